@@ -1,0 +1,12 @@
+//! jerry: an event-sourced work tracker.
+//!
+//! The layers, from the bottom up (arrows only point down):
+//! `store` moves event envelopes and knows nothing of work items; `domain` is the pure
+//! work-item model (no I/O, no clock); `app` loads aggregates, runs commands and appends
+//! their events; the CLI (in the binary) parses arguments and renders results.
+
+pub mod app;
+pub mod domain;
+pub mod project;
+pub mod store;
+pub mod timestamp;

@@ -1,0 +1,254 @@
+//! The contract every `EventStore` backend must meet, written once and run against each
+//! backend through [`contract_tests!`]. Modelled on Commanded's append tests and the
+//! `eventsourcing` recorder tests.
+
+use std::sync::Arc;
+
+use serde_json::json;
+use ulid::Ulid;
+
+use super::{EventStore, ExpectedVersion, Metadata, NewEvent, StoreError, StreamId};
+use crate::timestamp::Timestamp;
+
+pub fn stream(name: &str) -> StreamId {
+    StreamId::new(name).unwrap()
+}
+
+pub fn event(kind: &str, n: u64) -> NewEvent {
+    NewEvent {
+        event_id: Ulid::new(),
+        aggregate_type: "thing".into(),
+        aggregate_id: "T-1".into(),
+        event_type: kind.into(),
+        schema_version: 1,
+        timestamp: Timestamp::from_unix_micros(1_768_219_200_000_000 + n as i64).unwrap(),
+        payload: json!({ "n": n }),
+        metadata: Metadata {
+            actor: "tester".into(),
+            correlation_id: Some("corr".into()),
+            causation_id: None,
+        },
+    }
+}
+
+pub fn events(count: u64) -> Vec<NewEvent> {
+    (1..=count).map(|n| event("Happened", n)).collect()
+}
+
+fn assert_conflict(result: Result<u64, StoreError>, want_expected: ExpectedVersion, want_actual: u64) {
+    match result {
+        Err(StoreError::Conflict {
+            expected, actual, ..
+        }) => {
+            assert_eq!(expected, want_expected);
+            assert_eq!(actual, want_actual);
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+}
+
+pub fn first_append_starts_at_version_one(store: &dyn EventStore) {
+    let s = stream("s-1");
+    assert_eq!(store.append(&s, events(1), ExpectedVersion::NoStream).unwrap(), 1);
+    let read = store.read_all(&s).unwrap();
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].version, 1);
+}
+
+pub fn versions_are_contiguous_across_batches(store: &dyn EventStore) {
+    let s = stream("s-1");
+    assert_eq!(store.append(&s, events(3), ExpectedVersion::Any).unwrap(), 3);
+    assert_eq!(store.append(&s, events(1), ExpectedVersion::Any).unwrap(), 4);
+    assert_eq!(store.append(&s, events(2), ExpectedVersion::Exact(4)).unwrap(), 6);
+    let versions: Vec<u64> = store.read_all(&s).unwrap().iter().map(|e| e.version).collect();
+    assert_eq!(versions, vec![1, 2, 3, 4, 5, 6]);
+    assert_eq!(store.current_version(&s).unwrap(), 6);
+}
+
+pub fn recorded_events_keep_every_field(store: &dyn EventStore) {
+    let s = stream("s-1");
+    let mut original = event("Titled", 7);
+    original.payload = json!({ "title": "line one\nline two\t\u{1b}[31m \"quoted\" \u{0}", "nested": {"a": [1, 2]} });
+    original.metadata.causation_id = Some("cause".into());
+    store.append(&s, vec![original.clone()], ExpectedVersion::Any).unwrap();
+    let read = store.read_all(&s).unwrap();
+    assert_eq!(read, vec![original.recorded(1)]);
+}
+
+pub fn no_stream_expectation(store: &dyn EventStore) {
+    let s = stream("s-1");
+    store.append(&s, events(1), ExpectedVersion::NoStream).unwrap();
+    assert_conflict(store.append(&s, events(1), ExpectedVersion::NoStream), ExpectedVersion::NoStream, 1);
+    assert_eq!(store.append(&stream("s-2"), events(2), ExpectedVersion::Exact(0)).unwrap(), 2);
+}
+
+pub fn stream_exists_expectation(store: &dyn EventStore) {
+    let s = stream("s-1");
+    assert_conflict(
+        store.append(&s, events(1), ExpectedVersion::StreamExists),
+        ExpectedVersion::StreamExists,
+        0,
+    );
+    assert!(!store.stream_exists(&s).unwrap());
+    store.append(&s, events(1), ExpectedVersion::Any).unwrap();
+    assert_eq!(store.append(&s, events(1), ExpectedVersion::StreamExists).unwrap(), 2);
+}
+
+pub fn exact_expectation(store: &dyn EventStore) {
+    let s = stream("s-1");
+    assert_conflict(store.append(&s, events(1), ExpectedVersion::Exact(1)), ExpectedVersion::Exact(1), 0);
+    store.append(&s, events(2), ExpectedVersion::Exact(0)).unwrap();
+    assert_conflict(store.append(&s, events(1), ExpectedVersion::Exact(1)), ExpectedVersion::Exact(1), 2);
+    assert_conflict(store.append(&s, events(1), ExpectedVersion::Exact(3)), ExpectedVersion::Exact(3), 2);
+    assert_eq!(store.append(&s, events(1), ExpectedVersion::Exact(2)).unwrap(), 3);
+}
+
+pub fn any_expectation_always_appends(store: &dyn EventStore) {
+    let s = stream("s-1");
+    assert_eq!(store.append(&s, events(1), ExpectedVersion::Any).unwrap(), 1);
+    assert_eq!(store.append(&s, events(1), ExpectedVersion::Any).unwrap(), 2);
+}
+
+pub fn a_conflict_writes_nothing(store: &dyn EventStore) {
+    let s = stream("s-1");
+    store.append(&s, events(2), ExpectedVersion::Any).unwrap();
+    let before = store.read_all(&s).unwrap();
+    let _ = store.append(&s, events(3), ExpectedVersion::Exact(1));
+    let _ = store.append(&stream("s-2"), events(3), ExpectedVersion::Exact(5));
+    assert_eq!(store.read_all(&s).unwrap(), before);
+    assert!(!store.stream_exists(&stream("s-2")).unwrap());
+    assert_eq!(store.list_streams().unwrap(), vec![s]);
+}
+
+pub fn an_empty_batch_is_rejected(store: &dyn EventStore) {
+    let s = stream("s-1");
+    assert!(matches!(
+        store.append(&s, Vec::new(), ExpectedVersion::Any),
+        Err(StoreError::EmptyBatch(_))
+    ));
+    assert!(!store.stream_exists(&s).unwrap());
+}
+
+pub fn reads_a_version_range(store: &dyn EventStore) {
+    let s = stream("s-1");
+    store.append(&s, events(5), ExpectedVersion::Any).unwrap();
+    let versions = |from, to| -> Vec<u64> {
+        store.read(&s, from, to).unwrap().iter().map(|e| e.version).collect()
+    };
+    assert_eq!(versions(2, 4), vec![2, 3, 4]);
+    assert_eq!(versions(4, u64::MAX), vec![4, 5]);
+    assert_eq!(versions(1, 1), vec![1]);
+    assert_eq!(versions(6, 9), Vec::<u64>::new());
+    assert!(store.read_all(&stream("absent")).unwrap().is_empty());
+    assert_eq!(store.current_version(&stream("absent")).unwrap(), 0);
+}
+
+pub fn streams_are_independent_and_listed_in_order(store: &dyn EventStore) {
+    for name in ["b", "a/../c", "a", "A"] {
+        store.append(&stream(name), events(1), ExpectedVersion::NoStream).unwrap();
+    }
+    store.append(&stream("a"), events(1), ExpectedVersion::Exact(1)).unwrap();
+    let listed: Vec<String> = store.list_streams().unwrap().iter().map(|s| s.to_string()).collect();
+    assert_eq!(listed, vec!["A", "a", "a/../c", "b"]);
+    assert_eq!(store.current_version(&stream("a")).unwrap(), 2);
+    assert_eq!(store.current_version(&stream("a/../c")).unwrap(), 1);
+}
+
+pub fn numbered_streams_take_the_first_free_number(store: &dyn EventStore) {
+    let name = |n: u64| stream(&format!("item-{n}"));
+    store.append(&name(2), events(1), ExpectedVersion::NoStream).unwrap();
+    let mut build = |n: u64| Ok((name(n), events(2)));
+    let first = store.create_numbered_stream("item", &mut build).unwrap();
+    let second = store.create_numbered_stream("item", &mut build).unwrap();
+    assert_eq!((first.number, first.version), (1, 2));
+    assert_eq!(second.number, 3, "number 2 was taken by an explicit append");
+    assert_eq!(second.stream, name(3));
+    assert_eq!(store.current_version(&name(3)).unwrap(), 2);
+}
+
+pub fn concurrent_appends_lose_nothing(store: Arc<dyn EventStore>) {
+    let s = stream("shared");
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let store = Arc::clone(&store);
+            let s = s.clone();
+            std::thread::spawn(move || {
+                for _ in 0..25 {
+                    store.append(&s, events(2), ExpectedVersion::Any).unwrap();
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    let versions: Vec<u64> = store.read_all(&s).unwrap().iter().map(|e| e.version).collect();
+    assert_eq!(versions, (1..=200).collect::<Vec<_>>());
+}
+
+pub fn exactly_one_racer_wins_each_round(store: Arc<dyn EventStore>) {
+    let s = stream("contended");
+    for round in 0..10u64 {
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let store = Arc::clone(&store);
+                let s = s.clone();
+                std::thread::spawn(move || store.append(&s, events(1), ExpectedVersion::Exact(round)).is_ok())
+            })
+            .collect();
+        let wins = threads.into_iter().filter(|_| true).map(|t| t.join().unwrap()).filter(|won| *won).count();
+        assert_eq!(wins, 1, "round {round}");
+    }
+    assert_eq!(store.current_version(&s).unwrap(), 10);
+}
+
+/// Generates one `#[test]` per contract function for a backend built by `$factory`, a
+/// closure from a fresh temporary directory to the store.
+macro_rules! contract_tests {
+    ($factory:expr) => {
+        mod contract {
+            #[allow(unused_imports)]
+            use super::*;
+            use std::sync::Arc;
+            use $crate::store::contract as c;
+            use $crate::store::EventStore;
+
+            fn with_store(test: impl FnOnce(Arc<dyn EventStore>)) {
+                let dir = tempfile::tempdir().unwrap();
+                let store: Arc<dyn EventStore> = Arc::new(($factory)(dir.path()));
+                test(store);
+            }
+
+            macro_rules! case {
+                ($name:ident, by_ref) => {
+                    #[test]
+                    fn $name() {
+                        with_store(|store| c::$name(store.as_ref()));
+                    }
+                };
+                ($name:ident, shared) => {
+                    #[test]
+                    fn $name() {
+                        with_store(c::$name);
+                    }
+                };
+            }
+
+            case!(first_append_starts_at_version_one, by_ref);
+            case!(versions_are_contiguous_across_batches, by_ref);
+            case!(recorded_events_keep_every_field, by_ref);
+            case!(no_stream_expectation, by_ref);
+            case!(stream_exists_expectation, by_ref);
+            case!(exact_expectation, by_ref);
+            case!(any_expectation_always_appends, by_ref);
+            case!(a_conflict_writes_nothing, by_ref);
+            case!(an_empty_batch_is_rejected, by_ref);
+            case!(reads_a_version_range, by_ref);
+            case!(streams_are_independent_and_listed_in_order, by_ref);
+            case!(numbered_streams_take_the_first_free_number, by_ref);
+            case!(concurrent_appends_lose_nothing, shared);
+            case!(exactly_one_racer_wins_each_round, shared);
+        }
+    };
+}
+pub(crate) use contract_tests;

@@ -1,0 +1,60 @@
+//! Event envelopes: what callers hand to the store and what it hands back.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ulid::Ulid;
+
+use crate::timestamp::Timestamp;
+
+/// Who caused an event and how it relates to others.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    pub actor: String,
+    #[serde(default)]
+    pub correlation_id: Option<String>,
+    #[serde(default)]
+    pub causation_id: Option<String>,
+}
+
+/// An event not yet appended: everything but its version, which the store assigns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEvent {
+    pub event_id: Ulid,
+    pub aggregate_type: String,
+    pub aggregate_id: String,
+    pub event_type: String,
+    pub schema_version: u32,
+    pub timestamp: Timestamp,
+    pub payload: Value,
+    pub metadata: Metadata,
+}
+
+/// A committed event, field for field the line format of the JSONL backend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordedEvent {
+    pub event_id: Ulid,
+    pub aggregate_type: String,
+    pub aggregate_id: String,
+    pub event_type: String,
+    pub version: u64,
+    pub schema_version: u32,
+    pub timestamp: Timestamp,
+    pub payload: Value,
+    pub metadata: Metadata,
+}
+
+impl NewEvent {
+    pub fn recorded(self, version: u64) -> RecordedEvent {
+        RecordedEvent {
+            event_id: self.event_id,
+            aggregate_type: self.aggregate_type,
+            aggregate_id: self.aggregate_id,
+            event_type: self.event_type,
+            version,
+            schema_version: self.schema_version,
+            timestamp: self.timestamp,
+            payload: self.payload,
+            metadata: self.metadata,
+        }
+    }
+}

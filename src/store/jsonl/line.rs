@@ -1,0 +1,174 @@
+//! The line format: one JSON object per line, `\n`-terminated, never rewritten.
+//!
+//! A multi-event batch is written as consecutive lines that each carry `batch_end`, the
+//! version of the batch's last event. A batch counts only once that last line is complete,
+//! so a crash part-way through a batch leaves nothing of it visible.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ulid::Ulid;
+
+use crate::store::{Metadata, NewEvent, RecordedEvent, StoreError, StreamId};
+use crate::timestamp::Timestamp;
+
+#[derive(Serialize)]
+struct LineOut<'a> {
+    event_id: Ulid,
+    aggregate_type: &'a str,
+    aggregate_id: &'a str,
+    event_type: &'a str,
+    version: u64,
+    schema_version: u32,
+    timestamp: Timestamp,
+    payload: &'a Value,
+    metadata: &'a Metadata,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    batch_end: Option<u64>,
+}
+
+/// Just enough of a line to know where it sits in its stream and batch.
+#[derive(Deserialize)]
+pub(super) struct LinePosition {
+    pub version: u64,
+    #[serde(default)]
+    pub batch_end: Option<u64>,
+}
+
+impl LinePosition {
+    /// True when this line belongs to a batch whose last line is not (yet) on disk.
+    pub fn in_open_batch(&self) -> bool {
+        self.batch_end.is_some_and(|end| end > self.version)
+    }
+}
+
+/// Encodes a batch starting after `current` as one buffer, written with one call.
+pub(super) fn encode_batch(
+    stream: &StreamId,
+    events: &[NewEvent],
+    current: u64,
+) -> Result<Vec<u8>, StoreError> {
+    let last = current + events.len() as u64;
+    let batch_end = (events.len() > 1).then_some(last);
+    let mut buffer = Vec::with_capacity(events.len() * 384);
+    for (event, version) in events.iter().zip(current + 1..) {
+        let line = LineOut {
+            event_id: event.event_id,
+            aggregate_type: &event.aggregate_type,
+            aggregate_id: &event.aggregate_id,
+            event_type: &event.event_type,
+            version,
+            schema_version: event.schema_version,
+            timestamp: event.timestamp,
+            payload: &event.payload,
+            metadata: &event.metadata,
+            batch_end,
+        };
+        serde_json::to_writer(&mut buffer, &line).map_err(|source| StoreError::Encode {
+            stream: stream.clone(),
+            source,
+        })?;
+        buffer.push(b'\n');
+    }
+    Ok(buffer)
+}
+
+pub(super) fn corrupt(path: &Path, line: Option<u64>, err: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt {
+        path: path.to_path_buf(),
+        line,
+        reason: err.to_string(),
+    }
+}
+
+/// Where the committed part of a stream file ends, and the version it ends at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Tail {
+    pub committed_len: usize,
+    pub version: u64,
+}
+
+/// Finds the committed end of a stream from the last bytes of its file, without reading
+/// the rest: the text after the last `\n` is a torn write, and the lines of a trailing
+/// batch whose last line never made it are not committed either.
+///
+/// `suffix` is the end of the file; `whole` says whether it is all of it. Returns `None`
+/// when the suffix is too short to decide, so the caller reads further back.
+pub(super) fn analyse_tail(path: &Path, suffix: &[u8], whole: bool) -> Result<Option<Tail>, StoreError> {
+    let empty = Tail {
+        committed_len: 0,
+        version: 0,
+    };
+    let Some(last_newline) = suffix.iter().rposition(|&b| b == b'\n') else {
+        return Ok(whole.then_some(empty));
+    };
+    let mut end = last_newline + 1;
+    let mut open_batch_end = None;
+    loop {
+        let start = match suffix[..end - 1].iter().rposition(|&b| b == b'\n') {
+            Some(newline) => newline + 1,
+            None if whole => 0,
+            None => return Ok(None),
+        };
+        let line_number = || whole.then(|| line_number_at(suffix, start));
+        let position: LinePosition = serde_json::from_slice(&suffix[start..end - 1])
+            .map_err(|err| corrupt(path, line_number(), err))?;
+        let is_boundary = match open_batch_end {
+            None => !position.in_open_batch(),
+            Some(batch_end) => position.batch_end != Some(batch_end),
+        };
+        if is_boundary {
+            return Ok(Some(Tail {
+                committed_len: end,
+                version: position.version,
+            }));
+        }
+        open_batch_end = position.batch_end;
+        if start == 0 {
+            return Ok(Some(empty));
+        }
+        end = start;
+    }
+}
+
+fn line_number_at(bytes: &[u8], offset: usize) -> u64 {
+    bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+}
+
+/// Decodes the committed events of a whole stream file with `from <= version <= to`.
+/// Anything malformed inside the committed part is corruption, reported with its line.
+pub(super) fn decode_stream(
+    path: &Path,
+    bytes: &[u8],
+    from: u64,
+    to: u64,
+) -> Result<Vec<RecordedEvent>, StoreError> {
+    let tail = analyse_tail(path, bytes, true)?.unwrap_or(Tail {
+        committed_len: 0,
+        version: 0,
+    });
+    if tail.committed_len == 0 || from > tail.version {
+        return Ok(Vec::new());
+    }
+    let last = tail.version.min(to);
+    let mut events = Vec::with_capacity(usize::try_from(last.saturating_sub(from) + 1).unwrap_or(0));
+    let committed = &bytes[..tail.committed_len - 1];
+    for (index, line) in committed.split(|&b| b == b'\n').enumerate() {
+        let version = index as u64 + 1;
+        if version > last {
+            break;
+        }
+        if version < from {
+            continue;
+        }
+        let event: RecordedEvent =
+            serde_json::from_slice(line).map_err(|err| corrupt(path, Some(version), err))?;
+        if event.version != version {
+            let reason = format!("version {} where {version} was expected", event.version);
+            return Err(corrupt(path, Some(version), reason));
+        }
+        events.push(event);
+    }
+    Ok(events)
+}

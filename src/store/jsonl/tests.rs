@@ -1,0 +1,184 @@
+//! Behaviour only the file backend has: torn tails, unfinished batches, corruption.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::JsonlStore;
+use crate::store::contract::{events, stream};
+use crate::store::{EventStore, ExpectedVersion, StoreError};
+
+crate::store::contract::contract_tests!(|dir: &std::path::Path| JsonlStore::open(dir.join("data")));
+
+fn store_in(dir: &Path) -> JsonlStore {
+    JsonlStore::open(dir.join("data"))
+}
+
+fn append_raw(path: &Path, bytes: &[u8]) {
+    let mut file = std::fs::OpenOptions::new().append(true).open(path).unwrap();
+    file.write_all(bytes).unwrap();
+}
+
+#[test]
+fn writes_one_line_per_event_in_the_documented_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let s = stream("work_item-WORK-001");
+    store.append(&s, events(1), ExpectedVersion::NoStream).unwrap();
+    let path = dir.path().join("data/events/work_item-WORK-001.jsonl");
+    let text = std::fs::read_to_string(path).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    assert!(text.ends_with('\n'));
+    let line: serde_json::Value = serde_json::from_str(text.trim_end()).unwrap();
+    let keys: Vec<&str> = line.as_object().unwrap().keys().map(String::as_str).collect();
+    for key in [
+        "event_id", "aggregate_type", "aggregate_id", "event_type", "version", "schema_version", "timestamp",
+        "payload", "metadata",
+    ] {
+        assert!(keys.contains(&key), "missing {key} in {text}");
+    }
+    assert!(line["timestamp"].as_str().unwrap().ends_with(".000001Z"));
+}
+
+#[test]
+fn a_torn_last_line_is_ignored_then_truncated_by_the_next_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let s = stream("s");
+    store.append(&s, events(2), ExpectedVersion::Any).unwrap();
+    let path = store.stream_path(&s);
+    append_raw(&path, br#"{"event_id":"01J","version":3,"TORNMARK"#);
+
+    assert_eq!(store.current_version(&s).unwrap(), 2);
+    assert_eq!(store.read_all(&s).unwrap().len(), 2);
+    assert_eq!(store.append(&s, events(1), ExpectedVersion::Exact(2)).unwrap(), 3);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), 3);
+    assert!(!text.contains("TORNMARK"));
+    assert_eq!(store.read_all(&s).unwrap().len(), 3);
+}
+
+#[test]
+fn a_file_holding_only_a_torn_line_is_an_absent_stream() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let s = stream("s");
+    std::fs::create_dir_all(dir.path().join("data/events")).unwrap();
+    std::fs::write(store.stream_path(&s), b"{\"half").unwrap();
+    assert!(!store.stream_exists(&s).unwrap());
+    assert_eq!(store.append(&s, events(1), ExpectedVersion::NoStream).unwrap(), 1);
+}
+
+#[test]
+fn an_unfinished_batch_is_invisible_and_dropped_by_the_next_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let s = stream("s");
+    store.append(&s, events(1), ExpectedVersion::Any).unwrap();
+    let path = store.stream_path(&s);
+    let before = std::fs::read(&path).unwrap();
+    store.append(&s, events(3), ExpectedVersion::Any).unwrap();
+    let full = std::fs::read_to_string(&path).unwrap();
+    // Simulate a crash after the batch's first two lines reached the disk.
+    let lines: Vec<&str> = full.lines().collect();
+    let crashed = format!("{}\n{}\n{}\n", lines[0], lines[1], lines[2]);
+    std::fs::write(&path, &crashed).unwrap();
+
+    assert_eq!(store.current_version(&s).unwrap(), 1);
+    assert_eq!(store.read_all(&s).unwrap().len(), 1);
+    assert_eq!(store.read(&s, 1, 2).unwrap().len(), 1);
+    assert_eq!(store.append(&s, events(1), ExpectedVersion::Exact(1)).unwrap(), 2);
+    let after = std::fs::read(&path).unwrap();
+    assert!(after.starts_with(&before));
+    assert_eq!(String::from_utf8(after).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn a_completed_batch_is_visible_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let s = stream("s");
+    store.append(&s, events(3), ExpectedVersion::Any).unwrap();
+    store.append(&s, events(2), ExpectedVersion::Any).unwrap();
+    assert_eq!(store.read_all(&s).unwrap().len(), 5);
+    assert_eq!(store.current_version(&s).unwrap(), 5);
+}
+
+#[test]
+fn a_malformed_line_before_the_end_is_corruption_named_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let s = stream("s");
+    store.append(&s, events(3), ExpectedVersion::Any).unwrap();
+    store.append(&s, events(1), ExpectedVersion::Any).unwrap();
+    let path = store.stream_path(&s);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    lines[1] = "not json".into();
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+
+    match store.read_all(&s) {
+        Err(StoreError::Corrupt { line, path: p, .. }) => {
+            assert_eq!(line, Some(2));
+            assert_eq!(p, path);
+        }
+        other => panic!("expected corruption, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_malformed_last_complete_line_stops_writers() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let s = stream("s");
+    store.append(&s, events(1), ExpectedVersion::Any).unwrap();
+    let path = store.stream_path(&s);
+    append_raw(&path, b"garbage\n");
+    let before = std::fs::read(&path).unwrap();
+    assert!(matches!(
+        store.append(&s, events(1), ExpectedVersion::Any),
+        Err(StoreError::Corrupt { .. })
+    ));
+    assert!(matches!(store.read_all(&s), Err(StoreError::Corrupt { line: Some(2), .. })));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn long_lines_span_several_tail_chunks() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let s = stream("s");
+    let mut big = events(3);
+    for event in &mut big {
+        event.payload = serde_json::json!({ "text": "x".repeat(10_000) });
+    }
+    store.append(&s, big, ExpectedVersion::Any).unwrap();
+    append_raw(&store.stream_path(&s), "y".repeat(9_000).as_bytes());
+    assert_eq!(store.current_version(&s).unwrap(), 3);
+    assert_eq!(store.append(&s, events(1), ExpectedVersion::Exact(3)).unwrap(), 4);
+}
+
+#[test]
+fn reads_take_no_lock_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let s = stream("s");
+    assert!(store.read_all(&s).unwrap().is_empty());
+    assert_eq!(store.list_streams().unwrap(), vec![]);
+    assert!(!dir.path().join("data").exists());
+}
+
+#[test]
+fn a_held_lock_times_out_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let holder = store_in(dir.path());
+    let s = stream("s");
+    holder.append(&s, events(1), ExpectedVersion::Any).unwrap();
+    let guard = holder.lock.acquire().unwrap();
+    let waiter = JsonlStore::with_lock_timeout(dir.path().join("data"), std::time::Duration::from_millis(150));
+    let started = std::time::Instant::now();
+    let result = waiter.append(&s, events(1), ExpectedVersion::Any);
+    assert!(matches!(result, Err(StoreError::LockTimeout { .. })), "{result:?}");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(150));
+    drop(guard);
+    assert_eq!(waiter.append(&s, events(1), ExpectedVersion::Any).unwrap(), 2);
+}

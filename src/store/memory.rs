@@ -1,0 +1,116 @@
+//! An in-memory store for unit tests: the reference semantics, with no durability.
+
+use std::collections::BTreeMap;
+use std::sync::{Mutex, MutexGuard};
+
+use super::{
+    CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder,
+    StreamId,
+};
+
+#[derive(Default)]
+pub struct MemoryStore {
+    inner: Mutex<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    streams: BTreeMap<StreamId, Vec<RecordedEvent>>,
+    next_number: BTreeMap<String, u64>,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic in another test thread cannot leave a half-applied batch behind
+        // (batches are pushed with one `extend`), so a poisoned lock is still consistent.
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Inner {
+    fn version(&self, stream: &StreamId) -> u64 {
+        self.streams.get(stream).map_or(0, |events| events.len() as u64)
+    }
+
+    fn append(
+        &mut self,
+        stream: &StreamId,
+        events: Vec<NewEvent>,
+        expected: ExpectedVersion,
+    ) -> Result<u64, StoreError> {
+        if events.is_empty() {
+            return Err(StoreError::EmptyBatch(stream.clone()));
+        }
+        let current = self.version(stream);
+        expected.check(stream, current)?;
+        let recorded = events
+            .into_iter()
+            .zip(current + 1..)
+            .map(|(event, version)| event.recorded(version));
+        let log = self.streams.entry(stream.clone()).or_default();
+        log.extend(recorded);
+        Ok(log.len() as u64)
+    }
+}
+
+impl EventStore for MemoryStore {
+    fn append(
+        &self,
+        stream: &StreamId,
+        events: Vec<NewEvent>,
+        expected: ExpectedVersion,
+    ) -> Result<u64, StoreError> {
+        self.lock().append(stream, events, expected)
+    }
+
+    fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {
+        let inner = self.lock();
+        let events = inner.streams.get(stream).map(Vec::as_slice).unwrap_or_default();
+        Ok(events
+            .iter()
+            .filter(|event| event.version >= from && event.version <= to)
+            .cloned()
+            .collect())
+    }
+
+    fn current_version(&self, stream: &StreamId) -> Result<u64, StoreError> {
+        Ok(self.lock().version(stream))
+    }
+
+    fn list_streams(&self) -> Result<Vec<StreamId>, StoreError> {
+        Ok(self.lock().streams.keys().cloned().collect())
+    }
+
+    fn create_numbered_stream(
+        &self,
+        family: &str,
+        build: &mut StreamBuilder<'_>,
+    ) -> Result<CreatedStream, StoreError> {
+        let mut inner = self.lock();
+        let mut number = inner.next_number.get(family).copied().unwrap_or(1);
+        loop {
+            let (stream, events) = build(number)?;
+            if inner.version(&stream) == 0 {
+                let version = inner.append(&stream, events, ExpectedVersion::NoStream)?;
+                inner.next_number.insert(family.to_owned(), number + 1);
+                return Ok(CreatedStream {
+                    stream,
+                    number,
+                    version,
+                });
+            }
+            number += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MemoryStore;
+
+    crate::store::contract::contract_tests!(|_dir: &std::path::Path| MemoryStore::new());
+}

@@ -1,0 +1,118 @@
+//! The event store: append-only streams of event envelopes behind one trait.
+//!
+//! The store never interprets payloads; it guarantees ordering, optimistic concurrency and
+//! durability. Every backend must pass the same contract suite (`contract.rs`).
+
+mod event;
+mod expected;
+pub mod jsonl;
+pub mod memory;
+mod stream_id;
+
+#[cfg(test)]
+mod contract;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub use event::{Metadata, NewEvent, RecordedEvent};
+pub use expected::ExpectedVersion;
+pub use stream_id::StreamId;
+
+/// What went wrong in a store, with the ids a user needs to act on it.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("version conflict on {stream}: expected {expected}, but the stream is at version {actual}")]
+    Conflict {
+        stream: StreamId,
+        expected: ExpectedVersion,
+        actual: u64,
+    },
+    #[error("corrupt event log {path}{}: {reason}", line.map(|n| format!(" line {n}")).unwrap_or_default())]
+    Corrupt {
+        path: PathBuf,
+        line: Option<u64>,
+        reason: String,
+    },
+    #[error("invalid stream id '{0}': {1}")]
+    InvalidStreamId(String, &'static str),
+    #[error("an append needs at least one event (stream {0})")]
+    EmptyBatch(StreamId),
+    #[error("timed out after {:.1}s waiting for the write lock {path} (another jerry process holds it)", waited.as_secs_f64())]
+    LockTimeout { path: PathBuf, waited: Duration },
+    #[error("{context} {path}: {source}")]
+    Io {
+        context: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot encode event for {stream}: {source}")]
+    Encode {
+        stream: StreamId,
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+impl StoreError {
+    pub(crate) fn io(context: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        StoreError::Io {
+            context,
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// Builds the stream and events for a candidate sequence number; see
+/// [`EventStore::create_numbered_stream`].
+pub type StreamBuilder<'a> = dyn FnMut(u64) -> Result<(StreamId, Vec<NewEvent>), StoreError> + 'a;
+
+/// Where a numbered stream was created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreatedStream {
+    pub stream: StreamId,
+    pub number: u64,
+    pub version: u64,
+}
+
+/// An append-only log of streams. Versions in a stream are 1, 2, 3, … with no gap.
+pub trait EventStore: Send + Sync {
+    /// Appends the whole batch or nothing. Returns the stream's new version once the batch
+    /// is durable; on a version mismatch returns [`StoreError::Conflict`] and writes nothing.
+    fn append(
+        &self,
+        stream: &StreamId,
+        events: Vec<NewEvent>,
+        expected: ExpectedVersion,
+    ) -> Result<u64, StoreError>;
+
+    /// The committed events with `from <= version <= to`, oldest first. An absent stream
+    /// reads as empty.
+    fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError>;
+
+    /// The version of the last committed event; 0 when the stream does not exist.
+    fn current_version(&self, stream: &StreamId) -> Result<u64, StoreError>;
+
+    /// Every stream with at least one committed event may be listed; sorted by id.
+    fn list_streams(&self) -> Result<Vec<StreamId>, StoreError>;
+
+    /// Creates the first free stream of a numbered family (`WORK-1`, `WORK-2`, …) in one
+    /// exclusive step: the store tries numbers from its last allocation upwards, asks `build`
+    /// for the stream id and events of each candidate, and appends to the first stream that
+    /// does not exist yet. Concurrent callers therefore get distinct, gap-free numbers.
+    fn create_numbered_stream(
+        &self,
+        family: &str,
+        build: &mut StreamBuilder<'_>,
+    ) -> Result<CreatedStream, StoreError>;
+
+    fn stream_exists(&self, stream: &StreamId) -> Result<bool, StoreError> {
+        Ok(self.current_version(stream)? > 0)
+    }
+
+    fn read_all(&self, stream: &StreamId) -> Result<Vec<RecordedEvent>, StoreError> {
+        self.read(stream, 1, u64::MAX)
+    }
+}
