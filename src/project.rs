@@ -1,0 +1,204 @@
+//! Workspace discovery: where the `projects/` folder is and which project a command uses.
+//!
+//! There is no in-memory fallback: with no project yet, commands use `PROJ-001` on disk,
+//! which its first write creates (the caller tells the user once); a read there sees an
+//! empty project and creates nothing.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::domain::ProjectId;
+
+/// The folder that holds `projects/`.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    root: PathBuf,
+}
+
+/// The project a command runs against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    Existing(ProjectId),
+    /// The workspace has no project yet: `PROJ-001` is used, and its first write creates it.
+    First(ProjectId),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    #[error("project {id} not found in {root}{}", list_hint(available))]
+    NotFound {
+        id: ProjectId,
+        root: PathBuf,
+        available: Vec<ProjectId>,
+    },
+    #[error("several projects in {root} and none chosen: {}; pass --project or set JERRY_PROJECT", join(available))]
+    Ambiguous { root: PathBuf, available: Vec<ProjectId> },
+    #[error("{context} {path}: {source}")]
+    Io {
+        context: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+fn join(ids: &[ProjectId]) -> String {
+    ids.iter().map(ProjectId::as_str).collect::<Vec<_>>().join(", ")
+}
+
+fn list_hint(available: &[ProjectId]) -> String {
+    if available.is_empty() {
+        String::new()
+    } else {
+        format!(" (projects here: {})", join(available))
+    }
+}
+
+impl Workspace {
+    /// Uses `explicit` when given; otherwise the nearest ancestor of `cwd` holding a
+    /// `projects/` folder; otherwise `cwd` itself.
+    pub fn discover(explicit: Option<PathBuf>, cwd: &Path) -> Self {
+        if let Some(root) = explicit {
+            return Self { root };
+        }
+        let found = cwd.ancestors().find(|dir| dir.join("projects").is_dir());
+        Self {
+            root: found.unwrap_or(cwd).to_path_buf(),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn projects_dir(&self) -> PathBuf {
+        self.root.join("projects")
+    }
+
+    pub fn project_dir(&self, id: &ProjectId) -> PathBuf {
+        self.projects_dir().join(id.as_str())
+    }
+
+    /// The directory the event store of a project lives in.
+    pub fn data_dir(&self, id: &ProjectId) -> PathBuf {
+        self.project_dir(id).join(".jerry").join("data")
+    }
+
+    /// Every folder under `projects/` whose name is a project id, sorted.
+    pub fn list_projects(&self) -> Result<Vec<ProjectId>, ProjectError> {
+        let dir = self.projects_dir();
+        let entries = match fs_err::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => return Err(io_error("cannot list", &dir, source)),
+        };
+        let mut ids = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|source| io_error("cannot list", &dir, source))?;
+            let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+            if let (true, Some(name)) = (is_dir, entry.file_name().to_str()) {
+                if let Ok(id) = name.parse::<ProjectId>() {
+                    ids.push(id);
+                }
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Creates the project's folders. Returns false when it already existed.
+    pub fn create_project(&self, id: &ProjectId) -> Result<bool, ProjectError> {
+        let existed = self.project_dir(id).is_dir();
+        let events = self.data_dir(id).join("events");
+        fs_err::create_dir_all(&events).map_err(|source| io_error("cannot create", &events, source))?;
+        Ok(!existed)
+    }
+
+    /// The lowest `PROJ-NNN` number not yet used.
+    pub fn next_project_id(&self) -> Result<ProjectId, ProjectError> {
+        let taken: Vec<u64> = self.list_projects()?.iter().map(ProjectId::number).collect();
+        let free = (1..).find(|n| !taken.contains(n)).unwrap_or(1);
+        Ok(ProjectId::from_number(free))
+    }
+
+    /// Picks the project for a command: the requested one (which must exist), else the only
+    /// one, else (in a workspace without projects) `PROJ-001`. Creates nothing.
+    pub fn resolve(&self, requested: Option<ProjectId>) -> Result<Resolved, ProjectError> {
+        let available = self.list_projects()?;
+        if let Some(id) = requested {
+            if available.contains(&id) {
+                return Ok(Resolved::Existing(id));
+            }
+            return Err(ProjectError::NotFound {
+                id,
+                root: self.root.clone(),
+                available,
+            });
+        }
+        match available.as_slice() {
+            [only] => Ok(Resolved::Existing(only.clone())),
+            [] => Ok(Resolved::First(ProjectId::from_number(1))),
+            _ => Err(ProjectError::Ambiguous {
+                root: self.root.clone(),
+                available,
+            }),
+        }
+    }
+}
+
+fn io_error(context: &'static str, path: &Path, source: io::Error) -> ProjectError {
+    ProjectError::Io {
+        context,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(text: &str) -> ProjectId {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn discovers_the_nearest_ancestor_with_projects() {
+        let dir = tempfile::tempdir().unwrap();
+        let deep = dir.path().join("a/b");
+        std::fs::create_dir_all(&deep).unwrap();
+        assert_eq!(Workspace::discover(None, &deep).root(), deep);
+        std::fs::create_dir_all(dir.path().join("projects")).unwrap();
+        assert_eq!(Workspace::discover(None, &deep).root(), dir.path());
+    }
+
+    #[test]
+    fn an_empty_workspace_uses_the_first_project_without_creating_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::discover(Some(dir.path().into()), dir.path());
+        assert_eq!(ws.resolve(None).unwrap(), Resolved::First(id("PROJ-001")));
+        assert!(!ws.projects_dir().exists());
+        ws.create_project(&id("PROJ-001")).unwrap();
+        assert_eq!(ws.resolve(None).unwrap(), Resolved::Existing(id("PROJ-001")));
+    }
+
+    #[test]
+    fn several_projects_need_a_choice() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::discover(Some(dir.path().into()), dir.path());
+        ws.create_project(&id("PROJ-001")).unwrap();
+        ws.create_project(&id("PROJ-002-web")).unwrap();
+        std::fs::create_dir_all(ws.projects_dir().join("not-a-project")).unwrap();
+        let err = ws.resolve(None).unwrap_err();
+        assert!(err.to_string().contains("PROJ-001, PROJ-002-web"), "{err}");
+        assert_eq!(
+            ws.resolve(Some(id("PROJ-002-web"))).unwrap(),
+            Resolved::Existing(id("PROJ-002-web"))
+        );
+        assert!(matches!(
+            ws.resolve(Some(id("PROJ-009"))),
+            Err(ProjectError::NotFound { .. })
+        ));
+        assert_eq!(ws.next_project_id().unwrap(), id("PROJ-003"));
+    }
+}

@@ -1,0 +1,19 @@
+//! The work-item model: pure data and rules. No I/O, no clock, no randomness; time and
+//! ids are passed in, so every decision here is a plain function of its inputs.
+
+mod error;
+mod events;
+mod ids;
+mod status;
+mod values;
+mod work_item;
+
+pub use error::DomainError;
+pub use events::{
+    AssigneeChanged, DependencyAdded, DependencyRemoved, PriorityChanged, StatusChanged, WorkItemCompleted,
+    WorkItemCreated, WorkItemEvent, AGGREGATE_TYPE, SCHEMA_VERSION,
+};
+pub use ids::{ItemRef, ProjectId, WorkItemId};
+pub use status::Status;
+pub use values::{DependencyType, Priority, WorkType};
+pub use work_item::{Dependency, NewWorkItem, WorkItem};

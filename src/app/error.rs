@@ -1,0 +1,31 @@
+use crate::domain::{DomainError, ItemRef, WorkItemId};
+use crate::project::ProjectError;
+use crate::store::{StoreError, StreamId};
+
+/// Why a command or query failed. Each variant maps to one documented exit code in the CLI.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0} not found")]
+    ItemNotFound(ItemRef),
+    #[error("{id} was changed by someone else: expected version {expected}, it is at version {actual}")]
+    Conflict { id: WorkItemId, expected: u64, actual: u64 },
+    #[error("corrupt event in {stream} version {version}: {source}")]
+    CorruptEvent {
+        stream: StreamId,
+        version: u64,
+        #[source]
+        source: DomainError,
+    },
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    #[error(transparent)]
+    Store(StoreError),
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+}
+
+impl From<StoreError> for AppError {
+    fn from(err: StoreError) -> Self {
+        AppError::Store(err)
+    }
+}

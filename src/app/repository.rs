@@ -1,0 +1,110 @@
+//! Loading work items from their streams.
+
+use crate::domain::{ItemRef, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
+use crate::store::{EventStore, RecordedEvent, StoreError, StreamId};
+
+use super::AppError;
+
+/// The stream of one item: `work_item-WORK-001`.
+pub fn stream_for(id: WorkItemId) -> Result<StreamId, StoreError> {
+    StreamId::new(format!("{AGGREGATE_TYPE}-{id}"))
+}
+
+fn id_of_stream(stream: &StreamId) -> Option<WorkItemId> {
+    let rest = stream.as_str().strip_prefix(AGGREGATE_TYPE)?.strip_prefix('-')?;
+    let id: WorkItemId = rest.parse().ok()?;
+    // Only the canonical spelling names an item's stream.
+    (id.to_string() == rest).then_some(id)
+}
+
+pub struct ItemRepository<'a> {
+    store: &'a dyn EventStore,
+}
+
+impl<'a> ItemRepository<'a> {
+    pub fn new(store: &'a dyn EventStore) -> Self {
+        Self { store }
+    }
+
+    /// Replays the item's stream; `None` when it has no events.
+    pub fn load(&self, id: WorkItemId) -> Result<Option<WorkItem>, AppError> {
+        let stream = stream_for(id)?;
+        let events = self.store.read_all(&stream)?;
+        replay(&stream, &events)
+    }
+
+    pub fn load_ref(&self, item: ItemRef) -> Result<WorkItem, AppError> {
+        let id = self.resolve(item)?;
+        self.load(id)?.ok_or(AppError::ItemNotFound(item))
+    }
+
+    /// Turns what the user typed into a display id. A ULID is looked up by scanning the
+    /// creation events, which costs one short read per item.
+    pub fn resolve(&self, item: ItemRef) -> Result<WorkItemId, AppError> {
+        let ulid = match item {
+            ItemRef::Display(id) => return Ok(id),
+            ItemRef::Internal(ulid) => ulid,
+        };
+        for (id, stream) in self.item_streams()? {
+            let first = self.store.read(&stream, 1, 1)?;
+            let item = replay(&stream, &first)?;
+            if item.is_some_and(|item| item.internal_id == ulid) {
+                return Ok(id);
+            }
+        }
+        Err(AppError::ItemNotFound(item))
+    }
+
+    /// Every item stream, in display-id order.
+    pub fn item_streams(&self) -> Result<Vec<(WorkItemId, StreamId)>, AppError> {
+        let mut streams: Vec<_> = self
+            .store
+            .list_streams()?
+            .into_iter()
+            .filter_map(|stream| id_of_stream(&stream).map(|id| (id, stream)))
+            .collect();
+        streams.sort_by_key(|(id, _)| *id);
+        Ok(streams)
+    }
+
+    pub fn load_all(&self) -> Result<Vec<WorkItem>, AppError> {
+        let mut items = Vec::new();
+        for (_, stream) in self.item_streams()? {
+            let events = self.store.read_all(&stream)?;
+            if let Some(item) = replay(&stream, &events)? {
+                items.push(item);
+            }
+        }
+        Ok(items)
+    }
+
+    pub fn history(&self, item: ItemRef) -> Result<Vec<RecordedEvent>, AppError> {
+        let id = self.resolve(item)?;
+        let events = self.store.read_all(&stream_for(id)?)?;
+        if events.is_empty() {
+            return Err(AppError::ItemNotFound(item));
+        }
+        replay(&stream_for(id)?, &events)?;
+        Ok(events)
+    }
+}
+
+/// Rebuilds an item from recorded events; a stored event that does not decode is
+/// corruption, reported with its stream and version.
+pub(crate) fn replay(stream: &StreamId, events: &[RecordedEvent]) -> Result<Option<WorkItem>, AppError> {
+    let mut decoded = Vec::with_capacity(events.len());
+    for event in events {
+        let corrupt = |source| AppError::CorruptEvent {
+            stream: stream.clone(),
+            version: event.version,
+            source,
+        };
+        let domain_event = WorkItemEvent::decode(&event.event_type, &event.payload).map_err(corrupt)?;
+        decoded.push((domain_event, event.version, event.timestamp));
+    }
+    WorkItem::replay(decoded).map_err(|source| AppError::CorruptEvent {
+        stream: stream.clone(),
+        version: 1,
+        source,
+    })
+}

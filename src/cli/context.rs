@@ -1,0 +1,56 @@
+//! The composition root: workspace, project and store for one invocation.
+
+use std::time::Duration;
+
+use anyhow::Context as _;
+
+use jerry::domain::ProjectId;
+use jerry::project::{Resolved, Workspace};
+use jerry::store::jsonl::JsonlStore;
+
+use super::args::GlobalArgs;
+
+pub struct Context {
+    global: GlobalArgs,
+    workspace: Workspace,
+}
+
+/// The project a command runs against and its store.
+pub struct Opened {
+    pub project: ProjectId,
+    pub store: JsonlStore,
+    /// The project does not exist yet; a successful write creates it.
+    pub first: bool,
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs) -> anyhow::Result<Self> {
+        let cwd = std::env::current_dir().context("cannot read the current directory")?;
+        let workspace = Workspace::discover(global.root.clone(), &cwd);
+        Ok(Self { global, workspace })
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    pub fn requested_project(&self) -> Option<&ProjectId> {
+        self.global.project.as_ref()
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.global.actor
+    }
+
+    /// Resolves the project and opens its store, creating nothing: in a workspace without
+    /// projects the store points at `PROJ-001`, which the first append creates.
+    pub fn open(&self) -> anyhow::Result<Opened> {
+        let (project, first) = match self.workspace.resolve(self.global.project.clone())? {
+            Resolved::Existing(id) => (id, false),
+            Resolved::First(id) => (id, true),
+        };
+        let timeout = Duration::try_from_secs_f64(self.global.lock_timeout.max(0.0)).unwrap_or(Duration::MAX);
+        let store = JsonlStore::with_lock_timeout(self.workspace.data_dir(&project), timeout);
+        Ok(Opened { project, store, first })
+    }
+}

@@ -1,0 +1,236 @@
+//! `jerry items …`: every write goes through the dispatcher; reads go through queries.
+
+use jerry::app::{AppError, Command, CommandDispatcher, CommandOutcome, ItemFilter, ItemRepository, Queries, SystemClock, UlidSource};
+use jerry::domain::{NewWorkItem, Status};
+
+use super::args::{
+    AssignArgs, BlockArgs, CreateArgs, DependArgs, ItemArg, ItemsCommand, ListArgs, PriorityArgs, StatusArgs,
+    TransitionArgs, UndependArgs,
+};
+use super::context::Context;
+use super::failure::locate;
+use super::output::Output;
+use super::render;
+
+pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    match command {
+        ItemsCommand::Create(args) => create(args, ctx, out),
+        ItemsCommand::Start(args) => transition(args, Status::InProgress, ctx, out),
+        ItemsCommand::Complete(args) => transition(args, Status::Done, ctx, out),
+        ItemsCommand::Cancel(args) => transition(args, Status::Cancelled, ctx, out),
+        ItemsCommand::Reopen(args) => transition(args, Status::InProgress, ctx, out),
+        ItemsCommand::Block(args) => block(args, ctx, out),
+        ItemsCommand::Status(args) => status(args, ctx, out),
+        ItemsCommand::Priority(args) => priority(args, ctx, out),
+        ItemsCommand::Assign(args) => assign(args, ctx, out),
+        ItemsCommand::Depend(args) => depend(args, ctx, out),
+        ItemsCommand::Undepend(args) => undepend(args, ctx, out),
+        ItemsCommand::List(args) => list(args, ctx, out),
+        ItemsCommand::Show(args) => show(args, ctx, out),
+        ItemsCommand::History(args) => history(args, ctx, out),
+    }
+}
+
+/// Runs one write through the dispatcher and renders its outcome.
+fn write(
+    ctx: &Context,
+    out: &mut Output,
+    expected_version: Option<u64>,
+    command: impl FnOnce(&ItemRepository<'_>) -> Result<Command, AppError>,
+) -> anyhow::Result<CommandOutcome> {
+    let opened = ctx.open()?;
+    let command = command(&ItemRepository::new(&opened.store)).map_err(|err| locate(err, &opened.project))?;
+    let dispatcher = CommandDispatcher::new(&opened.store, &SystemClock, &UlidSource, ctx.actor());
+    let outcome = dispatcher
+        .dispatch(command, expected_version)
+        .map_err(|err| locate(err, &opened.project))?;
+    if opened.first {
+        out.note(&format!(
+            "note: no project in {} yet, so created {}",
+            ctx.workspace().root().display(),
+            opened.project
+        ));
+    }
+    if out.json() {
+        out.json_value(&outcome.item)?;
+    }
+    Ok(outcome)
+}
+
+fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let CreateArgs {
+        title,
+        work_type,
+        priority,
+        description,
+        parent,
+        assignee,
+    } = args;
+    let outcome = write(ctx, out, None, |items| {
+        let parent = parent.map(|p| items.resolve(p)).transpose()?;
+        Ok(Command::Create(NewWorkItem {
+            title,
+            work_type,
+            priority,
+            description,
+            parent,
+            assignee,
+        }))
+    })?;
+    if !out.json() {
+        out.line(&outcome.item.id.to_string())?;
+    }
+    Ok(())
+}
+
+fn report_change(outcome: &CommandOutcome, out: &mut Output) -> anyhow::Result<()> {
+    if out.json() {
+        return Ok(());
+    }
+    for event in &outcome.events {
+        out.line(&format!("{} v{}: {}", outcome.item.id, event.version, render::describe(event)))?;
+    }
+    Ok(())
+}
+
+fn transition(args: TransitionArgs, to: Status, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let TransitionArgs { id, reason, guard } = args;
+    let outcome = write(ctx, out, guard.expected_version, |_| {
+        Ok(Command::ChangeStatus { item: id, to, reason })
+    })?;
+    report_change(&outcome, out)
+}
+
+fn block(args: BlockArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let BlockArgs { id, reason, guard } = args;
+    let outcome = write(ctx, out, guard.expected_version, |_| {
+        Ok(Command::ChangeStatus {
+            item: id,
+            to: Status::Blocked,
+            reason: Some(reason),
+        })
+    })?;
+    report_change(&outcome, out)
+}
+
+fn status(args: StatusArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let StatusArgs {
+        id,
+        status,
+        reason,
+        guard,
+    } = args;
+    let outcome = write(ctx, out, guard.expected_version, |_| {
+        Ok(Command::ChangeStatus {
+            item: id,
+            to: status,
+            reason,
+        })
+    })?;
+    report_change(&outcome, out)
+}
+
+fn priority(args: PriorityArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let PriorityArgs {
+        id,
+        priority,
+        reason,
+        guard,
+    } = args;
+    let outcome = write(ctx, out, guard.expected_version, |_| {
+        Ok(Command::ChangePriority {
+            item: id,
+            to: priority,
+            reason,
+        })
+    })?;
+    report_change(&outcome, out)
+}
+
+fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let AssignArgs { id, who, none, guard } = args;
+    let assignee = if none { None } else { who };
+    let outcome = write(ctx, out, guard.expected_version, |_| Ok(Command::Assign { item: id, assignee }))?;
+    report_change(&outcome, out)
+}
+
+fn depend(args: DependArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let DependArgs { id, other, kind, guard } = args;
+    let outcome = write(ctx, out, guard.expected_version, |_| {
+        Ok(Command::AddDependency {
+            item: id,
+            on: other,
+            kind,
+        })
+    })?;
+    report_change(&outcome, out)
+}
+
+fn undepend(args: UndependArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let UndependArgs { id, other, guard } = args;
+    let outcome = write(ctx, out, guard.expected_version, |_| {
+        Ok(Command::RemoveDependency { item: id, on: other })
+    })?;
+    report_change(&outcome, out)
+}
+
+fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let ListArgs {
+        status,
+        work_type,
+        priority,
+        assignee,
+        parent,
+        limit,
+    } = args;
+    let opened = ctx.open()?;
+    let parent = parent
+        .map(|p| ItemRepository::new(&opened.store).resolve(p))
+        .transpose()
+        .map_err(|err| locate(err, &opened.project))?;
+    let filter = ItemFilter {
+        statuses: status,
+        types: work_type,
+        priority,
+        assignee,
+        parent,
+        limit,
+    };
+    let listed = Queries::new(&opened.store).list(&filter).map_err(|err| locate(err, &opened.project))?;
+    if listed.items.len() < listed.total_matching {
+        out.note(&format!(
+            "showing {} of {} matching items (--limit {})",
+            listed.items.len(),
+            listed.total_matching,
+            limit.unwrap_or_default()
+        ));
+    }
+    if out.json() {
+        return out.json_value(&listed.items);
+    }
+    if listed.items.is_empty() {
+        out.note(&format!("no matching items in {}", opened.project));
+        return Ok(());
+    }
+    out.line(&render::item_table(&listed.items))
+}
+
+fn show(args: ItemArg, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let ItemArg { id } = args;
+    let opened = ctx.open()?;
+    let item = Queries::new(&opened.store).show(id).map_err(|err| locate(err, &opened.project))?;
+    if out.json() {
+        return out.json_value(&item);
+    }
+    out.line(&render::item_details(&item))
+}
+
+fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let ItemArg { id } = args;
+    let opened = ctx.open()?;
+    let events = Queries::new(&opened.store).history(id).map_err(|err| locate(err, &opened.project))?;
+    if out.json() {
+        return out.json_value(&events);
+    }
+    out.line(&render::history_table(&events))
+}

@@ -1,0 +1,61 @@
+//! The command-line edge: parse, pick the project, build the store, dispatch, render.
+
+mod args;
+mod context;
+mod failure;
+mod items;
+mod output;
+mod render;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, TopCommand};
+use context::Context;
+use output::Output;
+
+pub fn main() -> ExitCode {
+    let raw: Vec<OsString> = std::env::args_os().collect();
+    // Known before parsing, so that even a usage error can answer in JSON.
+    let wants_json = raw.iter().any(|arg| arg == "--json");
+    let cli = match Cli::try_parse_from(&raw) {
+        Ok(cli) => cli,
+        Err(err) => return failure::report_usage(err, wants_json),
+    };
+    let json = cli.global.json;
+    let mut out = Output::new(json);
+    let result = Context::new(cli.global).and_then(|ctx| run(cli.command, &ctx, &mut out));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => failure::report(&err, json, &mut out),
+    }
+}
+
+fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    match command {
+        TopCommand::Init { project } => init(ctx, project, out),
+        TopCommand::Items(command) => items::run(command, ctx, out),
+    }
+}
+
+fn init(ctx: &Context, project: Option<jerry::domain::ProjectId>, out: &mut Output) -> anyhow::Result<()> {
+    let workspace = ctx.workspace();
+    let id = match project.or_else(|| ctx.requested_project().cloned()) {
+        Some(id) => id,
+        None => workspace.next_project_id()?,
+    };
+    let created = workspace.create_project(&id)?;
+    let path = workspace.project_dir(&id);
+    if created {
+        out.note(&format!("created project {id} in {}", path.display()));
+    } else {
+        out.note(&format!("project {id} already exists in {}", path.display()));
+    }
+    if out.json() {
+        out.json_value(&serde_json::json!({ "project": id, "path": path, "created": created }))
+    } else {
+        out.line(id.as_str())
+    }
+}

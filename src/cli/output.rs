@@ -1,0 +1,46 @@
+//! Where output goes: data to stdout, notes and errors to stderr. Write errors propagate so
+//! that a closed pipe ends the command quietly instead of panicking.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+pub struct Output {
+    json: bool,
+    stdout: io::StdoutLock<'static>,
+}
+
+impl Output {
+    pub fn new(json: bool) -> Self {
+        Self {
+            json,
+            stdout: io::stdout().lock(),
+        }
+    }
+
+    pub fn json(&self) -> bool {
+        self.json
+    }
+
+    pub fn line(&mut self, text: &str) -> anyhow::Result<()> {
+        writeln!(self.stdout, "{text}")?;
+        Ok(())
+    }
+
+    pub fn json_value<T: Serialize + ?Sized>(&mut self, value: &T) -> anyhow::Result<()> {
+        // Encode first, so that only I/O errors (such as a closed pipe) come from writing.
+        let mut buffer = serde_json::to_vec_pretty(value)?;
+        buffer.push(b'\n');
+        self.stdout.write_all(&buffer)?;
+        Ok(())
+    }
+
+    /// A message for the person at the terminal, never part of the data.
+    pub fn note(&mut self, text: &str) {
+        eprintln!("{text}");
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.stdout.flush()
+    }
+}

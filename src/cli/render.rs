@@ -1,0 +1,128 @@
+//! Human renderings: tables and one-line descriptions of events. Machine output is serde.
+
+use comfy_table::{presets, ContentArrangement, Table};
+
+use jerry::domain::{DependencyType, WorkItem, WorkItemEvent};
+use jerry::store::RecordedEvent;
+
+/// Shows control characters as escapes so one item is always one table row; JSON keeps
+/// the exact text.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+        .collect()
+}
+
+fn table(header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_preset(presets::UTF8_HORIZONTAL_ONLY)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header);
+    table
+}
+
+pub fn item_table(items: &[WorkItem]) -> String {
+    let mut table = table(&["ID", "TYPE", "PRIORITY", "STATUS", "ASSIGNEE", "TITLE"]);
+    for item in items {
+        table.add_row(vec![
+            item.id.to_string(),
+            item.work_type.to_string(),
+            item.priority.to_string(),
+            item.status.to_string(),
+            item.assignee.as_deref().map(printable).unwrap_or_default(),
+            printable(&item.title),
+        ]);
+    }
+    table.to_string()
+}
+
+pub fn item_details(item: &WorkItem) -> String {
+    let mut table = Table::new();
+    table.load_preset(presets::NOTHING).set_content_arrangement(ContentArrangement::Dynamic);
+    let dependencies: Vec<String> = item
+        .dependencies
+        .iter()
+        .map(|d| format!("{} {}", d.kind, d.id))
+        .collect();
+    let rows = [
+        ("id", item.id.to_string()),
+        ("internal id", item.internal_id.to_string()),
+        ("title", printable(&item.title)),
+        ("type", item.work_type.to_string()),
+        ("priority", item.priority.to_string()),
+        ("status", item.status.to_string()),
+        ("description", item.description.as_deref().map(printable).unwrap_or_default()),
+        ("parent", item.parent.map(|p| p.to_string()).unwrap_or_default()),
+        ("assignee", item.assignee.as_deref().map(printable).unwrap_or_default()),
+        ("dependencies", dependencies.join(", ")),
+        ("version", item.version.to_string()),
+        ("created", item.created_at.to_string()),
+        ("updated", item.updated_at.to_string()),
+    ];
+    for (key, value) in rows {
+        table.add_row(vec![key.to_owned(), value]);
+    }
+    table.to_string()
+}
+
+pub fn history_table(events: &[RecordedEvent]) -> String {
+    let mut table = table(&["VERSION", "TIME", "EVENT", "ACTOR", "DETAILS"]);
+    for event in events {
+        table.add_row(vec![
+            event.version.to_string(),
+            event.timestamp.to_string(),
+            event.event_type.clone(),
+            printable(&event.metadata.actor),
+            describe(event),
+        ]);
+    }
+    table.to_string()
+}
+
+fn with_reason(text: String, reason: Option<&str>) -> String {
+    match reason {
+        Some(reason) => format!("{text} ({})", printable(reason)),
+        None => text,
+    }
+}
+
+fn duration(seconds: u64) -> String {
+    match seconds {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3600 => format!("{}m {}s", s / 60, s % 60),
+        s if s < 86_400 => format!("{}h {}m", s / 3600, (s % 3600) / 60),
+        s => format!("{}d {}h", s / 86_400, (s % 86_400) / 3600),
+    }
+}
+
+/// One line saying what an event did.
+pub fn describe(event: &RecordedEvent) -> String {
+    let Ok(Some(decoded)) = WorkItemEvent::decode(&event.event_type, &event.payload) else {
+        return format!("{} (not known to this version of jerry)", event.event_type);
+    };
+    match decoded {
+        WorkItemEvent::Created(e) => format!("created \"{}\" ({}, {})", printable(&e.title), e.work_type, e.priority),
+        WorkItemEvent::StatusChanged(e) => {
+            with_reason(format!("{} → {}", e.old_status, e.new_status), e.reason.as_deref())
+        }
+        WorkItemEvent::Completed(e) => with_reason(
+            format!("finished as {} after {}", e.final_status, duration(e.duration_seconds)),
+            e.completion_reason.as_deref(),
+        ),
+        WorkItemEvent::PriorityChanged(e) => {
+            with_reason(format!("priority {} → {}", e.old_priority, e.new_priority), e.reason.as_deref())
+        }
+        WorkItemEvent::AssigneeChanged(e) => match (e.old_assignee, e.new_assignee) {
+            (_, Some(new)) => format!("assigned to {}", printable(&new)),
+            (Some(old), None) => format!("unassigned (was {})", printable(&old)),
+            (None, None) => "unassigned".to_owned(),
+        },
+        WorkItemEvent::DependencyAdded(e) => match e.dependency_type {
+            DependencyType::Blocks => format!("blocks {}", e.dependency_id),
+            DependencyType::BlockedBy => format!("blocked by {}", e.dependency_id),
+            DependencyType::Related => format!("related to {}", e.dependency_id),
+        },
+        WorkItemEvent::DependencyRemoved(e) => format!("dependency on {} removed", e.dependency_id),
+    }
+}

@@ -1,0 +1,39 @@
+use super::{Status, WorkItemId};
+
+/// A rule of the model was broken; nothing is written for a command that gets one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error("invalid {kind} '{input}': {expected}")]
+    InvalidValue {
+        kind: &'static str,
+        input: String,
+        expected: &'static str,
+    },
+    #[error("the title must not be empty")]
+    EmptyTitle,
+    #[error("{id} cannot go from {from} to {to}{}", hint_for(*from))]
+    InvalidTransition { id: WorkItemId, from: Status, to: Status },
+    #[error("{id} is already {what}")]
+    Unchanged { id: WorkItemId, what: String },
+    #[error("{id} cannot depend on itself")]
+    SelfDependency { id: WorkItemId },
+    #[error("{id} already has a dependency on {other}")]
+    DuplicateDependency { id: WorkItemId, other: WorkItemId },
+    #[error("{id} has no dependency on {other}")]
+    NoSuchDependency { id: WorkItemId, other: WorkItemId },
+    #[error("stored {event_type} event is malformed: {reason}")]
+    MalformedEvent { event_type: String, reason: String },
+    #[error("stream does not start with WorkItemCreated (found {found})")]
+    MissingCreation { found: String },
+    #[error("a reason is required to block {id}")]
+    MissingReason { id: WorkItemId },
+}
+
+fn hint_for(from: Status) -> String {
+    let targets: Vec<&str> = from.next_statuses().iter().map(|s| s.as_str()).collect();
+    if targets.is_empty() {
+        format!(" ({from} is final)")
+    } else {
+        format!(" (from {from} it can go to: {})", targets.join(", "))
+    }
+}

@@ -1,0 +1,202 @@
+//! The facts a work item's stream records. Names and payload fields are part of the
+//! on-disk format: fields may be added (with defaults), never renamed or removed.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ulid::Ulid;
+
+use super::{DependencyType, DomainError, Priority, Status, WorkItemId, WorkType};
+
+/// The `aggregate_type` of every work-item event, and the prefix of its stream id.
+pub const AGGREGATE_TYPE: &str = "work_item";
+/// The payload schema version written today.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkItemCreated {
+    pub display_id: WorkItemId,
+    pub internal_id: Ulid,
+    pub title: String,
+    pub work_type: WorkType,
+    pub priority: Priority,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub parent_id: Option<WorkItemId>,
+    #[serde(default)]
+    pub assignee: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusChanged {
+    pub old_status: Status,
+    pub new_status: Status,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// Follows the `StatusChanged` into done or cancelled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkItemCompleted {
+    pub final_status: Status,
+    pub duration_seconds: u64,
+    #[serde(default)]
+    pub completion_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriorityChanged {
+    pub old_priority: Priority,
+    pub new_priority: Priority,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssigneeChanged {
+    pub old_assignee: Option<String>,
+    pub new_assignee: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DependencyAdded {
+    pub dependency_id: WorkItemId,
+    pub dependency_type: DependencyType,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DependencyRemoved {
+    pub dependency_id: WorkItemId,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkItemEvent {
+    Created(WorkItemCreated),
+    StatusChanged(StatusChanged),
+    Completed(WorkItemCompleted),
+    PriorityChanged(PriorityChanged),
+    AssigneeChanged(AssigneeChanged),
+    DependencyAdded(DependencyAdded),
+    DependencyRemoved(DependencyRemoved),
+}
+
+impl WorkItemEvent {
+    pub fn event_type(&self) -> &'static str {
+        match self {
+            WorkItemEvent::Created(_) => "WorkItemCreated",
+            WorkItemEvent::StatusChanged(_) => "StatusChanged",
+            WorkItemEvent::Completed(_) => "WorkItemCompleted",
+            WorkItemEvent::PriorityChanged(_) => "PriorityChanged",
+            WorkItemEvent::AssigneeChanged(_) => "AssigneeChanged",
+            WorkItemEvent::DependencyAdded(_) => "DependencyAdded",
+            WorkItemEvent::DependencyRemoved(_) => "DependencyRemoved",
+        }
+    }
+
+    pub fn payload(&self) -> Value {
+        let encoded = match self {
+            WorkItemEvent::Created(p) => serde_json::to_value(p),
+            WorkItemEvent::StatusChanged(p) => serde_json::to_value(p),
+            WorkItemEvent::Completed(p) => serde_json::to_value(p),
+            WorkItemEvent::PriorityChanged(p) => serde_json::to_value(p),
+            WorkItemEvent::AssigneeChanged(p) => serde_json::to_value(p),
+            WorkItemEvent::DependencyAdded(p) => serde_json::to_value(p),
+            WorkItemEvent::DependencyRemoved(p) => serde_json::to_value(p),
+        };
+        // Plain structs of strings, numbers and enums always encode.
+        encoded.unwrap_or(Value::Null)
+    }
+
+    /// Decodes a stored event. `Ok(None)` for an event type this version does not know:
+    /// a newer jerry wrote it, and it is kept, not rejected.
+    pub fn decode(event_type: &str, payload: &Value) -> Result<Option<Self>, DomainError> {
+        fn parse<T: DeserializeOwned>(event_type: &str, payload: &Value) -> Result<T, DomainError> {
+            T::deserialize(payload).map_err(|err| DomainError::MalformedEvent {
+                event_type: event_type.to_owned(),
+                reason: err.to_string(),
+            })
+        }
+        let event = match event_type {
+            "WorkItemCreated" => WorkItemEvent::Created(parse(event_type, payload)?),
+            "StatusChanged" => WorkItemEvent::StatusChanged(parse(event_type, payload)?),
+            "WorkItemCompleted" => WorkItemEvent::Completed(parse(event_type, payload)?),
+            "PriorityChanged" => WorkItemEvent::PriorityChanged(parse(event_type, payload)?),
+            "AssigneeChanged" => WorkItemEvent::AssigneeChanged(parse(event_type, payload)?),
+            "DependencyAdded" => WorkItemEvent::DependencyAdded(parse(event_type, payload)?),
+            "DependencyRemoved" => WorkItemEvent::DependencyRemoved(parse(event_type, payload)?),
+            _ => return Ok(None),
+        };
+        Ok(Some(event))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_round_trips_through_its_payload() {
+        let id = WorkItemId::new(3).unwrap();
+        let events = vec![
+            WorkItemEvent::Created(WorkItemCreated {
+                display_id: id,
+                internal_id: Ulid::new(),
+                title: "a\nb".into(),
+                work_type: WorkType::Bug,
+                priority: Priority::High,
+                description: Some("d".into()),
+                parent_id: WorkItemId::new(1),
+                assignee: None,
+            }),
+            WorkItemEvent::StatusChanged(StatusChanged {
+                old_status: Status::Pending,
+                new_status: Status::InProgress,
+                reason: None,
+            }),
+            WorkItemEvent::Completed(WorkItemCompleted {
+                final_status: Status::Done,
+                duration_seconds: 5,
+                completion_reason: None,
+            }),
+            WorkItemEvent::PriorityChanged(PriorityChanged {
+                old_priority: Priority::Low,
+                new_priority: Priority::Critical,
+                reason: Some("r".into()),
+            }),
+            WorkItemEvent::AssigneeChanged(AssigneeChanged {
+                old_assignee: None,
+                new_assignee: Some("ann".into()),
+            }),
+            WorkItemEvent::DependencyAdded(DependencyAdded {
+                dependency_id: id,
+                dependency_type: DependencyType::Blocks,
+            }),
+            WorkItemEvent::DependencyRemoved(DependencyRemoved { dependency_id: id }),
+        ];
+        for event in events {
+            let decoded = WorkItemEvent::decode(event.event_type(), &event.payload()).unwrap();
+            assert_eq!(decoded, Some(event));
+        }
+    }
+
+    #[test]
+    fn payload_field_names_are_the_documented_ones() {
+        let payload = WorkItemEvent::StatusChanged(StatusChanged {
+            old_status: Status::InProgress,
+            new_status: Status::Blocked,
+            reason: Some("keys".into()),
+        })
+        .payload();
+        assert_eq!(
+            payload,
+            serde_json::json!({"old_status": "in_progress", "new_status": "blocked", "reason": "keys"})
+        );
+    }
+
+    #[test]
+    fn unknown_types_are_kept_and_bad_payloads_rejected() {
+        assert_eq!(WorkItemEvent::decode("FromTheFuture", &Value::Null).unwrap(), None);
+        assert!(WorkItemEvent::decode("StatusChanged", &serde_json::json!({"old_status": 1})).is_err());
+    }
+}

@@ -1,0 +1,196 @@
+//! Identifiers: display ids (`WORK-007`), references to items, project ids.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use ulid::Ulid;
+
+use super::DomainError;
+
+/// The human id of a work item: `WORK-` and a number, at least three digits wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct WorkItemId(u64);
+
+impl WorkItemId {
+    pub fn new(number: u64) -> Option<Self> {
+        (number > 0).then_some(Self(number))
+    }
+
+    pub fn number(self) -> u64 {
+        self.0
+    }
+}
+
+impl fmt::Display for WorkItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "WORK-{:03}", self.0)
+    }
+}
+
+impl FromStr for WorkItemId {
+    type Err = DomainError;
+
+    /// Accepts `WORK-7`, `WORK-007`, `work-7` and a bare `7`.
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let trimmed = input.trim();
+        let digits = match trimmed.get(..5) {
+            Some(prefix) if prefix.eq_ignore_ascii_case("WORK-") => &trimmed[5..],
+            _ => trimmed,
+        };
+        let valid = !digits.is_empty() && digits.len() <= 18 && digits.bytes().all(|b| b.is_ascii_digit());
+        valid
+            .then(|| digits.parse().ok())
+            .flatten()
+            .and_then(WorkItemId::new)
+            .ok_or_else(|| DomainError::InvalidValue {
+                kind: "item id",
+                input: input.to_owned(),
+                expected: "expected WORK-<number>, a number, or a ULID",
+            })
+    }
+}
+
+impl Serialize for WorkItemId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for WorkItemId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// How a user names an item on the command line: by display id or by its ULID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemRef {
+    Display(WorkItemId),
+    Internal(Ulid),
+}
+
+impl FromStr for ItemRef {
+    type Err = DomainError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        if let Ok(id) = input.parse::<WorkItemId>() {
+            return Ok(ItemRef::Display(id));
+        }
+        match Ulid::from_string(input.trim()) {
+            Ok(ulid) => Ok(ItemRef::Internal(ulid)),
+            Err(_) => Err(DomainError::InvalidValue {
+                kind: "item id",
+                input: input.to_owned(),
+                expected: "expected WORK-<number>, a number, or a ULID",
+            }),
+        }
+    }
+}
+
+impl fmt::Display for ItemRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ItemRef::Display(id) => id.fmt(f),
+            ItemRef::Internal(ulid) => ulid.fmt(f),
+        }
+    }
+}
+
+/// A project: `PROJ-` and at least three digits, optionally `-` and a lowercase slug
+/// (`PROJ-001`, `PROJ-012-billing-api`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct ProjectId(String);
+
+impl ProjectId {
+    pub fn from_number(number: u64) -> Self {
+        Self(format!("PROJ-{number:03}"))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn number(&self) -> u64 {
+        self.0[5..].split('-').next().and_then(|d| d.parse().ok()).unwrap_or(0)
+    }
+}
+
+impl FromStr for ProjectId {
+    type Err = DomainError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let invalid = || DomainError::InvalidValue {
+            kind: "project id",
+            input: input.to_owned(),
+            expected: "expected PROJ-NNN or PROJ-NNN-slug (digits, then lowercase letters, digits and '-')",
+        };
+        let rest = input.strip_prefix("PROJ-").ok_or_else(invalid)?;
+        let (digits, slug) = match rest.split_once('-') {
+            Some((digits, slug)) => (digits, Some(slug)),
+            None => (rest, None),
+        };
+        let digits_ok = (3..=9).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+        let slug_ok = slug.is_none_or(|slug| {
+            !slug.is_empty()
+                && slug.len() <= 64
+                && !slug.starts_with('-')
+                && !slug.ends_with('-')
+                && !slug.contains("--")
+                && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        });
+        if digits_ok && slug_ok && digits.parse::<u64>().is_ok_and(|n| n > 0) {
+            Ok(Self(input.to_owned()))
+        } else {
+            Err(invalid())
+        }
+    }
+}
+
+impl fmt::Display for ProjectId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_ids_pad_to_three_digits_and_grow() {
+        assert_eq!(WorkItemId::new(1).unwrap().to_string(), "WORK-001");
+        assert_eq!(WorkItemId::new(999).unwrap().to_string(), "WORK-999");
+        assert_eq!(WorkItemId::new(1000).unwrap().to_string(), "WORK-1000");
+    }
+
+    #[test]
+    fn every_spelling_of_an_item_is_accepted() {
+        let seven = WorkItemId::new(7).unwrap();
+        for text in ["WORK-7", "WORK-007", "work-07", "7", " 7 "] {
+            assert_eq!(text.parse::<WorkItemId>().unwrap(), seven, "{text}");
+        }
+        let ulid = Ulid::new();
+        assert_eq!(ulid.to_string().parse::<ItemRef>().unwrap(), ItemRef::Internal(ulid));
+    }
+
+    #[test]
+    fn malformed_item_ids_are_rejected() {
+        for text in ["", "WORK-", "WORK-0", "0", "WORK-x", "-3", "TASK-1", "99999999999999999999"] {
+            assert!(text.parse::<ItemRef>().is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn project_ids() {
+        for ok in ["PROJ-001", "PROJ-1234", "PROJ-012-billing-api", "PROJ-002-v2"] {
+            assert!(ok.parse::<ProjectId>().is_ok(), "{ok}");
+        }
+        for bad in ["PROJ-1", "proj-001", "PROJ-001-Billing", "PROJ-001-", "PROJ-001--a", "PROJ-000", "../x", "PROJ-001/x"] {
+            assert!(bad.parse::<ProjectId>().is_err(), "{bad}");
+        }
+        assert_eq!("PROJ-012-x".parse::<ProjectId>().unwrap().number(), 12);
+    }
+}

@@ -1,0 +1,240 @@
+//! The WorkItem aggregate: its state is the replay of its events, and each command is a
+//! function from that state (plus the inputs and the time) to new events or a refusal.
+
+use serde::Serialize;
+use ulid::Ulid;
+
+use super::events::*;
+use super::{DependencyType, DomainError, Priority, Status, WorkItemId, WorkType};
+use crate::timestamp::Timestamp;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dependency {
+    pub id: WorkItemId,
+    #[serde(rename = "type")]
+    pub kind: DependencyType,
+}
+
+/// The state of one item; also its documented `--json` shape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorkItem {
+    pub id: WorkItemId,
+    pub internal_id: Ulid,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub work_type: WorkType,
+    pub priority: Priority,
+    pub status: Status,
+    pub description: Option<String>,
+    pub parent: Option<WorkItemId>,
+    pub assignee: Option<String>,
+    pub dependencies: Vec<Dependency>,
+    pub version: u64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// What a user asks for when creating an item.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewWorkItem {
+    pub title: String,
+    pub work_type: WorkType,
+    pub priority: Priority,
+    pub description: Option<String>,
+    pub parent: Option<WorkItemId>,
+    pub assignee: Option<String>,
+}
+
+impl NewWorkItem {
+    /// Checks the inputs once, before any id is allocated.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        if self.title.trim().is_empty() {
+            return Err(DomainError::EmptyTitle);
+        }
+        if let Some(assignee) = &self.assignee {
+            validate_assignee(assignee)?;
+        }
+        Ok(())
+    }
+
+    /// The creation event for this item under the id the store allocated, for input that
+    /// passed [`NewWorkItem::validate`]. The title is kept exactly as given, control
+    /// characters and all. (A parent must already exist, so it is never the new id.)
+    pub fn created(&self, id: WorkItemId, internal_id: Ulid) -> WorkItemEvent {
+        WorkItemEvent::Created(WorkItemCreated {
+            display_id: id,
+            internal_id,
+            title: self.title.clone(),
+            work_type: self.work_type,
+            priority: self.priority,
+            description: self.description.clone(),
+            parent_id: self.parent,
+            assignee: self.assignee.clone(),
+        })
+    }
+}
+
+fn validate_assignee(assignee: &str) -> Result<(), DomainError> {
+    if assignee.trim().is_empty() || assignee.chars().any(char::is_control) {
+        return Err(DomainError::InvalidValue {
+            kind: "assignee",
+            input: assignee.to_owned(),
+            expected: "a non-empty name without control characters",
+        });
+    }
+    Ok(())
+}
+
+fn non_blank(reason: Option<String>) -> Option<String> {
+    reason.filter(|r| !r.trim().is_empty())
+}
+
+impl WorkItem {
+    /// Rebuilds an item from its stream, oldest first. `None` events are types this
+    /// version does not know; they still count towards the version.
+    pub fn replay(
+        events: impl IntoIterator<Item = (Option<WorkItemEvent>, u64, Timestamp)>,
+    ) -> Result<Option<WorkItem>, DomainError> {
+        let mut item: Option<WorkItem> = None;
+        for (event, version, at) in events {
+            match (&mut item, event) {
+                (Some(item), event) => item.apply(event.as_ref(), version, at),
+                (None, Some(WorkItemEvent::Created(created))) => {
+                    item = Some(WorkItem::from_created(created, version, at));
+                }
+                (None, other) => {
+                    let found = other.map_or("an unknown event type", |e| e.event_type());
+                    return Err(DomainError::MissingCreation {
+                        found: found.to_owned(),
+                    });
+                }
+            }
+        }
+        Ok(item)
+    }
+
+    fn from_created(created: WorkItemCreated, version: u64, at: Timestamp) -> Self {
+        WorkItem {
+            id: created.display_id,
+            internal_id: created.internal_id,
+            title: created.title,
+            work_type: created.work_type,
+            priority: created.priority,
+            status: Status::Pending,
+            description: created.description,
+            parent: created.parent_id,
+            assignee: created.assignee,
+            dependencies: Vec::new(),
+            version,
+            created_at: at,
+            updated_at: at,
+        }
+    }
+
+    /// Applies a recorded fact. Facts are not re-checked: they already happened.
+    pub fn apply(&mut self, event: Option<&WorkItemEvent>, version: u64, at: Timestamp) {
+        self.version = version;
+        self.updated_at = at;
+        let Some(event) = event else { return };
+        match event {
+            WorkItemEvent::Created(_) | WorkItemEvent::Completed(_) => {}
+            WorkItemEvent::StatusChanged(e) => self.status = e.new_status,
+            WorkItemEvent::PriorityChanged(e) => self.priority = e.new_priority,
+            WorkItemEvent::AssigneeChanged(e) => self.assignee.clone_from(&e.new_assignee),
+            WorkItemEvent::DependencyAdded(e) => {
+                self.dependencies.retain(|d| d.id != e.dependency_id);
+                self.dependencies.push(Dependency {
+                    id: e.dependency_id,
+                    kind: e.dependency_type,
+                });
+            }
+            WorkItemEvent::DependencyRemoved(e) => self.dependencies.retain(|d| d.id != e.dependency_id),
+        }
+    }
+
+    /// Moves the item along the status graph. Into done or cancelled it also records
+    /// `WorkItemCompleted` with the time since creation.
+    pub fn change_status(
+        &self,
+        to: Status,
+        reason: Option<String>,
+        now: Timestamp,
+    ) -> Result<Vec<WorkItemEvent>, DomainError> {
+        let reason = non_blank(reason);
+        if !self.status.can_move_to(to) {
+            return Err(DomainError::InvalidTransition {
+                id: self.id,
+                from: self.status,
+                to,
+            });
+        }
+        if to == Status::Blocked && reason.is_none() {
+            return Err(DomainError::MissingReason { id: self.id });
+        }
+        let mut events = vec![WorkItemEvent::StatusChanged(StatusChanged {
+            old_status: self.status,
+            new_status: to,
+            reason: reason.clone(),
+        })];
+        if to.is_finished() {
+            events.push(WorkItemEvent::Completed(WorkItemCompleted {
+                final_status: to,
+                duration_seconds: now.seconds_since(&self.created_at),
+                completion_reason: reason,
+            }));
+        }
+        Ok(events)
+    }
+
+    pub fn change_priority(&self, to: Priority, reason: Option<String>) -> Result<Vec<WorkItemEvent>, DomainError> {
+        if self.priority == to {
+            return Err(DomainError::Unchanged {
+                id: self.id,
+                what: format!("priority {to}"),
+            });
+        }
+        Ok(vec![WorkItemEvent::PriorityChanged(PriorityChanged {
+            old_priority: self.priority,
+            new_priority: to,
+            reason: non_blank(reason),
+        })])
+    }
+
+    /// Assigns the item to `who`, or unassigns it with `None`.
+    pub fn assign(&self, who: Option<String>) -> Result<Vec<WorkItemEvent>, DomainError> {
+        if let Some(who) = &who {
+            validate_assignee(who)?;
+        }
+        if self.assignee == who {
+            let what = who.map_or_else(|| "unassigned".to_owned(), |w| format!("assigned to {w}"));
+            return Err(DomainError::Unchanged { id: self.id, what });
+        }
+        Ok(vec![WorkItemEvent::AssigneeChanged(AssigneeChanged {
+            old_assignee: self.assignee.clone(),
+            new_assignee: who,
+        })])
+    }
+
+    pub fn add_dependency(&self, other: WorkItemId, kind: DependencyType) -> Result<Vec<WorkItemEvent>, DomainError> {
+        if other == self.id {
+            return Err(DomainError::SelfDependency { id: self.id });
+        }
+        if self.dependencies.iter().any(|d| d.id == other) {
+            return Err(DomainError::DuplicateDependency { id: self.id, other });
+        }
+        Ok(vec![WorkItemEvent::DependencyAdded(DependencyAdded {
+            dependency_id: other,
+            dependency_type: kind,
+        })])
+    }
+
+    pub fn remove_dependency(&self, other: WorkItemId) -> Result<Vec<WorkItemEvent>, DomainError> {
+        if !self.dependencies.iter().any(|d| d.id == other) {
+            return Err(DomainError::NoSuchDependency { id: self.id, other });
+        }
+        Ok(vec![WorkItemEvent::DependencyRemoved(DependencyRemoved { dependency_id: other })])
+    }
+}
+
+#[cfg(test)]
+mod tests;
