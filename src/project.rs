@@ -31,8 +31,14 @@ pub enum ProjectError {
         root: PathBuf,
         available: Vec<ProjectId>,
     },
-    #[error("several projects in {root} and none chosen: {}; pass --project or set JERRY_PROJECT", join(available))]
-    Ambiguous { root: PathBuf, available: Vec<ProjectId> },
+    #[error(
+        "several projects in {root} and none chosen: {}; pass --project or set JERRY_PROJECT",
+        join(available)
+    )]
+    Ambiguous {
+        root: PathBuf,
+        available: Vec<ProjectId>,
+    },
     #[error("{context} {path}: {source}")]
     Io {
         context: &'static str,

@@ -39,9 +39,7 @@ impl Timestamp {
 
     pub fn from_unix_micros(micros: i64) -> Option<Self> {
         let nanos = i128::from(micros) * 1_000;
-        OffsetDateTime::from_unix_timestamp_nanos(nanos)
-            .ok()
-            .map(Self)
+        OffsetDateTime::from_unix_timestamp_nanos(nanos).ok().map(Self)
     }
 
     /// Accepts any RFC 3339 instant (any offset) and normalises it to UTC.

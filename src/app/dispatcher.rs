@@ -13,6 +13,9 @@ use crate::timestamp::Timestamp;
 use super::repository::{replay, stream_for, ItemRepository};
 use super::{AppError, Clock, Command, CommandOutcome, IdSource};
 
+/// How often a command without an expected version is re-decided after losing a race.
+const MAX_ATTEMPTS: u32 = 32;
+
 pub struct CommandDispatcher<'a> {
     store: &'a dyn EventStore,
     clock: &'a dyn Clock,
@@ -21,7 +24,12 @@ pub struct CommandDispatcher<'a> {
 }
 
 impl<'a> CommandDispatcher<'a> {
-    pub fn new(store: &'a dyn EventStore, clock: &'a dyn Clock, ids: &'a dyn IdSource, actor: impl Into<String>) -> Self {
+    pub fn new(
+        store: &'a dyn EventStore,
+        clock: &'a dyn Clock,
+        ids: &'a dyn IdSource,
+        actor: impl Into<String>,
+    ) -> Self {
         Self {
             store,
             clock,
@@ -32,25 +40,37 @@ impl<'a> CommandDispatcher<'a> {
 
     /// Runs one command. With `expected_version`, the item must still be at that version
     /// or the command fails with [`AppError::Conflict`] and writes nothing.
-    pub fn dispatch(&self, command: Command, expected_version: Option<u64>) -> Result<CommandOutcome, AppError> {
+    pub fn dispatch(
+        &self,
+        command: Command,
+        expected_version: Option<u64>,
+    ) -> Result<CommandOutcome, AppError> {
         match command {
             Command::Create(new) => self.create(new),
             Command::ChangeStatus { item, to, reason } => {
-                self.update(item, expected_version, |current, now| current.change_status(to, reason, now))
+                self.update(item, expected_version, |current, now| {
+                    current.change_status(to, reason.clone(), now)
+                })
             }
             Command::ChangePriority { item, to, reason } => {
-                self.update(item, expected_version, |current, _| current.change_priority(to, reason))
+                self.update(item, expected_version, |current, _| {
+                    current.change_priority(to, reason.clone())
+                })
             }
-            Command::Assign { item, assignee } => {
-                self.update(item, expected_version, |current, _| current.assign(assignee))
-            }
+            Command::Assign { item, assignee } => self.update(item, expected_version, |current, _| {
+                current.assign(assignee.clone())
+            }),
             Command::AddDependency { item, on, kind } => {
                 let other = self.existing(on)?;
-                self.update(item, expected_version, |current, _| current.add_dependency(other, kind))
+                self.update(item, expected_version, |current, _| {
+                    current.add_dependency(other, kind)
+                })
             }
             Command::RemoveDependency { item, on } => {
                 let other = ItemRepository::new(self.store).resolve(on)?;
-                self.update(item, expected_version, |current, _| current.remove_dependency(other))
+                self.update(item, expected_version, |current, _| {
+                    current.remove_dependency(other)
+                })
             }
         }
     }
@@ -67,51 +87,81 @@ impl<'a> CommandDispatcher<'a> {
     fn create(&self, new: NewWorkItem) -> Result<CommandOutcome, AppError> {
         new.validate()?;
         let new = NewWorkItem {
-            parent: new.parent.map(|p| self.existing(ItemRef::Display(p))).transpose()?,
+            parent: new
+                .parent
+                .map(|p| self.existing(ItemRef::Display(p)))
+                .transpose()?,
             ..new
         };
         let internal_id = self.ids.next_ulid();
         let now = self.clock.now();
         let correlation = self.ids.next_ulid();
         let mut build = |number: u64| {
-            let id = WorkItemId::new(number).ok_or_else(|| StoreError::InvalidStreamId(number.to_string(), "zero"))?;
+            let id = WorkItemId::new(number)
+                .ok_or_else(|| StoreError::InvalidStreamId(number.to_string(), "zero"))?;
             let event = new.created(id, internal_id);
             Ok((stream_for(id)?, vec![self.envelope(id, &event, now, correlation)]))
         };
         let created = self.store.create_numbered_stream(AGGREGATE_TYPE, &mut build)?;
         let events = self.store.read_all(&created.stream)?;
-        let item = replay(&created.stream, &events)?.ok_or(AppError::ItemNotFound(ItemRef::Internal(internal_id)))?;
+        let item = replay(&created.stream, &events)?
+            .ok_or(AppError::ItemNotFound(ItemRef::Internal(internal_id)))?;
         Ok(CommandOutcome { item, events })
     }
 
+    /// Loads, decides and appends against the loaded version. Without an expected version
+    /// from the user, losing a race to another writer is not the user's problem: the command
+    /// is decided again on the fresh state (which may now refuse it) and retried.
     fn update(
         &self,
         item: ItemRef,
         expected_version: Option<u64>,
-        decide: impl FnOnce(&WorkItem, Timestamp) -> Result<Vec<WorkItemEvent>, DomainError>,
+        decide: impl Fn(&WorkItem, Timestamp) -> Result<Vec<WorkItemEvent>, DomainError>,
+    ) -> Result<CommandOutcome, AppError> {
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            match self.try_update(item, expected_version, &decide) {
+                Err(AppError::Conflict { .. }) if expected_version.is_none() && attempts < MAX_ATTEMPTS => {
+                    continue
+                }
+                result => return result,
+            }
+        }
+    }
+
+    fn try_update(
+        &self,
+        item: ItemRef,
+        expected_version: Option<u64>,
+        decide: &impl Fn(&WorkItem, Timestamp) -> Result<Vec<WorkItemEvent>, DomainError>,
     ) -> Result<CommandOutcome, AppError> {
         let current = ItemRepository::new(self.store).load_ref(item)?;
-        if let Some(expected) = expected_version {
-            if expected != current.version {
-                return Err(AppError::Conflict {
-                    id: current.id,
-                    expected,
-                    actual: current.version,
-                });
-            }
+        let expected = expected_version.unwrap_or(current.version);
+        if expected != current.version {
+            return Err(AppError::Conflict {
+                id: current.id,
+                expected,
+                actual: current.version,
+            });
         }
         let now = self.clock.now();
         let decided = decide(&current, now)?;
         let correlation = self.ids.next_ulid();
-        let envelopes: Vec<NewEvent> = decided.iter().map(|e| self.envelope(current.id, e, now, correlation)).collect();
+        let envelopes: Vec<NewEvent> = decided
+            .iter()
+            .map(|event| self.envelope(current.id, event, now, correlation))
+            .collect();
         let stream = stream_for(current.id)?;
-        let appended = self.store.append(&stream, envelopes.clone(), ExpectedVersion::Exact(current.version));
-        let version = match appended {
+        let version = match self
+            .store
+            .append(&stream, envelopes.clone(), ExpectedVersion::Exact(expected))
+        {
             Ok(version) => version,
             Err(StoreError::Conflict { actual, .. }) => {
                 return Err(AppError::Conflict {
                     id: current.id,
-                    expected: current.version,
+                    expected,
                     actual,
                 })
             }
@@ -122,7 +172,11 @@ impl<'a> CommandDispatcher<'a> {
         for (event, version) in decided.iter().zip(first..) {
             item.apply(Some(event), version, now);
         }
-        let events = envelopes.into_iter().zip(first..).map(|(e, v)| e.recorded(v)).collect();
+        let events = envelopes
+            .into_iter()
+            .zip(first..)
+            .map(|(e, v)| e.recorded(v))
+            .collect();
         Ok(CommandOutcome { item, events })
     }
 

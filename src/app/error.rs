@@ -8,7 +8,11 @@ pub enum AppError {
     #[error("{0} not found")]
     ItemNotFound(ItemRef),
     #[error("{id} was changed by someone else: expected version {expected}, it is at version {actual}")]
-    Conflict { id: WorkItemId, expected: u64, actual: u64 },
+    Conflict {
+        id: WorkItemId,
+        expected: u64,
+        actual: u64,
+    },
     #[error("corrupt event in {stream} version {version}: {source}")]
     CorruptEvent {
         stream: StreamId,

@@ -14,3 +14,6 @@ pub use environment::{Clock, IdSource, SystemClock, UlidSource};
 pub use error::AppError;
 pub use queries::{ItemFilter, ItemList, Queries};
 pub use repository::{stream_for, ItemRepository};
+
+#[cfg(test)]
+mod tests;

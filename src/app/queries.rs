@@ -22,7 +22,10 @@ impl ItemFilter {
         (self.statuses.is_empty() || self.statuses.contains(&item.status))
             && (self.types.is_empty() || self.types.contains(&item.work_type))
             && self.priority.is_none_or(|p| item.priority == p)
-            && self.assignee.as_ref().is_none_or(|a| item.assignee.as_ref() == Some(a))
+            && self
+                .assignee
+                .as_ref()
+                .is_none_or(|a| item.assignee.as_ref() == Some(a))
             && self.parent.is_none_or(|p| item.parent == Some(p))
     }
 }
@@ -55,7 +58,10 @@ impl<'a> Queries<'a> {
             Some(limit) => matching.into_iter().take(limit).collect(),
             None => matching,
         };
-        Ok(ItemList { items, total_matching })
+        Ok(ItemList {
+            items,
+            total_matching,
+        })
     }
 
     pub fn show(&self, item: ItemRef) -> Result<WorkItem, AppError> {

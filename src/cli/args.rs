@@ -11,7 +11,9 @@ use jerry::domain::{DependencyType, ItemRef, Priority, ProjectId, Status, WorkTy
 /// write at once.
 #[derive(Debug, Parser)]
 #[command(name = "jerry", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Examples:\n  jerry items create \"Fix login\" --type bug --priority high\n  jerry items start 1\n  jerry items list --status in_progress --json\n\nExit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 conflict, 5 invalid input or transition, 6 corrupt data.")]
+#[command(
+    after_help = "Examples:\n  jerry items create \"Fix login\" --type bug --priority high\n  jerry items start 1\n  jerry items list --status in_progress --json\n\nExit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 conflict, 5 invalid input or transition, 6 corrupt data."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -31,10 +33,22 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub json: bool,
     /// Who is making the change, recorded in each event's metadata.
-    #[arg(long, global = true, env = "JERRY_ACTOR", default_value = "user", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "JERRY_ACTOR",
+        default_value = "user",
+        value_name = "NAME"
+    )]
     pub actor: String,
     /// Seconds to wait for another writer's lock before failing with exit code 1.
-    #[arg(long, global = true, env = "JERRY_LOCK_TIMEOUT", default_value_t = 5.0, value_name = "SECONDS")]
+    #[arg(
+        long,
+        global = true,
+        env = "JERRY_LOCK_TIMEOUT",
+        default_value_t = 5.0,
+        value_name = "SECONDS"
+    )]
     pub lock_timeout: f64,
 }
 
@@ -54,7 +68,9 @@ pub enum TopCommand {
 #[derive(Debug, Subcommand)]
 pub enum ItemsCommand {
     /// Create an item and print its id.
-    #[command(after_help = "Examples:\n  jerry items create \"Fix login\" --type bug --priority high\n  jerry items create \"Write tests\" --parent WORK-001 --assignee ann")]
+    #[command(
+        after_help = "Examples:\n  jerry items create \"Fix login\" --type bug --priority high\n  jerry items create \"Write tests\" --parent WORK-001 --assignee ann"
+    )]
     Create(CreateArgs),
     /// Start working on an item (pending or blocked → in_progress).
     Start(TransitionArgs),
@@ -79,7 +95,9 @@ pub enum ItemsCommand {
     /// Remove a dependency.
     Undepend(UndependArgs),
     /// List items, filtered; a table, or a JSON array with --json.
-    #[command(after_help = "Examples:\n  jerry items list --status pending --status in_progress\n  jerry items list --type bug --priority high --json")]
+    #[command(
+        after_help = "Examples:\n  jerry items list --status pending --status in_progress\n  jerry items list --type bug --priority high --json"
+    )]
     List(ListArgs),
     /// Show one item.
     Show(ItemArg),

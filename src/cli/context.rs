@@ -51,6 +51,10 @@ impl Context {
         };
         let timeout = Duration::try_from_secs_f64(self.global.lock_timeout.max(0.0)).unwrap_or(Duration::MAX);
         let store = JsonlStore::with_lock_timeout(self.workspace.data_dir(&project), timeout);
-        Ok(Opened { project, store, first })
+        Ok(Opened {
+            project,
+            store,
+            first,
+        })
     }
 }

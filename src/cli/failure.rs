@@ -81,7 +81,9 @@ fn classify_app(err: &AppError) -> (Exit, Option<String>) {
         AppError::ItemNotFound(_) => (Exit::NotFound, Some("jerry items list".into())),
         AppError::Conflict { id, .. } => (
             Exit::Conflict,
-            Some(format!("jerry items show {id} shows the current version; retry against it")),
+            Some(format!(
+                "jerry items show {id} shows the current version; retry against it"
+            )),
         ),
         AppError::CorruptEvent { .. } => (Exit::Corrupt, None),
         AppError::Domain(DomainError::InvalidTransition { .. }) => (Exit::Invalid, None),
@@ -129,9 +131,15 @@ pub fn report(err: &anyhow::Error, json: bool, out: &mut Output) -> ExitCode {
 /// parse is invalid input (exit 5, one line); anything else is a usage error (exit 2).
 pub fn report_usage(err: clap::Error, json: bool) -> ExitCode {
     match err.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = err.print();
-            let code = if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { 2 } else { 0 };
+            let code = if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                2
+            } else {
+                0
+            };
             return ExitCode::from(code);
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {

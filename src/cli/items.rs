@@ -1,6 +1,9 @@
 //! `jerry items …`: every write goes through the dispatcher; reads go through queries.
 
-use jerry::app::{AppError, Command, CommandDispatcher, CommandOutcome, ItemFilter, ItemRepository, Queries, SystemClock, UlidSource};
+use jerry::app::{
+    AppError, Command, CommandDispatcher, CommandOutcome, ItemFilter, ItemRepository, Queries, SystemClock,
+    UlidSource,
+};
 use jerry::domain::{NewWorkItem, Status};
 
 use super::args::{
@@ -88,7 +91,12 @@ fn report_change(outcome: &CommandOutcome, out: &mut Output) -> anyhow::Result<(
         return Ok(());
     }
     for event in &outcome.events {
-        out.line(&format!("{} v{}: {}", outcome.item.id, event.version, render::describe(event)))?;
+        out.line(&format!(
+            "{} v{}: {}",
+            outcome.item.id,
+            event.version,
+            render::describe(event)
+        ))?;
     }
     Ok(())
 }
@@ -150,12 +158,19 @@ fn priority(args: PriorityArgs, ctx: &Context, out: &mut Output) -> anyhow::Resu
 fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let AssignArgs { id, who, none, guard } = args;
     let assignee = if none { None } else { who };
-    let outcome = write(ctx, out, guard.expected_version, |_| Ok(Command::Assign { item: id, assignee }))?;
+    let outcome = write(ctx, out, guard.expected_version, |_| {
+        Ok(Command::Assign { item: id, assignee })
+    })?;
     report_change(&outcome, out)
 }
 
 fn depend(args: DependArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let DependArgs { id, other, kind, guard } = args;
+    let DependArgs {
+        id,
+        other,
+        kind,
+        guard,
+    } = args;
     let outcome = write(ctx, out, guard.expected_version, |_| {
         Ok(Command::AddDependency {
             item: id,
@@ -196,7 +211,9 @@ fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
         parent,
         limit,
     };
-    let listed = Queries::new(&opened.store).list(&filter).map_err(|err| locate(err, &opened.project))?;
+    let listed = Queries::new(&opened.store)
+        .list(&filter)
+        .map_err(|err| locate(err, &opened.project))?;
     if listed.items.len() < listed.total_matching {
         out.note(&format!(
             "showing {} of {} matching items (--limit {})",
@@ -218,7 +235,9 @@ fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
 fn show(args: ItemArg, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let ItemArg { id } = args;
     let opened = ctx.open()?;
-    let item = Queries::new(&opened.store).show(id).map_err(|err| locate(err, &opened.project))?;
+    let item = Queries::new(&opened.store)
+        .show(id)
+        .map_err(|err| locate(err, &opened.project))?;
     if out.json() {
         return out.json_value(&item);
     }
@@ -228,7 +247,9 @@ fn show(args: ItemArg, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
 fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let ItemArg { id } = args;
     let opened = ctx.open()?;
-    let events = Queries::new(&opened.store).history(id).map_err(|err| locate(err, &opened.project))?;
+    let events = Queries::new(&opened.store)
+        .history(id)
+        .map_err(|err| locate(err, &opened.project))?;
     if out.json() {
         return out.json_value(&events);
     }

@@ -9,7 +9,13 @@ use jerry::store::RecordedEvent;
 /// the exact text.
 pub fn printable(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
         .collect()
 }
 
@@ -39,7 +45,9 @@ pub fn item_table(items: &[WorkItem]) -> String {
 
 pub fn item_details(item: &WorkItem) -> String {
     let mut table = Table::new();
-    table.load_preset(presets::NOTHING).set_content_arrangement(ContentArrangement::Dynamic);
+    table
+        .load_preset(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Dynamic);
     let dependencies: Vec<String> = item
         .dependencies
         .iter()
@@ -52,9 +60,15 @@ pub fn item_details(item: &WorkItem) -> String {
         ("type", item.work_type.to_string()),
         ("priority", item.priority.to_string()),
         ("status", item.status.to_string()),
-        ("description", item.description.as_deref().map(printable).unwrap_or_default()),
+        (
+            "description",
+            item.description.as_deref().map(printable).unwrap_or_default(),
+        ),
         ("parent", item.parent.map(|p| p.to_string()).unwrap_or_default()),
-        ("assignee", item.assignee.as_deref().map(printable).unwrap_or_default()),
+        (
+            "assignee",
+            item.assignee.as_deref().map(printable).unwrap_or_default(),
+        ),
         ("dependencies", dependencies.join(", ")),
         ("version", item.version.to_string()),
         ("created", item.created_at.to_string()),
@@ -102,17 +116,28 @@ pub fn describe(event: &RecordedEvent) -> String {
         return format!("{} (not known to this version of jerry)", event.event_type);
     };
     match decoded {
-        WorkItemEvent::Created(e) => format!("created \"{}\" ({}, {})", printable(&e.title), e.work_type, e.priority),
-        WorkItemEvent::StatusChanged(e) => {
-            with_reason(format!("{} → {}", e.old_status, e.new_status), e.reason.as_deref())
-        }
+        WorkItemEvent::Created(e) => format!(
+            "created \"{}\" ({}, {})",
+            printable(&e.title),
+            e.work_type,
+            e.priority
+        ),
+        WorkItemEvent::StatusChanged(e) => with_reason(
+            format!("{} → {}", e.old_status, e.new_status),
+            e.reason.as_deref(),
+        ),
         WorkItemEvent::Completed(e) => with_reason(
-            format!("finished as {} after {}", e.final_status, duration(e.duration_seconds)),
+            format!(
+                "finished as {} after {}",
+                e.final_status,
+                duration(e.duration_seconds)
+            ),
             e.completion_reason.as_deref(),
         ),
-        WorkItemEvent::PriorityChanged(e) => {
-            with_reason(format!("priority {} → {}", e.old_priority, e.new_priority), e.reason.as_deref())
-        }
+        WorkItemEvent::PriorityChanged(e) => with_reason(
+            format!("priority {} → {}", e.old_priority, e.new_priority),
+            e.reason.as_deref(),
+        ),
         WorkItemEvent::AssigneeChanged(e) => match (e.old_assignee, e.new_assignee) {
             (_, Some(new)) => format!("assigned to {}", printable(&new)),
             (Some(old), None) => format!("unassigned (was {})", printable(&old)),

@@ -12,7 +12,11 @@ pub enum DomainError {
     #[error("the title must not be empty")]
     EmptyTitle,
     #[error("{id} cannot go from {from} to {to}{}", hint_for(*from))]
-    InvalidTransition { id: WorkItemId, from: Status, to: Status },
+    InvalidTransition {
+        id: WorkItemId,
+        from: Status,
+        to: Status,
+    },
     #[error("{id} is already {what}")]
     Unchanged { id: WorkItemId, what: String },
     #[error("{id} cannot depend on itself")]

@@ -196,7 +196,10 @@ mod tests {
 
     #[test]
     fn unknown_types_are_kept_and_bad_payloads_rejected() {
-        assert_eq!(WorkItemEvent::decode("FromTheFuture", &Value::Null).unwrap(), None);
+        assert_eq!(
+            WorkItemEvent::decode("FromTheFuture", &Value::Null).unwrap(),
+            None
+        );
         assert!(WorkItemEvent::decode("StatusChanged", &serde_json::json!({"old_status": 1})).is_err());
     }
 }

@@ -114,7 +114,11 @@ impl ProjectId {
     }
 
     pub fn number(&self) -> u64 {
-        self.0[5..].split('-').next().and_then(|d| d.parse().ok()).unwrap_or(0)
+        self.0[5..]
+            .split('-')
+            .next()
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(0)
     }
 }
 
@@ -139,7 +143,9 @@ impl FromStr for ProjectId {
                 && !slug.starts_with('-')
                 && !slug.ends_with('-')
                 && !slug.contains("--")
-                && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && slug
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         });
         if digits_ok && slug_ok && digits.parse::<u64>().is_ok_and(|n| n > 0) {
             Ok(Self(input.to_owned()))
@@ -173,12 +179,24 @@ mod tests {
             assert_eq!(text.parse::<WorkItemId>().unwrap(), seven, "{text}");
         }
         let ulid = Ulid::new();
-        assert_eq!(ulid.to_string().parse::<ItemRef>().unwrap(), ItemRef::Internal(ulid));
+        assert_eq!(
+            ulid.to_string().parse::<ItemRef>().unwrap(),
+            ItemRef::Internal(ulid)
+        );
     }
 
     #[test]
     fn malformed_item_ids_are_rejected() {
-        for text in ["", "WORK-", "WORK-0", "0", "WORK-x", "-3", "TASK-1", "99999999999999999999"] {
+        for text in [
+            "",
+            "WORK-",
+            "WORK-0",
+            "0",
+            "WORK-x",
+            "-3",
+            "TASK-1",
+            "99999999999999999999",
+        ] {
             assert!(text.parse::<ItemRef>().is_err(), "{text}");
         }
     }
@@ -188,7 +206,16 @@ mod tests {
         for ok in ["PROJ-001", "PROJ-1234", "PROJ-012-billing-api", "PROJ-002-v2"] {
             assert!(ok.parse::<ProjectId>().is_ok(), "{ok}");
         }
-        for bad in ["PROJ-1", "proj-001", "PROJ-001-Billing", "PROJ-001-", "PROJ-001--a", "PROJ-000", "../x", "PROJ-001/x"] {
+        for bad in [
+            "PROJ-1",
+            "proj-001",
+            "PROJ-001-Billing",
+            "PROJ-001-",
+            "PROJ-001--a",
+            "PROJ-000",
+            "../x",
+            "PROJ-001/x",
+        ] {
             assert!(bad.parse::<ProjectId>().is_err(), "{bad}");
         }
         assert_eq!("PROJ-012-x".parse::<ProjectId>().unwrap().number(), 12);

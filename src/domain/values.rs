@@ -85,7 +85,10 @@ mod tests {
         for p in Priority::ALL {
             assert_eq!(p.to_string().parse::<Priority>().unwrap(), *p);
         }
-        assert_eq!("blocked-by".parse::<DependencyType>().unwrap(), DependencyType::BlockedBy);
+        assert_eq!(
+            "blocked-by".parse::<DependencyType>().unwrap(),
+            DependencyType::BlockedBy
+        );
     }
 
     #[test]
@@ -97,6 +100,9 @@ mod tests {
     #[test]
     fn unknown_words_name_the_choices() {
         let err = "urgent".parse::<Priority>().unwrap_err();
-        assert_eq!(err.to_string(), "invalid priority 'urgent': one of critical, high, medium, low");
+        assert_eq!(
+            err.to_string(),
+            "invalid priority 'urgent': one of critical, high, medium, low"
+        );
     }
 }

@@ -186,7 +186,11 @@ impl WorkItem {
         Ok(events)
     }
 
-    pub fn change_priority(&self, to: Priority, reason: Option<String>) -> Result<Vec<WorkItemEvent>, DomainError> {
+    pub fn change_priority(
+        &self,
+        to: Priority,
+        reason: Option<String>,
+    ) -> Result<Vec<WorkItemEvent>, DomainError> {
         if self.priority == to {
             return Err(DomainError::Unchanged {
                 id: self.id,
@@ -215,7 +219,11 @@ impl WorkItem {
         })])
     }
 
-    pub fn add_dependency(&self, other: WorkItemId, kind: DependencyType) -> Result<Vec<WorkItemEvent>, DomainError> {
+    pub fn add_dependency(
+        &self,
+        other: WorkItemId,
+        kind: DependencyType,
+    ) -> Result<Vec<WorkItemEvent>, DomainError> {
         if other == self.id {
             return Err(DomainError::SelfDependency { id: self.id });
         }
@@ -232,7 +240,9 @@ impl WorkItem {
         if !self.dependencies.iter().any(|d| d.id == other) {
             return Err(DomainError::NoSuchDependency { id: self.id, other });
         }
-        Ok(vec![WorkItemEvent::DependencyRemoved(DependencyRemoved { dependency_id: other })])
+        Ok(vec![WorkItemEvent::DependencyRemoved(DependencyRemoved {
+            dependency_id: other,
+        })])
     }
 }
 

@@ -37,9 +37,7 @@ pub fn events(count: u64) -> Vec<NewEvent> {
 
 fn assert_conflict(result: Result<u64, StoreError>, want_expected: ExpectedVersion, want_actual: u64) {
     match result {
-        Err(StoreError::Conflict {
-            expected, actual, ..
-        }) => {
+        Err(StoreError::Conflict { expected, actual, .. }) => {
             assert_eq!(expected, want_expected);
             assert_eq!(actual, want_actual);
         }
@@ -68,9 +66,12 @@ pub fn versions_are_contiguous_across_batches(store: &dyn EventStore) {
 pub fn recorded_events_keep_every_field(store: &dyn EventStore) {
     let s = stream("s-1");
     let mut original = event("Titled", 7);
-    original.payload = json!({ "title": "line one\nline two\t\u{1b}[31m \"quoted\" \u{0}", "nested": {"a": [1, 2]} });
+    original.payload =
+        json!({ "title": "line one\nline two\t\u{1b}[31m \"quoted\" \u{0}", "nested": {"a": [1, 2]} });
     original.metadata.causation_id = Some("cause".into());
-    store.append(&s, vec![original.clone()], ExpectedVersion::Any).unwrap();
+    store
+        .append(&s, vec![original.clone()], ExpectedVersion::Any)
+        .unwrap();
     let read = store.read_all(&s).unwrap();
     assert_eq!(read, vec![original.recorded(1)]);
 }
@@ -78,8 +79,17 @@ pub fn recorded_events_keep_every_field(store: &dyn EventStore) {
 pub fn no_stream_expectation(store: &dyn EventStore) {
     let s = stream("s-1");
     store.append(&s, events(1), ExpectedVersion::NoStream).unwrap();
-    assert_conflict(store.append(&s, events(1), ExpectedVersion::NoStream), ExpectedVersion::NoStream, 1);
-    assert_eq!(store.append(&stream("s-2"), events(2), ExpectedVersion::Exact(0)).unwrap(), 2);
+    assert_conflict(
+        store.append(&s, events(1), ExpectedVersion::NoStream),
+        ExpectedVersion::NoStream,
+        1,
+    );
+    assert_eq!(
+        store
+            .append(&stream("s-2"), events(2), ExpectedVersion::Exact(0))
+            .unwrap(),
+        2
+    );
 }
 
 pub fn stream_exists_expectation(store: &dyn EventStore) {
@@ -91,15 +101,32 @@ pub fn stream_exists_expectation(store: &dyn EventStore) {
     );
     assert!(!store.stream_exists(&s).unwrap());
     store.append(&s, events(1), ExpectedVersion::Any).unwrap();
-    assert_eq!(store.append(&s, events(1), ExpectedVersion::StreamExists).unwrap(), 2);
+    assert_eq!(
+        store
+            .append(&s, events(1), ExpectedVersion::StreamExists)
+            .unwrap(),
+        2
+    );
 }
 
 pub fn exact_expectation(store: &dyn EventStore) {
     let s = stream("s-1");
-    assert_conflict(store.append(&s, events(1), ExpectedVersion::Exact(1)), ExpectedVersion::Exact(1), 0);
+    assert_conflict(
+        store.append(&s, events(1), ExpectedVersion::Exact(1)),
+        ExpectedVersion::Exact(1),
+        0,
+    );
     store.append(&s, events(2), ExpectedVersion::Exact(0)).unwrap();
-    assert_conflict(store.append(&s, events(1), ExpectedVersion::Exact(1)), ExpectedVersion::Exact(1), 2);
-    assert_conflict(store.append(&s, events(1), ExpectedVersion::Exact(3)), ExpectedVersion::Exact(3), 2);
+    assert_conflict(
+        store.append(&s, events(1), ExpectedVersion::Exact(1)),
+        ExpectedVersion::Exact(1),
+        2,
+    );
+    assert_conflict(
+        store.append(&s, events(1), ExpectedVersion::Exact(3)),
+        ExpectedVersion::Exact(3),
+        2,
+    );
     assert_eq!(store.append(&s, events(1), ExpectedVersion::Exact(2)).unwrap(), 3);
 }
 
@@ -133,7 +160,12 @@ pub fn reads_a_version_range(store: &dyn EventStore) {
     let s = stream("s-1");
     store.append(&s, events(5), ExpectedVersion::Any).unwrap();
     let versions = |from, to| -> Vec<u64> {
-        store.read(&s, from, to).unwrap().iter().map(|e| e.version).collect()
+        store
+            .read(&s, from, to)
+            .unwrap()
+            .iter()
+            .map(|e| e.version)
+            .collect()
     };
     assert_eq!(versions(2, 4), vec![2, 3, 4]);
     assert_eq!(versions(4, u64::MAX), vec![4, 5]);
@@ -145,10 +177,19 @@ pub fn reads_a_version_range(store: &dyn EventStore) {
 
 pub fn streams_are_independent_and_listed_in_order(store: &dyn EventStore) {
     for name in ["b", "a/../c", "a", "A"] {
-        store.append(&stream(name), events(1), ExpectedVersion::NoStream).unwrap();
+        store
+            .append(&stream(name), events(1), ExpectedVersion::NoStream)
+            .unwrap();
     }
-    store.append(&stream("a"), events(1), ExpectedVersion::Exact(1)).unwrap();
-    let listed: Vec<String> = store.list_streams().unwrap().iter().map(|s| s.to_string()).collect();
+    store
+        .append(&stream("a"), events(1), ExpectedVersion::Exact(1))
+        .unwrap();
+    let listed: Vec<String> = store
+        .list_streams()
+        .unwrap()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     assert_eq!(listed, vec!["A", "a", "a/../c", "b"]);
     assert_eq!(store.current_version(&stream("a")).unwrap(), 2);
     assert_eq!(store.current_version(&stream("a/../c")).unwrap(), 1);
@@ -156,7 +197,9 @@ pub fn streams_are_independent_and_listed_in_order(store: &dyn EventStore) {
 
 pub fn numbered_streams_take_the_first_free_number(store: &dyn EventStore) {
     let name = |n: u64| stream(&format!("item-{n}"));
-    store.append(&name(2), events(1), ExpectedVersion::NoStream).unwrap();
+    store
+        .append(&name(2), events(1), ExpectedVersion::NoStream)
+        .unwrap();
     let mut build = |n: u64| Ok((name(n), events(2)));
     let first = store.create_numbered_stream("item", &mut build).unwrap();
     let second = store.create_numbered_stream("item", &mut build).unwrap();
@@ -196,7 +239,12 @@ pub fn exactly_one_racer_wins_each_round(store: Arc<dyn EventStore>) {
                 std::thread::spawn(move || store.append(&s, events(1), ExpectedVersion::Exact(round)).is_ok())
             })
             .collect();
-        let wins = threads.into_iter().filter(|_| true).map(|t| t.join().unwrap()).filter(|won| *won).count();
+        let wins = threads
+            .into_iter()
+            .filter(|_| true)
+            .map(|t| t.join().unwrap())
+            .filter(|won| *won)
+            .count();
         assert_eq!(wins, 1, "round {round}");
     }
     assert_eq!(store.current_version(&s).unwrap(), 10);

@@ -89,11 +89,20 @@ mod tests {
 
     #[test]
     fn dangerous_characters_are_escaped_and_reversible() {
-        for raw in ["../etc/passwd", "a:b*c?d\"e<f>g|h", "a%41", "a.b", "é", "%", "x/y\\z"] {
+        for raw in [
+            "../etc/passwd",
+            "a:b*c?d\"e<f>g|h",
+            "a%41",
+            "a.b",
+            "é",
+            "%",
+            "x/y\\z",
+        ] {
             let id = StreamId::new(raw).unwrap();
             let stem = id.file_stem();
             assert!(
-                stem.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_%".contains(&b)),
+                stem.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_%".contains(&b)),
                 "{stem}"
             );
             assert_eq!(StreamId::from_file_stem(&stem), Some(id));

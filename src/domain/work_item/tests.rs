@@ -85,7 +85,9 @@ fn finishing_records_completion_with_duration() {
     let (mut item, mut history) = new_item();
     let start = item.change_status(Status::InProgress, None, at(10)).unwrap();
     record(&mut item, &mut history, start, at(10));
-    let done = item.change_status(Status::Done, Some("shipped".into()), at(70)).unwrap();
+    let done = item
+        .change_status(Status::Done, Some("shipped".into()), at(70))
+        .unwrap();
     assert_eq!(done.len(), 2);
     assert_eq!(
         done[1],
@@ -110,7 +112,9 @@ fn blocking_needs_a_reason() {
         item.change_status(Status::Blocked, Some("  ".into()), at(2)),
         Err(DomainError::MissingReason { id: id(1) })
     );
-    assert!(item.change_status(Status::Blocked, Some("keys".into()), at(2)).is_ok());
+    assert!(item
+        .change_status(Status::Blocked, Some("keys".into()), at(2))
+        .is_ok());
 }
 
 #[test]

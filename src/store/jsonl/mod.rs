@@ -18,8 +18,7 @@ use line::{analyse_tail, decode_stream, encode_batch, Tail};
 use lock::WriteLock;
 
 use super::{
-    CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder,
-    StreamId,
+    CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder, StreamId,
 };
 
 /// How long a writer waits for another process's append before giving up.
@@ -223,9 +222,8 @@ fn read_tail(path: &Path, file: &mut File) -> Result<(Tail, u64), StoreError> {
     let io_err = |err| StoreError::io("cannot read", path, err);
     let len = file.metadata().map_err(io_err)?.len();
     let mut size = len.min(TAIL_CHUNK);
-    let mut buffer = Vec::new();
     loop {
-        buffer.resize(usize::try_from(size).unwrap_or(usize::MAX), 0);
+        let mut buffer = vec![0; usize::try_from(size).unwrap_or(usize::MAX)];
         file.seek(SeekFrom::Start(len - size)).map_err(io_err)?;
         file.read_exact(&mut buffer).map_err(io_err)?;
         if let Some(tail) = analyse_tail(path, &buffer, size == len)? {

@@ -31,8 +31,15 @@ fn writes_one_line_per_event_in_the_documented_format() {
     let line: serde_json::Value = serde_json::from_str(text.trim_end()).unwrap();
     let keys: Vec<&str> = line.as_object().unwrap().keys().map(String::as_str).collect();
     for key in [
-        "event_id", "aggregate_type", "aggregate_id", "event_type", "version", "schema_version", "timestamp",
-        "payload", "metadata",
+        "event_id",
+        "aggregate_type",
+        "aggregate_id",
+        "event_type",
+        "version",
+        "schema_version",
+        "timestamp",
+        "payload",
+        "metadata",
     ] {
         assert!(keys.contains(&key), "missing {key} in {text}");
     }
@@ -138,7 +145,10 @@ fn a_malformed_last_complete_line_stops_writers() {
         store.append(&s, events(1), ExpectedVersion::Any),
         Err(StoreError::Corrupt { .. })
     ));
-    assert!(matches!(store.read_all(&s), Err(StoreError::Corrupt { line: Some(2), .. })));
+    assert!(matches!(
+        store.read_all(&s),
+        Err(StoreError::Corrupt { line: Some(2), .. })
+    ));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
@@ -174,10 +184,14 @@ fn a_held_lock_times_out_with_a_clear_error() {
     let s = stream("s");
     holder.append(&s, events(1), ExpectedVersion::Any).unwrap();
     let guard = holder.lock.acquire().unwrap();
-    let waiter = JsonlStore::with_lock_timeout(dir.path().join("data"), std::time::Duration::from_millis(150));
+    let waiter =
+        JsonlStore::with_lock_timeout(dir.path().join("data"), std::time::Duration::from_millis(150));
     let started = std::time::Instant::now();
     let result = waiter.append(&s, events(1), ExpectedVersion::Any);
-    assert!(matches!(result, Err(StoreError::LockTimeout { .. })), "{result:?}");
+    assert!(
+        matches!(result, Err(StoreError::LockTimeout { .. })),
+        "{result:?}"
+    );
     assert!(started.elapsed() >= std::time::Duration::from_millis(150));
     drop(guard);
     assert_eq!(waiter.append(&s, events(1), ExpectedVersion::Any).unwrap(), 2);

@@ -1,0 +1,276 @@
+//! The application layer over the memory store, with a fixed clock and ids.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use ulid::Ulid;
+
+use super::*;
+use crate::domain::{DomainError, ItemRef, NewWorkItem, Priority, Status, WorkItemId};
+use crate::store::memory::MemoryStore;
+use crate::store::{
+    CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder, StreamId,
+};
+use crate::timestamp::Timestamp;
+
+struct FixedClock;
+
+impl Clock for FixedClock {
+    fn now(&self) -> Timestamp {
+        Timestamp::from_unix_micros(1_768_219_200_000_000).unwrap()
+    }
+}
+
+#[derive(Default)]
+struct CountingIds(AtomicU64);
+
+impl IdSource for CountingIds {
+    fn next_ulid(&self) -> Ulid {
+        Ulid::from_parts(1, u128::from(self.0.fetch_add(1, Ordering::Relaxed)))
+    }
+}
+
+fn id(n: u64) -> ItemRef {
+    ItemRef::Display(WorkItemId::new(n).unwrap())
+}
+
+fn create(dispatcher: &CommandDispatcher<'_>, title: &str) -> CommandOutcome {
+    let new = NewWorkItem {
+        title: title.into(),
+        ..NewWorkItem::default()
+    };
+    dispatcher.dispatch(Command::Create(new), None).unwrap()
+}
+
+fn start(item: ItemRef) -> Command {
+    Command::ChangeStatus {
+        item,
+        to: Status::InProgress,
+        reason: None,
+    }
+}
+
+#[test]
+fn create_allocates_ids_and_returns_the_replayed_item() {
+    let store = MemoryStore::new();
+    let ids = CountingIds::default();
+    let dispatcher = CommandDispatcher::new(&store, &FixedClock, &ids, "tester");
+    let first = create(&dispatcher, "a");
+    let second = create(&dispatcher, "b");
+    assert_eq!(first.item.id.to_string(), "WORK-001");
+    assert_eq!(second.item.id.to_string(), "WORK-002");
+    assert_eq!(first.events.len(), 1);
+    assert_eq!(first.events[0].metadata.actor, "tester");
+    let loaded = ItemRepository::new(&store).load(first.item.id).unwrap();
+    assert_eq!(loaded.as_ref(), Some(&first.item));
+}
+
+#[test]
+fn the_returned_item_equals_a_fresh_replay_after_every_command() {
+    let store = MemoryStore::new();
+    let ids = CountingIds::default();
+    let dispatcher = CommandDispatcher::new(&store, &FixedClock, &ids, "tester");
+    create(&dispatcher, "a");
+    create(&dispatcher, "b");
+    let commands = vec![
+        start(id(1)),
+        Command::ChangePriority {
+            item: id(1),
+            to: Priority::Critical,
+            reason: None,
+        },
+        Command::Assign {
+            item: id(1),
+            assignee: Some("ann".into()),
+        },
+        Command::AddDependency {
+            item: id(1),
+            on: id(2),
+            kind: crate::domain::DependencyType::Blocks,
+        },
+        Command::ChangeStatus {
+            item: id(1),
+            to: Status::Done,
+            reason: Some("ok".into()),
+        },
+        Command::RemoveDependency {
+            item: id(1),
+            on: id(2),
+        },
+    ];
+    for command in commands {
+        let outcome = dispatcher.dispatch(command, None).unwrap();
+        let replayed = ItemRepository::new(&store)
+            .load(outcome.item.id)
+            .unwrap()
+            .unwrap();
+        assert_eq!(outcome.item, replayed);
+        let stored = store.read_all(&stream_for(outcome.item.id).unwrap()).unwrap();
+        assert_eq!(
+            &stored[stored.len() - outcome.events.len()..],
+            outcome.events.as_slice()
+        );
+    }
+}
+
+#[test]
+fn refusals_write_nothing() {
+    let store = MemoryStore::new();
+    let ids = CountingIds::default();
+    let dispatcher = CommandDispatcher::new(&store, &FixedClock, &ids, "tester");
+    create(&dispatcher, "a");
+    let blank = NewWorkItem::default();
+    assert!(matches!(
+        dispatcher.dispatch(Command::Create(blank), None),
+        Err(AppError::Domain(DomainError::EmptyTitle))
+    ));
+    let done = Command::ChangeStatus {
+        item: id(1),
+        to: Status::Done,
+        reason: None,
+    };
+    assert!(matches!(
+        dispatcher.dispatch(done, None),
+        Err(AppError::Domain(DomainError::InvalidTransition { .. }))
+    ));
+    assert!(matches!(
+        dispatcher.dispatch(start(id(5)), None),
+        Err(AppError::ItemNotFound(_))
+    ));
+    assert!(matches!(
+        dispatcher.dispatch(start(id(1)), Some(4)),
+        Err(AppError::Conflict {
+            expected: 4,
+            actual: 1,
+            ..
+        })
+    ));
+    assert_eq!(store.list_streams().unwrap().len(), 1);
+    assert_eq!(
+        store
+            .current_version(&stream_for(WorkItemId::new(1).unwrap()).unwrap())
+            .unwrap(),
+        1
+    );
+}
+
+#[test]
+fn a_ulid_resolves_to_its_item() {
+    let store = MemoryStore::new();
+    let ids = CountingIds::default();
+    let dispatcher = CommandDispatcher::new(&store, &FixedClock, &ids, "tester");
+    create(&dispatcher, "a");
+    let b = create(&dispatcher, "b");
+    let by_ulid = ItemRef::Internal(b.item.internal_id);
+    assert_eq!(ItemRepository::new(&store).resolve(by_ulid).unwrap(), b.item.id);
+    assert!(ItemRepository::new(&store)
+        .resolve(ItemRef::Internal(Ulid::nil()))
+        .is_err());
+}
+
+/// A store where another writer sneaks in one command just before our next append.
+struct Interfering {
+    inner: MemoryStore,
+    pending: std::sync::Mutex<Option<Command>>,
+    ids: CountingIds,
+}
+
+impl Interfering {
+    fn before_next_append(&self, command: Command) {
+        *self.pending.lock().unwrap() = Some(command);
+    }
+}
+
+impl EventStore for Interfering {
+    fn append(
+        &self,
+        stream: &StreamId,
+        events: Vec<NewEvent>,
+        expected: ExpectedVersion,
+    ) -> Result<u64, StoreError> {
+        let pending = self.pending.lock().unwrap().take();
+        if let Some(command) = pending {
+            let dispatcher = CommandDispatcher::new(&self.inner, &FixedClock, &self.ids, "other");
+            dispatcher.dispatch(command, None).unwrap();
+        }
+        self.inner.append(stream, events, expected)
+    }
+    fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {
+        self.inner.read(stream, from, to)
+    }
+    fn current_version(&self, stream: &StreamId) -> Result<u64, StoreError> {
+        self.inner.current_version(stream)
+    }
+    fn list_streams(&self) -> Result<Vec<StreamId>, StoreError> {
+        self.inner.list_streams()
+    }
+    fn create_numbered_stream(
+        &self,
+        family: &str,
+        build: &mut StreamBuilder<'_>,
+    ) -> Result<CreatedStream, StoreError> {
+        self.inner.create_numbered_stream(family, build)
+    }
+}
+
+fn cancel(item: ItemRef) -> Command {
+    Command::ChangeStatus {
+        item,
+        to: Status::Cancelled,
+        reason: None,
+    }
+}
+
+#[test]
+fn a_lost_race_is_redecided_on_fresh_state_not_overwritten() {
+    let store = Interfering {
+        inner: MemoryStore::new(),
+        pending: std::sync::Mutex::new(None),
+        ids: CountingIds::default(),
+    };
+    let ids = CountingIds::default();
+    let dispatcher = CommandDispatcher::new(&store, &FixedClock, &ids, "me");
+    for title in ["a", "b", "c"] {
+        create(&dispatcher, title);
+    }
+
+    // With an expected version, the lost race is the caller's conflict.
+    store.before_next_append(cancel(id(1)));
+    let result = dispatcher.dispatch(start(id(1)), Some(1));
+    assert!(
+        matches!(
+            result,
+            Err(AppError::Conflict {
+                expected: 1,
+                actual: 3,
+                ..
+            })
+        ),
+        "{result:?}"
+    );
+
+    // Without one, the command is decided again on the fresh state: the item is now
+    // cancelled, so starting it is refused rather than appended after the cancellation.
+    store.before_next_append(cancel(id(2)));
+    let result = dispatcher.dispatch(start(id(2)), None);
+    assert!(
+        matches!(
+            result,
+            Err(AppError::Domain(DomainError::InvalidTransition { .. }))
+        ),
+        "{result:?}"
+    );
+
+    // And a change that still makes sense lands after the other writer's.
+    store.before_next_append(Command::Assign {
+        item: id(3),
+        assignee: Some("bob".into()),
+    });
+    let priority = Command::ChangePriority {
+        item: id(3),
+        to: Priority::High,
+        reason: None,
+    };
+    let outcome = dispatcher.dispatch(priority, None).unwrap();
+    assert_eq!(outcome.item.version, 3);
+    assert_eq!(outcome.item.assignee.as_deref(), Some("bob"));
+}

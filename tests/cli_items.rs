@@ -1,0 +1,516 @@
+//! The `items` commands, run as a user would: the real binary in a temp workspace.
+
+mod common;
+
+use common::{assert_fails, Workspace};
+use serde::Deserialize;
+use serde_json::Value;
+
+/// The documented `--json` shape of an item; an unknown or missing field fails the test.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ItemJson {
+    id: String,
+    internal_id: String,
+    title: String,
+    #[serde(rename = "type")]
+    work_type: String,
+    priority: String,
+    status: String,
+    description: Option<String>,
+    parent: Option<String>,
+    assignee: Option<String>,
+    dependencies: Vec<DependencyJson>,
+    version: u64,
+    created_at: String,
+    updated_at: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct DependencyJson {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+}
+
+/// The documented on-disk line, which is also the `--json` shape of an event.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct EventJson {
+    event_id: String,
+    aggregate_type: String,
+    aggregate_id: String,
+    event_type: String,
+    version: u64,
+    schema_version: u32,
+    timestamp: String,
+    payload: Value,
+    metadata: MetadataJson,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct MetadataJson {
+    actor: String,
+    correlation_id: Option<String>,
+    causation_id: Option<String>,
+}
+
+fn item(ws: &Workspace, id: &str) -> ItemJson {
+    serde_json::from_value(ws.json(&["items", "show", id])).expect("item shape")
+}
+
+#[test]
+fn create_prints_sequential_display_ids_and_writes_one_line() {
+    let ws = Workspace::new();
+    assert_eq!(
+        ws.ok(&[
+            "items",
+            "create",
+            "Fix login",
+            "--type",
+            "bug",
+            "--priority",
+            "high"
+        ]),
+        "WORK-001\n"
+    );
+    assert_eq!(ws.ok(&["items", "create", "Second"]), "WORK-002\n");
+    let lines = ws.lines("WORK-001");
+    assert_eq!(lines.len(), 1);
+    let line: EventJson = serde_json::from_value(lines[0].clone()).expect("line shape");
+    assert_eq!(line.event_type, "WorkItemCreated");
+    assert_eq!(line.aggregate_type, "work_item");
+    assert_eq!(line.aggregate_id, "WORK-001");
+    assert_eq!(line.version, 1);
+    assert_eq!(line.payload["display_id"], "WORK-001");
+    assert_eq!(line.payload["work_type"], "bug");
+    assert_eq!(line.payload["priority"], "high");
+    assert!(
+        line.timestamp.ends_with('Z') && line.timestamp.len() == 27,
+        "{}",
+        line.timestamp
+    );
+    let created = item(&ws, "WORK-001");
+    assert_eq!(
+        (created.work_type.as_str(), created.priority.as_str()),
+        ("bug", "high")
+    );
+    assert_eq!(created.status, "pending");
+    assert_eq!(created.internal_id, line.payload["internal_id"]);
+}
+
+#[test]
+fn create_with_json_prints_the_item() {
+    let ws = Workspace::new();
+    let created: ItemJson = serde_json::from_value(ws.json(&[
+        "items",
+        "create",
+        "Epic",
+        "--type",
+        "epic",
+        "--description",
+        "big",
+        "--assignee",
+        "ann",
+    ]))
+    .unwrap();
+    assert_eq!(created.id, "WORK-001");
+    assert_eq!(created.description.as_deref(), Some("big"));
+    assert_eq!(created.assignee.as_deref(), Some("ann"));
+    assert_eq!(created.version, 1);
+    let child: ItemJson =
+        serde_json::from_value(ws.json(&["items", "create", "Story", "--parent", "1"])).unwrap();
+    assert_eq!(child.parent.as_deref(), Some("WORK-001"));
+}
+
+#[test]
+fn the_tour_from_the_readme() {
+    let ws = Workspace::new();
+    ws.ok(&[
+        "items",
+        "create",
+        "Fix login",
+        "--type",
+        "bug",
+        "--priority",
+        "high",
+    ]);
+    let started = ws.ok(&["items", "start", "WORK-001"]);
+    assert!(started.contains("pending → in_progress"), "{started}");
+    ws.ok(&["items", "block", "1", "--reason", "waiting for API keys"]);
+
+    let table = ws.ok(&["items", "list"]);
+    assert!(
+        table.contains("WORK-001") && table.contains("blocked") && table.contains("Fix login"),
+        "{table}"
+    );
+
+    let listed = ws.json(&["items", "list"]);
+    let listed: Vec<ItemJson> = serde_json::from_value(listed).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].status, "blocked");
+    assert_eq!(listed[0].version, 3);
+
+    let history = ws.json(&["items", "history", "WORK-001"]);
+    let history: Vec<EventJson> = serde_json::from_value(history).unwrap();
+    let kinds: Vec<&str> = history.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(kinds, ["WorkItemCreated", "StatusChanged", "StatusChanged"]);
+    assert_eq!(history[2].payload["reason"], "waiting for API keys");
+    assert_eq!(history[2].payload["old_status"], "in_progress");
+    let human = ws.ok(&["items", "history", "WORK-001"]);
+    assert!(human.contains("waiting for API keys"), "{human}");
+}
+
+#[test]
+fn every_spelling_of_an_id_works() {
+    let ws = Workspace::new();
+    for n in 1..=7 {
+        ws.ok(&["items", "create", &format!("item {n}")]);
+    }
+    let ulid = item(&ws, "7").internal_id;
+    for spelling in ["WORK-7", "WORK-007", "work-7", "7", ulid.as_str()] {
+        assert_eq!(item(&ws, spelling).id, "WORK-007", "{spelling}");
+    }
+    ws.ok(&["items", "start", &ulid]);
+    assert_eq!(item(&ws, "WORK-7").status, "in_progress");
+}
+
+#[test]
+fn completing_and_cancelling_record_a_completion_event() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "create", "b"]);
+    ws.ok(&["items", "start", "1"]);
+    ws.ok(&["items", "complete", "1", "--reason", "shipped"]);
+    ws.ok(&["items", "cancel", "2"]);
+    let kinds = |id| -> Vec<String> {
+        ws.lines(id)
+            .iter()
+            .map(|l| l["event_type"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        kinds("WORK-001"),
+        [
+            "WorkItemCreated",
+            "StatusChanged",
+            "StatusChanged",
+            "WorkItemCompleted"
+        ]
+    );
+    assert_eq!(
+        kinds("WORK-002"),
+        ["WorkItemCreated", "StatusChanged", "WorkItemCompleted"]
+    );
+    let completed = &ws.lines("WORK-001")[3]["payload"];
+    assert_eq!(completed["final_status"], "done");
+    assert_eq!(completed["completion_reason"], "shipped");
+    assert!(completed["duration_seconds"].is_u64());
+    assert_eq!(ws.lines("WORK-002")[2]["payload"]["final_status"], "cancelled");
+
+    ws.ok(&["items", "reopen", "1"]);
+    assert_eq!(item(&ws, "1").status, "in_progress");
+    assert_fails(
+        &ws.run(&["items", "start", "2"]),
+        5,
+        "cannot go from cancelled to in_progress",
+    );
+    assert_fails(&ws.run(&["items", "reopen", "2"]), 5, "cancelled");
+}
+
+#[test]
+fn status_command_follows_the_graph() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    assert_fails(
+        &ws.run(&["items", "status", "1", "done"]),
+        5,
+        "cannot go from pending to done",
+    );
+    assert_fails(
+        &ws.run(&["items", "block", "1", "--reason", "x"]),
+        5,
+        "pending to blocked",
+    );
+    ws.ok(&["items", "status", "1", "in-progress"]);
+    assert_fails(
+        &ws.run(&["items", "status", "1", "blocked"]),
+        5,
+        "reason is required",
+    );
+    ws.ok(&["items", "status", "1", "blocked", "--reason", "keys"]);
+    ws.ok(&["items", "status", "1", "in_progress"]);
+    ws.ok(&["items", "status", "1", "done"]);
+    assert_eq!(item(&ws, "1").status, "done");
+    assert_eq!(item(&ws, "1").version, 6);
+}
+
+#[test]
+fn priority_assignment_and_dependencies() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "create", "b"]);
+    ws.ok(&["items", "priority", "1", "critical", "--reason", "outage"]);
+    assert_fails(
+        &ws.run(&["items", "priority", "1", "critical"]),
+        5,
+        "already priority critical",
+    );
+    ws.ok(&["items", "assign", "1", "ann"]);
+    ws.ok(&["items", "depend", "1", "2", "--type", "blocks"]);
+    ws.ok(&["items", "depend", "2", "1"]);
+    assert_fails(
+        &ws.run(&["items", "depend", "1", "2"]),
+        5,
+        "already has a dependency",
+    );
+    assert_fails(&ws.run(&["items", "depend", "1", "1"]), 5, "itself");
+    assert_fails(&ws.run(&["items", "depend", "1", "9"]), 3, "WORK-009 not found");
+
+    let one = item(&ws, "1");
+    assert_eq!(one.priority, "critical");
+    assert_eq!(one.assignee.as_deref(), Some("ann"));
+    assert_eq!(
+        (one.dependencies[0].id.as_str(), one.dependencies[0].kind.as_str()),
+        ("WORK-002", "blocks")
+    );
+    assert_eq!(item(&ws, "2").dependencies[0].kind, "blocked_by");
+
+    ws.ok(&["items", "undepend", "1", "2"]);
+    assert_fails(
+        &ws.run(&["items", "undepend", "1", "2"]),
+        5,
+        "no dependency on WORK-002",
+    );
+    ws.ok(&["items", "assign", "1", "--none"]);
+    let one = item(&ws, "1");
+    assert!(one.dependencies.is_empty());
+    assert_eq!(one.assignee, None);
+    let kinds: Vec<String> = ws
+        .lines("WORK-001")
+        .iter()
+        .map(|l| l["event_type"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "WorkItemCreated",
+            "PriorityChanged",
+            "AssigneeChanged",
+            "DependencyAdded",
+            "DependencyRemoved",
+            "AssigneeChanged"
+        ]
+    );
+}
+
+#[test]
+fn list_filters_each_work() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "epic", "--type", "epic", "--priority", "high"]);
+    ws.ok(&[
+        "items",
+        "create",
+        "bug",
+        "--type",
+        "bug",
+        "--parent",
+        "1",
+        "--assignee",
+        "ann",
+    ]);
+    ws.ok(&["items", "create", "task", "--parent", "1", "--priority", "low"]);
+    ws.ok(&["items", "start", "2"]);
+    ws.ok(&["items", "start", "3"]);
+    ws.ok(&["items", "complete", "3"]);
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut full = vec!["items", "list"];
+        full.extend_from_slice(args);
+        let listed = ws.json(&full);
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&[]), ["WORK-001", "WORK-002", "WORK-003"]);
+    assert_eq!(ids(&["--status", "in_progress"]), ["WORK-002"]);
+    assert_eq!(
+        ids(&["--status", "pending", "--status", "done"]),
+        ["WORK-001", "WORK-003"]
+    );
+    assert_eq!(
+        ids(&["--type", "bug", "--type", "epic"]),
+        ["WORK-001", "WORK-002"]
+    );
+    assert_eq!(ids(&["--priority", "low"]), ["WORK-003"]);
+    assert_eq!(ids(&["--assignee", "ann"]), ["WORK-002"]);
+    assert_eq!(ids(&["--parent", "WORK-001"]), ["WORK-002", "WORK-003"]);
+    assert_eq!(ids(&["--parent", "1", "--status", "done"]), ["WORK-003"]);
+    assert!(ids(&["--status", "blocked"]).is_empty());
+
+    let limited = ws
+        .jerry()
+        .args(["items", "list", "--limit", "2", "--json"])
+        .output()
+        .unwrap();
+    let listed: Value = serde_json::from_slice(&limited.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+    let stderr = String::from_utf8_lossy(&limited.stderr);
+    assert!(
+        stderr.contains("showing 2 of 3"),
+        "a limit is never silent: {stderr}"
+    );
+}
+
+#[test]
+fn expected_version_guards_every_write() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "start", "1", "--expected-version", "1"]);
+    let before = ws.snapshot();
+    let writes: [&[&str]; 4] = [
+        &["items", "block", "1", "--reason", "r", "--expected-version", "1"],
+        &["items", "priority", "1", "high", "--expected-version", "1"],
+        &["items", "assign", "1", "bob", "--expected-version", "3"],
+        &["items", "complete", "1", "--expected-version", "0"],
+    ];
+    for args in writes {
+        assert_fails(&ws.run(args), 4, "expected version");
+    }
+    assert_eq!(ws.snapshot(), before, "a rejected write changes nothing");
+    ws.ok(&["items", "priority", "1", "high", "--expected-version", "2"]);
+}
+
+#[test]
+fn bad_input_gets_one_line_the_documented_code_and_writes_nothing() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    let before = ws.snapshot();
+    let cases: [(&[&str], i32, &str); 12] = [
+        (
+            &["items", "show", "WORK-042"],
+            3,
+            "WORK-042 not found in PROJ-001",
+        ),
+        (&["items", "start", "42"], 3, "not found"),
+        (
+            &["items", "history", "01ARZ3NDEKTSV4RRFFQ69G5FAV"],
+            3,
+            "not found",
+        ),
+        (
+            &["items", "status", "1", "finished"],
+            5,
+            "invalid status 'finished'",
+        ),
+        (&["items", "show", "WORK-x"], 5, "invalid item id"),
+        (&["items", "create", "   "], 5, "title must not be empty"),
+        (
+            &["items", "create", "t", "--type", "feature"],
+            5,
+            "invalid type 'feature'",
+        ),
+        (
+            &["items", "create", "t", "--priority", "urgent"],
+            5,
+            "invalid priority 'urgent'",
+        ),
+        (
+            &["items", "create", "t", "--parent", "9"],
+            3,
+            "WORK-009 not found",
+        ),
+        (&["--project", "proj-1", "items", "list"], 5, "invalid project id"),
+        (
+            &["--project", "PROJ-002", "items", "create", "t"],
+            3,
+            "project PROJ-002 not found",
+        ),
+        (&["items", "assign", "1", " "], 5, "invalid assignee"),
+    ];
+    for (args, code, needle) in cases {
+        assert_fails(&ws.run(args), code, needle);
+    }
+    let usage = ws.run(&["items", "create"]);
+    assert_eq!(usage.status.code(), Some(2));
+    let usage = ws.run(&["items", "frobnicate"]);
+    assert_eq!(usage.status.code(), Some(2));
+    assert_eq!(ws.snapshot(), before);
+}
+
+#[test]
+fn json_errors_are_objects_on_stdout() {
+    let ws = Workspace::new();
+    let out = ws.run(&["items", "show", "7", "--json"]);
+    assert_eq!(out.status.code(), Some(3));
+    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(body["error"]["code"], 3);
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("WORK-007 not found"));
+    let out = ws.run(&["items", "status", "1", "nope", "--json"]);
+    assert_eq!(out.status.code(), Some(5));
+    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(body["error"]["code"], 5);
+}
+
+#[test]
+fn control_characters_and_newlines_are_stored_exactly_on_one_line() {
+    let ws = Workspace::new();
+    let title = "first line\nsecond\tline \u{1b}[31mred\u{7} \"quoted\" \\ back";
+    ws.ok(&["items", "create", title, "--description", "multi\r\nline"]);
+    let raw = std::fs::read_to_string(ws.stream_file("WORK-001")).unwrap();
+    assert_eq!(raw.matches('\n').count(), 1, "one event, one line: {raw:?}");
+    assert_eq!(item(&ws, "1").title, title);
+    assert_eq!(item(&ws, "1").description.as_deref(), Some("multi\r\nline"));
+    let table = ws.ok(&["items", "list"]);
+    assert!(
+        table.contains("first line\\nsecond\\tline"),
+        "tables escape control characters: {table}"
+    );
+    assert!(!table.contains('\u{1b}'));
+}
+
+#[test]
+fn actor_is_recorded_from_flag_or_environment() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a", "--actor", "agent-7"]);
+    ws.jerry()
+        .env("JERRY_ACTOR", "ci")
+        .args(["items", "start", "1"])
+        .assert()
+        .success();
+    let lines = ws.lines("WORK-001");
+    assert_eq!(lines[0]["metadata"]["actor"], "agent-7");
+    assert_eq!(lines[1]["metadata"]["actor"], "ci");
+    assert!(lines[1]["metadata"]["correlation_id"].is_string());
+}
+
+#[test]
+fn display_ids_grow_past_three_digits() {
+    let ws = Workspace::new();
+    let events = ws.events_dir("PROJ-001");
+    ws.ok(&["items", "create", "first"]);
+    // Pretend 998 more items exist by copying the first stream under their names.
+    let template = std::fs::read_to_string(ws.stream_file("WORK-001")).unwrap();
+    for n in 2..=999 {
+        let id = format!("WORK-{n:03}");
+        std::fs::write(
+            events.join(format!("work_item-{id}.jsonl")),
+            template.replace("WORK-001", &id),
+        )
+        .unwrap();
+    }
+    assert_eq!(ws.ok(&["items", "create", "thousandth"]), "WORK-1000\n");
+    assert_eq!(item(&ws, "1000").title, "thousandth");
+    assert!(events.join("work_item-WORK-1000.jsonl").exists());
+}

@@ -1,0 +1,122 @@
+//! A fresh workspace in a temp dir and a way to run the real `jerry` binary in it.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+pub struct Workspace {
+    dir: TempDir,
+}
+
+impl Workspace {
+    pub fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `jerry` in this workspace, with none of the caller's JERRY_* settings.
+    pub fn jerry(&self) -> Command {
+        let mut cmd = Command::cargo_bin("jerry").expect("binary");
+        cmd.current_dir(self.path());
+        for var in [
+            "JERRY_PROJECT",
+            "JERRY_ROOT",
+            "JERRY_ACTOR",
+            "JERRY_LOCK_TIMEOUT",
+            "NO_COLOR",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.jerry().args(args).output().expect("run jerry")
+    }
+
+    /// Runs and insists on success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "jerry {args:?} failed with {:?}\nstdout: {}\nstderr: {}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut full = args.to_vec();
+        full.push("--json");
+        serde_json::from_str(&self.ok(&full)).expect("valid JSON on stdout")
+    }
+
+    pub fn events_dir(&self, project: &str) -> PathBuf {
+        self.path()
+            .join("projects")
+            .join(project)
+            .join(".jerry/data/events")
+    }
+
+    pub fn stream_file(&self, id: &str) -> PathBuf {
+        self.events_dir("PROJ-001").join(format!("work_item-{id}.jsonl"))
+    }
+
+    pub fn lines(&self, id: &str) -> Vec<serde_json::Value> {
+        let text = std::fs::read_to_string(self.stream_file(id)).expect("stream file");
+        text.lines()
+            .map(|l| serde_json::from_str(l).expect("JSON line"))
+            .collect()
+    }
+
+    /// Every file under the workspace with its bytes, to prove a command wrote nothing.
+    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        fn walk(dir: &Path, into: &mut BTreeMap<PathBuf, Vec<u8>>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    into.insert(path.clone(), Vec::new());
+                    walk(&path, into);
+                } else {
+                    into.insert(path.clone(), std::fs::read(&path).unwrap_or_default());
+                }
+            }
+        }
+        let mut files = BTreeMap::new();
+        walk(self.path(), &mut files);
+        files
+    }
+}
+
+/// Asserts the exit code and that stderr is exactly one `error:` line (plus an optional
+/// `hint:` line) containing `needle`.
+pub fn assert_fails(out: &Output, code: i32, needle: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(code), "stderr: {stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(
+        !lines.is_empty() && lines[0].starts_with("error: "),
+        "stderr: {stderr}"
+    );
+    assert!(
+        lines.len() == 1 || (lines.len() == 2 && lines[1].starts_with("hint: ")),
+        "stderr: {stderr}"
+    );
+    assert!(lines[0].contains(needle), "expected {needle:?} in {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

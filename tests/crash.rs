@@ -1,0 +1,113 @@
+//! Damaged files, as a crash or a bad edit leaves them: a torn last line is not an event
+//! and is repaired by the next writer; damage before the end is corruption (exit 6) that
+//! stops writers rather than being skipped.
+
+mod common;
+
+use std::io::Write;
+
+use common::{assert_fails, Workspace};
+
+fn append_raw(path: &std::path::Path, bytes: &[u8]) {
+    let mut file = std::fs::OpenOptions::new().append(true).open(path).unwrap();
+    file.write_all(bytes).unwrap();
+}
+
+#[test]
+fn a_torn_last_line_is_ignored_by_readers_and_cut_by_the_next_writer() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "start", "1"]);
+    let path = ws.stream_file("WORK-001");
+    append_raw(
+        &path,
+        br#"{"event_id":"01JH","aggregate_type":"work_item","version":3,"TORN"#,
+    );
+
+    assert_eq!(ws.json(&["items", "show", "1"])["version"], 2);
+    assert_eq!(ws.json(&["items", "history", "1"]).as_array().unwrap().len(), 2);
+    assert_eq!(ws.json(&["items", "list"]).as_array().unwrap().len(), 1);
+
+    ws.ok(&["items", "complete", "1"]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("TORN"));
+    assert!(text.ends_with('\n'));
+    assert_eq!(ws.lines("WORK-001").len(), 4);
+    assert_eq!(ws.json(&["items", "show", "1"])["status"], "done");
+}
+
+#[test]
+fn an_unfinished_batch_is_not_half_applied() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "start", "1"]);
+    ws.ok(&["items", "complete", "1"]);
+    let path = ws.stream_file("WORK-001");
+    // Crash between the two lines of the completion batch: StatusChanged is on disk,
+    // WorkItemCompleted is not.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let kept: Vec<&str> = text.lines().take(3).collect();
+    std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+
+    let shown = ws.json(&["items", "show", "1"]);
+    assert_eq!(
+        shown["status"], "in_progress",
+        "the done transition never committed"
+    );
+    assert_eq!(shown["version"], 2);
+    ws.ok(&["items", "complete", "1"]);
+    let kinds: Vec<String> = ws
+        .lines("WORK-001")
+        .iter()
+        .map(|l| l["event_type"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "WorkItemCreated",
+            "StatusChanged",
+            "StatusChanged",
+            "WorkItemCompleted"
+        ]
+    );
+}
+
+#[test]
+fn damage_before_the_end_is_reported_with_file_and_line_and_blocks_writes() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "start", "1"]);
+    ws.ok(&["items", "priority", "1", "high"]);
+    let path = ws.stream_file("WORK-001");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    lines[1] = "{this is not json".into();
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let before = ws.snapshot();
+
+    for args in [
+        &["items", "show", "1"][..],
+        &["items", "history", "1"],
+        &["items", "list"],
+        &["items", "block", "1", "--reason", "x"],
+    ] {
+        let out = ws.run(args);
+        assert_fails(&out, 6, "work_item-WORK-001.jsonl line 2");
+    }
+    assert_eq!(ws.snapshot(), before, "nothing written over corruption");
+}
+
+#[test]
+fn a_bad_payload_is_corruption_not_a_crash() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "start", "1"]);
+    let path = ws.stream_file("WORK-001");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("\"new_status\":\"in_progress\"", "\"new_status\":\"exploded\""),
+    )
+    .unwrap();
+    assert_fails(&ws.run(&["items", "show", "1"]), 6, "WORK-001 version 2");
+}
