@@ -111,3 +111,28 @@ fn a_bad_payload_is_corruption_not_a_crash() {
     .unwrap();
     assert_fails(&ws.run(&["items", "show", "1"]), 6, "WORK-001 version 2");
 }
+
+#[test]
+fn a_closed_stdout_ends_quietly_with_success() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "template"]);
+    // Enough rows to overflow a pipe buffer, made by copying the first stream.
+    let template = std::fs::read_to_string(ws.stream_file("WORK-001")).unwrap();
+    for n in 2..=1500 {
+        let id = format!("WORK-{n:03}");
+        std::fs::write(ws.stream_file(&id), template.replace("WORK-001", &id)).unwrap();
+    }
+    for format in ["", "--json"] {
+        let script = format!("set -o pipefail; \"$0\" items list {format} | head -1 >/dev/null");
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .arg(env!("CARGO_BIN_EXE_jerry"))
+            .current_dir(ws.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "exit {:?}: {stderr}", out.status.code());
+        assert!(stderr.is_empty(), "{stderr}");
+    }
+}

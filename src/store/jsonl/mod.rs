@@ -52,9 +52,25 @@ impl JsonlStore {
         self.events_dir.join(format!("{}.jsonl", stream.file_stem()))
     }
 
+    /// Creates the events directory on first use, and makes each directory entry it had to
+    /// create durable, so a crash cannot lose the folder a just-acknowledged file lives in.
     fn ensure_dirs(&self) -> Result<(), StoreError> {
+        if self.events_dir.is_dir() {
+            return Ok(());
+        }
+        let missing: Vec<&Path> = self
+            .events_dir
+            .ancestors()
+            .take_while(|dir| !dir.exists())
+            .collect();
         fs_err::create_dir_all(&self.events_dir)
-            .map_err(|err| StoreError::io("cannot create directory", &self.events_dir, err))
+            .map_err(|err| StoreError::io("cannot create directory", &self.events_dir, err))?;
+        for dir in missing {
+            if let Some(parent) = dir.parent() {
+                sync_dir(parent)?;
+            }
+        }
+        Ok(())
     }
 
     /// The body of an append; the caller holds the write lock.
