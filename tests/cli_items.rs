@@ -46,6 +46,7 @@ struct EventJson {
     aggregate_id: String,
     event_type: String,
     version: u64,
+    position: u64,
     schema_version: u32,
     timestamp: String,
     payload: Value,

@@ -153,11 +153,11 @@ impl<'a> CommandDispatcher<'a> {
             .map(|event| self.envelope(current.id, event, now, correlation))
             .collect();
         let stream = stream_for(current.id)?;
-        let version = match self
+        let appended = match self
             .store
             .append(&stream, envelopes.clone(), ExpectedVersion::Exact(expected))
         {
-            Ok(version) => version,
+            Ok(appended) => appended,
             Err(StoreError::Conflict { actual, .. }) => {
                 return Err(AppError::Conflict {
                     id: current.id,
@@ -168,14 +168,17 @@ impl<'a> CommandDispatcher<'a> {
             Err(err) => return Err(err.into()),
         };
         let mut item = current;
-        let first = version + 1 - decided.len() as u64;
-        for (event, version) in decided.iter().zip(first..) {
+        let count = decided.len() as u64;
+        let first_version = appended.version + 1 - count;
+        let first_position = appended.position + 1 - count;
+        for (event, version) in decided.iter().zip(first_version..) {
             item.apply(Some(event), version, now);
         }
         let events = envelopes
             .into_iter()
-            .zip(first..)
-            .map(|(e, v)| e.recorded(v))
+            .zip(first_version..)
+            .zip(first_position..)
+            .map(|((event, version), position)| event.recorded(version, position))
             .collect();
         Ok(CommandOutcome { item, events })
     }

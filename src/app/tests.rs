@@ -8,7 +8,8 @@ use super::*;
 use crate::domain::{DomainError, ItemRef, NewWorkItem, Priority, Status, WorkItemId};
 use crate::store::memory::MemoryStore;
 use crate::store::{
-    CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder, StreamId,
+    Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder,
+    StreamId,
 };
 use crate::timestamp::Timestamp;
 
@@ -186,7 +187,7 @@ impl EventStore for Interfering {
         stream: &StreamId,
         events: Vec<NewEvent>,
         expected: ExpectedVersion,
-    ) -> Result<u64, StoreError> {
+    ) -> Result<Appended, StoreError> {
         let pending = self.pending.lock().unwrap().take();
         if let Some(command) = pending {
             let dispatcher = CommandDispatcher::new(&self.inner, &FixedClock, &self.ids, "other");
@@ -202,6 +203,12 @@ impl EventStore for Interfering {
     }
     fn list_streams(&self) -> Result<Vec<StreamId>, StoreError> {
         self.inner.list_streams()
+    }
+    fn read_global(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
+        self.inner.read_global(after, limit)
+    }
+    fn head_position(&self) -> Result<u64, StoreError> {
+        self.inner.head_position()
     }
     fn create_numbered_stream(
         &self,

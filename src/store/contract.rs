@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde_json::json;
 use ulid::Ulid;
 
-use super::{EventStore, ExpectedVersion, Metadata, NewEvent, StoreError, StreamId};
+use super::{Appended, EventStore, ExpectedVersion, Metadata, NewEvent, StoreError, StreamId};
 use crate::timestamp::Timestamp;
 
 pub fn stream(name: &str) -> StreamId {
@@ -35,7 +35,7 @@ pub fn events(count: u64) -> Vec<NewEvent> {
     (1..=count).map(|n| event("Happened", n)).collect()
 }
 
-fn assert_conflict(result: Result<u64, StoreError>, want_expected: ExpectedVersion, want_actual: u64) {
+fn assert_conflict(result: Result<Appended, StoreError>, want_expected: ExpectedVersion, want_actual: u64) {
     match result {
         Err(StoreError::Conflict { expected, actual, .. }) => {
             assert_eq!(expected, want_expected);
@@ -47,7 +47,13 @@ fn assert_conflict(result: Result<u64, StoreError>, want_expected: ExpectedVersi
 
 pub fn first_append_starts_at_version_one(store: &dyn EventStore) {
     let s = stream("s-1");
-    assert_eq!(store.append(&s, events(1), ExpectedVersion::NoStream).unwrap(), 1);
+    assert_eq!(
+        store
+            .append(&s, events(1), ExpectedVersion::NoStream)
+            .unwrap()
+            .version,
+        1
+    );
     let read = store.read_all(&s).unwrap();
     assert_eq!(read.len(), 1);
     assert_eq!(read[0].version, 1);
@@ -55,9 +61,21 @@ pub fn first_append_starts_at_version_one(store: &dyn EventStore) {
 
 pub fn versions_are_contiguous_across_batches(store: &dyn EventStore) {
     let s = stream("s-1");
-    assert_eq!(store.append(&s, events(3), ExpectedVersion::Any).unwrap(), 3);
-    assert_eq!(store.append(&s, events(1), ExpectedVersion::Any).unwrap(), 4);
-    assert_eq!(store.append(&s, events(2), ExpectedVersion::Exact(4)).unwrap(), 6);
+    assert_eq!(
+        store.append(&s, events(3), ExpectedVersion::Any).unwrap().version,
+        3
+    );
+    assert_eq!(
+        store.append(&s, events(1), ExpectedVersion::Any).unwrap().version,
+        4
+    );
+    assert_eq!(
+        store
+            .append(&s, events(2), ExpectedVersion::Exact(4))
+            .unwrap()
+            .version,
+        6
+    );
     let versions: Vec<u64> = store.read_all(&s).unwrap().iter().map(|e| e.version).collect();
     assert_eq!(versions, vec![1, 2, 3, 4, 5, 6]);
     assert_eq!(store.current_version(&s).unwrap(), 6);
@@ -73,7 +91,7 @@ pub fn recorded_events_keep_every_field(store: &dyn EventStore) {
         .append(&s, vec![original.clone()], ExpectedVersion::Any)
         .unwrap();
     let read = store.read_all(&s).unwrap();
-    assert_eq!(read, vec![original.recorded(1)]);
+    assert_eq!(read, vec![original.recorded(1, 1)]);
 }
 
 pub fn no_stream_expectation(store: &dyn EventStore) {
@@ -87,7 +105,8 @@ pub fn no_stream_expectation(store: &dyn EventStore) {
     assert_eq!(
         store
             .append(&stream("s-2"), events(2), ExpectedVersion::Exact(0))
-            .unwrap(),
+            .unwrap()
+            .version,
         2
     );
 }
@@ -104,7 +123,8 @@ pub fn stream_exists_expectation(store: &dyn EventStore) {
     assert_eq!(
         store
             .append(&s, events(1), ExpectedVersion::StreamExists)
-            .unwrap(),
+            .unwrap()
+            .version,
         2
     );
 }
@@ -127,13 +147,25 @@ pub fn exact_expectation(store: &dyn EventStore) {
         ExpectedVersion::Exact(3),
         2,
     );
-    assert_eq!(store.append(&s, events(1), ExpectedVersion::Exact(2)).unwrap(), 3);
+    assert_eq!(
+        store
+            .append(&s, events(1), ExpectedVersion::Exact(2))
+            .unwrap()
+            .version,
+        3
+    );
 }
 
 pub fn any_expectation_always_appends(store: &dyn EventStore) {
     let s = stream("s-1");
-    assert_eq!(store.append(&s, events(1), ExpectedVersion::Any).unwrap(), 1);
-    assert_eq!(store.append(&s, events(1), ExpectedVersion::Any).unwrap(), 2);
+    assert_eq!(
+        store.append(&s, events(1), ExpectedVersion::Any).unwrap().version,
+        1
+    );
+    assert_eq!(
+        store.append(&s, events(1), ExpectedVersion::Any).unwrap().version,
+        2
+    );
 }
 
 pub fn a_conflict_writes_nothing(store: &dyn EventStore) {
@@ -250,6 +282,80 @@ pub fn exactly_one_racer_wins_each_round(store: Arc<dyn EventStore>) {
     assert_eq!(store.current_version(&s).unwrap(), 10);
 }
 
+pub fn positions_give_one_global_order(store: &dyn EventStore) {
+    assert_eq!(store.head_position().unwrap(), 0);
+    assert!(store.read_global(0, 10).unwrap().is_empty());
+    let appended = store
+        .append(&stream("a"), events(2), ExpectedVersion::Any)
+        .unwrap();
+    assert_eq!((appended.version, appended.position), (2, 2));
+    let appended = store
+        .append(&stream("b"), events(1), ExpectedVersion::Any)
+        .unwrap();
+    assert_eq!((appended.version, appended.position), (1, 3));
+    store
+        .append(&stream("a"), events(2), ExpectedVersion::Any)
+        .unwrap();
+    let _ = store.append(&stream("b"), events(1), ExpectedVersion::Exact(0));
+    assert_eq!(store.head_position().unwrap(), 5);
+    let order: Vec<(String, u64, u64)> = store
+        .read_global(0, 100)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.aggregate_id.clone(), e.version, e.position))
+        .collect();
+    assert_eq!(order.iter().map(|o| o.2).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5]);
+    let streams_in_order: Vec<u64> = store
+        .read_global(0, 100)
+        .unwrap()
+        .iter()
+        .map(|e| e.version)
+        .collect();
+    assert_eq!(streams_in_order, vec![1, 2, 1, 3, 4]);
+    let page: Vec<u64> = store
+        .read_global(2, 2)
+        .unwrap()
+        .iter()
+        .map(|e| e.position)
+        .collect();
+    assert_eq!(page, vec![3, 4]);
+    assert!(store.read_global(5, 10).unwrap().is_empty());
+    let a = store.read_all(&stream("a")).unwrap();
+    assert_eq!(a.iter().map(|e| e.position).collect::<Vec<_>>(), vec![1, 2, 4, 5]);
+}
+
+pub fn concurrent_appends_get_unique_contiguous_positions(store: Arc<dyn EventStore>) {
+    let threads: Vec<_> = (0..4)
+        .map(|t| {
+            let store = Arc::clone(&store);
+            std::thread::spawn(move || {
+                for _ in 0..20 {
+                    store
+                        .append(&stream(&format!("t{t}")), events(2), ExpectedVersion::Any)
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    let all = store.read_global(0, 1000).unwrap();
+    assert_eq!(
+        all.iter().map(|e| e.position).collect::<Vec<_>>(),
+        (1..=160).collect::<Vec<_>>()
+    );
+    for t in 0..4 {
+        let own = store.read_all(&stream(&format!("t{t}"))).unwrap();
+        let positions: Vec<u64> = own.iter().map(|e| e.position).collect();
+        assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "versions follow positions in t{t}"
+        );
+        assert_eq!(own.len(), 40);
+    }
+}
+
 /// Generates one `#[test]` per contract function for a backend built by `$factory`, a
 /// closure from a fresh temporary directory to the store.
 macro_rules! contract_tests {
@@ -296,6 +402,8 @@ macro_rules! contract_tests {
             case!(numbered_streams_take_the_first_free_number, by_ref);
             case!(concurrent_appends_lose_nothing, shared);
             case!(exactly_one_racer_wins_each_round, shared);
+            case!(positions_give_one_global_order, by_ref);
+            case!(concurrent_appends_get_unique_contiguous_positions, shared);
         }
     };
 }

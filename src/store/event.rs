@@ -36,7 +36,10 @@ pub struct RecordedEvent {
     pub aggregate_type: String,
     pub aggregate_id: String,
     pub event_type: String,
+    /// 1, 2, 3, … within the stream.
     pub version: u64,
+    /// 1, 2, 3, … across the whole store: the one global order.
+    pub position: u64,
     pub schema_version: u32,
     pub timestamp: Timestamp,
     pub payload: Value,
@@ -44,8 +47,9 @@ pub struct RecordedEvent {
 }
 
 impl NewEvent {
-    pub fn recorded(self, version: u64) -> RecordedEvent {
+    pub fn recorded(self, version: u64, position: u64) -> RecordedEvent {
         RecordedEvent {
+            position,
             event_id: self.event_id,
             aggregate_type: self.aggregate_type,
             aggregate_id: self.aggregate_id,

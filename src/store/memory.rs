@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 
 use super::{
-    CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder, StreamId,
+    Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder,
+    StreamId,
 };
 
 #[derive(Default)]
@@ -15,6 +16,8 @@ pub struct MemoryStore {
 #[derive(Default)]
 struct Inner {
     streams: BTreeMap<StreamId, Vec<RecordedEvent>>,
+    /// The global order: position `p` is `global[p - 1]`, as (stream, index in stream).
+    global: Vec<(StreamId, usize)>,
     next_number: BTreeMap<String, u64>,
 }
 
@@ -40,19 +43,28 @@ impl Inner {
         stream: &StreamId,
         events: Vec<NewEvent>,
         expected: ExpectedVersion,
-    ) -> Result<u64, StoreError> {
+    ) -> Result<Appended, StoreError> {
         if events.is_empty() {
             return Err(StoreError::EmptyBatch(stream.clone()));
         }
         let current = self.version(stream);
         expected.check(stream, current)?;
-        let recorded = events
+        let first_position = self.global.len() as u64 + 1;
+        let recorded: Vec<RecordedEvent> = events
             .into_iter()
             .zip(current + 1..)
-            .map(|(event, version)| event.recorded(version));
+            .zip(first_position..)
+            .map(|((event, version), position)| event.recorded(version, position))
+            .collect();
+        for event in &recorded {
+            self.global.push((stream.clone(), event.version as usize - 1));
+        }
         let log = self.streams.entry(stream.clone()).or_default();
         log.extend(recorded);
-        Ok(log.len() as u64)
+        Ok(Appended {
+            version: log.len() as u64,
+            position: self.global.len() as u64,
+        })
     }
 }
 
@@ -62,7 +74,7 @@ impl EventStore for MemoryStore {
         stream: &StreamId,
         events: Vec<NewEvent>,
         expected: ExpectedVersion,
-    ) -> Result<u64, StoreError> {
+    ) -> Result<Appended, StoreError> {
         self.lock().append(stream, events, expected)
     }
 
@@ -84,6 +96,22 @@ impl EventStore for MemoryStore {
         Ok(self.lock().streams.keys().cloned().collect())
     }
 
+    fn read_global(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
+        let inner = self.lock();
+        let start = usize::try_from(after)
+            .unwrap_or(usize::MAX)
+            .min(inner.global.len());
+        Ok(inner.global[start..]
+            .iter()
+            .take(limit)
+            .map(|(stream, index)| inner.streams[stream][*index].clone())
+            .collect())
+    }
+
+    fn head_position(&self) -> Result<u64, StoreError> {
+        Ok(self.lock().global.len() as u64)
+    }
+
     fn create_numbered_stream(
         &self,
         family: &str,
@@ -94,7 +122,7 @@ impl EventStore for MemoryStore {
         loop {
             let (stream, events) = build(number)?;
             if inner.version(&stream) == 0 {
-                let version = inner.append(&stream, events, ExpectedVersion::NoStream)?;
+                let version = inner.append(&stream, events, ExpectedVersion::NoStream)?.version;
                 inner.next_number.insert(family.to_owned(), number + 1);
                 return Ok(CreatedStream {
                     stream,

@@ -77,6 +77,15 @@ pub struct CreatedStream {
     pub version: u64,
 }
 
+/// Where an append left its stream and the global order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Appended {
+    /// The stream's version after the batch (the version of its last event).
+    pub version: u64,
+    /// The global position of the batch's last event.
+    pub position: u64,
+}
+
 /// An append-only log of streams. Versions in a stream are 1, 2, 3, … with no gap.
 pub trait EventStore: Send + Sync {
     /// Appends the whole batch or nothing. Returns the stream's new version once the batch
@@ -86,7 +95,7 @@ pub trait EventStore: Send + Sync {
         stream: &StreamId,
         events: Vec<NewEvent>,
         expected: ExpectedVersion,
-    ) -> Result<u64, StoreError>;
+    ) -> Result<Appended, StoreError>;
 
     /// The committed events with `from <= version <= to`, oldest first. An absent stream
     /// reads as empty.
@@ -107,6 +116,26 @@ pub trait EventStore: Send + Sync {
         family: &str,
         build: &mut StreamBuilder<'_>,
     ) -> Result<CreatedStream, StoreError>;
+
+    /// Up to `limit` committed events with `position > after`, in global order. Costs what
+    /// it returns, not what came before `after`.
+    fn read_global(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError>;
+
+    /// The position of the last committed event; 0 for an empty store.
+    fn head_position(&self) -> Result<u64, StoreError>;
+
+    /// Blocks until an event after `after` may have been committed, or `timeout` passes.
+    /// May wake early without new events; callers re-read. The default polls.
+    fn wait_for_events(&self, after: u64, timeout: Duration) -> Result<(), StoreError> {
+        let deadline = std::time::Instant::now() + timeout;
+        while std::time::Instant::now() < deadline {
+            if self.head_position()? > after {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(10).min(timeout));
+        }
+        Ok(())
+    }
 
     fn stream_exists(&self, stream: &StreamId) -> Result<bool, StoreError> {
         Ok(self.current_version(stream)? > 0)

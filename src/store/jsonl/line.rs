@@ -20,6 +20,7 @@ struct LineOut<'a> {
     aggregate_id: &'a str,
     event_type: &'a str,
     version: u64,
+    position: u64,
     schema_version: u32,
     timestamp: Timestamp,
     payload: &'a Value,
@@ -43,17 +44,23 @@ impl LinePosition {
     }
 }
 
-/// Encodes a batch starting after `current` as one buffer, written with one call.
+/// Encodes a batch starting after version `current` and at global `first_position` as one
+/// buffer, written with one call. Also returns each line's offset in the buffer and length
+/// (without its newline).
 pub(super) fn encode_batch(
     stream: &StreamId,
     events: &[NewEvent],
     current: u64,
-) -> Result<Vec<u8>, StoreError> {
+    first_position: u64,
+) -> Result<(Vec<u8>, Vec<(u64, u64)>), StoreError> {
     let last = current + events.len() as u64;
     let batch_end = (events.len() > 1).then_some(last);
     let mut buffer = Vec::with_capacity(events.len() * 384);
-    for (event, version) in events.iter().zip(current + 1..) {
+    let mut spans = Vec::with_capacity(events.len());
+    for ((event, version), position) in events.iter().zip(current + 1..).zip(first_position..) {
+        let start = buffer.len() as u64;
         let line = LineOut {
+            position,
             event_id: event.event_id,
             aggregate_type: &event.aggregate_type,
             aggregate_id: &event.aggregate_id,
@@ -69,9 +76,10 @@ pub(super) fn encode_batch(
             stream: stream.clone(),
             source,
         })?;
+        spans.push((start, buffer.len() as u64 - start));
         buffer.push(b'\n');
     }
-    Ok(buffer)
+    Ok((buffer, spans))
 }
 
 pub(super) fn corrupt(path: &Path, line: Option<u64>, err: impl std::fmt::Display) -> StoreError {

@@ -6,19 +6,24 @@
 //! an append. Learning a stream's version reads only the file's last lines, so an append
 //! costs the same at event 10 as at event 10,000.
 
+mod index;
 mod line;
 mod lock;
+mod rebuild;
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+pub use index::IndexEntry;
+use index::{GlobalIndex, IndexHead};
 use line::{analyse_tail, decode_stream, encode_batch, Tail};
 use lock::WriteLock;
 
 use super::{
-    CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder, StreamId,
+    Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder,
+    StreamId,
 };
 
 /// How long a writer waits for another process's append before giving up.
@@ -30,6 +35,7 @@ pub struct JsonlStore {
     data_dir: PathBuf,
     events_dir: PathBuf,
     lock: WriteLock,
+    index: GlobalIndex,
 }
 
 impl JsonlStore {
@@ -44,6 +50,7 @@ impl JsonlStore {
         Self {
             events_dir: data_dir.join("events"),
             lock: WriteLock::new(data_dir.join("write.lock"), timeout),
+            index: GlobalIndex::new(data_dir.join("index.jsonl")),
             data_dir,
         }
     }
@@ -73,13 +80,14 @@ impl JsonlStore {
         Ok(())
     }
 
-    /// The body of an append; the caller holds the write lock.
+    /// The body of an append; the caller holds the write lock. Order of writes: the index
+    /// entries (fsync), then the stream lines (fsync). See `index.rs` for why.
     fn append_locked(
         &self,
         stream: &StreamId,
         events: &[NewEvent],
         expected: ExpectedVersion,
-    ) -> Result<u64, StoreError> {
+    ) -> Result<Appended, StoreError> {
         if events.is_empty() {
             return Err(StoreError::EmptyBatch(stream.clone()));
         }
@@ -93,25 +101,145 @@ impl JsonlStore {
             None => (EMPTY_TAIL, None),
         };
         expected.check(stream, tail.version)?;
-        let buffer = encode_batch(stream, events, tail.version)?;
-        let created = file_len.is_none();
-        let mut file = match file_len {
+        let head = self.reconcile_index()?;
+        let (buffer, spans) = encode_batch(stream, events, tail.version, head.position + 1)?;
+        let entries: Vec<IndexEntry> = events
+            .iter()
+            .zip(spans)
+            .zip(1..)
+            .map(|((event, (offset, length)), n)| IndexEntry {
+                position: head.position + n,
+                stream: stream.clone(),
+                version: tail.version + n,
+                offset: tail.committed_len as u64 + offset,
+                length,
+                event_type: event.event_type.clone(),
+                timestamp: event.timestamp,
+            })
+            .collect();
+        self.index.write(&head, &entries)?;
+        let written = self.write_stream(&path, file_len, tail, &buffer);
+        if let Err(err) = written {
+            self.index.roll_back(&head);
+            return Err(err);
+        }
+        let count = events.len() as u64;
+        Ok(Appended {
+            version: tail.version + count,
+            position: head.position + count,
+        })
+    }
+
+    fn write_stream(
+        &self,
+        path: &Path,
+        existing: Option<(File, u64)>,
+        tail: Tail,
+        buffer: &[u8],
+    ) -> Result<(), StoreError> {
+        let created = existing.is_none();
+        let mut file = match existing {
             Some((file, len)) => {
                 if len > tail.committed_len as u64 {
                     // A torn write or unfinished batch from a crashed writer: never committed,
                     // so it is dropped before anything new is written after it.
                     file.set_len(tail.committed_len as u64)
-                        .map_err(|err| StoreError::io("cannot repair torn tail of", &path, err))?;
+                        .map_err(|err| StoreError::io("cannot repair torn tail of", path, err))?;
                 }
                 file
             }
-            None => create_new(&path)?,
+            None => create_new(path)?,
         };
-        write_durably(&path, &mut file, tail.committed_len as u64, &buffer)?;
+        write_durably(path, &mut file, tail.committed_len as u64, buffer)?;
         if created {
             sync_dir(&self.events_dir)?;
         }
-        Ok(tail.version + events.len() as u64)
+        Ok(())
+    }
+
+    /// Under the write lock: the committed end of the global index. Rebuilds the index
+    /// from the streams if it is missing while streams exist.
+    fn reconcile_index(&self) -> Result<IndexHead, StoreError> {
+        if !self.index.exists() && self.has_stream_files()? {
+            rebuild::rebuild_index(self)?;
+        }
+        self.index.reconcile(|stream| self.version_of(stream))
+    }
+
+    fn has_stream_files(&self) -> Result<bool, StoreError> {
+        Ok(!self.list_streams()?.is_empty())
+    }
+
+    /// Reads each entry's line from its stream and checks it is the event the index says.
+    fn fetch(&self, entries: &[IndexEntry]) -> Result<Vec<RecordedEvent>, StoreError> {
+        let mut files: std::collections::HashMap<&StreamId, (PathBuf, File)> =
+            std::collections::HashMap::new();
+        let mut events = Vec::with_capacity(entries.len());
+        let mut buffer = Vec::new();
+        for entry in entries {
+            if !files.contains_key(&entry.stream) {
+                let path = self.stream_path(&entry.stream);
+                let file = File::open(&path).map_err(|err| StoreError::io("cannot open", &path, err))?;
+                files.insert(&entry.stream, (path, file));
+            }
+            let Some((path, file)) = files.get_mut(&entry.stream) else {
+                continue;
+            };
+            buffer.resize(usize::try_from(entry.length).unwrap_or(0), 0);
+            file.seek(SeekFrom::Start(entry.offset))
+                .and_then(|_| file.read_exact(&mut buffer))
+                .map_err(|err| StoreError::io("cannot read", path.as_path(), err))?;
+            let mismatch = |reason: String| StoreError::Corrupt {
+                path: path.clone(),
+                line: Some(entry.version),
+                reason,
+            };
+            let event: RecordedEvent = serde_json::from_slice(&buffer)
+                .map_err(|err| mismatch(format!("global index points at a bad line: {err}")))?;
+            if event.position != entry.position || event.version != entry.version {
+                return Err(mismatch(format!(
+                    "global index says position {} version {}, the stream says position {} version {}",
+                    entry.position, entry.version, event.position, event.version
+                )));
+            }
+            events.push(event);
+        }
+        Ok(events)
+    }
+
+    /// Drops trailing index entries whose stream lines are not committed yet: a writer is
+    /// between its index write and its stream write, or crashed there.
+    fn visible(&self, mut entries: Vec<IndexEntry>) -> Result<Vec<IndexEntry>, StoreError> {
+        let Some(last) = entries.last() else {
+            return Ok(entries);
+        };
+        let stream = last.stream.clone();
+        let committed = self.version_of(&stream)?;
+        while entries
+            .last()
+            .is_some_and(|e| e.stream == stream && e.version > committed)
+        {
+            entries.pop();
+        }
+        Ok(entries)
+    }
+
+    pub fn index_path(&self) -> &Path {
+        self.index.path()
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn events_dir(&self) -> &Path {
+        &self.events_dir
+    }
+
+    /// Up to `limit` index entries after `after` whose events are committed: the global
+    /// order without reading the events themselves.
+    pub fn read_index(&self, after: u64, limit: usize) -> Result<Vec<IndexEntry>, StoreError> {
+        self.visible(self.index.read_after(after, limit)?)
     }
 
     fn version_of(&self, stream: &StreamId) -> Result<u64, StoreError> {
@@ -139,7 +267,7 @@ impl EventStore for JsonlStore {
         stream: &StreamId,
         events: Vec<NewEvent>,
         expected: ExpectedVersion,
-    ) -> Result<u64, StoreError> {
+    ) -> Result<Appended, StoreError> {
         if events.is_empty() {
             return Err(StoreError::EmptyBatch(stream.clone()));
         }
@@ -159,6 +287,20 @@ impl EventStore for JsonlStore {
 
     fn current_version(&self, stream: &StreamId) -> Result<u64, StoreError> {
         self.version_of(stream)
+    }
+
+    fn read_global(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
+        let entries = self.read_index(after, limit)?;
+        self.fetch(&entries)
+    }
+
+    fn head_position(&self) -> Result<u64, StoreError> {
+        let Some(last) = self.index.last_entry()? else {
+            return Ok(0);
+        };
+        let committed = self.version_of(&last.stream)?;
+        // Only the last batch can be uncommitted, and it is one stream's consecutive versions.
+        Ok(last.position - last.version.saturating_sub(committed).min(last.position))
     }
 
     fn list_streams(&self) -> Result<Vec<StreamId>, StoreError> {
@@ -199,7 +341,9 @@ impl EventStore for JsonlStore {
         loop {
             let (stream, events) = build(number)?;
             if self.version_of(&stream)? == 0 {
-                let version = self.append_locked(&stream, &events, ExpectedVersion::NoStream)?;
+                let version = self
+                    .append_locked(&stream, &events, ExpectedVersion::NoStream)?
+                    .version;
                 // The hint only saves probes; the stream files stay the truth, so a lost or
                 // stale hint costs time, never a duplicate.
                 let _ = write_hint(&hint_path, number + 1);

@@ -57,7 +57,13 @@ fn a_torn_last_line_is_ignored_then_truncated_by_the_next_writer() {
 
     assert_eq!(store.current_version(&s).unwrap(), 2);
     assert_eq!(store.read_all(&s).unwrap().len(), 2);
-    assert_eq!(store.append(&s, events(1), ExpectedVersion::Exact(2)).unwrap(), 3);
+    assert_eq!(
+        store
+            .append(&s, events(1), ExpectedVersion::Exact(2))
+            .unwrap()
+            .version,
+        3
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.lines().count(), 3);
     assert!(!text.contains("TORNMARK"));
@@ -72,7 +78,13 @@ fn a_file_holding_only_a_torn_line_is_an_absent_stream() {
     std::fs::create_dir_all(dir.path().join("data/events")).unwrap();
     std::fs::write(store.stream_path(&s), b"{\"half").unwrap();
     assert!(!store.stream_exists(&s).unwrap());
-    assert_eq!(store.append(&s, events(1), ExpectedVersion::NoStream).unwrap(), 1);
+    assert_eq!(
+        store
+            .append(&s, events(1), ExpectedVersion::NoStream)
+            .unwrap()
+            .version,
+        1
+    );
 }
 
 #[test]
@@ -93,7 +105,13 @@ fn an_unfinished_batch_is_invisible_and_dropped_by_the_next_writer() {
     assert_eq!(store.current_version(&s).unwrap(), 1);
     assert_eq!(store.read_all(&s).unwrap().len(), 1);
     assert_eq!(store.read(&s, 1, 2).unwrap().len(), 1);
-    assert_eq!(store.append(&s, events(1), ExpectedVersion::Exact(1)).unwrap(), 2);
+    assert_eq!(
+        store
+            .append(&s, events(1), ExpectedVersion::Exact(1))
+            .unwrap()
+            .version,
+        2
+    );
     let after = std::fs::read(&path).unwrap();
     assert!(after.starts_with(&before));
     assert_eq!(String::from_utf8(after).unwrap().lines().count(), 2);
@@ -164,7 +182,13 @@ fn long_lines_span_several_tail_chunks() {
     store.append(&s, big, ExpectedVersion::Any).unwrap();
     append_raw(&store.stream_path(&s), "y".repeat(9_000).as_bytes());
     assert_eq!(store.current_version(&s).unwrap(), 3);
-    assert_eq!(store.append(&s, events(1), ExpectedVersion::Exact(3)).unwrap(), 4);
+    assert_eq!(
+        store
+            .append(&s, events(1), ExpectedVersion::Exact(3))
+            .unwrap()
+            .version,
+        4
+    );
 }
 
 #[test]
@@ -194,5 +218,153 @@ fn a_held_lock_times_out_with_a_clear_error() {
     );
     assert!(started.elapsed() >= std::time::Duration::from_millis(150));
     drop(guard);
-    assert_eq!(waiter.append(&s, events(1), ExpectedVersion::Any).unwrap(), 2);
+    assert_eq!(
+        waiter
+            .append(&s, events(1), ExpectedVersion::Any)
+            .unwrap()
+            .version,
+        2
+    );
+}
+
+fn index_lines(dir: &Path) -> Vec<String> {
+    std::fs::read_to_string(dir.join("data/index.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn the_index_names_each_event_by_stream_version_and_byte_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    store
+        .append(&stream("a"), events(2), ExpectedVersion::Any)
+        .unwrap();
+    store
+        .append(&stream("b"), events(1), ExpectedVersion::Any)
+        .unwrap();
+    let entries = store.read_index(0, 10).unwrap();
+    assert_eq!(entries.len(), 3);
+    let stream_a = std::fs::read(store.stream_path(&stream("a"))).unwrap();
+    let second = &entries[1];
+    let line = &stream_a[second.offset as usize..(second.offset + second.length) as usize];
+    let event: serde_json::Value = serde_json::from_slice(line).unwrap();
+    assert_eq!(event["position"], 2);
+    assert_eq!(event["version"], 2);
+    assert_eq!(entries[2].stream, stream("b"));
+}
+
+#[test]
+fn index_entries_without_their_stream_lines_are_invisible_then_reconciled() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    store
+        .append(&stream("a"), events(1), ExpectedVersion::Any)
+        .unwrap();
+    store
+        .append(&stream("b"), events(2), ExpectedVersion::Any)
+        .unwrap();
+    // A writer crashed after its index entries but before (all of) its stream lines: cut
+    // stream b back to nothing, then to half its batch.
+    let path_b = store.stream_path(&stream("b"));
+    let full_b = std::fs::read_to_string(&path_b).unwrap();
+    for cut in [String::new(), format!("{}\n", full_b.lines().next().unwrap())] {
+        std::fs::write(&path_b, &cut).unwrap();
+        assert_eq!(store.head_position().unwrap(), 1);
+        assert_eq!(store.read_global(0, 10).unwrap().len(), 1);
+    }
+    // The next writer drops the dangling entries and reuses their positions.
+    let appended = store
+        .append(&stream("c"), events(1), ExpectedVersion::Any)
+        .unwrap();
+    assert_eq!(appended.position, 2);
+    assert_eq!(index_lines(dir.path()).len(), 2);
+    let order: Vec<(u64, String)> = store
+        .read_global(0, 10)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.position, e.aggregate_id))
+        .collect();
+    assert_eq!(order.len(), 2);
+    assert_eq!(store.read_all(&stream("b")).unwrap().len(), 0);
+    assert_eq!(
+        store
+            .append(&stream("b"), events(1), ExpectedVersion::Any)
+            .unwrap()
+            .position,
+        3
+    );
+}
+
+#[test]
+fn a_torn_index_line_is_ignored_and_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    store
+        .append(&stream("a"), events(1), ExpectedVersion::Any)
+        .unwrap();
+    append_raw(&dir.path().join("data/index.jsonl"), b"{\"position\":2,\"str");
+    assert_eq!(store.read_global(0, 10).unwrap().len(), 1);
+    assert_eq!(store.head_position().unwrap(), 1);
+    assert_eq!(
+        store
+            .append(&stream("a"), events(1), ExpectedVersion::Any)
+            .unwrap()
+            .position,
+        2
+    );
+    assert_eq!(index_lines(dir.path()).len(), 2);
+    assert_eq!(store.read_global(1, 10).unwrap()[0].position, 2);
+}
+
+#[test]
+fn a_missing_index_is_rebuilt_from_the_streams() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    for name in ["a", "b", "a", "c", "b"] {
+        store
+            .append(&stream(name), events(2), ExpectedVersion::Any)
+            .unwrap();
+    }
+    let before = index_lines(dir.path());
+    std::fs::remove_file(dir.path().join("data/index.jsonl")).unwrap();
+    assert_eq!(
+        store
+            .append(&stream("d"), events(1), ExpectedVersion::Any)
+            .unwrap()
+            .position,
+        11
+    );
+    let after = index_lines(dir.path());
+    assert_eq!(&after[..10], before.as_slice());
+}
+
+#[test]
+fn reading_after_a_position_finds_it_in_a_large_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let names = ["x", "y", "z"];
+    for n in 0..700 {
+        store
+            .append(&stream(names[n % 3]), events(3), ExpectedVersion::Any)
+            .unwrap();
+    }
+    assert!(
+        std::fs::metadata(dir.path().join("data/index.jsonl"))
+            .unwrap()
+            .len()
+            > 256 * 1024
+    );
+    for after in [0, 1, 999, 1000, 1337, 2098, 2099, 2100, 5000] {
+        let got: Vec<u64> = store
+            .read_global(after, 3)
+            .unwrap()
+            .iter()
+            .map(|e| e.position)
+            .collect();
+        let want: Vec<u64> = (after + 1..=2100).take(3).collect();
+        assert_eq!(got, want, "after {after}");
+    }
 }
