@@ -52,7 +52,7 @@ pub(super) fn encode_batch(
     events: &[NewEvent],
     current: u64,
     first_position: u64,
-) -> Result<(Vec<u8>, Vec<(u64, u64)>), StoreError> {
+) -> Result<EncodedBatch, StoreError> {
     let last = current + events.len() as u64;
     let batch_end = (events.len() > 1).then_some(last);
     let mut buffer = Vec::with_capacity(events.len() * 384);
@@ -79,7 +79,13 @@ pub(super) fn encode_batch(
         spans.push((start, buffer.len() as u64 - start));
         buffer.push(b'\n');
     }
-    Ok((buffer, spans))
+    Ok(EncodedBatch { bytes: buffer, spans })
+}
+
+/// A batch ready to write, with each line's (offset in `bytes`, length without newline).
+pub(super) struct EncodedBatch {
+    pub bytes: Vec<u8>,
+    pub spans: Vec<(u64, u64)>,
 }
 
 pub(super) fn corrupt(path: &Path, line: Option<u64>, err: impl std::fmt::Display) -> StoreError {

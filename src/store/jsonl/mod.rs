@@ -102,10 +102,10 @@ impl JsonlStore {
         };
         expected.check(stream, tail.version)?;
         let head = self.reconcile_index()?;
-        let (buffer, spans) = encode_batch(stream, events, tail.version, head.position + 1)?;
+        let batch = encode_batch(stream, events, tail.version, head.position + 1)?;
         let entries: Vec<IndexEntry> = events
             .iter()
-            .zip(spans)
+            .zip(batch.spans)
             .zip(1..)
             .map(|((event, (offset, length)), n)| IndexEntry {
                 position: head.position + n,
@@ -118,7 +118,7 @@ impl JsonlStore {
             })
             .collect();
         self.index.write(&head, &entries)?;
-        let written = self.write_stream(&path, file_len, tail, &buffer);
+        let written = self.write_stream(&path, file_len, tail, &batch.bytes);
         if let Err(err) = written {
             self.index.roll_back(&head);
             return Err(err);
