@@ -19,10 +19,16 @@ const FORMAT: &[BorrowedFormatItem<'static>] =
 pub struct Timestamp(OffsetDateTime);
 
 #[derive(Debug, thiserror::Error)]
-#[error("invalid timestamp '{input}': expected RFC 3339, e.g. 2026-01-12T12:00:00Z")]
+#[error("invalid {what} '{input}': {expected}")]
 pub struct TimestampError {
+    what: &'static str,
     input: String,
+    expected: &'static str,
 }
+
+const TIME_EXPECTED: &str =
+    "expected RFC 3339 (2026-01-12T12:00:00Z), a date (2026-01-12), an age (15m, 2h, 3d, 1w), today or yesterday";
+const DURATION_EXPECTED: &str = "expected a number and a unit: 30s, 15m, 2h, 3d or 1w";
 
 impl Timestamp {
     pub fn now() -> Self {
@@ -47,8 +53,55 @@ impl Timestamp {
         OffsetDateTime::parse(input, &Rfc3339)
             .map(Self::from_datetime)
             .map_err(|_| TimestampError {
+                what: "timestamp",
                 input: input.to_owned(),
+                expected: "expected RFC 3339, e.g. 2026-01-12T12:00:00Z",
             })
+    }
+
+    /// Parses what a user types for a moment, relative to `now` (all in UTC): RFC 3339, a
+    /// date (its midnight), an age (`15m`, `2h`, `3d`, `1w` before now), `today`,
+    /// `yesterday` or `now`.
+    pub fn parse_spec(input: &str, now: Timestamp) -> Result<Self, TimestampError> {
+        let text = input.trim();
+        let invalid = || TimestampError {
+            what: "time",
+            input: input.to_owned(),
+            expected: TIME_EXPECTED,
+        };
+        let midnight = |at: OffsetDateTime| Self(at.replace_time(time::Time::MIDNIGHT));
+        match text.to_ascii_lowercase().as_str() {
+            "now" => return Ok(now),
+            "today" => return Ok(midnight(now.0)),
+            "yesterday" => return Ok(midnight(now.0 - time::Duration::days(1))),
+            _ => {}
+        }
+        if let Ok(at) = Self::parse(text) {
+            return Ok(at);
+        }
+        let date_format = format_description!("[year]-[month]-[day]");
+        if let Ok(date) = time::Date::parse(text, date_format) {
+            return Ok(Self(date.midnight().assume_utc()));
+        }
+        let age = parse_duration(text).map_err(|_| invalid())?;
+        let age = time::Duration::try_from(age).map_err(|_| invalid())?;
+        now.0.checked_sub(age).map(Self).ok_or_else(invalid)
+    }
+
+    pub fn checked_add(&self, duration: std::time::Duration) -> Option<Self> {
+        let duration = time::Duration::try_from(duration).ok()?;
+        self.0.checked_add(duration).map(Self)
+    }
+
+    /// The UTC calendar day, `2026-01-12`.
+    pub fn day(&self) -> String {
+        let date = self.0.date();
+        format!(
+            "{:04}-{:02}-{:02}",
+            date.year(),
+            u8::from(date.month()),
+            date.day()
+        )
     }
 
     /// Whole seconds from `earlier` to `self`, never negative (clocks can step back).
@@ -61,6 +114,31 @@ impl Timestamp {
         let micros = self.0.unix_timestamp_nanos() / 1_000;
         i64::try_from(micros).unwrap_or(i64::MAX)
     }
+}
+
+/// Parses `30s`, `15m`, `2h`, `3d` or `1w`.
+pub fn parse_duration(input: &str) -> Result<std::time::Duration, TimestampError> {
+    let invalid = || TimestampError {
+        what: "duration",
+        input: input.to_owned(),
+        expected: DURATION_EXPECTED,
+    };
+    let text = input.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit()).ok_or_else(invalid)?;
+    let (digits, unit) = text.split_at(split);
+    let count: u64 = digits.parse().map_err(|_| invalid())?;
+    let seconds = match unit {
+        "s" | "sec" => 1,
+        "m" | "min" => 60,
+        "h" => 3_600,
+        "d" => 86_400,
+        "w" => 604_800,
+        _ => return Err(invalid()),
+    };
+    count
+        .checked_mul(seconds)
+        .map(std::time::Duration::from_secs)
+        .ok_or_else(invalid)
 }
 
 impl fmt::Display for Timestamp {
@@ -99,6 +177,30 @@ mod tests {
     fn round_trips_through_text() {
         let at = Timestamp::from_unix_micros(1_768_219_200_123_456).unwrap();
         assert_eq!(Timestamp::parse(&at.to_string()).unwrap(), at);
+    }
+
+    #[test]
+    fn parses_what_users_type_for_a_moment() {
+        let now = Timestamp::parse("2026-01-12T15:30:00Z").unwrap();
+        let at = |text| Timestamp::parse_spec(text, now).unwrap().to_string();
+        assert_eq!(at("2026-01-10"), "2026-01-10T00:00:00.000000Z");
+        assert_eq!(at("today"), "2026-01-12T00:00:00.000000Z");
+        assert_eq!(at("yesterday"), "2026-01-11T00:00:00.000000Z");
+        assert_eq!(at("15m"), "2026-01-12T15:15:00.000000Z");
+        assert_eq!(at("2h"), "2026-01-12T13:30:00.000000Z");
+        assert_eq!(at("3d"), "2026-01-09T15:30:00.000000Z");
+        assert_eq!(at("2026-01-12T16:00:00+02:00"), "2026-01-12T14:00:00.000000Z");
+        for bad in ["soon", "15", "m", "2026-13-01", "-3d", ""] {
+            assert!(Timestamp::parse_spec(bad, now).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn parses_durations() {
+        assert_eq!(parse_duration("5m").unwrap().as_secs(), 300);
+        assert_eq!(parse_duration("1w").unwrap().as_secs(), 604_800);
+        assert!(parse_duration("5 parsecs").is_err());
+        assert!(parse_duration("h").is_err());
     }
 
     #[test]

@@ -15,11 +15,24 @@ pub enum AppError {
     },
     #[error("corrupt event in {stream} version {version}: {source}")]
     CorruptEvent {
-        stream: StreamId,
+        stream: String,
         version: u64,
         #[source]
         source: DomainError,
     },
+    #[error("line {line} of the import: {reason}")]
+    InvalidImport { line: u64, reason: String },
+    #[error("line {line} of the import conflicts with {stream} version {version}, which holds event {existing}; nothing was imported")]
+    ImportConflict {
+        stream: StreamId,
+        version: u64,
+        line: u64,
+        existing: String,
+    },
+    #[error("the read model disagrees with the event log in {count} place(s); first: {first}")]
+    Inconsistent { count: usize, first: String },
+    #[error("idempotency key '{key}' was already used for a different command")]
+    IdempotencyKeyReused { key: String },
     #[error(transparent)]
     Domain(#[from] DomainError),
     #[error(transparent)]

@@ -5,14 +5,22 @@ mod commands;
 mod dispatcher;
 mod environment;
 mod error;
+mod event_log;
+mod import;
 mod queries;
+mod replay;
 mod repository;
 
 pub use commands::{Command, CommandOutcome};
 pub use dispatcher::CommandDispatcher;
 pub use environment::{Clock, IdSource, SystemClock, UlidSource};
 pub use error::AppError;
+pub use event_log::{
+    stream_of, EventFilter, EventLog, EventPage, GroupBy, SequenceMatch, StatGroup, Stats, PAGE,
+};
+pub use import::{import, ImportReport};
 pub use queries::{ItemFilter, ItemList, Queries};
+pub use replay::{rebuild, verify, ItemsModel, ReplayCounts};
 pub use repository::{stream_for, ItemRepository};
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use crate::domain::{ItemRef, Priority, Status, WorkItem, WorkItemId, WorkType};
 use crate::store::{EventStore, RecordedEvent};
+use crate::timestamp::Timestamp;
 
 use super::{AppError, ItemRepository};
 
@@ -15,6 +16,8 @@ pub struct ItemFilter {
     pub assignee: Option<String>,
     pub parent: Option<WorkItemId>,
     pub limit: Option<usize>,
+    /// The state as of this moment instead of now.
+    pub at: Option<Timestamp>,
 }
 
 impl ItemFilter {
@@ -48,11 +51,12 @@ impl<'a> Queries<'a> {
 
     /// Matching items in display-id order.
     pub fn list(&self, filter: &ItemFilter) -> Result<ItemList, AppError> {
-        let matching: Vec<WorkItem> = ItemRepository::new(self.store)
-            .load_all()?
-            .into_iter()
-            .filter(|item| filter.matches(item))
-            .collect();
+        let repository = ItemRepository::new(self.store);
+        let items = match filter.at {
+            Some(at) => repository.load_all_at(at)?,
+            None => repository.load_all()?,
+        };
+        let matching: Vec<WorkItem> = items.into_iter().filter(|item| filter.matches(item)).collect();
         let total_matching = matching.len();
         let items = match filter.limit {
             Some(limit) => matching.into_iter().take(limit).collect(),
@@ -64,8 +68,13 @@ impl<'a> Queries<'a> {
         })
     }
 
-    pub fn show(&self, item: ItemRef) -> Result<WorkItem, AppError> {
-        ItemRepository::new(self.store).load_ref(item)
+    /// The item now, or as it was at `at`.
+    pub fn show(&self, item: ItemRef, at: Option<Timestamp>) -> Result<WorkItem, AppError> {
+        let repository = ItemRepository::new(self.store);
+        match at {
+            Some(at) => repository.load_ref_at(item, at),
+            None => repository.load_ref(item),
+        }
     }
 
     /// The item's events, oldest first.

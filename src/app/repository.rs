@@ -2,6 +2,7 @@
 
 use crate::domain::{ItemRef, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{EventStore, RecordedEvent, StoreError, StreamId};
+use crate::timestamp::Timestamp;
 
 use super::AppError;
 
@@ -68,14 +69,32 @@ impl<'a> ItemRepository<'a> {
     }
 
     pub fn load_all(&self) -> Result<Vec<WorkItem>, AppError> {
+        self.load_all_filtered(None)
+    }
+
+    /// Every item as it was at `at`: each stream replayed up to its last event at or before
+    /// that moment. Items created later are absent.
+    pub fn load_all_at(&self, at: Timestamp) -> Result<Vec<WorkItem>, AppError> {
+        self.load_all_filtered(Some(at))
+    }
+
+    fn load_all_filtered(&self, at: Option<Timestamp>) -> Result<Vec<WorkItem>, AppError> {
         let mut items = Vec::new();
         for (_, stream) in self.item_streams()? {
             let events = self.store.read_all(&stream)?;
-            if let Some(item) = replay(&stream, &events)? {
+            if let Some(item) = replay(&stream, as_of(&events, at))? {
                 items.push(item);
             }
         }
         Ok(items)
+    }
+
+    /// One item as it was at `at`; not found if it did not exist yet.
+    pub fn load_ref_at(&self, item: ItemRef, at: Timestamp) -> Result<WorkItem, AppError> {
+        let id = self.resolve(item)?;
+        let stream = stream_for(id)?;
+        let events = self.store.read_all(&stream)?;
+        replay(&stream, as_of(&events, Some(at)))?.ok_or(AppError::ItemNotFound(item))
     }
 
     pub fn history(&self, item: ItemRef) -> Result<Vec<RecordedEvent>, AppError> {
@@ -89,13 +108,28 @@ impl<'a> ItemRepository<'a> {
     }
 }
 
+/// The events up to the first one later than `at`: a prefix, so a stream is never replayed
+/// with a hole in it even if writers' clocks disagreed.
+fn as_of(events: &[RecordedEvent], at: Option<Timestamp>) -> &[RecordedEvent] {
+    match at {
+        Some(at) => {
+            let end = events
+                .iter()
+                .position(|e| e.timestamp > at)
+                .unwrap_or(events.len());
+            &events[..end]
+        }
+        None => events,
+    }
+}
+
 /// Rebuilds an item from recorded events; a stored event that does not decode is
 /// corruption, reported with its stream and version.
 pub(crate) fn replay(stream: &StreamId, events: &[RecordedEvent]) -> Result<Option<WorkItem>, AppError> {
     let mut decoded = Vec::with_capacity(events.len());
     for event in events {
         let corrupt = |source| AppError::CorruptEvent {
-            stream: stream.clone(),
+            stream: stream.to_string(),
             version: event.version,
             source,
         };
@@ -103,7 +137,7 @@ pub(crate) fn replay(stream: &StreamId, events: &[RecordedEvent]) -> Result<Opti
         decoded.push((domain_event, event.version, event.timestamp));
     }
     WorkItem::replay(decoded).map_err(|source| AppError::CorruptEvent {
-        stream: stream.clone(),
+        stream: stream.to_string(),
         version: 1,
         source,
     })

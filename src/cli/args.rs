@@ -6,6 +6,12 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use jerry::domain::{DependencyType, ItemRef, Priority, ProjectId, Status, WorkType};
+use jerry::timestamp::{parse_duration, Timestamp, TimestampError};
+
+/// A moment as users type it: RFC 3339, a date, an age (15m, 2h, 3d), today, yesterday.
+fn parse_time(input: &str) -> Result<Timestamp, TimestampError> {
+    Timestamp::parse_spec(input, Timestamp::now())
+}
 
 /// jerry: track work from the shell, on an append-only event log that many processes can
 /// write at once.
@@ -63,6 +69,165 @@ pub enum TopCommand {
     /// Create, change and inspect work items.
     #[command(subcommand)]
     Items(ItemsCommand),
+    /// Read, watch, move and check the whole event log, in its one global order.
+    #[command(subcommand)]
+    Events(EventsCommand),
+}
+
+/// Which events: every given filter must match; a repeated one matches any of its values.
+#[derive(Debug, Args)]
+pub struct EventFilterArgs {
+    /// Only events of this type, e.g. StatusChanged (repeatable).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub types: Vec<String>,
+    /// Only events of this item.
+    #[arg(long, value_name = "ID")]
+    pub item: Option<ItemRef>,
+    /// Only events of this stream, e.g. work_item-WORK-001.
+    #[arg(long, value_name = "STREAM")]
+    pub stream: Option<String>,
+    /// Only events at or after TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, today, yesterday).
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub since: Option<Timestamp>,
+    /// Only events at or before TIME.
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub until: Option<Timestamp>,
+    /// Only events of one request (its correlation id).
+    #[arg(long, value_name = "ID")]
+    pub correlation: Option<String>,
+    /// Only events written by this actor.
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EventsCommand {
+    /// List events in global order: a table, --json (an array) or --jsonl.
+    #[command(
+        after_help = "Examples:\n  jerry events list --last 20\n  jerry events list --type StatusChanged --since 2h --jsonl\n  jerry events list --after 1500 --json"
+    )]
+    List(EventsListArgs),
+    /// Print events as other processes append them, until Ctrl-C.
+    #[command(
+        after_help = "Examples:\n  jerry events follow\n  jerry events follow --type WorkItemCompleted --json\n  jerry events follow --from-start | head -3"
+    )]
+    Follow(EventsFollowArgs),
+    /// Rebuild the read model from the log; --verify checks it against each stream (exit 6 on a difference).
+    Replay(EventsReplayArgs),
+    /// Write the log (or the filtered part) in global order, as JSON Lines by default.
+    #[command(
+        after_help = "Examples:\n  jerry events export -o backup.jsonl\n  jerry events export --item WORK-007 --format json"
+    )]
+    Export(EventsExportArgs),
+    /// Restore an export: keeps stream ids, versions and event ids; repeating it is a no-op.
+    #[command(
+        after_help = "Examples:\n  jerry events import backup.jsonl\n  jerry events export --root ../old | jerry events import -"
+    )]
+    Import(EventsImportArgs),
+    /// Count events, grouped by type, stream, day or actor.
+    Stats(EventsStatsArgs),
+    /// Find, within each item, an event of one type followed by one of another inside a window.
+    #[command(
+        after_help = "Example:\n  jerry events query \"StatusChanged followed by WorkItemCompleted\" --within 5m"
+    )]
+    Query(EventsQueryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EventsListArgs {
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
+    /// Only events after this global position.
+    #[arg(long, value_name = "POS", default_value_t = 0)]
+    pub after: u64,
+    /// Only the last N matching events.
+    #[arg(long, value_name = "N")]
+    pub last: Option<usize>,
+    /// At most N events; stderr says how many were left out.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// One JSON object per line.
+    #[arg(long, conflicts_with = "json")]
+    pub jsonl: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsFollowArgs {
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
+    /// Start from the first event instead of from now.
+    #[arg(long, conflicts_with = "after")]
+    pub from_start: bool,
+    /// Start after this global position.
+    #[arg(long, value_name = "POS")]
+    pub after: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsReplayArgs {
+    /// Replay only up to TIME.
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub until: Option<Timestamp>,
+    /// Check the rebuilt state against each item's own stream; exit 6 on any difference.
+    #[arg(long)]
+    pub verify: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Jsonl,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsExportArgs {
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
+    /// Only events after this global position.
+    #[arg(long, value_name = "POS", default_value_t = 0)]
+    pub after: u64,
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: ExportFormat,
+    /// Write to FILE (atomically: a temp file renamed into place) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsImportArgs {
+    /// An export file, or - for standard input.
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GroupByArg {
+    Type,
+    Stream,
+    Day,
+    Actor,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsStatsArgs {
+    #[arg(long, value_enum, default_value = "type")]
+    pub group_by: GroupByArg,
+    /// Only events at or after TIME.
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub since: Option<Timestamp>,
+}
+
+/// Parses a window such as 5m.
+fn parse_window(input: &str) -> Result<std::time::Duration, TimestampError> {
+    parse_duration(input)
+}
+
+#[derive(Debug, Args)]
+pub struct EventsQueryArgs {
+    /// "<TypeA> followed by <TypeB>".
+    pub query: String,
+    /// The longest gap between the two events (30s, 5m, 2h, 1d).
+    #[arg(long, value_name = "DURATION", value_parser = parse_window)]
+    pub within: std::time::Duration,
 }
 
 #[derive(Debug, Subcommand)]
@@ -99,8 +264,8 @@ pub enum ItemsCommand {
         after_help = "Examples:\n  jerry items list --status pending --status in_progress\n  jerry items list --type bug --priority high --json"
     )]
     List(ListArgs),
-    /// Show one item.
-    Show(ItemArg),
+    /// Show one item (now, or as it was --at a moment).
+    Show(ShowArgs),
     /// Show an item's events, oldest first.
     History(ItemArg),
 }
@@ -136,6 +301,15 @@ pub struct CreateArgs {
 pub struct ItemArg {
     /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// Show the item as it was at TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, yesterday).
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub at: Option<Timestamp>,
 }
 
 #[derive(Debug, Args)]
@@ -232,4 +406,7 @@ pub struct ListArgs {
     /// Show at most N items; stderr says how many were left out.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// List the items as they were at TIME.
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub at: Option<Timestamp>,
 }

@@ -85,7 +85,9 @@ fn classify_app(err: &AppError) -> (Exit, Option<String>) {
                 "jerry items show {id} shows the current version; retry against it"
             )),
         ),
-        AppError::CorruptEvent { .. } => (Exit::Corrupt, None),
+        AppError::CorruptEvent { .. } | AppError::Inconsistent { .. } => (Exit::Corrupt, None),
+        AppError::InvalidImport { .. } | AppError::IdempotencyKeyReused { .. } => (Exit::Invalid, None),
+        AppError::ImportConflict { .. } => (Exit::Conflict, None),
         AppError::Domain(DomainError::InvalidTransition { .. }) => (Exit::Invalid, None),
         AppError::Domain(_) => (Exit::Invalid, None),
         AppError::Store(err) => (classify_store(err), None),

@@ -7,8 +7,8 @@ use jerry::app::{
 use jerry::domain::{NewWorkItem, Status};
 
 use super::args::{
-    AssignArgs, BlockArgs, CreateArgs, DependArgs, ItemArg, ItemsCommand, ListArgs, PriorityArgs, StatusArgs,
-    TransitionArgs, UndependArgs,
+    AssignArgs, BlockArgs, CreateArgs, DependArgs, ItemArg, ItemsCommand, ListArgs, PriorityArgs, ShowArgs,
+    StatusArgs, TransitionArgs, UndependArgs,
 };
 use super::context::Context;
 use super::failure::locate;
@@ -197,6 +197,7 @@ fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
         assignee,
         parent,
         limit,
+        at,
     } = args;
     let opened = ctx.open()?;
     let parent = parent
@@ -210,6 +211,7 @@ fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
         assignee,
         parent,
         limit,
+        at,
     };
     let listed = Queries::new(&opened.store)
         .list(&filter)
@@ -232,11 +234,11 @@ fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     out.line(&render::item_table(&listed.items))
 }
 
-fn show(args: ItemArg, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let ItemArg { id } = args;
+fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let ShowArgs { id, at } = args;
     let opened = ctx.open()?;
     let item = Queries::new(&opened.store)
-        .show(id)
+        .show(id, at)
         .map_err(|err| locate(err, &opened.project))?;
     if out.json() {
         return out.json_value(&item);

@@ -2,6 +2,7 @@
 
 mod args;
 mod context;
+mod events;
 mod failure;
 mod items;
 mod output;
@@ -37,6 +38,7 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<(
     match command {
         TopCommand::Init { project } => init(ctx, project, out),
         TopCommand::Items(command) => items::run(command, ctx, out),
+        TopCommand::Events(command) => events::run(command, ctx, out),
     }
 }
 

@@ -35,6 +35,14 @@ impl Output {
         Ok(())
     }
 
+    /// One compact JSON object on its own line (JSON Lines / NDJSON).
+    pub fn json_line<T: Serialize + ?Sized>(&mut self, value: &T) -> anyhow::Result<()> {
+        let mut buffer = serde_json::to_vec(value)?;
+        buffer.push(b'\n');
+        self.stdout.write_all(&buffer)?;
+        Ok(())
+    }
+
     /// A message for the person at the terminal, never part of the data.
     pub fn note(&mut self, text: &str) {
         eprintln!("{text}");
@@ -42,5 +50,11 @@ impl Output {
 
     pub fn flush(&mut self) -> io::Result<()> {
         self.stdout.flush()
+    }
+
+    /// Flushes now, reporting a closed pipe as an error (used by `follow` after each event).
+    pub fn flush_now(&mut self) -> anyhow::Result<()> {
+        self.stdout.flush()?;
+        Ok(())
     }
 }

@@ -2,6 +2,7 @@
 
 use comfy_table::{presets, ContentArrangement, Table};
 
+use jerry::app::{SequenceMatch, Stats};
 use jerry::domain::{DependencyType, WorkItem, WorkItemEvent};
 use jerry::store::RecordedEvent;
 
@@ -150,4 +151,58 @@ pub fn describe(event: &RecordedEvent) -> String {
         },
         WorkItemEvent::DependencyRemoved(e) => format!("dependency on {} removed", e.dependency_id),
     }
+}
+
+pub fn event_table(events: &[RecordedEvent]) -> String {
+    let mut table = table(&["POS", "TIME", "ITEM", "EVENT", "VER", "ACTOR", "DETAILS"]);
+    for event in events {
+        table.add_row(vec![
+            event.position.to_string(),
+            event.timestamp.to_string(),
+            printable(&event.aggregate_id),
+            event.event_type.clone(),
+            event.version.to_string(),
+            printable(&event.metadata.actor),
+            describe(event),
+        ]);
+    }
+    table.to_string()
+}
+
+/// One event on one line, for `events follow`.
+pub fn event_line(event: &RecordedEvent) -> String {
+    format!(
+        "{:>6}  {}  {}  v{}  {}  {}  {}",
+        event.position,
+        event.timestamp,
+        printable(&event.aggregate_id),
+        event.version,
+        event.event_type,
+        printable(&event.metadata.actor),
+        describe(event)
+    )
+}
+
+pub fn stats_table(stats: &Stats) -> String {
+    let mut table = table(&["KEY", "COUNT"]);
+    for group in &stats.groups {
+        table.add_row(vec![printable(&group.key), group.count.to_string()]);
+    }
+    table.add_row(vec!["total".to_owned(), stats.total.to_string()]);
+    table.to_string()
+}
+
+pub fn sequence_table(found: &[SequenceMatch]) -> String {
+    let mut table = table(&["ITEM", "FIRST", "AT", "THEN", "AT", "GAP"]);
+    for m in found {
+        table.add_row(vec![
+            printable(&m.item),
+            format!("{} (#{})", m.first.event_type, m.first.position),
+            m.first.timestamp.to_string(),
+            format!("{} (#{})", m.then.event_type, m.then.position),
+            m.then.timestamp.to_string(),
+            format!("{:.1}s", m.gap_seconds),
+        ]);
+    }
+    table.to_string()
 }

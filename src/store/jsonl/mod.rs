@@ -10,6 +10,7 @@ mod index;
 mod line;
 mod lock;
 mod rebuild;
+mod watch;
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -36,6 +37,7 @@ pub struct JsonlStore {
     events_dir: PathBuf,
     lock: WriteLock,
     index: GlobalIndex,
+    watch: watch::Watch,
 }
 
 impl JsonlStore {
@@ -51,6 +53,7 @@ impl JsonlStore {
             events_dir: data_dir.join("events"),
             lock: WriteLock::new(data_dir.join("write.lock"), timeout),
             index: GlobalIndex::new(data_dir.join("index.jsonl")),
+            watch: watch::Watch::new(data_dir.clone()),
             data_dir,
         }
     }
@@ -292,6 +295,12 @@ impl EventStore for JsonlStore {
     fn read_global(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
         let entries = self.read_index(after, limit)?;
         self.fetch(&entries)
+    }
+
+    /// Sleeps on file-change notifications for the data directory (inotify and friends),
+    /// falling back to short polls where the filesystem gives none.
+    fn wait_for_events(&self, after: u64, timeout: Duration) -> Result<(), StoreError> {
+        self.watch.wait(timeout, || Ok(self.head_position()? > after))
     }
 
     fn head_position(&self) -> Result<u64, StoreError> {

@@ -1,0 +1,228 @@
+//! Questions about the whole log in its one global order: list, stats, "A followed by B".
+//! Everything streams through pages, so memory stays flat whatever the log's size.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::ops::ControlFlow;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::domain::{WorkItemId, AGGREGATE_TYPE};
+use crate::store::{EventStore, RecordedEvent, StreamId};
+use crate::timestamp::Timestamp;
+
+use super::AppError;
+
+/// How many events one read of the store returns.
+pub const PAGE: usize = 1024;
+
+/// Filters shared by `events list`, `follow`, `export` and `stats`. Repeated values of one
+/// field match any; different fields must all match.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventFilter {
+    pub types: Vec<String>,
+    pub item: Option<WorkItemId>,
+    pub stream: Option<StreamId>,
+    pub since: Option<Timestamp>,
+    pub until: Option<Timestamp>,
+    pub after: u64,
+    pub correlation: Option<String>,
+    pub actor: Option<String>,
+}
+
+impl EventFilter {
+    pub fn matches(&self, event: &RecordedEvent) -> bool {
+        event.position > self.after
+            && (self.types.is_empty() || self.types.contains(&event.event_type))
+            && self.item.is_none_or(|id| {
+                event.aggregate_type == AGGREGATE_TYPE && event.aggregate_id == id.to_string()
+            })
+            && self
+                .stream
+                .as_ref()
+                .is_none_or(|s| stream_of(event) == s.as_str())
+            && self.since.is_none_or(|since| event.timestamp >= since)
+            && self.until.is_none_or(|until| event.timestamp <= until)
+            && self
+                .correlation
+                .as_ref()
+                .is_none_or(|c| event.metadata.correlation_id.as_ref() == Some(c))
+            && self.actor.as_ref().is_none_or(|a| event.metadata.actor == *a)
+    }
+}
+
+/// The stream an event belongs to, by the `<aggregate_type>-<aggregate_id>` convention.
+pub fn stream_of(event: &RecordedEvent) -> String {
+    format!("{}-{}", event.aggregate_type, event.aggregate_id)
+}
+
+/// A page of events and how many matched in all, so a limit is never silent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventPage {
+    pub events: Vec<RecordedEvent>,
+    pub total_matching: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    Type,
+    Stream,
+    Day,
+    Actor,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatGroup {
+    pub key: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub total: u64,
+    pub groups: Vec<StatGroup>,
+}
+
+/// One `A followed by B` match within an item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SequenceMatch {
+    pub item: String,
+    pub first: RecordedEvent,
+    pub then: RecordedEvent,
+    pub gap_seconds: f64,
+}
+
+pub struct EventLog<'a> {
+    store: &'a dyn EventStore,
+}
+
+impl<'a> EventLog<'a> {
+    pub fn new(store: &'a dyn EventStore) -> Self {
+        Self { store }
+    }
+
+    /// Visits matching events in global order, page by page, until `visit` breaks.
+    /// Returns the position of the last event read.
+    pub fn scan(
+        &self,
+        filter: &EventFilter,
+        mut visit: impl FnMut(RecordedEvent) -> Result<ControlFlow<()>, AppError>,
+    ) -> Result<u64, AppError> {
+        let mut after = filter.after;
+        loop {
+            let page = self.store.read_global(after, PAGE)?;
+            let Some(last) = page.last() else {
+                return Ok(after);
+            };
+            after = last.position;
+            let full = page.len() == PAGE;
+            for event in page {
+                if filter.matches(&event) && visit(event)?.is_break() {
+                    return Ok(after);
+                }
+            }
+            if !full {
+                return Ok(after);
+            }
+        }
+    }
+
+    /// Matching events in global order: the first `limit`, or the last `last`.
+    pub fn list(
+        &self,
+        filter: &EventFilter,
+        limit: Option<usize>,
+        last: Option<usize>,
+    ) -> Result<EventPage, AppError> {
+        let mut kept: VecDeque<RecordedEvent> = VecDeque::new();
+        let mut total_matching = 0;
+        self.scan(filter, |event| {
+            total_matching += 1;
+            match (limit, last) {
+                (_, Some(last)) => {
+                    kept.push_back(event);
+                    if kept.len() > last {
+                        kept.pop_front();
+                    }
+                }
+                (Some(limit), None) if kept.len() >= limit => {}
+                _ => kept.push_back(event),
+            }
+            Ok(ControlFlow::Continue(()))
+        })?;
+        let mut events: Vec<RecordedEvent> = kept.into();
+        if let (Some(limit), Some(_)) = (limit, last) {
+            events.truncate(limit);
+        }
+        Ok(EventPage {
+            events,
+            total_matching,
+        })
+    }
+
+    pub fn stats(&self, filter: &EventFilter, group_by: GroupBy) -> Result<Stats, AppError> {
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+        let mut total = 0;
+        self.scan(filter, |event| {
+            total += 1;
+            let key = match group_by {
+                GroupBy::Type => event.event_type,
+                GroupBy::Stream => stream_of(&event),
+                GroupBy::Day => event.timestamp.day(),
+                GroupBy::Actor => event.metadata.actor,
+            };
+            *counts.entry(key).or_default() += 1;
+            Ok(ControlFlow::Continue(()))
+        })?;
+        let mut groups: Vec<StatGroup> = counts
+            .into_iter()
+            .map(|(key, count)| StatGroup { key, count })
+            .collect();
+        if group_by != GroupBy::Day {
+            groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        }
+        Ok(Stats { total, groups })
+    }
+
+    /// Each `first` event followed, in the same stream, by a `then` event within `within`.
+    /// Every `first` pairs with the earliest `then` after it.
+    pub fn followed_by(
+        &self,
+        first: &str,
+        then: &str,
+        within: Duration,
+        filter: &EventFilter,
+    ) -> Result<Vec<SequenceMatch>, AppError> {
+        let mut waiting: HashMap<String, Vec<RecordedEvent>> = HashMap::new();
+        let mut found = Vec::new();
+        self.scan(filter, |event| {
+            let stream = stream_of(&event);
+            if event.event_type == then {
+                if let Some(starts) = waiting.remove(&stream) {
+                    for start in starts {
+                        let in_window = start
+                            .timestamp
+                            .checked_add(within)
+                            .is_some_and(|end| event.timestamp <= end);
+                        if in_window {
+                            let gap =
+                                (event.timestamp.unix_micros() - start.timestamp.unix_micros()) as f64 / 1e6;
+                            found.push(SequenceMatch {
+                                item: event.aggregate_id.clone(),
+                                first: start,
+                                then: event.clone(),
+                                gap_seconds: gap,
+                            });
+                        }
+                    }
+                }
+            }
+            if event.event_type == first {
+                waiting.entry(stream).or_default().push(event);
+            }
+            Ok(ControlFlow::Continue(()))
+        })?;
+        found.sort_by_key(|m| m.then.position);
+        Ok(found)
+    }
+}

@@ -1,0 +1,80 @@
+//! Waking readers when the data directory changes, for `events follow`.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+
+use crate::store::StoreError;
+
+/// Polling interval when no notification mechanism is available.
+const POLL: Duration = Duration::from_millis(10);
+
+pub(super) struct Watch {
+    dir: PathBuf,
+    active: Mutex<Option<Active>>,
+}
+
+struct Active {
+    _watcher: RecommendedWatcher,
+    changes: Receiver<()>,
+}
+
+impl Watch {
+    pub fn new(dir: PathBuf) -> Self {
+        Self {
+            dir,
+            active: Mutex::new(None),
+        }
+    }
+
+    fn start(&self) -> Option<Active> {
+        let (sender, changes) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(move |_event| {
+            let _ = sender.send(());
+        })
+        .ok()?;
+        watcher.watch(&self.dir, RecursiveMode::Recursive).ok()?;
+        Some(Active {
+            _watcher: watcher,
+            changes,
+        })
+    }
+
+    /// Returns once `ready` says so or `timeout` passes. The watcher is set up before the
+    /// first check, so a change between the check and the sleep still wakes us.
+    pub fn wait(
+        &self,
+        timeout: Duration,
+        mut ready: impl FnMut() -> Result<bool, StoreError>,
+    ) -> Result<(), StoreError> {
+        let deadline = Instant::now() + timeout;
+        let mut active = self
+            .active
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if active.is_none() {
+            *active = self.start();
+        }
+        loop {
+            if let Some(active) = active.as_ref() {
+                while active.changes.try_recv().is_ok() {}
+            }
+            if ready()? {
+                return Ok(());
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Ok(());
+            }
+            match active.as_ref() {
+                Some(active) => {
+                    let _ = active.changes.recv_timeout(left);
+                }
+                None => std::thread::sleep(POLL.min(left)),
+            }
+        }
+    }
+}
