@@ -21,6 +21,7 @@ fn event(n: u64) -> NewEvent {
             actor: "bench".into(),
             correlation_id: None,
             causation_id: None,
+            idempotency_key: None,
         },
     }
 }

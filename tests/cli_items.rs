@@ -106,10 +106,17 @@ fn create_prints_sequential_display_ids_and_writes_one_line() {
     assert_eq!(created.internal_id, line.payload["internal_id"]);
 }
 
+/// A write's `--json` is the item plus `replayed`.
+fn written(mut value: Value) -> ItemJson {
+    let replayed = value.as_object_mut().and_then(|o| o.remove("replayed"));
+    assert_eq!(replayed, Some(Value::Bool(false)), "{value}");
+    serde_json::from_value(value).expect("item shape")
+}
+
 #[test]
 fn create_with_json_prints_the_item() {
     let ws = Workspace::new();
-    let created: ItemJson = serde_json::from_value(ws.json(&[
+    let created = written(ws.json(&[
         "items",
         "create",
         "Epic",
@@ -119,14 +126,12 @@ fn create_with_json_prints_the_item() {
         "big",
         "--assignee",
         "ann",
-    ]))
-    .unwrap();
+    ]));
     assert_eq!(created.id, "WORK-001");
     assert_eq!(created.description.as_deref(), Some("big"));
     assert_eq!(created.assignee.as_deref(), Some("ann"));
     assert_eq!(created.version, 1);
-    let child: ItemJson =
-        serde_json::from_value(ws.json(&["items", "create", "Story", "--parent", "1"])).unwrap();
+    let child = written(ws.json(&["items", "create", "Story", "--parent", "1"]));
     assert_eq!(child.parent.as_deref(), Some("WORK-001"));
 }
 

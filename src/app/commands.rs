@@ -1,10 +1,13 @@
 //! Every write a user can ask for. A new variant without a handler in the dispatcher's
 //! `match` does not compile.
 
+use serde::Serialize;
+
 use crate::domain::{DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkItem};
 use crate::store::RecordedEvent;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "command", rename_all = "snake_case")]
 pub enum Command {
     Create(NewWorkItem),
     ChangeStatus {
@@ -37,4 +40,7 @@ pub enum Command {
 pub struct CommandOutcome {
     pub item: WorkItem,
     pub events: Vec<RecordedEvent>,
+    /// True when an idempotency key showed the command was already done: nothing was
+    /// written, and this is the original result.
+    pub replayed: bool,
 }

@@ -2,12 +2,10 @@
 //! that was loaded. A concurrent change between load and append is a conflict, never a
 //! silent overwrite.
 
-use ulid::Ulid;
-
 use crate::domain::{
     DomainError, ItemRef, NewWorkItem, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE, SCHEMA_VERSION,
 };
-use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent, StoreError};
+use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent, OnceKey, OnceRecord, StoreError};
 use crate::timestamp::Timestamp;
 
 use super::repository::{replay, stream_for, ItemRepository};
@@ -15,6 +13,35 @@ use super::{AppError, Clock, Command, CommandOutcome, IdSource};
 
 /// How often a command without an expected version is re-decided after losing a race.
 const MAX_ATTEMPTS: u32 = 32;
+
+/// How a write is guarded and labelled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// The item must still be at this version, or the write is a conflict.
+    pub expected_version: Option<u64>,
+    /// Makes the write happen at most once: a repeat with the same key and command writes
+    /// nothing and returns the original result.
+    pub idempotency_key: Option<String>,
+    /// Groups this command's events with others of one request; a new id when absent.
+    pub correlation_id: Option<String>,
+}
+
+impl WriteOptions {
+    pub fn expecting(version: u64) -> Self {
+        Self {
+            expected_version: Some(version),
+            ..Self::default()
+        }
+    }
+}
+
+/// Ties a command's events together: one causation (this command) and one correlation.
+struct Labels {
+    now: Timestamp,
+    correlation: String,
+    causation: String,
+    key: Option<String>,
+}
 
 pub struct CommandDispatcher<'a> {
     store: &'a dyn EventStore,
@@ -38,39 +65,57 @@ impl<'a> CommandDispatcher<'a> {
         }
     }
 
-    /// Runs one command. With `expected_version`, the item must still be at that version
-    /// or the command fails with [`AppError::Conflict`] and writes nothing.
-    pub fn dispatch(
-        &self,
-        command: Command,
-        expected_version: Option<u64>,
-    ) -> Result<CommandOutcome, AppError> {
+    /// Runs one command. On a refusal nothing is written.
+    pub fn dispatch(&self, command: Command, options: WriteOptions) -> Result<CommandOutcome, AppError> {
+        let once = match &options.idempotency_key {
+            Some(key) => {
+                let once = OnceKey {
+                    key: key.clone(),
+                    fingerprint: fingerprint(&command, options.expected_version),
+                };
+                // A repeat is answered before deciding: the command may no longer be valid
+                // now that it has been applied, but its original result still is.
+                if let Some(record) = self.store.lookup_once(key)? {
+                    record.answer(&once)?;
+                    return self.replayed(&record);
+                }
+                Some(once)
+            }
+            None => None,
+        };
+        let command_id = self.ids.next_ulid().to_string();
+        let labels = Labels {
+            now: self.clock.now(),
+            correlation: options
+                .correlation_id
+                .clone()
+                .unwrap_or_else(|| command_id.clone()),
+            causation: command_id,
+            key: options.idempotency_key.clone(),
+        };
+        let guard = Guard {
+            expected: options.expected_version,
+            once: once.as_ref(),
+            labels: &labels,
+        };
         match command {
-            Command::Create(new) => self.create(new),
-            Command::ChangeStatus { item, to, reason } => {
-                self.update(item, expected_version, |current, now| {
-                    current.change_status(to, reason.clone(), now)
-                })
-            }
-            Command::ChangePriority { item, to, reason } => {
-                self.update(item, expected_version, |current, _| {
-                    current.change_priority(to, reason.clone())
-                })
-            }
-            Command::Assign { item, assignee } => self.update(item, expected_version, |current, _| {
-                current.assign(assignee.clone())
+            Command::Create(new) => self.create(new, &guard),
+            Command::ChangeStatus { item, to, reason } => self.update(item, &guard, |current, now| {
+                current.change_status(to, reason.clone(), now)
             }),
+            Command::ChangePriority { item, to, reason } => self.update(item, &guard, |current, _| {
+                current.change_priority(to, reason.clone())
+            }),
+            Command::Assign { item, assignee } => {
+                self.update(item, &guard, |current, _| current.assign(assignee.clone()))
+            }
             Command::AddDependency { item, on, kind } => {
                 let other = self.existing(on)?;
-                self.update(item, expected_version, |current, _| {
-                    current.add_dependency(other, kind)
-                })
+                self.update(item, &guard, |current, _| current.add_dependency(other, kind))
             }
             Command::RemoveDependency { item, on } => {
                 let other = ItemRepository::new(self.store).resolve(on)?;
-                self.update(item, expected_version, |current, _| {
-                    current.remove_dependency(other)
-                })
+                self.update(item, &guard, |current, _| current.remove_dependency(other))
             }
         }
     }
@@ -84,7 +129,28 @@ impl<'a> CommandDispatcher<'a> {
         Ok(id)
     }
 
-    fn create(&self, new: NewWorkItem) -> Result<CommandOutcome, AppError> {
+    /// The original result of an idempotent write: its events, and the item as they left it.
+    fn replayed(&self, record: &OnceRecord) -> Result<CommandOutcome, AppError> {
+        let history = self.store.read(&record.stream, 1, record.last_version)?;
+        let item = replay(&record.stream, &history)?.ok_or_else(|| AppError::CorruptEvent {
+            stream: record.stream.to_string(),
+            version: record.first_version,
+            source: DomainError::MissingCreation {
+                found: "nothing".into(),
+            },
+        })?;
+        let events = history
+            .into_iter()
+            .filter(|event| event.version >= record.first_version)
+            .collect();
+        Ok(CommandOutcome {
+            item,
+            events,
+            replayed: true,
+        })
+    }
+
+    fn create(&self, new: NewWorkItem, guard: &Guard<'_>) -> Result<CommandOutcome, AppError> {
         new.validate()?;
         let new = NewWorkItem {
             parent: new
@@ -94,19 +160,33 @@ impl<'a> CommandDispatcher<'a> {
             ..new
         };
         let internal_id = self.ids.next_ulid();
-        let now = self.clock.now();
-        let correlation = self.ids.next_ulid();
         let mut build = |number: u64| {
             let id = WorkItemId::new(number)
                 .ok_or_else(|| StoreError::InvalidStreamId(number.to_string(), "zero"))?;
             let event = new.created(id, internal_id);
-            Ok((stream_for(id)?, vec![self.envelope(id, &event, now, correlation)]))
+            Ok((stream_for(id)?, vec![self.envelope(id, &event, guard.labels)]))
         };
-        let created = self.store.create_numbered_stream(AGGREGATE_TYPE, &mut build)?;
-        let events = self.store.read_all(&created.stream)?;
+        let created = self
+            .store
+            .create_numbered_stream(AGGREGATE_TYPE, guard.once, &mut build)?;
+        if created.replayed {
+            if let Some(record) = guard
+                .once
+                .map(|once| self.store.lookup_once(&once.key))
+                .transpose()?
+                .flatten()
+            {
+                return self.replayed(&record);
+            }
+        }
+        let events = self.store.read(&created.stream, 1, created.version)?;
         let item = replay(&created.stream, &events)?
             .ok_or(AppError::ItemNotFound(ItemRef::Internal(internal_id)))?;
-        Ok(CommandOutcome { item, events })
+        Ok(CommandOutcome {
+            item,
+            events,
+            replayed: false,
+        })
     }
 
     /// Loads, decides and appends against the loaded version. Without an expected version
@@ -115,14 +195,14 @@ impl<'a> CommandDispatcher<'a> {
     fn update(
         &self,
         item: ItemRef,
-        expected_version: Option<u64>,
+        guard: &Guard<'_>,
         decide: impl Fn(&WorkItem, Timestamp) -> Result<Vec<WorkItemEvent>, DomainError>,
     ) -> Result<CommandOutcome, AppError> {
         let mut attempts = 0;
         loop {
             attempts += 1;
-            match self.try_update(item, expected_version, &decide) {
-                Err(AppError::Conflict { .. }) if expected_version.is_none() && attempts < MAX_ATTEMPTS => {
+            match self.try_update(item, guard, &decide) {
+                Err(AppError::Conflict { .. }) if guard.expected.is_none() && attempts < MAX_ATTEMPTS => {
                     continue
                 }
                 result => return result,
@@ -133,11 +213,11 @@ impl<'a> CommandDispatcher<'a> {
     fn try_update(
         &self,
         item: ItemRef,
-        expected_version: Option<u64>,
+        guard: &Guard<'_>,
         decide: &impl Fn(&WorkItem, Timestamp) -> Result<Vec<WorkItemEvent>, DomainError>,
     ) -> Result<CommandOutcome, AppError> {
         let current = ItemRepository::new(self.store).load_ref(item)?;
-        let expected = expected_version.unwrap_or(current.version);
+        let expected = guard.expected.unwrap_or(current.version);
         if expected != current.version {
             return Err(AppError::Conflict {
                 id: current.id,
@@ -145,19 +225,19 @@ impl<'a> CommandDispatcher<'a> {
                 actual: current.version,
             });
         }
-        let now = self.clock.now();
-        let decided = decide(&current, now)?;
-        let correlation = self.ids.next_ulid();
+        let decided = decide(&current, guard.labels.now)?;
         let envelopes: Vec<NewEvent> = decided
             .iter()
-            .map(|event| self.envelope(current.id, event, now, correlation))
+            .map(|event| self.envelope(current.id, event, guard.labels))
             .collect();
         let stream = stream_for(current.id)?;
-        let appended = match self
-            .store
-            .append(&stream, envelopes.clone(), ExpectedVersion::Exact(expected))
-        {
-            Ok(appended) => appended,
+        let written = match self.store.append_once(
+            &stream,
+            envelopes.clone(),
+            ExpectedVersion::Exact(expected),
+            guard.once,
+        ) {
+            Ok(written) => written,
             Err(StoreError::Conflict { actual, .. }) => {
                 return Err(AppError::Conflict {
                     id: current.id,
@@ -167,12 +247,23 @@ impl<'a> CommandDispatcher<'a> {
             }
             Err(err) => return Err(err.into()),
         };
+        if written.replayed {
+            if let Some(record) = guard
+                .once
+                .map(|once| self.store.lookup_once(&once.key))
+                .transpose()?
+                .flatten()
+            {
+                return self.replayed(&record);
+            }
+        }
+        let appended = written.appended;
         let mut item = current;
         let count = decided.len() as u64;
         let first_version = appended.version + 1 - count;
         let first_position = appended.position + 1 - count;
         for (event, version) in decided.iter().zip(first_version..) {
-            item.apply(Some(event), version, now);
+            item.apply(Some(event), version, guard.labels.now);
         }
         let events = envelopes
             .into_iter()
@@ -180,23 +271,42 @@ impl<'a> CommandDispatcher<'a> {
             .zip(first_position..)
             .map(|((event, version), position)| event.recorded(version, position))
             .collect();
-        Ok(CommandOutcome { item, events })
+        Ok(CommandOutcome {
+            item,
+            events,
+            replayed: false,
+        })
     }
 
-    fn envelope(&self, id: WorkItemId, event: &WorkItemEvent, now: Timestamp, correlation: Ulid) -> NewEvent {
+    fn envelope(&self, id: WorkItemId, event: &WorkItemEvent, labels: &Labels) -> NewEvent {
         NewEvent {
             event_id: self.ids.next_ulid(),
             aggregate_type: AGGREGATE_TYPE.to_owned(),
             aggregate_id: id.to_string(),
             event_type: event.event_type().to_owned(),
             schema_version: SCHEMA_VERSION,
-            timestamp: now,
+            timestamp: labels.now,
             payload: event.payload(),
             metadata: Metadata {
                 actor: self.actor.clone(),
-                correlation_id: Some(correlation.to_string()),
-                causation_id: None,
+                correlation_id: Some(labels.correlation.clone()),
+                causation_id: Some(labels.causation.clone()),
+                idempotency_key: labels.key.clone(),
             },
         }
     }
+}
+
+/// What guards one command's write.
+struct Guard<'g> {
+    expected: Option<u64>,
+    once: Option<&'g OnceKey>,
+    labels: &'g Labels,
+}
+
+/// Identifies a command with its arguments, so a reused idempotency key can be told apart
+/// from a repeat. Parsed values are compared, so `WORK-7` and `7` are the same request.
+fn fingerprint(command: &Command, expected_version: Option<u64>) -> String {
+    serde_json::to_string(&(command, expected_version))
+        .unwrap_or_else(|_| format!("{command:?}|{expected_version:?}"))
 }

@@ -31,8 +31,6 @@ pub enum AppError {
     },
     #[error("the read model disagrees with the event log in {count} place(s); first: {first}")]
     Inconsistent { count: usize, first: String },
-    #[error("idempotency key '{key}' was already used for a different command")]
-    IdempotencyKeyReused { key: String },
     #[error(transparent)]
     Domain(#[from] DomainError),
     #[error(transparent)]

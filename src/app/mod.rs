@@ -12,7 +12,7 @@ mod replay;
 mod repository;
 
 pub use commands::{Command, CommandOutcome};
-pub use dispatcher::CommandDispatcher;
+pub use dispatcher::{CommandDispatcher, WriteOptions};
 pub use environment::{Clock, IdSource, SystemClock, UlidSource};
 pub use error::AppError;
 pub use event_log::{

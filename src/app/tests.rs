@@ -8,8 +8,8 @@ use super::*;
 use crate::domain::{DomainError, ItemRef, NewWorkItem, Priority, Status, WorkItemId};
 use crate::store::memory::MemoryStore;
 use crate::store::{
-    Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder,
-    StreamId,
+    CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent, StoreError,
+    StreamBuilder, StreamId, Written,
 };
 use crate::timestamp::Timestamp;
 
@@ -39,7 +39,9 @@ fn create(dispatcher: &CommandDispatcher<'_>, title: &str) -> CommandOutcome {
         title: title.into(),
         ..NewWorkItem::default()
     };
-    dispatcher.dispatch(Command::Create(new), None).unwrap()
+    dispatcher
+        .dispatch(Command::Create(new), WriteOptions::default())
+        .unwrap()
 }
 
 fn start(item: ItemRef) -> Command {
@@ -99,7 +101,7 @@ fn the_returned_item_equals_a_fresh_replay_after_every_command() {
         },
     ];
     for command in commands {
-        let outcome = dispatcher.dispatch(command, None).unwrap();
+        let outcome = dispatcher.dispatch(command, WriteOptions::default()).unwrap();
         let replayed = ItemRepository::new(&store)
             .load(outcome.item.id)
             .unwrap()
@@ -121,7 +123,7 @@ fn refusals_write_nothing() {
     create(&dispatcher, "a");
     let blank = NewWorkItem::default();
     assert!(matches!(
-        dispatcher.dispatch(Command::Create(blank), None),
+        dispatcher.dispatch(Command::Create(blank), WriteOptions::default()),
         Err(AppError::Domain(DomainError::EmptyTitle))
     ));
     let done = Command::ChangeStatus {
@@ -130,15 +132,15 @@ fn refusals_write_nothing() {
         reason: None,
     };
     assert!(matches!(
-        dispatcher.dispatch(done, None),
+        dispatcher.dispatch(done, WriteOptions::default()),
         Err(AppError::Domain(DomainError::InvalidTransition { .. }))
     ));
     assert!(matches!(
-        dispatcher.dispatch(start(id(5)), None),
+        dispatcher.dispatch(start(id(5)), WriteOptions::default()),
         Err(AppError::ItemNotFound(_))
     ));
     assert!(matches!(
-        dispatcher.dispatch(start(id(1)), Some(4)),
+        dispatcher.dispatch(start(id(1)), WriteOptions::expecting(4)),
         Err(AppError::Conflict {
             expected: 4,
             actual: 1,
@@ -182,18 +184,22 @@ impl Interfering {
 }
 
 impl EventStore for Interfering {
-    fn append(
+    fn append_once(
         &self,
         stream: &StreamId,
         events: Vec<NewEvent>,
         expected: ExpectedVersion,
-    ) -> Result<Appended, StoreError> {
+        once: Option<&OnceKey>,
+    ) -> Result<Written, StoreError> {
         let pending = self.pending.lock().unwrap().take();
         if let Some(command) = pending {
             let dispatcher = CommandDispatcher::new(&self.inner, &FixedClock, &self.ids, "other");
-            dispatcher.dispatch(command, None).unwrap();
+            dispatcher.dispatch(command, WriteOptions::default()).unwrap();
         }
-        self.inner.append(stream, events, expected)
+        self.inner.append_once(stream, events, expected, once)
+    }
+    fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
+        self.inner.lookup_once(key)
     }
     fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {
         self.inner.read(stream, from, to)
@@ -213,9 +219,10 @@ impl EventStore for Interfering {
     fn create_numbered_stream(
         &self,
         family: &str,
+        once: Option<&OnceKey>,
         build: &mut StreamBuilder<'_>,
     ) -> Result<CreatedStream, StoreError> {
-        self.inner.create_numbered_stream(family, build)
+        self.inner.create_numbered_stream(family, once, build)
     }
 }
 
@@ -242,7 +249,7 @@ fn a_lost_race_is_redecided_on_fresh_state_not_overwritten() {
 
     // With an expected version, the lost race is the caller's conflict.
     store.before_next_append(cancel(id(1)));
-    let result = dispatcher.dispatch(start(id(1)), Some(1));
+    let result = dispatcher.dispatch(start(id(1)), WriteOptions::expecting(1));
     assert!(
         matches!(
             result,
@@ -258,7 +265,7 @@ fn a_lost_race_is_redecided_on_fresh_state_not_overwritten() {
     // Without one, the command is decided again on the fresh state: the item is now
     // cancelled, so starting it is refused rather than appended after the cancellation.
     store.before_next_append(cancel(id(2)));
-    let result = dispatcher.dispatch(start(id(2)), None);
+    let result = dispatcher.dispatch(start(id(2)), WriteOptions::default());
     assert!(
         matches!(
             result,
@@ -277,7 +284,7 @@ fn a_lost_race_is_redecided_on_fresh_state_not_overwritten() {
         to: Priority::High,
         reason: None,
     };
-    let outcome = dispatcher.dispatch(priority, None).unwrap();
+    let outcome = dispatcher.dispatch(priority, WriteOptions::default()).unwrap();
     assert_eq!(outcome.item.version, 3);
     assert_eq!(outcome.item.assignee.as_deref(), Some("bob"));
 }

@@ -47,6 +47,9 @@ pub struct GlobalArgs {
         value_name = "NAME"
     )]
     pub actor: String,
+    /// Correlation id recorded on this command's events [default: a new id per command].
+    #[arg(long, global = true, env = "JERRY_CORRELATION_ID", value_name = "ID")]
+    pub correlation_id: Option<String>,
     /// Seconds to wait for another writer's lock before failing with exit code 1.
     #[arg(
         long,
@@ -270,12 +273,22 @@ pub enum ItemsCommand {
     History(ItemArg),
 }
 
-/// Guards a write against concurrent changes.
+/// Guards a write against concurrent changes and repeats.
 #[derive(Debug, Args)]
 pub struct WriteGuardArgs {
     /// Fail with exit code 4, writing nothing, unless the item is still at this version.
     #[arg(long, value_name = "N")]
     pub expected_version: Option<u64>,
+    #[command(flatten)]
+    pub once: OnceArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct OnceArgs {
+    /// Do this at most once: repeating the command with the same key writes nothing and
+    /// prints the original result; the same key with other arguments is an error (exit 5).
+    #[arg(long, value_name = "KEY")]
+    pub idempotency_key: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -295,6 +308,8 @@ pub struct CreateArgs {
     pub parent: Option<ItemRef>,
     #[arg(long, short = 'a', value_name = "WHO")]
     pub assignee: Option<String>,
+    #[command(flatten)]
+    pub once: OnceArgs,
 }
 
 #[derive(Debug, Args)]

@@ -42,6 +42,10 @@ impl Context {
         &self.global.actor
     }
 
+    pub fn correlation_id(&self) -> Option<&str> {
+        self.global.correlation_id.as_deref()
+    }
+
     /// Resolves the project and opens its store, creating nothing: in a workspace without
     /// projects the store points at `PROJ-001`, which the first append creates.
     pub fn open(&self) -> anyhow::Result<Opened> {

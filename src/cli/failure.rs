@@ -86,7 +86,7 @@ fn classify_app(err: &AppError) -> (Exit, Option<String>) {
             )),
         ),
         AppError::CorruptEvent { .. } | AppError::Inconsistent { .. } => (Exit::Corrupt, None),
-        AppError::InvalidImport { .. } | AppError::IdempotencyKeyReused { .. } => (Exit::Invalid, None),
+        AppError::InvalidImport { .. } => (Exit::Invalid, None),
         AppError::ImportConflict { .. } => (Exit::Conflict, None),
         AppError::Domain(DomainError::InvalidTransition { .. }) => (Exit::Invalid, None),
         AppError::Domain(_) => (Exit::Invalid, None),
@@ -107,7 +107,9 @@ fn classify_store(err: &StoreError) -> Exit {
     match err {
         StoreError::Conflict { .. } => Exit::Conflict,
         StoreError::Corrupt { .. } => Exit::Corrupt,
-        StoreError::InvalidStreamId(..) | StoreError::EmptyBatch(_) => Exit::Invalid,
+        StoreError::InvalidStreamId(..)
+        | StoreError::EmptyBatch(_)
+        | StoreError::IdempotencyKeyReused { .. } => Exit::Invalid,
         StoreError::LockTimeout { .. } | StoreError::Io { .. } | StoreError::Encode { .. } => Exit::Failure,
     }
 }

@@ -2,13 +2,13 @@
 
 use jerry::app::{
     AppError, Command, CommandDispatcher, CommandOutcome, ItemFilter, ItemRepository, Queries, SystemClock,
-    UlidSource,
+    UlidSource, WriteOptions,
 };
 use jerry::domain::{NewWorkItem, Status};
 
 use super::args::{
-    AssignArgs, BlockArgs, CreateArgs, DependArgs, ItemArg, ItemsCommand, ListArgs, PriorityArgs, ShowArgs,
-    StatusArgs, TransitionArgs, UndependArgs,
+    AssignArgs, BlockArgs, CreateArgs, DependArgs, ItemArg, ItemsCommand, ListArgs, OnceArgs, PriorityArgs,
+    ShowArgs, StatusArgs, TransitionArgs, UndependArgs, WriteGuardArgs,
 };
 use super::context::Context;
 use super::failure::locate;
@@ -38,15 +38,22 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> anyhow::Re
 fn write(
     ctx: &Context,
     out: &mut Output,
-    expected_version: Option<u64>,
+    mut options: WriteOptions,
     command: impl FnOnce(&ItemRepository<'_>) -> Result<Command, AppError>,
 ) -> anyhow::Result<CommandOutcome> {
     let opened = ctx.open()?;
     let command = command(&ItemRepository::new(&opened.store)).map_err(|err| locate(err, &opened.project))?;
     let dispatcher = CommandDispatcher::new(&opened.store, &SystemClock, &UlidSource, ctx.actor());
+    options.correlation_id = ctx.correlation_id().map(String::from);
     let outcome = dispatcher
-        .dispatch(command, expected_version)
+        .dispatch(command, options)
         .map_err(|err| locate(err, &opened.project))?;
+    if outcome.replayed {
+        out.note(&format!(
+            "idempotency key already used for this command: nothing written; this is the original result (version {})",
+            outcome.item.version
+        ));
+    }
     if opened.first {
         out.note(&format!(
             "note: no project in {} yet, so created {}",
@@ -55,9 +62,31 @@ fn write(
         ));
     }
     if out.json() {
-        out.json_value(&outcome.item)?;
+        out.json_value(&write_json(&outcome)?)?;
     }
     Ok(outcome)
+}
+
+/// A write's `--json`: the item, plus `replayed` (true when an idempotency key found the
+/// command already done).
+fn write_json(outcome: &CommandOutcome) -> anyhow::Result<serde_json::Value> {
+    let mut value = serde_json::to_value(&outcome.item)?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert("replayed".into(), outcome.replayed.into());
+    }
+    Ok(value)
+}
+
+fn options(guard: WriteGuardArgs) -> WriteOptions {
+    let WriteGuardArgs {
+        expected_version,
+        once: OnceArgs { idempotency_key },
+    } = guard;
+    WriteOptions {
+        expected_version,
+        idempotency_key,
+        correlation_id: None,
+    }
 }
 
 fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
@@ -68,8 +97,13 @@ fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         description,
         parent,
         assignee,
+        once: OnceArgs { idempotency_key },
     } = args;
-    let outcome = write(ctx, out, None, |items| {
+    let options = WriteOptions {
+        idempotency_key,
+        ..WriteOptions::default()
+    };
+    let outcome = write(ctx, out, options, |items| {
         let parent = parent.map(|p| items.resolve(p)).transpose()?;
         Ok(Command::Create(NewWorkItem {
             title,
@@ -103,7 +137,7 @@ fn report_change(outcome: &CommandOutcome, out: &mut Output) -> anyhow::Result<(
 
 fn transition(args: TransitionArgs, to: Status, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let TransitionArgs { id, reason, guard } = args;
-    let outcome = write(ctx, out, guard.expected_version, |_| {
+    let outcome = write(ctx, out, options(guard), |_| {
         Ok(Command::ChangeStatus { item: id, to, reason })
     })?;
     report_change(&outcome, out)
@@ -111,7 +145,7 @@ fn transition(args: TransitionArgs, to: Status, ctx: &Context, out: &mut Output)
 
 fn block(args: BlockArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let BlockArgs { id, reason, guard } = args;
-    let outcome = write(ctx, out, guard.expected_version, |_| {
+    let outcome = write(ctx, out, options(guard), |_| {
         Ok(Command::ChangeStatus {
             item: id,
             to: Status::Blocked,
@@ -128,7 +162,7 @@ fn status(args: StatusArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         reason,
         guard,
     } = args;
-    let outcome = write(ctx, out, guard.expected_version, |_| {
+    let outcome = write(ctx, out, options(guard), |_| {
         Ok(Command::ChangeStatus {
             item: id,
             to: status,
@@ -145,7 +179,7 @@ fn priority(args: PriorityArgs, ctx: &Context, out: &mut Output) -> anyhow::Resu
         reason,
         guard,
     } = args;
-    let outcome = write(ctx, out, guard.expected_version, |_| {
+    let outcome = write(ctx, out, options(guard), |_| {
         Ok(Command::ChangePriority {
             item: id,
             to: priority,
@@ -158,7 +192,7 @@ fn priority(args: PriorityArgs, ctx: &Context, out: &mut Output) -> anyhow::Resu
 fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let AssignArgs { id, who, none, guard } = args;
     let assignee = if none { None } else { who };
-    let outcome = write(ctx, out, guard.expected_version, |_| {
+    let outcome = write(ctx, out, options(guard), |_| {
         Ok(Command::Assign { item: id, assignee })
     })?;
     report_change(&outcome, out)
@@ -171,7 +205,7 @@ fn depend(args: DependArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         kind,
         guard,
     } = args;
-    let outcome = write(ctx, out, guard.expected_version, |_| {
+    let outcome = write(ctx, out, options(guard), |_| {
         Ok(Command::AddDependency {
             item: id,
             on: other,
@@ -183,7 +217,7 @@ fn depend(args: DependArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<(
 
 fn undepend(args: UndependArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let UndependArgs { id, other, guard } = args;
-    let outcome = write(ctx, out, guard.expected_version, |_| {
+    let outcome = write(ctx, out, options(guard), |_| {
         Ok(Command::RemoveDependency { item: id, on: other })
     })?;
     report_change(&outcome, out)

@@ -35,7 +35,7 @@ pub struct WorkItem {
 }
 
 /// What a user asks for when creating an item.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct NewWorkItem {
     pub title: String,
     pub work_type: WorkType,

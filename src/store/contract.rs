@@ -27,6 +27,7 @@ pub fn event(kind: &str, n: u64) -> NewEvent {
             actor: "tester".into(),
             correlation_id: Some("corr".into()),
             causation_id: None,
+            idempotency_key: None,
         },
     }
 }
@@ -233,8 +234,8 @@ pub fn numbered_streams_take_the_first_free_number(store: &dyn EventStore) {
         .append(&name(2), events(1), ExpectedVersion::NoStream)
         .unwrap();
     let mut build = |n: u64| Ok((name(n), events(2)));
-    let first = store.create_numbered_stream("item", &mut build).unwrap();
-    let second = store.create_numbered_stream("item", &mut build).unwrap();
+    let first = store.create_numbered_stream("item", None, &mut build).unwrap();
+    let second = store.create_numbered_stream("item", None, &mut build).unwrap();
     assert_eq!((first.number, first.version), (1, 2));
     assert_eq!(second.number, 3, "number 2 was taken by an explicit append");
     assert_eq!(second.stream, name(3));

@@ -14,6 +14,9 @@ pub struct Metadata {
     pub correlation_id: Option<String>,
     #[serde(default)]
     pub causation_id: Option<String>,
+    /// The key of an idempotent write (`--idempotency-key`); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idempotency_key: Option<String>,
 }
 
 /// An event not yet appended: everything but its version, which the store assigns.

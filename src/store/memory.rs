@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 
 use super::{
-    Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder,
-    StreamId,
+    Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent,
+    StoreError, StreamBuilder, StreamId, Written,
 };
 
 #[derive(Default)]
@@ -19,6 +19,7 @@ struct Inner {
     /// The global order: position `p` is `global[p - 1]`, as (stream, index in stream).
     global: Vec<(StreamId, usize)>,
     next_number: BTreeMap<String, u64>,
+    once: BTreeMap<String, OnceRecord>,
 }
 
 impl MemoryStore {
@@ -38,7 +39,34 @@ impl Inner {
         self.streams.get(stream).map_or(0, |events| events.len() as u64)
     }
 
-    fn append(
+    /// Appends, recording what `once` did; the caller has checked the key is unused.
+    fn append_once(
+        &mut self,
+        stream: &StreamId,
+        events: Vec<NewEvent>,
+        expected: ExpectedVersion,
+        once: Option<&OnceKey>,
+        number: Option<u64>,
+    ) -> Result<Appended, StoreError> {
+        let count = events.len() as u64;
+        let appended = self.append_unchecked(stream, events, expected)?;
+        if let Some(once) = once {
+            let record = OnceRecord {
+                key: once.key.clone(),
+                fingerprint: once.fingerprint.clone(),
+                stream: stream.clone(),
+                number,
+                first_version: appended.version + 1 - count,
+                last_version: appended.version,
+                first_position: appended.position + 1 - count,
+                last_position: appended.position,
+            };
+            self.once.insert(once.key.clone(), record);
+        }
+        Ok(appended)
+    }
+
+    fn append_unchecked(
         &mut self,
         stream: &StreamId,
         events: Vec<NewEvent>,
@@ -69,13 +97,28 @@ impl Inner {
 }
 
 impl EventStore for MemoryStore {
-    fn append(
+    fn append_once(
         &self,
         stream: &StreamId,
         events: Vec<NewEvent>,
         expected: ExpectedVersion,
-    ) -> Result<Appended, StoreError> {
-        self.lock().append(stream, events, expected)
+        once: Option<&OnceKey>,
+    ) -> Result<Written, StoreError> {
+        let mut inner = self.lock();
+        if let Some(once) = once {
+            if let Some(record) = inner.once.get(&once.key) {
+                return record.answer(once);
+            }
+        }
+        let appended = inner.append_once(stream, events, expected, once, None)?;
+        Ok(Written {
+            appended,
+            replayed: false,
+        })
+    }
+
+    fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
+        Ok(self.lock().once.get(key).cloned())
     }
 
     fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {
@@ -115,19 +158,33 @@ impl EventStore for MemoryStore {
     fn create_numbered_stream(
         &self,
         family: &str,
+        once: Option<&OnceKey>,
         build: &mut StreamBuilder<'_>,
     ) -> Result<CreatedStream, StoreError> {
         let mut inner = self.lock();
+        if let Some(once) = once {
+            if let Some(record) = inner.once.get(&once.key) {
+                let written = record.answer(once)?;
+                return Ok(CreatedStream {
+                    stream: record.stream.clone(),
+                    number: record.number.unwrap_or_default(),
+                    version: written.appended.version,
+                    replayed: true,
+                });
+            }
+        }
         let mut number = inner.next_number.get(family).copied().unwrap_or(1);
         loop {
             let (stream, events) = build(number)?;
             if inner.version(&stream) == 0 {
-                let version = inner.append(&stream, events, ExpectedVersion::NoStream)?.version;
+                let appended =
+                    inner.append_once(&stream, events, ExpectedVersion::NoStream, once, Some(number))?;
                 inner.next_number.insert(family.to_owned(), number + 1);
                 return Ok(CreatedStream {
                     stream,
                     number,
-                    version,
+                    version: appended.version,
+                    replayed: false,
                 });
             }
             number += 1;

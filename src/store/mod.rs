@@ -7,6 +7,7 @@ mod event;
 mod expected;
 pub mod jsonl;
 pub mod memory;
+mod once;
 mod stream_id;
 
 #[cfg(test)]
@@ -17,6 +18,7 @@ use std::time::Duration;
 
 pub use event::{Metadata, NewEvent, RecordedEvent};
 pub use expected::ExpectedVersion;
+pub use once::{OnceKey, OnceRecord, Written};
 pub use stream_id::StreamId;
 
 /// What went wrong in a store, with the ids a user needs to act on it.
@@ -47,6 +49,8 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error("idempotency key '{key}' was already used for a different command")]
+    IdempotencyKeyReused { key: String },
     #[error("cannot encode event for {stream}: {source}")]
     Encode {
         stream: StreamId,
@@ -75,6 +79,9 @@ pub struct CreatedStream {
     pub stream: StreamId,
     pub number: u64,
     pub version: u64,
+    /// True when an idempotency key showed this creation had already been done: nothing
+    /// was written, and these are the original stream and number.
+    pub replayed: bool,
 }
 
 /// Where an append left its stream and the global order.
@@ -95,7 +102,25 @@ pub trait EventStore: Send + Sync {
         stream: &StreamId,
         events: Vec<NewEvent>,
         expected: ExpectedVersion,
-    ) -> Result<Appended, StoreError>;
+    ) -> Result<Appended, StoreError> {
+        self.append_once(stream, events, expected, None)
+            .map(|written| written.appended)
+    }
+
+    /// [`EventStore::append`] at most once per idempotency key, decided in the same exclusive
+    /// step as the append: a key already used for the same fingerprint writes nothing and
+    /// returns the original result (`replayed`); for another fingerprint it is
+    /// [`StoreError::IdempotencyKeyReused`].
+    fn append_once(
+        &self,
+        stream: &StreamId,
+        events: Vec<NewEvent>,
+        expected: ExpectedVersion,
+        once: Option<&OnceKey>,
+    ) -> Result<Written, StoreError>;
+
+    /// What an idempotency key was used for, if its events are committed.
+    fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError>;
 
     /// The committed events with `from <= version <= to`, oldest first. An absent stream
     /// reads as empty.
@@ -114,6 +139,7 @@ pub trait EventStore: Send + Sync {
     fn create_numbered_stream(
         &self,
         family: &str,
+        once: Option<&OnceKey>,
         build: &mut StreamBuilder<'_>,
     ) -> Result<CreatedStream, StoreError>;
 

@@ -23,8 +23,8 @@ use line::{analyse_tail, decode_stream, encode_batch, Tail};
 use lock::WriteLock;
 
 use super::{
-    Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamBuilder,
-    StreamId,
+    Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent,
+    StoreError, StreamBuilder, StreamId, Written,
 };
 
 /// How long a writer waits for another process's append before giving up.
@@ -90,6 +90,7 @@ impl JsonlStore {
         stream: &StreamId,
         events: &[NewEvent],
         expected: ExpectedVersion,
+        once: Option<(&OnceKey, Option<u64>)>,
     ) -> Result<Appended, StoreError> {
         if events.is_empty() {
             return Err(StoreError::EmptyBatch(stream.clone()));
@@ -120,13 +121,25 @@ impl JsonlStore {
                 timestamp: event.timestamp,
             })
             .collect();
+        let count = events.len() as u64;
+        if let Some((once, number)) = once {
+            self.write_once_record(&OnceRecord {
+                key: once.key.clone(),
+                fingerprint: once.fingerprint.clone(),
+                stream: stream.clone(),
+                number,
+                first_version: tail.version + 1,
+                last_version: tail.version + count,
+                first_position: head.position + 1,
+                last_position: head.position + count,
+            })?;
+        }
         self.index.write(&head, &entries)?;
         let written = self.write_stream(&path, file_len, tail, &batch.bytes);
         if let Err(err) = written {
             self.index.roll_back(&head);
             return Err(err);
         }
-        let count = events.len() as u64;
         Ok(Appended {
             version: tail.version + count,
             position: head.position + count,
@@ -253,6 +266,35 @@ impl JsonlStore {
         }
     }
 
+    fn once_path(&self, key: &str) -> Result<PathBuf, StoreError> {
+        let stem = StreamId::new(key)
+            .map_err(|_| {
+                StoreError::InvalidStreamId(
+                    key.to_owned(),
+                    "an idempotency key needs 1 to 200 bytes and no control characters",
+                )
+            })?
+            .file_stem();
+        Ok(self.data_dir.join("idempotency").join(format!("{stem}.json")))
+    }
+
+    /// Durable before the events it names are written (see `store::once`).
+    fn write_once_record(&self, record: &OnceRecord) -> Result<(), StoreError> {
+        let path = self.once_path(&record.key)?;
+        let dir = self.data_dir.join("idempotency");
+        let io = |err| StoreError::io("cannot record idempotency key in", &dir, err);
+        fs_err::create_dir_all(&dir).map_err(io)?;
+        let bytes = serde_json::to_vec(record).map_err(|err| line::corrupt(&path, None, err))?;
+        let temp = path.with_extension("json.tmp");
+        {
+            let mut file = fs_err::File::create(&temp).map_err(io)?;
+            file.write_all(&bytes).map_err(io)?;
+            file.sync_data().map_err(io)?;
+        }
+        fs_err::rename(&temp, &path).map_err(io)?;
+        sync_dir(&dir)
+    }
+
     fn hint_path(&self, family: &str) -> Result<PathBuf, StoreError> {
         let stem = StreamId::new(family)?.file_stem();
         Ok(self.data_dir.join("sequences").join(format!("{stem}.next")))
@@ -265,18 +307,44 @@ const EMPTY_TAIL: Tail = Tail {
 };
 
 impl EventStore for JsonlStore {
-    fn append(
+    fn append_once(
         &self,
         stream: &StreamId,
         events: Vec<NewEvent>,
         expected: ExpectedVersion,
-    ) -> Result<Appended, StoreError> {
+        once: Option<&OnceKey>,
+    ) -> Result<Written, StoreError> {
         if events.is_empty() {
             return Err(StoreError::EmptyBatch(stream.clone()));
         }
+        if let Some(once) = once {
+            self.once_path(&once.key)?;
+        }
         self.ensure_dirs()?;
         let _guard = self.lock.acquire()?;
-        self.append_locked(stream, &events, expected)
+        if let Some(once) = once {
+            if let Some(record) = self.lookup_once(&once.key)? {
+                return record.answer(once);
+            }
+        }
+        let appended = self.append_locked(stream, &events, expected, once.map(|once| (once, None)))?;
+        Ok(Written {
+            appended,
+            replayed: false,
+        })
+    }
+
+    fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
+        let path = self.once_path(key)?;
+        let bytes = match fs_err::read(&path) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(StoreError::io("cannot read", &path, err)),
+        };
+        let record: OnceRecord =
+            serde_json::from_slice(&bytes).map_err(|err| line::corrupt(&path, None, err))?;
+        // A record whose events never committed is left over from a crash: the key is free.
+        Ok(record.is_committed(self)?.then_some(record))
     }
 
     fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {
@@ -341,17 +409,37 @@ impl EventStore for JsonlStore {
     fn create_numbered_stream(
         &self,
         family: &str,
+        once: Option<&OnceKey>,
         build: &mut StreamBuilder<'_>,
     ) -> Result<CreatedStream, StoreError> {
         let hint_path = self.hint_path(family)?;
+        if let Some(once) = once {
+            self.once_path(&once.key)?;
+        }
         self.ensure_dirs()?;
         let _guard = self.lock.acquire()?;
+        if let Some(once) = once {
+            if let Some(record) = self.lookup_once(&once.key)? {
+                let written = record.answer(once)?;
+                return Ok(CreatedStream {
+                    stream: record.stream,
+                    number: record.number.unwrap_or_default(),
+                    version: written.appended.version,
+                    replayed: true,
+                });
+            }
+        }
         let mut number = read_hint(&hint_path).unwrap_or(1).max(1);
         loop {
             let (stream, events) = build(number)?;
             if self.version_of(&stream)? == 0 {
                 let version = self
-                    .append_locked(&stream, &events, ExpectedVersion::NoStream)?
+                    .append_locked(
+                        &stream,
+                        &events,
+                        ExpectedVersion::NoStream,
+                        once.map(|once| (once, Some(number))),
+                    )?
                     .version;
                 // The hint only saves probes; the stream files stay the truth, so a lost or
                 // stale hint costs time, never a duplicate.
@@ -360,6 +448,7 @@ impl EventStore for JsonlStore {
                     stream,
                     number,
                     version,
+                    replayed: false,
                 });
             }
             number += 1;
