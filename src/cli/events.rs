@@ -199,11 +199,11 @@ fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
         if verify && differences.is_empty() {
             out.line("verified: every item matches its own stream")?;
         }
+        for difference in &differences {
+            out.line(&format!("difference: {difference}"))?;
+        }
     }
     if let Some(first) = differences.first() {
-        for difference in &differences {
-            out.note(&format!("difference: {difference}"));
-        }
         return Err(app::AppError::Inconsistent {
             count: differences.len(),
             first: first.clone(),

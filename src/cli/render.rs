@@ -82,10 +82,11 @@ pub fn item_details(item: &WorkItem) -> String {
 }
 
 pub fn history_table(events: &[RecordedEvent]) -> String {
-    let mut table = table(&["VERSION", "TIME", "EVENT", "ACTOR", "DETAILS"]);
+    let mut table = table(&["VERSION", "POS", "TIME", "EVENT", "ACTOR", "DETAILS"]);
     for event in events {
         table.add_row(vec![
             event.version.to_string(),
+            event.position.to_string(),
             event.timestamp.to_string(),
             event.event_type.clone(),
             printable(&event.metadata.actor),

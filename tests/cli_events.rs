@@ -1,0 +1,359 @@
+//! The `events` commands and the features built on the global order: export/import,
+//! replay --verify, idempotency keys, correlation ids and time travel.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{assert_fails, Workspace};
+use serde_json::Value;
+
+fn mixed_workload(ws: &Workspace) {
+    for n in 1..=4 {
+        ws.ok(&["items", "create", &format!("item {n}"), "--priority", "low"]);
+    }
+    ws.ok(&["items", "start", "1"]);
+    ws.ok(&["items", "block", "1", "--reason", "keys"]);
+    ws.ok(&["items", "start", "2"]);
+    ws.ok(&["items", "complete", "2", "--reason", "done"]);
+    ws.ok(&["items", "cancel", "3"]);
+    ws.ok(&["items", "assign", "4", "ann"]);
+    ws.ok(&["items", "depend", "4", "1"]);
+    ws.ok(&["items", "priority", "4", "high"]);
+}
+
+fn array(value: Value) -> Vec<Value> {
+    value.as_array().expect("a JSON array").clone()
+}
+
+#[test]
+fn list_is_in_global_order_with_filters() {
+    let ws = Workspace::new();
+    mixed_workload(&ws);
+    let all = array(ws.json(&["events", "list"]));
+    assert_eq!(all.len(), 14);
+    let positions: Vec<u64> = all.iter().map(|e| e["position"].as_u64().unwrap()).collect();
+    assert_eq!(positions, (1..=14).collect::<Vec<_>>());
+
+    let types = |args: &[&str]| -> Vec<String> {
+        let mut full = vec!["events", "list"];
+        full.extend_from_slice(args);
+        array(ws.json(&full))
+            .iter()
+            .map(|e| e["event_type"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(types(&["--type", "WorkItemCompleted"]).len(), 2);
+    assert_eq!(
+        types(&["--type", "WorkItemCompleted", "--type", "AssigneeChanged"]).len(),
+        3
+    );
+    assert_eq!(
+        types(&["--item", "WORK-002"]),
+        [
+            "WorkItemCreated",
+            "StatusChanged",
+            "StatusChanged",
+            "WorkItemCompleted"
+        ]
+    );
+    assert_eq!(types(&["--stream", "work_item-WORK-004"]).len(), 4);
+    assert_eq!(types(&["--after", "12"]), ["DependencyAdded", "PriorityChanged"]);
+    assert_eq!(types(&["--last", "1"]), ["PriorityChanged"]);
+    assert_eq!(types(&["--since", "1h"]).len(), 14);
+    assert_eq!(types(&["--until", "2000-01-01"]).len(), 0);
+    assert_eq!(types(&["--actor", "nobody"]).len(), 0);
+
+    let limited = ws.run(&["events", "list", "--limit", "3", "--json"]);
+    assert_eq!(array(serde_json::from_slice(&limited.stdout).unwrap()).len(), 3);
+    assert!(String::from_utf8_lossy(&limited.stderr).contains("showing 3 of 14"));
+
+    let jsonl = ws.ok(&["events", "list", "--jsonl", "--type", "StatusChanged"]);
+    let lines: Vec<Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 5);
+    let table = ws.ok(&["events", "list"]);
+    assert!(table.contains("in_progress → blocked (keys)"), "{table}");
+    assert_fails(
+        &ws.run(&["events", "list", "--since", "last tuesday"]),
+        5,
+        "invalid time",
+    );
+}
+
+#[test]
+fn correlation_ids_group_a_request() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a", "--correlation-id", "req-1"]);
+    ws.jerry()
+        .env("JERRY_CORRELATION_ID", "req-1")
+        .args(["items", "start", "1"])
+        .assert()
+        .success();
+    ws.ok(&["items", "complete", "1"]);
+    let request = array(ws.json(&["events", "list", "--correlation", "req-1"]));
+    assert_eq!(request.len(), 2);
+    let completion = array(ws.json(&["events", "list", "--item", "1", "--last", "2"]));
+    assert_eq!(
+        completion[0]["metadata"]["correlation_id"],
+        completion[1]["metadata"]["correlation_id"]
+    );
+    assert_eq!(
+        completion[0]["metadata"]["causation_id"],
+        completion[1]["metadata"]["causation_id"]
+    );
+    assert_ne!(completion[0]["metadata"]["correlation_id"], "req-1");
+}
+
+#[test]
+fn export_then_import_into_an_empty_project_is_identical() {
+    let source = Workspace::new();
+    mixed_workload(&source);
+    let file = source.path().join("backup.jsonl");
+    source.ok(&["events", "export", "-o", file.to_str().unwrap()]);
+    let json_export = source.ok(&["events", "export", "--format", "json"]);
+    assert_eq!(
+        serde_json::from_str::<Vec<Value>>(&json_export).unwrap().len(),
+        14
+    );
+
+    for input in ["jsonl", "json"] {
+        let target = Workspace::new();
+        let path = target.path().join("in");
+        if input == "json" {
+            std::fs::write(&path, &json_export).unwrap();
+        } else {
+            std::fs::copy(&file, &path).unwrap();
+        }
+        let report = target.json(&["events", "import", path.to_str().unwrap()]);
+        assert_eq!(report["imported"], 14);
+        assert_eq!(target.json(&["items", "list"]), source.json(&["items", "list"]));
+        assert_eq!(target.json(&["events", "list"]), source.json(&["events", "list"]));
+        // Importing the same file again is a reported no-op.
+        let before = target.snapshot();
+        let again = target.json(&["events", "import", path.to_str().unwrap()]);
+        assert_eq!(
+            (again["imported"].as_u64(), again["already_present"].as_u64()),
+            (Some(0), Some(14))
+        );
+        assert_eq!(target.snapshot(), before);
+        // And the imported project keeps working.
+        target.ok(&["items", "start", "4"]);
+        assert_eq!(target.ok(&["items", "create", "next"]), "WORK-005\n");
+    }
+}
+
+#[test]
+fn import_from_stdin_into_a_project_with_other_items() {
+    let source = Workspace::new();
+    source.ok(&["items", "create", "first"]);
+    source.ok(&["items", "create", "second"]);
+    source.ok(&["items", "start", "2"]);
+    let export = source.ok(&["events", "export", "--item", "2"]);
+    let target = Workspace::new();
+    target.ok(&["items", "create", "target's own"]);
+    target
+        .jerry()
+        .args(["events", "import", "-"])
+        .write_stdin(export)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("imported 2 events"));
+    assert_eq!(target.json(&["items", "show", "2"])["title"], "second");
+    assert_eq!(target.json(&["items", "show", "2"])["status"], "in_progress");
+    assert_eq!(target.ok(&["items", "create", "next"]), "WORK-003\n");
+    assert_eq!(target.json(&["events", "replay", "--verify"])["verified"], true);
+}
+
+#[test]
+fn a_conflicting_or_malformed_import_writes_nothing() {
+    let source = Workspace::new();
+    mixed_workload(&source);
+    let export = source.ok(&["events", "export"]);
+    let target = Workspace::new();
+    target.ok(&["items", "create", "someone else's first item"]);
+    let path = target.path().join("in.jsonl");
+    std::fs::write(&path, &export).unwrap();
+    let before = target.snapshot();
+    let out = target.run(&["events", "import", path.to_str().unwrap()]);
+    assert_fails(&out, 4, "work_item-WORK-001 version 1");
+    assert_eq!(target.snapshot(), before);
+
+    let mut lines: Vec<&str> = export.lines().collect();
+    lines[6] = "{\"event_id\": \"not a ulid\"}";
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let empty = Workspace::new();
+    assert_fails(
+        &empty.run(&["events", "import", path.to_str().unwrap()]),
+        5,
+        "line 7",
+    );
+    assert!(empty.snapshot().is_empty());
+
+    let gap: Vec<&str> = export.lines().skip(1).collect();
+    std::fs::write(&path, gap.join("\n")).unwrap();
+    assert_fails(
+        &empty.run(&["events", "import", path.to_str().unwrap()]),
+        5,
+        "cannot follow version 0",
+    );
+    assert!(empty.snapshot().is_empty());
+}
+
+#[test]
+fn replay_verify_agrees_after_a_mixed_workload_and_catches_a_damaged_index() {
+    let ws = Workspace::new();
+    mixed_workload(&ws);
+    let report = ws.json(&["events", "replay", "--verify"]);
+    assert_eq!(report["events"], 14);
+    assert_eq!(report["items"], 4);
+    assert_eq!(report["verified"], true);
+    let human = ws.ok(&["events", "replay", "--verify"]);
+    assert!(human.contains("replayed 14 events into 4 items"), "{human}");
+    let first = ws.json(&["events", "list", "--limit", "1"]);
+    let at = first[0]["timestamp"].as_str().unwrap();
+    assert_eq!(
+        ws.json(&["events", "replay", "--until", at, "--verify"])["events"],
+        1
+    );
+
+    // Lose two committed index entries: the global log no longer matches the streams.
+    let index = ws.path().join("projects/PROJ-001/.jerry/data/index.jsonl");
+    let text = std::fs::read_to_string(&index).unwrap();
+    let kept: Vec<&str> = text.lines().take(12).collect();
+    std::fs::write(&index, kept.join("\n") + "\n").unwrap();
+    assert_fails(&ws.run(&["events", "replay", "--verify"]), 6, "disagrees");
+}
+
+#[test]
+fn stats_count_by_each_grouping() {
+    let ws = Workspace::new();
+    mixed_workload(&ws);
+    let by_type = ws.json(&["events", "stats"]);
+    assert_eq!(by_type["total"], 14);
+    let groups = array(by_type["groups"].clone());
+    assert_eq!(groups[0]["key"], "StatusChanged");
+    assert_eq!(groups[0]["count"], 5);
+    let by_stream = ws.json(&["events", "stats", "--group-by", "stream"]);
+    assert_eq!(array(by_stream["groups"].clone()).len(), 4);
+    let by_actor = ws.json(&["events", "stats", "--group-by", "actor"]);
+    assert_eq!(by_actor["groups"][0]["key"], "user");
+    let by_day = ws.json(&["events", "stats", "--group-by", "day", "--since", "today"]);
+    assert_eq!(by_day["total"], 14);
+    assert!(ws.ok(&["events", "stats"]).contains("total"));
+}
+
+#[test]
+fn query_finds_a_followed_by_b_within_the_window() {
+    let ws = Workspace::new();
+    mixed_workload(&ws);
+    let found = array(ws.json(&[
+        "events",
+        "query",
+        "WorkItemCreated followed by StatusChanged",
+        "--within",
+        "1h",
+    ]));
+    let items: BTreeSet<String> = found
+        .iter()
+        .map(|m| m["item"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        items,
+        ["WORK-001", "WORK-002", "WORK-003"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    );
+    let none = array(ws.json(&[
+        "events",
+        "query",
+        "WorkItemCompleted followed by StatusChanged",
+        "--within",
+        "1h",
+    ]));
+    assert!(none.is_empty());
+    assert_fails(
+        &ws.run(&["events", "query", "A then B", "--within", "5m"]),
+        5,
+        "followed by",
+    );
+    assert_fails(
+        &ws.run(&["events", "query", "A followed by B", "--within", "soon"]),
+        5,
+        "invalid duration",
+    );
+}
+
+#[test]
+fn idempotency_keys_make_writes_happen_once() {
+    let ws = Workspace::new();
+    assert_eq!(
+        ws.ok(&["items", "create", "a", "--idempotency-key", "create-a"]),
+        "WORK-001\n"
+    );
+    assert_eq!(
+        ws.ok(&["items", "create", "a", "--idempotency-key", "create-a"]),
+        "WORK-001\n"
+    );
+    assert_eq!(array(ws.json(&["items", "list"])).len(), 1);
+
+    ws.ok(&["items", "start", "1", "--idempotency-key", "start-1"]);
+    let again = ws.json(&["items", "start", "WORK-001", "--idempotency-key", "start-1"]);
+    assert_eq!(again["replayed"], true);
+    assert_eq!(again["version"], 2);
+    // Two legitimate updates of the same kind are both kept when their keys differ.
+    ws.ok(&["items", "assign", "1", "ann", "--idempotency-key", "a1"]);
+    ws.ok(&["items", "assign", "1", "bob", "--idempotency-key", "a2"]);
+    let before = ws.snapshot();
+    assert_fails(
+        &ws.run(&["items", "assign", "1", "cat", "--idempotency-key", "a1"]),
+        5,
+        "different command",
+    );
+    assert_fails(
+        &ws.run(&["items", "create", "b", "--idempotency-key", "create-a"]),
+        5,
+        "different command",
+    );
+    assert_eq!(ws.snapshot(), before);
+    let events = array(ws.json(&["events", "list"]));
+    assert_eq!(events.len(), 4);
+    assert_eq!(events[1]["metadata"]["idempotency_key"], "start-1");
+}
+
+#[test]
+fn time_travel_shows_the_state_at_each_instant() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "start", "1"]);
+    ws.ok(&["items", "create", "b"]);
+    ws.ok(&["items", "block", "1", "--reason", "r"]);
+    ws.ok(&["items", "priority", "1", "critical"]);
+    let history = array(ws.json(&["events", "list"]));
+    let at = |n: usize| history[n]["timestamp"].as_str().unwrap().to_owned();
+    let status_at = |when: &str| ws.json(&["items", "show", "1", "--at", when])["status"].clone();
+    assert_eq!(status_at(&at(0)), "pending");
+    assert_eq!(status_at(&at(1)), "in_progress");
+    assert_eq!(status_at(&at(3)), "blocked");
+    assert_eq!(
+        ws.json(&["items", "show", "1", "--at", &at(3)])["priority"],
+        "medium"
+    );
+    assert_eq!(
+        ws.json(&["items", "show", "1", "--at", &at(4)])["priority"],
+        "critical"
+    );
+    assert_eq!(array(ws.json(&["items", "list", "--at", &at(1)])).len(), 1);
+    assert_eq!(array(ws.json(&["items", "list", "--at", &at(2)])).len(), 2);
+    assert_eq!(array(ws.json(&["items", "list", "--at", "2000-01-01"])).len(), 0);
+    assert_fails(
+        &ws.run(&["items", "show", "2", "--at", &at(1)]),
+        3,
+        "WORK-002 not found",
+    );
+    let table = ws.ok(&["items", "history", "1"]);
+    assert!(
+        table.contains("POS") && table.contains("user") && table.contains("(r)"),
+        "{table}"
+    );
+}
