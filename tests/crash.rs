@@ -136,3 +136,112 @@ fn a_closed_stdout_ends_quietly_with_success() {
         assert!(stderr.is_empty(), "{stderr}");
     }
 }
+
+/// A crash can stop an append between any two bytes of its writes: first the global index
+/// entries, then the stream lines. Rebuild every such state for a two-event batch (the
+/// completion's StatusChanged + WorkItemCompleted) and check that readers see either none
+/// of the batch or all of it, that the log still verifies, and that the next writers
+/// repair it and keep positions gap-free.
+#[test]
+fn every_crash_point_of_an_append_is_consistent_and_repaired() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "start", "1"]);
+    let data = ws.path().join("projects/PROJ-001/.jerry/data");
+    let index = data.join("index.jsonl");
+    let stream = ws.stream_file("WORK-001");
+    let (index_before, stream_before) = (std::fs::read(&index).unwrap(), std::fs::read(&stream).unwrap());
+    ws.ok(&["items", "complete", "1"]);
+    let (index_after, stream_after) = (std::fs::read(&index).unwrap(), std::fs::read(&stream).unwrap());
+
+    let cuts = |from: usize, to: usize| -> Vec<usize> {
+        let mut cuts: Vec<usize> = (from..=to).step_by(41).collect();
+        cuts.extend([from + 1, to - 1, to]);
+        cuts
+    };
+    let mut states: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+    for cut in cuts(index_before.len(), index_after.len()) {
+        states.push((index_after[..cut].to_vec(), stream_before.clone()));
+    }
+    for cut in cuts(stream_before.len(), stream_after.len()) {
+        states.push((index_after.clone(), stream_after[..cut].to_vec()));
+    }
+    for (state, (index_bytes, stream_bytes)) in states.iter().enumerate() {
+        std::fs::write(&index, index_bytes).unwrap();
+        std::fs::write(&stream, stream_bytes).unwrap();
+        let complete = stream_bytes.len() == stream_after.len();
+        let shown = ws.json(&["items", "show", "1"]);
+        let expected_status = if complete { "done" } else { "in_progress" };
+        assert_eq!(shown["status"], expected_status, "state {state}");
+        let visible = ws.json(&["events", "list"]).as_array().unwrap().len();
+        assert_eq!(
+            visible,
+            if complete { 4 } else { 2 },
+            "state {state}: all of the batch or none"
+        );
+        assert_eq!(
+            ws.json(&["events", "replay", "--verify"])["verified"],
+            true,
+            "state {state}"
+        );
+
+        // The next writers: one on another stream, one retrying on this one.
+        ws.ok(&["items", "create", &format!("after crash {state}")]);
+        if !complete {
+            ws.ok(&["items", "complete", "1"]);
+        }
+        let events = ws.json(&["events", "list"]);
+        let positions: Vec<u64> = events
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["position"].as_u64().unwrap())
+            .collect();
+        assert_eq!(
+            positions,
+            (1..=positions.len() as u64).collect::<Vec<_>>(),
+            "state {state}"
+        );
+        assert_eq!(
+            ws.json(&["items", "show", "1"])["status"],
+            "done",
+            "state {state}"
+        );
+        assert_eq!(
+            ws.json(&["events", "replay", "--verify"])["verified"],
+            true,
+            "state {state}"
+        );
+
+        // Put the workspace back for the next state.
+        for entry in std::fs::read_dir(ws.events_dir("PROJ-001")).unwrap() {
+            let path = entry.unwrap().path();
+            if path != stream {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+        let _ = std::fs::remove_file(data.join("sequences/work_item.next"));
+    }
+}
+
+#[test]
+fn an_index_that_lost_entries_is_rebuilt_not_reused() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "start", "1"]);
+    ws.ok(&["items", "create", "b"]);
+    let index = ws.path().join("projects/PROJ-001/.jerry/data/index.jsonl");
+    let text = std::fs::read_to_string(&index).unwrap();
+    let kept: Vec<&str> = text.lines().take(1).collect();
+    std::fs::write(&index, kept.join("\n") + "\n").unwrap();
+    ws.ok(&["items", "priority", "1", "high"]);
+    let events = ws.json(&["events", "list"]);
+    let positions: Vec<u64> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["position"].as_u64().unwrap())
+        .collect();
+    assert_eq!(positions, vec![1, 2, 3, 4]);
+    assert_eq!(ws.json(&["events", "replay", "--verify"])["verified"], true);
+}

@@ -34,6 +34,8 @@ struct LineOut<'a> {
 pub(super) struct LinePosition {
     pub version: u64,
     #[serde(default)]
+    pub position: u64,
+    #[serde(default)]
     pub batch_end: Option<u64>,
 }
 
@@ -101,6 +103,8 @@ pub(super) fn corrupt(path: &Path, line: Option<u64>, err: impl std::fmt::Displa
 pub(super) struct Tail {
     pub committed_len: usize,
     pub version: u64,
+    /// The global position of the last committed event (0 when there is none).
+    pub position: u64,
 }
 
 /// Finds the committed end of a stream from the last bytes of its file, without reading
@@ -113,6 +117,7 @@ pub(super) fn analyse_tail(path: &Path, suffix: &[u8], whole: bool) -> Result<Op
     let empty = Tail {
         committed_len: 0,
         version: 0,
+        position: 0,
     };
     let Some(last_newline) = suffix.iter().rposition(|&b| b == b'\n') else {
         return Ok(whole.then_some(empty));
@@ -136,6 +141,7 @@ pub(super) fn analyse_tail(path: &Path, suffix: &[u8], whole: bool) -> Result<Op
             return Ok(Some(Tail {
                 committed_len: end,
                 version: position.version,
+                position: position.position,
             }));
         }
         open_batch_end = position.batch_end;
@@ -161,6 +167,7 @@ pub(super) fn decode_stream(
     let tail = analyse_tail(path, bytes, true)?.unwrap_or(Tail {
         committed_len: 0,
         version: 0,
+        position: 0,
     });
     if tail.committed_len == 0 || from > tail.version {
         return Ok(Vec::new());

@@ -105,7 +105,13 @@ impl JsonlStore {
             None => (EMPTY_TAIL, None),
         };
         expected.check(stream, tail.version)?;
-        let head = self.reconcile_index()?;
+        let mut head = self.reconcile_index()?;
+        if tail.position > head.position {
+            // The index lost entries this stream has (damage, not a crash: the index is
+            // written first). Rebuild it from the streams rather than reuse positions.
+            rebuild::rebuild_index(self)?;
+            head = self.reconcile_index()?;
+        }
         let batch = encode_batch(stream, events, tail.version, head.position + 1)?;
         let entries: Vec<IndexEntry> = events
             .iter()
@@ -304,6 +310,7 @@ impl JsonlStore {
 const EMPTY_TAIL: Tail = Tail {
     committed_len: 0,
     version: 0,
+    position: 0,
 };
 
 impl EventStore for JsonlStore {
@@ -489,6 +496,7 @@ fn read_tail(path: &Path, file: &mut File) -> Result<(Tail, u64), StoreError> {
             let tail = Tail {
                 committed_len: offset + tail.committed_len,
                 version: tail.version,
+                position: tail.position,
             };
             return Ok((tail, len));
         }
