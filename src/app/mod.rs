@@ -6,6 +6,7 @@ mod dispatcher;
 mod environment;
 mod error;
 mod event_log;
+mod generate;
 mod import;
 mod queries;
 mod replay;
@@ -18,6 +19,7 @@ pub use error::AppError;
 pub use event_log::{
     stream_of, EventFilter, EventLog, EventPage, GroupBy, SequenceMatch, StatGroup, Stats, PAGE,
 };
+pub use generate::generate;
 pub use import::{import, ImportReport};
 pub use queries::{ItemFilter, ItemList, Queries};
 pub use replay::{rebuild, verify, ItemsModel, ReplayCounts};

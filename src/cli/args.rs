@@ -75,6 +75,16 @@ pub enum TopCommand {
     /// Read, watch, move and check the whole event log, in its one global order.
     #[command(subcommand)]
     Events(EventsCommand),
+    /// Build a synthetic project for benchmarks (not a user command).
+    #[command(hide = true)]
+    Generate {
+        /// How many items to add.
+        #[arg(long, default_value_t = 1000)]
+        items: u64,
+        /// Events per item: a creation, then reassignments.
+        #[arg(long, default_value_t = 10)]
+        events_per_item: u64,
+    },
 }
 
 /// Which events: every given filter must match; a repeated one matches any of its values.

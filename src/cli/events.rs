@@ -213,6 +213,26 @@ fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
     Ok(())
 }
 
+pub fn generate(items: u64, events_per_item: u64, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let opened = ctx.open()?;
+    let bar = progress_bar(items * events_per_item);
+    let started = Instant::now();
+    let written = app::generate(
+        &opened.store,
+        &app::SystemClock,
+        &app::UlidSource,
+        items,
+        events_per_item,
+        |done| bar.set_position(done),
+    )?;
+    bar.finish_and_clear();
+    out.note(&format!(
+        "generated {items} items, {written} events in {:.2} s",
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(())
+}
+
 /// A bar on stderr when it is a terminal; hidden otherwise.
 fn progress_bar(total: u64) -> ProgressBar {
     if !std::io::stderr().is_terminal() || total < 10_000 {

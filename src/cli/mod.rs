@@ -39,6 +39,10 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         TopCommand::Init { project } => init(ctx, project, out),
         TopCommand::Items(command) => items::run(command, ctx, out),
         TopCommand::Events(command) => events::run(command, ctx, out),
+        TopCommand::Generate {
+            items,
+            events_per_item,
+        } => events::generate(items, events_per_item, ctx, out),
     }
 }
 

@@ -1,0 +1,80 @@
+//! Synthetic projects for benchmarks: many items with long histories, written through the
+//! store in one batch per item, so building 100,000 events takes seconds.
+
+use crate::domain::{
+    AssigneeChanged, NewWorkItem, Priority, WorkItemEvent, WorkItemId, WorkType, AGGREGATE_TYPE,
+    SCHEMA_VERSION,
+};
+use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent};
+
+use super::repository::stream_for;
+use super::{AppError, Clock, IdSource};
+
+/// Appends `items` new items of `events_per_item` events each (a creation, then
+/// reassignments), numbered after the existing ones. Returns the events written.
+pub fn generate(
+    store: &dyn EventStore,
+    clock: &dyn Clock,
+    ids: &dyn IdSource,
+    items: u64,
+    events_per_item: u64,
+    mut progress: impl FnMut(u64),
+) -> Result<u64, AppError> {
+    let types = [WorkType::Task, WorkType::Bug, WorkType::Story, WorkType::Spike];
+    let priorities = [
+        Priority::Medium,
+        Priority::High,
+        Priority::Low,
+        Priority::Critical,
+    ];
+    let first = crate::app::ItemRepository::new(store)
+        .item_streams()?
+        .last()
+        .map_or(1, |(id, _)| id.number() + 1);
+    let mut written = 0;
+    for number in first..first + items {
+        let Some(id) = WorkItemId::new(number) else {
+            continue;
+        };
+        let new = NewWorkItem {
+            title: format!("Generated item {number}"),
+            work_type: types[(number % 4) as usize],
+            priority: priorities[(number / 4 % 4) as usize],
+            ..NewWorkItem::default()
+        };
+        let now = clock.now();
+        let mut events = vec![new.created(id, ids.next_ulid())];
+        let mut assignee: Option<String> = None;
+        for k in 1..events_per_item.max(1) {
+            let next = Some(format!("agent-{}", k % 7));
+            events.push(WorkItemEvent::AssigneeChanged(AssigneeChanged {
+                old_assignee: assignee.clone(),
+                new_assignee: next.clone(),
+            }));
+            assignee = next;
+        }
+        let correlation = ids.next_ulid().to_string();
+        let envelopes = events
+            .iter()
+            .map(|event| NewEvent {
+                event_id: ids.next_ulid(),
+                aggregate_type: AGGREGATE_TYPE.to_owned(),
+                aggregate_id: id.to_string(),
+                event_type: event.event_type().to_owned(),
+                schema_version: SCHEMA_VERSION,
+                timestamp: now,
+                payload: event.payload(),
+                metadata: Metadata {
+                    actor: "generator".into(),
+                    correlation_id: Some(correlation.clone()),
+                    causation_id: None,
+                    idempotency_key: None,
+                },
+            })
+            .collect::<Vec<_>>();
+        written += envelopes.len() as u64;
+        store.append(&stream_for(id)?, envelopes, ExpectedVersion::NoStream)?;
+        progress(written);
+    }
+    Ok(written)
+}
