@@ -79,6 +79,7 @@ fn main() {
         latencies.push((seen.unix_micros() - written.unix_micros()) as f64 / 1000.0);
     }
     let _ = follower.kill();
+    let _ = follower.wait();
     assert_eq!(latencies.len(), expected, "follow missed events");
     latencies.sort_by(|a, b| a.total_cmp(b));
     let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];
