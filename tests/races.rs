@@ -306,3 +306,22 @@ fn follow_receives_every_event_exactly_once_under_concurrent_writers() {
 fn time_now_micros() -> i64 {
     jerry::timestamp::Timestamp::now().unix_micros()
 }
+
+#[test]
+fn one_idempotency_key_racing_in_many_processes_writes_once() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "target"]);
+    let racers: Vec<Child> = (0..PROCESSES)
+        .map(|_| spawn(&ws, &args(&["items", "priority", "WORK-001", "high", "--idempotency-key", "bump-1", "--json"])))
+        .collect();
+    let mut replayed = 0;
+    for racer in racers {
+        let out = racer.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(result["version"], 2, "everyone sees the one write");
+        replayed += usize::from(result["replayed"] == true);
+    }
+    assert_eq!(replayed, PROCESSES - 1);
+    assert_eq!(versions(&ws, "WORK-001"), vec![1, 2]);
+}
