@@ -312,7 +312,20 @@ fn one_idempotency_key_racing_in_many_processes_writes_once() {
     let ws = Workspace::new();
     ws.ok(&["items", "create", "target"]);
     let racers: Vec<Child> = (0..PROCESSES)
-        .map(|_| spawn(&ws, &args(&["items", "priority", "WORK-001", "high", "--idempotency-key", "bump-1", "--json"])))
+        .map(|_| {
+            spawn(
+                &ws,
+                &args(&[
+                    "items",
+                    "priority",
+                    "WORK-001",
+                    "high",
+                    "--idempotency-key",
+                    "bump-1",
+                    "--json",
+                ]),
+            )
+        })
         .collect();
     let mut replayed = 0;
     for racer in racers {

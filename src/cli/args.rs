@@ -75,6 +75,15 @@ pub enum TopCommand {
     /// Read, watch, move and check the whole event log, in its one global order.
     #[command(subcommand)]
     Events(EventsCommand),
+    /// Check the project's files and read model; --repair fixes what is safe (exit 6 if problems remain).
+    #[command(
+        after_help = "Checks: every line parses; versions contiguous; event ids unique; global positions agree with the streams; no torn tails; the read model agrees with a fresh replay.\n--repair moves torn tails, unfinished batches and trailing non-events into .jerry/quarantine/ (with a note of where they came from) and rebuilds the global index. It never removes a complete event.\n\nExamples:\n  jerry doctor\n  jerry doctor --repair --json"
+    )]
+    Doctor {
+        /// Fix what is safe to fix.
+        #[arg(long)]
+        repair: bool,
+    },
     /// Build a synthetic project for benchmarks (not a user command).
     #[command(hide = true)]
     Generate {

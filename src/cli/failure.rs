@@ -58,6 +58,12 @@ pub fn locate(err: AppError, project: &ProjectId) -> anyhow::Error {
 }
 
 fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
+    if let Some(unhealthy) = err.downcast_ref::<super::doctor::Unhealthy>() {
+        let hint = unhealthy
+            .repairable
+            .then(|| "jerry doctor --repair fixes these without removing any complete event".to_owned());
+        return (Exit::Corrupt, hint);
+    }
     if err.downcast_ref::<ItemMissing>().is_some() {
         return (Exit::NotFound, Some("jerry items list".into()));
     }

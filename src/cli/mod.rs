@@ -2,6 +2,7 @@
 
 mod args;
 mod context;
+mod doctor;
 mod events;
 mod failure;
 mod items;
@@ -39,6 +40,7 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         TopCommand::Init { project } => init(ctx, project, out),
         TopCommand::Items(command) => items::run(command, ctx, out),
         TopCommand::Events(command) => events::run(command, ctx, out),
+        TopCommand::Doctor { repair } => doctor::run(repair, ctx, out),
         TopCommand::Generate {
             items,
             events_per_item,

@@ -6,6 +6,7 @@
 //! an append. Learning a stream's version reads only the file's last lines, so an append
 //! costs the same at event 10 as at event 10,000.
 
+mod doctor;
 mod index;
 mod line;
 mod lock;
@@ -17,6 +18,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+pub use doctor::{Checkup, Finding, Repair};
 pub use index::IndexEntry;
 use index::{GlobalIndex, IndexHead};
 use line::{analyse_tail, decode_stream, encode_batch, Tail};

@@ -1,0 +1,382 @@
+//! Checking a project's files, and repairing what is safe to repair.
+//!
+//! Safe means: nothing that is a complete event is ever removed. A torn last line, the
+//! lines of an unfinished batch and trailing lines that are not events are moved into
+//! `.jerry/quarantine/` with a note of where they came from; the global index is rebuilt from
+//! the streams. Damage inside the committed part of a stream is reported, never "fixed".
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::index::IndexEntry;
+use super::line::analyse_tail;
+use super::rebuild::rebuild_index;
+use super::JsonlStore;
+use crate::store::{RecordedEvent, StoreError, StreamId};
+use crate::timestamp::Timestamp;
+
+/// One problem found in a project's files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// A stable, machine-readable name: `torn_tail`, `unfinished_batch`, `trailing_garbage`,
+    /// `unparsable_line`, `version_gap`, `duplicate_event_id`, `duplicate_position`,
+    /// `missing_position`, `index_mismatch`, `index_unreadable`.
+    pub kind: &'static str,
+    pub path: PathBuf,
+    pub line: Option<u64>,
+    pub detail: String,
+    /// Whether `doctor --repair` can fix it without removing a complete event.
+    pub repairable: bool,
+}
+
+/// What a check found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Checkup {
+    pub streams: u64,
+    pub events: u64,
+    pub findings: Vec<Finding>,
+}
+
+/// What a repair did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Repair {
+    pub quarantined: Vec<PathBuf>,
+    pub index_rebuilt: bool,
+}
+
+/// One stream file's committed events and what lies after them.
+struct StreamScan {
+    events: Vec<(RecordedEvent, u64, u64)>,
+    /// Where the clean, committed prefix ends.
+    good_len: usize,
+    /// Why the rest (if any) is not part of the stream.
+    trailing: Option<(&'static str, String, u64)>,
+}
+
+fn scan_stream(path: &Path, bytes: &[u8], findings: &mut Vec<Finding>) -> StreamScan {
+    let newline_end = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let mut events = Vec::new();
+    let mut offset = 0usize;
+    let mut bad_from: Option<(u64, usize, String)> = None;
+    for (index, line) in bytes[..newline_end].split_inclusive(|&b| b == b'\n').enumerate() {
+        let number = index as u64 + 1;
+        let content = &line[..line.len() - 1];
+        match serde_json::from_slice::<RecordedEvent>(content) {
+            Ok(event) if bad_from.is_none() => {
+                if event.version != number {
+                    findings.push(finding(
+                        "version_gap",
+                        path,
+                        Some(number),
+                        format!("version {} on line {number}", event.version),
+                        false,
+                    ));
+                }
+                events.push((event, offset as u64, content.len() as u64));
+            }
+            Ok(_) => {
+                // A complete event after a damaged line: the damage is inside the stream.
+                if let Some((bad_line, _, reason)) = bad_from.take() {
+                    findings.push(finding("unparsable_line", path, Some(bad_line), reason, false));
+                }
+                return StreamScan {
+                    events,
+                    good_len: newline_end,
+                    trailing: None,
+                };
+            }
+            Err(err) if bad_from.is_none() => bad_from = Some((number, offset, err.to_string())),
+            Err(_) => {}
+        }
+        offset += line.len();
+    }
+    if let Some((line, start, reason)) = bad_from {
+        let detail = format!("from line {line} on, the file holds no complete event ({reason})");
+        return StreamScan {
+            events,
+            good_len: start,
+            trailing: Some(("trailing_garbage", detail, line)),
+        };
+    }
+    let committed = analyse_tail(path, &bytes[..newline_end], true)
+        .ok()
+        .flatten()
+        .map_or(newline_end, |tail| tail.committed_len);
+    if committed < newline_end {
+        let dropped = events
+            .iter()
+            .filter(|(_, start, _)| *start as usize >= committed)
+            .count();
+        events.truncate(events.len() - dropped);
+        let line = events.len() as u64 + 1;
+        let detail = format!("{dropped} line(s) of a batch whose last line never reached the disk");
+        return StreamScan {
+            events,
+            good_len: committed,
+            trailing: Some(("unfinished_batch", detail, line)),
+        };
+    }
+    if newline_end < bytes.len() {
+        let detail = format!(
+            "{} bytes of a write that never finished",
+            bytes.len() - newline_end
+        );
+        let line = events.len() as u64 + 1;
+        return StreamScan {
+            events,
+            good_len: newline_end,
+            trailing: Some(("torn_tail", detail, line)),
+        };
+    }
+    StreamScan {
+        events,
+        good_len: newline_end,
+        trailing: None,
+    }
+}
+
+fn finding(kind: &'static str, path: &Path, line: Option<u64>, detail: String, repairable: bool) -> Finding {
+    Finding {
+        kind,
+        path: path.to_path_buf(),
+        line,
+        detail,
+        repairable,
+    }
+}
+
+impl JsonlStore {
+    /// Checks every stream and the global index. With `repair`, takes the write lock and
+    /// fixes what is safe (see the module docs); the findings are those seen before fixing.
+    pub fn doctor(&self, repair: bool) -> Result<(Checkup, Repair), StoreError> {
+        let _guard = if repair { Some(self.lock.acquire()?) } else { None };
+        let mut findings = Vec::new();
+        let mut streams = 0;
+        let mut done = Repair::default();
+        let mut expected_index = Vec::new();
+        let mut ids: HashMap<ulid::Ulid, PathBuf> = HashMap::new();
+        for stream in self.list_all_stream_files()? {
+            let path = self.stream_path(&stream);
+            let bytes = fs_err::read(&path).map_err(|err| StoreError::io("cannot read", &path, err))?;
+            let scan = scan_stream(&path, &bytes, &mut findings);
+            streams += 1;
+            if let Some((kind, detail, line)) = &scan.trailing {
+                findings.push(finding(kind, &path, Some(*line), detail.clone(), true));
+                if repair {
+                    done.quarantined
+                        .push(self.quarantine(&path, &bytes, scan.good_len, kind)?);
+                }
+            }
+            for (event, offset, length) in scan.events {
+                if let Some(other) = ids.insert(event.event_id, path.clone()) {
+                    let detail = format!("event id {} also appears in {}", event.event_id, other.display());
+                    findings.push(finding(
+                        "duplicate_event_id",
+                        &path,
+                        Some(event.version),
+                        detail,
+                        false,
+                    ));
+                }
+                expected_index.push(IndexEntry {
+                    position: event.position,
+                    stream: stream.clone(),
+                    version: event.version,
+                    offset,
+                    length,
+                    event_type: event.event_type,
+                    timestamp: event.timestamp,
+                });
+            }
+        }
+        expected_index.sort_by_key(|entry| entry.position);
+        let positions_ok = self.check_positions(&expected_index, &mut findings);
+        let index_ok = self.check_index(&expected_index, &mut findings, positions_ok);
+        if repair && !index_ok && positions_ok {
+            rebuild_index(self)?;
+            done.index_rebuilt = true;
+        }
+        let checkup = Checkup {
+            streams,
+            events: expected_index.len() as u64,
+            findings,
+        };
+        Ok((checkup, done))
+    }
+
+    /// Stream files by their decoded names, including empty ones.
+    fn list_all_stream_files(&self) -> Result<Vec<StreamId>, StoreError> {
+        let entries = match fs_err::read_dir(self.events_dir()) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) => return Err(StoreError::io("cannot list", self.events_dir(), err)),
+        };
+        let mut streams: Vec<StreamId> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| {
+                let name = entry.file_name();
+                let stem = name.to_str()?.strip_suffix(".jsonl")?.to_owned();
+                StreamId::from_file_stem(&stem)
+            })
+            .collect();
+        streams.sort();
+        Ok(streams)
+    }
+
+    fn check_positions(&self, entries: &[IndexEntry], findings: &mut Vec<Finding>) -> bool {
+        let mut ok = true;
+        let mut previous = 0;
+        for entry in entries {
+            let path = self.stream_path(&entry.stream);
+            if entry.position == previous {
+                let detail = format!("position {} is claimed twice", entry.position);
+                findings.push(finding(
+                    "duplicate_position",
+                    &path,
+                    Some(entry.version),
+                    detail,
+                    false,
+                ));
+                ok = false;
+            } else if entry.position != previous + 1 {
+                let detail = format!(
+                    "positions {}..{} belong to no event",
+                    previous + 1,
+                    entry.position - 1
+                );
+                findings.push(finding(
+                    "missing_position",
+                    &path,
+                    Some(entry.version),
+                    detail,
+                    false,
+                ));
+                ok = false;
+            }
+            previous = entry.position;
+        }
+        ok
+    }
+
+    /// Compares the index with what the streams say it should be. Trailing index entries
+    /// without stream lines are what a crash leaves; anything else is damage. Both are fixed
+    /// by a rebuild.
+    fn check_index(&self, expected: &[IndexEntry], findings: &mut Vec<Finding>, repairable: bool) -> bool {
+        let path = self.index_path().to_path_buf();
+        let actual = match self.index.read_after(0, usize::MAX) {
+            Ok(actual) => actual,
+            Err(err) => {
+                findings.push(finding(
+                    "index_unreadable",
+                    &path,
+                    None,
+                    err.to_string(),
+                    repairable,
+                ));
+                return false;
+            }
+        };
+        let torn = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) > index_bytes(&path);
+        let first_difference = expected
+            .iter()
+            .zip(&actual)
+            .position(|(want, have)| want != have)
+            .or_else(|| (expected.len() != actual.len()).then(|| expected.len().min(actual.len())));
+        if let Some(at) = first_difference {
+            let detail = match (expected.get(at), actual.get(at)) {
+                (None, Some(extra)) => format!(
+                    "{} trailing entries have no stream line (from position {}): an append that crashed",
+                    actual.len() - at,
+                    extra.position
+                ),
+                (Some(missing), None) => format!(
+                    "position {} and later are missing from the index",
+                    missing.position
+                ),
+                (Some(want), Some(_)) => format!(
+                    "the entry for position {} does not match its stream",
+                    want.position
+                ),
+                (None, None) => String::new(),
+            };
+            findings.push(finding(
+                "index_mismatch",
+                &path,
+                Some(at as u64 + 1),
+                detail,
+                repairable,
+            ));
+            return false;
+        }
+        if torn {
+            findings.push(finding(
+                "torn_tail",
+                &path,
+                Some(actual.len() as u64 + 1),
+                "a write that never finished".into(),
+                true,
+            ));
+            return false;
+        }
+        true
+    }
+
+    /// Moves `bytes[from..]` of a stream file into `.jerry/quarantine/` (raw bytes plus a
+    /// JSON note of where they came from), then cuts the file back to `from`.
+    fn quarantine(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        from: usize,
+        reason: &str,
+    ) -> Result<PathBuf, StoreError> {
+        let dir = self
+            .data_dir()
+            .parent()
+            .unwrap_or(self.data_dir())
+            .join("quarantine");
+        let io = |err| StoreError::io("cannot quarantine into", &dir, err);
+        fs_err::create_dir_all(&dir).map_err(io)?;
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("stream");
+        let stamp = Timestamp::now().unix_micros();
+        let target = dir.join(format!("{name}-{stamp}.bytes"));
+        let note = BTreeMap::from([
+            ("source", path.display().to_string()),
+            ("offset", from.to_string()),
+            ("length", (bytes.len() - from).to_string()),
+            ("reason", reason.to_owned()),
+            ("moved_at", Timestamp::now().to_string()),
+        ]);
+        let note_json =
+            serde_json::to_vec_pretty(&note).map_err(|err| super::line::corrupt(path, None, err))?;
+        for (file, content) in [
+            (target.clone(), &bytes[from..]),
+            (target.with_extension("note.json"), &note_json[..]),
+        ] {
+            let mut out = fs_err::File::create(&file).map_err(io)?;
+            out.write_all(content).map_err(io)?;
+            out.sync_all().map_err(io)?;
+        }
+        super::sync_dir(&dir)?;
+        let file = fs_err::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|err| StoreError::io("cannot repair", path, err))?;
+        file.set_len(from as u64)
+            .map_err(|err| StoreError::io("cannot repair", path, err))?;
+        file.sync_all()
+            .map_err(|err| StoreError::io("cannot repair", path, err))?;
+        Ok(target)
+    }
+}
+
+/// The length of the index up to its last newline.
+fn index_bytes(path: &Path) -> u64 {
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| bytes.iter().rposition(|&b| b == b'\n').map(|i| i as u64 + 1))
+        .unwrap_or(0)
+}
