@@ -10,18 +10,34 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 
 pub struct Workspace {
-    dir: TempDir,
+    dir: Root,
+}
+
+/// A temp dir this workspace owns (and deletes), or another's folder it only borrows.
+enum Root {
+    Owned(TempDir),
+    Borrowed(PathBuf),
 }
 
 impl Workspace {
     pub fn new() -> Self {
         Self {
-            dir: tempfile::tempdir().expect("temp dir"),
+            dir: Root::Owned(tempfile::tempdir().expect("temp dir")),
+        }
+    }
+
+    /// The same folder as another workspace, for use from another thread.
+    pub fn at(path: PathBuf) -> Self {
+        Self {
+            dir: Root::Borrowed(path),
         }
     }
 
     pub fn path(&self) -> &Path {
-        self.dir.path()
+        match &self.dir {
+            Root::Owned(dir) => dir.path(),
+            Root::Borrowed(path) => path,
+        }
     }
 
     /// `jerry` in this workspace, with none of the caller's JERRY_* settings.
