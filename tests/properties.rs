@@ -1,0 +1,193 @@
+//! Property tests: random command sequences, run through the real dispatcher on both
+//! backends. Whatever the sequence, replay equals the live state, the backends agree, and
+//! every recorded status change is an edge of the status graph.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use proptest::prelude::*;
+use ulid::Ulid;
+
+use jerry::app::{self, Clock, Command, CommandDispatcher, IdSource, ItemRepository, WriteOptions};
+use jerry::domain::{
+    DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkItem, WorkItemEvent, WorkItemId, WorkType,
+};
+use jerry::store::jsonl::JsonlStore;
+use jerry::store::memory::MemoryStore;
+use jerry::store::EventStore;
+use jerry::timestamp::Timestamp;
+
+/// A clock that moves one second per reading, identical for every store.
+#[derive(Default)]
+struct SteppingClock(AtomicU64);
+
+impl Clock for SteppingClock {
+    fn now(&self) -> Timestamp {
+        let step = self.0.fetch_add(1, Ordering::Relaxed) as i64;
+        Timestamp::from_unix_micros(1_768_219_200_000_000 + step * 1_000_000).unwrap()
+    }
+}
+
+#[derive(Default)]
+struct CountingIds(AtomicU64);
+
+impl IdSource for CountingIds {
+    fn next_ulid(&self) -> Ulid {
+        Ulid::from_parts(
+            1_768_219_200_000,
+            u128::from(self.0.fetch_add(1, Ordering::Relaxed)),
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Create(WorkType, Priority, Option<usize>),
+    Status(usize, Status, bool),
+    Priority(usize, Priority),
+    Assign(usize, Option<u8>),
+    Depend(usize, usize, DependencyType),
+    Undepend(usize, usize),
+    ExpectStale(usize),
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    prop::sample::select(Status::ALL.to_vec())
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let n = 0..8usize;
+    prop_oneof![
+        3 => (prop::sample::select(WorkType::ALL.to_vec()), prop::sample::select(Priority::ALL.to_vec()), prop::option::of(n.clone()))
+            .prop_map(|(t, p, parent)| Op::Create(t, p, parent)),
+        4 => (n.clone(), status(), any::<bool>()).prop_map(|(i, s, r)| Op::Status(i, s, r)),
+        1 => (n.clone(), prop::sample::select(Priority::ALL.to_vec())).prop_map(|(i, p)| Op::Priority(i, p)),
+        1 => (n.clone(), prop::option::of(0..3u8)).prop_map(|(i, w)| Op::Assign(i, w)),
+        1 => (n.clone(), n.clone(), prop::sample::select(DependencyType::ALL.to_vec())).prop_map(|(a, b, k)| Op::Depend(a, b, k)),
+        1 => (n.clone(), n.clone()).prop_map(|(a, b)| Op::Undepend(a, b)),
+        1 => n.prop_map(Op::ExpectStale),
+    ]
+}
+
+/// Picks one of the `created` items (mostly existing ones, so commands get past lookup).
+fn pick(index: usize, created: usize) -> u64 {
+    (index % created.max(1)) as u64 + 1
+}
+
+fn to_command(op: &Op, created: usize) -> (Command, WriteOptions) {
+    let item = |index: usize| ItemRef::Display(WorkItemId::new(pick(index, created)).unwrap());
+    let command = match op.clone() {
+        Op::Create(work_type, priority, parent) => Command::Create(NewWorkItem {
+            title: "generated".into(),
+            work_type,
+            priority,
+            parent: parent
+                .and_then(|p| WorkItemId::new(pick(p, created)))
+                .filter(|_| created > 0),
+            ..NewWorkItem::default()
+        }),
+        Op::Status(i, to, reason) => Command::ChangeStatus {
+            item: item(i),
+            to,
+            reason: reason.then(|| "because".to_owned()),
+        },
+        Op::Priority(i, to) => Command::ChangePriority {
+            item: item(i),
+            to,
+            reason: None,
+        },
+        Op::Assign(i, who) => Command::Assign {
+            item: item(i),
+            assignee: who.map(|w| format!("agent-{w}")),
+        },
+        Op::Depend(a, b, kind) => Command::AddDependency {
+            item: item(a),
+            on: item(b),
+            kind,
+        },
+        Op::Undepend(a, b) => Command::RemoveDependency {
+            item: item(a),
+            on: item(b),
+        },
+        Op::ExpectStale(i) => {
+            let command = Command::Assign {
+                item: item(i),
+                assignee: Some("stale".into()),
+            };
+            return (command, WriteOptions::expecting(0));
+        }
+    };
+    (command, WriteOptions::default())
+}
+
+/// Runs the ops on one store; returns each outcome as text (the item, or the error's kind).
+fn run(store: &dyn EventStore, ops: &[Op]) -> Vec<String> {
+    let clock = SteppingClock::default();
+    let ids = CountingIds::default();
+    let dispatcher = CommandDispatcher::new(store, &clock, &ids, "prop");
+    let repository = ItemRepository::new(store);
+    let mut created = 0;
+    ops.iter()
+        .map(|op| {
+            let (command, options) = to_command(op, created);
+            match dispatcher.dispatch(command, options) {
+                Ok(outcome) => {
+                    created = created.max(outcome.item.id.number() as usize);
+                    let replayed = repository.load(outcome.item.id).unwrap().unwrap();
+                    assert_eq!(
+                        replayed, outcome.item,
+                        "replay equals the live state after {op:?}"
+                    );
+                    format!("{:?}", outcome.item)
+                }
+                Err(err) => format!("error: {err}"),
+            }
+        })
+        .collect()
+}
+
+fn assert_status_changes_follow_the_graph(store: &dyn EventStore, items: &[WorkItem]) {
+    for item in items {
+        let stream = app::stream_for(item.id).unwrap();
+        let mut status = Status::Pending;
+        for event in store.read_all(&stream).unwrap() {
+            if let Ok(Some(WorkItemEvent::StatusChanged(change))) =
+                WorkItemEvent::decode(&event.event_type, &event.payload)
+            {
+                assert_eq!(change.old_status, status, "{} continuity", item.id);
+                assert!(
+                    status.can_move_to(change.new_status),
+                    "{} {status} -> {}",
+                    item.id,
+                    change.new_status
+                );
+                status = change.new_status;
+            }
+        }
+        assert_eq!(status, item.status);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_command_sequences_keep_every_invariant(ops in prop::collection::vec(op(), 1..40)) {
+        let memory = MemoryStore::new();
+        let dir = tempfile::tempdir().unwrap();
+        let jsonl = JsonlStore::open(dir.path().join("data"));
+
+        let from_memory = run(&memory, &ops);
+        let from_jsonl = run(&jsonl, &ops);
+        prop_assert_eq!(&from_memory, &from_jsonl, "the backends agree on every outcome");
+
+        let items = ItemRepository::new(&memory).load_all().unwrap();
+        prop_assert_eq!(&items, &ItemRepository::new(&jsonl).load_all().unwrap());
+        prop_assert_eq!(memory.read_global(0, usize::MAX).unwrap(), jsonl.read_global(0, usize::MAX).unwrap());
+        assert_status_changes_follow_the_graph(&jsonl, &items);
+
+        let (model, _) = app::rebuild(&jsonl, None, |_| {}).unwrap();
+        prop_assert!(app::verify(&jsonl, &model, None).unwrap().is_empty(), "the global log agrees with the streams");
+        let (checkup, _) = jsonl.doctor(false).unwrap();
+        prop_assert!(checkup.findings.is_empty(), "{:?}", checkup.findings);
+    }
+}
