@@ -3,7 +3,10 @@
 //! are skipped, so importing the same file twice is a no-op.
 
 use std::collections::{HashMap, HashSet};
-use std::io::BufRead;
+use std::io::{BufRead, Read};
+
+/// No event line is this long; a longer one is refused before it fills memory.
+const MAX_LINE: u64 = 16 * 1024 * 1024;
 
 use serde::Serialize;
 
@@ -34,12 +37,28 @@ fn invalid(line: u64, reason: impl std::fmt::Display) -> AppError {
 
 /// Reads a JSONL export (or a JSON array, as `--format json` writes) into memory, checking
 /// each event and that every stream's versions are consecutive.
-fn parse(input: impl BufRead) -> Result<Vec<Incoming>, AppError> {
+fn parse(mut input: impl BufRead) -> Result<Vec<Incoming>, AppError> {
     let mut events = Vec::new();
     let mut array_text: Option<String> = None;
-    for (index, line) in input.lines().enumerate() {
-        let number = index as u64 + 1;
-        let line = line.map_err(|err| invalid(number, err))?;
+    let mut buffer = Vec::new();
+    let mut number = 0u64;
+    loop {
+        number += 1;
+        buffer.clear();
+        let read = (&mut input)
+            .take(MAX_LINE + 1)
+            .read_until(b'\n', &mut buffer)
+            .map_err(|err| invalid(number, err))?;
+        if read == 0 {
+            break;
+        }
+        if buffer.len() as u64 > MAX_LINE {
+            return Err(invalid(number, "the line is longer than 16 MiB"));
+        }
+        let line = std::str::from_utf8(&buffer)
+            .map_err(|err| invalid(number, err))?
+            .trim_end_matches(['\n', '\r'])
+            .to_owned();
         if events.is_empty() && array_text.is_none() && line.trim_start().starts_with('[') {
             array_text = Some(line);
             continue;

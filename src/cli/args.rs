@@ -8,6 +8,15 @@ use clap::{Args, Parser, Subcommand};
 use jerry::domain::{DependencyType, ItemRef, Priority, ProjectId, Status, WorkType};
 use jerry::timestamp::{parse_duration, Timestamp, TimestampError};
 
+/// A count that must be at least 1 (`--limit 0` would silently show nothing).
+fn at_least_one(input: &str) -> Result<usize, String> {
+    match input.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("expected a whole number from 1 to {}", usize::MAX)),
+    }
+}
+
 /// A moment as users type it: RFC 3339, a date, an age (15m, 2h, 3d), today, yesterday.
 fn parse_time(input: &str) -> Result<Timestamp, TimestampError> {
     Timestamp::parse_spec(input, Timestamp::now())
@@ -163,10 +172,10 @@ pub struct EventsListArgs {
     #[arg(long, value_name = "POS", default_value_t = 0)]
     pub after: u64,
     /// Only the last N matching events.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub last: Option<usize>,
     /// At most N events; stderr says how many were left out.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub limit: Option<usize>,
     /// One JSON object per line.
     #[arg(long, conflicts_with = "json")]
@@ -438,7 +447,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "ID")]
     pub parent: Option<ItemRef>,
     /// Show at most N items; stderr says how many were left out.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub limit: Option<usize>,
     /// List the items as they were at TIME.
     #[arg(long, value_name = "TIME", value_parser = parse_time)]

@@ -4,7 +4,13 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 
-use jerry::domain::ProjectId;
+use jerry::domain::{limits, ProjectId};
+
+/// `--root` names no directory. Nothing is created for a root that does not exist, so a
+/// typo cannot scatter projects across the disk.
+#[derive(Debug, thiserror::Error)]
+#[error("--root {}: no such directory", .0.display())]
+pub struct MissingRoot(pub std::path::PathBuf);
 use jerry::project::{Resolved, Workspace};
 use jerry::store::jsonl::JsonlStore;
 
@@ -25,6 +31,15 @@ pub struct Opened {
 
 impl Context {
     pub fn new(global: GlobalArgs) -> anyhow::Result<Self> {
+        limits::check_name("actor", &global.actor)?;
+        if let Some(correlation) = &global.correlation_id {
+            limits::check_name("correlation id", correlation)?;
+        }
+        if let Some(root) = &global.root {
+            if !root.is_dir() {
+                return Err(MissingRoot(root.clone()).into());
+            }
+        }
         let cwd = std::env::current_dir().context("cannot read the current directory")?;
         let workspace = Workspace::discover(global.root.clone(), &cwd);
         Ok(Self { global, workspace })

@@ -64,6 +64,9 @@ fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
             .then(|| "jerry doctor --repair fixes these without removing any complete event".to_owned());
         return (Exit::Corrupt, hint);
     }
+    if err.downcast_ref::<super::context::MissingRoot>().is_some() {
+        return (Exit::NotFound, None);
+    }
     if err.downcast_ref::<ItemMissing>().is_some() {
         return (Exit::NotFound, Some("jerry items list".into()));
     }
@@ -152,7 +155,7 @@ pub fn report_usage(err: clap::Error, json: bool) -> ExitCode {
             };
             return ExitCode::from(code);
         }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation | ErrorKind::InvalidUtf8 => {
             let rendered = err.render().to_string();
             let first = rendered.lines().next().unwrap_or("invalid value");
             let message = first.strip_prefix("error: ").unwrap_or(first).to_owned();

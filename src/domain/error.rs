@@ -11,6 +11,12 @@ pub enum DomainError {
     },
     #[error("the title must not be empty")]
     EmptyTitle,
+    #[error("the {what} is {length} characters long; at most {max} are allowed")]
+    TooLong {
+        what: &'static str,
+        length: usize,
+        max: usize,
+    },
     #[error("{id} cannot go from {from} to {to}{}", hint_for(*from))]
     InvalidTransition {
         id: WorkItemId,

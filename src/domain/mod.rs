@@ -4,6 +4,7 @@
 mod error;
 mod events;
 mod ids;
+pub mod limits;
 mod status;
 mod values;
 mod work_item;

@@ -5,6 +5,7 @@ use serde::Serialize;
 use ulid::Ulid;
 
 use super::events::*;
+use super::limits::{self, check_length, check_name};
 use super::{DependencyType, DomainError, Priority, Status, WorkItemId, WorkType};
 use crate::timestamp::Timestamp;
 
@@ -51,8 +52,12 @@ impl NewWorkItem {
         if self.title.trim().is_empty() {
             return Err(DomainError::EmptyTitle);
         }
+        check_length("title", &self.title, limits::MAX_TITLE)?;
+        if let Some(description) = &self.description {
+            check_length("description", description, limits::MAX_DESCRIPTION)?;
+        }
         if let Some(assignee) = &self.assignee {
-            validate_assignee(assignee)?;
+            check_name("assignee", assignee)?;
         }
         Ok(())
     }
@@ -74,19 +79,12 @@ impl NewWorkItem {
     }
 }
 
-fn validate_assignee(assignee: &str) -> Result<(), DomainError> {
-    if assignee.trim().is_empty() || assignee.chars().any(char::is_control) {
-        return Err(DomainError::InvalidValue {
-            kind: "assignee",
-            input: assignee.to_owned(),
-            expected: "a non-empty name without control characters",
-        });
+fn non_blank(reason: Option<String>) -> Result<Option<String>, DomainError> {
+    let reason = reason.filter(|r| !r.trim().is_empty());
+    if let Some(reason) = &reason {
+        check_length("reason", reason, limits::MAX_REASON)?;
     }
-    Ok(())
-}
-
-fn non_blank(reason: Option<String>) -> Option<String> {
-    reason.filter(|r| !r.trim().is_empty())
+    Ok(reason)
 }
 
 impl WorkItem {
@@ -160,7 +158,7 @@ impl WorkItem {
         reason: Option<String>,
         now: Timestamp,
     ) -> Result<Vec<WorkItemEvent>, DomainError> {
-        let reason = non_blank(reason);
+        let reason = non_blank(reason)?;
         if !self.status.can_move_to(to) {
             return Err(DomainError::InvalidTransition {
                 id: self.id,
@@ -200,14 +198,14 @@ impl WorkItem {
         Ok(vec![WorkItemEvent::PriorityChanged(PriorityChanged {
             old_priority: self.priority,
             new_priority: to,
-            reason: non_blank(reason),
+            reason: non_blank(reason)?,
         })])
     }
 
     /// Assigns the item to `who`, or unassigns it with `None`.
     pub fn assign(&self, who: Option<String>) -> Result<Vec<WorkItemEvent>, DomainError> {
         if let Some(who) = &who {
-            validate_assignee(who)?;
+            check_name("assignee", who)?;
         }
         if self.assignee == who {
             let what = who.map_or_else(|| "unassigned".to_owned(), |w| format!("assigned to {w}"));
