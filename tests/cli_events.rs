@@ -357,3 +357,43 @@ fn time_travel_shows_the_state_at_each_instant() {
         "{table}"
     );
 }
+
+#[test]
+fn actor_filters_only_when_typed_and_never_from_the_environment() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a", "--actor", "ann"]);
+    ws.ok(&["items", "start", "1", "--actor", "bob"]);
+    ws.jerry()
+        .env("JERRY_ACTOR", "carol")
+        .args(["items", "block", "1", "--reason", "r"])
+        .assert()
+        .success();
+    let count = |args: &[&str], env_actor: Option<&str>| -> usize {
+        let mut cmd = ws.jerry();
+        if let Some(actor) = env_actor {
+            cmd.env("JERRY_ACTOR", actor);
+        }
+        let out = cmd.args(args).arg("--json").output().unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice::<Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count(&["events", "list"], None), 3);
+    assert_eq!(
+        count(&["events", "list"], Some("bob")),
+        3,
+        "JERRY_ACTOR names writers, it does not filter"
+    );
+    assert_eq!(count(&["events", "list", "--actor", "bob"], None), 1);
+    assert_eq!(count(&["--actor", "carol", "events", "list"], None), 1);
+    let exported = ws.ok(&["events", "export"]);
+    assert_eq!(exported.lines().count(), 3);
+    let actors: Vec<String> = array(ws.json(&["events", "list"]))
+        .iter()
+        .map(|e| e["metadata"]["actor"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(actors, ["ann", "bob", "carol"]);
+}

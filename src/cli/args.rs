@@ -126,9 +126,8 @@ pub struct EventFilterArgs {
     /// Only events of one request (its correlation id).
     #[arg(long, value_name = "ID")]
     pub correlation: Option<String>,
-    /// Only events written by this actor.
-    #[arg(long, value_name = "NAME")]
-    pub actor: Option<String>,
+    // `--actor NAME` filters too: it is the global option, read as a filter when given on the
+    // command line of an `events` command (see `cli::main`), never from JERRY_ACTOR.
 }
 
 #[derive(Debug, Subcommand)]

@@ -19,6 +19,7 @@ use super::args::GlobalArgs;
 pub struct Context {
     global: GlobalArgs,
     workspace: Workspace,
+    actor_given: bool,
 }
 
 /// The project a command runs against and its store.
@@ -30,7 +31,8 @@ pub struct Opened {
 }
 
 impl Context {
-    pub fn new(global: GlobalArgs) -> anyhow::Result<Self> {
+    /// `actor_given`: whether `--actor` was typed (so read commands filter by it).
+    pub fn new(global: GlobalArgs, actor_given: bool) -> anyhow::Result<Self> {
         limits::check_name("actor", &global.actor)?;
         if let Some(correlation) = &global.correlation_id {
             limits::check_name("correlation id", correlation)?;
@@ -42,7 +44,11 @@ impl Context {
         }
         let cwd = std::env::current_dir().context("cannot read the current directory")?;
         let workspace = Workspace::discover(global.root.clone(), &cwd);
-        Ok(Self { global, workspace })
+        Ok(Self {
+            global,
+            workspace,
+            actor_given,
+        })
     }
 
     pub fn workspace(&self) -> &Workspace {
@@ -55,6 +61,11 @@ impl Context {
 
     pub fn actor(&self) -> &str {
         &self.global.actor
+    }
+
+    /// The actor to filter events by: `--actor` when typed on the command line.
+    pub fn actor_filter(&self) -> Option<String> {
+        self.actor_given.then(|| self.global.actor.clone())
     }
 
     pub fn correlation_id(&self) -> Option<&str> {

@@ -34,7 +34,7 @@ pub fn run(command: EventsCommand, ctx: &Context, out: &mut Output) -> anyhow::R
     }
 }
 
-fn filter(args: EventFilterArgs, after: u64, opened: &Opened) -> anyhow::Result<EventFilter> {
+fn filter(args: EventFilterArgs, after: u64, opened: &Opened, ctx: &Context) -> anyhow::Result<EventFilter> {
     let EventFilterArgs {
         types,
         item,
@@ -42,8 +42,8 @@ fn filter(args: EventFilterArgs, after: u64, opened: &Opened) -> anyhow::Result<
         since,
         until,
         correlation,
-        actor,
     } = args;
+    let actor = ctx.actor_filter();
     let item = item
         .map(|item| ItemRepository::new(&opened.store).resolve(item))
         .transpose()
@@ -69,7 +69,7 @@ fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result
         jsonl,
     } = args;
     let opened = ctx.open()?;
-    let filter = filter(filter_args, after, &opened)?;
+    let filter = filter(filter_args, after, &opened, ctx)?;
     let page = EventLog::new(&opened.store).list(&filter, limit, last)?;
     let shown = page.events.len();
     if shown < page.total_matching && limit.is_some_and(|l| shown == l) {
@@ -110,7 +110,7 @@ fn follow(args: EventsFollowArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
         (false, Some(after)) => after,
         (false, None) => opened.store.head_position()?,
     };
-    let filter = filter(filter_args, start, &opened)?;
+    let filter = filter(filter_args, start, &opened, ctx)?;
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
     ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
@@ -253,7 +253,7 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
         output,
     } = args;
     let opened = ctx.open()?;
-    let filter = filter(filter_args, after, &opened)?;
+    let filter = filter(filter_args, after, &opened, ctx)?;
     let log = EventLog::new(&opened.store);
     let total = opened.store.head_position()?;
     let bar = progress_bar(total);

@@ -12,7 +12,7 @@ mod render;
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use args::{Cli, TopCommand};
 use context::Context;
@@ -22,17 +22,34 @@ pub fn main() -> ExitCode {
     let raw: Vec<OsString> = std::env::args_os().collect();
     // Known before parsing, so that even a usage error can answer in JSON.
     let wants_json = raw.iter().any(|arg| arg == "--json");
-    let cli = match Cli::try_parse_from(&raw) {
-        Ok(cli) => cli,
+    let parsed = Cli::command()
+        .try_get_matches_from(&raw)
+        .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(err) => return failure::report_usage(err, wants_json),
     };
     let json = cli.global.json;
     let mut out = Output::new(json);
-    let result = Context::new(cli.global).and_then(|ctx| run(cli.command, &ctx, &mut out));
+    let actor_given = given_on_command_line(&matches, "actor");
+    let result = Context::new(cli.global, actor_given).and_then(|ctx| run(cli.command, &ctx, &mut out));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => failure::report(&err, json, &mut out),
     }
+}
+
+/// Whether `id` was typed on the command line (not taken from the environment or a
+/// default), looking through the subcommands a global option propagates to.
+fn given_on_command_line(matches: &clap::ArgMatches, id: &str) -> bool {
+    let mut current = Some(matches);
+    while let Some(level) = current {
+        if level.value_source(id) == Some(clap::parser::ValueSource::CommandLine) {
+            return true;
+        }
+        current = level.subcommand().map(|(_, sub)| sub);
+    }
+    false
 }
 
 fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {

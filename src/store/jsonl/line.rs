@@ -173,7 +173,11 @@ pub(super) fn decode_stream(
         return Ok(Vec::new());
     }
     let last = tail.version.min(to);
-    let mut events = Vec::with_capacity(usize::try_from(last.saturating_sub(from) + 1).unwrap_or(0));
+    // Sized by what the file holds, never by the version its last line claims: a damaged
+    // line could claim any number (found by fuzzing).
+    let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+    let mut events =
+        Vec::with_capacity(lines.min(usize::try_from(last.saturating_sub(from) + 1).unwrap_or(0)));
     let committed = &bytes[..tail.committed_len - 1];
     for (index, line) in committed.split(|&b| b == b'\n').enumerate() {
         let version = index as u64 + 1;

@@ -34,6 +34,12 @@ pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 
 const TAIL_CHUNK: u64 = 4096;
 
+/// Decodes the bytes of a stream file exactly as a reader of the store does: the committed
+/// events, or the corruption found. For tools and fuzzing; `path` only labels errors.
+pub fn decode_stream_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<RecordedEvent>, StoreError> {
+    decode_stream(path, bytes, 1, u64::MAX)
+}
+
 pub struct JsonlStore {
     data_dir: PathBuf,
     events_dir: PathBuf,

@@ -368,3 +368,17 @@ fn reading_after_a_position_finds_it_in_a_large_index() {
         assert_eq!(got, want, "after {after}");
     }
 }
+
+/// Found by fuzzing: a line claiming a huge version once made the decoder try to allocate
+/// room for that many events and abort.
+#[test]
+fn a_huge_claimed_version_is_corruption_not_an_abort() {
+    let line = br#"{"version":200000000000,"position":1}"#;
+    let mut bytes = line.to_vec();
+    bytes.push(b'\n');
+    let result = super::decode_stream_bytes(Path::new("x.jsonl"), &bytes);
+    assert!(
+        matches!(result, Err(StoreError::Corrupt { line: Some(1), .. })),
+        "{result:?}"
+    );
+}
