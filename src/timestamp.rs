@@ -110,6 +110,12 @@ impl Timestamp {
         u64::try_from(secs).unwrap_or(0)
     }
 
+    /// Whole milliseconds from `earlier` to `self`, never negative.
+    pub fn millis_since(&self, earlier: &Timestamp) -> u64 {
+        let millis = (self.0 - earlier.0).whole_milliseconds();
+        u64::try_from(millis).unwrap_or(0)
+    }
+
     pub fn unix_micros(&self) -> i64 {
         let micros = self.0.unix_timestamp_nanos() / 1_000;
         i64::try_from(micros).unwrap_or(i64::MAX)

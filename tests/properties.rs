@@ -151,7 +151,7 @@ fn assert_status_changes_follow_the_graph(store: &dyn EventStore, items: &[WorkI
         let mut status = Status::Pending;
         for event in store.read_all(&stream).unwrap() {
             if let Ok(Some(WorkItemEvent::StatusChanged(change))) =
-                WorkItemEvent::decode(&event.event_type, &event.payload)
+                WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload)
             {
                 assert_eq!(change.old_status, status, "{} continuity", item.id);
                 assert!(

@@ -2,9 +2,7 @@
 //! that was loaded. A concurrent change between load and append is a conflict, never a
 //! silent overwrite.
 
-use crate::domain::{
-    DomainError, ItemRef, NewWorkItem, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE, SCHEMA_VERSION,
-};
+use crate::domain::{DomainError, ItemRef, NewWorkItem, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent, OnceKey, OnceRecord, StoreError};
 use crate::timestamp::Timestamp;
 
@@ -284,7 +282,7 @@ impl<'a> CommandDispatcher<'a> {
             aggregate_type: AGGREGATE_TYPE.to_owned(),
             aggregate_id: id.to_string(),
             event_type: event.event_type().to_owned(),
-            schema_version: SCHEMA_VERSION,
+            schema_version: event.schema_version(),
             timestamp: labels.now,
             payload: event.payload(),
             metadata: Metadata {

@@ -3,7 +3,6 @@
 
 use crate::domain::{
     AssigneeChanged, NewWorkItem, Priority, WorkItemEvent, WorkItemId, WorkType, AGGREGATE_TYPE,
-    SCHEMA_VERSION,
 };
 use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent};
 
@@ -61,7 +60,7 @@ pub fn generate(
                 aggregate_type: AGGREGATE_TYPE.to_owned(),
                 aggregate_id: id.to_string(),
                 event_type: event.event_type().to_owned(),
-                schema_version: SCHEMA_VERSION,
+                schema_version: event.schema_version(),
                 timestamp: now,
                 payload: event.payload(),
                 metadata: Metadata {

@@ -48,7 +48,8 @@ pub fn rebuild(
             version: event.version,
             source,
         };
-        let decoded = WorkItemEvent::decode(&event.event_type, &event.payload).map_err(corrupt)?;
+        let decoded = WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload)
+            .map_err(corrupt)?;
         if decoded.is_none() {
             counts.unknown += 1;
         }

@@ -133,7 +133,8 @@ pub(crate) fn replay(stream: &StreamId, events: &[RecordedEvent]) -> Result<Opti
             version: event.version,
             source,
         };
-        let domain_event = WorkItemEvent::decode(&event.event_type, &event.payload).map_err(corrupt)?;
+        let domain_event = WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload)
+            .map_err(corrupt)?;
         decoded.push((domain_event, event.version, event.timestamp));
     }
     WorkItem::replay(decoded).map_err(|source| AppError::CorruptEvent {

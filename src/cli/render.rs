@@ -103,8 +103,9 @@ fn with_reason(text: String, reason: Option<&str>) -> String {
     }
 }
 
-fn duration(seconds: u64) -> String {
-    match seconds {
+fn duration(millis: u64) -> String {
+    match millis / 1000 {
+        0 => format!("{:.1}s", millis as f64 / 1000.0),
         s if s < 60 => format!("{s}s"),
         s if s < 3600 => format!("{}m {}s", s / 60, s % 60),
         s if s < 86_400 => format!("{}h {}m", s / 3600, (s % 3600) / 60),
@@ -114,7 +115,8 @@ fn duration(seconds: u64) -> String {
 
 /// One line saying what an event did.
 pub fn describe(event: &RecordedEvent) -> String {
-    let Ok(Some(decoded)) = WorkItemEvent::decode(&event.event_type, &event.payload) else {
+    let Ok(Some(decoded)) = WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload)
+    else {
         return format!("{} (not known to this version of jerry)", event.event_type);
     };
     match decoded {
@@ -129,11 +131,7 @@ pub fn describe(event: &RecordedEvent) -> String {
             e.reason.as_deref(),
         ),
         WorkItemEvent::Completed(e) => with_reason(
-            format!(
-                "finished as {} after {}",
-                e.final_status,
-                duration(e.duration_seconds)
-            ),
+            format!("finished as {} after {}", e.final_status, duration(e.duration_ms)),
             e.completion_reason.as_deref(),
         ),
         WorkItemEvent::PriorityChanged(e) => with_reason(

@@ -6,12 +6,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ulid::Ulid;
 
+use super::upcast::{current_schema, upcast, Upcast};
 use super::{DependencyType, DomainError, Priority, Status, WorkItemId, WorkType};
 
 /// The `aggregate_type` of every work-item event, and the prefix of its stream id.
 pub const AGGREGATE_TYPE: &str = "work_item";
-/// The payload schema version written today.
-pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkItemCreated {
@@ -40,7 +39,10 @@ pub struct StatusChanged {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkItemCompleted {
     pub final_status: Status,
+    /// Whole seconds from creation to finish (schema 1 and later).
     pub duration_seconds: u64,
+    /// Milliseconds from creation to finish (schema 2; upcast from seconds for schema 1).
+    pub duration_ms: u64,
     #[serde(default)]
     pub completion_reason: Option<String>,
 }
@@ -108,9 +110,23 @@ impl WorkItemEvent {
         encoded.unwrap_or(Value::Null)
     }
 
-    /// Decodes a stored event. `Ok(None)` for an event type this version does not know:
-    /// a newer jerry wrote it, and it is kept, not rejected.
-    pub fn decode(event_type: &str, payload: &Value) -> Result<Option<Self>, DomainError> {
+    /// The payload schema this event is written with.
+    pub fn schema_version(&self) -> u32 {
+        current_schema(self.event_type())
+    }
+
+    /// Decodes a stored event through the upcaster chain. `Ok(None)` for an event type or
+    /// schema this version does not know: a newer jerry wrote it, and it is kept, not rejected.
+    pub fn decode(
+        event_type: &str,
+        schema_version: u32,
+        payload: &Value,
+    ) -> Result<Option<Self>, DomainError> {
+        let payload = match upcast(event_type, schema_version, payload)? {
+            Upcast::Current(payload) => payload,
+            Upcast::Newer => return Ok(None),
+        };
+        let payload = &payload;
         fn parse<T: DeserializeOwned>(event_type: &str, payload: &Value) -> Result<T, DomainError> {
             T::deserialize(payload).map_err(|err| DomainError::MalformedEvent {
                 event_type: event_type.to_owned(),
@@ -157,6 +173,7 @@ mod tests {
             WorkItemEvent::Completed(WorkItemCompleted {
                 final_status: Status::Done,
                 duration_seconds: 5,
+                duration_ms: 5_250,
                 completion_reason: None,
             }),
             WorkItemEvent::PriorityChanged(PriorityChanged {
@@ -175,7 +192,8 @@ mod tests {
             WorkItemEvent::DependencyRemoved(DependencyRemoved { dependency_id: id }),
         ];
         for event in events {
-            let decoded = WorkItemEvent::decode(event.event_type(), &event.payload()).unwrap();
+            let decoded =
+                WorkItemEvent::decode(event.event_type(), event.schema_version(), &event.payload()).unwrap();
             assert_eq!(decoded, Some(event));
         }
     }
@@ -197,9 +215,9 @@ mod tests {
     #[test]
     fn unknown_types_are_kept_and_bad_payloads_rejected() {
         assert_eq!(
-            WorkItemEvent::decode("FromTheFuture", &Value::Null).unwrap(),
+            WorkItemEvent::decode("FromTheFuture", 1, &Value::Null).unwrap(),
             None
         );
-        assert!(WorkItemEvent::decode("StatusChanged", &serde_json::json!({"old_status": 1})).is_err());
+        assert!(WorkItemEvent::decode("StatusChanged", 1, &serde_json::json!({"old_status": 1})).is_err());
     }
 }

@@ -6,13 +6,14 @@ mod events;
 mod ids;
 pub mod limits;
 mod status;
+pub mod upcast;
 mod values;
 mod work_item;
 
 pub use error::DomainError;
 pub use events::{
     AssigneeChanged, DependencyAdded, DependencyRemoved, PriorityChanged, StatusChanged, WorkItemCompleted,
-    WorkItemCreated, WorkItemEvent, AGGREGATE_TYPE, SCHEMA_VERSION,
+    WorkItemCreated, WorkItemEvent, AGGREGATE_TYPE,
 };
 pub use ids::{ItemRef, ProjectId, WorkItemId};
 pub use status::Status;

@@ -178,6 +178,7 @@ impl WorkItem {
             events.push(WorkItemEvent::Completed(WorkItemCompleted {
                 final_status: to,
                 duration_seconds: now.seconds_since(&self.created_at),
+                duration_ms: now.millis_since(&self.created_at),
                 completion_reason: reason,
             }));
         }

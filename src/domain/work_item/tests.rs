@@ -94,6 +94,7 @@ fn finishing_records_completion_with_duration() {
         WorkItemEvent::Completed(WorkItemCompleted {
             final_status: Status::Done,
             duration_seconds: 70,
+            duration_ms: 70_000,
             completion_reason: Some("shipped".into()),
         })
     );
