@@ -506,17 +506,61 @@ fn display_ids_grow_past_three_digits() {
     let ws = Workspace::new();
     let events = ws.events_dir("PROJ-001");
     ws.ok(&["items", "create", "first"]);
-    // Pretend 998 more items exist by copying the first stream under their names.
-    let template = std::fs::read_to_string(ws.stream_file("WORK-001")).unwrap();
-    for n in 2..=999 {
-        let id = format!("WORK-{n:03}");
-        std::fs::write(
-            events.join(format!("work_item-{id}.jsonl")),
-            template.replace("WORK-001", &id),
-        )
-        .unwrap();
-    }
+    ws.ok(&["generate", "--items", "998", "--events-per-item", "1"]);
     assert_eq!(ws.ok(&["items", "create", "thousandth"]), "WORK-1000\n");
     assert_eq!(item(&ws, "1000").title, "thousandth");
     assert!(events.join("work_item-WORK-1000.jsonl").exists());
+}
+
+#[test]
+fn the_items_read_model_is_a_cache_that_catches_up_and_can_be_lost() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "create", "b"]);
+    let first = ws.json(&["items", "list"]);
+    let cache = ws.path().join("projects/PROJ-001/.jerry/data/cache/items.json");
+    assert!(cache.exists(), "a read saved the read model");
+    let saved: Value = serde_json::from_slice(&std::fs::read(&cache).unwrap()).unwrap();
+    assert_eq!(saved["checkpoint"], 2);
+
+    // Later writes are applied on the next read, from the checkpoint on.
+    ws.ok(&["items", "start", "2"]);
+    let listed = ws.json(&["items", "list", "--status", "in_progress"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let saved: Value = serde_json::from_slice(&std::fs::read(&cache).unwrap()).unwrap();
+    assert_eq!(saved["checkpoint"], 3);
+
+    // Deleting or garbling it loses nothing.
+    std::fs::remove_file(&cache).unwrap();
+    assert_eq!(
+        ws.json(&["items", "list", "--status", "pending"]),
+        Value::Array(first.as_array().unwrap()[..1].to_vec())
+    );
+    std::fs::write(&cache, b"{ not json").unwrap();
+    assert_eq!(ws.json(&["items", "list"]).as_array().unwrap().len(), 2);
+
+    // A read model that lies is caught by replay --verify and doctor, and repaired.
+    ws.json(&["items", "list"]);
+    let text = std::fs::read_to_string(&cache).unwrap();
+    std::fs::write(&cache, text.replacen("\"in_progress\"", "\"done\"", 1)).unwrap();
+    assert_fails(
+        &ws.run(&["events", "replay", "--verify"]),
+        6,
+        "incremental read model",
+    );
+    assert_fails(&ws.run(&["doctor"]), 6, "1 problem");
+    ws.ok(&["doctor", "--repair"]);
+    assert_eq!(ws.json(&["doctor"])["clean"], true);
+    assert_eq!(ws.json(&["items", "show", "2"])["status"], "in_progress");
+}
+
+#[test]
+fn a_read_succeeds_when_the_read_model_cannot_be_saved() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    // A file where the cache folder should be: saving fails, listing must not.
+    let data = ws.path().join("projects/PROJ-001/.jerry/data");
+    let _ = std::fs::remove_dir_all(data.join("cache"));
+    std::fs::write(data.join("cache"), b"in the way").unwrap();
+    assert_eq!(ws.json(&["items", "list"]).as_array().unwrap().len(), 1);
 }

@@ -8,6 +8,7 @@ mod error;
 mod event_log;
 mod generate;
 mod import;
+mod projection;
 mod queries;
 mod replay;
 mod repository;
@@ -21,8 +22,9 @@ pub use event_log::{
 };
 pub use generate::generate;
 pub use import::{import, ImportReport};
+pub use projection::{ItemsModel, ItemsProjection};
 pub use queries::{ItemFilter, ItemList, Queries};
-pub use replay::{rebuild, verify, ItemsModel, ReplayCounts};
+pub use replay::{compare, rebuild, verify, ReplayCounts};
 pub use repository::{stream_for, ItemRepository};
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use crate::domain::{ItemRef, Priority, Status, WorkItem, WorkItemId, WorkType};
 use crate::store::{EventStore, RecordedEvent};
 use crate::timestamp::Timestamp;
 
-use super::{AppError, ItemRepository};
+use super::{AppError, ItemRepository, ItemsProjection};
 
 /// Filters for `items list`. Within one field any listed value matches; across fields
 /// every given field must match.
@@ -51,10 +51,12 @@ impl<'a> Queries<'a> {
 
     /// Matching items in display-id order.
     pub fn list(&self, filter: &ItemFilter) -> Result<ItemList, AppError> {
-        let repository = ItemRepository::new(self.store);
-        let items = match filter.at {
-            Some(at) => repository.load_all_at(at)?,
-            None => repository.load_all()?,
+        let items: Vec<WorkItem> = match filter.at {
+            Some(at) => ItemRepository::new(self.store).load_all_at(at)?,
+            None => ItemsProjection::current(self.store)?
+                .items
+                .into_values()
+                .collect(),
         };
         let matching: Vec<WorkItem> = items.into_iter().filter(|item| filter.matches(item)).collect();
         let total_matching = matching.len();

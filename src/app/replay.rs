@@ -1,18 +1,14 @@
 //! Rebuilding the read model from the global log, and checking it against a replay of each
 //! item's own stream: two independent paths through the data that must agree.
 
-use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 
-use crate::domain::{WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::EventStore;
 use crate::timestamp::Timestamp;
 
-use super::event_log::{stream_of, EventFilter, EventLog};
+use super::event_log::{EventFilter, EventLog};
+use super::projection::{ItemsModel, ItemsProjection};
 use super::{AppError, ItemRepository};
-
-/// The items as the global log builds them.
-pub type ItemsModel = BTreeMap<WorkItemId, WorkItem>;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReplayCounts {
@@ -22,14 +18,14 @@ pub struct ReplayCounts {
     pub unknown: u64,
 }
 
-/// Folds every event up to `until` (all when `None`), in global order, into items.
-/// `progress` is called with the last position read.
+/// Folds every event up to `until` (all when `None`), in global order, into a fresh
+/// projection. `progress` is called with the last position read.
 pub fn rebuild(
     store: &dyn EventStore,
     until: Option<Timestamp>,
     mut progress: impl FnMut(u64),
-) -> Result<(ItemsModel, ReplayCounts), AppError> {
-    let mut items = ItemsModel::new();
+) -> Result<(ItemsProjection, ReplayCounts), AppError> {
+    let mut projection = ItemsProjection::new();
     let mut counts = ReplayCounts::default();
     let filter = EventFilter {
         until,
@@ -40,42 +36,34 @@ pub fn rebuild(
         if counts.events % 4096 == 0 {
             progress(event.position);
         }
-        if event.aggregate_type != AGGREGATE_TYPE {
-            return Ok(ControlFlow::Continue(()));
-        }
-        let corrupt = |source| AppError::CorruptEvent {
-            stream: stream_of(&event),
-            version: event.version,
-            source,
-        };
-        let decoded = WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload)
-            .map_err(corrupt)?;
-        if decoded.is_none() {
-            counts.unknown += 1;
-        }
-        match decoded {
-            Some(WorkItemEvent::Created(created)) => {
-                let id = created.display_id;
-                let history = vec![(
-                    Some(WorkItemEvent::Created(created)),
-                    event.version,
-                    event.timestamp,
-                )];
-                if let Some(item) = WorkItem::replay(history).map_err(corrupt)? {
-                    items.insert(id, item);
-                }
-            }
-            other => {
-                let id: Option<WorkItemId> = event.aggregate_id.parse().ok();
-                if let Some(item) = id.and_then(|id| items.get_mut(&id)) {
-                    item.apply(other.as_ref(), event.version, event.timestamp);
-                }
-            }
-        }
+        projection.apply(&event)?;
         Ok(ControlFlow::Continue(()))
     })?;
-    counts.items = items.len() as u64;
-    Ok((items, counts))
+    counts.items = projection.items.len() as u64;
+    counts.unknown = projection.unknown;
+    Ok((projection, counts))
+}
+
+/// Differences between two read models, one line each (for checking the incremental
+/// projection against a fresh rebuild).
+pub fn compare(rebuilt: &ItemsModel, incremental: &ItemsModel) -> Vec<String> {
+    let mut differences = Vec::new();
+    for (id, item) in rebuilt {
+        match incremental.get(id) {
+            None => differences.push(format!("{id} is missing from the incremental read model")),
+            Some(cached) if cached != item => differences.push(format!(
+                "{id} differs: a fresh replay gives version {} ({}), the incremental read model version {} ({})",
+                item.version, item.status, cached.version, cached.status
+            )),
+            Some(_) => {}
+        }
+    }
+    for id in incremental.keys().filter(|id| !rebuilt.contains_key(id)) {
+        differences.push(format!(
+            "{id} is in the incremental read model but not in the log"
+        ));
+    }
+    differences
 }
 
 /// Differences between the model built from the global log and each stream's own replay

@@ -201,6 +201,12 @@ impl EventStore for Interfering {
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
         self.inner.lookup_once(key)
     }
+    fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.inner.load_cache(name)
+    }
+    fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        self.inner.save_cache(name, bytes)
+    }
     fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {
         self.inner.read(stream, from, to)
     }

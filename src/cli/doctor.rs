@@ -1,28 +1,43 @@
 //! `jerry doctor [--repair]`: is this project's history intact?
 
-use jerry::app;
-use jerry::store::jsonl::{Checkup, Finding};
+use jerry::app::{self, ItemsProjection};
+use jerry::store::jsonl::{Checkup, Finding, Repair};
 
 use super::context::Context;
 use super::output::Output;
 
-/// Checks the files, then (when they are sound) the read model against a fresh replay.
-fn check(ctx: &Context, repair: bool) -> anyhow::Result<(Checkup, jerry::store::jsonl::Repair)> {
+/// Checks the files, then (when they are sound) the read model: the cached projection,
+/// caught up, must equal a fresh replay of the global log, which must equal each stream's
+/// own replay. With `repair`, a read model that disagrees is rebuilt.
+fn check(ctx: &Context, repair: bool) -> anyhow::Result<(Checkup, Repair)> {
     let opened = ctx.open()?;
-    let (mut checkup, repaired) = opened.store.doctor(repair)?;
-    if checkup.findings.iter().all(|f| f.repairable) && !repair {
-        // A model built from the global log must equal each stream's own replay.
-        if let Ok((model, _)) = app::rebuild(&opened.store, None, |_| {}) {
-            for difference in app::verify(&opened.store, &model, None)? {
-                checkup.findings.push(Finding {
-                    kind: "read_model_mismatch",
-                    path: opened.store.data_dir().to_path_buf(),
-                    line: None,
-                    detail: difference,
-                    repairable: true,
-                });
-            }
-        }
+    let (mut checkup, mut repaired) = opened.store.doctor(repair)?;
+    if checkup.findings.iter().any(|f| !f.repairable) {
+        return Ok((checkup, repaired));
+    }
+    let Ok((rebuilt, _)) = app::rebuild(&opened.store, None, |_| {}) else {
+        return Ok((checkup, repaired));
+    };
+    let mut cached = ItemsProjection::load(&opened.store);
+    let mut differences = match cached.catch_up(&opened.store) {
+        Ok(_) => app::compare(&rebuilt.items, &cached.items),
+        Err(err) => vec![format!(
+            "the cached read model cannot be brought up to date: {err}"
+        )],
+    };
+    differences.extend(app::verify(&opened.store, &rebuilt.items, None)?);
+    if repair && !differences.is_empty() {
+        rebuilt.save(&opened.store);
+        repaired.read_model_rebuilt = true;
+    }
+    for difference in differences {
+        checkup.findings.push(Finding {
+            kind: "read_model_mismatch",
+            path: opened.store.data_dir().join("cache"),
+            line: None,
+            detail: difference,
+            repairable: true,
+        });
     }
     Ok((checkup, repaired))
 }
@@ -60,6 +75,9 @@ pub fn run(repair: bool, ctx: &Context, out: &mut Output) -> anyhow::Result<()> 
             }
             if repaired.index_rebuilt {
                 out.line("repaired: rebuilt the global index from the streams")?;
+            }
+            if repaired.read_model_rebuilt {
+                out.line("repaired: rebuilt the items read model from the log")?;
             }
         }
         if clean {

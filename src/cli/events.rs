@@ -163,15 +163,22 @@ fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
     let total = opened.store.head_position()?;
     let bar = progress_bar(total);
     let started = Instant::now();
-    let (model, counts) = app::rebuild(&opened.store, until, |position| bar.set_position(position))?;
+    let (rebuilt, counts) = app::rebuild(&opened.store, until, |position| bar.set_position(position))?;
     bar.finish_and_clear();
     let elapsed = started.elapsed();
     let rate = counts.events as f64 / elapsed.as_secs_f64().max(1e-9);
-    let differences = if verify {
-        app::verify(&opened.store, &model, until)?
-    } else {
-        Vec::new()
-    };
+    let mut differences = Vec::new();
+    if verify {
+        if until.is_none() {
+            // The incremental read model, caught up, must equal the one rebuilt from scratch.
+            let incremental = app::ItemsProjection::current(&opened.store)?;
+            differences.extend(app::compare(&rebuilt.items, &incremental.items));
+        }
+        differences.extend(app::verify(&opened.store, &rebuilt.items, until)?);
+    }
+    if until.is_none() && differences.is_empty() {
+        rebuilt.save(&opened.store);
+    }
     if out.json() {
         out.json_value(&serde_json::json!({
             "events": counts.events,

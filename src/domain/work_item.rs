@@ -1,7 +1,7 @@
 //! The WorkItem aggregate: its state is the replay of its events, and each command is a
 //! function from that state (plus the inputs and the time) to new events or a refusal.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ulid::Ulid;
 
 use super::events::*;
@@ -9,7 +9,7 @@ use super::limits::{self, check_length, check_name};
 use super::{DependencyType, DomainError, Priority, Status, WorkItemId, WorkType};
 use crate::timestamp::Timestamp;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dependency {
     pub id: WorkItemId,
     #[serde(rename = "type")]
@@ -17,7 +17,7 @@ pub struct Dependency {
 }
 
 /// The state of one item; also its documented `--json` shape.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkItem {
     pub id: WorkItemId,
     pub internal_id: Ulid,

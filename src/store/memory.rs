@@ -20,6 +20,7 @@ struct Inner {
     global: Vec<(StreamId, usize)>,
     next_number: BTreeMap<String, u64>,
     once: BTreeMap<String, OnceRecord>,
+    caches: BTreeMap<String, Vec<u8>>,
 }
 
 impl MemoryStore {
@@ -119,6 +120,15 @@ impl EventStore for MemoryStore {
 
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
         Ok(self.lock().once.get(key).cloned())
+    }
+
+    fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.lock().caches.get(name).cloned())
+    }
+
+    fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        self.lock().caches.insert(name.to_owned(), bytes.to_vec());
+        Ok(())
     }
 
     fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {

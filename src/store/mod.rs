@@ -163,6 +163,13 @@ pub trait EventStore: Send + Sync {
         Ok(())
     }
 
+    /// A derived cache (a read model) the store keeps beside the log; `None` if absent.
+    fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError>;
+
+    /// Replaces a cache whole, atomically: readers see the old bytes or the new ones. Needs
+    /// no write lock; concurrent savers each leave a complete cache.
+    fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError>;
+
     fn stream_exists(&self, stream: &StreamId) -> Result<bool, StoreError> {
         Ok(self.current_version(stream)? > 0)
     }

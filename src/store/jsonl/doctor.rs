@@ -45,6 +45,8 @@ pub struct Checkup {
 pub struct Repair {
     pub quarantined: Vec<PathBuf>,
     pub index_rebuilt: bool,
+    /// Set by the application when it rebuilt a read model that disagreed with the log.
+    pub read_model_rebuilt: bool,
 }
 
 /// One stream file's committed events and what lies after them.

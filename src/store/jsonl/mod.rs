@@ -309,6 +309,11 @@ impl JsonlStore {
         sync_dir(&dir)
     }
 
+    fn cache_path(&self, name: &str) -> Result<PathBuf, StoreError> {
+        let stem = StreamId::new(name)?.file_stem();
+        Ok(self.data_dir.join("cache").join(format!("{stem}.json")))
+    }
+
     fn hint_path(&self, family: &str) -> Result<PathBuf, StoreError> {
         let stem = StreamId::new(family)?.file_stem();
         Ok(self.data_dir.join("sequences").join(format!("{stem}.next")))
@@ -347,6 +352,28 @@ impl EventStore for JsonlStore {
             appended,
             replayed: false,
         })
+    }
+
+    fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let path = self.cache_path(name)?;
+        match fs_err::read(&path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(err) => Err(StoreError::io("cannot read", &path, err)),
+        }
+    }
+
+    /// Written to a uniquely named temp file and renamed over the old cache; not fsynced,
+    /// since a lost cache is rebuilt from the log.
+    fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        let path = self.cache_path(name)?;
+        let dir = self.data_dir.join("cache");
+        let io = |err| StoreError::io("cannot write cache in", &dir, err);
+        fs_err::create_dir_all(&dir).map_err(io)?;
+        let mut temp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
+        temp.write_all(bytes).map_err(io)?;
+        temp.persist(&path).map_err(|err| io(err.error))?;
+        Ok(())
     }
 
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
