@@ -20,7 +20,7 @@ pub type ItemsModel = BTreeMap<WorkItemId, WorkItem>;
 const CACHE: &str = "items";
 const FORMAT: u32 = 1;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemsProjection {
     format: u32,
     /// The position of the last event applied.
@@ -34,12 +34,21 @@ pub struct ItemsProjection {
     pub items: ItemsModel,
 }
 
-impl ItemsProjection {
-    pub fn new() -> Self {
+impl Default for ItemsProjection {
+    fn default() -> Self {
         Self {
             format: FORMAT,
-            ..Self::default()
+            checkpoint: 0,
+            checkpoint_event: None,
+            unknown: 0,
+            items: ItemsModel::new(),
         }
+    }
+}
+
+impl ItemsProjection {
+    pub fn new() -> Self {
+        Self::default()
     }
 
     /// Applies one event, which must come right after the checkpoint in global order.
@@ -103,7 +112,7 @@ impl ItemsProjection {
         cached
             .and_then(|bytes| serde_json::from_slice::<ItemsProjection>(&bytes).ok())
             .filter(|projection| projection.format == FORMAT && projection.matches_log(store))
-            .unwrap_or_else(Self::new)
+            .unwrap_or_default()
     }
 
     /// True when the log still holds the checkpoint's event at the checkpoint's position.
