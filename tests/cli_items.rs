@@ -564,3 +564,51 @@ fn a_read_succeeds_when_the_read_model_cannot_be_saved() {
     std::fs::write(data.join("cache"), b"in the way").unwrap();
     assert_eq!(ws.json(&["items", "list"]).as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn long_streams_load_from_snapshots_that_can_never_make_them_wrong() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "long"]);
+    for n in 0..60 {
+        ws.ok(&["items", "assign", "1", &format!("agent-{n}")]);
+    }
+    let snapshot = ws
+        .path()
+        .join("projects/PROJ-001/.jerry/data/cache/snapshot-work_item-WORK-001.json");
+    assert!(snapshot.exists(), "a load past 50 events took a snapshot");
+    let shown = ws.json(&["items", "show", "1"]);
+    assert_eq!(
+        (shown["version"].as_u64(), shown["assignee"].as_str()),
+        (Some(61), Some("agent-59"))
+    );
+    ws.ok(&["items", "start", "1"]);
+    assert_eq!(
+        ws.json(&["items", "show", "1"])["status"],
+        "in_progress",
+        "events after the snapshot apply"
+    );
+
+    // A snapshot of another history (its event is not where it says) is ignored.
+    let text = std::fs::read_to_string(&snapshot).unwrap();
+    let mut value: Value = serde_json::from_str(&text).unwrap();
+    value["event_id"] = Value::String(ulid::Ulid::new().to_string());
+    value["item"]["title"] = Value::String("from another history".into());
+    std::fs::write(&snapshot, value.to_string()).unwrap();
+    assert_eq!(ws.json(&["items", "show", "1"])["title"], "long");
+
+    // One that lies about its own history is caught by doctor and discarded by --repair.
+    ws.ok(&["items", "assign", "1", "refresh"]);
+    for n in 0..55 {
+        ws.ok(&["items", "assign", "1", &format!("again-{n}")]);
+    }
+    let text = std::fs::read_to_string(&snapshot).unwrap();
+    std::fs::write(
+        &snapshot,
+        text.replace("\"title\":\"long\"", "\"title\":\"tampered\""),
+    )
+    .unwrap();
+    assert_fails(&ws.run(&["doctor"]), 6, "problem");
+    ws.ok(&["doctor", "--repair"]);
+    assert_eq!(ws.json(&["items", "show", "1"])["title"], "long");
+    assert_eq!(ws.json(&["doctor"])["clean"], true);
+}

@@ -12,6 +12,7 @@ mod projection;
 mod queries;
 mod replay;
 mod repository;
+mod snapshot;
 
 pub use commands::{Command, CommandOutcome};
 pub use dispatcher::{CommandDispatcher, WriteOptions};
@@ -26,6 +27,7 @@ pub use projection::{ItemsModel, ItemsProjection};
 pub use queries::{ItemFilter, ItemList, Queries};
 pub use replay::{compare, rebuild, verify, ReplayCounts};
 pub use repository::{stream_for, ItemRepository};
+pub use snapshot::{Snapshot, DEFAULT_SNAPSHOT_EVERY};
 
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,8 @@ use crate::domain::{ItemRef, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE
 use crate::store::{EventStore, RecordedEvent, StoreError, StreamId};
 use crate::timestamp::Timestamp;
 
+use super::snapshot::{Snapshot, DEFAULT_SNAPSHOT_EVERY};
+
 use super::AppError;
 
 /// The stream of one item: `work_item-WORK-001`.
@@ -20,18 +22,55 @@ fn id_of_stream(stream: &StreamId) -> Option<WorkItemId> {
 
 pub struct ItemRepository<'a> {
     store: &'a dyn EventStore,
+    snapshot_every: u64,
 }
 
 impl<'a> ItemRepository<'a> {
     pub fn new(store: &'a dyn EventStore) -> Self {
-        Self { store }
+        Self {
+            store,
+            snapshot_every: snapshot_every(),
+        }
     }
 
-    /// Replays the item's stream; `None` when it has no events.
+    /// The item's current state: from its snapshot plus the events after it when there is
+    /// a valid one, else by replaying the whole stream. Takes a new snapshot when more than
+    /// the interval's worth of events had to be replayed. `None` when the stream is empty.
     pub fn load(&self, id: WorkItemId) -> Result<Option<WorkItem>, AppError> {
         let stream = stream_for(id)?;
+        if let Some(snapshot) = Snapshot::load(self.store, &stream) {
+            let events = self.store.read(&stream, snapshot.version, u64::MAX)?;
+            if events.first().map(|e| e.event_id) == Some(snapshot.event_id) {
+                let mut item = snapshot.item;
+                for event in &events[1..] {
+                    let decoded = decode(&stream, event)?;
+                    item.apply(decoded.as_ref(), event.version, event.timestamp);
+                }
+                self.maybe_snapshot(&stream, &item, &events[1..]);
+                return Ok(Some(item));
+            }
+        }
+        self.load_full(id)
+    }
+
+    /// Replays the whole stream, ignoring any snapshot (and refreshing it when due).
+    pub fn load_full(&self, id: WorkItemId) -> Result<Option<WorkItem>, AppError> {
+        let stream = stream_for(id)?;
         let events = self.store.read_all(&stream)?;
-        replay(&stream, &events)
+        let item = replay(&stream, &events)?;
+        if let Some(item) = &item {
+            self.maybe_snapshot(&stream, item, &events);
+        }
+        Ok(item)
+    }
+
+    fn maybe_snapshot(&self, stream: &StreamId, item: &WorkItem, replayed: &[RecordedEvent]) {
+        if self.snapshot_every == 0 || (replayed.len() as u64) < self.snapshot_every {
+            return;
+        }
+        if let Some(last) = replayed.last() {
+            Snapshot::new(item.clone(), last.event_id).save(self.store, stream);
+        }
     }
 
     pub fn load_ref(&self, item: ItemRef) -> Result<WorkItem, AppError> {
@@ -106,6 +145,24 @@ impl<'a> ItemRepository<'a> {
         replay(&stream_for(id)?, &events)?;
         Ok(events)
     }
+}
+
+/// The snapshot interval: `JERRY_SNAPSHOT_EVERY` (0 turns snapshots off), else 50.
+fn snapshot_every() -> u64 {
+    std::env::var("JERRY_SNAPSHOT_EVERY")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(DEFAULT_SNAPSHOT_EVERY)
+}
+
+fn decode(stream: &StreamId, event: &RecordedEvent) -> Result<Option<WorkItemEvent>, AppError> {
+    WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload).map_err(|source| {
+        AppError::CorruptEvent {
+            stream: stream.to_string(),
+            version: event.version,
+            source,
+        }
+    })
 }
 
 /// The events up to the first one later than `at`: a prefix, so a stream is never replayed

@@ -1,6 +1,6 @@
 //! `jerry doctor [--repair]`: is this project's history intact?
 
-use jerry::app::{self, ItemsProjection};
+use jerry::app::{self, ItemRepository, ItemsProjection, Snapshot};
 use jerry::store::jsonl::{Checkup, Finding, Repair};
 
 use super::context::Context;
@@ -26,6 +26,25 @@ fn check(ctx: &Context, repair: bool) -> anyhow::Result<(Checkup, Repair)> {
         )],
     };
     differences.extend(app::verify(&opened.store, &rebuilt.items, None)?);
+    // Each item loaded through its snapshot must equal the fresh replay.
+    let repository = ItemRepository::new(&opened.store);
+    for (id, fresh) in &rebuilt.items {
+        let through_snapshot = repository.load(*id).ok().flatten();
+        if through_snapshot.as_ref() != Some(fresh) {
+            let stream = app::stream_for(*id)?;
+            checkup.findings.push(Finding {
+                kind: "snapshot_mismatch",
+                path: opened.store.data_dir().join("cache"),
+                line: None,
+                detail: format!("{id} loaded through its snapshot differs from a fresh replay"),
+                repairable: true,
+            });
+            if repair {
+                Snapshot::discard(&opened.store, &stream);
+                repaired.read_model_rebuilt = true;
+            }
+        }
+    }
     if repair && !differences.is_empty() {
         rebuilt.save(&opened.store);
         repaired.read_model_rebuilt = true;
@@ -77,7 +96,7 @@ pub fn run(repair: bool, ctx: &Context, out: &mut Output) -> anyhow::Result<()> 
                 out.line("repaired: rebuilt the global index from the streams")?;
             }
             if repaired.read_model_rebuilt {
-                out.line("repaired: rebuilt the items read model from the log")?;
+                out.line("repaired: rebuilt the read model (and discarded bad snapshots) from the log")?;
             }
         }
         if clean {
