@@ -471,7 +471,10 @@ impl EventStore for JsonlStore {
                 });
             }
         }
-        let mut number = read_hint(&hint_path).unwrap_or(1).max(1);
+        let mut number = match read_hint(&hint_path) {
+            Some(hint) => hint.max(1),
+            None => self.first_free_number(build)?,
+        };
         loop {
             let (stream, events) = build(number)?;
             if self.version_of(&stream)? == 0 {
@@ -495,6 +498,35 @@ impl EventStore for JsonlStore {
             }
             number += 1;
         }
+    }
+}
+
+impl JsonlStore {
+    /// Without a hint (a new project, or one built by a tool), finds the first unused
+    /// number in O(log n) probes, relying on numbers being handed out from 1 without gaps:
+    /// doubling until a free one, then bisecting. The caller still probes upwards from it.
+    fn first_free_number(&self, build: &mut StreamBuilder<'_>) -> Result<u64, StoreError> {
+        let mut used = |number: u64| -> Result<bool, StoreError> {
+            let (stream, _) = build(number)?;
+            Ok(self.version_of(&stream)? > 0)
+        };
+        if !used(1)? {
+            return Ok(1);
+        }
+        let mut high = 2;
+        while used(high)? {
+            high = high.saturating_mul(2);
+        }
+        let mut low = high / 2;
+        while high - low > 1 {
+            let middle = low + (high - low) / 2;
+            if used(middle)? {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        Ok(high)
     }
 }
 

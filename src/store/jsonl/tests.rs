@@ -382,3 +382,20 @@ fn a_huge_claimed_version_is_corruption_not_an_abort() {
         "{result:?}"
     );
 }
+
+#[test]
+fn without_a_hint_the_first_free_number_is_found_by_bisection() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let name = |n: u64| stream(&format!("item-{n}"));
+    for n in 1..=37 {
+        store
+            .append(&name(n), events(1), ExpectedVersion::NoStream)
+            .unwrap();
+    }
+    let mut build = |n: u64| Ok((name(n), events(1)));
+    let created = store.create_numbered_stream("item", None, &mut build).unwrap();
+    assert_eq!(created.number, 38);
+    let next = store.create_numbered_stream("item", None, &mut build).unwrap();
+    assert_eq!(next.number, 39, "and then the hint takes over");
+}
