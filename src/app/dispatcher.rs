@@ -2,6 +2,8 @@
 //! that was loaded. A concurrent change between load and append is a conflict, never a
 //! silent overwrite.
 
+use ulid::Ulid;
+
 use crate::domain::{DomainError, ItemRef, NewWorkItem, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent, OnceKey, OnceRecord, StoreError};
 use crate::timestamp::Timestamp;
@@ -158,11 +160,16 @@ impl<'a> CommandDispatcher<'a> {
             ..new
         };
         let internal_id = self.ids.next_ulid();
+        // Allocated once: the store may call `build` for several candidate numbers.
+        let event_id = self.ids.next_ulid();
         let mut build = |number: u64| {
             let id = WorkItemId::new(number)
                 .ok_or_else(|| StoreError::InvalidStreamId(number.to_string(), "zero"))?;
             let event = new.created(id, internal_id);
-            Ok((stream_for(id)?, vec![self.envelope(id, &event, guard.labels)]))
+            Ok((
+                stream_for(id)?,
+                vec![self.envelope(id, &event, guard.labels, event_id)],
+            ))
         };
         let created = self
             .store
@@ -226,7 +233,7 @@ impl<'a> CommandDispatcher<'a> {
         let decided = decide(&current, guard.labels.now)?;
         let envelopes: Vec<NewEvent> = decided
             .iter()
-            .map(|event| self.envelope(current.id, event, guard.labels))
+            .map(|event| self.envelope(current.id, event, guard.labels, self.ids.next_ulid()))
             .collect();
         let stream = stream_for(current.id)?;
         let written = match self.store.append_once(
@@ -276,9 +283,9 @@ impl<'a> CommandDispatcher<'a> {
         })
     }
 
-    fn envelope(&self, id: WorkItemId, event: &WorkItemEvent, labels: &Labels) -> NewEvent {
+    fn envelope(&self, id: WorkItemId, event: &WorkItemEvent, labels: &Labels, event_id: Ulid) -> NewEvent {
         NewEvent {
-            event_id: self.ids.next_ulid(),
+            event_id,
             aggregate_type: AGGREGATE_TYPE.to_owned(),
             aggregate_id: id.to_string(),
             event_type: event.event_type().to_owned(),
