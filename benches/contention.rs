@@ -34,7 +34,9 @@ fn writer(dir: &str, stream: &str, count: u64) {
     let store = JsonlStore::open(dir);
     let stream = StreamId::new(stream).expect("stream id");
     for _ in 0..count {
-        store.append(&stream, vec![event()], ExpectedVersion::Any).expect("append");
+        store
+            .append(&stream, vec![event()], ExpectedVersion::Any)
+            .expect("append");
     }
 }
 
@@ -45,9 +47,18 @@ fn run(count: u64, shared: bool) -> f64 {
     let started = Instant::now();
     let children: Vec<_> = (0..PROCESSES)
         .map(|p| {
-            let stream = if shared { "shared".to_owned() } else { format!("own-{p}") };
+            let stream = if shared {
+                "shared".to_owned()
+            } else {
+                format!("own-{p}")
+            };
             Command::new(&exe)
-                .args(["--writer", data.to_str().expect("utf-8 path"), &stream, &count.to_string()])
+                .args([
+                    "--writer",
+                    data.to_str().expect("utf-8 path"),
+                    &stream,
+                    &count.to_string(),
+                ])
                 .spawn()
                 .expect("spawn writer")
         })
@@ -59,7 +70,10 @@ fn run(count: u64, shared: bool) -> f64 {
     let store = JsonlStore::open(&data);
     let total = count * PROCESSES as u64;
     assert_eq!(store.head_position().expect("head"), total, "no event lost");
-    assert_eq!(store.read_global(0, usize::MAX).expect("read").len() as u64, total);
+    assert_eq!(
+        store.read_global(0, usize::MAX).expect("read").len() as u64,
+        total
+    );
     total as f64 / seconds
 }
 

@@ -23,6 +23,46 @@ fn spawn(ws: &Workspace, args: &[String]) -> Child {
         .expect("spawn jerry")
 }
 
+/// Starts `processes` shell processes at once; process `p` runs `jerry ARGS` for each
+/// `k` in `0..per_process`, one after another, stopping at the first failure. `args(p, k)`
+/// gives the arguments as shell words (`"$0"` is jerry). Waits for all and returns their
+/// outputs, after checking each succeeded.
+fn run_writers(
+    ws: &Workspace,
+    processes: usize,
+    per_process: usize,
+    args: impl Fn(usize, usize) -> String,
+) -> Vec<std::process::Output> {
+    let writers: Vec<Child> = (0..processes)
+        .map(|p| {
+            let script = (0..per_process)
+                .map(|k| format!("\"$0\" {}", args(p, k)))
+                .collect::<Vec<_>>()
+                .join(" && ");
+            Command::new("sh")
+                .arg("-c")
+                .arg(script)
+                .arg(env!("CARGO_BIN_EXE_jerry"))
+                .current_dir(ws.path())
+                .env_remove("JERRY_PROJECT")
+                .env_remove("JERRY_ROOT")
+                .env("JERRY_LOCK_TIMEOUT", "60")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn writer")
+        })
+        .collect();
+    writers
+        .into_iter()
+        .map(|writer| {
+            let out = writer.wait_with_output().expect("writer");
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            out
+        })
+        .collect()
+}
+
 fn args(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
@@ -75,28 +115,10 @@ fn concurrent_creates_get_unique_contiguous_ids() {
     let ws = Workspace::new();
     ws.ok(&["init"]);
     let per_process = 5;
-    let creators: Vec<Child> = (0..PROCESSES)
-        .map(|p| {
-            let script = (0..per_process)
-                .map(|k| format!("\"$0\" items create \"p{p} item {k}\""))
-                .collect::<Vec<_>>()
-                .join(" && ");
-            Command::new("sh")
-                .arg("-c")
-                .arg(script)
-                .arg(env!("CARGO_BIN_EXE_jerry"))
-                .current_dir(ws.path())
-                .env("JERRY_LOCK_TIMEOUT", "60")
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
     let mut printed = Vec::new();
-    for creator in creators {
-        let out = creator.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for out in run_writers(&ws, PROCESSES, per_process, |p, k| {
+        format!("items create \"p{p} item {k}\"")
+    }) {
         printed.extend(String::from_utf8(out.stdout).unwrap().lines().map(String::from));
     }
     let total = PROCESSES * per_process;
@@ -123,27 +145,9 @@ fn concurrent_writers_without_expected_version_all_land() {
     let ws = Workspace::new();
     ws.ok(&["items", "create", "shared"]);
     let per_process = 6;
-    let writers: Vec<Child> = (0..PROCESSES)
-        .map(|p| {
-            let script = (0..per_process)
-                .map(|k| format!("\"$0\" items assign WORK-001 p{p}-k{k} >/dev/null"))
-                .collect::<Vec<_>>()
-                .join(" && ");
-            Command::new("sh")
-                .arg("-c")
-                .arg(script)
-                .arg(env!("CARGO_BIN_EXE_jerry"))
-                .current_dir(ws.path())
-                .env("JERRY_LOCK_TIMEOUT", "60")
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for writer in writers {
-        let out = writer.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    }
+    run_writers(&ws, PROCESSES, per_process, |p, k| {
+        format!("items assign WORK-001 p{p}-k{k}")
+    });
     let total = 1 + PROCESSES * per_process;
     assert_eq!(versions(&ws, "WORK-001"), (1..=total as u64).collect::<Vec<_>>());
     let assignees: BTreeSet<String> = ws.lines("WORK-001")[1..]
@@ -184,27 +188,9 @@ fn concurrent_writers_share_one_gap_free_global_order() {
     let ws = Workspace::new();
     ws.ok(&["items", "create", "shared"]);
     let per_process = 5;
-    let writers: Vec<Child> = (0..PROCESSES)
-        .map(|p| {
-            let script = (0..per_process)
-                .map(|k| format!("\"$0\" items create \"p{p}-{k}\" >/dev/null && \"$0\" items assign WORK-001 p{p}-{k} >/dev/null"))
-                .collect::<Vec<_>>()
-                .join(" && ");
-            Command::new("sh")
-                .arg("-c")
-                .arg(script)
-                .arg(env!("CARGO_BIN_EXE_jerry"))
-                .current_dir(ws.path())
-                .env("JERRY_LOCK_TIMEOUT", "60")
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for writer in writers {
-        let out = writer.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    }
+    run_writers(&ws, PROCESSES, per_process, |p, k| {
+        format!("items create \"p{p}-{k}\" && \"$0\" items assign WORK-001 p{p}-{k}")
+    });
     let events = all_events(&ws);
     assert_eq!(events.len(), 1 + 2 * PROCESSES * per_process);
     assert_global_order(&events);
@@ -241,25 +227,9 @@ fn follow_receives_every_event_exactly_once_under_concurrent_writers() {
 
     let writers_count = 4;
     let per_writer = 10;
-    let writers: Vec<Child> = (0..writers_count)
-        .map(|w| {
-            let script = (0..per_writer)
-                .map(|k| format!("\"$0\" items create \"w{w}-{k}\" >/dev/null"))
-                .collect::<Vec<_>>()
-                .join(" && ");
-            Command::new("sh")
-                .arg("-c")
-                .arg(script)
-                .arg(env!("CARGO_BIN_EXE_jerry"))
-                .current_dir(ws.path())
-                .env("JERRY_LOCK_TIMEOUT", "60")
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for mut writer in writers {
-        assert!(writer.wait().unwrap().success());
-    }
+    run_writers(&ws, writers_count, per_writer, |w, k| {
+        format!("items create \"w{w}-{k}\"")
+    });
     let expected = writers_count * per_writer;
     let mut received = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(30);

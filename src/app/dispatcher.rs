@@ -98,24 +98,45 @@ impl<'a> CommandDispatcher<'a> {
             once: once.as_ref(),
             labels: &labels,
         };
+        let result = self.run(command, &guard);
+        match (result, &once) {
+            // Another process with the same key may have won while this one decided: the
+            // command then fails on the state it left (already done, or a version conflict).
+            // If the key now records this very command, its result is the answer.
+            (Err(err), Some(once))
+                if !matches!(err, AppError::Store(StoreError::IdempotencyKeyReused { .. })) =>
+            {
+                match self.store.lookup_once(&once.key)? {
+                    Some(record) => {
+                        record.answer(once)?;
+                        self.replayed(&record)
+                    }
+                    None => Err(err),
+                }
+            }
+            (result, _) => result,
+        }
+    }
+
+    fn run(&self, command: Command, guard: &Guard<'_>) -> Result<CommandOutcome, AppError> {
         match command {
-            Command::Create(new) => self.create(new, &guard),
-            Command::ChangeStatus { item, to, reason } => self.update(item, &guard, |current, now| {
+            Command::Create(new) => self.create(new, guard),
+            Command::ChangeStatus { item, to, reason } => self.update(item, guard, |current, now| {
                 current.change_status(to, reason.clone(), now)
             }),
-            Command::ChangePriority { item, to, reason } => self.update(item, &guard, |current, _| {
+            Command::ChangePriority { item, to, reason } => self.update(item, guard, |current, _| {
                 current.change_priority(to, reason.clone())
             }),
             Command::Assign { item, assignee } => {
-                self.update(item, &guard, |current, _| current.assign(assignee.clone()))
+                self.update(item, guard, |current, _| current.assign(assignee.clone()))
             }
             Command::AddDependency { item, on, kind } => {
                 let other = self.existing(on)?;
-                self.update(item, &guard, |current, _| current.add_dependency(other, kind))
+                self.update(item, guard, |current, _| current.add_dependency(other, kind))
             }
             Command::RemoveDependency { item, on } => {
                 let other = ItemRepository::new(self.store).resolve(on)?;
-                self.update(item, &guard, |current, _| current.remove_dependency(other))
+                self.update(item, guard, |current, _| current.remove_dependency(other))
             }
         }
     }
