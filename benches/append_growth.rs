@@ -2,29 +2,12 @@
 //! time to a single JSONL stream, with the lock and fsync of a real append, and compares the
 //! first 100 with the last 100. Run: `cargo bench --bench append_growth [-- N]`.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use jerry::store::jsonl::JsonlStore;
-use jerry::store::{EventStore, ExpectedVersion, Metadata, NewEvent, StreamId};
-use jerry::timestamp::Timestamp;
-
-fn event(n: u64) -> NewEvent {
-    NewEvent {
-        event_id: ulid::Ulid::new(),
-        aggregate_type: "work_item".into(),
-        aggregate_id: "WORK-001".into(),
-        event_type: "AssigneeChanged".into(),
-        schema_version: 1,
-        timestamp: Timestamp::now(),
-        payload: serde_json::json!({ "old_assignee": null, "new_assignee": format!("agent-{n}") }),
-        metadata: Metadata {
-            actor: "bench".into(),
-            correlation_id: None,
-            causation_id: None,
-            idempotency_key: None,
-        },
-    }
-}
+use jerry::store::{EventStore, ExpectedVersion, StreamId};
 
 fn median(samples: &mut [Duration]) -> Duration {
     samples.sort();
@@ -45,7 +28,7 @@ fn main() {
     for n in 0..count {
         let began = Instant::now();
         store
-            .append(&stream, vec![event(n)], ExpectedVersion::Exact(n))
+            .append(&stream, vec![common::event(n)], ExpectedVersion::Exact(n))
             .expect("append");
         samples.push(began.elapsed());
     }

@@ -3,39 +3,22 @@
 //! no event was lost. The bench re-runs its own executable as the writers.
 //! Run: `cargo bench --bench contention [-- APPENDS_PER_PROCESS]` (default 200).
 
+mod common;
+
 use std::process::Command;
 use std::time::Instant;
 
 use jerry::store::jsonl::JsonlStore;
-use jerry::store::{EventStore, ExpectedVersion, Metadata, NewEvent, StreamId};
-use jerry::timestamp::Timestamp;
+use jerry::store::{EventStore, ExpectedVersion, StreamId};
 
 const PROCESSES: usize = 16;
-
-fn event() -> NewEvent {
-    NewEvent {
-        event_id: ulid::Ulid::new(),
-        aggregate_type: "bench".into(),
-        aggregate_id: "x".into(),
-        event_type: "Appended".into(),
-        schema_version: 1,
-        timestamp: Timestamp::now(),
-        payload: serde_json::json!({ "n": 1 }),
-        metadata: Metadata {
-            actor: "bench".into(),
-            correlation_id: None,
-            causation_id: None,
-            idempotency_key: None,
-        },
-    }
-}
 
 fn writer(dir: &str, stream: &str, count: u64) {
     let store = JsonlStore::open(dir);
     let stream = StreamId::new(stream).expect("stream id");
     for _ in 0..count {
         store
-            .append(&stream, vec![event()], ExpectedVersion::Any)
+            .append(&stream, vec![common::event(0)], ExpectedVersion::Any)
             .expect("append");
     }
 }

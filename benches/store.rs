@@ -2,32 +2,15 @@
 //! several lengths, reading a stream, and folding the global log into the read model.
 //! Run: `cargo bench --bench store`.
 
+mod common;
+
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
 use jerry::app::{self, SystemClock, UlidSource};
 use jerry::store::jsonl::JsonlStore;
-use jerry::store::{EventStore, ExpectedVersion, Metadata, NewEvent, StreamId};
-use jerry::timestamp::Timestamp;
-
-fn event(n: u64) -> NewEvent {
-    NewEvent {
-        event_id: ulid::Ulid::new(),
-        aggregate_type: "work_item".into(),
-        aggregate_id: "WORK-001".into(),
-        event_type: "AssigneeChanged".into(),
-        schema_version: 1,
-        timestamp: Timestamp::now(),
-        payload: serde_json::json!({ "old_assignee": null, "new_assignee": format!("agent-{n}") }),
-        metadata: Metadata {
-            actor: "bench".into(),
-            correlation_id: None,
-            causation_id: None,
-            idempotency_key: None,
-        },
-    }
-}
+use jerry::store::{EventStore, ExpectedVersion, NewEvent, StreamId};
 
 /// One fsynced append at the end of a stream that already holds `length` events.
 fn append(c: &mut Criterion) {
@@ -37,14 +20,14 @@ fn append(c: &mut Criterion) {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = JsonlStore::open(dir.path().join("data"));
         let stream = StreamId::new("work_item-WORK-001").expect("stream id");
-        let batch: Vec<NewEvent> = (0..length).map(event).collect();
+        let batch: Vec<NewEvent> = (0..length).map(common::event).collect();
         store
             .append(&stream, batch, ExpectedVersion::NoStream)
             .expect("seed");
         group.bench_with_input(BenchmarkId::from_parameter(length), &length, |b, _| {
             b.iter(|| {
                 store
-                    .append(&stream, vec![event(0)], ExpectedVersion::Any)
+                    .append(&stream, vec![common::event(0)], ExpectedVersion::Any)
                     .expect("append")
             })
         });
