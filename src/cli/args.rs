@@ -93,6 +93,21 @@ pub enum TopCommand {
         #[arg(long)]
         repair: bool,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Examples:\n  jerry completions bash > ~/.local/share/bash-completion/completions/jerry\n  jerry completions zsh > ~/.zfunc/_jerry"
+    )]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Write the man pages (jerry.1 and one per subcommand) into DIR.
+    #[command(hide = true)]
+    Man {
+        /// Where to write the pages.
+        #[arg(long, default_value = "docs/man")]
+        out: PathBuf,
+    },
     /// Build a synthetic project for benchmarks (not a user command).
     #[command(hide = true)]
     Generate {

@@ -2,6 +2,7 @@
 
 mod args;
 mod context;
+mod docs;
 mod doctor;
 mod events;
 mod failure;
@@ -58,6 +59,8 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         TopCommand::Items(command) => items::run(command, ctx, out),
         TopCommand::Events(command) => events::run(command, ctx, out),
         TopCommand::Doctor { repair } => doctor::run(repair, ctx, out),
+        TopCommand::Completions { shell } => docs::completions(shell, out),
+        TopCommand::Man { out: dir } => docs::man_pages(&dir, out),
         TopCommand::Generate {
             items,
             events_per_item,

@@ -1,0 +1,657 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[jerry] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'jerry'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'jerry'= {
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create a project (PROJ-001 by default, else the next free number)'
+            cand items 'Create, change and inspect work items'
+            cand events 'Read, watch, move and check the whole event log, in its one global order'
+            cand doctor 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
+            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand man 'Write the man pages (jerry.1 and one per subcommand) into DIR'
+            cand generate 'Build a synthetic project for benchmarks (not a user command)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jerry;init'= {
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items'= {
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create an item and print its id'
+            cand start 'Start working on an item (pending or blocked → in_progress)'
+            cand complete 'Finish an item (in_progress → done)'
+            cand cancel 'Cancel an item (pending, in_progress or blocked → cancelled; final)'
+            cand reopen 'Reopen a done item (done → in_progress)'
+            cand block 'Block an item that is in progress; a reason is required'
+            cand status 'Move an item to any status its current one allows'
+            cand priority 'Change an item''s priority'
+            cand assign 'Assign an item to someone (or --none to unassign)'
+            cand depend 'Record that an item depends on another'
+            cand undepend 'Remove a dependency'
+            cand list 'List items, filtered; a table, or a JSON array with --json'
+            cand show 'Show one item (now, or as it was --at a moment)'
+            cand history 'Show an item''s events, oldest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jerry;items;create'= {
+            cand -t 'epic, story, task, subtask, bug or spike'
+            cand --type 'epic, story, task, subtask, bug or spike'
+            cand -p 'critical, high, medium or low'
+            cand --priority 'critical, high, medium or low'
+            cand -d 'd'
+            cand --description 'description'
+            cand --parent 'The parent item (it must exist)'
+            cand -a 'a'
+            cand --assignee 'assignee'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;start'= {
+            cand -r 'r'
+            cand --reason 'reason'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;complete'= {
+            cand -r 'r'
+            cand --reason 'reason'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;cancel'= {
+            cand -r 'r'
+            cand --reason 'reason'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;reopen'= {
+            cand -r 'r'
+            cand --reason 'reason'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;block'= {
+            cand -r 'Why the item is blocked'
+            cand --reason 'Why the item is blocked'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;status'= {
+            cand -r 'r'
+            cand --reason 'reason'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;priority'= {
+            cand -r 'r'
+            cand --reason 'reason'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;assign'= {
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --none 'Unassign the item instead'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;depend'= {
+            cand --type 'blocks, blocked_by or related'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;undepend'= {
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;list'= {
+            cand -s 'Only items with this status (repeatable)'
+            cand --status 'Only items with this status (repeatable)'
+            cand -t 'Only items of this type (repeatable)'
+            cand --type 'Only items of this type (repeatable)'
+            cand -p 'p'
+            cand --priority 'priority'
+            cand -a 'a'
+            cand --assignee 'assignee'
+            cand --parent 'Only children of this item'
+            cand --limit 'Show at most N items; stderr says how many were left out'
+            cand --at 'List the items as they were at TIME'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;show'= {
+            cand --at 'Show the item as it was at TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, yesterday)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;history'= {
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;help'= {
+            cand create 'Create an item and print its id'
+            cand start 'Start working on an item (pending or blocked → in_progress)'
+            cand complete 'Finish an item (in_progress → done)'
+            cand cancel 'Cancel an item (pending, in_progress or blocked → cancelled; final)'
+            cand reopen 'Reopen a done item (done → in_progress)'
+            cand block 'Block an item that is in progress; a reason is required'
+            cand status 'Move an item to any status its current one allows'
+            cand priority 'Change an item''s priority'
+            cand assign 'Assign an item to someone (or --none to unassign)'
+            cand depend 'Record that an item depends on another'
+            cand undepend 'Remove a dependency'
+            cand list 'List items, filtered; a table, or a JSON array with --json'
+            cand show 'Show one item (now, or as it was --at a moment)'
+            cand history 'Show an item''s events, oldest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jerry;items;help;create'= {
+        }
+        &'jerry;items;help;start'= {
+        }
+        &'jerry;items;help;complete'= {
+        }
+        &'jerry;items;help;cancel'= {
+        }
+        &'jerry;items;help;reopen'= {
+        }
+        &'jerry;items;help;block'= {
+        }
+        &'jerry;items;help;status'= {
+        }
+        &'jerry;items;help;priority'= {
+        }
+        &'jerry;items;help;assign'= {
+        }
+        &'jerry;items;help;depend'= {
+        }
+        &'jerry;items;help;undepend'= {
+        }
+        &'jerry;items;help;list'= {
+        }
+        &'jerry;items;help;show'= {
+        }
+        &'jerry;items;help;history'= {
+        }
+        &'jerry;items;help;help'= {
+        }
+        &'jerry;events'= {
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List events in global order: a table, --json (an array) or --jsonl'
+            cand follow 'Print events as other processes append them, until Ctrl-C'
+            cand replay 'Rebuild the read model from the log; --verify checks it against each stream (exit 6 on a difference)'
+            cand export 'Write the log (or the filtered part) in global order, as JSON Lines by default'
+            cand import 'Restore an export: keeps stream ids, versions and event ids; repeating it is a no-op'
+            cand stats 'Count events, grouped by type, stream, day or actor'
+            cand query 'Find, within each item, an event of one type followed by one of another inside a window'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jerry;events;list'= {
+            cand --type 'Only events of this type, e.g. StatusChanged (repeatable)'
+            cand --item 'Only events of this item'
+            cand --stream 'Only events of this stream, e.g. work_item-WORK-001'
+            cand --since 'Only events at or after TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, today, yesterday)'
+            cand --until 'Only events at or before TIME'
+            cand --correlation 'Only events of one request (its correlation id)'
+            cand --after 'Only events after this global position'
+            cand --last 'Only the last N matching events'
+            cand --limit 'At most N events; stderr says how many were left out'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --jsonl 'One JSON object per line'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;events;follow'= {
+            cand --type 'Only events of this type, e.g. StatusChanged (repeatable)'
+            cand --item 'Only events of this item'
+            cand --stream 'Only events of this stream, e.g. work_item-WORK-001'
+            cand --since 'Only events at or after TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, today, yesterday)'
+            cand --until 'Only events at or before TIME'
+            cand --correlation 'Only events of one request (its correlation id)'
+            cand --after 'Start after this global position'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --from-start 'Start from the first event instead of from now'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;events;replay'= {
+            cand --until 'Replay only up to TIME'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --verify 'Check the rebuilt state against each item''s own stream; exit 6 on any difference'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;events;export'= {
+            cand --type 'Only events of this type, e.g. StatusChanged (repeatable)'
+            cand --item 'Only events of this item'
+            cand --stream 'Only events of this stream, e.g. work_item-WORK-001'
+            cand --since 'Only events at or after TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, today, yesterday)'
+            cand --until 'Only events at or before TIME'
+            cand --correlation 'Only events of one request (its correlation id)'
+            cand --after 'Only events after this global position'
+            cand --format 'format'
+            cand -o 'Write to FILE (atomically: a temp file renamed into place) instead of stdout'
+            cand --output 'Write to FILE (atomically: a temp file renamed into place) instead of stdout'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;events;import'= {
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;events;stats'= {
+            cand --group-by 'group-by'
+            cand --since 'Only events at or after TIME'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;events;query'= {
+            cand --within 'The longest gap between the two events (30s, 5m, 2h, 1d)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;events;help'= {
+            cand list 'List events in global order: a table, --json (an array) or --jsonl'
+            cand follow 'Print events as other processes append them, until Ctrl-C'
+            cand replay 'Rebuild the read model from the log; --verify checks it against each stream (exit 6 on a difference)'
+            cand export 'Write the log (or the filtered part) in global order, as JSON Lines by default'
+            cand import 'Restore an export: keeps stream ids, versions and event ids; repeating it is a no-op'
+            cand stats 'Count events, grouped by type, stream, day or actor'
+            cand query 'Find, within each item, an event of one type followed by one of another inside a window'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jerry;events;help;list'= {
+        }
+        &'jerry;events;help;follow'= {
+        }
+        &'jerry;events;help;replay'= {
+        }
+        &'jerry;events;help;export'= {
+        }
+        &'jerry;events;help;import'= {
+        }
+        &'jerry;events;help;stats'= {
+        }
+        &'jerry;events;help;query'= {
+        }
+        &'jerry;events;help;help'= {
+        }
+        &'jerry;doctor'= {
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --repair 'Fix what is safe to fix'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;completions'= {
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;man'= {
+            cand --out 'Where to write the pages'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;generate'= {
+            cand --items 'How many items to add'
+            cand --events-per-item 'Events per item: a creation, then reassignments'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --actor 'Who is making the change, recorded in each event''s metadata'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;help'= {
+            cand init 'Create a project (PROJ-001 by default, else the next free number)'
+            cand items 'Create, change and inspect work items'
+            cand events 'Read, watch, move and check the whole event log, in its one global order'
+            cand doctor 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
+            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand man 'Write the man pages (jerry.1 and one per subcommand) into DIR'
+            cand generate 'Build a synthetic project for benchmarks (not a user command)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jerry;help;init'= {
+        }
+        &'jerry;help;items'= {
+            cand create 'Create an item and print its id'
+            cand start 'Start working on an item (pending or blocked → in_progress)'
+            cand complete 'Finish an item (in_progress → done)'
+            cand cancel 'Cancel an item (pending, in_progress or blocked → cancelled; final)'
+            cand reopen 'Reopen a done item (done → in_progress)'
+            cand block 'Block an item that is in progress; a reason is required'
+            cand status 'Move an item to any status its current one allows'
+            cand priority 'Change an item''s priority'
+            cand assign 'Assign an item to someone (or --none to unassign)'
+            cand depend 'Record that an item depends on another'
+            cand undepend 'Remove a dependency'
+            cand list 'List items, filtered; a table, or a JSON array with --json'
+            cand show 'Show one item (now, or as it was --at a moment)'
+            cand history 'Show an item''s events, oldest first'
+        }
+        &'jerry;help;items;create'= {
+        }
+        &'jerry;help;items;start'= {
+        }
+        &'jerry;help;items;complete'= {
+        }
+        &'jerry;help;items;cancel'= {
+        }
+        &'jerry;help;items;reopen'= {
+        }
+        &'jerry;help;items;block'= {
+        }
+        &'jerry;help;items;status'= {
+        }
+        &'jerry;help;items;priority'= {
+        }
+        &'jerry;help;items;assign'= {
+        }
+        &'jerry;help;items;depend'= {
+        }
+        &'jerry;help;items;undepend'= {
+        }
+        &'jerry;help;items;list'= {
+        }
+        &'jerry;help;items;show'= {
+        }
+        &'jerry;help;items;history'= {
+        }
+        &'jerry;help;events'= {
+            cand list 'List events in global order: a table, --json (an array) or --jsonl'
+            cand follow 'Print events as other processes append them, until Ctrl-C'
+            cand replay 'Rebuild the read model from the log; --verify checks it against each stream (exit 6 on a difference)'
+            cand export 'Write the log (or the filtered part) in global order, as JSON Lines by default'
+            cand import 'Restore an export: keeps stream ids, versions and event ids; repeating it is a no-op'
+            cand stats 'Count events, grouped by type, stream, day or actor'
+            cand query 'Find, within each item, an event of one type followed by one of another inside a window'
+        }
+        &'jerry;help;events;list'= {
+        }
+        &'jerry;help;events;follow'= {
+        }
+        &'jerry;help;events;replay'= {
+        }
+        &'jerry;help;events;export'= {
+        }
+        &'jerry;help;events;import'= {
+        }
+        &'jerry;help;events;stats'= {
+        }
+        &'jerry;help;events;query'= {
+        }
+        &'jerry;help;doctor'= {
+        }
+        &'jerry;help;completions'= {
+        }
+        &'jerry;help;man'= {
+        }
+        &'jerry;help;generate'= {
+        }
+        &'jerry;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

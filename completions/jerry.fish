@@ -1,0 +1,423 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_jerry_global_optspecs
+    string join \n project= root= json actor= correlation-id= lock-timeout= h/help V/version
+end
+
+function __fish_jerry_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_jerry_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_jerry_using_subcommand
+    set -l cmd (__fish_jerry_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c jerry -n "__fish_jerry_needs_command" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_needs_command" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_needs_command" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_needs_command" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_needs_command" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_needs_command" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_needs_command" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_needs_command" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "init" -d 'Create a project (PROJ-001 by default, else the next free number)'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "items" -d 'Create, change and inspect work items'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "events" -d 'Read, watch, move and check the whole event log, in its one global order'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "doctor" -d 'Check the project\'s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "man" -d 'Write the man pages (jerry.1 and one per subcommand) into DIR'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "generate" -d 'Build a synthetic project for benchmarks (not a user command)'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand init" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand init" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand init" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand init" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand init" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand init" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand init" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "create" -d 'Create an item and print its id'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "start" -d 'Start working on an item (pending or blocked → in_progress)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "complete" -d 'Finish an item (in_progress → done)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "cancel" -d 'Cancel an item (pending, in_progress or blocked → cancelled; final)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "reopen" -d 'Reopen a done item (done → in_progress)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "block" -d 'Block an item that is in progress; a reason is required'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "status" -d 'Move an item to any status its current one allows'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "priority" -d 'Change an item\'s priority'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "assign" -d 'Assign an item to someone (or --none to unassign)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "depend" -d 'Record that an item depends on another'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "undepend" -d 'Remove a dependency'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "list" -d 'List items, filtered; a table, or a JSON array with --json'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "show" -d 'Show one item (now, or as it was --at a moment)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "history" -d 'Show an item\'s events, oldest first'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s t -l type -d 'epic, story, task, subtask, bug or spike' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s p -l priority -d 'critical, high, medium or low' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s d -l description -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l parent -d 'The parent item (it must exist)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s a -l assignee -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s r -l reason -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s r -l reason -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s r -l reason -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s r -l reason -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s r -l reason -d 'Why the item is blocked' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s r -l reason -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s r -l reason -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l none -d 'Unassign the item instead'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l type -d 'blocks, blocked_by or related' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s s -l status -d 'Only items with this status (repeatable)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s t -l type -d 'Only items of this type (repeatable)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s p -l priority -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s a -l assignee -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l parent -d 'Only children of this item' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N items; stderr says how many were left out' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l at -d 'List the items as they were at TIME' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l at -d 'Show the item as it was at TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, yesterday)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an item and print its id'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start working on an item (pending or blocked → in_progress)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "complete" -d 'Finish an item (in_progress → done)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel an item (pending, in_progress or blocked → cancelled; final)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "reopen" -d 'Reopen a done item (done → in_progress)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "block" -d 'Block an item that is in progress; a reason is required'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "status" -d 'Move an item to any status its current one allows'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "priority" -d 'Change an item\'s priority'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Assign an item to someone (or --none to unassign)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "depend" -d 'Record that an item depends on another'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "undepend" -d 'Remove a dependency'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "list" -d 'List items, filtered; a table, or a JSON array with --json'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one item (now, or as it was --at a moment)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "history" -d 'Show an item\'s events, oldest first'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -f -a "list" -d 'List events in global order: a table, --json (an array) or --jsonl'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -f -a "follow" -d 'Print events as other processes append them, until Ctrl-C'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -f -a "replay" -d 'Rebuild the read model from the log; --verify checks it against each stream (exit 6 on a difference)'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -f -a "export" -d 'Write the log (or the filtered part) in global order, as JSON Lines by default'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -f -a "import" -d 'Restore an export: keeps stream ids, versions and event ids; repeating it is a no-op'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -f -a "stats" -d 'Count events, grouped by type, stream, day or actor'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -f -a "query" -d 'Find, within each item, an event of one type followed by one of another inside a window'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l type -d 'Only events of this type, e.g. StatusChanged (repeatable)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l item -d 'Only events of this item' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l stream -d 'Only events of this stream, e.g. work_item-WORK-001' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l since -d 'Only events at or after TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, today, yesterday)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l until -d 'Only events at or before TIME' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l correlation -d 'Only events of one request (its correlation id)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l after -d 'Only events after this global position' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l last -d 'Only the last N matching events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l limit -d 'At most N events; stderr says how many were left out' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l jsonl -d 'One JSON object per line'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l type -d 'Only events of this type, e.g. StatusChanged (repeatable)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l item -d 'Only events of this item' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l stream -d 'Only events of this stream, e.g. work_item-WORK-001' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l since -d 'Only events at or after TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, today, yesterday)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l until -d 'Only events at or before TIME' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l correlation -d 'Only events of one request (its correlation id)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l after -d 'Start after this global position' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l from-start -d 'Start from the first event instead of from now'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l until -d 'Replay only up to TIME' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l verify -d 'Check the rebuilt state against each item\'s own stream; exit 6 on any difference'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l type -d 'Only events of this type, e.g. StatusChanged (repeatable)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l item -d 'Only events of this item' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l stream -d 'Only events of this stream, e.g. work_item-WORK-001' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l since -d 'Only events at or after TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, today, yesterday)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l until -d 'Only events at or before TIME' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l correlation -d 'Only events of one request (its correlation id)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l after -d 'Only events after this global position' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l format -r -f -a "jsonl\t''
+json\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE (atomically: a temp file renamed into place) instead of stdout' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l group-by -r -f -a "type\t''
+stream\t''
+day\t''
+actor\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l since -d 'Only events at or after TIME' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l within -d 'The longest gap between the two events (30s, 5m, 2h, 1d)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "list" -d 'List events in global order: a table, --json (an array) or --jsonl'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "follow" -d 'Print events as other processes append them, until Ctrl-C'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Rebuild the read model from the log; --verify checks it against each stream (exit 6 on a difference)'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the log (or the filtered part) in global order, as JSON Lines by default'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "import" -d 'Restore an export: keeps stream ids, versions and event ids; repeating it is a no-op'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Count events, grouped by type, stream, day or actor'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "query" -d 'Find, within each item, an event of one type followed by one of another inside a window'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l repair -d 'Fix what is safe to fix'
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l out -d 'Where to write the pages' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand man" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand man" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l items -d 'How many items to add' -r
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l events-per-item -d 'Events per item: a creation, then reassignments' -r
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -s h -l help -d 'Print help'
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "init" -d 'Create a project (PROJ-001 by default, else the next free number)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "items" -d 'Create, change and inspect work items'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "events" -d 'Read, watch, move and check the whole event log, in its one global order'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "doctor" -d 'Check the project\'s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "man" -d 'Write the man pages (jerry.1 and one per subcommand) into DIR'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "generate" -d 'Build a synthetic project for benchmarks (not a user command)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "create" -d 'Create an item and print its id'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "start" -d 'Start working on an item (pending or blocked → in_progress)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "complete" -d 'Finish an item (in_progress → done)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "cancel" -d 'Cancel an item (pending, in_progress or blocked → cancelled; final)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "reopen" -d 'Reopen a done item (done → in_progress)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "block" -d 'Block an item that is in progress; a reason is required'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "status" -d 'Move an item to any status its current one allows'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "priority" -d 'Change an item\'s priority'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "assign" -d 'Assign an item to someone (or --none to unassign)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "depend" -d 'Record that an item depends on another'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "undepend" -d 'Remove a dependency'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "list" -d 'List items, filtered; a table, or a JSON array with --json'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "show" -d 'Show one item (now, or as it was --at a moment)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "history" -d 'Show an item\'s events, oldest first'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "list" -d 'List events in global order: a table, --json (an array) or --jsonl'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "follow" -d 'Print events as other processes append them, until Ctrl-C'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "replay" -d 'Rebuild the read model from the log; --verify checks it against each stream (exit 6 on a difference)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "export" -d 'Write the log (or the filtered part) in global order, as JSON Lines by default'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "import" -d 'Restore an export: keeps stream ids, versions and event ids; repeating it is a no-op'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "stats" -d 'Count events, grouped by type, stream, day or actor'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "query" -d 'Find, within each item, an event of one type followed by one of another inside a window'

@@ -1,0 +1,41 @@
+//! Documentation generated from the clap definition, so it can never disagree with the
+//! parser: shell completions and man pages. `tests/generated_docs.rs` fails when the
+//! committed copies in `completions/` and `docs/man/` drift.
+
+use std::path::Path;
+
+use clap::CommandFactory;
+
+use super::args::Cli;
+use super::output::Output;
+
+pub fn completions(shell: clap_complete::Shell, out: &mut Output) -> anyhow::Result<()> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "jerry", &mut script);
+    out.line(String::from_utf8(script)?.trim_end())
+}
+
+/// Writes `jerry.1` and `jerry-<sub>[-<sub>].1` for every visible subcommand.
+pub fn man_pages(dir: &Path, out: &mut Output) -> anyhow::Result<()> {
+    fs_err::create_dir_all(dir)?;
+    let mut command = Cli::command();
+    command.build();
+    let written = write_pages(&command, "jerry", dir)?;
+    out.note(&format!("wrote {written} man pages to {}", dir.display()));
+    Ok(())
+}
+
+fn write_pages(command: &clap::Command, name: &str, dir: &Path) -> anyhow::Result<usize> {
+    let page = command.clone().name(name.to_owned());
+    let mut bytes = Vec::new();
+    clap_mangen::Man::new(page).render(&mut bytes)?;
+    fs_err::write(dir.join(format!("{name}.1")), bytes)?;
+    let mut written = 1;
+    for sub in command
+        .get_subcommands()
+        .filter(|sub| !sub.is_hide_set() && sub.get_name() != "help")
+    {
+        written += write_pages(sub, &format!("{name}-{}", sub.get_name()), dir)?;
+    }
+    Ok(written)
+}
