@@ -272,7 +272,7 @@ _jerry() {
 
     case "${cmd}" in
         jerry)
-            opts="-h -V --project --root --json --actor --correlation-id --lock-timeout --help --version init items events doctor completions man generate help"
+            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version init items events doctor completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -288,6 +288,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -306,7 +310,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__completions)
-            opts="-h -V --project --root --json --actor --correlation-id --lock-timeout --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -322,6 +326,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -340,7 +348,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__doctor)
-            opts="-h -V --repair --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --repair --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -356,6 +364,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -374,7 +386,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events)
-            opts="-h -V --project --root --json --actor --correlation-id --lock-timeout --help --version list follow replay export import stats query help"
+            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version list follow replay export import stats query help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -390,6 +402,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -408,7 +424,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__export)
-            opts="-o -h -V --type --item --stream --since --until --correlation --after --format --output --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-o -q -h -V --type --item --stream --since --until --correlation --after --format --output --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -466,6 +482,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --correlation-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -482,7 +502,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__follow)
-            opts="-h -V --type --item --stream --since --until --correlation --from-start --after --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --type --item --stream --since --until --correlation --from-start --after --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -526,6 +546,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -670,7 +694,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__import)
-            opts="-h -V --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -686,6 +710,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -704,7 +732,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__list)
-            opts="-h -V --type --item --stream --since --until --correlation --after --last --limit --jsonl --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --type --item --stream --since --until --correlation --after --last --limit --jsonl --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -758,6 +786,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --correlation-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -774,7 +806,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__query)
-            opts="-h -V --within --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --within --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -796,6 +828,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --correlation-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -812,7 +848,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__replay)
-            opts="-h -V --until --verify --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --until --verify --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -834,6 +870,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --correlation-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -850,7 +890,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__stats)
-            opts="-h -V --group-by --since --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --group-by --since --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -876,6 +916,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --correlation-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -892,7 +936,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__generate)
-            opts="-h -V --items --events-per-item --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --items --events-per-item --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -916,6 +960,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -1354,7 +1402,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__init)
-            opts="-h -V --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1366,6 +1414,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -1384,7 +1436,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items)
-            opts="-h -V --project --root --json --actor --correlation-id --lock-timeout --help --version create start complete cancel reopen block status priority assign depend undepend list show history help"
+            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version create start complete cancel reopen block status priority assign depend undepend list show history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1400,6 +1452,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -1418,7 +1474,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__assign)
-            opts="-h -V --none --expected-version --idempotency-key --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1442,6 +1498,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -1460,7 +1520,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__block)
-            opts="-r -h -V --reason --expected-version --idempotency-key --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1492,6 +1552,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -1510,7 +1574,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__cancel)
-            opts="-r -h -V --reason --expected-version --idempotency-key --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1542,6 +1606,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -1560,7 +1628,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__complete)
-            opts="-r -h -V --reason --expected-version --idempotency-key --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1594,6 +1662,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --correlation-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1610,7 +1682,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__create)
-            opts="-t -p -d -a -h -V --type --priority --description --parent --assignee --idempotency-key --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-t -p -d -a -q -h -V --type --priority --description --parent --assignee --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1668,6 +1740,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --correlation-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1684,7 +1760,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__depend)
-            opts="-h -V --type --expected-version --idempotency-key --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --type --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1712,6 +1788,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -1954,7 +2034,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__history)
-            opts="-h -V --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1970,6 +2050,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -1988,7 +2072,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__list)
-            opts="-s -t -p -a -h -V --status --type --priority --assignee --parent --limit --at --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --parent --limit --at --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2050,6 +2134,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --correlation-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2066,7 +2154,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__priority)
-            opts="-r -h -V --reason --expected-version --idempotency-key --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2098,6 +2186,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -2116,7 +2208,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__reopen)
-            opts="-r -h -V --reason --expected-version --idempotency-key --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2150,6 +2242,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --correlation-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2166,7 +2262,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__show)
-            opts="-h -V --at --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --at --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2188,6 +2284,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --correlation-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2204,7 +2304,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__start)
-            opts="-r -h -V --reason --expected-version --idempotency-key --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2236,6 +2336,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)
@@ -2254,7 +2358,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__status)
-            opts="-r -h -V --reason --expected-version --idempotency-key --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2288,6 +2392,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --correlation-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2304,7 +2412,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__undepend)
-            opts="-h -V --expected-version --idempotency-key --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2330,6 +2438,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --correlation-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2346,7 +2458,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__man)
-            opts="-h -V --out --project --root --json --actor --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --out --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2366,6 +2478,10 @@ _jerry() {
                     ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --correlation-id)

@@ -56,6 +56,12 @@ pub struct GlobalArgs {
         value_name = "NAME"
     )]
     pub actor: String,
+    /// Colour in tables: auto (a terminal without NO_COLOR), always or never.
+    #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: super::style::ColorChoice,
+    /// Print only the data: no notes, no confirmations of writes (errors still go to stderr).
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
     /// Correlation id recorded on this command's events [default: a new id per command].
     #[arg(long, global = true, env = "JERRY_CORRELATION_ID", value_name = "ID")]
     pub correlation_id: Option<String>,

@@ -73,7 +73,7 @@ fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result
     let page = EventLog::new(&opened.store).list(&filter, limit, last)?;
     let shown = page.events.len();
     if shown < page.total_matching && limit.is_some_and(|l| shown == l) {
-        out.note(&format!(
+        out.warn(&format!(
             "showing {shown} of {} matching events (--limit {})",
             page.total_matching,
             limit.unwrap_or_default()

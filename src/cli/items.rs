@@ -125,7 +125,7 @@ fn report_change(outcome: &CommandOutcome, out: &mut Output) -> anyhow::Result<(
         return Ok(());
     }
     for event in &outcome.events {
-        out.line(&format!(
+        out.confirm(&format!(
             "{} v{}: {}",
             outcome.item.id,
             event.version,
@@ -251,7 +251,7 @@ fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
         .list(&filter)
         .map_err(|err| locate(err, &opened.project))?;
     if listed.items.len() < listed.total_matching {
-        out.note(&format!(
+        out.warn(&format!(
             "showing {} of {} matching items (--limit {})",
             listed.items.len(),
             listed.total_matching,
@@ -265,7 +265,8 @@ fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
         out.note(&format!("no matching items in {}", opened.project));
         return Ok(());
     }
-    out.line(&render::item_table(&listed.items))
+    let style = out.style();
+    out.line(&render::item_table(&listed.items, style))
 }
 
 fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {

@@ -9,6 +9,7 @@ mod failure;
 mod items;
 mod output;
 mod render;
+mod style;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -31,7 +32,7 @@ pub fn main() -> ExitCode {
         Err(err) => return failure::report_usage(err, wants_json),
     };
     let json = cli.global.json;
-    let mut out = Output::new(json);
+    let mut out = Output::styled(json, style::Style::detect(cli.global.color, cli.global.quiet));
     let actor_given = given_on_command_line(&matches, "actor");
     let result = Context::new(cli.global, actor_given).and_then(|ctx| run(cli.command, &ctx, &mut out));
     match result {

@@ -5,17 +5,34 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::style::Style;
+
 pub struct Output {
     json: bool,
+    style: Style,
     stdout: io::StdoutLock<'static>,
 }
 
 impl Output {
     pub fn new(json: bool) -> Self {
+        Self::styled(json, Style::default())
+    }
+
+    pub fn styled(json: bool, style: Style) -> Self {
         Self {
             json,
+            style,
             stdout: io::stdout().lock(),
         }
+    }
+
+    pub fn style(&self) -> Style {
+        self.style
+    }
+
+    /// A warning the user must see even with `--quiet` (a limit cut a list, say).
+    pub fn warn(&mut self, text: &str) {
+        eprintln!("{text}");
     }
 
     pub fn json(&self) -> bool {
@@ -43,9 +60,20 @@ impl Output {
         Ok(())
     }
 
-    /// A message for the person at the terminal, never part of the data.
+    /// A message for the person at the terminal, never part of the data; `--quiet` drops it.
     pub fn note(&mut self, text: &str) {
-        eprintln!("{text}");
+        if !self.style.quiet {
+            eprintln!("{text}");
+        }
+    }
+
+    /// A human confirmation on stdout (`WORK-001 v2: pending → in_progress`); `--quiet`
+    /// drops it.
+    pub fn confirm(&mut self, text: &str) -> anyhow::Result<()> {
+        if self.style.quiet {
+            return Ok(());
+        }
+        self.line(text)
     }
 
     pub fn flush(&mut self) -> io::Result<()> {

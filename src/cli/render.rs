@@ -1,9 +1,11 @@
 //! Human renderings: tables and one-line descriptions of events. Machine output is serde.
 
-use comfy_table::{presets, ContentArrangement, Table};
+use comfy_table::{Cell, Color, ContentArrangement, Table};
 
 use jerry::app::{SequenceMatch, Stats};
-use jerry::domain::{DependencyType, WorkItem, WorkItemEvent};
+use jerry::domain::{DependencyType, Status, WorkItem, WorkItemEvent};
+
+use super::style::{truncate, Style};
 use jerry::store::RecordedEvent;
 
 /// Shows control characters as escapes so one item is always one table row; JSON keeps
@@ -20,34 +22,94 @@ pub fn printable(text: &str) -> String {
         .collect()
 }
 
+/// A header, a rule under it, and one line per row: easy to read, and no frame to strip
+/// when a human pipes it into grep (scripts should use `--json`).
+const PRESET: &str = "    ────           ";
+
 fn table(header: &[&str]) -> Table {
     let mut table = Table::new();
     table
-        .load_preset(presets::UTF8_HORIZONTAL_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic)
+        .load_preset(PRESET)
+        .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(header);
     table
 }
 
-pub fn item_table(items: &[WorkItem]) -> String {
-    let mut table = table(&["ID", "TYPE", "PRIORITY", "STATUS", "ASSIGNEE", "TITLE"]);
-    for item in items {
-        table.add_row(vec![
-            item.id.to_string(),
-            item.work_type.to_string(),
-            item.priority.to_string(),
-            item.status.to_string(),
-            item.assignee.as_deref().map(printable).unwrap_or_default(),
-            printable(&item.title),
-        ]);
+fn styled(mut table: Table, style: Style) -> String {
+    if style.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
     }
     table.to_string()
+}
+
+fn status_cell(status: Status) -> Cell {
+    let cell = Cell::new(status);
+    match status {
+        Status::Pending => cell,
+        Status::InProgress => cell.fg(Color::Cyan),
+        Status::Blocked => cell.fg(Color::Red),
+        Status::Done => cell.fg(Color::Green),
+        Status::Cancelled => cell.fg(Color::DarkGrey),
+    }
+}
+
+/// The widest a column holding `cells` is, in characters.
+fn column_width<'a>(cells: impl Iterator<Item = &'a str>, header: &str) -> usize {
+    cells
+        .map(|c| c.chars().count())
+        .chain([header.chars().count()])
+        .max()
+        .unwrap_or(0)
+}
+
+pub fn item_table(items: &[WorkItem], style: Style) -> String {
+    let header = ["ID", "TYPE", "PRIORITY", "STATUS", "ASSIGNEE", "TITLE"];
+    let rows: Vec<[String; 6]> = items
+        .iter()
+        .map(|item| {
+            [
+                item.id.to_string(),
+                item.work_type.to_string(),
+                item.priority.to_string(),
+                item.status.to_string(),
+                item.assignee.as_deref().map(printable).unwrap_or_default(),
+                printable(&item.title),
+            ]
+        })
+        .collect();
+    // On a terminal, titles give way so each item stays on one line: the other columns keep
+    // their width, and a title that does not fit ends in an ellipsis.
+    let title_room = style.width.map(|width| {
+        let others: usize = (0..5)
+            .map(|c| column_width(rows.iter().map(|r| r[c].as_str()), header[c]) + 3)
+            .sum();
+        width.saturating_sub(others + 4).max(12)
+    });
+    let mut table = table(&header);
+    for (item, row) in items.iter().zip(rows) {
+        let [id, kind, priority, _, assignee, title] = row;
+        let title = match title_room {
+            Some(room) => truncate(&title, room),
+            None => title,
+        };
+        table.add_row(vec![
+            Cell::new(id),
+            Cell::new(kind),
+            Cell::new(priority),
+            status_cell(item.status),
+            Cell::new(assignee),
+            Cell::new(title),
+        ]);
+    }
+    styled(table, style)
 }
 
 pub fn item_details(item: &WorkItem) -> String {
     let mut table = Table::new();
     table
-        .load_preset(presets::NOTHING)
+        .load_preset(comfy_table::presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic);
     let dependencies: Vec<String> = item
         .dependencies

@@ -1,0 +1,84 @@
+//! How human output looks on this terminal: colour (only on a terminal, `--color`,
+//! `NO_COLOR`), the width tables must fit, and whether to stay quiet.
+
+use std::io::IsTerminal;
+
+use clap::ValueEnum;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    pub color: bool,
+    /// The terminal's width in columns, when stdout is a terminal.
+    pub width: Option<usize>,
+    pub quiet: bool,
+}
+
+impl Style {
+    pub fn detect(choice: ColorChoice, quiet: bool) -> Self {
+        let terminal = std::io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !no_color,
+        };
+        let width = terminal.then(terminal_width).flatten();
+        Self { color, width, quiet }
+    }
+}
+
+#[cfg(unix)]
+fn terminal_width() -> Option<usize> {
+    let mut size = libc::winsize {
+        ws_row: 0,
+        ws_col: 0,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCGWINSZ writes one winsize into the struct we pass; nothing else is touched.
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+    if ok && size.ws_col > 0 {
+        return Some(usize::from(size.ws_col));
+    }
+    columns_from_env()
+}
+
+#[cfg(not(unix))]
+fn terminal_width() -> Option<usize> {
+    columns_from_env()
+}
+
+fn columns_from_env() -> Option<usize> {
+    std::env::var("COLUMNS").ok()?.parse().ok().filter(|&w| w > 0)
+}
+
+/// Cuts `text` to at most `max` characters, ending in `…` when it was longer.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{kept}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_keeps_short_text_and_marks_cuts() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("exactly10!", 10), "exactly10!");
+        assert_eq!(truncate("a much longer title", 10), "a much lo…");
+        assert_eq!(truncate("ééééé", 3), "éé…");
+    }
+}

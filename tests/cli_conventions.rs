@@ -1,0 +1,89 @@
+//! Terminal conventions: colour only where wanted, --quiet, and tables that fit the terminal.
+
+mod common;
+
+use common::Workspace;
+
+fn seeded() -> Workspace {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&[
+        "items",
+        "create",
+        &format!("a title that goes on and on {}", "and on ".repeat(20)),
+    ]);
+    ws.ok(&["items", "start", "1"]);
+    ws
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal_without_no_color() {
+    let ws = seeded();
+    let piped = ws.ok(&["items", "list"]);
+    assert!(!piped.contains('\u{1b}'), "no colour codes into a pipe");
+    let forced = ws.ok(&["items", "list", "--color", "always"]);
+    assert!(forced.contains('\u{1b}'), "--color always colours");
+    let never = ws.ok(&["items", "list", "--color", "never"]);
+    assert!(!never.contains('\u{1b}'));
+}
+
+#[test]
+fn quiet_keeps_the_data_and_drops_the_chatter() {
+    let ws = Workspace::new();
+    let out = ws.run(&["items", "create", "a", "--quiet"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "WORK-001\n",
+        "the id is data"
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "no 'created PROJ-001' note: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = ws.run(&["items", "start", "1", "-q"]);
+    assert!(out.status.success() && out.stdout.is_empty() && out.stderr.is_empty());
+    // A limit is still announced: silence must not hide data.
+    ws.ok(&["items", "create", "b"]);
+    let out = ws.run(&["items", "list", "--limit", "1", "--quiet"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("showing 1 of 2"));
+    // Errors are never quiet.
+    let out = ws.run(&["items", "show", "9", "-q"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not found"));
+}
+
+/// Runs `jerry items list` under a pseudo-terminal (util-linux `script`) COLUMNS wide.
+fn list_on_a_terminal(ws: &Workspace, columns: &str, extra: &str) -> Option<String> {
+    let command = format!("{} items list {extra}", env!("CARGO_BIN_EXE_jerry"));
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(ws.path())
+        .env("COLUMNS", columns)
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn on_a_terminal_tables_fit_the_width_and_long_titles_end_in_an_ellipsis() {
+    let ws = seeded();
+    let Some(screen) = list_on_a_terminal(&ws, "80", "") else {
+        eprintln!("skipped: util-linux script(1) is not available");
+        return;
+    };
+    let lines: Vec<&str> = screen.lines().filter(|l| l.contains("WORK-")).collect();
+    assert_eq!(lines.len(), 2, "{screen}");
+    for line in &lines {
+        assert!(line.trim_end().chars().count() <= 80, "fits 80 columns: {line:?}");
+    }
+    assert!(lines[1].contains('…'), "the long title is cut: {:?}", lines[1]);
+    assert!(!screen.contains('\u{1b}'), "NO_COLOR is honoured on a terminal");
+    // The full title is still in the data.
+    let json = ws.json(&["items", "show", "2"]);
+    assert!(json["title"].as_str().unwrap().ends_with("and on "));
+}
