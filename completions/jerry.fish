@@ -26,12 +26,12 @@ end
 
 complete -c jerry -n "__fish_jerry_needs_command" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_needs_command" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_needs_command" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_needs_command" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_needs_command" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_needs_command" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_needs_command" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_needs_command" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_needs_command" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_needs_command" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -39,30 +39,32 @@ complete -c jerry -n "__fish_jerry_needs_command" -s V -l version -d 'Print vers
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "init" -d 'Create a project (PROJ-001 by default, else the next free number)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "items" -d 'Create, change and inspect work items'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "events" -d 'Read, watch, move and check the whole event log, in its one global order'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "config" -d 'Read and change the project\'s settings (.jerry/config.toml)'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "projects" -d 'List, create and inspect projects'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "doctor" -d 'Check the project\'s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "man" -d 'Write the man pages (jerry.1 and one per subcommand) into DIR'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "generate" -d 'Build a synthetic project for benchmarks (not a user command)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand init" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand init" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand init" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand init" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -82,7 +84,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_s
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "show" -d 'Show one item (now, or as it was --at a moment)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "history" -d 'Show an item\'s events, oldest first'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s t -l type -d 'epic, story, task, subtask, bug or spike' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s t -l type -d 'epic, story, task, subtask, bug or spike [default: the project\'s default_type, else task]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s p -l priority -d 'critical, high, medium or low' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s d -l description -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l parent -d 'The parent item (it must exist)' -r
@@ -90,12 +92,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -105,12 +107,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -120,12 +122,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -135,12 +137,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -150,12 +152,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -165,12 +167,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -180,12 +182,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -195,12 +197,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -209,12 +211,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l none -d 'Unassign the item instead'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -225,12 +227,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -239,12 +241,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -258,12 +260,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l at -d 'List the items as they were at TIME' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -271,24 +273,24 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l at -d 'Show the item as it was at TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, yesterday)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -310,12 +312,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -339,12 +341,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l limit -d 'At most N events; stderr says how many were left out' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l jsonl -d 'One JSON object per line'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -359,12 +361,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l after -d 'Start after this global position' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l from-start -d 'Start from the first event instead of from now'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -373,12 +375,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l until -d 'Replay only up to TIME' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l verify -d 'Check the rebuilt state against each item\'s own stream; exit 6 on any difference'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -396,24 +398,24 @@ json\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE (atomically: a temp file renamed into place) instead of stdout' -r -F
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -425,12 +427,12 @@ actor\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l since -d 'Only events at or after TIME' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -438,12 +440,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l within -d 'The longest gap between the two events (30s, 5m, 2h, 1d)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -456,14 +458,138 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Count events, grouped by type, stream, day or actor'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "query" -d 'Find, within each item, an event of one type followed by one of another inside a window'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -f -a "get" -d 'Print one setting (empty when unset)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -f -a "set" -d 'Change one setting'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -f -a "list" -d 'Print every setting and where its value comes from'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -f -a "path" -d 'Print the path of the project\'s config.toml'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting (empty when unset)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one setting'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print every setting and where its value comes from'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the project\'s config.toml'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -f -a "list" -d 'List the workspace\'s projects with their item and event counts'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -f -a "create" -d 'Create a project (the same as jerry init)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -f -a "show" -d 'Show one project: where it lives, its counts and settings'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the workspace\'s projects with their item and event counts'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a project (the same as jerry init)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one project: where it lives, its counts and settings'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l repair -d 'Fix what is safe to fix'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -471,12 +597,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s h -l help -d 'Pri
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand completions" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand completions" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -484,12 +610,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand completions" -s V -l version
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l out -d 'Where to write the pages' -r -F
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand man" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand man" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -498,24 +624,26 @@ complete -c jerry -n "__fish_jerry_using_subcommand generate" -l items -d 'How m
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l events-per-item -d 'Events per item: a creation, then reassignments' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand generate" -l actor -d 'Who is making the change, recorded in each event\'s metadata' -r
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand generate" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1' -r
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "init" -d 'Create a project (PROJ-001 by default, else the next free number)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "items" -d 'Create, change and inspect work items'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "events" -d 'Read, watch, move and check the whole event log, in its one global order'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "doctor" -d 'Check the project\'s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "man" -d 'Write the man pages (jerry.1 and one per subcommand) into DIR'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "generate" -d 'Build a synthetic project for benchmarks (not a user command)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events doctor completions man generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions man generate help" -f -a "init" -d 'Create a project (PROJ-001 by default, else the next free number)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions man generate help" -f -a "items" -d 'Create, change and inspect work items'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions man generate help" -f -a "events" -d 'Read, watch, move and check the whole event log, in its one global order'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions man generate help" -f -a "config" -d 'Read and change the project\'s settings (.jerry/config.toml)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions man generate help" -f -a "projects" -d 'List, create and inspect projects'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions man generate help" -f -a "doctor" -d 'Check the project\'s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions man generate help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions man generate help" -f -a "man" -d 'Write the man pages (jerry.1 and one per subcommand) into DIR'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions man generate help" -f -a "generate" -d 'Build a synthetic project for benchmarks (not a user command)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions man generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "create" -d 'Create an item and print its id'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "start" -d 'Start working on an item (pending or blocked → in_progress)'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "complete" -d 'Finish an item (in_progress → done)'
@@ -537,3 +665,10 @@ complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcom
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "import" -d 'Restore an export: keeps stream ids, versions and event ids; repeating it is a no-op'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "stats" -d 'Count events, grouped by type, stream, day or actor'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "query" -d 'Find, within each item, an event of one type followed by one of another inside a window'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one setting (empty when unset)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change one setting'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Print every setting and where its value comes from'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the project\'s config.toml'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "list" -d 'List the workspace\'s projects with their item and event counts'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "create" -d 'Create a project (the same as jerry init)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "show" -d 'Show one project: where it lives, its counts and settings'

@@ -6,6 +6,7 @@
 //! their events; the CLI (in the binary) parses arguments and renders results.
 
 pub mod app;
+pub mod config;
 pub mod domain;
 pub mod project;
 pub mod store;

@@ -27,7 +27,7 @@ pub use projection::{ItemsModel, ItemsProjection};
 pub use queries::{ItemFilter, ItemList, Queries};
 pub use replay::{compare, rebuild, verify, ReplayCounts};
 pub use repository::{stream_for, ItemRepository};
-pub use snapshot::{Snapshot, DEFAULT_SNAPSHOT_EVERY};
+pub use snapshot::{configure_snapshot_every, snapshot_every, Snapshot, DEFAULT_SNAPSHOT_EVERY};
 
 #[cfg(test)]
 mod tests;

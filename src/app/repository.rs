@@ -4,7 +4,7 @@ use crate::domain::{ItemRef, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE
 use crate::store::{EventStore, RecordedEvent, StoreError, StreamId};
 use crate::timestamp::Timestamp;
 
-use super::snapshot::{Snapshot, DEFAULT_SNAPSHOT_EVERY};
+use super::snapshot::{snapshot_every, Snapshot};
 
 use super::AppError;
 
@@ -145,14 +145,6 @@ impl<'a> ItemRepository<'a> {
         replay(&stream_for(id)?, &events)?;
         Ok(events)
     }
-}
-
-/// The snapshot interval: `JERRY_SNAPSHOT_EVERY` (0 turns snapshots off), else 50.
-fn snapshot_every() -> u64 {
-    std::env::var("JERRY_SNAPSHOT_EVERY")
-        .ok()
-        .and_then(|value| value.parse().ok())
-        .unwrap_or(DEFAULT_SNAPSHOT_EVERY)
 }
 
 fn decode(stream: &StreamId, event: &RecordedEvent) -> Result<Option<WorkItemEvent>, AppError> {

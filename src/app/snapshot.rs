@@ -12,6 +12,29 @@ use crate::store::{EventStore, StreamId};
 /// Take a snapshot once this many events were replayed past the last one.
 pub const DEFAULT_SNAPSHOT_EVERY: u64 = 50;
 
+/// The interval a project's settings ask for (`u64::MAX`: none), below the environment.
+static CONFIGURED_EVERY: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(u64::MAX);
+
+/// Sets the interval from a project's settings; `JERRY_SNAPSHOT_EVERY` still wins.
+pub fn configure_snapshot_every(every: u64) {
+    CONFIGURED_EVERY.store(every, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The interval in force: `JERRY_SNAPSHOT_EVERY`, else the configured one, else 50.
+/// 0 turns snapshots off.
+pub fn snapshot_every() -> u64 {
+    if let Some(every) = std::env::var("JERRY_SNAPSHOT_EVERY")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return every;
+    }
+    match CONFIGURED_EVERY.load(std::sync::atomic::Ordering::Relaxed) {
+        u64::MAX => DEFAULT_SNAPSHOT_EVERY,
+        every => every,
+    }
+}
+
 const FORMAT: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -47,15 +47,11 @@ pub struct GlobalArgs {
     /// Print machine-readable JSON on stdout (errors too, as {"error": {...}}).
     #[arg(long, global = true)]
     pub json: bool,
-    /// Who is making the change, recorded in each event's metadata.
-    #[arg(
-        long,
-        global = true,
-        env = "JERRY_ACTOR",
-        default_value = "user",
-        value_name = "NAME"
-    )]
-    pub actor: String,
+    /// Who is making the change, recorded in each event's metadata [default: the project's
+    /// actor setting, else user]. In events commands, typed on the command line, it keeps only
+    /// that actor's events.
+    #[arg(long, global = true, env = "JERRY_ACTOR", value_name = "NAME")]
+    pub actor: Option<String>,
     /// Colour in tables: auto (a terminal without NO_COLOR), always or never.
     #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
     pub color: super::style::ColorChoice,
@@ -65,15 +61,10 @@ pub struct GlobalArgs {
     /// Correlation id recorded on this command's events [default: a new id per command].
     #[arg(long, global = true, env = "JERRY_CORRELATION_ID", value_name = "ID")]
     pub correlation_id: Option<String>,
-    /// Seconds to wait for another writer's lock before failing with exit code 1.
-    #[arg(
-        long,
-        global = true,
-        env = "JERRY_LOCK_TIMEOUT",
-        default_value_t = 5.0,
-        value_name = "SECONDS"
-    )]
-    pub lock_timeout: f64,
+    /// Seconds to wait for another writer's lock before failing with exit code 1 [default: the
+    /// project's lock_timeout setting, else 5].
+    #[arg(long, global = true, env = "JERRY_LOCK_TIMEOUT", value_name = "SECONDS")]
+    pub lock_timeout: Option<f64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -90,6 +81,12 @@ pub enum TopCommand {
     /// Read, watch, move and check the whole event log, in its one global order.
     #[command(subcommand)]
     Events(EventsCommand),
+    /// Read and change the project's settings (.jerry/config.toml).
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// List, create and inspect projects.
+    #[command(subcommand)]
+    Projects(ProjectsCommand),
     /// Check the project's files and read model; --repair fixes what is safe (exit 6 if problems remain).
     #[command(
         after_help = "Checks: every line parses; versions contiguous; event ids unique; global positions agree with the streams; no torn tails; the read model agrees with a fresh replay.\n--repair moves torn tails, unfinished batches and trailing non-events into .jerry/quarantine/ (with a note of where they came from) and rebuilds the global index. It never removes a complete event.\n\nExamples:\n  jerry doctor\n  jerry doctor --repair --json"
@@ -123,6 +120,45 @@ pub enum TopCommand {
         /// Events per item: a creation, then reassignments.
         #[arg(long, default_value_t = 10)]
         events_per_item: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+#[command(
+    after_help = "Keys: actor, default_type, lock_timeout, snapshot_interval.\nPrecedence: a flag, then its environment variable, then config.toml, then the built-in default.\n\nExamples:\n  jerry config set default_type bug\n  jerry config get actor\n  jerry config list --json"
+)]
+pub enum ConfigCommand {
+    /// Print one setting (empty when unset).
+    Get {
+        /// actor, default_type, lock_timeout or snapshot_interval.
+        key: String,
+    },
+    /// Change one setting.
+    Set {
+        /// actor, default_type, lock_timeout or snapshot_interval.
+        key: String,
+        value: String,
+    },
+    /// Print every setting and where its value comes from.
+    List,
+    /// Print the path of the project's config.toml.
+    Path,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProjectsCommand {
+    /// List the workspace's projects with their item and event counts.
+    List,
+    /// Create a project (the same as jerry init).
+    #[command(after_help = "Example:\n  jerry projects create PROJ-002-billing")]
+    Create {
+        /// PROJ-NNN or PROJ-NNN-slug [default: the next free number].
+        project: Option<ProjectId>,
+    },
+    /// Show one project: where it lives, its counts and settings.
+    Show {
+        /// The project [default: the one in use].
+        project: Option<ProjectId>,
     },
 }
 
@@ -343,9 +379,9 @@ pub struct OnceArgs {
 pub struct CreateArgs {
     /// The title; kept exactly as given.
     pub title: String,
-    /// epic, story, task, subtask, bug or spike.
-    #[arg(long = "type", short = 't', default_value = "task", value_name = "TYPE")]
-    pub work_type: WorkType,
+    /// epic, story, task, subtask, bug or spike [default: the project's default_type, else task].
+    #[arg(long = "type", short = 't', value_name = "TYPE")]
+    pub work_type: Option<WorkType>,
     /// critical, high, medium or low.
     #[arg(long, short = 'p', default_value = "medium")]
     pub priority: Priority,

@@ -1,39 +1,60 @@
-//! The composition root: workspace, project and store for one invocation.
+//! The composition root: workspace, project, settings and store for one invocation.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context as _;
 
-use jerry::domain::{limits, ProjectId};
+use jerry::config::ProjectConfig;
+use jerry::domain::{limits, ProjectId, WorkType};
+use jerry::project::{Resolved, Workspace};
+use jerry::store::jsonl::JsonlStore;
+
+use super::args::GlobalArgs;
 
 /// `--root` names no directory. Nothing is created for a root that does not exist, so a
 /// typo cannot scatter projects across the disk.
 #[derive(Debug, thiserror::Error)]
 #[error("--root {}: no such directory", .0.display())]
 pub struct MissingRoot(pub std::path::PathBuf);
-use jerry::project::{Resolved, Workspace};
-use jerry::store::jsonl::JsonlStore;
 
-use super::args::GlobalArgs;
+/// Which settings the user gave explicitly (flag or environment), so that a project's
+/// config.toml only fills in the others.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Explicit {
+    /// `--actor` typed on the command line (read commands then filter by it).
+    pub actor_typed: bool,
+    /// `--actor` or `JERRY_ACTOR`.
+    pub actor: bool,
+    pub lock_timeout: bool,
+    pub work_type: bool,
+}
 
 pub struct Context {
     global: GlobalArgs,
     workspace: Workspace,
-    actor_given: bool,
+    explicit: Explicit,
 }
 
-/// The project a command runs against and its store.
+/// The project a command runs against, its settings and its store.
 pub struct Opened {
     pub project: ProjectId,
     pub store: JsonlStore,
     /// The project does not exist yet; a successful write creates it.
     pub first: bool,
+    pub config: ProjectConfig,
 }
 
+/// Built-in defaults, used when neither a flag, its environment variable nor config.toml
+/// says otherwise.
+const DEFAULT_ACTOR: &str = "user";
+const DEFAULT_LOCK_TIMEOUT: f64 = 5.0;
+
 impl Context {
-    /// `actor_given`: whether `--actor` was typed (so read commands filter by it).
-    pub fn new(global: GlobalArgs, actor_given: bool) -> anyhow::Result<Self> {
-        limits::check_name("actor", &global.actor)?;
+    pub fn new(global: GlobalArgs, explicit: Explicit) -> anyhow::Result<Self> {
+        if let Some(actor) = &global.actor {
+            limits::check_name("actor", actor)?;
+        }
         if let Some(correlation) = &global.correlation_id {
             limits::check_name("correlation id", correlation)?;
         }
@@ -47,7 +68,7 @@ impl Context {
         Ok(Self {
             global,
             workspace,
-            actor_given,
+            explicit,
         })
     }
 
@@ -59,17 +80,41 @@ impl Context {
         self.global.project.as_ref()
     }
 
-    pub fn actor(&self) -> &str {
-        &self.global.actor
+    /// Who writes: `--actor` / `JERRY_ACTOR`, else the project's `actor`, else `user`.
+    pub fn actor(&self, opened: &Opened) -> String {
+        match (&self.global.actor, &opened.config.actor) {
+            (Some(actor), _) if self.explicit.actor => actor.clone(),
+            (_, Some(actor)) => actor.clone(),
+            _ => DEFAULT_ACTOR.to_owned(),
+        }
     }
 
     /// The actor to filter events by: `--actor` when typed on the command line.
     pub fn actor_filter(&self) -> Option<String> {
-        self.actor_given.then(|| self.global.actor.clone())
+        self.explicit
+            .actor_typed
+            .then(|| self.global.actor.clone())
+            .flatten()
+    }
+
+    /// The type of a new item: `--type`, else the project's `default_type`, else task.
+    pub fn work_type(&self, given: WorkType, opened: &Opened) -> WorkType {
+        match opened.config.default_type {
+            Some(configured) if !self.explicit.work_type => configured,
+            _ => given,
+        }
     }
 
     pub fn correlation_id(&self) -> Option<&str> {
         self.global.correlation_id.as_deref()
+    }
+
+    /// Where the resolved project's config.toml lives (whether or not it exists).
+    pub fn config_path(&self, project: &ProjectId) -> PathBuf {
+        self.workspace
+            .project_dir(project)
+            .join(".jerry")
+            .join("config.toml")
     }
 
     /// Resolves the project and opens its store, creating nothing: in a workspace without
@@ -79,12 +124,25 @@ impl Context {
             Resolved::Existing(id) => (id, false),
             Resolved::First(id) => (id, true),
         };
-        let timeout = Duration::try_from_secs_f64(self.global.lock_timeout.max(0.0)).unwrap_or(Duration::MAX);
+        let config = ProjectConfig::load(&self.config_path(&project))?;
+        let seconds = match (self.global.lock_timeout, config.lock_timeout) {
+            (Some(seconds), _) if self.explicit.lock_timeout => seconds,
+            (_, Some(seconds)) => seconds,
+            (Some(seconds), None) => seconds,
+            (None, None) => DEFAULT_LOCK_TIMEOUT,
+        };
+        if std::env::var_os("JERRY_SNAPSHOT_EVERY").is_none() {
+            if let Some(every) = config.snapshot_interval {
+                jerry::app::configure_snapshot_every(every);
+            }
+        }
+        let timeout = Duration::try_from_secs_f64(seconds.max(0.0)).unwrap_or(Duration::MAX);
         let store = JsonlStore::with_lock_timeout(self.workspace.data_dir(&project), timeout);
         Ok(Opened {
             project,
             store,
             first,
+            config,
         })
     }
 }

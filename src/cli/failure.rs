@@ -64,6 +64,13 @@ fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
             .then(|| "jerry doctor --repair fixes these without removing any complete event".to_owned());
         return (Exit::Corrupt, hint);
     }
+    if let Some(err) = err.downcast_ref::<jerry::config::ConfigError>() {
+        let exit = match err {
+            jerry::config::ConfigError::Write { .. } => Exit::Failure,
+            _ => Exit::Invalid,
+        };
+        return (exit, None);
+    }
     if err.downcast_ref::<super::context::MissingRoot>().is_some() {
         return (Exit::NotFound, None);
     }

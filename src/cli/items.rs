@@ -10,7 +10,7 @@ use super::args::{
     AssignArgs, BlockArgs, CreateArgs, DependArgs, ItemArg, ItemsCommand, ListArgs, OnceArgs, PriorityArgs,
     ShowArgs, StatusArgs, TransitionArgs, UndependArgs, WriteGuardArgs,
 };
-use super::context::Context;
+use super::context::{Context, Opened};
 use super::failure::locate;
 use super::output::Output;
 use super::render;
@@ -39,11 +39,13 @@ fn write(
     ctx: &Context,
     out: &mut Output,
     mut options: WriteOptions,
-    command: impl FnOnce(&ItemRepository<'_>) -> Result<Command, AppError>,
+    command: impl FnOnce(&ItemRepository<'_>, &Opened) -> Result<Command, AppError>,
 ) -> anyhow::Result<CommandOutcome> {
     let opened = ctx.open()?;
-    let command = command(&ItemRepository::new(&opened.store)).map_err(|err| locate(err, &opened.project))?;
-    let dispatcher = CommandDispatcher::new(&opened.store, &SystemClock, &UlidSource, ctx.actor());
+    let command =
+        command(&ItemRepository::new(&opened.store), &opened).map_err(|err| locate(err, &opened.project))?;
+    let actor = ctx.actor(&opened);
+    let dispatcher = CommandDispatcher::new(&opened.store, &SystemClock, &UlidSource, actor);
     options.correlation_id = ctx.correlation_id().map(String::from);
     let outcome = dispatcher
         .dispatch(command, options)
@@ -103,11 +105,11 @@ fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         idempotency_key,
         ..WriteOptions::default()
     };
-    let outcome = write(ctx, out, options, |items| {
+    let outcome = write(ctx, out, options, |items, opened| {
         let parent = parent.map(|p| items.resolve(p)).transpose()?;
         Ok(Command::Create(NewWorkItem {
             title,
-            work_type,
+            work_type: ctx.work_type(work_type.unwrap_or_default(), opened),
             priority,
             description,
             parent,
@@ -137,7 +139,7 @@ fn report_change(outcome: &CommandOutcome, out: &mut Output) -> anyhow::Result<(
 
 fn transition(args: TransitionArgs, to: Status, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let TransitionArgs { id, reason, guard } = args;
-    let outcome = write(ctx, out, options(guard), |_| {
+    let outcome = write(ctx, out, options(guard), |_, _| {
         Ok(Command::ChangeStatus { item: id, to, reason })
     })?;
     report_change(&outcome, out)
@@ -145,7 +147,7 @@ fn transition(args: TransitionArgs, to: Status, ctx: &Context, out: &mut Output)
 
 fn block(args: BlockArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let BlockArgs { id, reason, guard } = args;
-    let outcome = write(ctx, out, options(guard), |_| {
+    let outcome = write(ctx, out, options(guard), |_, _| {
         Ok(Command::ChangeStatus {
             item: id,
             to: Status::Blocked,
@@ -162,7 +164,7 @@ fn status(args: StatusArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         reason,
         guard,
     } = args;
-    let outcome = write(ctx, out, options(guard), |_| {
+    let outcome = write(ctx, out, options(guard), |_, _| {
         Ok(Command::ChangeStatus {
             item: id,
             to: status,
@@ -179,7 +181,7 @@ fn priority(args: PriorityArgs, ctx: &Context, out: &mut Output) -> anyhow::Resu
         reason,
         guard,
     } = args;
-    let outcome = write(ctx, out, options(guard), |_| {
+    let outcome = write(ctx, out, options(guard), |_, _| {
         Ok(Command::ChangePriority {
             item: id,
             to: priority,
@@ -192,7 +194,7 @@ fn priority(args: PriorityArgs, ctx: &Context, out: &mut Output) -> anyhow::Resu
 fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let AssignArgs { id, who, none, guard } = args;
     let assignee = if none { None } else { who };
-    let outcome = write(ctx, out, options(guard), |_| {
+    let outcome = write(ctx, out, options(guard), |_, _| {
         Ok(Command::Assign { item: id, assignee })
     })?;
     report_change(&outcome, out)
@@ -205,7 +207,7 @@ fn depend(args: DependArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         kind,
         guard,
     } = args;
-    let outcome = write(ctx, out, options(guard), |_| {
+    let outcome = write(ctx, out, options(guard), |_, _| {
         Ok(Command::AddDependency {
             item: id,
             on: other,
@@ -217,7 +219,7 @@ fn depend(args: DependArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<(
 
 fn undepend(args: UndependArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let UndependArgs { id, other, guard } = args;
-    let outcome = write(ctx, out, options(guard), |_| {
+    let outcome = write(ctx, out, options(guard), |_, _| {
         Ok(Command::RemoveDependency { item: id, on: other })
     })?;
     report_change(&outcome, out)

@@ -9,11 +9,13 @@ mod failure;
 mod items;
 mod output;
 mod render;
+mod settings;
 mod style;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
 
+use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 
 use args::{Cli, TopCommand};
@@ -33,20 +35,35 @@ pub fn main() -> ExitCode {
     };
     let json = cli.global.json;
     let mut out = Output::styled(json, style::Style::detect(cli.global.color, cli.global.quiet));
-    let actor_given = given_on_command_line(&matches, "actor");
-    let result = Context::new(cli.global, actor_given).and_then(|ctx| run(cli.command, &ctx, &mut out));
+    let explicit = context::Explicit {
+        actor_typed: source_is(&matches, "actor", &[ValueSource::CommandLine]),
+        actor: source_is(
+            &matches,
+            "actor",
+            &[ValueSource::CommandLine, ValueSource::EnvVariable],
+        ),
+        lock_timeout: source_is(
+            &matches,
+            "lock_timeout",
+            &[ValueSource::CommandLine, ValueSource::EnvVariable],
+        ),
+        work_type: source_is(&matches, "work_type", &[ValueSource::CommandLine]),
+    };
+    let result = Context::new(cli.global, explicit).and_then(|ctx| run(cli.command, &ctx, &mut out));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => failure::report(&err, json, &mut out),
     }
 }
 
-/// Whether `id` was typed on the command line (not taken from the environment or a
-/// default), looking through the subcommands a global option propagates to.
-fn given_on_command_line(matches: &clap::ArgMatches, id: &str) -> bool {
+/// Whether `id` got its value from one of `sources` (the command line, the environment),
+/// looking through the subcommands a global option propagates to.
+fn source_is(matches: &clap::ArgMatches, id: &str, sources: &[ValueSource]) -> bool {
     let mut current = Some(matches);
     while let Some(level) = current {
-        if level.value_source(id) == Some(clap::parser::ValueSource::CommandLine) {
+        let known = level.try_get_raw(id).is_ok();
+        let source = if known { level.value_source(id) } else { None };
+        if source.is_some_and(|source| sources.contains(&source)) {
             return true;
         }
         current = level.subcommand().map(|(_, sub)| sub);
@@ -59,6 +76,8 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         TopCommand::Init { project } => init(ctx, project, out),
         TopCommand::Items(command) => items::run(command, ctx, out),
         TopCommand::Events(command) => events::run(command, ctx, out),
+        TopCommand::Config(command) => settings::config(command, ctx, out),
+        TopCommand::Projects(command) => settings::projects(command, ctx, out),
         TopCommand::Doctor { repair } => doctor::run(repair, ctx, out),
         TopCommand::Completions { shell } => docs::completions(shell, out),
         TopCommand::Man { out: dir } => docs::man_pages(&dir, out),
@@ -69,7 +88,11 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<(
     }
 }
 
-fn init(ctx: &Context, project: Option<jerry::domain::ProjectId>, out: &mut Output) -> anyhow::Result<()> {
+pub(crate) fn init(
+    ctx: &Context,
+    project: Option<jerry::domain::ProjectId>,
+    out: &mut Output,
+) -> anyhow::Result<()> {
     let workspace = ctx.workspace();
     let id = match project.or_else(|| ctx.requested_project().cloned()) {
         Some(id) => id,

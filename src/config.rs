@@ -1,0 +1,165 @@
+//! Per-project settings in `.jerry/config.toml`. Precedence, highest first: a command-line
+//! flag, its environment variable, this file, the built-in default.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{limits, WorkType};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectConfig {
+    /// Who is recorded on events when `--actor`/`JERRY_ACTOR` is not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    /// The work type of `items create` when `--type` is not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_type: Option<WorkType>,
+    /// Seconds a writer waits for the lock when `--lock-timeout` is not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lock_timeout: Option<f64>,
+    /// Events between snapshots of a stream when `JERRY_SNAPSHOT_EVERY` is not set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snapshot_interval: Option<u64>,
+}
+
+/// The keys `jerry config` knows, in the order `config list` shows them.
+pub const KEYS: [&str; 4] = ["actor", "default_type", "lock_timeout", "snapshot_interval"];
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval)")]
+    UnknownKey(String),
+    #[error("invalid value '{value}' for {key}: {expected}")]
+    InvalidValue {
+        key: String,
+        value: String,
+        expected: &'static str,
+    },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl ProjectConfig {
+    /// The file's settings; an absent file is an empty config.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
+            Err(err) => {
+                return Err(ConfigError::Unreadable {
+                    path: path.to_path_buf(),
+                    reason: err.to_string(),
+                })
+            }
+        };
+        toml::from_str(&text).map_err(|err| ConfigError::Unreadable {
+            path: path.to_path_buf(),
+            reason: err.message().to_owned(),
+        })
+    }
+
+    /// Writes the whole file through a temp file and a rename.
+    pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
+        let write_error = |source| ConfigError::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let text = toml::to_string(self).map_err(|err| write_error(std::io::Error::other(err)))?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(write_error)?;
+        }
+        let temp = path.with_extension("toml.tmp");
+        std::fs::write(&temp, text).map_err(write_error)?;
+        std::fs::rename(&temp, path).map_err(write_error)
+    }
+
+    pub fn get(&self, key: &str) -> Result<Option<String>, ConfigError> {
+        Ok(match key {
+            "actor" => self.actor.clone(),
+            "default_type" => self.default_type.map(|t| t.to_string()),
+            "lock_timeout" => self.lock_timeout.map(|t| t.to_string()),
+            "snapshot_interval" => self.snapshot_interval.map(|n| n.to_string()),
+            other => return Err(ConfigError::UnknownKey(other.to_owned())),
+        })
+    }
+
+    /// Sets a key from text, checking it as the flag it stands in for would be checked.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), ConfigError> {
+        let invalid = |expected| ConfigError::InvalidValue {
+            key: key.to_owned(),
+            value: value.to_owned(),
+            expected,
+        };
+        match key {
+            "actor" => {
+                limits::check_name("actor", value).map_err(|_| invalid("a name of 1 to 100 characters"))?;
+                self.actor = Some(value.to_owned());
+            }
+            "default_type" => {
+                let work_type = value
+                    .parse()
+                    .map_err(|_| invalid("one of epic, story, task, subtask, bug, spike"))?;
+                self.default_type = Some(work_type);
+            }
+            "lock_timeout" => {
+                let seconds: f64 = value.parse().map_err(|_| invalid("a number of seconds"))?;
+                if !(seconds.is_finite() && seconds >= 0.0) {
+                    return Err(invalid("a number of seconds"));
+                }
+                self.lock_timeout = Some(seconds);
+            }
+            "snapshot_interval" => {
+                self.snapshot_interval =
+                    Some(value.parse().map_err(|_| invalid("a whole number of events"))?);
+            }
+            other => return Err(ConfigError::UnknownKey(other.to_owned())),
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        assert_eq!(ProjectConfig::load(&path).unwrap(), ProjectConfig::default());
+        let mut config = ProjectConfig::default();
+        config.set("actor", "ci-bot").unwrap();
+        config.set("default_type", "bug").unwrap();
+        config.set("lock_timeout", "2.5").unwrap();
+        config.save(&path).unwrap();
+        let loaded = ProjectConfig::load(&path).unwrap();
+        assert_eq!(loaded, config);
+        assert_eq!(loaded.get("default_type").unwrap().as_deref(), Some("bug"));
+    }
+
+    #[test]
+    fn rejects_unknown_keys_and_bad_values() {
+        let mut config = ProjectConfig::default();
+        assert!(matches!(
+            config.set("colour", "x"),
+            Err(ConfigError::UnknownKey(_))
+        ));
+        assert!(config.set("default_type", "feature").is_err());
+        assert!(config.set("lock_timeout", "-1").is_err());
+        assert!(config.set("snapshot_interval", "many").is_err());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "actor = 3\n").unwrap();
+        assert!(ProjectConfig::load(&path).is_err());
+        std::fs::write(&path, "unknown = true\n").unwrap();
+        assert!(ProjectConfig::load(&path).is_err());
+    }
+}
