@@ -359,7 +359,7 @@ _jerry() {
 
     case "${cmd}" in
         jerry)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version init items events config projects doctor completions man generate help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version init items events config projects doctor completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -371,6 +371,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -397,7 +401,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__completions)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -409,6 +413,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -435,7 +443,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version get set list path help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version get set list path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -447,6 +455,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -473,7 +485,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__get)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -485,6 +497,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -595,7 +611,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__list)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -607,6 +623,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -633,7 +653,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__path)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -645,6 +665,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -671,7 +695,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__set)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -683,6 +707,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -709,7 +737,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__doctor)
-            opts="-q -h -V --repair --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --repair --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -721,6 +749,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -747,7 +779,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version list follow replay export import stats query help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version list follow replay export import stats query help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -759,6 +791,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -785,7 +821,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__export)
-            opts="-o -q -h -V --type --item --stream --since --until --correlation --after --format --output --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-o -q -h -V --type --item --stream --since --until --correlation --after --output --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -819,10 +855,6 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "jsonl json" -- "${cur}"))
-                    return 0
-                    ;;
                 --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -837,6 +869,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -863,7 +899,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__follow)
-            opts="-q -h -V --type --item --stream --since --until --correlation --from-start --after --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --type --item --stream --since --until --correlation --from-start --after --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -903,6 +939,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -1055,7 +1095,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__import)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1067,6 +1107,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -1093,7 +1137,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__list)
-            opts="-q -h -V --type --item --stream --since --until --correlation --after --last --limit --jsonl --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --type --item --stream --since --until --correlation --after --last --limit --jsonl --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1143,6 +1187,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1167,7 +1215,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__query)
-            opts="-q -h -V --within --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --within --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1183,6 +1231,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -1209,7 +1261,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__replay)
-            opts="-q -h -V --until --verify --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --until --verify --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1225,6 +1277,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -1251,7 +1307,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__stats)
-            opts="-q -h -V --group-by --since --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --group-by --since --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1271,6 +1327,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -1297,7 +1357,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__generate)
-            opts="-q -h -V --items --events-per-item --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --items --events-per-item --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1317,6 +1377,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -1889,7 +1953,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__init)
-            opts="-q -h -V --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1897,6 +1961,10 @@ _jerry() {
             case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -1923,7 +1991,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version create start complete cancel reopen block status priority assign depend undepend list show history help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version create start complete cancel reopen block status priority assign depend undepend list show history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1935,6 +2003,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -1961,7 +2033,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__assign)
-            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1981,6 +2053,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -2007,7 +2083,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__block)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2035,6 +2111,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -2061,7 +2141,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__cancel)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2089,6 +2169,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -2115,7 +2199,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__complete)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2145,6 +2229,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2169,7 +2257,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__create)
-            opts="-t -p -d -a -q -h -V --type --priority --description --parent --assignee --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-t -p -d -a -q -h -V --type --priority --description --parent --assignee --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2223,6 +2311,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2247,7 +2339,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__depend)
-            opts="-q -h -V --type --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --type --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2271,6 +2363,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -2521,7 +2617,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__history)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2533,6 +2629,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -2559,7 +2659,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__list)
-            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --parent --limit --at --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --parent --limit --at --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2617,6 +2717,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2641,7 +2745,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__priority)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2669,6 +2773,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -2695,7 +2803,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__reopen)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2723,6 +2831,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -2749,7 +2861,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__show)
-            opts="-q -h -V --at --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --at --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2765,6 +2877,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -2791,7 +2907,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__start)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2819,6 +2935,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -2845,7 +2965,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__status)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2875,6 +2995,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
                 --actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2899,7 +3023,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__undepend)
-            opts="-q -h -V --expected-version --idempotency-key --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2919,6 +3043,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -2945,7 +3073,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__man)
-            opts="-q -h -V --out --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --out --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2961,6 +3089,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -2987,7 +3119,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version list create show help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version list create show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2999,6 +3131,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -3025,7 +3161,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects__subcmd__create)
-            opts="-q -h -V --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3033,6 +3169,10 @@ _jerry() {
             case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -3129,7 +3269,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects__subcmd__list)
-            opts="-q -h -V --project --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3141,6 +3281,10 @@ _jerry() {
                     ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)
@@ -3167,7 +3311,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects__subcmd__show)
-            opts="-q -h -V --root --json --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3175,6 +3319,10 @@ _jerry() {
             case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
                     return 0
                     ;;
                 --actor)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_jerry_global_optspecs
-    string join \n project= root= json actor= color= q/quiet correlation-id= lock-timeout= h/help V/version
+    string join \n project= root= json format= actor= color= q/quiet correlation-id= lock-timeout= h/help V/version
 end
 
 function __fish_jerry_needs_command
@@ -26,13 +26,17 @@ end
 
 complete -c jerry -n "__fish_jerry_needs_command" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_needs_command" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_needs_command" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_needs_command" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_needs_command" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_needs_command" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_needs_command" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_needs_command" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_needs_command" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_needs_command" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_needs_command" -s V -l version -d 'Print version'
@@ -47,25 +51,33 @@ complete -c jerry -n "__fish_jerry_needs_command" -f -a "man" -d 'Write the man 
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "generate" -d 'Build a synthetic project for benchmarks (not a user command)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand init" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand init" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand init" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend list show history help" -s V -l version -d 'Print version'
@@ -92,13 +104,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
@@ -107,13 +123,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
@@ -122,13 +142,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s V -l version -d 'Print version'
@@ -137,13 +161,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
@@ -152,13 +180,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s V -l version -d 'Print version'
@@ -167,13 +199,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s V -l version -d 'Print version'
@@ -182,13 +218,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
@@ -197,13 +237,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s V -l version -d 'Print version'
@@ -211,6 +255,10 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
@@ -218,7 +266,7 @@ never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l none -d 'Unassign the item instead'
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -s V -l version -d 'Print version'
@@ -227,13 +275,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -s V -l version -d 'Print version'
@@ -241,13 +293,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s V -l version -d 'Print version'
@@ -260,38 +316,50 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l at -d 'List the items as they were at TIME' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l at -d 'Show the item as it was at TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, yesterday)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
@@ -312,13 +380,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -s V -l version -d 'Print version'
@@ -341,6 +413,10 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l limit -d 'At most N events; stderr says how many were left out' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
@@ -348,7 +424,7 @@ never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l jsonl -d 'One JSON object per line'
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -361,6 +437,10 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l after -d 'Start after this global position' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
@@ -368,13 +448,17 @@ never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l from-start -d 'Start from the first event instead of from now'
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l until -d 'Replay only up to TIME' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
@@ -382,7 +466,7 @@ never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l verify -d 'Check the rebuilt state against each item\'s own stream; exit 6 on any difference'
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
@@ -393,30 +477,36 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l until -d 'Only events at or before TIME' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l correlation -d 'Only events of one request (its correlation id)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l after -d 'Only events after this global position' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l format -r -f -a "jsonl\t''
-json\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE (atomically: a temp file renamed into place) instead of stdout' -r -F
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
@@ -427,26 +517,34 @@ actor\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l since -d 'Only events at or after TIME' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l within -d 'The longest gap between the two events (30s, 5m, 2h, 1d)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
@@ -460,13 +558,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -s V -l version -d 'Print version'
@@ -477,49 +579,65 @@ complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
@@ -530,13 +648,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -s V -l version -d 'Print version'
@@ -546,35 +668,47 @@ complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_see
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -584,6 +718,10 @@ complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_su
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
@@ -591,32 +729,40 @@ never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l repair -d 'Fix what is safe to fix'
-complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l out -d 'Where to write the pages' -r -F
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand man" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -s V -l version -d 'Print version'
@@ -624,13 +770,17 @@ complete -c jerry -n "__fish_jerry_using_subcommand generate" -l items -d 'How m
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l events-per-item -d 'Events per item: a creation, then reassignments' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand generate" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}})'
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s V -l version -d 'Print version'

@@ -87,3 +87,37 @@ fn on_a_terminal_tables_fit_the_width_and_long_titles_end_in_an_ellipsis() {
     let json = ws.json(&["items", "show", "2"]);
     assert!(json["title"].as_str().unwrap().ends_with("and on "));
 }
+
+#[test]
+fn every_read_command_speaks_table_json_jsonl_and_toon() {
+    let ws = seeded();
+    let json = ws.json(&["items", "list"]);
+    let jsonl = ws.ok(&["items", "list", "--format", "jsonl"]);
+    let lines: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(
+        serde_json::Value::Array(lines),
+        json,
+        "jsonl is the same data, one item per line"
+    );
+    let toon = ws.ok(&["items", "list", "--format", "toon"]);
+    let decoded = toon_format::decode_default::<serde_json::Value>(toon.trim_end()).unwrap();
+    assert_eq!(decoded, json, "TOON decodes back to exactly the JSON data");
+    assert!(toon.len() < serde_json::to_string_pretty(&json).unwrap().len());
+    // --json always wins.
+    assert_eq!(
+        ws.json(&["items", "show", "1", "--format", "toon"])["id"],
+        "WORK-001"
+    );
+}
+
+/// The TOON spec's tabular form: a uniform array of objects with primitive fields is one
+/// header `key[N]{fields}:` and one comma-separated row per element.
+#[test]
+fn uniform_lists_use_the_toon_tabular_form() {
+    let ws = seeded();
+    let toon = ws.ok(&["events", "stats", "--format", "toon"]);
+    assert!(toon.contains("groups[2]{key,count}:"), "{toon}");
+    assert!(toon.contains("  WorkItemCreated,2"), "{toon}");
+    assert!(toon.contains("  StatusChanged,1"), "{toon}");
+    assert!(toon.starts_with("group_by: type\ntotal: 3\n"), "{toon}");
+}

@@ -44,9 +44,14 @@ pub struct GlobalArgs {
     /// Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]
     #[arg(long, global = true, env = "JERRY_ROOT", value_name = "DIR")]
     pub root: Option<PathBuf>,
-    /// Print machine-readable JSON on stdout (errors too, as {"error": {...}}).
+    /// Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for
+    /// --format json, and wins over any other format.
     #[arg(long, global = true)]
     pub json: bool,
+    /// How to print data: table (for people), json, jsonl (one object per line) or toon
+    /// (compact, for LLM agents).
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<super::output::Format>,
     /// Who is making the change, recorded in each event's metadata [default: the project's
     /// actor setting, else user]. In events commands, typed on the command line, it keeps only
     /// that actor's events.
@@ -260,12 +265,6 @@ pub struct EventsReplayArgs {
     pub verify: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    Jsonl,
-    Json,
-}
-
 #[derive(Debug, Args)]
 pub struct EventsExportArgs {
     #[command(flatten)]
@@ -273,8 +272,7 @@ pub struct EventsExportArgs {
     /// Only events after this global position.
     #[arg(long, value_name = "POS", default_value_t = 0)]
     pub after: u64,
-    #[arg(long, value_enum, default_value = "jsonl")]
-    pub format: ExportFormat,
+    // The format is the global --format: jsonl (the default here) or json (one array).
     /// Write to FILE (atomically: a temp file renamed into place) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

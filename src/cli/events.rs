@@ -15,11 +15,11 @@ use jerry::store::{EventStore, StreamId};
 
 use super::args::{
     EventFilterArgs, EventsCommand, EventsExportArgs, EventsFollowArgs, EventsImportArgs, EventsListArgs,
-    EventsQueryArgs, EventsReplayArgs, EventsStatsArgs, ExportFormat, GroupByArg,
+    EventsQueryArgs, EventsReplayArgs, EventsStatsArgs, GroupByArg,
 };
 use super::context::{Context, Opened};
 use super::failure::locate;
-use super::output::Output;
+use super::output::{Format, Output};
 use super::render;
 
 pub fn run(command: EventsCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
@@ -252,13 +252,30 @@ fn progress_bar(total: u64) -> ProgressBar {
     bar
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ExportFormat {
+    Jsonl,
+    Json,
+}
+
 fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let EventsExportArgs {
         filter: filter_args,
         after,
-        format,
         output,
     } = args;
+    let format = match out.format() {
+        Format::Table | Format::Jsonl => ExportFormat::Jsonl,
+        Format::Json => ExportFormat::Json,
+        Format::Toon => {
+            return Err(jerry::domain::DomainError::InvalidValue {
+                kind: "export format",
+                input: "toon".into(),
+                expected: "events export writes jsonl (the default) or json",
+            }
+            .into())
+        }
+    };
     let opened = ctx.open()?;
     let filter = filter(filter_args, after, &opened, ctx)?;
     let log = EventLog::new(&opened.store);

@@ -33,8 +33,12 @@ pub fn main() -> ExitCode {
         Ok(parsed) => parsed,
         Err(err) => return failure::report_usage(err, wants_json),
     };
-    let json = cli.global.json;
-    let mut out = Output::styled(json, style::Style::detect(cli.global.color, cli.global.quiet));
+    let format = match (cli.global.json, cli.global.format) {
+        (true, _) => output::Format::Json,
+        (false, format) => format.unwrap_or_default(),
+    };
+    let json = format != output::Format::Table;
+    let mut out = Output::styled(format, style::Style::detect(cli.global.color, cli.global.quiet));
     let explicit = context::Explicit {
         actor_typed: source_is(&matches, "actor", &[ValueSource::CommandLine]),
         actor: source_is(

@@ -7,20 +7,34 @@ use serde::Serialize;
 
 use super::style::Style;
 
+/// How data is written: a table for people, or one of the machine formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    /// One JSON document (pretty-printed).
+    Json,
+    /// One compact JSON object per line; a list gives one line per element.
+    Jsonl,
+    /// TOON, the token-efficient encoding of the same JSON data model, for LLM agents.
+    Toon,
+}
+
 pub struct Output {
-    json: bool,
+    format: Format,
     style: Style,
     stdout: io::StdoutLock<'static>,
 }
 
 impl Output {
     pub fn new(json: bool) -> Self {
-        Self::styled(json, Style::default())
+        let format = if json { Format::Json } else { Format::Table };
+        Self::styled(format, Style::default())
     }
 
-    pub fn styled(json: bool, style: Style) -> Self {
+    pub fn styled(format: Format, style: Style) -> Self {
         Self {
-            json,
+            format,
             style,
             stdout: io::stdout().lock(),
         }
@@ -35,8 +49,13 @@ impl Output {
         eprintln!("{text}");
     }
 
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// True for every machine format: the command hands its data to [`Output::json_value`].
     pub fn json(&self) -> bool {
-        self.json
+        self.format != Format::Table
     }
 
     pub fn line(&mut self, text: &str) -> anyhow::Result<()> {
@@ -44,9 +63,29 @@ impl Output {
         Ok(())
     }
 
+    /// Writes data in the chosen machine format. Encoding happens first, so only I/O errors
+    /// (such as a closed pipe) come from writing.
     pub fn json_value<T: Serialize + ?Sized>(&mut self, value: &T) -> anyhow::Result<()> {
-        // Encode first, so that only I/O errors (such as a closed pipe) come from writing.
-        let mut buffer = serde_json::to_vec_pretty(value)?;
+        let mut buffer = match self.format {
+            Format::Table | Format::Json => serde_json::to_vec_pretty(value)?,
+            Format::Jsonl => {
+                let value = serde_json::to_value(value)?;
+                let items = match value {
+                    serde_json::Value::Array(items) => items,
+                    other => vec![other],
+                };
+                let mut lines = Vec::new();
+                for item in items {
+                    serde_json::to_writer(&mut lines, &item)?;
+                    lines.push(b'\n');
+                }
+                lines.pop();
+                lines
+            }
+            Format::Toon => toon_format::encode_default(&serde_json::to_value(value)?)
+                .map_err(|err| anyhow::anyhow!("cannot encode as TOON: {err}"))?
+                .into_bytes(),
+        };
         buffer.push(b'\n');
         self.stdout.write_all(&buffer)?;
         Ok(())
