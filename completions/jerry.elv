@@ -39,6 +39,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand projects 'List, create and inspect projects'
             cand doctor 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand ids 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
             cand man 'Write the man pages (jerry.1 and one per subcommand) into DIR'
             cand generate 'Build a synthetic project for benchmarks (not a user command)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -827,6 +828,23 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jerry;ids'= {
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --projects 'Project ids instead of item ids'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jerry;man'= {
             cand --out 'Where to write the pages'
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
@@ -870,6 +888,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand projects 'List, create and inspect projects'
             cand doctor 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand ids 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
             cand man 'Write the man pages (jerry.1 and one per subcommand) into DIR'
             cand generate 'Build a synthetic project for benchmarks (not a user command)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -971,6 +990,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;doctor'= {
         }
         &'jerry;help;completions'= {
+        }
+        &'jerry;help;ids'= {
         }
         &'jerry;help;man'= {
         }

@@ -127,3 +127,13 @@ fn projects_are_listed_created_and_shown() {
         "PROJ-009 not found",
     );
 }
+
+#[test]
+fn ids_for_shell_completion() {
+    let ws = Workspace::new();
+    assert_eq!(ws.ok(&["ids"]), "\n", "an empty workspace completes nothing");
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "create", "b"]);
+    assert_eq!(ws.ok(&["ids"]), "WORK-001\nWORK-002\n");
+    assert_eq!(ws.ok(&["ids", "--projects"]), "PROJ-001\n");
+}

@@ -92,19 +92,23 @@ fn every_command_has_a_summary_and_the_main_ones_have_examples() {
     for command in ["init", "items", "events", "doctor", "completions"] {
         assert!(top.contains(command), "{command} is listed in --help");
     }
-    for args in [
-        &["items", "create", "--help"][..],
-        &["items", "list", "--help"],
-        &["items", "block", "--help"],
-        &["events", "list", "--help"],
-        &["events", "follow", "--help"],
-        &["events", "export", "--help"],
-        &["events", "import", "--help"],
-        &["doctor", "--help"],
-        &["completions", "--help"],
-        &["init", "--help"],
-    ] {
-        let help = ws.ok(args);
+    let items = [
+        "create", "start", "complete", "cancel", "reopen", "block", "status", "priority", "assign", "depend",
+        "undepend", "list", "show", "history",
+    ];
+    let events = ["list", "follow", "replay", "export", "import", "stats", "query"];
+    let mut commands: Vec<Vec<&str>> = items.iter().map(|c| vec!["items", c]).collect();
+    commands.extend(events.iter().map(|c| vec!["events", c]));
+    commands.extend([
+        vec!["init"],
+        vec!["doctor"],
+        vec!["completions"],
+        vec!["config"],
+        vec!["projects"],
+    ]);
+    for mut args in commands {
+        args.push("--help");
+        let help = ws.ok(&args);
         assert!(help.contains("Example"), "{args:?} has examples:\n{help}");
     }
 }

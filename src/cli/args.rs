@@ -109,6 +109,13 @@ pub enum TopCommand {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
+    /// Print item ids (or, with --projects, project ids), one per line, for shell completion.
+    #[command(hide = true)]
+    Ids {
+        /// Project ids instead of item ids.
+        #[arg(long)]
+        projects: bool,
+    },
     /// Write the man pages (jerry.1 and one per subcommand) into DIR.
     #[command(hide = true)]
     Man {
@@ -151,6 +158,9 @@ pub enum ConfigCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(
+    after_help = "Examples:\n  jerry projects list\n  jerry projects create PROJ-002-billing\n  jerry projects show PROJ-002-billing --json"
+)]
 pub enum ProjectsCommand {
     /// List the workspace's projects with their item and event counts.
     List,
@@ -205,6 +215,9 @@ pub enum EventsCommand {
     )]
     Follow(EventsFollowArgs),
     /// Rebuild the read model from the log; --verify checks it against each stream (exit 6 on a difference).
+    #[command(
+        after_help = "Examples:\n  jerry events replay --verify\n  jerry events replay --until yesterday --json"
+    )]
     Replay(EventsReplayArgs),
     /// Write the log (or the filtered part) in global order, as JSON Lines by default.
     #[command(
@@ -217,6 +230,9 @@ pub enum EventsCommand {
     )]
     Import(EventsImportArgs),
     /// Count events, grouped by type, stream, day or actor.
+    #[command(
+        after_help = "Examples:\n  jerry events stats\n  jerry events stats --group-by day --since 7d\n  jerry events stats --group-by actor --format toon"
+    )]
     Stats(EventsStatsArgs),
     /// Find, within each item, an event of one type followed by one of another inside a window.
     #[command(
@@ -323,26 +339,38 @@ pub enum ItemsCommand {
     )]
     Create(CreateArgs),
     /// Start working on an item (pending or blocked → in_progress).
+    #[command(
+        after_help = "Examples:\n  jerry items start WORK-007\n  jerry items start 7 --expected-version 3 --idempotency-key agent-42-start-7"
+    )]
     Start(TransitionArgs),
     /// Finish an item (in_progress → done).
+    #[command(after_help = "Example:\n  jerry items complete 7 --reason \"merged in #123\"")]
     Complete(TransitionArgs),
     /// Cancel an item (pending, in_progress or blocked → cancelled; final).
+    #[command(after_help = "Example:\n  jerry items cancel 7 --reason \"duplicate of WORK-003\"")]
     Cancel(TransitionArgs),
     /// Reopen a done item (done → in_progress).
+    #[command(after_help = "Example:\n  jerry items reopen 7 --reason \"regressed\"")]
     Reopen(TransitionArgs),
     /// Block an item that is in progress; a reason is required.
     #[command(after_help = "Example:\n  jerry items block 1 --reason \"waiting for API keys\"")]
     Block(BlockArgs),
     /// Move an item to any status its current one allows.
+    #[command(
+        after_help = "Statuses: pending → in_progress | cancelled; in_progress → blocked | done | cancelled;\nblocked → in_progress | cancelled; done → in_progress; cancelled is final.\n\nExample:\n  jerry items status 7 blocked --reason \"waiting for review\""
+    )]
     Status(StatusArgs),
     /// Change an item's priority.
+    #[command(after_help = "Example:\n  jerry items priority 7 critical --reason \"customer outage\"")]
     Priority(PriorityArgs),
     /// Assign an item to someone (or --none to unassign).
+    #[command(after_help = "Examples:\n  jerry items assign 7 ann\n  jerry items assign 7 --none")]
     Assign(AssignArgs),
     /// Record that an item depends on another.
     #[command(after_help = "Example:\n  jerry items depend WORK-002 WORK-001 --type blocked_by")]
     Depend(DependArgs),
     /// Remove a dependency.
+    #[command(after_help = "Example:\n  jerry items undepend WORK-002 WORK-001")]
     Undepend(UndependArgs),
     /// List items, filtered; a table, or a JSON array with --json.
     #[command(
@@ -350,8 +378,12 @@ pub enum ItemsCommand {
     )]
     List(ListArgs),
     /// Show one item (now, or as it was --at a moment).
+    #[command(
+        after_help = "Examples:\n  jerry items show WORK-007\n  jerry items show 7 --at yesterday --json"
+    )]
     Show(ShowArgs),
     /// Show an item's events, oldest first.
+    #[command(after_help = "Examples:\n  jerry items history 7\n  jerry items history 7 --format jsonl")]
     History(ItemArg),
 }
 

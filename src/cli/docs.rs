@@ -15,6 +15,26 @@ pub fn completions(shell: clap_complete::Shell, out: &mut Output) -> anyhow::Res
     out.line(String::from_utf8(script)?.trim_end())
 }
 
+/// Ids for a shell's completion function: cheap (the items read model), and silent on any
+/// error, since a completion must never print noise.
+pub fn ids(projects: bool, ctx: &super::context::Context, out: &mut Output) -> anyhow::Result<()> {
+    let ids: Vec<String> = if projects {
+        ctx.workspace()
+            .list_projects()?
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    } else {
+        let opened = ctx.open()?;
+        jerry::app::ItemsProjection::current(&opened.store)?
+            .items
+            .keys()
+            .map(ToString::to_string)
+            .collect()
+    };
+    out.line(&ids.join("\n"))
+}
+
 /// Writes `jerry.1` and `jerry-<sub>[-<sub>].1` for every visible subcommand.
 pub fn man_pages(dir: &Path, out: &mut Output) -> anyhow::Result<()> {
     fs_err::create_dir_all(dir)?;

@@ -63,8 +63,10 @@ fn check(ctx: &Context, repair: bool) -> anyhow::Result<(Checkup, Repair)> {
 
 pub fn run(repair: bool, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let project = ctx.open()?.project;
+    let spinner = super::events::spinner("checking every stream, the index and the read model…");
     let (before, repaired) = check(ctx, repair)?;
     let after = if repair { Some(check(ctx, false)?.0) } else { None };
+    spinner.finish_and_clear();
     let remaining = after.as_ref().unwrap_or(&before);
     let clean = remaining.findings.is_empty();
     if out.json() {

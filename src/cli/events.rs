@@ -241,6 +241,18 @@ pub fn generate(items: u64, events_per_item: u64, ctx: &Context, out: &mut Outpu
 }
 
 /// A bar on stderr when it is a terminal; hidden otherwise.
+/// A spinner with a message on stderr, for work of unknown length, when stderr is a
+/// terminal; hidden otherwise. Ticks on its own so a long silent step still shows life.
+pub(super) fn spinner(message: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let spinner = ProgressBar::new_spinner();
+    spinner.set_message(message.to_owned());
+    spinner.enable_steady_tick(Duration::from_millis(120));
+    spinner
+}
+
 fn progress_bar(total: u64) -> ProgressBar {
     if !std::io::stderr().is_terminal() || total < 10_000 {
         return ProgressBar::hidden();
@@ -361,12 +373,14 @@ fn write_atomically(
 fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let EventsImportArgs { file } = args;
     let opened = ctx.open()?;
+    let spinner = spinner("checking and importing events…");
     let report = if file.as_os_str() == "-" {
         app::import(&opened.store, std::io::stdin().lock())?
     } else {
         let reader = fs_err::File::open(&file)?;
         app::import(&opened.store, BufReader::with_capacity(256 * 1024, reader))?
     };
+    spinner.finish_and_clear();
     if out.json() {
         return out.json_value(&report);
     }

@@ -84,6 +84,7 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         TopCommand::Projects(command) => settings::projects(command, ctx, out),
         TopCommand::Doctor { repair } => doctor::run(repair, ctx, out),
         TopCommand::Completions { shell } => docs::completions(shell, out),
+        TopCommand::Ids { projects } => docs::ids(projects, ctx, out),
         TopCommand::Man { out: dir } => docs::man_pages(&dir, out),
         TopCommand::Generate {
             items,
