@@ -121,3 +121,27 @@ fn uniform_lists_use_the_toon_tabular_form() {
     assert!(toon.contains("  StatusChanged,1"), "{toon}");
     assert!(toon.starts_with("group_by: type\ntotal: 3\n"), "{toon}");
 }
+
+#[test]
+fn event_tables_fit_the_terminal_too() {
+    let ws = seeded();
+    let Some(screen) = list_on_a_terminal(&ws, "100", "") else {
+        eprintln!("skipped: util-linux script(1) is not available");
+        return;
+    };
+    assert!(!screen.is_empty());
+    let command = format!("{} events list", env!("CARGO_BIN_EXE_jerry"));
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(ws.path())
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = screen.lines().filter(|l| l.contains("WORK-")).collect();
+    assert_eq!(rows.len(), 3, "{screen}");
+    for row in rows {
+        assert!(row.trim_end().chars().count() <= 100, "{row:?}");
+    }
+}

@@ -92,7 +92,8 @@ fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result
         out.note(&format!("no matching events in {}", opened.project));
         return Ok(());
     }
-    out.line(&render::event_table(&page.events))
+    let style = out.style();
+    out.line(&render::event_table(&page.events, style))
 }
 
 /// Polls at most this long between checks, so Ctrl-C and a stopped writer are noticed.

@@ -292,5 +292,6 @@ fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> anyhow::Result<()>
     if out.json() {
         return out.json_value(&events);
     }
-    out.line(&render::history_table(&events))
+    let style = out.style();
+    out.line(&render::history_table(&events, style))
 }

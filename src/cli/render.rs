@@ -55,6 +55,26 @@ fn status_cell(status: Status) -> Cell {
     }
 }
 
+/// A table of plain text rows whose last column gives way on a terminal: the other columns
+/// keep their width and the last one ends in an ellipsis when it does not fit.
+fn fitted_table(header: &[&str], rows: Vec<Vec<String>>, style: Style) -> String {
+    let last = header.len() - 1;
+    let room = style.width.map(|width| {
+        let others: usize = (0..last)
+            .map(|c| column_width(rows.iter().map(|r| r[c].as_str()), header[c]) + 3)
+            .sum();
+        width.saturating_sub(others + 4).max(6)
+    });
+    let mut table = table(header);
+    for mut row in rows {
+        if let Some(room) = room {
+            row[last] = truncate(&row[last], room);
+        }
+        table.add_row(row);
+    }
+    styled(table, style)
+}
+
 /// The widest a column holding `cells` is, in characters.
 fn column_width<'a>(cells: impl Iterator<Item = &'a str>, header: &str) -> usize {
     cells
@@ -85,7 +105,7 @@ pub fn item_table(items: &[WorkItem], style: Style) -> String {
         let others: usize = (0..5)
             .map(|c| column_width(rows.iter().map(|r| r[c].as_str()), header[c]) + 3)
             .sum();
-        width.saturating_sub(others + 4).max(12)
+        width.saturating_sub(others + 4).max(6)
     });
     let mut table = table(&header);
     for (item, row) in items.iter().zip(rows) {
@@ -143,19 +163,25 @@ pub fn item_details(item: &WorkItem) -> String {
     table.to_string()
 }
 
-pub fn history_table(events: &[RecordedEvent]) -> String {
-    let mut table = table(&["VERSION", "POS", "TIME", "EVENT", "ACTOR", "DETAILS"]);
-    for event in events {
-        table.add_row(vec![
-            event.version.to_string(),
-            event.position.to_string(),
-            event.timestamp.to_string(),
-            event.event_type.clone(),
-            printable(&event.metadata.actor),
-            describe(event),
-        ]);
-    }
-    table.to_string()
+pub fn history_table(events: &[RecordedEvent], style: Style) -> String {
+    let rows = events
+        .iter()
+        .map(|event| {
+            vec![
+                event.version.to_string(),
+                event.position.to_string(),
+                event.timestamp.to_string(),
+                event.event_type.clone(),
+                printable(&event.metadata.actor),
+                describe(event),
+            ]
+        })
+        .collect();
+    fitted_table(
+        &["VERSION", "POS", "TIME", "EVENT", "ACTOR", "DETAILS"],
+        rows,
+        style,
+    )
 }
 
 fn with_reason(text: String, reason: Option<&str>) -> String {
@@ -214,20 +240,26 @@ pub fn describe(event: &RecordedEvent) -> String {
     }
 }
 
-pub fn event_table(events: &[RecordedEvent]) -> String {
-    let mut table = table(&["POS", "TIME", "ITEM", "EVENT", "VER", "ACTOR", "DETAILS"]);
-    for event in events {
-        table.add_row(vec![
-            event.position.to_string(),
-            event.timestamp.to_string(),
-            printable(&event.aggregate_id),
-            event.event_type.clone(),
-            event.version.to_string(),
-            printable(&event.metadata.actor),
-            describe(event),
-        ]);
-    }
-    table.to_string()
+pub fn event_table(events: &[RecordedEvent], style: Style) -> String {
+    let rows = events
+        .iter()
+        .map(|event| {
+            vec![
+                event.position.to_string(),
+                event.timestamp.to_string(),
+                printable(&event.aggregate_id),
+                event.event_type.clone(),
+                event.version.to_string(),
+                printable(&event.metadata.actor),
+                describe(event),
+            ]
+        })
+        .collect();
+    fitted_table(
+        &["POS", "TIME", "ITEM", "EVENT", "VER", "ACTOR", "DETAILS"],
+        rows,
+        style,
+    )
 }
 
 /// One event on one line, for `events follow`.
