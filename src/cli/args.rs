@@ -149,6 +149,7 @@ pub enum ConfigCommand {
     Set {
         /// actor, default_type, lock_timeout or snapshot_interval.
         key: String,
+        /// The new value (checked as the matching flag would be).
         value: String,
     },
     /// Print every setting and where its value comes from.
@@ -453,6 +454,7 @@ pub struct TransitionArgs {
 
 #[derive(Debug, Args)]
 pub struct BlockArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,
     /// Why the item is blocked.
     #[arg(long, short = 'r')]
@@ -463,6 +465,7 @@ pub struct BlockArgs {
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,
     /// pending, in_progress, blocked, done or cancelled.
     pub status: Status,
@@ -474,6 +477,7 @@ pub struct StatusArgs {
 
 #[derive(Debug, Args)]
 pub struct PriorityArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,
     /// critical, high, medium or low.
     pub priority: Priority,
@@ -485,6 +489,7 @@ pub struct PriorityArgs {
 
 #[derive(Debug, Args)]
 pub struct AssignArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,
     /// Who takes the item.
     #[arg(required_unless_present = "none", conflicts_with = "none")]
@@ -511,7 +516,9 @@ pub struct DependArgs {
 
 #[derive(Debug, Args)]
 pub struct UndependArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,
+    /// The item it no longer depends on.
     pub other: ItemRef,
     #[command(flatten)]
     pub guard: WriteGuardArgs,
