@@ -298,11 +298,7 @@ fn priority_assignment_and_dependencies() {
     let one = item(&ws, "1");
     assert!(one.dependencies.is_empty());
     assert_eq!(one.assignee, None);
-    let kinds: Vec<String> = ws
-        .lines("WORK-001")
-        .iter()
-        .map(|l| l["event_type"].as_str().unwrap().to_owned())
-        .collect();
+    let kinds = ws.kinds("WORK-001");
     assert_eq!(
         kinds,
         [

@@ -56,11 +56,7 @@ fn an_unfinished_batch_is_not_half_applied() {
     );
     assert_eq!(shown["version"], 2);
     ws.ok(&["items", "complete", "1"]);
-    let kinds: Vec<String> = ws
-        .lines("WORK-001")
-        .iter()
-        .map(|l| l["event_type"].as_str().unwrap().to_owned())
-        .collect();
+    let kinds = ws.kinds("WORK-001");
     assert_eq!(
         kinds,
         [
@@ -185,13 +181,7 @@ fn every_crash_point_of_an_append_is_consistent_and_repaired() {
         if !complete {
             ws.ok(&["items", "complete", "1"]);
         }
-        let events = ws.json(&["events", "list"]);
-        let positions: Vec<u64> = events
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["position"].as_u64().unwrap())
-            .collect();
+        let positions = ws.positions();
         assert_eq!(
             positions,
             (1..=positions.len() as u64).collect::<Vec<_>>(),
@@ -230,13 +220,7 @@ fn an_index_that_lost_entries_is_rebuilt_not_reused() {
     let kept: Vec<&str> = text.lines().take(1).collect();
     std::fs::write(&index, kept.join("\n") + "\n").unwrap();
     ws.ok(&["items", "priority", "1", "high"]);
-    let events = ws.json(&["events", "list"]);
-    let positions: Vec<u64> = events
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["position"].as_u64().unwrap())
-        .collect();
+    let positions = ws.positions();
     assert_eq!(positions, vec![1, 2, 3, 4]);
     assert_eq!(ws.json(&["events", "replay", "--verify"])["verified"], true);
 }

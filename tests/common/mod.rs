@@ -97,6 +97,24 @@ impl Workspace {
             .collect()
     }
 
+    /// The event types of an item's stream file, in order.
+    pub fn kinds(&self, id: &str) -> Vec<String> {
+        self.lines(id)
+            .iter()
+            .map(|line| line["event_type"].as_str().expect("event_type").to_owned())
+            .collect()
+    }
+
+    /// The global positions `events list` shows, in order.
+    pub fn positions(&self) -> Vec<u64> {
+        self.json(&["events", "list"])
+            .as_array()
+            .expect("an array")
+            .iter()
+            .map(|event| event["position"].as_u64().expect("position"))
+            .collect()
+    }
+
     /// Every file under the workspace with its bytes, to prove a command wrote nothing.
     pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         fn walk(dir: &Path, into: &mut BTreeMap<PathBuf, Vec<u8>>) {
