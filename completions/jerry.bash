@@ -202,6 +202,9 @@ _jerry() {
             jerry__subcmd__help__subcmd__items,cancel)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__cancel"
                 ;;
+            jerry__subcmd__help__subcmd__items,comment)
+                cmd="jerry__subcmd__help__subcmd__items__subcmd__comment"
+                ;;
             jerry__subcmd__help__subcmd__items,complete)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__complete"
                 ;;
@@ -211,8 +214,14 @@ _jerry() {
             jerry__subcmd__help__subcmd__items,depend)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__depend"
                 ;;
+            jerry__subcmd__help__subcmd__items,edit)
+                cmd="jerry__subcmd__help__subcmd__items__subcmd__edit"
+                ;;
             jerry__subcmd__help__subcmd__items,history)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__history"
+                ;;
+            jerry__subcmd__help__subcmd__items,label)
+                cmd="jerry__subcmd__help__subcmd__items__subcmd__label"
                 ;;
             jerry__subcmd__help__subcmd__items,list)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__list"
@@ -253,6 +262,9 @@ _jerry() {
             jerry__subcmd__items,cancel)
                 cmd="jerry__subcmd__items__subcmd__cancel"
                 ;;
+            jerry__subcmd__items,comment)
+                cmd="jerry__subcmd__items__subcmd__comment"
+                ;;
             jerry__subcmd__items,complete)
                 cmd="jerry__subcmd__items__subcmd__complete"
                 ;;
@@ -262,11 +274,17 @@ _jerry() {
             jerry__subcmd__items,depend)
                 cmd="jerry__subcmd__items__subcmd__depend"
                 ;;
+            jerry__subcmd__items,edit)
+                cmd="jerry__subcmd__items__subcmd__edit"
+                ;;
             jerry__subcmd__items,help)
                 cmd="jerry__subcmd__items__subcmd__help"
                 ;;
             jerry__subcmd__items,history)
                 cmd="jerry__subcmd__items__subcmd__history"
+                ;;
+            jerry__subcmd__items,label)
+                cmd="jerry__subcmd__items__subcmd__label"
                 ;;
             jerry__subcmd__items,list)
                 cmd="jerry__subcmd__items__subcmd__list"
@@ -298,6 +316,9 @@ _jerry() {
             jerry__subcmd__items__subcmd__help,cancel)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__cancel"
                 ;;
+            jerry__subcmd__items__subcmd__help,comment)
+                cmd="jerry__subcmd__items__subcmd__help__subcmd__comment"
+                ;;
             jerry__subcmd__items__subcmd__help,complete)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__complete"
                 ;;
@@ -307,11 +328,17 @@ _jerry() {
             jerry__subcmd__items__subcmd__help,depend)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__depend"
                 ;;
+            jerry__subcmd__items__subcmd__help,edit)
+                cmd="jerry__subcmd__items__subcmd__help__subcmd__edit"
+                ;;
             jerry__subcmd__items__subcmd__help,help)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__help"
                 ;;
             jerry__subcmd__items__subcmd__help,history)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__history"
+                ;;
+            jerry__subcmd__items__subcmd__help,label)
+                cmd="jerry__subcmd__items__subcmd__help__subcmd__label"
                 ;;
             jerry__subcmd__items__subcmd__help,list)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__list"
@@ -1693,7 +1720,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__items)
-            opts="create start complete cancel reopen block status priority assign depend undepend list show history"
+            opts="create start complete cancel reopen block status priority assign depend undepend edit label comment list show history"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1735,6 +1762,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__items__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__items__subcmd__comment)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1790,7 +1831,35 @@ _jerry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jerry__subcmd__help__subcmd__items__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jerry__subcmd__help__subcmd__items__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__items__subcmd__label)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2053,7 +2122,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version create start complete cancel reopen block status priority assign depend undepend list show history help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version create start complete cancel reopen block status priority assign depend undepend edit label comment list show history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2217,6 +2286,56 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --expected-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__comment)
+            opts="-q -h -V --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --expected-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2454,8 +2573,70 @@ _jerry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jerry__subcmd__items__subcmd__edit)
+            opts="-d -q -h -V --title --description --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expected-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jerry__subcmd__items__subcmd__help)
-            opts="create start complete cancel reopen block status priority assign depend undepend list show history help"
+            opts="create start complete cancel reopen block status priority assign depend undepend edit label comment list show history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2497,6 +2678,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__help__subcmd__comment)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2552,6 +2747,20 @@ _jerry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jerry__subcmd__items__subcmd__help__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jerry__subcmd__items__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2567,6 +2776,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__help__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__help__subcmd__label)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2720,8 +2943,66 @@ _jerry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jerry__subcmd__items__subcmd__label)
+            opts="-q -h -V --add --remove --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expected-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jerry__subcmd__items__subcmd__list)
-            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --parent --limit --at --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --parent --label --limit --at --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2760,6 +3041,10 @@ _jerry() {
                     return 0
                     ;;
                 --parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -85,6 +85,9 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand assign 'Assign an item to someone (or --none to unassign)'
             cand depend 'Record that an item depends on another'
             cand undepend 'Remove a dependency'
+            cand edit 'Change an item''s title and/or description'
+            cand label 'Add or remove labels'
+            cand comment 'Add a comment (shown by items show and items history)'
             cand list 'List items, filtered; a table, or a JSON array with --json'
             cand show 'Show one item (now, or as it was --at a moment)'
             cand history 'Show an item''s events, oldest first'
@@ -312,6 +315,65 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jerry;items;edit'= {
+            cand --title 'The new title'
+            cand -d 'The new description ("" removes it)'
+            cand --description 'The new description ("" removes it)'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;label'= {
+            cand --add 'A label to add (repeatable): 1 to 50 characters, no spaces'
+            cand --remove 'A label to remove (repeatable)'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;comment'= {
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jerry;items;list'= {
             cand -s 'Only items with this status (repeatable)'
             cand --status 'Only items with this status (repeatable)'
@@ -322,6 +384,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand -a 'a'
             cand --assignee 'assignee'
             cand --parent 'Only children of this item'
+            cand --label 'Only items with this label (repeatable: all of them)'
             cand --limit 'Show at most N items; stderr says how many were left out'
             cand --at 'List the items as they were at TIME'
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
@@ -384,6 +447,9 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand assign 'Assign an item to someone (or --none to unassign)'
             cand depend 'Record that an item depends on another'
             cand undepend 'Remove a dependency'
+            cand edit 'Change an item''s title and/or description'
+            cand label 'Add or remove labels'
+            cand comment 'Add a comment (shown by items show and items history)'
             cand list 'List items, filtered; a table, or a JSON array with --json'
             cand show 'Show one item (now, or as it was --at a moment)'
             cand history 'Show an item''s events, oldest first'
@@ -410,6 +476,12 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;items;help;depend'= {
         }
         &'jerry;items;help;undepend'= {
+        }
+        &'jerry;items;help;edit'= {
+        }
+        &'jerry;items;help;label'= {
+        }
+        &'jerry;items;help;comment'= {
         }
         &'jerry;items;help;list'= {
         }
@@ -907,6 +979,9 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand assign 'Assign an item to someone (or --none to unassign)'
             cand depend 'Record that an item depends on another'
             cand undepend 'Remove a dependency'
+            cand edit 'Change an item''s title and/or description'
+            cand label 'Add or remove labels'
+            cand comment 'Add a comment (shown by items show and items history)'
             cand list 'List items, filtered; a table, or a JSON array with --json'
             cand show 'Show one item (now, or as it was --at a moment)'
             cand history 'Show an item''s events, oldest first'
@@ -932,6 +1007,12 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;items;depend'= {
         }
         &'jerry;help;items;undepend'= {
+        }
+        &'jerry;help;items;edit'= {
+        }
+        &'jerry;help;items;label'= {
+        }
+        &'jerry;help;items;comment'= {
         }
         &'jerry;help;items;list'= {
         }

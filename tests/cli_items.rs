@@ -22,6 +22,8 @@ struct ItemJson {
     parent: Option<String>,
     assignee: Option<String>,
     dependencies: Vec<DependencyJson>,
+    labels: Vec<String>,
+    comments: Vec<CommentJson>,
     version: u64,
     created_at: String,
     updated_at: String,
@@ -34,6 +36,15 @@ struct DependencyJson {
     id: String,
     #[serde(rename = "type")]
     kind: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct CommentJson {
+    author: String,
+    at: String,
+    text: String,
 }
 
 /// The documented on-disk line, which is also the `--json` shape of an event.
@@ -607,4 +618,82 @@ fn long_streams_load_from_snapshots_that_can_never_make_them_wrong() {
     ws.ok(&["doctor", "--repair"]);
     assert_eq!(ws.json(&["items", "show", "1"])["title"], "long");
     assert_eq!(ws.json(&["doctor"])["clean"], true);
+}
+
+#[test]
+fn edit_label_and_comment() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "first title", "--description", "old"]);
+    ws.ok(&["items", "create", "other"]);
+    ws.ok(&["items", "edit", "1", "--title", "second title"]);
+    ws.ok(&["items", "edit", "1", "--description", ""]);
+    ws.ok(&[
+        "items", "label", "1", "--add", "ui", "--add", "backend", "--add", "ui",
+    ]);
+    ws.ok(&["items", "label", "1", "--remove", "backend", "--add", "urgent"]);
+    ws.ok(&[
+        "items",
+        "comment",
+        "1",
+        "first look\nsecond line",
+        "--actor",
+        "ann",
+    ]);
+    let shown = item(&ws, "1");
+    assert_eq!(shown.title, "second title");
+    assert_eq!(shown.description, None, "an empty description removes it");
+    assert_eq!(shown.labels, ["ui", "urgent"]);
+    assert_eq!(shown.comments.len(), 1);
+    assert_eq!(
+        (shown.comments[0].author.as_str(), shown.comments[0].text.as_str()),
+        ("ann", "first look\nsecond line")
+    );
+    assert_eq!(
+        ws.kinds("WORK-001"),
+        [
+            "WorkItemCreated",
+            "TitleChanged",
+            "DescriptionChanged",
+            "LabelAdded",
+            "LabelAdded",
+            "LabelAdded",
+            "LabelRemoved",
+            "CommentAdded"
+        ]
+    );
+    let labelled = ws.json(&["items", "list", "--label", "ui"]);
+    assert_eq!(labelled.as_array().unwrap().len(), 1);
+    assert!(ws
+        .json(&["items", "list", "--label", "ui", "--label", "nope"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert!(ws
+        .ok(&["items", "history", "1"])
+        .contains("ann: \"first look\\nsecond line\""));
+
+    let before = ws.snapshot();
+    assert_fails(
+        &ws.run(&["items", "edit", "1", "--title", "second title"]),
+        5,
+        "nothing would change",
+    );
+    assert_fails(
+        &ws.run(&["items", "edit", "1", "--title", "  "]),
+        5,
+        "title must not be empty",
+    );
+    assert_fails(
+        &ws.run(&["items", "label", "1", "--add", "two words"]),
+        5,
+        "invalid label",
+    );
+    assert_fails(
+        &ws.run(&["items", "label", "1", "--remove", "absent"]),
+        5,
+        "nothing would change",
+    );
+    assert_fails(&ws.run(&["items", "comment", "1", " "]), 5, "invalid comment");
+    assert_eq!(ws.snapshot(), before);
+    assert_eq!(ws.json(&["events", "replay", "--verify"])["verified"], true);
 }

@@ -33,6 +33,20 @@ pub enum Command {
         item: ItemRef,
         on: ItemRef,
     },
+    Edit {
+        item: ItemRef,
+        title: Option<String>,
+        description: Option<String>,
+    },
+    Label {
+        item: ItemRef,
+        add: Vec<String>,
+        remove: Vec<String>,
+    },
+    Comment {
+        item: ItemRef,
+        text: String,
+    },
 }
 
 /// The item after the command, and the events the command appended.

@@ -134,6 +134,19 @@ impl<'a> CommandDispatcher<'a> {
                 let other = self.existing(on)?;
                 self.update(item, guard, |current, _| current.add_dependency(other, kind))
             }
+            Command::Edit {
+                item,
+                title,
+                description,
+            } => self.update(item, guard, |current, _| {
+                current.edit(title.clone(), description.clone())
+            }),
+            Command::Label { item, add, remove } => {
+                self.update(item, guard, |current, _| current.relabel(&add, &remove))
+            }
+            Command::Comment { item, text } => self.update(item, guard, |current, _| {
+                current.comment(text.clone(), &self.actor)
+            }),
             Command::RemoveDependency { item, on } => {
                 let other = ItemRepository::new(self.store).resolve(on)?;
                 self.update(item, guard, |current, _| current.remove_dependency(other))

@@ -15,6 +15,8 @@ pub struct ItemFilter {
     pub priority: Option<Priority>,
     pub assignee: Option<String>,
     pub parent: Option<WorkItemId>,
+    /// Items carrying every one of these labels.
+    pub labels: Vec<String>,
     pub limit: Option<usize>,
     /// The state as of this moment instead of now.
     pub at: Option<Timestamp>,
@@ -30,6 +32,7 @@ impl ItemFilter {
                 .as_ref()
                 .is_none_or(|a| item.assignee.as_ref() == Some(a))
             && self.parent.is_none_or(|p| item.parent == Some(p))
+            && self.labels.iter().all(|l| item.labels.contains(l))
     }
 }
 

@@ -373,6 +373,19 @@ pub enum ItemsCommand {
     /// Remove a dependency.
     #[command(after_help = "Example:\n  jerry items undepend WORK-002 WORK-001")]
     Undepend(UndependArgs),
+    /// Change an item's title and/or description.
+    #[command(
+        after_help = "Examples:\n  jerry items edit 7 --title \"Fix login on Safari\"\n  jerry items edit 7 --description \"\"   # removes it"
+    )]
+    Edit(EditArgs),
+    /// Add or remove labels.
+    #[command(
+        after_help = "Examples:\n  jerry items label 7 --add ui --add urgent\n  jerry items label 7 --remove urgent\n  jerry items list --label ui"
+    )]
+    Label(LabelArgs),
+    /// Add a comment (shown by items show and items history).
+    #[command(after_help = "Example:\n  jerry items comment 7 \"reproduced on 1.2.3\"")]
+    Comment(CommentArgs),
     /// List items, filtered; a table, or a JSON array with --json.
     #[command(
         after_help = "Examples:\n  jerry items list --status pending --status in_progress\n  jerry items list --type bug --priority high --json"
@@ -525,6 +538,44 @@ pub struct UndependArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct EditArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// The new title.
+    #[arg(long, required_unless_present = "description")]
+    pub title: Option<String>,
+    /// The new description ("" removes it).
+    #[arg(long, short = 'd')]
+    pub description: Option<String>,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LabelArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// A label to add (repeatable): 1 to 50 characters, no spaces.
+    #[arg(long, value_name = "LABEL", required_unless_present = "remove")]
+    pub add: Vec<String>,
+    /// A label to remove (repeatable).
+    #[arg(long, value_name = "LABEL")]
+    pub remove: Vec<String>,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CommentArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// The comment.
+    pub text: String,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only items with this status (repeatable).
     #[arg(long, short = 's')]
@@ -539,6 +590,9 @@ pub struct ListArgs {
     /// Only children of this item.
     #[arg(long, value_name = "ID")]
     pub parent: Option<ItemRef>,
+    /// Only items with this label (repeatable: all of them).
+    #[arg(long, value_name = "LABEL")]
+    pub label: Vec<String>,
     /// Show at most N items; stderr says how many were left out.
     #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub limit: Option<usize>,

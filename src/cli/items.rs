@@ -7,8 +7,8 @@ use jerry::app::{
 use jerry::domain::{NewWorkItem, Status};
 
 use super::args::{
-    AssignArgs, BlockArgs, CreateArgs, DependArgs, ItemArg, ItemsCommand, ListArgs, OnceArgs, PriorityArgs,
-    ShowArgs, StatusArgs, TransitionArgs, UndependArgs, WriteGuardArgs,
+    AssignArgs, BlockArgs, CommentArgs, CreateArgs, DependArgs, EditArgs, ItemArg, ItemsCommand, LabelArgs,
+    ListArgs, OnceArgs, PriorityArgs, ShowArgs, StatusArgs, TransitionArgs, UndependArgs, WriteGuardArgs,
 };
 use super::context::{Context, Opened};
 use super::failure::locate;
@@ -28,6 +28,9 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> anyhow::Re
         ItemsCommand::Assign(args) => assign(args, ctx, out),
         ItemsCommand::Depend(args) => depend(args, ctx, out),
         ItemsCommand::Undepend(args) => undepend(args, ctx, out),
+        ItemsCommand::Edit(args) => edit(args, ctx, out),
+        ItemsCommand::Label(args) => label(args, ctx, out),
+        ItemsCommand::Comment(args) => comment(args, ctx, out),
         ItemsCommand::List(args) => list(args, ctx, out),
         ItemsCommand::Show(args) => show(args, ctx, out),
         ItemsCommand::History(args) => history(args, ctx, out),
@@ -225,6 +228,48 @@ fn undepend(args: UndependArgs, ctx: &Context, out: &mut Output) -> anyhow::Resu
     report_change(&outcome, out)
 }
 
+fn edit(args: EditArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let EditArgs {
+        id,
+        title,
+        description,
+        guard,
+    } = args;
+    let outcome = write(ctx, out, options(guard), |_, _| {
+        Ok(Command::Edit {
+            item: id,
+            title,
+            description,
+        })
+    })?;
+    report_change(&outcome, out)
+}
+
+fn label(args: LabelArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let LabelArgs {
+        id,
+        add,
+        remove,
+        guard,
+    } = args;
+    let outcome = write(ctx, out, options(guard), |_, _| {
+        Ok(Command::Label {
+            item: id,
+            add,
+            remove,
+        })
+    })?;
+    report_change(&outcome, out)
+}
+
+fn comment(args: CommentArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let CommentArgs { id, text, guard } = args;
+    let outcome = write(ctx, out, options(guard), |_, _| {
+        Ok(Command::Comment { item: id, text })
+    })?;
+    report_change(&outcome, out)
+}
+
 fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let ListArgs {
         status,
@@ -232,6 +277,7 @@ fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
         priority,
         assignee,
         parent,
+        label,
         limit,
         at,
     } = args;
@@ -246,6 +292,7 @@ fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
         priority,
         assignee,
         parent,
+        labels: label,
         limit,
         at,
     };

@@ -162,12 +162,24 @@ pub fn item_details(item: &WorkItem) -> String {
             item.assignee.as_deref().map(printable).unwrap_or_default(),
         ),
         ("dependencies", dependencies.join(", ")),
+        ("labels", item.labels.join(", ")),
         ("version", item.version.to_string()),
         ("created", item.created_at.to_string()),
         ("updated", item.updated_at.to_string()),
     ];
     for (key, value) in rows {
         table.add_row(vec![key.to_owned(), value]);
+    }
+    for comment in &item.comments {
+        table.add_row(vec![
+            "comment".to_owned(),
+            format!(
+                "{} {}: {}",
+                comment.at,
+                printable(&comment.author),
+                printable(&comment.text)
+            ),
+        ]);
     }
     table.to_string()
 }
@@ -246,6 +258,14 @@ pub fn describe(event: &RecordedEvent) -> String {
             DependencyType::Related => format!("related to {}", e.dependency_id),
         },
         WorkItemEvent::DependencyRemoved(e) => format!("dependency on {} removed", e.dependency_id),
+        WorkItemEvent::TitleChanged(e) => format!("title → \"{}\"", printable(&e.new_title)),
+        WorkItemEvent::DescriptionChanged(e) => match e.new_description {
+            Some(text) => format!("description → \"{}\"", printable(&text)),
+            None => "description removed".to_owned(),
+        },
+        WorkItemEvent::LabelAdded(e) => format!("label +{}", printable(&e.label)),
+        WorkItemEvent::LabelRemoved(e) => format!("label -{}", printable(&e.label)),
+        WorkItemEvent::CommentAdded(e) => format!("{}: \"{}\"", printable(&e.author), printable(&e.text)),
     }
 }
 

@@ -72,6 +72,34 @@ pub struct DependencyRemoved {
     pub dependency_id: WorkItemId,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TitleChanged {
+    pub old_title: String,
+    pub new_title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DescriptionChanged {
+    pub old_description: Option<String>,
+    pub new_description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabelAdded {
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabelRemoved {
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentAdded {
+    pub author: String,
+    pub text: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkItemEvent {
     Created(WorkItemCreated),
@@ -81,6 +109,11 @@ pub enum WorkItemEvent {
     AssigneeChanged(AssigneeChanged),
     DependencyAdded(DependencyAdded),
     DependencyRemoved(DependencyRemoved),
+    TitleChanged(TitleChanged),
+    DescriptionChanged(DescriptionChanged),
+    LabelAdded(LabelAdded),
+    LabelRemoved(LabelRemoved),
+    CommentAdded(CommentAdded),
 }
 
 impl WorkItemEvent {
@@ -93,6 +126,11 @@ impl WorkItemEvent {
             WorkItemEvent::AssigneeChanged(_) => "AssigneeChanged",
             WorkItemEvent::DependencyAdded(_) => "DependencyAdded",
             WorkItemEvent::DependencyRemoved(_) => "DependencyRemoved",
+            WorkItemEvent::TitleChanged(_) => "TitleChanged",
+            WorkItemEvent::DescriptionChanged(_) => "DescriptionChanged",
+            WorkItemEvent::LabelAdded(_) => "LabelAdded",
+            WorkItemEvent::LabelRemoved(_) => "LabelRemoved",
+            WorkItemEvent::CommentAdded(_) => "CommentAdded",
         }
     }
 
@@ -105,6 +143,11 @@ impl WorkItemEvent {
             WorkItemEvent::AssigneeChanged(p) => serde_json::to_value(p),
             WorkItemEvent::DependencyAdded(p) => serde_json::to_value(p),
             WorkItemEvent::DependencyRemoved(p) => serde_json::to_value(p),
+            WorkItemEvent::TitleChanged(p) => serde_json::to_value(p),
+            WorkItemEvent::DescriptionChanged(p) => serde_json::to_value(p),
+            WorkItemEvent::LabelAdded(p) => serde_json::to_value(p),
+            WorkItemEvent::LabelRemoved(p) => serde_json::to_value(p),
+            WorkItemEvent::CommentAdded(p) => serde_json::to_value(p),
         };
         // Plain structs of strings, numbers and enums always encode.
         encoded.unwrap_or(Value::Null)
@@ -141,6 +184,11 @@ impl WorkItemEvent {
             "AssigneeChanged" => WorkItemEvent::AssigneeChanged(parse(event_type, payload)?),
             "DependencyAdded" => WorkItemEvent::DependencyAdded(parse(event_type, payload)?),
             "DependencyRemoved" => WorkItemEvent::DependencyRemoved(parse(event_type, payload)?),
+            "TitleChanged" => WorkItemEvent::TitleChanged(parse(event_type, payload)?),
+            "DescriptionChanged" => WorkItemEvent::DescriptionChanged(parse(event_type, payload)?),
+            "LabelAdded" => WorkItemEvent::LabelAdded(parse(event_type, payload)?),
+            "LabelRemoved" => WorkItemEvent::LabelRemoved(parse(event_type, payload)?),
+            "CommentAdded" => WorkItemEvent::CommentAdded(parse(event_type, payload)?),
             _ => return Ok(None),
         };
         Ok(Some(event))
@@ -190,6 +238,20 @@ mod tests {
                 dependency_type: DependencyType::Blocks,
             }),
             WorkItemEvent::DependencyRemoved(DependencyRemoved { dependency_id: id }),
+            WorkItemEvent::TitleChanged(TitleChanged {
+                old_title: "a".into(),
+                new_title: "b".into(),
+            }),
+            WorkItemEvent::DescriptionChanged(DescriptionChanged {
+                old_description: None,
+                new_description: Some("d".into()),
+            }),
+            WorkItemEvent::LabelAdded(LabelAdded { label: "ui".into() }),
+            WorkItemEvent::LabelRemoved(LabelRemoved { label: "ui".into() }),
+            WorkItemEvent::CommentAdded(CommentAdded {
+                author: "ann".into(),
+                text: "looks good".into(),
+            }),
         ];
         for event in events {
             let decoded =

@@ -12,10 +12,11 @@ mod work_item;
 
 pub use error::DomainError;
 pub use events::{
-    AssigneeChanged, DependencyAdded, DependencyRemoved, PriorityChanged, StatusChanged, WorkItemCompleted,
-    WorkItemCreated, WorkItemEvent, AGGREGATE_TYPE,
+    AssigneeChanged, CommentAdded, DependencyAdded, DependencyRemoved, DescriptionChanged, LabelAdded,
+    LabelRemoved, PriorityChanged, StatusChanged, TitleChanged, WorkItemCompleted, WorkItemCreated,
+    WorkItemEvent, AGGREGATE_TYPE,
 };
 pub use ids::{ItemRef, ProjectId, WorkItemId};
 pub use status::Status;
 pub use values::{DependencyType, Priority, WorkType};
-pub use work_item::{Dependency, NewWorkItem, WorkItem};
+pub use work_item::{Comment, Dependency, NewWorkItem, WorkItem};

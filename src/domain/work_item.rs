@@ -16,6 +16,14 @@ pub struct Dependency {
     pub kind: DependencyType,
 }
 
+/// A comment on an item: who wrote it, when, and the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub author: String,
+    pub at: Timestamp,
+    pub text: String,
+}
+
 /// The state of one item; also its documented `--json` shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkItem {
@@ -30,6 +38,11 @@ pub struct WorkItem {
     pub parent: Option<WorkItemId>,
     pub assignee: Option<String>,
     pub dependencies: Vec<Dependency>,
+    /// Sorted, without duplicates.
+    #[serde(default)]
+    pub labels: Vec<String>,
+    #[serde(default)]
+    pub comments: Vec<Comment>,
     pub version: u64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -79,6 +92,22 @@ impl NewWorkItem {
     }
 }
 
+/// A label: 1 to 50 characters, no whitespace or control characters.
+fn check_label(label: &str) -> Result<(), DomainError> {
+    let valid = !label.is_empty()
+        && label.chars().count() <= 50
+        && !label.chars().any(|c| c.is_whitespace() || c.is_control());
+    if valid {
+        Ok(())
+    } else {
+        Err(DomainError::InvalidValue {
+            kind: "label",
+            input: label.to_owned(),
+            expected: "1 to 50 characters without spaces",
+        })
+    }
+}
+
 fn non_blank(reason: Option<String>) -> Result<Option<String>, DomainError> {
     let reason = reason.filter(|r| !r.trim().is_empty());
     if let Some(reason) = &reason {
@@ -123,6 +152,8 @@ impl WorkItem {
             parent: created.parent_id,
             assignee: created.assignee,
             dependencies: Vec::new(),
+            labels: Vec::new(),
+            comments: Vec::new(),
             version,
             created_at: at,
             updated_at: at,
@@ -147,6 +178,19 @@ impl WorkItem {
                 });
             }
             WorkItemEvent::DependencyRemoved(e) => self.dependencies.retain(|d| d.id != e.dependency_id),
+            WorkItemEvent::TitleChanged(e) => self.title.clone_from(&e.new_title),
+            WorkItemEvent::DescriptionChanged(e) => self.description.clone_from(&e.new_description),
+            WorkItemEvent::LabelAdded(e) => {
+                if let Err(at) = self.labels.binary_search(&e.label) {
+                    self.labels.insert(at, e.label.clone());
+                }
+            }
+            WorkItemEvent::LabelRemoved(e) => self.labels.retain(|l| *l != e.label),
+            WorkItemEvent::CommentAdded(e) => self.comments.push(Comment {
+                author: e.author.clone(),
+                at,
+                text: e.text.clone(),
+            }),
         }
     }
 
@@ -232,6 +276,84 @@ impl WorkItem {
         Ok(vec![WorkItemEvent::DependencyAdded(DependencyAdded {
             dependency_id: other,
             dependency_type: kind,
+        })])
+    }
+
+    /// Changes the title and/or the description; at least one must differ.
+    pub fn edit(
+        &self,
+        title: Option<String>,
+        description: Option<String>,
+    ) -> Result<Vec<WorkItemEvent>, DomainError> {
+        let mut events = Vec::new();
+        if let Some(title) = title.filter(|t| *t != self.title) {
+            if title.trim().is_empty() {
+                return Err(DomainError::EmptyTitle);
+            }
+            check_length("title", &title, limits::MAX_TITLE)?;
+            events.push(WorkItemEvent::TitleChanged(TitleChanged {
+                old_title: self.title.clone(),
+                new_title: title,
+            }));
+        }
+        if let Some(description) = description {
+            let description = Some(description).filter(|d| !d.is_empty());
+            if description != self.description {
+                if let Some(text) = &description {
+                    check_length("description", text, limits::MAX_DESCRIPTION)?;
+                }
+                events.push(WorkItemEvent::DescriptionChanged(DescriptionChanged {
+                    old_description: self.description.clone(),
+                    new_description: description,
+                }));
+            }
+        }
+        if events.is_empty() {
+            return Err(DomainError::Unchanged {
+                id: self.id,
+                what: "as edited (nothing would change)".into(),
+            });
+        }
+        Ok(events)
+    }
+
+    /// Adds and removes labels; each must change something.
+    pub fn relabel(&self, add: &[String], remove: &[String]) -> Result<Vec<WorkItemEvent>, DomainError> {
+        let mut events = Vec::new();
+        for label in add {
+            check_label(label)?;
+            if !self.labels.contains(label)
+                && !events.contains(&WorkItemEvent::LabelAdded(LabelAdded { label: label.clone() }))
+            {
+                events.push(WorkItemEvent::LabelAdded(LabelAdded { label: label.clone() }));
+            }
+        }
+        for label in remove {
+            if self.labels.contains(label) {
+                events.push(WorkItemEvent::LabelRemoved(LabelRemoved { label: label.clone() }));
+            }
+        }
+        if events.is_empty() {
+            return Err(DomainError::Unchanged {
+                id: self.id,
+                what: "labelled so (nothing would change)".into(),
+            });
+        }
+        Ok(events)
+    }
+
+    pub fn comment(&self, text: String, author: &str) -> Result<Vec<WorkItemEvent>, DomainError> {
+        if text.trim().is_empty() {
+            return Err(DomainError::InvalidValue {
+                kind: "comment",
+                input: text,
+                expected: "some text",
+            });
+        }
+        check_length("comment", &text, limits::MAX_DESCRIPTION)?;
+        Ok(vec![WorkItemEvent::CommentAdded(CommentAdded {
+            author: author.to_owned(),
+            text,
         })])
     }
 
