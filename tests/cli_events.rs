@@ -349,7 +349,12 @@ fn time_travel_shows_the_state_at_each_instant() {
     assert_fails(
         &ws.run(&["items", "show", "2", "--at", &at(1)]),
         3,
-        "WORK-002 not found",
+        "WORK-002 did not exist yet at",
+    );
+    assert_fails(
+        &ws.run(&["items", "show", "9", "--at", &at(1)]),
+        3,
+        "WORK-009 not found",
     );
     let table = ws.ok(&["items", "history", "1"]);
     assert!(

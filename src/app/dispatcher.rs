@@ -163,6 +163,15 @@ impl<'a> CommandDispatcher<'a> {
         Ok(id)
     }
 
+    /// When the store says this write's idempotency key was already used, the original result.
+    fn original_result(&self, guard: &Guard<'_>) -> Result<Option<CommandOutcome>, AppError> {
+        let Some(once) = guard.once else { return Ok(None) };
+        match self.store.lookup_once(&once.key)? {
+            Some(record) => self.replayed(&record).map(Some),
+            None => Ok(None),
+        }
+    }
+
     /// The original result of an idempotent write: its events, and the item as they left it.
     fn replayed(&self, record: &OnceRecord) -> Result<CommandOutcome, AppError> {
         let history = self.store.read(&record.stream, 1, record.last_version)?;
@@ -209,13 +218,8 @@ impl<'a> CommandDispatcher<'a> {
             .store
             .create_numbered_stream(AGGREGATE_TYPE, guard.once, &mut build)?;
         if created.replayed {
-            if let Some(record) = guard
-                .once
-                .map(|once| self.store.lookup_once(&once.key))
-                .transpose()?
-                .flatten()
-            {
-                return self.replayed(&record);
+            if let Some(outcome) = self.original_result(guard)? {
+                return Ok(outcome);
             }
         }
         let events = self.store.read(&created.stream, 1, created.version)?;
@@ -287,13 +291,8 @@ impl<'a> CommandDispatcher<'a> {
             Err(err) => return Err(err.into()),
         };
         if written.replayed {
-            if let Some(record) = guard
-                .once
-                .map(|once| self.store.lookup_once(&once.key))
-                .transpose()?
-                .flatten()
-            {
-                return self.replayed(&record);
+            if let Some(outcome) = self.original_result(guard)? {
+                return Ok(outcome);
             }
         }
         let appended = written.appended;

@@ -382,6 +382,12 @@ fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
         app::import(&opened.store, BufReader::with_capacity(256 * 1024, reader))?
     };
     spinner.finish_and_clear();
+    if opened.first && report.imported > 0 {
+        out.note(&format!(
+            "note: no project here yet, so created {}",
+            opened.project
+        ));
+    }
     if out.json() {
         return out.json_value(&report);
     }

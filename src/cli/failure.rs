@@ -74,6 +74,12 @@ fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
     if err.downcast_ref::<super::context::MissingRoot>().is_some() {
         return (Exit::NotFound, None);
     }
+    if err.downcast_ref::<super::items::NotYetCreated>().is_some() {
+        return (
+            Exit::NotFound,
+            Some("jerry items history shows when it was created".into()),
+        );
+    }
     if err.downcast_ref::<ItemMissing>().is_some() {
         return (Exit::NotFound, Some("jerry items list".into()));
     }

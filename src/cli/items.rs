@@ -321,13 +321,26 @@ fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
 fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     let ShowArgs { id, at } = args;
     let opened = ctx.open()?;
-    let item = Queries::new(&opened.store)
-        .show(id, at)
-        .map_err(|err| locate(err, &opened.project))?;
+    let queries = Queries::new(&opened.store);
+    let item = match (queries.show(id, at), at) {
+        // It exists now, just not yet then: say so rather than "not found".
+        (Err(AppError::ItemNotFound(_)), Some(at)) if queries.show(id, None).is_ok() => {
+            return Err(NotYetCreated { item: id, at }.into());
+        }
+        (result, _) => result.map_err(|err| locate(err, &opened.project))?,
+    };
     if out.json() {
         return out.json_value(&item);
     }
     out.line(&render::item_details(&item))
+}
+
+/// `items show --at` names a moment before the item was created.
+#[derive(Debug, thiserror::Error)]
+#[error("{item} did not exist yet at {at}")]
+pub struct NotYetCreated {
+    item: jerry::domain::ItemRef,
+    at: jerry::timestamp::Timestamp,
 }
 
 fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
