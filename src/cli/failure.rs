@@ -131,8 +131,13 @@ fn classify_store(err: &StoreError) -> Exit {
         StoreError::Corrupt { .. } => Exit::Corrupt,
         StoreError::InvalidStreamId(..)
         | StoreError::EmptyBatch(_)
-        | StoreError::IdempotencyKeyReused { .. } => Exit::Invalid,
-        StoreError::LockTimeout { .. } | StoreError::Io { .. } | StoreError::Encode { .. } => Exit::Failure,
+        | StoreError::IdempotencyKeyReused { .. }
+        | StoreError::InvalidUrl { .. } => Exit::Invalid,
+        StoreError::LockTimeout { .. }
+        | StoreError::Io { .. }
+        | StoreError::Encode { .. }
+        | StoreError::Database { .. }
+        | StoreError::Schema { .. } => Exit::Failure,
     }
 }
 

@@ -206,5 +206,5 @@ impl EventStore for MemoryStore {
 mod tests {
     use super::MemoryStore;
 
-    crate::store::contract::contract_tests!(|_dir: &std::path::Path| MemoryStore::new());
+    crate::store::contract::contract_tests!(|_dir: &std::path::Path| MemoryStore::new(), one_handle);
 }

@@ -3,12 +3,18 @@
 //! The store never interprets payloads; it guarantees ordering, optimistic concurrency and
 //! durability. Every backend must pass the same contract suite (`contract.rs`).
 
+mod backend;
+mod checkup;
 mod event;
 mod expected;
 pub mod jsonl;
 pub mod memory;
 mod once;
+pub mod postgres;
+mod sql;
+pub mod sqlite;
 mod stream_id;
+mod url;
 
 #[cfg(test)]
 mod contract;
@@ -16,10 +22,13 @@ mod contract;
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub use backend::{Backend, OpenOptions};
+pub use checkup::{check_log, Checkup, Finding};
 pub use event::{Metadata, NewEvent, RecordedEvent};
 pub use expected::ExpectedVersion;
 pub use once::{OnceKey, OnceRecord, Written};
 pub use stream_id::StreamId;
+pub use url::StoreUrl;
 
 /// What went wrong in a store, with the ids a user needs to act on it.
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +65,24 @@ pub enum StoreError {
         stream: StreamId,
         #[source]
         source: serde_json::Error,
+    },
+    #[error("invalid store '{url}': {reason}")]
+    InvalidUrl { url: String, reason: &'static str },
+    /// A database backend failed: the server is unreachable, refused a statement, …
+    #[error("{store}: {context}: {source}")]
+    Database {
+        store: String,
+        context: &'static str,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The database lacks the schema this jerry needs (or has a newer one).
+    #[error("{store} is at schema version {found}, this jerry needs {wanted}: {hint}")]
+    Schema {
+        store: String,
+        found: u32,
+        wanted: u32,
+        hint: &'static str,
     },
 }
 

@@ -15,30 +15,8 @@ use super::index::IndexEntry;
 use super::line::analyse_tail;
 use super::rebuild::rebuild_index;
 use super::JsonlStore;
-use crate::store::{RecordedEvent, StoreError, StreamId};
+use crate::store::{Checkup, Finding, RecordedEvent, StoreError, StreamId};
 use crate::timestamp::Timestamp;
-
-/// One problem found in a project's files.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    /// A stable, machine-readable name: `torn_tail`, `unfinished_batch`, `trailing_garbage`,
-    /// `unparsable_line`, `version_gap`, `duplicate_event_id`, `duplicate_position`,
-    /// `missing_position`, `index_mismatch`, `index_unreadable`.
-    pub kind: &'static str,
-    pub path: PathBuf,
-    pub line: Option<u64>,
-    pub detail: String,
-    /// Whether `doctor --repair` can fix it without removing a complete event.
-    pub repairable: bool,
-}
-
-/// What a check found.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Checkup {
-    pub streams: u64,
-    pub events: u64,
-    pub findings: Vec<Finding>,
-}
 
 /// What a repair did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

@@ -18,7 +18,8 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use doctor::{Checkup, Finding, Repair};
+pub use crate::store::{Checkup, Finding};
+pub use doctor::Repair;
 pub use index::IndexEntry;
 use index::{GlobalIndex, IndexHead};
 use line::{analyse_tail, decode_stream, encode_batch, Tail};

@@ -1,0 +1,162 @@
+//! What the SQL backends share: the append and numbered-create algorithms, written once
+//! against the few statements each database provides inside its write transaction.
+//!
+//! Both run every write in one transaction that first takes the project's write lock
+//! (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: the project's row in `jerry_heads`, `FOR
+//! UPDATE`). Everything after — the idempotency check, the version check, the positions —
+//! is decided under that lock, and the lock is held until the commit.
+
+use super::{
+    Appended, CreatedStream, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent, StoreError,
+    StreamBuilder, StreamId, Written,
+};
+
+/// The statements a backend runs inside its write transaction.
+pub(crate) trait WriteTx {
+    /// Takes the project's write lock (if the transaction does not hold it already) and
+    /// returns the last committed position.
+    fn lock_head(&mut self) -> Result<u64, StoreError>;
+    fn version(&mut self, stream: &StreamId) -> Result<u64, StoreError>;
+    fn once(&mut self, key: &str) -> Result<Option<OnceRecord>, StoreError>;
+    fn put_once(&mut self, record: &OnceRecord) -> Result<(), StoreError>;
+    /// Inserts the events and moves the head to the last one's position.
+    fn insert(&mut self, stream: &StreamId, events: &[RecordedEvent]) -> Result<(), StoreError>;
+    /// Where the last numbered create of `family` left off; a hint, never the truth.
+    fn next_number(&mut self, family: &str) -> Result<Option<u64>, StoreError>;
+    fn set_next_number(&mut self, family: &str, next: u64) -> Result<(), StoreError>;
+}
+
+/// One committed event as the SQL backends keep it: the JSON line a JSONL store would
+/// hold, so every backend hands back the same bytes.
+pub(crate) fn encode(stream: &StreamId, event: &RecordedEvent) -> Result<String, StoreError> {
+    serde_json::to_string(event).map_err(|source| StoreError::Encode {
+        stream: stream.clone(),
+        source,
+    })
+}
+
+pub(crate) fn decode(store: &str, position: i64, body: &str) -> Result<RecordedEvent, StoreError> {
+    serde_json::from_str(body).map_err(|err| StoreError::Corrupt {
+        path: store.into(),
+        line: u64::try_from(position).ok(),
+        reason: format!("the event at this position cannot be read: {err}"),
+    })
+}
+
+/// Appends under the transaction's write lock; see [`super::EventStore::append_once`].
+pub(crate) fn append(
+    tx: &mut impl WriteTx,
+    stream: &StreamId,
+    events: Vec<NewEvent>,
+    expected: ExpectedVersion,
+    once: Option<&OnceKey>,
+) -> Result<Written, StoreError> {
+    let head = tx.lock_head()?;
+    if let Some(once) = once {
+        if let Some(record) = tx.once(&once.key)? {
+            return record.answer(once);
+        }
+    }
+    let appended = append_locked(tx, head, stream, events, expected, once, None)?;
+    Ok(Written {
+        appended,
+        replayed: false,
+    })
+}
+
+/// Creates the first free numbered stream under the transaction's write lock; see
+/// [`super::EventStore::create_numbered_stream`].
+pub(crate) fn create_numbered(
+    tx: &mut impl WriteTx,
+    family: &str,
+    once: Option<&OnceKey>,
+    build: &mut StreamBuilder<'_>,
+) -> Result<CreatedStream, StoreError> {
+    let head = tx.lock_head()?;
+    if let Some(once) = once {
+        if let Some(record) = tx.once(&once.key)? {
+            let written = record.answer(once)?;
+            return Ok(CreatedStream {
+                stream: record.stream.clone(),
+                number: record.number.unwrap_or_default(),
+                version: written.appended.version,
+                replayed: true,
+            });
+        }
+    }
+    let mut number = tx.next_number(family)?.unwrap_or(1).max(1);
+    loop {
+        let (stream, events) = build(number)?;
+        if tx.version(&stream)? == 0 {
+            let appended = append_locked(
+                tx,
+                head,
+                &stream,
+                events,
+                ExpectedVersion::NoStream,
+                once,
+                Some(number),
+            )?;
+            tx.set_next_number(family, number + 1)?;
+            return Ok(CreatedStream {
+                stream,
+                number,
+                version: appended.version,
+                replayed: false,
+            });
+        }
+        number += 1;
+    }
+}
+
+fn append_locked(
+    tx: &mut impl WriteTx,
+    head: u64,
+    stream: &StreamId,
+    events: Vec<NewEvent>,
+    expected: ExpectedVersion,
+    once: Option<&OnceKey>,
+    number: Option<u64>,
+) -> Result<Appended, StoreError> {
+    if events.is_empty() {
+        return Err(StoreError::EmptyBatch(stream.clone()));
+    }
+    let current = tx.version(stream)?;
+    expected.check(stream, current)?;
+    let recorded: Vec<RecordedEvent> = events
+        .into_iter()
+        .zip(current + 1..)
+        .zip(head + 1..)
+        .map(|((event, version), position)| event.recorded(version, position))
+        .collect();
+    let count = recorded.len() as u64;
+    let appended = Appended {
+        version: current + count,
+        position: head + count,
+    };
+    tx.insert(stream, &recorded)?;
+    if let Some(once) = once {
+        tx.put_once(&OnceRecord {
+            key: once.key.clone(),
+            fingerprint: once.fingerprint.clone(),
+            stream: stream.clone(),
+            number,
+            first_version: current + 1,
+            last_version: appended.version,
+            first_position: head + 1,
+            last_position: appended.position,
+        })?;
+    }
+    Ok(appended)
+}
+
+/// Converts a database integer that jerry itself wrote as a `u64`.
+pub(crate) fn unsigned(value: i64) -> u64 {
+    u64::try_from(value).unwrap_or(0)
+}
+
+/// Converts a `u64` for a database's signed 64-bit integer, saturating: no log reaches
+/// 2^63 events, and a caller's `u64::MAX` ("to the end") must still compare as largest.
+pub(crate) fn signed(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
