@@ -49,6 +49,9 @@ _jerry() {
             jerry,projects)
                 cmd="jerry__subcmd__projects"
                 ;;
+            jerry,store)
+                cmd="jerry__subcmd__store"
+                ;;
             jerry__subcmd__config,get)
                 cmd="jerry__subcmd__config__subcmd__get"
                 ;;
@@ -160,6 +163,9 @@ _jerry() {
             jerry__subcmd__help,projects)
                 cmd="jerry__subcmd__help__subcmd__projects"
                 ;;
+            jerry__subcmd__help,store)
+                cmd="jerry__subcmd__help__subcmd__store"
+                ;;
             jerry__subcmd__help__subcmd__config,get)
                 cmd="jerry__subcmd__help__subcmd__config__subcmd__get"
                 ;;
@@ -252,6 +258,15 @@ _jerry() {
                 ;;
             jerry__subcmd__help__subcmd__projects,show)
                 cmd="jerry__subcmd__help__subcmd__projects__subcmd__show"
+                ;;
+            jerry__subcmd__help__subcmd__store,info)
+                cmd="jerry__subcmd__help__subcmd__store__subcmd__info"
+                ;;
+            jerry__subcmd__help__subcmd__store,init)
+                cmd="jerry__subcmd__help__subcmd__store__subcmd__init"
+                ;;
+            jerry__subcmd__help__subcmd__store,migrate)
+                cmd="jerry__subcmd__help__subcmd__store__subcmd__migrate"
                 ;;
             jerry__subcmd__items,assign)
                 cmd="jerry__subcmd__items__subcmd__assign"
@@ -385,6 +400,30 @@ _jerry() {
             jerry__subcmd__projects__subcmd__help,show)
                 cmd="jerry__subcmd__projects__subcmd__help__subcmd__show"
                 ;;
+            jerry__subcmd__store,help)
+                cmd="jerry__subcmd__store__subcmd__help"
+                ;;
+            jerry__subcmd__store,info)
+                cmd="jerry__subcmd__store__subcmd__info"
+                ;;
+            jerry__subcmd__store,init)
+                cmd="jerry__subcmd__store__subcmd__init"
+                ;;
+            jerry__subcmd__store,migrate)
+                cmd="jerry__subcmd__store__subcmd__migrate"
+                ;;
+            jerry__subcmd__store__subcmd__help,help)
+                cmd="jerry__subcmd__store__subcmd__help__subcmd__help"
+                ;;
+            jerry__subcmd__store__subcmd__help,info)
+                cmd="jerry__subcmd__store__subcmd__help__subcmd__info"
+                ;;
+            jerry__subcmd__store__subcmd__help,init)
+                cmd="jerry__subcmd__store__subcmd__help__subcmd__init"
+                ;;
+            jerry__subcmd__store__subcmd__help,migrate)
+                cmd="jerry__subcmd__store__subcmd__help__subcmd__migrate"
+                ;;
             *)
                 ;;
         esac
@@ -392,7 +431,7 @@ _jerry() {
 
     case "${cmd}" in
         jerry)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version init items events config projects doctor completions ids man generate help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version init items events config projects store doctor completions ids man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -426,6 +465,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -434,7 +477,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__completions)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -465,6 +508,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -476,7 +523,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version get set list path help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version get set list path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -510,6 +557,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -518,7 +569,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__get)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -549,6 +600,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -644,7 +699,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__list)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -675,6 +730,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -686,7 +745,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__path)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -717,6 +776,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -728,7 +791,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__set)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -762,6 +825,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -770,7 +837,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__doctor)
-            opts="-q -h -V --repair --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --repair --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -801,6 +868,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -812,7 +883,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version list follow replay export import stats query help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version list follow replay export import stats query help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -846,6 +917,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -854,7 +929,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__export)
-            opts="-o -q -h -V --type --item --stream --since --until --correlation --after --output --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-o -q -h -V --type --item --stream --since --until --correlation --after --output --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -924,6 +999,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -932,7 +1011,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__follow)
-            opts="-q -h -V --type --item --stream --since --until --correlation --from-start --after --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --type --item --stream --since --until --correlation --from-start --after --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -991,6 +1070,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1128,7 +1211,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__import)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1162,6 +1245,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1170,7 +1257,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__list)
-            opts="-q -h -V --type --item --stream --since --until --correlation --after --last --limit --jsonl --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --type --item --stream --since --until --correlation --after --last --limit --jsonl --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1240,6 +1327,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1248,7 +1339,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__query)
-            opts="-q -h -V --within --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --within --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1286,6 +1377,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1294,7 +1389,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__replay)
-            opts="-q -h -V --until --verify --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --until --verify --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1332,6 +1427,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1340,7 +1439,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__stats)
-            opts="-q -h -V --group-by --since --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --group-by --since --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1382,6 +1481,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1390,7 +1493,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__generate)
-            opts="-q -h -V --items --events-per-item --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --items --events-per-item --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1432,6 +1535,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1440,7 +1547,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help)
-            opts="init items events config projects doctor completions ids man generate help"
+            opts="init items events config projects store doctor completions ids man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2041,8 +2148,64 @@ _jerry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jerry__subcmd__help__subcmd__store)
+            opts="init info migrate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__store__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__store__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__store__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jerry__subcmd__ids)
-            opts="-q -h -V --projects --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --projects --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2073,6 +2236,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2084,7 +2251,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__init)
-            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2111,6 +2278,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2122,7 +2293,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version create start complete cancel reopen block status priority assign depend undepend edit label comment list show history help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version create start complete cancel reopen block status priority assign depend undepend edit label comment list show history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2156,6 +2327,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2164,7 +2339,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__assign)
-            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2203,6 +2378,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2214,7 +2393,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__block)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2261,6 +2440,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2272,7 +2455,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__cancel)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2319,6 +2502,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2330,7 +2517,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__comment)
-            opts="-q -h -V --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2372,6 +2559,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2380,7 +2571,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__complete)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2430,6 +2621,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2438,7 +2633,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__create)
-            opts="-t -p -d -a -q -h -V --type --priority --description --parent --assignee --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-t -p -d -a -q -h -V --type --priority --description --parent --assignee --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2512,6 +2707,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2520,7 +2719,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__depend)
-            opts="-q -h -V --type --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --type --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2566,6 +2765,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2574,7 +2777,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__edit)
-            opts="-d -q -h -V --title --description --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-d -q -h -V --title --description --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2625,6 +2828,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2902,7 +3109,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__history)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2936,6 +3143,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2944,7 +3155,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__label)
-            opts="-q -h -V --add --remove --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --add --remove --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2994,6 +3205,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3002,7 +3217,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__list)
-            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --parent --label --limit --at --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --parent --label --limit --at --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3084,6 +3299,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3092,7 +3311,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__priority)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3139,6 +3358,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3150,7 +3373,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__reopen)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3200,6 +3423,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3208,7 +3435,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__show)
-            opts="-q -h -V --at --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --at --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3246,6 +3473,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3254,7 +3485,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__start)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3301,6 +3532,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3312,7 +3547,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__status)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3362,6 +3597,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3370,7 +3609,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__undepend)
-            opts="-q -h -V --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3412,6 +3651,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3420,7 +3663,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__man)
-            opts="-q -h -V --out --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --out --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3458,6 +3701,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3466,7 +3713,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version list create show help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version list create show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3500,6 +3747,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3508,7 +3759,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects__subcmd__create)
-            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3535,6 +3786,10 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3616,7 +3871,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects__subcmd__list)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3650,6 +3905,10 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3658,7 +3917,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects__subcmd__show)
-            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --help --version"
+            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3685,6 +3944,268 @@ _jerry() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__store)
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version init info migrate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__store__subcmd__help)
+            opts="init info migrate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__store__subcmd__help__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__store__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__store__subcmd__help__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__store__subcmd__info)
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__store__subcmd__init)
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__store__subcmd__migrate)
+            opts="-q -h -V --to --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

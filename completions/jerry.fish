@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_jerry_global_optspecs
-    string join \n project= root= json format= actor= color= q/quiet correlation-id= lock-timeout= h/help V/version
+    string join \n project= root= json format= actor= color= q/quiet correlation-id= lock-timeout= store= h/help V/version
 end
 
 function __fish_jerry_needs_command
@@ -36,6 +36,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_needs_command" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_needs_command" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_needs_command" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_needs_command" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_needs_command" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -45,6 +46,7 @@ complete -c jerry -n "__fish_jerry_needs_command" -f -a "items" -d 'Create, chan
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "events" -d 'Read, watch, move and check the whole event log, in its one global order'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "config" -d 'Read and change the project\'s settings (.jerry/config.toml)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "projects" -d 'List, create and inspect projects'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "store" -d 'Set up a store, see where events live, and move them between backends'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "doctor" -d 'Check the project\'s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "ids" -d 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
@@ -62,6 +64,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand init" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -78,6 +81,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend edit label comment list show history help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend edit label comment list show history help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend edit label comment list show history help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend edit label comment list show history help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend edit label comment list show history help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign depend undepend edit label comment list show history help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -118,6 +122,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -137,6 +142,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -156,6 +162,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -175,6 +182,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -194,6 +202,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -213,6 +222,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -232,6 +242,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -251,6 +262,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -269,6 +281,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l none -d 'Unassign the item instead'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -289,6 +302,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -307,6 +321,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -327,6 +342,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -347,6 +363,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -365,6 +382,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -389,6 +407,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -406,6 +425,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -422,6 +442,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -456,6 +477,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -489,6 +511,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l jsonl -d 'One JSON object per line'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -513,6 +536,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l from-start -d 'Start from the first event instead of from now'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -531,6 +555,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l verify -d 'Check the rebuilt state against each item\'s own stream; exit 6 on any difference'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -556,6 +581,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -572,6 +598,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -593,6 +620,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -610,6 +638,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -634,6 +663,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -655,6 +685,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -671,6 +702,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -687,6 +719,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -703,6 +736,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -724,6 +758,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -744,6 +779,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -759,6 +795,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -774,6 +811,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -782,6 +820,83 @@ complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_su
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a project (the same as jerry init)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one project: where it lives, its counts and settings'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -f -a "init" -d 'Create or upgrade the store\'s schema (PostgreSQL needs this once; files and SQLite set themselves up). Safe to run again, from several machines at once'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -f -a "info" -d 'Show which backend the project uses, where, and how much it holds'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -f -a "migrate" -d 'Copy every event of the project to another store, keeping ids, versions and positions; resumable, and verified by counts and a content hash at the end'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l to -d 'The store to copy into: jsonl, sqlite:<path> or postgres://user@host/database' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create or upgrade the store\'s schema (PostgreSQL needs this once; files and SQLite set themselves up). Safe to run again, from several machines at once'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "info" -d 'Show which backend the project uses, where, and how much it holds'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy every event of the project to another store, keeping ids, versions and positions; resumable, and verified by counts and a content hash at the end'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
@@ -794,6 +909,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l repair -d 'Fix what is safe to fix'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -811,6 +927,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -827,6 +944,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand ids" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand ids" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand ids" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand ids" -l projects -d 'Project ids instead of item ids'
 complete -c jerry -n "__fish_jerry_using_subcommand ids" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand ids" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -845,6 +963,7 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -863,21 +982,23 @@ always\t''
 never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions ids man generate help" -f -a "init" -d 'Create a project (PROJ-001 by default, else the next free number)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions ids man generate help" -f -a "items" -d 'Create, change and inspect work items'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions ids man generate help" -f -a "events" -d 'Read, watch, move and check the whole event log, in its one global order'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions ids man generate help" -f -a "config" -d 'Read and change the project\'s settings (.jerry/config.toml)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions ids man generate help" -f -a "projects" -d 'List, create and inspect projects'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions ids man generate help" -f -a "doctor" -d 'Check the project\'s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions ids man generate help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions ids man generate help" -f -a "ids" -d 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions ids man generate help" -f -a "man" -d 'Write the man pages (jerry.1 and one per subcommand) into DIR'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions ids man generate help" -f -a "generate" -d 'Build a synthetic project for benchmarks (not a user command)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects doctor completions ids man generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store doctor completions ids man generate help" -f -a "init" -d 'Create a project (PROJ-001 by default, else the next free number)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store doctor completions ids man generate help" -f -a "items" -d 'Create, change and inspect work items'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store doctor completions ids man generate help" -f -a "events" -d 'Read, watch, move and check the whole event log, in its one global order'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store doctor completions ids man generate help" -f -a "config" -d 'Read and change the project\'s settings (.jerry/config.toml)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store doctor completions ids man generate help" -f -a "projects" -d 'List, create and inspect projects'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store doctor completions ids man generate help" -f -a "store" -d 'Set up a store, see where events live, and move them between backends'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store doctor completions ids man generate help" -f -a "doctor" -d 'Check the project\'s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store doctor completions ids man generate help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store doctor completions ids man generate help" -f -a "ids" -d 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store doctor completions ids man generate help" -f -a "man" -d 'Write the man pages (jerry.1 and one per subcommand) into DIR'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store doctor completions ids man generate help" -f -a "generate" -d 'Build a synthetic project for benchmarks (not a user command)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store doctor completions ids man generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "create" -d 'Create an item and print its id'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "start" -d 'Start working on an item (pending or blocked → in_progress)'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "complete" -d 'Finish an item (in_progress → done)'
@@ -909,3 +1030,6 @@ complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcom
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "list" -d 'List the workspace\'s projects with their item and event counts'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "create" -d 'Create a project (the same as jerry init)'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "show" -d 'Show one project: where it lives, its counts and settings'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "init" -d 'Create or upgrade the store\'s schema (PostgreSQL needs this once; files and SQLite set themselves up). Safe to run again, from several machines at once'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "info" -d 'Show which backend the project uses, where, and how much it holds'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "migrate" -d 'Copy every event of the project to another store, keeping ids, versions and positions; resumable, and verified by counts and a content hash at the end'

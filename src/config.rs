@@ -22,16 +22,26 @@ pub struct ProjectConfig {
     /// Events between snapshots of a stream when `JERRY_SNAPSHOT_EVERY` is not set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snapshot_interval: Option<u64>,
+    /// Where the project's events live when `--store`/`JERRY_STORE` is not given: `jsonl`,
+    /// `sqlite:<path>` (relative to the workspace folder) or `postgres://…`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
 }
 
 /// The keys `jerry config` knows, in the order `config list` shows them.
-pub const KEYS: [&str; 4] = ["actor", "default_type", "lock_timeout", "snapshot_interval"];
+pub const KEYS: [&str; 5] = [
+    "actor",
+    "default_type",
+    "lock_timeout",
+    "snapshot_interval",
+    "store",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: PathBuf, reason: String },
-    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval)")]
+    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store)")]
     UnknownKey(String),
     #[error("invalid value '{value}' for {key}: {expected}")]
     InvalidValue {
@@ -87,6 +97,7 @@ impl ProjectConfig {
             "default_type" => self.default_type.map(|t| t.to_string()),
             "lock_timeout" => self.lock_timeout.map(|t| t.to_string()),
             "snapshot_interval" => self.snapshot_interval.map(|n| n.to_string()),
+            "store" => self.store.clone(),
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         })
     }
@@ -119,6 +130,12 @@ impl ProjectConfig {
             "snapshot_interval" => {
                 self.snapshot_interval =
                     Some(value.parse().map_err(|_| invalid("a whole number of events"))?);
+            }
+            "store" => {
+                value
+                    .parse::<crate::store::StoreUrl>()
+                    .map_err(|_| invalid("jsonl, sqlite:<path> or postgres://user@host/database"))?;
+                self.store = Some(value.to_owned());
             }
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         }
@@ -155,6 +172,8 @@ mod tests {
         assert!(config.set("default_type", "feature").is_err());
         assert!(config.set("lock_timeout", "-1").is_err());
         assert!(config.set("snapshot_interval", "many").is_err());
+        assert!(config.set("store", "mysql://x").is_err());
+        config.set("store", "sqlite:jerry.db").unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
         std::fs::write(&path, "actor = 3\n").unwrap();

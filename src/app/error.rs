@@ -29,6 +29,17 @@ pub enum AppError {
         line: u64,
         existing: String,
     },
+    /// `store migrate` found a target holding events this project's log does not have.
+    #[error("the target store diverges from this project at position {position}: {reason}; nothing more was copied")]
+    MigrationDiverged { position: u64, reason: String },
+    /// `store migrate` copied, but the two logs do not read back the same.
+    #[error("after the copy the stores differ: {source_events} events (hash {source_hash}) here, {target_events} (hash {target_hash}) in the target")]
+    MigrationMismatch {
+        source_events: u64,
+        source_hash: String,
+        target_events: u64,
+        target_hash: String,
+    },
     #[error("the read model disagrees with the event log in {count} place(s); first: {first}")]
     Inconsistent { count: usize, first: String },
     #[error(transparent)]

@@ -8,6 +8,7 @@ mod error;
 mod event_log;
 mod generate;
 mod import;
+mod migrate;
 mod projection;
 mod queries;
 mod replay;
@@ -23,6 +24,7 @@ pub use event_log::{
 };
 pub use generate::generate;
 pub use import::{import, ImportReport};
+pub use migrate::{content_hash, migrate, LogDigest, MigrateReport};
 pub use projection::{ItemsModel, ItemsProjection};
 pub use queries::{ItemFilter, ItemList, Queries};
 pub use replay::{compare, rebuild, verify, ReplayCounts};

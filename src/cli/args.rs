@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use jerry::store::StoreUrl;
 
 use jerry::domain::{DependencyType, ItemRef, Priority, ProjectId, Status, WorkType};
 use jerry::timestamp::{parse_duration, Timestamp, TimestampError};
@@ -70,6 +71,17 @@ pub struct GlobalArgs {
     /// project's lock_timeout setting, else 5].
     #[arg(long, global = true, env = "JERRY_LOCK_TIMEOUT", value_name = "SECONDS")]
     pub lock_timeout: Option<f64>,
+    /// Where events live: jsonl (files in the project, the default), sqlite:<path> or
+    /// postgres://user@host/database [default: the project's store setting, else jsonl].
+    #[arg(long, global = true, env = "JERRY_STORE", value_name = "URL", value_parser = parse_store)]
+    pub store: Option<StoreUrl>,
+}
+
+fn parse_store(text: &str) -> Result<StoreUrl, String> {
+    text.parse().map_err(|err: jerry::store::StoreError| match err {
+        jerry::store::StoreError::InvalidUrl { reason, .. } => reason.to_owned(),
+        other => other.to_string(),
+    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -92,6 +104,9 @@ pub enum TopCommand {
     /// List, create and inspect projects.
     #[command(subcommand)]
     Projects(ProjectsCommand),
+    /// Set up a store, see where events live, and move them between backends.
+    #[command(subcommand)]
+    Store(StoreCommand),
     /// Check the project's files and read model; --repair fixes what is safe (exit 6 if problems remain).
     #[command(
         after_help = "Checks: every line parses; versions contiguous; event ids unique; global positions agree with the streams; no torn tails; the read model agrees with a fresh replay.\n--repair moves torn tails, unfinished batches and trailing non-events into .jerry/quarantine/ (with a note of where they came from) and rebuilds the global index. It never removes a complete event.\n\nExamples:\n  jerry doctor\n  jerry doctor --repair --json"
@@ -599,4 +614,29 @@ pub struct ListArgs {
     /// List the items as they were at TIME.
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
     pub at: Option<Timestamp>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// Create or upgrade the store's schema (PostgreSQL needs this once; files and SQLite
+    /// set themselves up). Safe to run again, from several machines at once.
+    #[command(
+        after_help = "Examples:\n  jerry --store postgres://jerry@db.internal/jerry store init\n  JERRY_STORE=sqlite:jerry.db jerry store init --json"
+    )]
+    Init,
+    /// Show which backend the project uses, where, and how much it holds.
+    #[command(
+        after_help = "Examples:\n  jerry store info\n  jerry --store sqlite:jerry.db store info --json"
+    )]
+    Info,
+    /// Copy every event of the project to another store, keeping ids, versions and
+    /// positions; resumable, and verified by counts and a content hash at the end.
+    #[command(
+        after_help = "The target must be empty or hold an earlier, interrupted copy of this project (which is then continued). Run `jerry store init` on a PostgreSQL target first. Afterwards, point the project at the target with `jerry config set store <URL>`.\n\nExamples:\n  jerry store migrate --to sqlite:jerry.db\n  jerry --store sqlite:jerry.db store migrate --to postgres://jerry@db.internal/jerry"
+    )]
+    Migrate {
+        /// The store to copy into: jsonl, sqlite:<path> or postgres://user@host/database.
+        #[arg(long, value_name = "URL", value_parser = parse_store)]
+        to: StoreUrl,
+    },
 }

@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use jerry::config::ProjectConfig;
 use jerry::domain::{limits, ProjectId, WorkType};
 use jerry::project::{Resolved, Workspace};
-use jerry::store::jsonl::JsonlStore;
+use jerry::store::{Backend, OpenOptions, StoreUrl};
 
 use super::args::GlobalArgs;
 
@@ -30,6 +30,14 @@ pub struct Explicit {
     pub work_type: bool,
 }
 
+/// The project a command runs against and its settings, before any store is opened.
+pub struct Settings {
+    pub project: ProjectId,
+    /// The project does not exist yet; a successful write creates it.
+    pub first: bool,
+    pub config: ProjectConfig,
+}
+
 pub struct Context {
     global: GlobalArgs,
     workspace: Workspace,
@@ -39,7 +47,7 @@ pub struct Context {
 /// The project a command runs against, its settings and its store.
 pub struct Opened {
     pub project: ProjectId,
-    pub store: JsonlStore,
+    pub store: Backend,
     /// The project does not exist yet; a successful write creates it.
     pub first: bool,
     pub config: ProjectConfig,
@@ -65,6 +73,10 @@ impl Context {
         }
         let cwd = std::env::current_dir().context("cannot read the current directory")?;
         let workspace = Workspace::discover(global.root.clone(), &cwd);
+        // A path typed in a shell means the shell's folder; one in config.toml, the
+        // workspace's (see `store_url`).
+        let mut global = global;
+        global.store = global.store.map(|url| url.relative_to(&cwd));
         Ok(Self {
             global,
             workspace,
@@ -117,27 +129,62 @@ impl Context {
             .join("config.toml")
     }
 
-    /// Resolves the project and opens its store, creating nothing: in a workspace without
-    /// projects the store points at `PROJ-001`, which the first append creates.
-    pub fn open(&self) -> anyhow::Result<Opened> {
+    /// Resolves the project and reads its settings, creating nothing.
+    pub fn settings(&self) -> anyhow::Result<Settings> {
         let (project, first) = match self.workspace.resolve(self.global.project.clone())? {
             Resolved::Existing(id) => (id, false),
             Resolved::First(id) => (id, true),
         };
         let config = ProjectConfig::load(&self.config_path(&project))?;
+        Ok(Settings {
+            project,
+            first,
+            config,
+        })
+    }
+
+    /// Where a project's events live: `--store`/`JERRY_STORE`, else its config's `store`
+    /// (a relative SQLite path there is relative to the workspace), else the files.
+    pub fn store_url(&self, config: &ProjectConfig) -> anyhow::Result<StoreUrl> {
+        if let Some(url) = &self.global.store {
+            return Ok(url.clone());
+        }
+        match &config.store {
+            Some(text) => Ok(text.parse::<StoreUrl>()?.relative_to(self.workspace.root())),
+            None => Ok(StoreUrl::Jsonl),
+        }
+    }
+
+    /// How the project's store is opened: its folder, its scope and the lock timeout.
+    pub fn open_options(&self, project: &ProjectId, config: &ProjectConfig) -> OpenOptions {
         let seconds = match (self.global.lock_timeout, config.lock_timeout) {
             (Some(seconds), _) if self.explicit.lock_timeout => seconds,
             (_, Some(seconds)) => seconds,
             (Some(seconds), None) => seconds,
             (None, None) => DEFAULT_LOCK_TIMEOUT,
         };
+        OpenOptions {
+            data_dir: self.workspace.data_dir(project),
+            scope: project.as_str().to_owned(),
+            lock_timeout: Duration::try_from_secs_f64(seconds.max(0.0)).unwrap_or(Duration::MAX),
+        }
+    }
+
+    /// Resolves the project and opens its store, creating nothing: in a workspace without
+    /// projects the store points at `PROJ-001`, which the first append creates.
+    pub fn open(&self) -> anyhow::Result<Opened> {
+        let Settings {
+            project,
+            first,
+            config,
+        } = self.settings()?;
         if std::env::var_os("JERRY_SNAPSHOT_EVERY").is_none() {
             if let Some(every) = config.snapshot_interval {
                 jerry::app::configure_snapshot_every(every);
             }
         }
-        let timeout = Duration::try_from_secs_f64(seconds.max(0.0)).unwrap_or(Duration::MAX);
-        let store = JsonlStore::with_lock_timeout(self.workspace.data_dir(&project), timeout);
+        let options = self.open_options(&project, &config);
+        let store = Backend::open(&self.store_url(&config)?, &options)?;
         Ok(Opened {
             project,
             store,

@@ -1,7 +1,8 @@
 //! `jerry doctor [--repair]`: is this project's history intact?
 
 use jerry::app::{self, ItemRepository, ItemsProjection, Snapshot};
-use jerry::store::jsonl::{Checkup, Finding, Repair};
+use jerry::store::jsonl::Repair;
+use jerry::store::{check_log, Checkup, Finding};
 
 use super::context::Context;
 use super::output::Output;
@@ -11,7 +12,18 @@ use super::output::Output;
 /// own replay. With `repair`, a read model that disagrees is rebuilt.
 fn check(ctx: &Context, repair: bool) -> anyhow::Result<(Checkup, Repair)> {
     let opened = ctx.open()?;
-    let (mut checkup, mut repaired) = opened.store.doctor(repair)?;
+    // The file store checks its files, index and tails; a database's constraints keep
+    // those rules, so there the log itself is read back and checked.
+    let (mut checkup, mut repaired, cache) = match opened.store.as_jsonl() {
+        Some(files) => {
+            let (checkup, repaired) = files.doctor(repair)?;
+            (checkup, repaired, files.data_dir().join("cache"))
+        }
+        None => {
+            let location = opened.store.location();
+            (check_log(&opened.store, &location)?, Repair::default(), location)
+        }
+    };
     if checkup.findings.iter().any(|f| !f.repairable) {
         return Ok((checkup, repaired));
     }
@@ -34,7 +46,7 @@ fn check(ctx: &Context, repair: bool) -> anyhow::Result<(Checkup, Repair)> {
             let stream = app::stream_for(*id)?;
             checkup.findings.push(Finding {
                 kind: "snapshot_mismatch",
-                path: opened.store.data_dir().join("cache"),
+                path: cache.clone(),
                 line: None,
                 detail: format!("{id} loaded through its snapshot differs from a fresh replay"),
                 repairable: true,
@@ -52,7 +64,7 @@ fn check(ctx: &Context, repair: bool) -> anyhow::Result<(Checkup, Repair)> {
     for difference in differences {
         checkup.findings.push(Finding {
             kind: "read_model_mismatch",
-            path: opened.store.data_dir().join("cache"),
+            path: cache.clone(),
             line: None,
             detail: difference,
             repairable: true,

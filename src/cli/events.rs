@@ -254,7 +254,7 @@ pub(super) fn spinner(message: &str) -> ProgressBar {
     spinner
 }
 
-fn progress_bar(total: u64) -> ProgressBar {
+pub(super) fn progress_bar(total: u64) -> ProgressBar {
     if !std::io::stderr().is_terminal() || total < 10_000 {
         return ProgressBar::hidden();
     }
@@ -383,6 +383,7 @@ fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
     };
     spinner.finish_and_clear();
     if opened.first && report.imported > 0 {
+        ctx.workspace().create_project(&opened.project)?;
         out.note(&format!(
             "note: no project here yet, so created {}",
             opened.project

@@ -80,6 +80,9 @@ fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
             Some("jerry items history shows when it was created".into()),
         );
     }
+    if err.downcast_ref::<super::store::SameStore>().is_some() {
+        return (Exit::Invalid, None);
+    }
     if err.downcast_ref::<ItemMissing>().is_some() {
         return (Exit::NotFound, Some("jerry items list".into()));
     }
@@ -110,6 +113,11 @@ fn classify_app(err: &AppError) -> (Exit, Option<String>) {
         AppError::CorruptEvent { .. } | AppError::Inconsistent { .. } => (Exit::Corrupt, None),
         AppError::InvalidImport { .. } => (Exit::Invalid, None),
         AppError::ImportConflict { .. } => (Exit::Conflict, None),
+        AppError::MigrationDiverged { .. } => (
+            Exit::Conflict,
+            Some("migrate into an empty store, or one holding an interrupted copy of this project".into()),
+        ),
+        AppError::MigrationMismatch { .. } => (Exit::Corrupt, None),
         AppError::Domain(DomainError::InvalidTransition { .. }) => (Exit::Invalid, None),
         AppError::Domain(_) => (Exit::Invalid, None),
         AppError::Store(err) => (classify_store(err), None),

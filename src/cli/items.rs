@@ -60,6 +60,8 @@ fn write(
         ));
     }
     if opened.first {
+        // The file store made the folder with its first event; a database store did not.
+        ctx.workspace().create_project(&opened.project)?;
         out.note(&format!(
             "note: no project in {} yet, so created {}",
             ctx.workspace().root().display(),

@@ -10,6 +10,7 @@ mod items;
 mod output;
 mod render;
 mod settings;
+mod store;
 mod style;
 
 use std::ffi::OsString;
@@ -82,6 +83,7 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         TopCommand::Events(command) => events::run(command, ctx, out),
         TopCommand::Config(command) => settings::config(command, ctx, out),
         TopCommand::Projects(command) => settings::projects(command, ctx, out),
+        TopCommand::Store(command) => store::run(command, ctx, out),
         TopCommand::Doctor { repair } => doctor::run(repair, ctx, out),
         TopCommand::Completions { shell } => docs::completions(shell, out),
         TopCommand::Ids { projects } => docs::ids(projects, ctx, out),

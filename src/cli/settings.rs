@@ -7,15 +7,14 @@ use jerry::app::ItemRepository;
 use jerry::config::{ProjectConfig, KEYS};
 use jerry::domain::ProjectId;
 use jerry::project::Resolved;
-use jerry::store::jsonl::JsonlStore;
-use jerry::store::EventStore;
+use jerry::store::{Backend, EventStore};
 
 use super::args::{ConfigCommand, ProjectsCommand};
 use super::context::Context;
 use super::output::Output;
 
 pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let opened = ctx.open()?;
+    let opened = ctx.settings()?;
     let path = ctx.config_path(&opened.project);
     match command {
         ConfigCommand::Path => out.line(&path.display().to_string()),
@@ -44,6 +43,7 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> anyhow
                 ("default_type", "task"),
                 ("lock_timeout", "5"),
                 ("snapshot_interval", "50"),
+                ("store", "jsonl"),
             ];
             let mut rows = Vec::new();
             for (key, default) in defaults {
@@ -147,7 +147,8 @@ pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> an
 /// `{id, path, items, events}` for one project.
 fn summary(ctx: &Context, id: &ProjectId) -> anyhow::Result<serde_json::Value> {
     let workspace = ctx.workspace();
-    let store = JsonlStore::open(workspace.data_dir(id));
+    let config = ProjectConfig::load(&ctx.config_path(id))?;
+    let store = Backend::open(&ctx.store_url(&config)?, &ctx.open_options(id, &config))?;
     let items = ItemRepository::new(&store).item_streams()?.len();
     let events = store.head_position()?;
     Ok(json!({
@@ -155,5 +156,6 @@ fn summary(ctx: &Context, id: &ProjectId) -> anyhow::Result<serde_json::Value> {
         "path": workspace.project_dir(id),
         "items": items,
         "events": events,
+        "store": store.kind(),
     }))
 }

@@ -1,15 +1,17 @@
 //! The store a command runs against, chosen by a [`StoreUrl`]: one type the application
-//! can hold whatever the backend, and that still lets `doctor` reach the file store's
+//! holds whatever the backend (itself an [`EventStore`]), and that still lets `doctor` reach the file store's
 //! own checks.
 
-use std::ops::Deref;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use super::jsonl::JsonlStore;
 use super::postgres::PostgresStore;
 use super::sqlite::SqliteStore;
-use super::{EventStore, StoreError, StoreUrl};
+use super::{
+    Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent,
+    StoreError, StoreUrl, StreamBuilder, StreamId, Written,
+};
 
 /// Where and how to open a project's store.
 #[derive(Debug, Clone)]
@@ -89,14 +91,88 @@ impl Backend {
     }
 }
 
-impl Deref for Backend {
-    type Target = dyn EventStore;
-
-    fn deref(&self) -> &Self::Target {
+impl Backend {
+    fn inner(&self) -> &dyn EventStore {
         match self {
             Backend::Jsonl(store) => store,
             Backend::Sqlite(store) => store,
             Backend::Postgres(store) => store.as_ref(),
         }
+    }
+}
+
+/// Every method delegates, the defaulted ones too: a backend's own `wait_for_events`
+/// (notify, LISTEN) must not be replaced by the trait's polling.
+impl EventStore for Backend {
+    fn append(
+        &self,
+        stream: &StreamId,
+        events: Vec<NewEvent>,
+        expected: ExpectedVersion,
+    ) -> Result<Appended, StoreError> {
+        self.inner().append(stream, events, expected)
+    }
+
+    fn append_once(
+        &self,
+        stream: &StreamId,
+        events: Vec<NewEvent>,
+        expected: ExpectedVersion,
+        once: Option<&OnceKey>,
+    ) -> Result<Written, StoreError> {
+        self.inner().append_once(stream, events, expected, once)
+    }
+
+    fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
+        self.inner().lookup_once(key)
+    }
+
+    fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {
+        self.inner().read(stream, from, to)
+    }
+
+    fn current_version(&self, stream: &StreamId) -> Result<u64, StoreError> {
+        self.inner().current_version(stream)
+    }
+
+    fn list_streams(&self) -> Result<Vec<StreamId>, StoreError> {
+        self.inner().list_streams()
+    }
+
+    fn create_numbered_stream(
+        &self,
+        family: &str,
+        once: Option<&OnceKey>,
+        build: &mut StreamBuilder<'_>,
+    ) -> Result<CreatedStream, StoreError> {
+        self.inner().create_numbered_stream(family, once, build)
+    }
+
+    fn read_global(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
+        self.inner().read_global(after, limit)
+    }
+
+    fn head_position(&self) -> Result<u64, StoreError> {
+        self.inner().head_position()
+    }
+
+    fn wait_for_events(&self, after: u64, timeout: Duration) -> Result<(), StoreError> {
+        self.inner().wait_for_events(after, timeout)
+    }
+
+    fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.inner().load_cache(name)
+    }
+
+    fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        self.inner().save_cache(name, bytes)
+    }
+
+    fn stream_exists(&self, stream: &StreamId) -> Result<bool, StoreError> {
+        self.inner().stream_exists(stream)
+    }
+
+    fn read_all(&self, stream: &StreamId) -> Result<Vec<RecordedEvent>, StoreError> {
+        self.inner().read_all(stream)
     }
 }

@@ -11,6 +11,8 @@ use tempfile::TempDir;
 
 pub struct Workspace {
     dir: Root,
+    /// `JERRY_STORE` for every command run here; the file store when `None`.
+    store: Option<String>,
 }
 
 /// A temp dir this workspace owns (and deletes), or another's folder it only borrows.
@@ -23,13 +25,27 @@ impl Workspace {
     pub fn new() -> Self {
         Self {
             dir: Root::Owned(tempfile::tempdir().expect("temp dir")),
+            store: None,
         }
+    }
+
+    /// A fresh workspace whose commands use `store` (a `--store` URL).
+    pub fn with_store(store: &str) -> Self {
+        let mut workspace = Self::new();
+        workspace.store = Some(store.to_owned());
+        workspace
+    }
+
+    /// The store this workspace's commands use, if not the files.
+    pub fn store(&self) -> Option<&str> {
+        self.store.as_deref()
     }
 
     /// The same folder as another workspace, for use from another thread.
     pub fn at(path: PathBuf) -> Self {
         Self {
             dir: Root::Borrowed(path),
+            store: None,
         }
     }
 
@@ -49,9 +65,13 @@ impl Workspace {
             "JERRY_ROOT",
             "JERRY_ACTOR",
             "JERRY_LOCK_TIMEOUT",
+            "JERRY_STORE",
             "NO_COLOR",
         ] {
             cmd.env_remove(var);
+        }
+        if let Some(store) = &self.store {
+            cmd.env("JERRY_STORE", store);
         }
         cmd
     }
@@ -153,4 +173,26 @@ pub fn assert_fails(out: &Output, code: i32, needle: &str) {
     );
     assert!(lines[0].contains(needle), "expected {needle:?} in {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// A fresh, empty PostgreSQL database on the test server (`JERRY_TEST_POSTGRES`, which
+/// `scripts/pg-test` and `.ci/run` provide), as a URL. `None` on a developer's machine
+/// without the server; in CI its absence fails the test instead.
+pub fn postgres_database() -> Option<String> {
+    let Ok(admin) = std::env::var("JERRY_TEST_POSTGRES") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must test PostgreSQL: JERRY_TEST_POSTGRES is not set (run through .ci/run or scripts/pg-test)"
+        );
+        eprintln!("skipped: JERRY_TEST_POSTGRES is not set (scripts/pg-test cargo test runs this)");
+        return None;
+    };
+    let name = format!("jerry_{}", ulid::Ulid::new().to_string().to_lowercase());
+    let mut client =
+        postgres::Client::connect(&admin, postgres::NoTls).expect("the test server accepts connections");
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("a test database can be created");
+    let (base, _) = admin.rsplit_once('/').expect("a URL ending in /database");
+    Some(format!("{base}/{name}"))
 }
