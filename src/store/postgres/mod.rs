@@ -11,8 +11,9 @@
 //! project's writers, as the file store's lock does, but only within one project; reads
 //! never wait. The same lock makes the version check and the idempotency check race-free.
 //!
-//! `events follow` sleeps on `LISTEN jerry_events`; each append sends a `NOTIFY` (delivered
-//! at commit) naming its project.
+//! `events follow` sleeps on `LISTEN jerry_events`; a trigger on `jerry_heads` sends a
+//! `NOTIFY` naming the project whenever its head moves (delivered at commit), so even a
+//! writer that is not jerry wakes followers, as long as it moves the head.
 
 mod schema;
 
@@ -21,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use postgres::error::SqlState;
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::{Client, Config, NoTls, Transaction};
+use postgres::{Client, Config, NoTls, Statement, Transaction};
 
 use super::sql::{self, signed, unsigned, WriteTx};
 use super::url::redact;
@@ -40,9 +41,42 @@ pub struct PostgresStore {
     shown: String,
     scope: String,
     timeout: Duration,
-    client: Mutex<Client>,
+    client: Mutex<Connection>,
     /// A second connection, opened by the first wait, that LISTENs for appends.
     listener: Mutex<Option<Client>>,
+}
+
+/// A connection and the write path's statements, prepared on it once: each then costs one
+/// round trip instead of two.
+struct Connection {
+    client: Client,
+    statements: Statements,
+}
+
+struct Statements {
+    lock_head: Statement,
+    version: Statement,
+    once: Statement,
+    insert: Statement,
+    move_head: Statement,
+}
+
+impl Statements {
+    fn prepare(client: &mut Client) -> Result<Self, postgres::Error> {
+        Ok(Self {
+            lock_head: client.prepare("SELECT position FROM jerry_heads WHERE scope = $1 FOR UPDATE")?,
+            version: client.prepare(
+                "SELECT COALESCE(MAX(version), 0) FROM jerry_events WHERE scope = $1 AND stream = $2",
+            )?,
+            once: client.prepare("SELECT record FROM jerry_once WHERE scope = $1 AND key = $2")?,
+            insert: client.prepare(
+                "INSERT INTO jerry_events (scope, position, stream, version, event_id, event_type, body)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )?,
+            // The trigger of schema version 2 notifies followers of this update at commit.
+            move_head: client.prepare("UPDATE jerry_heads SET position = $2 WHERE scope = $1")?,
+        })
+    }
 }
 
 /// What `jerry store init` did.
@@ -80,12 +114,14 @@ impl PostgresStore {
                 },
             });
         }
+        let statements = Statements::prepare(&mut client)
+            .map_err(|err| database(&shown, timeout, "cannot prepare statements", err))?;
         Ok(Self {
             config,
             shown,
             scope: scope.to_owned(),
             timeout,
-            client: Mutex::new(client),
+            client: Mutex::new(Connection { client, statements }),
             listener: Mutex::new(None),
         })
     }
@@ -123,9 +159,14 @@ impl PostgresStore {
     }
 
     fn write<T>(&self, work: impl FnOnce(&mut Tx<'_, '_>) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        let mut client = lock(&self.client);
+        let mut connection = lock(&self.client);
+        let Connection { client, statements } = &mut *connection;
         let tx = client.transaction().map_err(self.fail("cannot begin a write"))?;
-        let mut tx = Tx { store: self, tx };
+        let mut tx = Tx {
+            store: self,
+            tx,
+            statements,
+        };
         let result = work(&mut tx)?;
         tx.tx.commit().map_err(self.fail("cannot commit"))?;
         Ok(result)
@@ -137,6 +178,7 @@ impl PostgresStore {
         params: &[&(dyn postgres::types::ToSql + Sync)],
     ) -> Result<Vec<RecordedEvent>, StoreError> {
         let rows = lock(&self.client)
+            .client
             .query(query, params)
             .map_err(self.fail("cannot read events"))?;
         rows.iter()
@@ -189,12 +231,13 @@ fn database(shown: &str, timeout: Duration, context: &'static str, err: postgres
 struct Tx<'s, 'c> {
     store: &'s PostgresStore,
     tx: Transaction<'c>,
+    statements: &'c Statements,
 }
 
 impl WriteTx for Tx<'_, '_> {
     fn lock_head(&mut self) -> Result<u64, StoreError> {
         let scope = &self.store.scope;
-        let select = "SELECT position FROM jerry_heads WHERE scope = $1 FOR UPDATE";
+        let select = &self.statements.lock_head;
         let fail = self.store.fail("cannot lock the project's head");
         if let Some(row) = self.tx.query_opt(select, &[scope]).map_err(&fail)? {
             return Ok(unsigned(row.get(0)));
@@ -214,10 +257,7 @@ impl WriteTx for Tx<'_, '_> {
     fn version(&mut self, stream: &StreamId) -> Result<u64, StoreError> {
         let row = self
             .tx
-            .query_one(
-                "SELECT COALESCE(MAX(version), 0) FROM jerry_events WHERE scope = $1 AND stream = $2",
-                &[&self.store.scope, &stream.as_str()],
-            )
+            .query_one(&self.statements.version, &[&self.store.scope, &stream.as_str()])
             .map_err(self.store.fail("cannot read a version"))?;
         Ok(unsigned(row.get(0)))
     }
@@ -225,10 +265,7 @@ impl WriteTx for Tx<'_, '_> {
     fn once(&mut self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
         let row = self
             .tx
-            .query_opt(
-                "SELECT record FROM jerry_once WHERE scope = $1 AND key = $2",
-                &[&self.store.scope, &key],
-            )
+            .query_opt(&self.statements.once, &[&self.store.scope, &key])
             .map_err(self.store.fail("cannot read an idempotency key"))?;
         row.map(|row| decode_once(&self.store.shown, key, row.get(0)))
             .transpose()
@@ -250,19 +287,13 @@ impl WriteTx for Tx<'_, '_> {
 
     fn insert(&mut self, stream: &StreamId, events: &[RecordedEvent]) -> Result<(), StoreError> {
         let fail = self.store.fail("cannot insert an event");
-        let statement = self
-            .tx
-            .prepare(
-                "INSERT INTO jerry_events (scope, position, stream, version, event_id, event_type, body)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .map_err(&fail)?;
+        let statement = &self.statements.insert;
         let mut last = 0;
         for event in events {
             let body = sql::encode(stream, event)?;
             self.tx
                 .execute(
-                    &statement,
+                    statement,
                     &[
                         &self.store.scope,
                         &signed(event.position),
@@ -277,13 +308,7 @@ impl WriteTx for Tx<'_, '_> {
             last = event.position;
         }
         self.tx
-            .execute(
-                "UPDATE jerry_heads SET position = $2 WHERE scope = $1",
-                &[&self.store.scope, &signed(last)],
-            )
-            .map_err(&fail)?;
-        self.tx
-            .execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &self.store.scope])
+            .execute(&self.statements.move_head, &[&self.store.scope, &signed(last)])
             .map_err(&fail)?;
         Ok(())
     }
@@ -332,6 +357,7 @@ impl EventStore for PostgresStore {
 
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
         let row = lock(&self.client)
+            .client
             .query_opt(
                 "SELECT record FROM jerry_once WHERE scope = $1 AND key = $2",
                 &[&self.scope, &key],
@@ -351,6 +377,7 @@ impl EventStore for PostgresStore {
 
     fn current_version(&self, stream: &StreamId) -> Result<u64, StoreError> {
         let row = lock(&self.client)
+            .client
             .query_one(
                 "SELECT COALESCE(MAX(version), 0) FROM jerry_events WHERE scope = $1 AND stream = $2",
                 &[&self.scope, &stream.as_str()],
@@ -361,6 +388,7 @@ impl EventStore for PostgresStore {
 
     fn list_streams(&self) -> Result<Vec<StreamId>, StoreError> {
         let rows = lock(&self.client)
+            .client
             .query(
                 "SELECT DISTINCT stream FROM jerry_events WHERE scope = $1 ORDER BY stream",
                 &[&self.scope],
@@ -394,6 +422,7 @@ impl EventStore for PostgresStore {
 
     fn head_position(&self) -> Result<u64, StoreError> {
         let row = lock(&self.client)
+            .client
             .query_opt(
                 "SELECT position FROM jerry_heads WHERE scope = $1",
                 &[&self.scope],
@@ -437,6 +466,7 @@ impl EventStore for PostgresStore {
 
     fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let row = lock(&self.client)
+            .client
             .query_opt(
                 "SELECT bytes FROM jerry_caches WHERE scope = $1 AND name = $2",
                 &[&self.scope, &name],
@@ -447,6 +477,7 @@ impl EventStore for PostgresStore {
 
     fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
         lock(&self.client)
+            .client
             .execute(
                 "INSERT INTO jerry_caches (scope, name, bytes) VALUES ($1, $2, $3)
                  ON CONFLICT (scope, name) DO UPDATE SET bytes = excluded.bytes",

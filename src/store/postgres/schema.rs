@@ -50,8 +50,17 @@ CREATE TABLE jerry_caches (
 "#,
     ),
     (
-        "index events by type, for SQL reports over the log",
-        "CREATE INDEX jerry_events_type ON jerry_events (scope, event_type, position);",
+        "the database itself notifies followers when a project's head moves",
+        r#"
+CREATE FUNCTION jerry_notify_head() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('jerry_events', NEW.scope);
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER jerry_heads_notify AFTER UPDATE OF position ON jerry_heads
+    FOR EACH ROW EXECUTE FUNCTION jerry_notify_head();
+"#,
     ),
 ];
 
