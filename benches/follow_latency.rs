@@ -2,7 +2,12 @@
 //! follower, runs writer processes that create items, and measures for each event the time
 //! from its timestamp (taken by the writer just before its append, so this includes the
 //! writer's own write and fsync) to the moment its line is read from the follower's stdout.
-//! Run: `cargo bench --bench follow_latency [-- EVENTS]` (default 400, from 4 writers).
+//! Runs on every backend available (see `common::fresh_stores`); PostgreSQL's follower wakes
+//! on LISTEN/NOTIFY, the files' on inotify, SQLite's by polling every 10 ms.
+//! Run: `scripts/pg-test cargo bench --bench follow_latency [-- EVENTS]` (default 400, from 4
+//! writers).
+
+mod common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -18,12 +23,20 @@ fn main() {
         .find_map(|arg| arg.parse().ok())
         .unwrap_or(400)
         .max(WRITERS);
+    let scratch = tempfile::tempdir().expect("temp dir");
+    for (kind, url) in common::fresh_stores(scratch.path()) {
+        measure(kind, &url, total);
+    }
+}
+
+fn measure(kind: &str, url: &str, total: u64) {
     let per_writer = total / WRITERS;
     let jerry = env!("CARGO_BIN_EXE_jerry");
     let dir = tempfile::tempdir().expect("temp dir");
     let run = |args: &[&str]| {
         let status = Command::new(jerry)
             .args(args)
+            .env("JERRY_STORE", url)
             .current_dir(dir.path())
             .stdout(Stdio::null())
             .status()
@@ -31,8 +44,10 @@ fn main() {
         assert!(status.success());
     };
     run(&["init"]);
+    run(&["store", "init"]);
     let mut follower = Command::new(jerry)
         .args(["events", "follow", "--json"])
+        .env("JERRY_STORE", url)
         .current_dir(dir.path())
         .stdout(Stdio::piped())
         .spawn()
@@ -49,10 +64,12 @@ fn main() {
     let writers: Vec<_> = (0..WRITERS)
         .map(|w| {
             let dir = dir.path().to_path_buf();
+            let url = url.to_owned();
             std::thread::spawn(move || {
                 for k in 0..per_writer {
                     let status = Command::new(jerry)
                         .args(["items", "create", &format!("w{w}-{k}")])
+                        .env("JERRY_STORE", &url)
                         .current_dir(&dir)
                         .stdout(Stdio::null())
                         .status()
@@ -84,7 +101,7 @@ fn main() {
     latencies.sort_by(|a, b| a.total_cmp(b));
     let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];
     println!(
-        "follow latency over {} events from {WRITERS} writer processes ({:.1} s): median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        "{kind}: follow latency over {} events from {WRITERS} writer processes ({:.1} s): median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
         latencies.len(),
         started.elapsed().as_secs_f64(),
         at(0.5),

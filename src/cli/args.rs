@@ -152,7 +152,7 @@ pub enum TopCommand {
 
 #[derive(Debug, Subcommand)]
 #[command(
-    after_help = "Keys: actor, default_type, lock_timeout, snapshot_interval.\nPrecedence: a flag, then its environment variable, then config.toml, then the built-in default.\n\nExamples:\n  jerry config set default_type bug\n  jerry config get actor\n  jerry config list --json"
+    after_help = "Keys: actor, default_type, lock_timeout, snapshot_interval, store.\nPrecedence: a flag, then its environment variable, then config.toml, then the built-in default.\n\nExamples:\n  jerry config set default_type bug\n  jerry config get actor\n  jerry config list --json"
 )]
 pub enum ConfigCommand {
     /// Print one setting (empty when unset).

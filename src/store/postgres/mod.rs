@@ -46,11 +46,11 @@ pub struct PostgresStore {
     listener: Mutex<Option<Client>>,
 }
 
-/// A connection and the write path's statements, prepared on it once: each then costs one
-/// round trip instead of two.
+/// A connection and the write path's statements, prepared on it by the first write (a
+/// read-only command never pays for them): each then costs one round trip instead of two.
 struct Connection {
     client: Client,
-    statements: Statements,
+    statements: Option<Statements>,
 }
 
 struct Statements {
@@ -114,14 +114,15 @@ impl PostgresStore {
                 },
             });
         }
-        let statements = Statements::prepare(&mut client)
-            .map_err(|err| database(&shown, timeout, "cannot prepare statements", err))?;
         Ok(Self {
             config,
             shown,
             scope: scope.to_owned(),
             timeout,
-            client: Mutex::new(Connection { client, statements }),
+            client: Mutex::new(Connection {
+                client,
+                statements: None,
+            }),
             listener: Mutex::new(None),
         })
     }
@@ -161,6 +162,11 @@ impl PostgresStore {
     fn write<T>(&self, work: impl FnOnce(&mut Tx<'_, '_>) -> Result<T, StoreError>) -> Result<T, StoreError> {
         let mut connection = lock(&self.client);
         let Connection { client, statements } = &mut *connection;
+        let statements = match statements {
+            Some(prepared) => prepared,
+            None => statements
+                .insert(Statements::prepare(client).map_err(self.fail("cannot prepare statements"))?),
+        };
         let tx = client.transaction().map_err(self.fail("cannot begin a write"))?;
         let mut tx = Tx {
             store: self,
