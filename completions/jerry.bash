@@ -52,6 +52,9 @@ _jerry() {
             jerry,store)
                 cmd="jerry__subcmd__store"
                 ;;
+            jerry,undo)
+                cmd="jerry__subcmd__undo"
+                ;;
             jerry__subcmd__config,get)
                 cmd="jerry__subcmd__config__subcmd__get"
                 ;;
@@ -166,6 +169,9 @@ _jerry() {
             jerry__subcmd__help,store)
                 cmd="jerry__subcmd__help__subcmd__store"
                 ;;
+            jerry__subcmd__help,undo)
+                cmd="jerry__subcmd__help__subcmd__undo"
+                ;;
             jerry__subcmd__help__subcmd__config,get)
                 cmd="jerry__subcmd__help__subcmd__config__subcmd__get"
                 ;;
@@ -205,6 +211,9 @@ _jerry() {
             jerry__subcmd__help__subcmd__items,block)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__block"
                 ;;
+            jerry__subcmd__help__subcmd__items,blocked)
+                cmd="jerry__subcmd__help__subcmd__items__subcmd__blocked"
+                ;;
             jerry__subcmd__help__subcmd__items,cancel)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__cancel"
                 ;;
@@ -232,8 +241,17 @@ _jerry() {
             jerry__subcmd__help__subcmd__items,list)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__list"
                 ;;
+            jerry__subcmd__help__subcmd__items,metrics)
+                cmd="jerry__subcmd__help__subcmd__items__subcmd__metrics"
+                ;;
+            jerry__subcmd__help__subcmd__items,parent)
+                cmd="jerry__subcmd__help__subcmd__items__subcmd__parent"
+                ;;
             jerry__subcmd__help__subcmd__items,priority)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__priority"
+                ;;
+            jerry__subcmd__help__subcmd__items,ready)
+                cmd="jerry__subcmd__help__subcmd__items__subcmd__ready"
                 ;;
             jerry__subcmd__help__subcmd__items,reopen)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__reopen"
@@ -246,6 +264,9 @@ _jerry() {
                 ;;
             jerry__subcmd__help__subcmd__items,status)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__status"
+                ;;
+            jerry__subcmd__help__subcmd__items,tree)
+                cmd="jerry__subcmd__help__subcmd__items__subcmd__tree"
                 ;;
             jerry__subcmd__help__subcmd__items,undepend)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__undepend"
@@ -273,6 +294,9 @@ _jerry() {
                 ;;
             jerry__subcmd__items,block)
                 cmd="jerry__subcmd__items__subcmd__block"
+                ;;
+            jerry__subcmd__items,blocked)
+                cmd="jerry__subcmd__items__subcmd__blocked"
                 ;;
             jerry__subcmd__items,cancel)
                 cmd="jerry__subcmd__items__subcmd__cancel"
@@ -304,8 +328,17 @@ _jerry() {
             jerry__subcmd__items,list)
                 cmd="jerry__subcmd__items__subcmd__list"
                 ;;
+            jerry__subcmd__items,metrics)
+                cmd="jerry__subcmd__items__subcmd__metrics"
+                ;;
+            jerry__subcmd__items,parent)
+                cmd="jerry__subcmd__items__subcmd__parent"
+                ;;
             jerry__subcmd__items,priority)
                 cmd="jerry__subcmd__items__subcmd__priority"
+                ;;
+            jerry__subcmd__items,ready)
+                cmd="jerry__subcmd__items__subcmd__ready"
                 ;;
             jerry__subcmd__items,reopen)
                 cmd="jerry__subcmd__items__subcmd__reopen"
@@ -319,6 +352,9 @@ _jerry() {
             jerry__subcmd__items,status)
                 cmd="jerry__subcmd__items__subcmd__status"
                 ;;
+            jerry__subcmd__items,tree)
+                cmd="jerry__subcmd__items__subcmd__tree"
+                ;;
             jerry__subcmd__items,undepend)
                 cmd="jerry__subcmd__items__subcmd__undepend"
                 ;;
@@ -327,6 +363,9 @@ _jerry() {
                 ;;
             jerry__subcmd__items__subcmd__help,block)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__block"
+                ;;
+            jerry__subcmd__items__subcmd__help,blocked)
+                cmd="jerry__subcmd__items__subcmd__help__subcmd__blocked"
                 ;;
             jerry__subcmd__items__subcmd__help,cancel)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__cancel"
@@ -358,8 +397,17 @@ _jerry() {
             jerry__subcmd__items__subcmd__help,list)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__list"
                 ;;
+            jerry__subcmd__items__subcmd__help,metrics)
+                cmd="jerry__subcmd__items__subcmd__help__subcmd__metrics"
+                ;;
+            jerry__subcmd__items__subcmd__help,parent)
+                cmd="jerry__subcmd__items__subcmd__help__subcmd__parent"
+                ;;
             jerry__subcmd__items__subcmd__help,priority)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__priority"
+                ;;
+            jerry__subcmd__items__subcmd__help,ready)
+                cmd="jerry__subcmd__items__subcmd__help__subcmd__ready"
                 ;;
             jerry__subcmd__items__subcmd__help,reopen)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__reopen"
@@ -372,6 +420,9 @@ _jerry() {
                 ;;
             jerry__subcmd__items__subcmd__help,status)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__status"
+                ;;
+            jerry__subcmd__items__subcmd__help,tree)
+                cmd="jerry__subcmd__items__subcmd__help__subcmd__tree"
                 ;;
             jerry__subcmd__items__subcmd__help,undepend)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__undepend"
@@ -431,7 +482,7 @@ _jerry() {
 
     case "${cmd}" in
         jerry)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version init items events config projects store doctor completions ids man generate help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version init items events config projects store undo doctor completions ids man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1547,7 +1598,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help)
-            opts="init items events config projects store doctor completions ids man generate help"
+            opts="init items events config projects store undo doctor completions ids man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1827,7 +1878,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__items)
-            opts="create start complete cancel reopen block status priority assign depend undepend edit label comment list show history"
+            opts="create start complete cancel reopen block status priority assign depend undepend edit label comment list show history parent metrics ready blocked tree"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1855,6 +1906,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__items__subcmd__block)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__items__subcmd__blocked)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1994,7 +2059,49 @@ _jerry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jerry__subcmd__help__subcmd__items__subcmd__metrics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__items__subcmd__parent)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jerry__subcmd__help__subcmd__items__subcmd__priority)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__items__subcmd__ready)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2051,6 +2158,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__items__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__items__subcmd__tree)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2204,6 +2325,20 @@ _jerry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jerry__subcmd__help__subcmd__undo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jerry__subcmd__ids)
             opts="-q -h -V --projects --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2293,7 +2428,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version create start complete cancel reopen block status priority assign depend undepend edit label comment list show history help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version create start complete cancel reopen block status priority assign depend undepend edit label comment list show history parent metrics ready blocked tree help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2415,6 +2550,52 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__blocked)
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2843,7 +3024,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__help)
-            opts="create start complete cancel reopen block status priority assign depend undepend edit label comment list show history help"
+            opts="create start complete cancel reopen block status priority assign depend undepend edit label comment list show history parent metrics ready blocked tree help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2871,6 +3052,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__help__subcmd__block)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__help__subcmd__blocked)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3024,7 +3219,49 @@ _jerry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jerry__subcmd__items__subcmd__help__subcmd__metrics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__help__subcmd__parent)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jerry__subcmd__items__subcmd__help__subcmd__priority)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__help__subcmd__ready)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3081,6 +3318,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__help__subcmd__tree)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3310,6 +3561,130 @@ _jerry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jerry__subcmd__items__subcmd__metrics)
+            opts="-q -h -V --coverage --positive --negative --edge --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --coverage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --positive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --negative)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --edge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expected-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__parent)
+            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --expected-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jerry__subcmd__items__subcmd__priority)
             opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3330,6 +3705,56 @@ _jerry() {
                     return 0
                     ;;
                 --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__ready)
+            opts="-q -h -V --limit --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3569,6 +3994,52 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__tree)
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4174,6 +4645,56 @@ _jerry() {
             fi
             case "${prev}" in
                 --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__undo)
+            opts="-q -h -V --correlation --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --correlation)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

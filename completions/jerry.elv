@@ -39,6 +39,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand config 'Read and change the project''s settings (.jerry/config.toml)'
             cand projects 'List, create and inspect projects'
             cand store 'Set up a store, see where events live, and move them between backends'
+            cand undo 'Take back the last command (or the one named), with its policies'' reactions, by appending compensating events'
             cand doctor 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand ids 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
@@ -95,6 +96,11 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand list 'List items, filtered; a table, or a JSON array with --json'
             cand show 'Show one item (now, or as it was --at a moment)'
             cand history 'Show an item''s events, oldest first'
+            cand parent 'Move an item under another parent, or to the top with --none'
+            cand metrics 'Record an item''s quality metrics (what a quality_gate looks for on complete)'
+            cand ready 'List the open items none of whose blockers is still open: what to work on next, by priority then age'
+            cand blocked 'List the open items that still wait on an open blocker, with what blocks each'
+            cand tree 'Draw parents, children and dependencies as an indented tree (--json: nested objects)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jerry;items;create'= {
@@ -456,6 +462,101 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jerry;items;parent'= {
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --none 'Remove the parent: the item goes to the top'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;metrics'= {
+            cand --coverage 'Test coverage in percent, 0 to 100'
+            cand --positive 'How many positive (happy-path) tests'
+            cand --negative 'How many negative (error-path) tests'
+            cand --edge 'How many edge-case tests'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;ready'= {
+            cand --limit 'Show at most N items (the first N to pick)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;blocked'= {
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;tree'= {
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jerry;items;help'= {
             cand create 'Create an item and print its id'
             cand start 'Start working on an item (pending or blocked → in_progress)'
@@ -474,6 +575,11 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand list 'List items, filtered; a table, or a JSON array with --json'
             cand show 'Show one item (now, or as it was --at a moment)'
             cand history 'Show an item''s events, oldest first'
+            cand parent 'Move an item under another parent, or to the top with --none'
+            cand metrics 'Record an item''s quality metrics (what a quality_gate looks for on complete)'
+            cand ready 'List the open items none of whose blockers is still open: what to work on next, by priority then age'
+            cand blocked 'List the open items that still wait on an open blocker, with what blocks each'
+            cand tree 'Draw parents, children and dependencies as an indented tree (--json: nested objects)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jerry;items;help;create'= {
@@ -509,6 +615,16 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;items;help;show'= {
         }
         &'jerry;items;help;history'= {
+        }
+        &'jerry;items;help;parent'= {
+        }
+        &'jerry;items;help;metrics'= {
+        }
+        &'jerry;items;help;ready'= {
+        }
+        &'jerry;items;help;blocked'= {
+        }
+        &'jerry;items;help;tree'= {
         }
         &'jerry;items;help;help'= {
         }
@@ -992,6 +1108,24 @@ set edit:completion:arg-completer[jerry] = {|@words|
         }
         &'jerry;store;help;help'= {
         }
+        &'jerry;undo'= {
+            cand --correlation 'The correlation id of the command to take back (events list --correlation shows one) [default: the last command]'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jerry;doctor'= {
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
@@ -1089,6 +1223,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand config 'Read and change the project''s settings (.jerry/config.toml)'
             cand projects 'List, create and inspect projects'
             cand store 'Set up a store, see where events live, and move them between backends'
+            cand undo 'Take back the last command (or the one named), with its policies'' reactions, by appending compensating events'
             cand doctor 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand ids 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
@@ -1116,6 +1251,11 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand list 'List items, filtered; a table, or a JSON array with --json'
             cand show 'Show one item (now, or as it was --at a moment)'
             cand history 'Show an item''s events, oldest first'
+            cand parent 'Move an item under another parent, or to the top with --none'
+            cand metrics 'Record an item''s quality metrics (what a quality_gate looks for on complete)'
+            cand ready 'List the open items none of whose blockers is still open: what to work on next, by priority then age'
+            cand blocked 'List the open items that still wait on an open blocker, with what blocks each'
+            cand tree 'Draw parents, children and dependencies as an indented tree (--json: nested objects)'
         }
         &'jerry;help;items;create'= {
         }
@@ -1150,6 +1290,16 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;items;show'= {
         }
         &'jerry;help;items;history'= {
+        }
+        &'jerry;help;items;parent'= {
+        }
+        &'jerry;help;items;metrics'= {
+        }
+        &'jerry;help;items;ready'= {
+        }
+        &'jerry;help;items;blocked'= {
+        }
+        &'jerry;help;items;tree'= {
         }
         &'jerry;help;events'= {
             cand list 'List events in global order: a table, --json (an array) or --jsonl'
@@ -1209,6 +1359,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;store;info'= {
         }
         &'jerry;help;store;migrate'= {
+        }
+        &'jerry;help;undo'= {
         }
         &'jerry;help;doctor'= {
         }

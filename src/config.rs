@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{limits, WorkType};
+use crate::domain::{limits, QualityGate, WorkType};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,22 +26,30 @@ pub struct ProjectConfig {
     /// `sqlite:<path>` (relative to the workspace folder) or `postgres://…`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub store: Option<String>,
+    /// What `items complete` does for a non-spike item without quality metrics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality_gate: Option<QualityGate>,
+    /// The policies that react to events: `unblock-dependents`, `close-parent`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policies: Option<Vec<String>>,
 }
 
 /// The keys `jerry config` knows, in the order `config list` shows them.
-pub const KEYS: [&str; 5] = [
+pub const KEYS: [&str; 7] = [
     "actor",
     "default_type",
     "lock_timeout",
     "snapshot_interval",
     "store",
+    "quality_gate",
+    "policies",
 ];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: PathBuf, reason: String },
-    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store)")]
+    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies)")]
     UnknownKey(String),
     #[error("invalid value '{value}' for {key}: {expected}")]
     InvalidValue {
@@ -58,6 +66,16 @@ pub enum ConfigError {
 }
 
 impl ProjectConfig {
+    /// The policies switched on, in a fixed order; names this jerry does not know are
+    /// ignored (a newer jerry may have written them).
+    pub fn enabled_policies(&self) -> Vec<crate::app::Policy> {
+        let names = self.policies.as_deref().unwrap_or_default();
+        crate::app::Policy::ALL
+            .into_iter()
+            .filter(|p| names.iter().any(|n| n == p.name()))
+            .collect()
+    }
+
     /// The file's settings; an absent file is an empty config.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
         let text = match std::fs::read_to_string(path) {
@@ -98,6 +116,8 @@ impl ProjectConfig {
             "lock_timeout" => self.lock_timeout.map(|t| t.to_string()),
             "snapshot_interval" => self.snapshot_interval.map(|n| n.to_string()),
             "store" => self.store.clone(),
+            "quality_gate" => self.quality_gate.map(|g| g.to_string()),
+            "policies" => self.policies.as_ref().map(|p| p.join(",")),
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         })
     }
@@ -137,6 +157,25 @@ impl ProjectConfig {
                     .map_err(|_| invalid("jsonl, sqlite:<path> or postgres://user@host/database"))?;
                 self.store = Some(value.to_owned());
             }
+            "quality_gate" => {
+                self.quality_gate = Some(value.parse().map_err(|_| invalid("one of off, warn, enforce"))?);
+            }
+            "policies" => {
+                let mut names = Vec::new();
+                for name in value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty() && *n != "none")
+                {
+                    name.parse::<crate::app::Policy>().map_err(|_| {
+                        invalid("a comma-separated list of unblock-dependents, close-parent (or none)")
+                    })?;
+                    if !names.iter().any(|n| n == name) {
+                        names.push(name.to_owned());
+                    }
+                }
+                self.policies = Some(names);
+            }
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         }
         Ok(())
@@ -173,6 +212,16 @@ mod tests {
         assert!(config.set("lock_timeout", "-1").is_err());
         assert!(config.set("snapshot_interval", "many").is_err());
         assert!(config.set("store", "mysql://x").is_err());
+        assert!(config.set("quality_gate", "strict").is_err());
+        assert!(config.set("policies", "close-parent,explode").is_err());
+        config
+            .set("policies", "close-parent, unblock-dependents,close-parent")
+            .unwrap();
+        assert_eq!(
+            config.get("policies").unwrap().as_deref(),
+            Some("close-parent,unblock-dependents")
+        );
+        assert_eq!(config.enabled_policies().len(), 2);
         config.set("store", "sqlite:jerry.db").unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");

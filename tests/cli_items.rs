@@ -24,6 +24,7 @@ struct ItemJson {
     dependencies: Vec<DependencyJson>,
     labels: Vec<String>,
     comments: Vec<CommentJson>,
+    quality: Option<Value>,
     version: u64,
     created_at: String,
     updated_at: String,

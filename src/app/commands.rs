@@ -47,6 +47,18 @@ pub enum Command {
         item: ItemRef,
         text: String,
     },
+    /// Moves an item under another parent (`None`: to the top).
+    Reparent {
+        item: ItemRef,
+        parent: Option<ItemRef>,
+    },
+    RecordMetrics {
+        item: ItemRef,
+        coverage: Option<f64>,
+        positive: Option<u32>,
+        negative: Option<u32>,
+        edge: Option<u32>,
+    },
 }
 
 /// The item after the command, and the events the command appended.
@@ -57,4 +69,6 @@ pub struct CommandOutcome {
     /// True when an idempotency key showed the command was already done: nothing was
     /// written, and this is the original result.
     pub replayed: bool,
+    /// What the user should know although the command succeeded (a `quality_gate = warn`).
+    pub warnings: Vec<String>,
 }

@@ -4,7 +4,11 @@
 
 use ulid::Ulid;
 
-use crate::domain::{DomainError, ItemRef, NewWorkItem, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
+use crate::domain::graph::{blocking_edges, check_blocking_cycle, check_parent, edge_for};
+use crate::domain::{
+    DomainError, ItemRef, NewWorkItem, QualityGate, Status, WorkItem, WorkItemEvent, WorkItemId, WorkType,
+    AGGREGATE_TYPE,
+};
 use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent, OnceKey, OnceRecord, StoreError};
 use crate::timestamp::Timestamp;
 
@@ -24,6 +28,9 @@ pub struct WriteOptions {
     pub idempotency_key: Option<String>,
     /// Groups this command's events with others of one request; a new id when absent.
     pub correlation_id: Option<String>,
+    /// What caused this command, when not the command itself: the triggering event of a
+    /// policy's reaction, the command an undo reverts.
+    pub causation_id: Option<String>,
 }
 
 impl WriteOptions {
@@ -48,6 +55,7 @@ pub struct CommandDispatcher<'a> {
     clock: &'a dyn Clock,
     ids: &'a dyn IdSource,
     actor: String,
+    quality_gate: QualityGate,
 }
 
 impl<'a> CommandDispatcher<'a> {
@@ -62,7 +70,14 @@ impl<'a> CommandDispatcher<'a> {
             clock,
             ids,
             actor: actor.into(),
+            quality_gate: QualityGate::Off,
         }
+    }
+
+    /// Applies the project's `quality_gate` to completions.
+    pub fn with_quality_gate(mut self, gate: QualityGate) -> Self {
+        self.quality_gate = gate;
+        self
     }
 
     /// Runs one command. On a refusal nothing is written.
@@ -90,7 +105,7 @@ impl<'a> CommandDispatcher<'a> {
                 .correlation_id
                 .clone()
                 .unwrap_or_else(|| command_id.clone()),
-            causation: command_id,
+            causation: options.causation_id.clone().unwrap_or(command_id),
             key: options.idempotency_key.clone(),
         };
         let guard = Guard {
@@ -121,9 +136,26 @@ impl<'a> CommandDispatcher<'a> {
     fn run(&self, command: Command, guard: &Guard<'_>) -> Result<CommandOutcome, AppError> {
         match command {
             Command::Create(new) => self.create(new, guard),
-            Command::ChangeStatus { item, to, reason } => self.update(item, guard, |current, now| {
-                current.change_status(to, reason.clone(), now)
-            }),
+            Command::ChangeStatus { item, to, reason } => {
+                let gate = self.quality_gate;
+                let mut outcome = self.update(item, guard, |current, now| {
+                    if to == Status::Done && gate == QualityGate::Enforce && lacks_metrics(current) {
+                        return Err(DomainError::QualityGate { id: current.id });
+                    }
+                    current.change_status(to, reason.clone(), now)
+                })?;
+                if to == Status::Done
+                    && gate == QualityGate::Warn
+                    && lacks_metrics(&outcome.item)
+                    && !outcome.replayed
+                {
+                    outcome.warnings.push(format!(
+                        "{} was completed without quality metrics (quality_gate = warn); record them with jerry items metrics {}",
+                        outcome.item.id, outcome.item.id
+                    ));
+                }
+                Ok(outcome)
+            }
             Command::ChangePriority { item, to, reason } => self.update(item, guard, |current, _| {
                 current.change_priority(to, reason.clone())
             }),
@@ -132,8 +164,37 @@ impl<'a> CommandDispatcher<'a> {
             }
             Command::AddDependency { item, on, kind } => {
                 let other = self.existing(on)?;
-                self.update(item, guard, |current, _| current.add_dependency(other, kind))
+                let items = super::ItemsProjection::current(self.store)?.items;
+                self.update(item, guard, |current, _| {
+                    let events = current.add_dependency(other, kind)?;
+                    if let Some(edge) = edge_for(current.id, other, kind) {
+                        check_blocking_cycle(&blocking_edges(items.values()), edge)?;
+                    }
+                    Ok(events)
+                })
             }
+            Command::Reparent { item, parent } => {
+                let parent = parent.map(|p| self.existing(p)).transpose()?;
+                let items = super::ItemsProjection::current(self.store)?.items;
+                self.update(item, guard, |current, _| {
+                    if let Some(parent) = parent {
+                        let parent = items.get(&parent).ok_or(DomainError::MissingCreation {
+                            found: format!("no {parent} in the read model"),
+                        })?;
+                        check_parent(&items, Some(current.id), current.work_type, parent)?;
+                    }
+                    current.reparent(parent)
+                })
+            }
+            Command::RecordMetrics {
+                item,
+                coverage,
+                positive,
+                negative,
+                edge,
+            } => self.update(item, guard, |current, _| {
+                current.record_metrics(coverage, positive, negative, edge)
+            }),
             Command::Edit {
                 item,
                 title,
@@ -190,6 +251,7 @@ impl<'a> CommandDispatcher<'a> {
             item,
             events,
             replayed: true,
+            warnings: Vec::new(),
         })
     }
 
@@ -202,6 +264,10 @@ impl<'a> CommandDispatcher<'a> {
                 .transpose()?,
             ..new
         };
+        if let Some(parent) = new.parent {
+            let parent = ItemRepository::new(self.store).load_ref(ItemRef::Display(parent))?;
+            check_parent(&Default::default(), None, new.work_type, &parent)?;
+        }
         let internal_id = self.ids.next_ulid();
         // Allocated once: the store may call `build` for several candidate numbers.
         let event_id = self.ids.next_ulid();
@@ -229,6 +295,7 @@ impl<'a> CommandDispatcher<'a> {
             item,
             events,
             replayed: false,
+            warnings: Vec::new(),
         })
     }
 
@@ -313,6 +380,7 @@ impl<'a> CommandDispatcher<'a> {
             item,
             events,
             replayed: false,
+            warnings: Vec::new(),
         })
     }
 
@@ -333,6 +401,11 @@ impl<'a> CommandDispatcher<'a> {
             },
         }
     }
+}
+
+/// A quality gate applies to this item: it is not a spike and has no metrics.
+fn lacks_metrics(item: &WorkItem) -> bool {
+    item.work_type != WorkType::Spike && item.quality.is_none()
 }
 
 /// What guards one command's write.

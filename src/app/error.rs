@@ -40,6 +40,10 @@ pub enum AppError {
         target_events: u64,
         target_hash: String,
     },
+    #[error("nothing to undo: {reason}")]
+    NothingToUndo { reason: String },
+    #[error("cannot undo {correlation}: later events touched the same items: {later}; undo those first")]
+    UndoRefused { correlation: String, later: String },
     #[error("the read model disagrees with the event log in {count} place(s); first: {first}")]
     Inconsistent { count: usize, first: String },
     #[error(transparent)]

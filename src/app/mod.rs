@@ -6,14 +6,17 @@ mod dispatcher;
 mod environment;
 mod error;
 mod event_log;
+pub mod faults;
 mod generate;
 mod import;
 mod migrate;
+mod policy;
 mod projection;
 mod queries;
 mod replay;
 mod repository;
 mod snapshot;
+mod undo;
 
 pub use commands::{Command, CommandOutcome};
 pub use dispatcher::{CommandDispatcher, WriteOptions};
@@ -25,11 +28,13 @@ pub use event_log::{
 pub use generate::generate;
 pub use import::{import, ImportReport};
 pub use migrate::{content_hash, migrate, LogDigest, MigrateReport};
+pub use policy::{Policy, PolicyEngine, Reaction};
 pub use projection::{ItemsModel, ItemsProjection};
 pub use queries::{ItemFilter, ItemList, Queries};
 pub use replay::{compare, rebuild, verify, ReplayCounts};
 pub use repository::{stream_for, ItemRepository};
 pub use snapshot::{configure_snapshot_every, snapshot_every, Snapshot, DEFAULT_SNAPSHOT_EVERY};
+pub use undo::{undo, Undone};
 
 #[cfg(test)]
 mod tests;

@@ -18,7 +18,7 @@ pub type ItemsModel = BTreeMap<WorkItemId, WorkItem>;
 
 /// The cache's name in the store, and its format: a different format is rebuilt.
 const CACHE: &str = "items";
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemsProjection {

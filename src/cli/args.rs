@@ -107,6 +107,17 @@ pub enum TopCommand {
     /// Set up a store, see where events live, and move them between backends.
     #[command(subcommand)]
     Store(StoreCommand),
+    /// Take back the last command (or the one named), with its policies' reactions, by
+    /// appending compensating events.
+    #[command(
+        after_help = "History is never rewritten: the undo is new events, and can itself be undone. It is refused (exit 4), naming them, when later events touched the same items.\nAn undone create cancels the item.\n\nExamples:\n  jerry undo\n  jerry undo --correlation 01JH5… --json"
+    )]
+    Undo {
+        /// The correlation id of the command to take back (events list --correlation shows
+        /// one) [default: the last command].
+        #[arg(long = "correlation", value_name = "ID")]
+        target: Option<String>,
+    },
     /// Check the project's files and read model; --repair fixes what is safe (exit 6 if problems remain).
     #[command(
         after_help = "Checks: every line parses; versions contiguous; event ids unique; global positions agree with the streams; no torn tails; the read model agrees with a fresh replay.\n--repair moves torn tails, unfinished batches and trailing non-events into .jerry/quarantine/ (with a note of where they came from) and rebuilds the global index. It never removes a complete event.\n\nExamples:\n  jerry doctor\n  jerry doctor --repair --json"
@@ -152,7 +163,7 @@ pub enum TopCommand {
 
 #[derive(Debug, Subcommand)]
 #[command(
-    after_help = "Keys: actor, default_type, lock_timeout, snapshot_interval, store.\nPrecedence: a flag, then its environment variable, then config.toml, then the built-in default.\n\nExamples:\n  jerry config set default_type bug\n  jerry config get actor\n  jerry config list --json"
+    after_help = "Keys: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate (off, warn, enforce), policies (a comma-separated list of unblock-dependents, close-parent, or none).\nPrecedence: a flag, then its environment variable, then config.toml, then the built-in default.\n\nExamples:\n  jerry config set default_type bug\n  jerry config get actor\n  jerry config list --json"
 )]
 pub enum ConfigCommand {
     /// Print one setting (empty when unset).
@@ -414,6 +425,75 @@ pub enum ItemsCommand {
     /// Show an item's events, oldest first.
     #[command(after_help = "Examples:\n  jerry items history 7\n  jerry items history 7 --format jsonl")]
     History(ItemArg),
+    /// Move an item under another parent, or to the top with --none.
+    #[command(
+        after_help = "Parents rank above their children: epic → story → task, bug, spike → subtask; a loop is refused (exit 5).\n\nExamples:\n  jerry items parent WORK-7 WORK-2\n  jerry items parent 7 --none"
+    )]
+    Parent(ParentArgs),
+    /// Record an item's quality metrics (what a quality_gate looks for on complete).
+    #[command(
+        after_help = "Fields not given keep their recorded values (0 at first).\n\nExamples:\n  jerry items metrics 7 --coverage 85.5 --positive 12 --negative 4 --edge 2\n  jerry items metrics 7 --coverage 91"
+    )]
+    Metrics(MetricsArgs),
+    /// List the open items none of whose blockers is still open: what to work on next,
+    /// by priority then age.
+    #[command(
+        after_help = "Open means pending or blocked; a blocker is an item that blocks this one (items depend … --type blocks / blocked_by) and is not done or cancelled.\n\nExamples:\n  jerry items ready\n  jerry items ready --json --limit 1"
+    )]
+    Ready(ReadyArgs),
+    /// List the open items that still wait on an open blocker, with what blocks each.
+    #[command(after_help = "Examples:\n  jerry items blocked\n  jerry items blocked --json")]
+    Blocked,
+    /// Draw parents, children and dependencies as an indented tree (--json: nested objects).
+    #[command(after_help = "Examples:\n  jerry items tree\n  jerry items tree WORK-1 --json")]
+    Tree(TreeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ParentArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// The new parent.
+    #[arg(required_unless_present = "none", conflicts_with = "none")]
+    pub parent: Option<ItemRef>,
+    /// Remove the parent: the item goes to the top.
+    #[arg(long)]
+    pub none: bool,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MetricsArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// Test coverage in percent, 0 to 100.
+    #[arg(long, value_name = "PERCENT")]
+    pub coverage: Option<f64>,
+    /// How many positive (happy-path) tests.
+    #[arg(long, value_name = "N")]
+    pub positive: Option<u32>,
+    /// How many negative (error-path) tests.
+    #[arg(long, value_name = "N")]
+    pub negative: Option<u32>,
+    /// How many edge-case tests.
+    #[arg(long, value_name = "N")]
+    pub edge: Option<u32>,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadyArgs {
+    /// Show at most N items (the first N to pick).
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct TreeArgs {
+    /// Draw only this item's branch: its ancestors and everything under it.
+    pub id: Option<ItemRef>,
 }
 
 /// Guards a write against concurrent changes and repeats.

@@ -118,6 +118,11 @@ fn classify_app(err: &AppError) -> (Exit, Option<String>) {
             Some("migrate into an empty store, or one holding an interrupted copy of this project".into()),
         ),
         AppError::MigrationMismatch { .. } => (Exit::Corrupt, None),
+        AppError::NothingToUndo { .. } => (
+            Exit::NotFound,
+            Some("jerry events list --last 5 shows the recent commands' correlation ids".into()),
+        ),
+        AppError::UndoRefused { .. } => (Exit::Conflict, None),
         AppError::Domain(DomainError::InvalidTransition { .. }) => (Exit::Invalid, None),
         AppError::Domain(_) => (Exit::Invalid, None),
         AppError::Store(err) => (classify_store(err), None),

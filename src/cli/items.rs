@@ -1,14 +1,16 @@
 //! `jerry items …`: every write goes through the dispatcher; reads go through queries.
 
 use jerry::app::{
-    AppError, Command, CommandDispatcher, CommandOutcome, ItemFilter, ItemRepository, Queries, SystemClock,
-    UlidSource, WriteOptions,
+    AppError, Command, CommandDispatcher, CommandOutcome, ItemFilter, ItemRepository, ItemsProjection,
+    PolicyEngine, Queries, SystemClock, UlidSource, WriteOptions,
 };
+use jerry::domain::graph::{ready_and_blocked, tree};
 use jerry::domain::{NewWorkItem, Status};
 
 use super::args::{
     AssignArgs, BlockArgs, CommentArgs, CreateArgs, DependArgs, EditArgs, ItemArg, ItemsCommand, LabelArgs,
-    ListArgs, OnceArgs, PriorityArgs, ShowArgs, StatusArgs, TransitionArgs, UndependArgs, WriteGuardArgs,
+    ListArgs, MetricsArgs, OnceArgs, ParentArgs, PriorityArgs, ReadyArgs, ShowArgs, StatusArgs,
+    TransitionArgs, TreeArgs, UndependArgs, WriteGuardArgs,
 };
 use super::context::{Context, Opened};
 use super::failure::locate;
@@ -34,7 +36,54 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> anyhow::Re
         ItemsCommand::List(args) => list(args, ctx, out),
         ItemsCommand::Show(args) => show(args, ctx, out),
         ItemsCommand::History(args) => history(args, ctx, out),
+        ItemsCommand::Parent(args) => reparent(args, ctx, out),
+        ItemsCommand::Metrics(args) => metrics(args, ctx, out),
+        ItemsCommand::Ready(args) => ready(args, ctx, out),
+        ItemsCommand::Blocked => blocked(ctx, out),
+        ItemsCommand::Tree(args) => draw_tree(args, ctx, out),
     }
+}
+
+/// Runs the project's policies on what was appended since their checkpoint (this
+/// command's events, and any a crashed process left unanswered), telling the user what
+/// they did. A policy failing never fails the command that already succeeded.
+pub(super) fn react(opened: &Opened, engine: &PolicyEngine<'_>, out: &mut Output) {
+    match engine.run() {
+        Ok(reactions) => {
+            for reaction in reactions {
+                for event in &reaction.events {
+                    out.note(&format!(
+                        "policy {}: {} v{}: {}",
+                        reaction.policy,
+                        reaction.item,
+                        event.version,
+                        render::describe(event)
+                    ));
+                }
+                if let Some(why) = &reaction.skipped {
+                    out.note(&format!(
+                        "policy {}: left {} as it is: {why}",
+                        reaction.policy, reaction.item
+                    ));
+                }
+            }
+        }
+        Err(err) => out.warn(&format!(
+            "warning: the policies of {} did not run ({err}); the next command catches up",
+            opened.project
+        )),
+    }
+}
+
+/// The policy engine for a project, as its settings switch it on.
+pub(super) fn engine(opened: &Opened) -> PolicyEngine<'_> {
+    PolicyEngine::new(
+        &opened.store,
+        &SystemClock,
+        &UlidSource,
+        opened.config.enabled_policies(),
+        opened.config.quality_gate.unwrap_or_default(),
+    )
 }
 
 /// Runs one write through the dispatcher and renders its outcome.
@@ -48,11 +97,18 @@ fn write(
     let command =
         command(&ItemRepository::new(&opened.store), &opened).map_err(|err| locate(err, &opened.project))?;
     let actor = ctx.actor(&opened);
-    let dispatcher = CommandDispatcher::new(&opened.store, &SystemClock, &UlidSource, actor);
+    let dispatcher = CommandDispatcher::new(&opened.store, &SystemClock, &UlidSource, actor)
+        .with_quality_gate(opened.config.quality_gate.unwrap_or_default());
     options.correlation_id = ctx.correlation_id().map(String::from);
+    let policies = engine(&opened);
+    policies.arm()?;
     let outcome = dispatcher
         .dispatch(command, options)
         .map_err(|err| locate(err, &opened.project))?;
+    jerry::app::faults::inject("before-policies");
+    for warning in &outcome.warnings {
+        out.warn(&format!("warning: {warning}"));
+    }
     if outcome.replayed {
         out.note(&format!(
             "idempotency key already used for this command: nothing written; this is the original result (version {})",
@@ -68,6 +124,7 @@ fn write(
             opened.project
         ));
     }
+    react(&opened, &policies, out);
     if out.json() {
         out.json_value(&write_json(&outcome)?)?;
     }
@@ -92,7 +149,7 @@ fn options(guard: WriteGuardArgs) -> WriteOptions {
     WriteOptions {
         expected_version,
         idempotency_key,
-        correlation_id: None,
+        ..WriteOptions::default()
     }
 }
 
@@ -356,4 +413,99 @@ fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> anyhow::Result<()>
     }
     let style = out.style();
     out.line(&render::history_table(&events, style))
+}
+
+fn reparent(args: ParentArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let ParentArgs {
+        id,
+        parent,
+        none: _,
+        guard,
+    } = args;
+    let outcome = write(ctx, out, options(guard), |_, _| {
+        Ok(Command::Reparent { item: id, parent })
+    })?;
+    report_change(&outcome, out)
+}
+
+fn metrics(args: MetricsArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let MetricsArgs {
+        id,
+        coverage,
+        positive,
+        negative,
+        edge,
+        guard,
+    } = args;
+    let outcome = write(ctx, out, options(guard), |_, _| {
+        Ok(Command::RecordMetrics {
+            item: id,
+            coverage,
+            positive,
+            negative,
+            edge,
+        })
+    })?;
+    report_change(&outcome, out)
+}
+
+fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let opened = ctx.open()?;
+    let items = ItemsProjection::current(&opened.store)?.items;
+    let (mut ready, _) = ready_and_blocked(&items);
+    let total = ready.len();
+    if let Some(limit) = args.limit {
+        ready.truncate(limit);
+    }
+    if ready.len() < total {
+        out.warn(&format!(
+            "showing {} of {total} ready items (--limit)",
+            ready.len()
+        ));
+    }
+    if out.json() {
+        return out.json_value(&ready);
+    }
+    if ready.is_empty() {
+        out.note(&format!("nothing is ready in {}", opened.project));
+        return Ok(());
+    }
+    let style = out.style();
+    out.line(&render::item_table(&ready, style))
+}
+
+fn blocked(ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let opened = ctx.open()?;
+    let items = ItemsProjection::current(&opened.store)?.items;
+    let (_, blocked) = ready_and_blocked(&items);
+    if out.json() {
+        return out.json_value(&blocked);
+    }
+    if blocked.is_empty() {
+        out.note(&format!("nothing waits on an open blocker in {}", opened.project));
+        return Ok(());
+    }
+    out.line(&render::blocked_table(&blocked))
+}
+
+fn draw_tree(args: TreeArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+    let opened = ctx.open()?;
+    let focus = args
+        .id
+        .map(|id| {
+            let repository = ItemRepository::new(&opened.store);
+            repository.load_ref(id).map(|item| item.id)
+        })
+        .transpose()
+        .map_err(|err| locate(err, &opened.project))?;
+    let items = ItemsProjection::current(&opened.store)?.items;
+    let roots = tree(&items, focus);
+    if out.json() {
+        return out.json_value(&roots);
+    }
+    if roots.is_empty() {
+        out.note(&format!("no items in {}", opened.project));
+        return Ok(());
+    }
+    out.line(&render::tree(&roots))
 }

@@ -12,6 +12,7 @@ mod render;
 mod settings;
 mod store;
 mod style;
+mod undo;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -84,6 +85,7 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         TopCommand::Config(command) => settings::config(command, ctx, out),
         TopCommand::Projects(command) => settings::projects(command, ctx, out),
         TopCommand::Store(command) => store::run(command, ctx, out),
+        TopCommand::Undo { target } => undo::run(target, ctx, out),
         TopCommand::Doctor { repair } => doctor::run(repair, ctx, out),
         TopCommand::Completions { shell } => docs::completions(shell, out),
         TopCommand::Ids { projects } => docs::ids(projects, ctx, out),

@@ -44,6 +44,8 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> anyhow
                 ("lock_timeout", "5"),
                 ("snapshot_interval", "50"),
                 ("store", "jsonl"),
+                ("quality_gate", "off"),
+                ("policies", "none"),
             ];
             let mut rows = Vec::new();
             for (key, default) in defaults {

@@ -1,4 +1,4 @@
-use super::{Status, WorkItemId};
+use super::{Status, WorkItemId, WorkType};
 
 /// A rule of the model was broken; nothing is written for a command that gets one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -37,6 +37,26 @@ pub enum DomainError {
     MissingCreation { found: String },
     #[error("a reason is required to block {id}")]
     MissingReason { id: WorkItemId },
+    #[error("that would make a cycle of {kind} links: {}", join_path(path))]
+    Cycle {
+        kind: &'static str,
+        path: Vec<WorkItemId>,
+    },
+    #[error("an item of type {child_type} cannot be under {parent} (type {parent_type}): parents rank above their children (epic → story → task, bug, spike → subtask)")]
+    InvalidParent {
+        parent: WorkItemId,
+        parent_type: WorkType,
+        child_type: WorkType,
+    },
+    #[error("{id} has no quality metrics, and this project's quality_gate is enforce: record them first (jerry items metrics {id} --coverage … --positive … --negative … --edge …), or run `jerry config set quality_gate warn`")]
+    QualityGate { id: WorkItemId },
+}
+
+fn join_path(path: &[WorkItemId]) -> String {
+    path.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" → ")
 }
 
 fn hint_for(from: Status) -> String {

@@ -100,6 +100,36 @@ pub struct CommentAdded {
     pub text: String,
 }
 
+/// Undoes one `CommentAdded`: the latest comment by `author` with exactly this `text` goes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentRemoved {
+    pub author: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParentChanged {
+    pub old_parent: Option<WorkItemId>,
+    pub new_parent: Option<WorkItemId>,
+}
+
+/// The item's quality metrics as they are from now on (every field, not a difference);
+/// `None` clears them (the undo of a first recording).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QualityMetricsUpdated {
+    pub metrics: Option<QualityMetrics>,
+}
+
+/// Test coverage and counts, as the original Jerry design tracked them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct QualityMetrics {
+    /// Percent, 0 to 100.
+    pub coverage: f64,
+    pub positive_tests: u32,
+    pub negative_tests: u32,
+    pub edge_tests: u32,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkItemEvent {
     Created(WorkItemCreated),
@@ -114,6 +144,9 @@ pub enum WorkItemEvent {
     LabelAdded(LabelAdded),
     LabelRemoved(LabelRemoved),
     CommentAdded(CommentAdded),
+    CommentRemoved(CommentRemoved),
+    ParentChanged(ParentChanged),
+    QualityMetricsUpdated(QualityMetricsUpdated),
 }
 
 impl WorkItemEvent {
@@ -131,6 +164,9 @@ impl WorkItemEvent {
             WorkItemEvent::LabelAdded(_) => "LabelAdded",
             WorkItemEvent::LabelRemoved(_) => "LabelRemoved",
             WorkItemEvent::CommentAdded(_) => "CommentAdded",
+            WorkItemEvent::CommentRemoved(_) => "CommentRemoved",
+            WorkItemEvent::ParentChanged(_) => "ParentChanged",
+            WorkItemEvent::QualityMetricsUpdated(_) => "QualityMetricsUpdated",
         }
     }
 
@@ -148,6 +184,9 @@ impl WorkItemEvent {
             WorkItemEvent::LabelAdded(p) => serde_json::to_value(p),
             WorkItemEvent::LabelRemoved(p) => serde_json::to_value(p),
             WorkItemEvent::CommentAdded(p) => serde_json::to_value(p),
+            WorkItemEvent::CommentRemoved(p) => serde_json::to_value(p),
+            WorkItemEvent::ParentChanged(p) => serde_json::to_value(p),
+            WorkItemEvent::QualityMetricsUpdated(p) => serde_json::to_value(p),
         };
         // Plain structs of strings, numbers and enums always encode.
         encoded.unwrap_or(Value::Null)
@@ -189,6 +228,9 @@ impl WorkItemEvent {
             "LabelAdded" => WorkItemEvent::LabelAdded(parse(event_type, payload)?),
             "LabelRemoved" => WorkItemEvent::LabelRemoved(parse(event_type, payload)?),
             "CommentAdded" => WorkItemEvent::CommentAdded(parse(event_type, payload)?),
+            "CommentRemoved" => WorkItemEvent::CommentRemoved(parse(event_type, payload)?),
+            "ParentChanged" => WorkItemEvent::ParentChanged(parse(event_type, payload)?),
+            "QualityMetricsUpdated" => WorkItemEvent::QualityMetricsUpdated(parse(event_type, payload)?),
             _ => return Ok(None),
         };
         Ok(Some(event))
@@ -252,6 +294,23 @@ mod tests {
                 author: "ann".into(),
                 text: "looks good".into(),
             }),
+            WorkItemEvent::CommentRemoved(CommentRemoved {
+                author: "ann".into(),
+                text: "looks good".into(),
+            }),
+            WorkItemEvent::ParentChanged(ParentChanged {
+                old_parent: None,
+                new_parent: Some(id),
+            }),
+            WorkItemEvent::QualityMetricsUpdated(QualityMetricsUpdated {
+                metrics: Some(QualityMetrics {
+                    coverage: 85.5,
+                    positive_tests: 12,
+                    negative_tests: 4,
+                    edge_tests: 2,
+                }),
+            }),
+            WorkItemEvent::QualityMetricsUpdated(QualityMetricsUpdated { metrics: None }),
         ];
         for event in events {
             let decoded =

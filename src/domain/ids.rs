@@ -13,6 +13,9 @@ use super::DomainError;
 pub struct WorkItemId(u64);
 
 impl WorkItemId {
+    /// The smallest id, `WORK-001`.
+    pub const MIN: WorkItemId = WorkItemId(1);
+
     pub fn new(number: u64) -> Option<Self> {
         (number > 0).then_some(Self(number))
     }

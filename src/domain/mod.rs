@@ -3,8 +3,10 @@
 
 mod error;
 mod events;
+pub mod graph;
 mod ids;
 pub mod limits;
+pub mod revert;
 mod status;
 pub mod upcast;
 mod values;
@@ -12,11 +14,11 @@ mod work_item;
 
 pub use error::DomainError;
 pub use events::{
-    AssigneeChanged, CommentAdded, DependencyAdded, DependencyRemoved, DescriptionChanged, LabelAdded,
-    LabelRemoved, PriorityChanged, StatusChanged, TitleChanged, WorkItemCompleted, WorkItemCreated,
-    WorkItemEvent, AGGREGATE_TYPE,
+    AssigneeChanged, CommentAdded, CommentRemoved, DependencyAdded, DependencyRemoved, DescriptionChanged,
+    LabelAdded, LabelRemoved, ParentChanged, PriorityChanged, QualityMetrics, QualityMetricsUpdated,
+    StatusChanged, TitleChanged, WorkItemCompleted, WorkItemCreated, WorkItemEvent, AGGREGATE_TYPE,
 };
 pub use ids::{ItemRef, ProjectId, WorkItemId};
 pub use status::Status;
-pub use values::{DependencyType, Priority, WorkType};
+pub use values::{DependencyType, Priority, QualityGate, WorkType};
 pub use work_item::{Comment, Dependency, NewWorkItem, WorkItem};

@@ -56,6 +56,13 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// What `items complete` does with a non-spike item that has no quality metrics: allow
+    /// it, allow it with a warning, or refuse it.
+    QualityGate, "quality gate", "one of off, warn, enforce", default Off,
+    { Off => "off", Warn => "warn", Enforce => "enforce" }
+);
+
+vocabulary!(
     /// How an item relates to the one it names: `blocks` it, is `blocked_by` it, or is `related`.
     DependencyType, "dependency type", "one of blocks, blocked_by, related", default BlockedBy,
     { Blocks => "blocks", BlockedBy => "blocked_by", Related => "related" }

@@ -43,6 +43,9 @@ pub struct WorkItem {
     pub labels: Vec<String>,
     #[serde(default)]
     pub comments: Vec<Comment>,
+    /// Test coverage and counts (`items metrics`); what a `quality_gate` looks for.
+    #[serde(default)]
+    pub quality: Option<QualityMetrics>,
     pub version: u64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -117,6 +120,14 @@ fn non_blank(reason: Option<String>) -> Result<Option<String>, DomainError> {
 }
 
 impl WorkItem {
+    /// 0 for critical, the most urgent, up to 3 for low: the order to pick work in.
+    pub fn priority_rank(&self) -> usize {
+        Priority::ALL
+            .iter()
+            .position(|p| *p == self.priority)
+            .unwrap_or(Priority::ALL.len())
+    }
+
     /// Rebuilds an item from its stream, oldest first. `None` events are types this
     /// version does not know; they still count towards the version.
     pub fn replay(
@@ -154,6 +165,7 @@ impl WorkItem {
             dependencies: Vec::new(),
             labels: Vec::new(),
             comments: Vec::new(),
+            quality: None,
             version,
             created_at: at,
             updated_at: at,
@@ -191,6 +203,17 @@ impl WorkItem {
                 at,
                 text: e.text.clone(),
             }),
+            WorkItemEvent::CommentRemoved(e) => {
+                if let Some(index) = self
+                    .comments
+                    .iter()
+                    .rposition(|c| c.author == e.author && c.text == e.text)
+                {
+                    self.comments.remove(index);
+                }
+            }
+            WorkItemEvent::ParentChanged(e) => self.parent = e.new_parent,
+            WorkItemEvent::QualityMetricsUpdated(e) => self.quality = e.metrics,
         }
     }
 
@@ -355,6 +378,67 @@ impl WorkItem {
             author: author.to_owned(),
             text,
         })])
+    }
+
+    /// Moves the item under another parent, or to the top with `None`. The caller has
+    /// checked the parent with [`super::graph::check_parent`].
+    pub fn reparent(&self, parent: Option<WorkItemId>) -> Result<Vec<WorkItemEvent>, DomainError> {
+        if self.parent == parent {
+            let what = parent.map_or_else(|| "without a parent".to_owned(), |p| format!("under {p}"));
+            return Err(DomainError::Unchanged { id: self.id, what });
+        }
+        Ok(vec![WorkItemEvent::ParentChanged(ParentChanged {
+            old_parent: self.parent,
+            new_parent: parent,
+        })])
+    }
+
+    /// Records quality metrics: the given fields replace the recorded ones, the others keep
+    /// their recorded values (0 when none were recorded).
+    pub fn record_metrics(
+        &self,
+        coverage: Option<f64>,
+        positive: Option<u32>,
+        negative: Option<u32>,
+        edge: Option<u32>,
+    ) -> Result<Vec<WorkItemEvent>, DomainError> {
+        if coverage.is_none() && positive.is_none() && negative.is_none() && edge.is_none() {
+            return Err(DomainError::InvalidValue {
+                kind: "metrics",
+                input: String::new(),
+                expected: "at least one of --coverage, --positive, --negative, --edge",
+            });
+        }
+        if let Some(coverage) = coverage {
+            if !(0.0..=100.0).contains(&coverage) {
+                return Err(DomainError::InvalidValue {
+                    kind: "coverage",
+                    input: coverage.to_string(),
+                    expected: "a percentage from 0 to 100",
+                });
+            }
+        }
+        let old = self.quality.unwrap_or(QualityMetrics {
+            coverage: 0.0,
+            positive_tests: 0,
+            negative_tests: 0,
+            edge_tests: 0,
+        });
+        let new = QualityMetrics {
+            coverage: coverage.unwrap_or(old.coverage),
+            positive_tests: positive.unwrap_or(old.positive_tests),
+            negative_tests: negative.unwrap_or(old.negative_tests),
+            edge_tests: edge.unwrap_or(old.edge_tests),
+        };
+        if self.quality == Some(new) {
+            return Err(DomainError::Unchanged {
+                id: self.id,
+                what: "at these metrics".into(),
+            });
+        }
+        Ok(vec![WorkItemEvent::QualityMetricsUpdated(
+            QualityMetricsUpdated { metrics: Some(new) },
+        )])
     }
 
     pub fn remove_dependency(&self, other: WorkItemId) -> Result<Vec<WorkItemEvent>, DomainError> {

@@ -1,0 +1,182 @@
+//! `jerry undo`: takes back a command — with every policy reaction in its correlation — by
+//! appending compensating events. History is never rewritten, so an undo is itself a
+//! command that can be undone.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::domain::revert::revert;
+use crate::domain::{WorkItemId, AGGREGATE_TYPE};
+use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent, RecordedEvent, StoreError};
+
+use super::repository::{replay, stream_for};
+use super::{AppError, Clock, IdSource, PAGE};
+
+/// What an undo did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Undone {
+    /// The correlation id of the command taken back.
+    pub correlation: String,
+    /// The correlation id of the undo itself (undo it to redo).
+    pub undo_correlation: String,
+    /// The compensating events, per item in display-id order.
+    pub events: Vec<RecordedEvent>,
+}
+
+/// Takes back the command with this correlation id, or the last command in the log.
+pub fn undo(
+    store: &dyn EventStore,
+    clock: &dyn Clock,
+    ids: &dyn IdSource,
+    actor: &str,
+    correlation: Option<&str>,
+    undo_correlation: Option<&str>,
+) -> Result<Undone, AppError> {
+    let correlation = match correlation {
+        Some(id) => id.to_owned(),
+        None => last_correlation(store)?,
+    };
+    let touched = events_of(store, &correlation)?;
+    if touched.is_empty() {
+        return Err(AppError::NothingToUndo {
+            reason: format!("no item event has correlation id {correlation}"),
+        });
+    }
+    // Every item must still be as the command left it: its versions from the command's
+    // first event to now all belong to the command.
+    let mut later = Vec::new();
+    let mut plan = Vec::new();
+    for (id, versions) in &touched {
+        let stream = stream_for(*id)?;
+        let (first, last) = (versions[0], versions[versions.len() - 1]);
+        let history = store.read_all(&stream)?;
+        let foreign: Vec<&RecordedEvent> = history
+            .iter()
+            .filter(|e| {
+                e.version >= first && e.metadata.correlation_id.as_deref() != Some(correlation.as_str())
+            })
+            .collect();
+        if let Some(event) = foreign.first() {
+            later.push(format!(
+                "{id} v{} ({} by {})",
+                event.version, event.event_type, event.metadata.actor
+            ));
+            continue;
+        }
+        let now = replay(&stream, &history)?.ok_or(AppError::NothingToUndo {
+            reason: format!("{id} has no events"),
+        })?;
+        let before = replay(&stream, &history[..(first - 1) as usize])?;
+        plan.push((*id, stream, last, now, before));
+    }
+    if !later.is_empty() {
+        return Err(AppError::UndoRefused {
+            correlation,
+            later: later.join(", "),
+        });
+    }
+    let undo_correlation = undo_correlation
+        .map(str::to_owned)
+        .unwrap_or_else(|| ids.next_ulid().to_string());
+    let now_time = clock.now();
+    let causation = ids.next_ulid().to_string();
+    let reason = format!("undo of {correlation}");
+    let mut written = Vec::new();
+    for (id, stream, last, now, before) in plan {
+        let compensation = revert(&now, before.as_ref(), &reason);
+        if compensation.is_empty() {
+            continue;
+        }
+        let events: Vec<NewEvent> = compensation
+            .iter()
+            .map(|event| NewEvent {
+                event_id: ids.next_ulid(),
+                aggregate_type: AGGREGATE_TYPE.to_owned(),
+                aggregate_id: id.to_string(),
+                event_type: event.event_type().to_owned(),
+                schema_version: event.schema_version(),
+                timestamp: now_time,
+                payload: event.payload(),
+                metadata: Metadata {
+                    actor: actor.to_owned(),
+                    correlation_id: Some(undo_correlation.clone()),
+                    causation_id: Some(causation.clone()),
+                    idempotency_key: None,
+                },
+            })
+            .collect();
+        let count = events.len() as u64;
+        let appended = match store.append(&stream, events.clone(), ExpectedVersion::Exact(last)) {
+            Ok(appended) => appended,
+            Err(StoreError::Conflict { actual, .. }) => {
+                return Err(AppError::UndoRefused {
+                    correlation,
+                    later: format!("{id} v{actual} (written while undoing)"),
+                })
+            }
+            Err(err) => return Err(err.into()),
+        };
+        written.extend(
+            events
+                .into_iter()
+                .zip(appended.version + 1 - count..)
+                .zip(appended.position + 1 - count..)
+                .map(|((event, version), position)| event.recorded(version, position)),
+        );
+    }
+    Ok(Undone {
+        correlation,
+        undo_correlation,
+        events: written,
+    })
+}
+
+/// The correlation id of the last item event in the log.
+fn last_correlation(store: &dyn EventStore) -> Result<String, AppError> {
+    let head = store.head_position()?;
+    let mut at = head;
+    while at > 0 {
+        let from = at.saturating_sub(PAGE as u64);
+        let page = store.read_global(from, PAGE)?;
+        if let Some(event) = page.iter().rev().find(|e| e.aggregate_type == AGGREGATE_TYPE) {
+            return event
+                .metadata
+                .correlation_id
+                .clone()
+                .ok_or(AppError::NothingToUndo {
+                    reason: format!(
+                        "the last event (position {}) has no correlation id",
+                        event.position
+                    ),
+                });
+        }
+        at = from;
+    }
+    Err(AppError::NothingToUndo {
+        reason: "the log is empty".into(),
+    })
+}
+
+/// The versions each item got from events with this correlation id.
+fn events_of(store: &dyn EventStore, correlation: &str) -> Result<BTreeMap<WorkItemId, Vec<u64>>, AppError> {
+    let mut touched: BTreeMap<WorkItemId, Vec<u64>> = BTreeMap::new();
+    let mut after = 0;
+    loop {
+        let page = store.read_global(after, PAGE)?;
+        let Some(last) = page.last().map(|e| e.position) else {
+            break;
+        };
+        for event in page {
+            if event.aggregate_type == AGGREGATE_TYPE
+                && event.metadata.correlation_id.as_deref() == Some(correlation)
+            {
+                if let Ok(id) = event.aggregate_id.parse::<WorkItemId>() {
+                    touched.entry(id).or_default().push(event.version);
+                }
+            }
+        }
+        after = last;
+    }
+    Ok(touched)
+}

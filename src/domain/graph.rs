@@ -1,0 +1,304 @@
+//! What the links between items mean: the blocking graph (who must finish before whom),
+//! the parent hierarchy, and what follows from them — cycles refused, the work that is
+//! ready, what blocks the rest, and the tree. Pure functions of the items.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::{DependencyType, DomainError, Status, WorkItem, WorkItemId, WorkType};
+
+/// `(blocker, blocked)` for every blocking link among `items`: `A blocks B` and `B
+/// blocked_by A` are the same edge, A → B. `related` links are not edges.
+pub fn blocking_edges<'a>(
+    items: impl IntoIterator<Item = &'a WorkItem>,
+) -> BTreeSet<(WorkItemId, WorkItemId)> {
+    let mut edges = BTreeSet::new();
+    for item in items {
+        for dependency in &item.dependencies {
+            match dependency.kind {
+                DependencyType::Blocks => edges.insert((item.id, dependency.id)),
+                DependencyType::BlockedBy => edges.insert((dependency.id, item.id)),
+                DependencyType::Related => false,
+            };
+        }
+    }
+    edges
+}
+
+/// The edge a new dependency of `item` on `other` would add, if it is a blocking one.
+pub fn edge_for(
+    item: WorkItemId,
+    other: WorkItemId,
+    kind: DependencyType,
+) -> Option<(WorkItemId, WorkItemId)> {
+    match kind {
+        DependencyType::Blocks => Some((item, other)),
+        DependencyType::BlockedBy => Some((other, item)),
+        DependencyType::Related => None,
+    }
+}
+
+/// Refuses an edge that would close a cycle of blocking links, naming it.
+pub fn check_blocking_cycle(
+    edges: &BTreeSet<(WorkItemId, WorkItemId)>,
+    new: (WorkItemId, WorkItemId),
+) -> Result<(), DomainError> {
+    let (from, to) = new;
+    // A path to → … → from plus the new edge from → to is a cycle.
+    match path(edges, to, from) {
+        Some(mut cycle) => {
+            cycle.push(to);
+            Err(DomainError::Cycle {
+                kind: "blocking",
+                path: cycle,
+            })
+        }
+        None => Ok(()),
+    }
+}
+
+/// A path of edges from `start` to `goal` (both included), breadth first.
+fn path(
+    edges: &BTreeSet<(WorkItemId, WorkItemId)>,
+    start: WorkItemId,
+    goal: WorkItemId,
+) -> Option<Vec<WorkItemId>> {
+    let mut came_from: BTreeMap<WorkItemId, WorkItemId> = BTreeMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    let mut seen = BTreeSet::from([start]);
+    while let Some(node) = queue.pop_front() {
+        if node == goal {
+            let mut path = vec![goal];
+            let mut at = goal;
+            while let Some(previous) = came_from.get(&at) {
+                path.push(*previous);
+                at = *previous;
+            }
+            path.reverse();
+            return Some(path);
+        }
+        for &(_, next) in edges
+            .range((node, WorkItemId::MIN)..)
+            .take_while(|(a, _)| *a == node)
+        {
+            if seen.insert(next) {
+                came_from.insert(next, node);
+                queue.push_back(next);
+            }
+        }
+    }
+    None
+}
+
+/// Not done and not cancelled.
+fn is_open(status: Status) -> bool {
+    !status.is_finished()
+}
+
+/// An open item and the open items that block it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BlockedItem {
+    pub item: WorkItem,
+    pub blocked_by: Vec<WorkItemId>,
+}
+
+/// Splits the items waiting to be worked on (pending or blocked) into the ready ones — no
+/// blocker still open, ordered by priority then age, the list to pick the next task from —
+/// and the rest, each with what blocks it.
+pub fn ready_and_blocked(items: &BTreeMap<WorkItemId, WorkItem>) -> (Vec<WorkItem>, Vec<BlockedItem>) {
+    let edges = blocking_edges(items.values());
+    let mut ready = Vec::new();
+    let mut blocked = Vec::new();
+    for item in items.values() {
+        if !matches!(item.status, Status::Pending | Status::Blocked) {
+            continue;
+        }
+        let open_blockers: Vec<WorkItemId> = edges
+            .iter()
+            .filter(|(blocker, blocked)| *blocked == item.id && *blocker != item.id)
+            .map(|(blocker, _)| *blocker)
+            .filter(|blocker| items.get(blocker).is_some_and(|b| is_open(b.status)))
+            .collect();
+        if open_blockers.is_empty() {
+            ready.push(item.clone());
+        } else {
+            blocked.push(BlockedItem {
+                item: item.clone(),
+                blocked_by: open_blockers,
+            });
+        }
+    }
+    ready.sort_by(|a, b| {
+        (a.priority_rank(), a.created_at, a.id).cmp(&(b.priority_rank(), b.created_at, b.id))
+    });
+    blocked.sort_by(|a, b| {
+        (a.item.priority_rank(), a.item.created_at, a.item.id).cmp(&(
+            b.item.priority_rank(),
+            b.item.created_at,
+            b.item.id,
+        ))
+    });
+    (ready, blocked)
+}
+
+/// Open items that `finished` blocks which are `blocked` and, with it finished, have no open
+/// blocker left: what the unblock-dependents policy moves back to in progress.
+pub fn unblocked_by(items: &BTreeMap<WorkItemId, WorkItem>, finished: WorkItemId) -> Vec<WorkItemId> {
+    let edges = blocking_edges(items.values());
+    edges
+        .iter()
+        .filter(|(blocker, _)| *blocker == finished)
+        .map(|(_, dependent)| *dependent)
+        .filter(|dependent| {
+            items.get(dependent).is_some_and(|d| d.status == Status::Blocked)
+                && edges
+                    .iter()
+                    .filter(|(_, blocked)| blocked == dependent)
+                    .all(|(blocker, _)| items.get(blocker).is_none_or(|b| !is_open(b.status)))
+        })
+        .collect()
+}
+
+/// How deep a type sits in the hierarchy: epic → story → task, bug, spike → subtask. A
+/// parent must sit strictly higher than its child.
+fn level(work_type: WorkType) -> u8 {
+    match work_type {
+        WorkType::Epic => 0,
+        WorkType::Story => 1,
+        WorkType::Task | WorkType::Bug | WorkType::Spike => 2,
+        WorkType::Subtask => 3,
+    }
+}
+
+/// Checks that `child` (of type `child_type`) may hang under `parent`: the parent ranks
+/// above it (epic → story → task → subtask) and is not the child or one of its descendants.
+pub fn check_parent(
+    items: &BTreeMap<WorkItemId, WorkItem>,
+    child: Option<WorkItemId>,
+    child_type: WorkType,
+    parent: &WorkItem,
+) -> Result<(), DomainError> {
+    if level(parent.work_type) >= level(child_type) {
+        return Err(DomainError::InvalidParent {
+            parent: parent.id,
+            parent_type: parent.work_type,
+            child_type,
+        });
+    }
+    if let Some(child) = child {
+        // Walk up from the parent: meeting the child means the link would close a loop.
+        let mut chain = vec![child, parent.id];
+        let mut at = parent.parent;
+        while let Some(id) = at {
+            chain.push(id);
+            if id == child || chain.len() > items.len() + 2 {
+                return Err(DomainError::Cycle {
+                    kind: "parent",
+                    path: chain,
+                });
+            }
+            at = items.get(&id).and_then(|item| item.parent);
+        }
+        if parent.id == child {
+            return Err(DomainError::Cycle {
+                kind: "parent",
+                path: vec![child, child],
+            });
+        }
+    }
+    Ok(())
+}
+
+/// One node of `items tree`: the item, its links, and its children.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TreeNode {
+    pub id: WorkItemId,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub work_type: WorkType,
+    pub status: Status,
+    pub priority: super::Priority,
+    pub blocks: Vec<WorkItemId>,
+    pub blocked_by: Vec<WorkItemId>,
+    pub related: Vec<WorkItemId>,
+    pub children: Vec<TreeNode>,
+}
+
+/// The hierarchy as trees: every root (an item without a parent, or whose parent is
+/// missing) with its descendants; with `focus`, only the branch from its top ancestor down
+/// to it, and its whole subtree.
+pub fn tree(items: &BTreeMap<WorkItemId, WorkItem>, focus: Option<WorkItemId>) -> Vec<TreeNode> {
+    let edges = blocking_edges(items.values());
+    let mut children: BTreeMap<WorkItemId, Vec<WorkItemId>> = BTreeMap::new();
+    for item in items.values() {
+        if let Some(parent) = item.parent.filter(|p| items.contains_key(p)) {
+            children.entry(parent).or_default().push(item.id);
+        }
+    }
+    let node = |id: WorkItemId, kids: Vec<TreeNode>| -> Option<TreeNode> {
+        let item = items.get(&id)?;
+        let related = item
+            .dependencies
+            .iter()
+            .filter(|d| d.kind == DependencyType::Related)
+            .map(|d| d.id)
+            .collect();
+        Some(TreeNode {
+            id,
+            title: item.title.clone(),
+            work_type: item.work_type,
+            status: item.status,
+            priority: item.priority,
+            blocks: edges.iter().filter(|(a, _)| *a == id).map(|(_, b)| *b).collect(),
+            blocked_by: edges.iter().filter(|(_, b)| *b == id).map(|(a, _)| *a).collect(),
+            related,
+            children: kids,
+        })
+    };
+    fn subtree(
+        id: WorkItemId,
+        children: &BTreeMap<WorkItemId, Vec<WorkItemId>>,
+        node: &dyn Fn(WorkItemId, Vec<TreeNode>) -> Option<TreeNode>,
+        depth: usize,
+    ) -> Option<TreeNode> {
+        // Depth is bounded by the number of items: parent links are checked acyclic, but a
+        // log written by something else is not trusted to be.
+        let kids = if depth > children.len() {
+            Vec::new()
+        } else {
+            children
+                .get(&id)
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(|c| subtree(*c, children, node, depth + 1))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        node(id, kids)
+    }
+    match focus {
+        None => items
+            .values()
+            .filter(|item| item.parent.is_none_or(|p| !items.contains_key(&p)))
+            .filter_map(|item| subtree(item.id, &children, &node, 0))
+            .collect(),
+        Some(focus) => {
+            let mut branch = subtree(focus, &children, &node, 0)
+                .into_iter()
+                .collect::<Vec<_>>();
+            let mut at = items.get(&focus).and_then(|item| item.parent);
+            let mut steps = 0;
+            while let Some(parent) = at.filter(|p| items.contains_key(p)) {
+                steps += 1;
+                if steps > items.len() {
+                    break;
+                }
+                branch = node(parent, branch).into_iter().collect();
+                at = items.get(&parent).and_then(|item| item.parent);
+            }
+            branch
+        }
+    }
+}

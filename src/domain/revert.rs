@@ -1,0 +1,171 @@
+//! Undo as compensation: the events that take an item from its state now back to an
+//! earlier one. History is never rewritten; these are new events saying the changes were
+//! taken back.
+
+use super::events::*;
+use super::{Status, WorkItem};
+
+/// The events that bring `now` back to `before`. With no `before` (the item did not exist),
+/// the item is cancelled: an item once created stays in the log.
+///
+/// Status changes here may leave the status graph (back from done to pending, say): an undo
+/// restores what was, it does not move work forward.
+pub fn revert(now: &WorkItem, before: Option<&WorkItem>, reason: &str) -> Vec<WorkItemEvent> {
+    let mut events = Vec::new();
+    let Some(before) = before else {
+        if now.status != Status::Cancelled {
+            events.push(WorkItemEvent::StatusChanged(StatusChanged {
+                old_status: now.status,
+                new_status: Status::Cancelled,
+                reason: Some(reason.to_owned()),
+            }));
+        }
+        return events;
+    };
+    if now.status != before.status {
+        events.push(WorkItemEvent::StatusChanged(StatusChanged {
+            old_status: now.status,
+            new_status: before.status,
+            reason: Some(reason.to_owned()),
+        }));
+    }
+    if now.priority != before.priority {
+        events.push(WorkItemEvent::PriorityChanged(PriorityChanged {
+            old_priority: now.priority,
+            new_priority: before.priority,
+            reason: Some(reason.to_owned()),
+        }));
+    }
+    if now.assignee != before.assignee {
+        events.push(WorkItemEvent::AssigneeChanged(AssigneeChanged {
+            old_assignee: now.assignee.clone(),
+            new_assignee: before.assignee.clone(),
+        }));
+    }
+    if now.title != before.title {
+        events.push(WorkItemEvent::TitleChanged(TitleChanged {
+            old_title: now.title.clone(),
+            new_title: before.title.clone(),
+        }));
+    }
+    if now.description != before.description {
+        events.push(WorkItemEvent::DescriptionChanged(DescriptionChanged {
+            old_description: now.description.clone(),
+            new_description: before.description.clone(),
+        }));
+    }
+    if now.parent != before.parent {
+        events.push(WorkItemEvent::ParentChanged(ParentChanged {
+            old_parent: now.parent,
+            new_parent: before.parent,
+        }));
+    }
+    for dependency in &now.dependencies {
+        if !before.dependencies.contains(dependency) {
+            events.push(WorkItemEvent::DependencyRemoved(DependencyRemoved {
+                dependency_id: dependency.id,
+            }));
+        }
+    }
+    for dependency in &before.dependencies {
+        if !now.dependencies.contains(dependency) {
+            events.push(WorkItemEvent::DependencyAdded(DependencyAdded {
+                dependency_id: dependency.id,
+                dependency_type: dependency.kind,
+            }));
+        }
+    }
+    for label in &now.labels {
+        if !before.labels.contains(label) {
+            events.push(WorkItemEvent::LabelRemoved(LabelRemoved { label: label.clone() }));
+        }
+    }
+    for label in &before.labels {
+        if !now.labels.contains(label) {
+            events.push(WorkItemEvent::LabelAdded(LabelAdded { label: label.clone() }));
+        }
+    }
+    // Comments only grow, except by an undo: remove the ones added since, newest first,
+    // and re-add any an earlier undo removed.
+    let kept = now
+        .comments
+        .iter()
+        .zip(&before.comments)
+        .take_while(|(a, b)| a == b)
+        .count();
+    for comment in now.comments[kept..].iter().rev() {
+        events.push(WorkItemEvent::CommentRemoved(CommentRemoved {
+            author: comment.author.clone(),
+            text: comment.text.clone(),
+        }));
+    }
+    for comment in &before.comments[kept..] {
+        events.push(WorkItemEvent::CommentAdded(CommentAdded {
+            author: comment.author.clone(),
+            text: comment.text.clone(),
+        }));
+    }
+    if now.quality != before.quality {
+        events.push(WorkItemEvent::QualityMetricsUpdated(QualityMetricsUpdated {
+            metrics: before.quality,
+        }));
+    }
+    events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{DependencyType, NewWorkItem, Priority, WorkItemId};
+    use crate::timestamp::Timestamp;
+
+    fn item() -> WorkItem {
+        let created = NewWorkItem {
+            title: "t".into(),
+            ..NewWorkItem::default()
+        }
+        .created(WorkItemId::MIN, ulid::Ulid::new());
+        let at = Timestamp::from_unix_micros(1).unwrap();
+        WorkItem::replay([(Some(created), 1, at)]).unwrap().unwrap()
+    }
+
+    /// Applying the revert of every kind of change gives back the earlier state.
+    #[test]
+    fn reverting_lands_on_the_earlier_state() {
+        let before = item();
+        let at = Timestamp::from_unix_micros(2).unwrap();
+        let mut now = before.clone();
+        let changes = [
+            before.change_status(Status::InProgress, None, at).unwrap(),
+            before.change_priority(Priority::Critical, None).unwrap(),
+            before.assign(Some("ann".into())).unwrap(),
+            before.edit(Some("new".into()), Some("d".into())).unwrap(),
+            before
+                .add_dependency(WorkItemId::new(2).unwrap(), DependencyType::Blocks)
+                .unwrap(),
+            before.relabel(&["ui".into()], &[]).unwrap(),
+            before.comment("hi".into(), "ann").unwrap(),
+            before.record_metrics(Some(90.0), Some(1), None, None).unwrap(),
+        ];
+        for (version, event) in changes.iter().flatten().enumerate() {
+            now.apply(Some(event), version as u64 + 2, at);
+        }
+        let mut back = now.clone();
+        for event in revert(&now, Some(&before), "undo") {
+            back.apply(Some(&event), back.version + 1, at);
+        }
+        back.version = before.version;
+        back.updated_at = before.updated_at;
+        assert_eq!(back, before);
+        assert!(revert(&before, Some(&before), "undo").is_empty());
+    }
+
+    #[test]
+    fn an_undone_creation_cancels_the_item() {
+        let now = item();
+        let events = revert(&now, None, "undo");
+        assert!(
+            matches!(&events[..], [WorkItemEvent::StatusChanged(s)] if s.new_status == Status::Cancelled)
+        );
+    }
+}
