@@ -464,6 +464,7 @@ pub struct ParentArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("fields").required(true).multiple(true).args(["coverage", "positive", "negative", "edge"])))]
 pub struct MetricsArgs {
     /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,

@@ -45,10 +45,12 @@ pub fn check_blocking_cycle(
     new: (WorkItemId, WorkItemId),
 ) -> Result<(), DomainError> {
     let (from, to) = new;
-    // A path to → … → from plus the new edge from → to is a cycle.
+    // The new edge from → to, then a path to → … → from, is a cycle; it is named
+    // starting with the new link.
     match path(edges, to, from) {
-        Some(mut cycle) => {
-            cycle.push(to);
+        Some(back) => {
+            let mut cycle = vec![from];
+            cycle.extend(back);
             Err(DomainError::Cycle {
                 kind: "blocking",
                 path: cycle,
