@@ -80,7 +80,10 @@ fn ready_lists_unblocked_open_work_by_priority_then_age() {
     assert_eq!(blocked.as_array().unwrap().len(), 1);
     assert_eq!(blocked[0]["item"]["id"], waiting.as_str());
     assert_eq!(blocked[0]["blocked_by"], serde_json::json!([blocker]));
-    assert_eq!(ids(&ws.json(&["items", "ready", "--limit", "1"])), [crit.clone()]);
+    assert_eq!(
+        ids(&ws.json(&["items", "ready", "--limit", "1"])),
+        std::slice::from_ref(&crit)
+    );
     // A blocked item whose blocker finishes becomes ready, ahead of the rest by priority.
     ws.ok(&["items", "start", &blocker]);
     ws.ok(&["items", "complete", &blocker]);
