@@ -382,6 +382,10 @@ fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
         app::import(&opened.store, BufReader::with_capacity(256 * 1024, reader))?
     };
     spinner.finish_and_clear();
+    if report.imported > 0 {
+        // Imported history carries its own reactions; policies react from here on.
+        super::items::engine(&opened).skip_to_head()?;
+    }
     if opened.first && report.imported > 0 {
         ctx.workspace().create_project(&opened.project)?;
         out.note(&format!(
