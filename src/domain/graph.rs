@@ -93,6 +93,16 @@ fn path(
     None
 }
 
+/// For each blocked item, its blockers: one pass over the links, so the lists that use it
+/// cost O(items + links).
+fn blockers_of(items: &BTreeMap<WorkItemId, WorkItem>) -> BTreeMap<WorkItemId, Vec<WorkItemId>> {
+    let mut blockers: BTreeMap<WorkItemId, Vec<WorkItemId>> = BTreeMap::new();
+    for (blocker, blocked) in blocking_edges(items.values()) {
+        blockers.entry(blocked).or_default().push(blocker);
+    }
+    blockers
+}
+
 /// Not done and not cancelled.
 fn is_open(status: Status) -> bool {
     !status.is_finished()
@@ -109,18 +119,19 @@ pub struct BlockedItem {
 /// blocker still open, ordered by priority then age, the list to pick the next task from —
 /// and the rest, each with what blocks it.
 pub fn ready_and_blocked(items: &BTreeMap<WorkItemId, WorkItem>) -> (Vec<WorkItem>, Vec<BlockedItem>) {
-    let edges = blocking_edges(items.values());
+    let blockers = blockers_of(items);
     let mut ready = Vec::new();
     let mut blocked = Vec::new();
     for item in items.values() {
         if !matches!(item.status, Status::Pending | Status::Blocked) {
             continue;
         }
-        let open_blockers: Vec<WorkItemId> = edges
-            .iter()
-            .filter(|(blocker, blocked)| *blocked == item.id && *blocker != item.id)
-            .map(|(blocker, _)| *blocker)
-            .filter(|blocker| items.get(blocker).is_some_and(|b| is_open(b.status)))
+        let open_blockers: Vec<WorkItemId> = blockers
+            .get(&item.id)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|blocker| *blocker != item.id && items.get(blocker).is_some_and(|b| is_open(b.status)))
             .collect();
         if open_blockers.is_empty() {
             ready.push(item.clone());
@@ -148,16 +159,18 @@ pub fn ready_and_blocked(items: &BTreeMap<WorkItemId, WorkItem>) -> (Vec<WorkIte
 /// blocker left: what the unblock-dependents policy moves back to in progress.
 pub fn unblocked_by(items: &BTreeMap<WorkItemId, WorkItem>, finished: WorkItemId) -> Vec<WorkItemId> {
     let edges = blocking_edges(items.values());
+    let blockers = blockers_of(items);
     edges
-        .iter()
-        .filter(|(blocker, _)| *blocker == finished)
+        .range((finished, WorkItemId::MIN)..)
+        .take_while(|(blocker, _)| *blocker == finished)
         .map(|(_, dependent)| *dependent)
         .filter(|dependent| {
             items.get(dependent).is_some_and(|d| d.status == Status::Blocked)
-                && edges
-                    .iter()
-                    .filter(|(_, blocked)| blocked == dependent)
-                    .all(|(blocker, _)| items.get(blocker).is_none_or(|b| !is_open(b.status)))
+                && blockers
+                    .get(dependent)
+                    .into_iter()
+                    .flatten()
+                    .all(|blocker| items.get(blocker).is_none_or(|b| !is_open(b.status)))
         })
         .collect()
 }
@@ -231,7 +244,11 @@ pub struct TreeNode {
 /// missing) with its descendants; with `focus`, only the branch from its top ancestor down
 /// to it, and its whole subtree.
 pub fn tree(items: &BTreeMap<WorkItemId, WorkItem>, focus: Option<WorkItemId>) -> Vec<TreeNode> {
-    let edges = blocking_edges(items.values());
+    let blockers = blockers_of(items);
+    let mut blocking: BTreeMap<WorkItemId, Vec<WorkItemId>> = BTreeMap::new();
+    for (blocker, blocked) in blocking_edges(items.values()) {
+        blocking.entry(blocker).or_default().push(blocked);
+    }
     let mut children: BTreeMap<WorkItemId, Vec<WorkItemId>> = BTreeMap::new();
     for item in items.values() {
         if let Some(parent) = item.parent.filter(|p| items.contains_key(p)) {
@@ -252,8 +269,8 @@ pub fn tree(items: &BTreeMap<WorkItemId, WorkItem>, focus: Option<WorkItemId>) -
             work_type: item.work_type,
             status: item.status,
             priority: item.priority,
-            blocks: edges.iter().filter(|(a, _)| *a == id).map(|(_, b)| *b).collect(),
-            blocked_by: edges.iter().filter(|(_, b)| *b == id).map(|(a, _)| *a).collect(),
+            blocks: blocking.get(&id).cloned().unwrap_or_default(),
+            blocked_by: blockers.get(&id).cloned().unwrap_or_default(),
             related,
             children: kids,
         })
