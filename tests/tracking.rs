@@ -428,3 +428,40 @@ fn undo_is_refused_when_later_events_touched_the_items() {
     let undone = ws.json(&["undo"]);
     assert!(undone["undo_correlation"].is_string());
 }
+
+/// Several processes catching up on the same unanswered trigger at once: the store decides
+/// each reaction's idempotency key under its lock, so exactly one of them reacts.
+#[test]
+fn racing_processes_react_to_a_trigger_exactly_once() {
+    let ws = Workspace::new();
+    ws.ok(&["config", "set", "policies", "unblock-dependents,close-parent"]);
+    let story = create(&ws, &["story", "--type", "story"]);
+    let blocker = create(&ws, &["blocker", "--parent", &story]);
+    let dependent = create(&ws, &["dependent"]);
+    ws.ok(&["items", "depend", &dependent, &blocker, "--type", "blocked_by"]);
+    ws.ok(&["items", "start", &dependent]);
+    ws.ok(&["items", "block", &dependent, "--reason", "waits"]);
+    ws.ok(&["items", "start", &blocker]);
+    crash_at(&ws, "before-policies", &["items", "complete", &blocker]);
+    let path = ws.path().to_path_buf();
+    let racers: Vec<_> = (0..6)
+        .map(|n| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let here = Workspace::at(path);
+                let out = here.run(&["items", "create", &format!("racer {n}")]);
+                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            })
+        })
+        .collect();
+    for racer in racers {
+        racer.join().unwrap();
+    }
+    assert_eq!(events_by(&ws, &dependent, "policy:unblock-dependents").len(), 1);
+    assert_eq!(
+        events_by(&ws, &story, "policy:close-parent").len(),
+        3,
+        "start, done, completed"
+    );
+    assert_eq!(ws.json(&["doctor"])["clean"], true);
+}
