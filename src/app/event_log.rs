@@ -31,6 +31,16 @@ pub struct EventFilter {
 }
 
 impl EventFilter {
+    /// True when only `after` narrows the log: then what matches is a range of positions,
+    /// and its size and ends are known from the head without reading it.
+    pub fn is_range(&self) -> bool {
+        *self
+            == Self {
+                after: self.after,
+                ..Self::default()
+            }
+    }
+
     pub fn matches(&self, event: &RecordedEvent) -> bool {
         event.position > self.after
             && (self.types.is_empty() || self.types.contains(&event.event_type))
@@ -134,6 +144,9 @@ impl<'a> EventLog<'a> {
         limit: Option<usize>,
         last: Option<usize>,
     ) -> Result<EventPage, AppError> {
+        if filter.is_range() {
+            return self.list_range(filter.after, limit, last);
+        }
         let mut kept: VecDeque<RecordedEvent> = VecDeque::new();
         let mut total_matching = 0;
         self.scan(filter, |event| {
@@ -157,6 +170,38 @@ impl<'a> EventLog<'a> {
         Ok(EventPage {
             events,
             total_matching,
+        })
+    }
+
+    /// [`EventLog::list`] of everything after `after`: positions are gap-free, so the
+    /// count is `head - after` and `--last N` reads only the last N, whatever the log's size.
+    fn list_range(
+        &self,
+        after: u64,
+        limit: Option<usize>,
+        last: Option<usize>,
+    ) -> Result<EventPage, AppError> {
+        let head = self.store.head_position()?;
+        let total = head.saturating_sub(after);
+        let from = match last {
+            Some(last) => head.saturating_sub(last as u64).max(after),
+            None => after,
+        };
+        let want = usize::try_from(head - from.min(head)).unwrap_or(usize::MAX);
+        let want = limit.map_or(want, |limit| limit.min(want));
+        let mut events = Vec::with_capacity(want.min(PAGE));
+        let mut at = from;
+        while events.len() < want {
+            let page = self.store.read_global(at, PAGE.min(want - events.len()))?;
+            let Some(last) = page.last().map(|e| e.position) else {
+                break;
+            };
+            at = last;
+            events.extend(page);
+        }
+        Ok(EventPage {
+            events,
+            total_matching: usize::try_from(total).unwrap_or(usize::MAX),
         })
     }
 
