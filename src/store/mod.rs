@@ -15,6 +15,7 @@ mod sql;
 pub mod sqlite;
 mod stream_id;
 mod url;
+mod watch;
 
 #[cfg(test)]
 mod contract;

@@ -57,6 +57,9 @@ pub struct SqliteStore {
     scope: String,
     timeout: Duration,
     conn: Mutex<Connection>,
+    /// Wakes `events follow` when the database's folder changes (each commit writes the
+    /// WAL file), instead of polling.
+    watch: super::watch::Watch,
 }
 
 impl SqliteStore {
@@ -84,11 +87,16 @@ impl SqliteStore {
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(error("cannot configure"))?;
         migrate(&mut conn).map_err(error("cannot create the schema"))?;
+        let folder = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(parent) => parent.to_path_buf(),
+            None => PathBuf::from("."),
+        };
         Ok(Self {
             path,
             scope: scope.to_owned(),
             timeout,
             conn: Mutex::new(conn),
+            watch: super::watch::Watch::shallow(folder),
         })
     }
 
@@ -360,6 +368,10 @@ impl EventStore for SqliteStore {
             )
             .map(unsigned)
             .map_err(self.fail("cannot read the head"))
+    }
+
+    fn wait_for_events(&self, after: u64, timeout: Duration) -> Result<(), StoreError> {
+        self.watch.wait(timeout, || Ok(self.head_position()? > after))
     }
 
     fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {

@@ -11,7 +11,6 @@ mod index;
 mod line;
 mod lock;
 mod rebuild;
-mod watch;
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -46,7 +45,7 @@ pub struct JsonlStore {
     events_dir: PathBuf,
     lock: WriteLock,
     index: GlobalIndex,
-    watch: watch::Watch,
+    watch: crate::store::watch::Watch,
 }
 
 impl JsonlStore {
@@ -62,7 +61,7 @@ impl JsonlStore {
             events_dir: data_dir.join("events"),
             lock: WriteLock::new(data_dir.join("write.lock"), timeout),
             index: GlobalIndex::new(data_dir.join("index.jsonl")),
-            watch: watch::Watch::new(data_dir.clone()),
+            watch: crate::store::watch::Watch::new(data_dir.clone()),
             data_dir,
         }
     }

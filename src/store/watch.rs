@@ -1,4 +1,5 @@
-//! Waking readers when the data directory changes, for `events follow`.
+//! Waking readers when a store's files change, for `events follow`: the file store's data
+//! directory, or the folder of an SQLite database (whose WAL file every commit writes).
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
@@ -12,8 +13,9 @@ use crate::store::StoreError;
 /// Polling interval when no notification mechanism is available.
 const POLL: Duration = Duration::from_millis(10);
 
-pub(super) struct Watch {
+pub(crate) struct Watch {
     dir: PathBuf,
+    mode: RecursiveMode,
     active: Mutex<Option<Active>>,
 }
 
@@ -23,9 +25,20 @@ struct Active {
 }
 
 impl Watch {
+    /// Watches `dir` and everything below it.
     pub fn new(dir: PathBuf) -> Self {
         Self {
             dir,
+            mode: RecursiveMode::Recursive,
+            active: Mutex::new(None),
+        }
+    }
+
+    /// Watches only the files directly in `dir`.
+    pub fn shallow(dir: PathBuf) -> Self {
+        Self {
+            dir,
+            mode: RecursiveMode::NonRecursive,
             active: Mutex::new(None),
         }
     }
@@ -36,7 +49,7 @@ impl Watch {
             let _ = sender.send(());
         })
         .ok()?;
-        watcher.watch(&self.dir, RecursiveMode::Recursive).ok()?;
+        watcher.watch(&self.dir, self.mode).ok()?;
         Some(Active {
             _watcher: watcher,
             changes,
