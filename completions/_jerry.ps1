@@ -42,7 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the project''s settings (.jerry/config.toml)')
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List, create and inspect projects')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Set up a store, see where events live, and move them between backends')
-            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Take back the last command (or the one named), with its policies'' reactions, by appending compensating events')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Take back your last command (or the one named), with its policies'' reactions, by appending compensating events')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('ids', 'ids', [CompletionResultType]::ParameterValue, 'Print item ids (or, with --projects, project ids), one per line, for shell completion')
@@ -1207,7 +1207,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             break
         }
         'jerry;undo' {
-            [CompletionResult]::new('--correlation', '--correlation', [CompletionResultType]::ParameterName, 'The correlation id of the command to take back (events list --correlation shows one) [default: the last command]')
+            [CompletionResult]::new('--correlation', '--correlation', [CompletionResultType]::ParameterName, 'The correlation id of the command to take back (events list shows them) [default: the last command written by this actor]')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
@@ -1327,7 +1327,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read and change the project''s settings (.jerry/config.toml)')
             [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'List, create and inspect projects')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Set up a store, see where events live, and move them between backends')
-            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Take back the last command (or the one named), with its policies'' reactions, by appending compensating events')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Take back your last command (or the one named), with its policies'' reactions, by appending compensating events')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('ids', 'ids', [CompletionResultType]::ParameterValue, 'Print item ids (or, with --projects, project ids), one per line, for shell completion')

@@ -39,7 +39,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand config 'Read and change the project''s settings (.jerry/config.toml)'
             cand projects 'List, create and inspect projects'
             cand store 'Set up a store, see where events live, and move them between backends'
-            cand undo 'Take back the last command (or the one named), with its policies'' reactions, by appending compensating events'
+            cand undo 'Take back your last command (or the one named), with its policies'' reactions, by appending compensating events'
             cand doctor 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand ids 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
@@ -1109,7 +1109,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;store;help;help'= {
         }
         &'jerry;undo'= {
-            cand --correlation 'The correlation id of the command to take back (events list --correlation shows one) [default: the last command]'
+            cand --correlation 'The correlation id of the command to take back (events list shows them) [default: the last command written by this actor]'
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
             cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
@@ -1223,7 +1223,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand config 'Read and change the project''s settings (.jerry/config.toml)'
             cand projects 'List, create and inspect projects'
             cand store 'Set up a store, see where events live, and move them between backends'
-            cand undo 'Take back the last command (or the one named), with its policies'' reactions, by appending compensating events'
+            cand undo 'Take back your last command (or the one named), with its policies'' reactions, by appending compensating events'
             cand doctor 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand ids 'Print item ids (or, with --projects, project ids), one per line, for shell completion'

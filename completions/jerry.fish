@@ -47,7 +47,7 @@ complete -c jerry -n "__fish_jerry_needs_command" -f -a "events" -d 'Read, watch
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "config" -d 'Read and change the project\'s settings (.jerry/config.toml)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "projects" -d 'List, create and inspect projects'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "store" -d 'Set up a store, see where events live, and move them between backends'
-complete -c jerry -n "__fish_jerry_needs_command" -f -a "undo" -d 'Take back the last command (or the one named), with its policies\' reactions, by appending compensating events'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "undo" -d 'Take back your last command (or the one named), with its policies\' reactions, by appending compensating events'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "doctor" -d 'Check the project\'s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "ids" -d 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
@@ -1003,7 +1003,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "info" -d 'Show which backend the project uses, where, and how much it holds'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy every event of the project to another store, keeping ids, versions and positions; resumable, and verified by counts and a content hash at the end'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jerry -n "__fish_jerry_using_subcommand undo" -l correlation -d 'The correlation id of the command to take back (events list --correlation shows one) [default: the last command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand undo" -l correlation -d 'The correlation id of the command to take back (events list shows them) [default: the last command written by this actor]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand undo" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand undo" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
 complete -c jerry -n "__fish_jerry_using_subcommand undo" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
@@ -1117,7 +1117,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_su
 complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo doctor completions ids man generate help" -f -a "config" -d 'Read and change the project\'s settings (.jerry/config.toml)'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo doctor completions ids man generate help" -f -a "projects" -d 'List, create and inspect projects'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo doctor completions ids man generate help" -f -a "store" -d 'Set up a store, see where events live, and move them between backends'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo doctor completions ids man generate help" -f -a "undo" -d 'Take back the last command (or the one named), with its policies\' reactions, by appending compensating events'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo doctor completions ids man generate help" -f -a "undo" -d 'Take back your last command (or the one named), with its policies\' reactions, by appending compensating events'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo doctor completions ids man generate help" -f -a "doctor" -d 'Check the project\'s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo doctor completions ids man generate help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo doctor completions ids man generate help" -f -a "ids" -d 'Print item ids (or, with --projects, project ids), one per line, for shell completion'

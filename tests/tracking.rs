@@ -465,3 +465,31 @@ fn racing_processes_react_to_a_trigger_exactly_once() {
     );
     assert_eq!(ws.json(&["doctor"])["clean"], true);
 }
+
+/// With several writers, `undo` takes back the caller's own last command, not whoever
+/// wrote last.
+#[test]
+fn undo_takes_back_the_callers_own_last_command() {
+    let ws = Workspace::new();
+    let item = create(&ws, &["shared"]);
+    ws.ok(&["--actor", "ann", "items", "priority", &item, "high"]);
+    ws.ok(&["--actor", "bob", "items", "label", &item, "--add", "bob"]);
+    // Ann's last command is not the last in the log: bob's label came after it, so taking
+    // hers back is refused, naming his event, rather than undoing bob's.
+    assert_fails(&ws.run(&["--actor", "ann", "undo"]), 4, "LabelAdded by bob");
+    ws.ok(&["--actor", "bob", "undo"]);
+    assert_eq!(
+        ws.json(&["items", "show", &item])["labels"],
+        serde_json::json!([])
+    );
+    assert_eq!(
+        ws.json(&["items", "show", &item])["priority"],
+        "high",
+        "ann's change stays"
+    );
+    assert_fails(
+        &ws.run(&["--actor", "carol", "undo"]),
+        3,
+        "carol has written nothing",
+    );
+}

@@ -24,7 +24,9 @@ pub struct Undone {
     pub events: Vec<RecordedEvent>,
 }
 
-/// Takes back the command with this correlation id, or the last command in the log.
+/// Takes back the command with this correlation id, or else the last command `actor` wrote
+/// (so with several people and agents writing, nobody undoes someone else's work by
+/// accident).
 pub fn undo(
     store: &dyn EventStore,
     clock: &dyn Clock,
@@ -35,7 +37,7 @@ pub fn undo(
 ) -> Result<Undone, AppError> {
     let correlation = match correlation {
         Some(id) => id.to_owned(),
-        None => last_correlation(store)?,
+        None => last_correlation(store, actor)?,
     };
     let touched = events_of(store, &correlation)?;
     if touched.is_empty() {
@@ -132,14 +134,18 @@ pub fn undo(
     })
 }
 
-/// The correlation id of the last item event in the log.
-fn last_correlation(store: &dyn EventStore) -> Result<String, AppError> {
+/// The correlation id of the last item event `actor` wrote.
+fn last_correlation(store: &dyn EventStore, actor: &str) -> Result<String, AppError> {
     let head = store.head_position()?;
     let mut at = head;
     while at > 0 {
         let from = at.saturating_sub(PAGE as u64);
         let page = store.read_global(from, PAGE)?;
-        if let Some(event) = page.iter().rev().find(|e| e.aggregate_type == AGGREGATE_TYPE) {
+        if let Some(event) = page
+            .iter()
+            .rev()
+            .find(|e| e.aggregate_type == AGGREGATE_TYPE && e.metadata.actor == actor)
+        {
             return event
                 .metadata
                 .correlation_id
@@ -154,7 +160,7 @@ fn last_correlation(store: &dyn EventStore) -> Result<String, AppError> {
         at = from;
     }
     Err(AppError::NothingToUndo {
-        reason: "the log is empty".into(),
+        reason: format!("{actor} has written nothing here (--correlation names another's command)"),
     })
 }
 

@@ -107,14 +107,14 @@ pub enum TopCommand {
     /// Set up a store, see where events live, and move them between backends.
     #[command(subcommand)]
     Store(StoreCommand),
-    /// Take back the last command (or the one named), with its policies' reactions, by
+    /// Take back your last command (or the one named), with its policies' reactions, by
     /// appending compensating events.
     #[command(
         after_help = "History is never rewritten: the undo is new events, and can itself be undone. It is refused (exit 4), naming them, when later events touched the same items.\nAn undone create cancels the item.\n\nExamples:\n  jerry undo\n  jerry undo --correlation 01JH5… --json"
     )]
     Undo {
-        /// The correlation id of the command to take back (events list --correlation shows
-        /// one) [default: the last command].
+        /// The correlation id of the command to take back (events list shows them) [default:
+        /// the last command written by this actor].
         #[arg(long = "correlation", value_name = "ID")]
         target: Option<String>,
     },
