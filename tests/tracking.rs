@@ -493,3 +493,32 @@ fn undo_takes_back_the_callers_own_last_command() {
         "carol has written nothing",
     );
 }
+
+/// Under `quality_gate = enforce`, close-parent leaves a parent without metrics open, and
+/// says why; with metrics recorded, the next finishing child closes it.
+#[test]
+fn close_parent_respects_an_enforced_quality_gate() {
+    let ws = Workspace::new();
+    ws.ok(&["config", "set", "policies", "close-parent"]);
+    ws.ok(&["config", "set", "quality_gate", "enforce"]);
+    let story = create(&ws, &["story", "--type", "story"]);
+    let spike = create(&ws, &["look around", "--type", "spike", "--parent", &story]);
+    let task = create(&ws, &["build it", "--parent", &story]);
+    ws.ok(&["items", "start", &spike]);
+    let out = ws.run(&["items", "complete", &spike]);
+    assert!(out.status.success());
+    ws.ok(&["items", "start", &task]);
+    ws.ok(&["items", "metrics", &task, "--coverage", "90"]);
+    let out = ws.run(&["items", "complete", &task]);
+    assert!(out.status.success(), "the child's own completion passes the gate");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("policy close-parent: left {story} as it is")),
+        "{stderr}"
+    );
+    assert_ne!(ws.json(&["items", "show", &story])["status"], "done");
+    ws.ok(&["items", "metrics", &story, "--coverage", "88"]);
+    ws.ok(&["items", "reopen", &task]);
+    ws.ok(&["items", "complete", &task]);
+    assert_eq!(ws.json(&["items", "show", &story])["status"], "done");
+}
