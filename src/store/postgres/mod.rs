@@ -59,6 +59,8 @@ struct Statements {
     once: Statement,
     insert: Statement,
     move_head: Statement,
+    next_number: Statement,
+    set_next_number: Statement,
 }
 
 impl Statements {
@@ -75,6 +77,11 @@ impl Statements {
             )?,
             // The trigger of schema version 2 notifies followers of this update at commit.
             move_head: client.prepare("UPDATE jerry_heads SET position = $2 WHERE scope = $1")?,
+            next_number: client.prepare("SELECT next FROM jerry_numbers WHERE scope = $1 AND family = $2")?,
+            set_next_number: client.prepare(
+                "INSERT INTO jerry_numbers (scope, family, next) VALUES ($1, $2, $3)
+                 ON CONFLICT (scope, family) DO UPDATE SET next = excluded.next",
+            )?,
         })
     }
 }
@@ -322,10 +329,7 @@ impl WriteTx for Tx<'_, '_> {
     fn next_number(&mut self, family: &str) -> Result<Option<u64>, StoreError> {
         let row = self
             .tx
-            .query_opt(
-                "SELECT next FROM jerry_numbers WHERE scope = $1 AND family = $2",
-                &[&self.store.scope, &family],
-            )
+            .query_opt(&self.statements.next_number, &[&self.store.scope, &family])
             .map_err(self.store.fail("cannot read a number"))?;
         Ok(row.map(|row| unsigned(row.get(0))))
     }
@@ -333,8 +337,7 @@ impl WriteTx for Tx<'_, '_> {
     fn set_next_number(&mut self, family: &str, next: u64) -> Result<(), StoreError> {
         self.tx
             .execute(
-                "INSERT INTO jerry_numbers (scope, family, next) VALUES ($1, $2, $3)
-                 ON CONFLICT (scope, family) DO UPDATE SET next = excluded.next",
+                &self.statements.set_next_number,
                 &[&self.store.scope, &family, &signed(next)],
             )
             .map_err(self.store.fail("cannot record a number"))?;
