@@ -194,3 +194,58 @@ proptest! {
         prop_assert!(checkup.findings.is_empty(), "{:?}", checkup.findings);
     }
 }
+
+/// Every item as it is, without what any write moves (version, last change).
+fn states(store: &dyn EventStore) -> std::collections::BTreeMap<WorkItemId, WorkItem> {
+    ItemRepository::new(store)
+        .load_all()
+        .unwrap()
+        .into_iter()
+        .map(|mut item| {
+            item.version = 0;
+            item.updated_at = item.created_at;
+            (item.id, item)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// After any history, undoing each successful command right after it leaves every item
+    /// as it was before the command (a created one cancelled), and undoing the undo brings
+    /// the command's effect back.
+    #[test]
+    fn undo_restores_the_state_before_any_command(ops in prop::collection::vec(op(), 1..30)) {
+        let store = MemoryStore::new();
+        let clock = SteppingClock::default();
+        let ids = CountingIds::default();
+        let dispatcher = CommandDispatcher::new(&store, &clock, &ids, "prop");
+        let mut created = 0;
+        for op in &ops {
+            let before = states(&store);
+            let (command, options) = to_command(op, created);
+            let Ok(outcome) = dispatcher.dispatch(command, options) else { continue };
+            created = created.max(outcome.item.id.number() as usize);
+            let after = states(&store);
+            app::undo(&store, &clock, &ids, "prop", None, None).unwrap();
+            let undone = states(&store);
+            for (id, item) in &undone {
+                match before.get(id) {
+                    Some(was) => prop_assert_eq!(item, was, "undo of {:?}", op),
+                    None => prop_assert_eq!(item.status, Status::Cancelled, "an undone create cancels"),
+                }
+            }
+            app::undo(&store, &clock, &ids, "prop", None, None).unwrap();
+            let mut redone = states(&store);
+            // A redone create comes back as it was created: pending.
+            for item in redone.values_mut() {
+                if !before.contains_key(&item.id) {
+                    prop_assert_eq!(item.status, Status::Pending);
+                    item.status = after[&item.id].status;
+                }
+            }
+            prop_assert_eq!(&redone, &after, "undo of the undo of {:?}", op);
+        }
+    }
+}
