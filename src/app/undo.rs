@@ -35,11 +35,14 @@ pub fn undo(
     correlation: Option<&str>,
     undo_correlation: Option<&str>,
 ) -> Result<Undone, AppError> {
-    let correlation = match correlation {
-        Some(id) => id.to_owned(),
-        None => last_correlation(store, actor)?,
+    // A named correlation may be anywhere in the log, so it is searched whole. The caller's
+    // last command is found from the head backwards, and it and its reactions lie after its
+    // own first event: only that tail is read, however long the history.
+    let (correlation, from) = match correlation {
+        Some(id) => (id.to_owned(), 0),
+        None => last_command(store, actor)?,
     };
-    let touched = events_of(store, &correlation)?;
+    let touched = events_of(store, &correlation, from)?;
     if touched.is_empty() {
         return Err(AppError::NothingToUndo {
             reason: format!("no item event has correlation id {correlation}"),
@@ -134,28 +137,45 @@ pub fn undo(
     })
 }
 
-/// The correlation id of the last item event `actor` wrote.
-fn last_correlation(store: &dyn EventStore, actor: &str) -> Result<String, AppError> {
-    let head = store.head_position()?;
-    let mut at = head;
+/// The caller's last command: the correlation id of the last item event `actor` wrote, and
+/// the position just before that command's batch (one append, so contiguous positions of one
+/// stream under one causation id). Its policy reactions all come later.
+fn last_command(store: &dyn EventStore, actor: &str) -> Result<(String, u64), AppError> {
+    let mut at = store.head_position()?;
     while at > 0 {
         let from = at.saturating_sub(PAGE as u64);
         let page = store.read_global(from, PAGE)?;
-        if let Some(event) = page
+        if let Some(index) = page
             .iter()
-            .rev()
-            .find(|e| e.aggregate_type == AGGREGATE_TYPE && e.metadata.actor == actor)
+            .rposition(|e| e.aggregate_type == AGGREGATE_TYPE && e.metadata.actor == actor)
         {
-            return event
+            let last = &page[index];
+            let correlation = last
                 .metadata
                 .correlation_id
                 .clone()
                 .ok_or(AppError::NothingToUndo {
                     reason: format!(
                         "the last event (position {}) has no correlation id",
-                        event.position
+                        last.position
                     ),
-                });
+                })?;
+            // Batches are far shorter than a page; an earlier page is read only if the batch
+            // straddles the boundary.
+            let mut start = last.position;
+            loop {
+                let Some(previous) = store.read_global(start.saturating_sub(2), 1)?.pop() else {
+                    break;
+                };
+                let same_batch = previous.position + 1 == start
+                    && previous.aggregate_id == last.aggregate_id
+                    && previous.metadata.causation_id == last.metadata.causation_id;
+                if !same_batch || start == 1 {
+                    break;
+                }
+                start = previous.position;
+            }
+            return Ok((correlation, start - 1));
         }
         at = from;
     }
@@ -165,9 +185,13 @@ fn last_correlation(store: &dyn EventStore, actor: &str) -> Result<String, AppEr
 }
 
 /// The versions each item got from events with this correlation id.
-fn events_of(store: &dyn EventStore, correlation: &str) -> Result<BTreeMap<WorkItemId, Vec<u64>>, AppError> {
+fn events_of(
+    store: &dyn EventStore,
+    correlation: &str,
+    after: u64,
+) -> Result<BTreeMap<WorkItemId, Vec<u64>>, AppError> {
     let mut touched: BTreeMap<WorkItemId, Vec<u64>> = BTreeMap::new();
-    let mut after = 0;
+    let mut after = after;
     loop {
         let page = store.read_global(after, PAGE)?;
         let Some(last) = page.last().map(|e| e.position) else {
