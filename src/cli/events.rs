@@ -384,7 +384,7 @@ fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
     spinner.finish_and_clear();
     if report.imported > 0 {
         // Imported history carries its own reactions; policies react from here on.
-        super::items::engine(&opened).skip_to_head()?;
+        super::policies::engine(&opened).skip_to_head()?;
     }
     if opened.first && report.imported > 0 {
         ctx.workspace().create_project(&opened.project)?;

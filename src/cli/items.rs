@@ -1,21 +1,21 @@
 //! `jerry items …`: every write goes through the dispatcher; reads go through queries.
 
 use jerry::app::{
-    AppError, Command, CommandDispatcher, CommandOutcome, ItemFilter, ItemRepository, ItemsProjection,
-    PolicyEngine, Queries, SystemClock, UlidSource, WriteOptions,
+    AppError, Command, CommandDispatcher, CommandOutcome, ItemFilter, ItemRepository, Queries, SystemClock,
+    UlidSource, WriteOptions,
 };
-use jerry::domain::graph::{ready_and_blocked, tree};
 use jerry::domain::{NewWorkItem, Status};
 
 use super::args::{
     AssignArgs, BlockArgs, CommentArgs, CreateArgs, DependArgs, EditArgs, ItemArg, ItemsCommand, LabelArgs,
-    ListArgs, MetricsArgs, OnceArgs, ParentArgs, PriorityArgs, ReadyArgs, ShowArgs, StatusArgs,
-    TransitionArgs, TreeArgs, UndependArgs, WriteGuardArgs,
+    ListArgs, MetricsArgs, OnceArgs, ParentArgs, PriorityArgs, ShowArgs, StatusArgs, TransitionArgs,
+    UndependArgs, WriteGuardArgs,
 };
 use super::context::{Context, Opened};
 use super::failure::locate;
 use super::output::Output;
 use super::render;
+use super::{policies, tracking};
 
 pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     match command {
@@ -38,52 +38,10 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> anyhow::Re
         ItemsCommand::History(args) => history(args, ctx, out),
         ItemsCommand::Parent(args) => reparent(args, ctx, out),
         ItemsCommand::Metrics(args) => metrics(args, ctx, out),
-        ItemsCommand::Ready(args) => ready(args, ctx, out),
-        ItemsCommand::Blocked => blocked(ctx, out),
-        ItemsCommand::Tree(args) => draw_tree(args, ctx, out),
+        ItemsCommand::Ready(args) => tracking::ready(args, ctx, out),
+        ItemsCommand::Blocked => tracking::blocked(ctx, out),
+        ItemsCommand::Tree(args) => tracking::draw_tree(args, ctx, out),
     }
-}
-
-/// Runs the project's policies on what was appended since their checkpoint (this
-/// command's events, and any a crashed process left unanswered), telling the user what
-/// they did. A policy failing never fails the command that already succeeded.
-pub(super) fn react(opened: &Opened, engine: &PolicyEngine<'_>, out: &mut Output) {
-    match engine.run() {
-        Ok(reactions) => {
-            for reaction in reactions {
-                for event in &reaction.events {
-                    out.note(&format!(
-                        "policy {}: {} v{}: {}",
-                        reaction.policy,
-                        reaction.item,
-                        event.version,
-                        render::describe(event)
-                    ));
-                }
-                if let Some(why) = &reaction.skipped {
-                    out.note(&format!(
-                        "policy {}: left {} as it is: {why}",
-                        reaction.policy, reaction.item
-                    ));
-                }
-            }
-        }
-        Err(err) => out.warn(&format!(
-            "warning: the policies of {} did not run ({err}); the next command catches up",
-            opened.project
-        )),
-    }
-}
-
-/// The policy engine for a project, as its settings switch it on.
-pub(super) fn engine(opened: &Opened) -> PolicyEngine<'_> {
-    PolicyEngine::new(
-        &opened.store,
-        &SystemClock,
-        &UlidSource,
-        opened.config.enabled_policies(),
-        opened.config.quality_gate.unwrap_or_default(),
-    )
 }
 
 /// Runs one write through the dispatcher and renders its outcome.
@@ -100,7 +58,7 @@ fn write(
     let dispatcher = CommandDispatcher::new(&opened.store, &SystemClock, &UlidSource, actor)
         .with_quality_gate(opened.config.quality_gate.unwrap_or_default());
     options.correlation_id = ctx.correlation_id().map(String::from);
-    let policies = engine(&opened);
+    let policies = policies::engine(&opened);
     policies.arm()?;
     let outcome = dispatcher
         .dispatch(command, options)
@@ -124,7 +82,7 @@ fn write(
             opened.project
         ));
     }
-    react(&opened, &policies, out);
+    policies::react(&opened, &policies, out);
     if out.json() {
         out.json_value(&write_json(&outcome)?)?;
     }
@@ -447,65 +405,4 @@ fn metrics(args: MetricsArgs, ctx: &Context, out: &mut Output) -> anyhow::Result
         })
     })?;
     report_change(&outcome, out)
-}
-
-fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let opened = ctx.open()?;
-    let items = ItemsProjection::current(&opened.store)?.items;
-    let (mut ready, _) = ready_and_blocked(&items);
-    let total = ready.len();
-    if let Some(limit) = args.limit {
-        ready.truncate(limit);
-    }
-    if ready.len() < total {
-        out.warn(&format!(
-            "showing {} of {total} ready items (--limit)",
-            ready.len()
-        ));
-    }
-    if out.json() {
-        return out.json_value(&ready);
-    }
-    if ready.is_empty() {
-        out.note(&format!("nothing is ready in {}", opened.project));
-        return Ok(());
-    }
-    let style = out.style();
-    out.line(&render::item_table(&ready, style))
-}
-
-fn blocked(ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let opened = ctx.open()?;
-    let items = ItemsProjection::current(&opened.store)?.items;
-    let (_, blocked) = ready_and_blocked(&items);
-    if out.json() {
-        return out.json_value(&blocked);
-    }
-    if blocked.is_empty() {
-        out.note(&format!("nothing waits on an open blocker in {}", opened.project));
-        return Ok(());
-    }
-    out.line(&render::blocked_table(&blocked))
-}
-
-fn draw_tree(args: TreeArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let opened = ctx.open()?;
-    let focus = args
-        .id
-        .map(|id| {
-            let repository = ItemRepository::new(&opened.store);
-            repository.load_ref(id).map(|item| item.id)
-        })
-        .transpose()
-        .map_err(|err| locate(err, &opened.project))?;
-    let items = ItemsProjection::current(&opened.store)?.items;
-    let roots = tree(&items, focus);
-    if out.json() {
-        return out.json_value(&roots);
-    }
-    if roots.is_empty() {
-        out.note(&format!("no items in {}", opened.project));
-        return Ok(());
-    }
-    out.line(&render::tree(&roots))
 }

@@ -8,10 +8,12 @@ mod events;
 mod failure;
 mod items;
 mod output;
+mod policies;
 mod render;
 mod settings;
 mod store;
 mod style;
+mod tracking;
 mod undo;
 
 use std::ffi::OsString;

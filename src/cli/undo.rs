@@ -3,8 +3,8 @@
 use jerry::app::{self, SystemClock, UlidSource};
 
 use super::context::Context;
-use super::items::{engine, react};
 use super::output::Output;
+use super::policies::{engine, react};
 use super::render;
 
 pub fn run(target: Option<String>, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
