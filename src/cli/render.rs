@@ -163,6 +163,17 @@ pub fn item_details(item: &WorkItem) -> String {
         ),
         ("dependencies", dependencies.join(", ")),
         ("labels", item.labels.join(", ")),
+        (
+            "quality",
+            item.quality
+                .map(|q| {
+                    format!(
+                        "coverage {}%, tests +{} -{} edge {}",
+                        q.coverage, q.positive_tests, q.negative_tests, q.edge_tests
+                    )
+                })
+                .unwrap_or_default(),
+        ),
         ("version", item.version.to_string()),
         ("created", item.created_at.to_string()),
         ("updated", item.updated_at.to_string()),
