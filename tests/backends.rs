@@ -31,6 +31,11 @@ fn session(w: &Workspace) -> Vec<(String, String)> {
         &["items", "cancel", "WORK-003"],
         &["items", "create", "Delta", "--idempotency-key", "delta-1"],
         &["items", "create", "Delta", "--idempotency-key", "delta-1"],
+        &["items", "create", "Epic", "--type", "epic"],
+        &["items", "parent", "WORK-002", "WORK-005"],
+        &["items", "metrics", "WORK-002", "--coverage", "70", "--edge", "3"],
+        &["items", "priority", "WORK-004", "critical"],
+        &["undo"],
     ];
     for args in writes {
         w.ok(args);
@@ -46,6 +51,10 @@ fn session(w: &Workspace) -> Vec<(String, String)> {
         &["events", "export"],
         &["events", "replay", "--verify", "--json"],
         &["doctor", "--json"],
+        &["items", "ready", "--json"],
+        &["items", "blocked", "--json"],
+        &["items", "tree"],
+        &["items", "tree", "--json"],
     ];
     reads
         .iter()
@@ -74,6 +83,7 @@ fn blank(value: Value) -> Value {
     match value {
         Value::String(text) if is_ulid(&text) => Value::String("<ulid>".into()),
         Value::String(text) if is_time(&text) => Value::String("<time>".into()),
+        Value::String(text) if text.starts_with("undo of ") => Value::String("undo of <ulid>".into()),
         Value::Array(items) => Value::Array(items.into_iter().map(blank).collect()),
         Value::Object(map) => Value::Object(
             map.into_iter()
@@ -122,7 +132,7 @@ fn every_backend_prints_the_same() {
         init(&w);
         let outputs = session(&w);
         let info = w.json(&["store", "info"]);
-        assert_eq!(info["events"], 17, "{store}: {info}");
+        assert_eq!(info["events"], 22, "{store}: {info}");
         match &reference {
             None => reference = Some(outputs),
             Some(expected) => {
@@ -152,8 +162,8 @@ fn a_project_moves_between_every_pair_of_backends() {
         let target = Workspace::with_store(&to);
         init(&target);
         let report = from.json(&["store", "migrate", "--to", &to]);
-        assert_eq!(report["copied"], 17, "{report}");
-        assert_eq!(report["events"], 17);
+        assert_eq!(report["copied"], 22, "{report}");
+        assert_eq!(report["events"], 22);
         assert_eq!(target.ok(&["events", "export"]), want, "export from {to}");
         assert_eq!(target.json(&["doctor"])["clean"], true);
         from = target;
@@ -167,7 +177,7 @@ fn a_project_moves_between_every_pair_of_backends() {
         "--root",
         last.path().to_str().unwrap(),
     ]);
-    assert_eq!(back["copied"], 17);
+    assert_eq!(back["copied"], 22);
     assert_eq!(last.ok(&["events", "export"]), want);
     assert_eq!(last.json(&["events", "replay", "--verify"])["verified"], true);
 }
@@ -188,7 +198,7 @@ fn an_interrupted_migration_resumes_and_a_foreign_target_is_refused() {
     let report = w.json(&["store", "migrate", "--to", &db]);
     assert_eq!(
         (report["resumed_from"].as_u64(), report["copied"].as_u64()),
-        (Some(6), Some(11))
+        (Some(6), Some(16))
     );
     assert_eq!(target.ok(&["events", "export"]), w.ok(&["events", "export"]));
 
