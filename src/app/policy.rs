@@ -146,6 +146,9 @@ impl<'a> PolicyEngine<'a> {
         let Some(mut after) = self.checkpoint() else {
             return Ok(reactions);
         };
+        // A checkpoint past the head belongs to another history (a log restored from an
+        // older copy): resume from the head rather than wait forever for that position.
+        after = after.min(self.store.head_position()?);
         loop {
             let page = self.store.read_global(after, PAGE)?;
             let Some(last) = page.last().map(|e| e.position) else {
