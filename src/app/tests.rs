@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use ulid::Ulid;
 
 use super::*;
-use crate::domain::{DomainError, ItemRef, NewWorkItem, Priority, Status, WorkItemId};
+use crate::domain::{DomainError, ItemRef, NewWorkItem, Priority, QualityGate, Status, WorkItemId};
 use crate::store::memory::MemoryStore;
 use crate::store::{
     CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent, StoreError,
@@ -173,13 +173,18 @@ fn a_ulid_resolves_to_its_item() {
 /// A store where another writer sneaks in one command just before our next append.
 struct Interfering {
     inner: MemoryStore,
-    pending: std::sync::Mutex<Option<Command>>,
+    /// The command, and how many of our appends to let through before it.
+    pending: std::sync::Mutex<Option<(usize, Command)>>,
     ids: CountingIds,
 }
 
 impl Interfering {
     fn before_next_append(&self, command: Command) {
-        *self.pending.lock().unwrap() = Some(command);
+        self.before_append(0, command);
+    }
+
+    fn before_append(&self, skip: usize, command: Command) {
+        *self.pending.lock().unwrap() = Some((skip, command));
     }
 }
 
@@ -191,7 +196,17 @@ impl EventStore for Interfering {
         expected: ExpectedVersion,
         once: Option<&OnceKey>,
     ) -> Result<Written, StoreError> {
-        let pending = self.pending.lock().unwrap().take();
+        let pending = {
+            let mut slot = self.pending.lock().unwrap();
+            match slot.take() {
+                Some((0, command)) => Some(command),
+                Some((skip, command)) => {
+                    *slot = Some((skip - 1, command));
+                    None
+                }
+                None => None,
+            }
+        };
         if let Some(command) = pending {
             let dispatcher = CommandDispatcher::new(&self.inner, &FixedClock, &self.ids, "other");
             dispatcher.dispatch(command, WriteOptions::default()).unwrap();
@@ -330,4 +345,93 @@ fn an_unfiltered_event_list_equals_the_full_scan() {
             }
         }
     }
+}
+
+/// An undo spanning two items (a command and its policy's reaction) that a racing writer
+/// interrupts after the first: it says which item it already took back and how to restore
+/// it, and wrote nothing for the second.
+#[test]
+fn an_interrupted_undo_says_what_it_already_took_back() {
+    let store = Interfering {
+        inner: MemoryStore::new(),
+        pending: std::sync::Mutex::new(None),
+        ids: CountingIds::default(),
+    };
+    let ids = CountingIds::default();
+    let dispatcher = CommandDispatcher::new(&store, &FixedClock, &ids, "tester");
+    let story = NewWorkItem {
+        title: "story".into(),
+        work_type: crate::domain::WorkType::Story,
+        ..NewWorkItem::default()
+    };
+    dispatcher
+        .dispatch(Command::Create(story), WriteOptions::default())
+        .unwrap();
+    let task = NewWorkItem {
+        title: "task".into(),
+        parent: WorkItemId::new(1),
+        ..NewWorkItem::default()
+    };
+    dispatcher
+        .dispatch(Command::Create(task), WriteOptions::default())
+        .unwrap();
+    dispatcher
+        .dispatch(start(id(2)), WriteOptions::default())
+        .unwrap();
+    let engine = PolicyEngine::new(
+        &store,
+        &FixedClock,
+        &ids,
+        vec![Policy::CloseParent],
+        QualityGate::Off,
+    );
+    engine.arm().unwrap();
+    let options = WriteOptions {
+        correlation_id: Some("finish".into()),
+        ..WriteOptions::default()
+    };
+    let done = Command::ChangeStatus {
+        item: id(2),
+        to: Status::Done,
+        reason: None,
+    };
+    dispatcher.dispatch(done, options).unwrap();
+    assert_eq!(engine.run().unwrap().len(), 1, "close-parent completed WORK-001");
+    // The undo takes back WORK-001 first, then WORK-002; another writer gets in between.
+    let comment = Command::Comment {
+        item: id(2),
+        text: "racing".into(),
+    };
+    store.before_append(1, comment);
+    let err = undo(
+        &store,
+        &FixedClock,
+        &ids,
+        "tester",
+        Some("finish"),
+        Some("the-undo"),
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    assert!(matches!(err, AppError::UndoCutShort { .. }), "{text}");
+    assert!(text.contains("already taken back: WORK-001"), "{text}");
+    assert!(text.contains("--correlation the-undo"), "{text}");
+    let repository = ItemRepository::new(&store);
+    assert_eq!(
+        repository
+            .load(WorkItemId::new(1).unwrap())
+            .unwrap()
+            .unwrap()
+            .status,
+        Status::Pending,
+        "WORK-001 was taken back"
+    );
+    assert_eq!(
+        repository
+            .load(WorkItemId::new(2).unwrap())
+            .unwrap()
+            .unwrap()
+            .status,
+        Status::Done
+    );
 }

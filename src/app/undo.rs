@@ -114,11 +114,27 @@ pub fn undo(
         let count = events.len() as u64;
         let appended = match store.append(&stream, events.clone(), ExpectedVersion::Exact(last)) {
             Ok(appended) => appended,
-            Err(StoreError::Conflict { actual, .. }) => {
+            // Items are compensated one append each, and every item was checked before the
+            // first: only a writer racing this undo gets here. Nothing is half-written, but
+            // the undo may have taken back some items already, and then it must say which.
+            Err(StoreError::Conflict { actual, .. }) if written.is_empty() => {
                 return Err(AppError::UndoRefused {
                     correlation,
                     later: format!("{id} v{actual} (written while undoing)"),
                 })
+            }
+            Err(StoreError::Conflict { actual, .. }) => {
+                let mut done: Vec<&str> = written
+                    .iter()
+                    .map(|e: &RecordedEvent| e.aggregate_id.as_str())
+                    .collect();
+                done.dedup();
+                return Err(AppError::UndoCutShort {
+                    correlation,
+                    undo_correlation,
+                    changed: format!("{id} v{actual}"),
+                    done: done.join(", "),
+                });
             }
             Err(err) => return Err(err.into()),
         };

@@ -122,7 +122,7 @@ fn classify_app(err: &AppError) -> (Exit, Option<String>) {
             Exit::NotFound,
             Some("jerry events list --last 5 shows the recent commands' correlation ids".into()),
         ),
-        AppError::UndoRefused { .. } => (Exit::Conflict, None),
+        AppError::UndoRefused { .. } | AppError::UndoCutShort { .. } => (Exit::Conflict, None),
         AppError::Domain(DomainError::InvalidTransition { .. }) => (Exit::Invalid, None),
         AppError::Domain(_) => (Exit::Invalid, None),
         AppError::Store(err) => (classify_store(err), None),
