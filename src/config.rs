@@ -94,19 +94,45 @@ impl ProjectConfig {
         })
     }
 
-    /// Writes the whole file through a temp file and a rename.
+    /// Replaces the whole file durably (see [`crate::persist`]). Callers that read, change
+    /// and save hold [`ProjectConfig::update`]'s lock instead.
     pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
         let write_error = |source| ConfigError::Write {
             path: path.to_path_buf(),
             source,
         };
         let text = toml::to_string(self).map_err(|err| write_error(std::io::Error::other(err)))?;
+        crate::persist::persist(path, text.as_bytes(), crate::persist::Durability::Durable)
+            .map_err(write_error)
+    }
+
+    /// Reads the file, lets `change` edit it and saves the result, all under an OS lock on
+    /// `config.toml.lock` beside it: two processes setting different keys at once both
+    /// take effect, instead of the later save undoing the earlier one. Nothing is saved
+    /// when `change` fails.
+    pub fn update<T>(
+        path: &Path,
+        change: impl FnOnce(&mut Self) -> Result<T, ConfigError>,
+    ) -> Result<(Self, T), ConfigError> {
+        let write_error = |source| ConfigError::Write {
+            path: path.to_path_buf(),
+            source,
+        };
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(write_error)?;
+            fs_err::create_dir_all(dir).map_err(write_error)?;
         }
-        let temp = path.with_extension("toml.tmp");
-        std::fs::write(&temp, text).map_err(write_error)?;
-        std::fs::rename(&temp, path).map_err(write_error)
+        let lock_file = fs_err::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path.with_extension("toml.lock"))
+            .map_err(write_error)?;
+        let mut lock = fd_lock::RwLock::new(lock_file.into_parts().0);
+        let _held = lock.write().map_err(write_error)?;
+        let mut config = Self::load(path)?;
+        let value = change(&mut config)?;
+        config.save(path)?;
+        Ok((config, value))
     }
 
     pub fn get(&self, key: &str) -> Result<Option<String>, ConfigError> {

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod config;
 pub mod domain;
+pub mod persist;
 pub mod project;
 pub mod store;
 pub mod timestamp;

@@ -1,8 +1,15 @@
-//! The `jerry` binary: parse, build the composition root, run, map the outcome to an exit
-//! code. Everything else lives in the library.
+//! The `jerry` binary and its composition root: the process's clock and id source are
+//! built here, once (fixed ones when `JERRY_TEST_TIMESTAMP` / `JERRY_TEST_SEED` ask for
+//! them), and handed to the command-line front door. Everything else lives in the library.
 
 mod cli;
 
 fn main() -> std::process::ExitCode {
-    cli::main()
+    match jerry::app::Environment::from_env() {
+        Ok(env) => cli::main(env),
+        Err(err) => {
+            eprintln!("error: {err}");
+            std::process::ExitCode::from(2)
+        }
+    }
 }

@@ -122,6 +122,27 @@ impl Timestamp {
     }
 }
 
+/// A moment as a user typed it (`2h`, `yesterday`, a date), checked when parsed but
+/// measured from the session's clock only when resolved, so a fixed test clock and the
+/// events it stamps agree on what "two hours ago" means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeSpec(String);
+
+impl std::str::FromStr for TimeSpec {
+    type Err = TimestampError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        Timestamp::parse_spec(input, Timestamp::now())?;
+        Ok(Self(input.to_owned()))
+    }
+}
+
+impl TimeSpec {
+    pub fn resolve(&self, now: Timestamp) -> Result<Timestamp, TimestampError> {
+        Timestamp::parse_spec(&self.0, now)
+    }
+}
+
 /// Parses `30s`, `15m`, `2h`, `3d` or `1w`.
 pub fn parse_duration(input: &str) -> Result<std::time::Duration, TimestampError> {
     let invalid = || TimestampError {

@@ -6,7 +6,7 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Command as StdCommand, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use common::{assert_fails, postgres_database, Workspace};
@@ -254,20 +254,7 @@ fn bad_store_urls_and_unready_databases_are_one_line_errors() {
 
 /// Spawns the real binary with piped stdout.
 fn spawn(w: &Workspace, args: &[&str]) -> Child {
-    let bin = assert_cmd::cargo::cargo_bin("jerry");
-    let mut command = StdCommand::new(bin);
-    command
-        .current_dir(w.path())
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for var in ["JERRY_PROJECT", "JERRY_ROOT", "JERRY_ACTOR", "JERRY_STORE"] {
-        command.env_remove(var);
-    }
-    if let Some(store) = w.store() {
-        command.env("JERRY_STORE", store);
-    }
-    command.spawn().expect("spawn jerry")
+    w.spawn(args)
 }
 
 /// Two workspaces stand for two machines, each with writer processes, sharing one

@@ -137,3 +137,42 @@ fn ids_for_shell_completion() {
     assert_eq!(ws.ok(&["ids"]), "WORK-001\nWORK-002\n");
     assert_eq!(ws.ok(&["ids", "--projects"]), "PROJ-001\n");
 }
+
+/// Read-change-save under one lock: processes setting different keys at the same moment
+/// all take effect (without the lock, a later save drops an earlier key).
+#[test]
+fn racing_config_sets_of_different_keys_all_take_effect() {
+    let settings = [
+        ("actor", "racer"),
+        ("default_type", "bug"),
+        ("lock_timeout", "7"),
+        ("snapshot_interval", "20"),
+        ("quality_gate", "warn"),
+        ("policies", "close-parent"),
+    ];
+    for round in 0..5 {
+        let ws = Workspace::new();
+        ws.ok(&["init"]);
+        let children: Vec<_> = settings
+            .iter()
+            .map(|(key, value)| ws.spawn(&["config", "set", key, value]))
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().expect("wait");
+            assert!(out.status.success(), "round {round}: {out:?}");
+        }
+        for (key, value) in settings {
+            assert_eq!(
+                ws.ok(&["config", "get", key]).trim(),
+                value,
+                "round {round}: {key} was lost"
+            );
+        }
+        let leftovers: Vec<_> = std::fs::read_dir(ws.path().join("projects/PROJ-001/.jerry"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains("tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
+    }
+}

@@ -1,19 +1,21 @@
-//! Property tests: random command sequences, run through the real dispatcher on both
-//! backends. Whatever the sequence, replay equals the live state, the backends agree, and
+//! Property tests: random command sequences, run through the application service (the
+//! one write path) on both backends. Whatever the sequence, replay equals the live state, the backends agree, and
 //! every recorded status change is an edge of the status graph.
 
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use proptest::prelude::*;
 use ulid::Ulid;
 
-use jerry::app::{self, Clock, Command, CommandDispatcher, IdSource, ItemRepository, WriteOptions};
+use jerry::app::{self, Clock, Command, Environment, IdSource, ItemRepository, Session, WriteOptions};
+use jerry::config::ProjectConfig;
 use jerry::domain::{
     DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkItem, WorkItemEvent, WorkItemId, WorkType,
 };
 use jerry::store::jsonl::JsonlStore;
 use jerry::store::memory::MemoryStore;
-use jerry::store::EventStore;
+use jerry::store::{Backend, EventStore};
 use jerry::timestamp::Timestamp;
 
 /// A clock that moves one second per reading, identical for every store.
@@ -37,6 +39,16 @@ impl IdSource for CountingIds {
             u128::from(self.0.fetch_add(1, Ordering::Relaxed)),
         )
     }
+}
+
+/// A session over `store` with the stepping clock and counting ids, so every backend sees
+/// the same times and ids.
+fn session(store: Backend) -> Session {
+    let env = Environment {
+        clock: Arc::new(SteppingClock::default()),
+        ids: Arc::new(CountingIds::default()),
+    };
+    Session::detached(store, env, "prop", ProjectConfig::default())
 }
 
 #[derive(Debug, Clone)]
@@ -120,16 +132,13 @@ fn to_command(op: &Op, created: usize) -> (Command, WriteOptions) {
 }
 
 /// Runs the ops on one store; returns each outcome as text (the item, or the error's kind).
-fn run(store: &dyn EventStore, ops: &[Op]) -> Vec<String> {
-    let clock = SteppingClock::default();
-    let ids = CountingIds::default();
-    let dispatcher = CommandDispatcher::new(store, &clock, &ids, "prop");
-    let repository = ItemRepository::new(store);
+fn run(session: &Session, ops: &[Op]) -> Vec<String> {
+    let repository = ItemRepository::new(session.store());
     let mut created = 0;
     ops.iter()
         .map(|op| {
             let (command, options) = to_command(op, created);
-            match dispatcher.dispatch(command, options) {
+            match session.execute(command, options).map(|outcome| outcome.value) {
                 Ok(outcome) => {
                     created = created.max(outcome.item.id.number() as usize);
                     let replayed = repository.load(outcome.item.id).unwrap().unwrap();
@@ -172,26 +181,28 @@ proptest! {
 
     #[test]
     fn random_command_sequences_keep_every_invariant(ops in prop::collection::vec(op(), 1..40)) {
-        let memory = MemoryStore::new();
         let dir = tempfile::tempdir().unwrap();
-        let jsonl = JsonlStore::open(dir.path().join("data"));
+        let memory_session = session(Backend::Memory(MemoryStore::new()));
+        let jsonl_session = session(Backend::Jsonl(JsonlStore::open(dir.path().join("data"))));
+        let (memory, jsonl) = (memory_session.store(), jsonl_session.store());
 
-        let from_memory = run(&memory, &ops);
-        let from_jsonl = run(&jsonl, &ops);
+        let from_memory = run(&memory_session, &ops);
+        let from_jsonl = run(&jsonl_session, &ops);
         prop_assert_eq!(&from_memory, &from_jsonl, "the backends agree on every outcome");
 
-        let items = ItemRepository::new(&memory).load_all().unwrap();
-        prop_assert_eq!(&items, &ItemRepository::new(&jsonl).load_all().unwrap());
+        let items = ItemRepository::new(memory).load_all().unwrap();
+        prop_assert_eq!(&items, &ItemRepository::new(jsonl).load_all().unwrap());
         prop_assert_eq!(memory.read_global(0, usize::MAX).unwrap(), jsonl.read_global(0, usize::MAX).unwrap());
-        assert_status_changes_follow_the_graph(&jsonl, &items);
+        assert_status_changes_follow_the_graph(jsonl, &items);
 
-        let (model, _) = app::rebuild(&jsonl, None, |_| {}).unwrap();
-        prop_assert!(app::verify(&jsonl, &model.items, None).unwrap().is_empty(), "the global log agrees with the streams");
+        let (model, _) = app::rebuild(jsonl, None, |_| {}).unwrap();
+        prop_assert!(app::verify(jsonl, &model.items, None).unwrap().is_empty(), "the global log agrees with the streams");
         // The incremental read model, caught up after every write, equals a fresh rebuild.
-        let cached = app::ItemsProjection::current(&jsonl).unwrap();
+        let cached = app::ItemsProjection::current(jsonl).unwrap();
         prop_assert!(app::compare(&model.items, &cached.items).is_empty());
-        let (checkup, _) = jsonl.doctor(false).unwrap();
-        prop_assert!(checkup.findings.is_empty(), "{:?}", checkup.findings);
+        // doctor: the files, the index, the read model and the snapshots are all sound.
+        let report = jsonl_session.doctor(false).unwrap();
+        prop_assert!(report.clean(), "{:?}", report.remaining());
     }
 }
 
@@ -217,27 +228,25 @@ proptest! {
     /// the command's effect back.
     #[test]
     fn undo_restores_the_state_before_any_command(ops in prop::collection::vec(op(), 1..30)) {
-        let store = MemoryStore::new();
-        let clock = SteppingClock::default();
-        let ids = CountingIds::default();
-        let dispatcher = CommandDispatcher::new(&store, &clock, &ids, "prop");
+        let session = session(Backend::Memory(MemoryStore::new()));
+        let store = session.store();
         let mut created = 0;
         for op in &ops {
-            let before = states(&store);
+            let before = states(store);
             let (command, options) = to_command(op, created);
-            let Ok(outcome) = dispatcher.dispatch(command, options) else { continue };
-            created = created.max(outcome.item.id.number() as usize);
-            let after = states(&store);
-            app::undo(&store, &clock, &ids, "prop", None, None).unwrap();
-            let undone = states(&store);
+            let Ok(outcome) = session.execute(command, options) else { continue };
+            created = created.max(outcome.value.item.id.number() as usize);
+            let after = states(store);
+            session.undo(None).unwrap();
+            let undone = states(store);
             for (id, item) in &undone {
                 match before.get(id) {
                     Some(was) => prop_assert_eq!(item, was, "undo of {:?}", op),
                     None => prop_assert_eq!(item.status, Status::Cancelled, "an undone create cancels"),
                 }
             }
-            app::undo(&store, &clock, &ids, "prop", None, None).unwrap();
-            let mut redone = states(&store);
+            session.undo(None).unwrap();
+            let mut redone = states(store);
             // A redone create comes back as it was created: pending.
             for item in redone.values_mut() {
                 if !before.contains_key(&item.id) {

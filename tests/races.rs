@@ -4,17 +4,14 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 
 use common::Workspace;
 
 const PROCESSES: usize = 8;
 
 fn spawn(ws: &Workspace, args: &[String]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_jerry"))
-        .current_dir(ws.path())
-        .env_remove("JERRY_PROJECT")
-        .env_remove("JERRY_ROOT")
+    ws.command()
         .env("JERRY_LOCK_TIMEOUT", "60")
         .args(args)
         .stdout(Stdio::piped())
@@ -35,17 +32,12 @@ fn run_writers(
 ) -> Vec<std::process::Output> {
     let writers: Vec<Child> = (0..processes)
         .map(|p| {
+            // Each jerry of the script draws its ids from a seed of its own.
             let script = (0..per_process)
-                .map(|k| format!("\"$0\" {}", args(p, k)))
+                .map(|k| format!("JERRY_TEST_SEED={} \"$0\" {}", ws.fresh_seed(), args(p, k)))
                 .collect::<Vec<_>>()
                 .join(" && ");
-            Command::new("sh")
-                .arg("-c")
-                .arg(script)
-                .arg(env!("CARGO_BIN_EXE_jerry"))
-                .current_dir(ws.path())
-                .env_remove("JERRY_PROJECT")
-                .env_remove("JERRY_ROOT")
+            ws.shell(&script)
                 .env("JERRY_LOCK_TIMEOUT", "60")
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
@@ -189,7 +181,8 @@ fn concurrent_writers_share_one_gap_free_global_order() {
     ws.ok(&["items", "create", "shared"]);
     let per_process = 5;
     run_writers(&ws, PROCESSES, per_process, |p, k| {
-        format!("items create \"p{p}-{k}\" && \"$0\" items assign WORK-001 p{p}-{k}")
+        let seed = ws.fresh_seed();
+        format!("items create \"p{p}-{k}\" && JERRY_TEST_SEED={seed} \"$0\" items assign WORK-001 p{p}-{k}")
     });
     let events = all_events(&ws);
     assert_eq!(events.len(), 1 + 2 * PROCESSES * per_process);
@@ -206,10 +199,11 @@ fn follow_receives_every_event_exactly_once_under_concurrent_writers() {
     use std::io::{BufRead, BufReader};
     use std::time::{Duration, Instant};
 
-    let ws = Workspace::new();
+    // Latency is measured from the writers' timestamps: they must read the real clock.
+    let ws = Workspace::new().with_real_clock();
     ws.ok(&["items", "create", "before following"]);
-    let mut follower = Command::new(env!("CARGO_BIN_EXE_jerry"))
-        .current_dir(ws.path())
+    let mut follower = ws
+        .command()
         .args(["events", "follow", "--json"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -22,11 +22,8 @@ fn scale() -> usize {
 }
 
 fn jerry(ws: &Workspace, args: &[String]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jerry"));
-    cmd.current_dir(ws.path())
-        .env_remove("JERRY_PROJECT")
-        .env_remove("JERRY_ROOT")
-        .env("JERRY_LOCK_TIMEOUT", "60")
+    let mut cmd = ws.command();
+    cmd.env("JERRY_LOCK_TIMEOUT", "60")
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

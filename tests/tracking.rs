@@ -522,3 +522,56 @@ fn close_parent_respects_an_enforced_quality_gate() {
     ws.ok(&["items", "complete", &task]);
     assert_eq!(ws.json(&["items", "show", &story])["status"], "done");
 }
+
+/// The policies' checkpoint is durable state, not a cache: a writer SIGKILLed between its
+/// trigger and the reaction, then every cache deleted, still gets exactly one reaction
+/// from the next command. (Kept as a cache, the lost checkpoint re-armed at the head and
+/// the reaction never happened.)
+#[test]
+fn a_reaction_survives_a_sigkill_and_losing_every_cache() {
+    use std::time::{Duration, Instant};
+
+    let ws = Workspace::new();
+    ws.ok(&["config", "set", "policies", "close-parent"]);
+    let parent = create(&ws, &["Epic", "--type", "epic"]);
+    let child = create(&ws, &["Story", "--type", "story", "--parent", &parent]);
+    ws.ok(&["items", "start", &child]);
+    let mut writer = ws
+        .command()
+        .env("JERRY_FAULT", "before-policies:hang")
+        .args(["items", "complete", &child])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The trigger is on disk once the child reads as done; the writer then hangs before
+    // its policies run, and is killed there.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while ws.json(&["items", "show", &child])["status"] != "done" {
+        assert!(Instant::now() < deadline, "the trigger was never written");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    writer.kill().unwrap();
+    assert!(!writer.wait().unwrap().success());
+    assert!(events_by(&ws, &parent, "policy:close-parent").is_empty());
+
+    // Reads leave caches (the items read model); all of them go.
+    ws.ok(&["items", "list"]);
+    let cache = ws.path().join("projects/PROJ-001/.jerry/data/cache");
+    assert!(cache.is_dir(), "a read leaves its cache");
+    std::fs::remove_dir_all(&cache).unwrap();
+    assert_eq!(ws.json(&["items", "show", &parent])["status"], "pending");
+    create(&ws, &["next command"]);
+    create(&ws, &["and another"]);
+    let reactions = events_by(&ws, &parent, "policy:close-parent");
+    let kinds: Vec<&str> = reactions
+        .iter()
+        .map(|e| e["event_type"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["StatusChanged", "StatusChanged", "WorkItemCompleted"],
+        "exactly one reaction: in_progress, then done"
+    );
+    assert_eq!(ws.json(&["items", "show", &parent])["status"], "done");
+}

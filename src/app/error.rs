@@ -1,12 +1,32 @@
-use crate::domain::{DomainError, ItemRef, WorkItemId};
+use std::path::PathBuf;
+
+use crate::config::ConfigError;
+use crate::domain::{DomainError, ItemRef, ProjectId, WorkItemId};
 use crate::project::ProjectError;
-use crate::store::{StoreError, StreamId};
+use crate::store::{StoreError, StoreUrl, StreamId};
+use crate::timestamp::Timestamp;
 
 /// Why a command or query failed. Each variant maps to one documented exit code in the CLI.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0} not found")]
     ItemNotFound(ItemRef),
+    /// [`AppError::ItemNotFound`], as the service reports it: with the project searched.
+    #[error("{item} not found in {project}")]
+    ItemMissing { item: ItemRef, project: ProjectId },
+    /// `items show --at` names a moment before the item was created.
+    #[error("{item} did not exist yet at {at}")]
+    NotYetCreated { item: ItemRef, at: Timestamp },
+    /// `--root` names no directory. Nothing is created for a root that does not exist, so
+    /// a typo cannot scatter projects across the disk.
+    #[error("--root {}: no such directory", .0.display())]
+    MissingRoot(PathBuf),
+    /// `store migrate --to` names the store the project already uses.
+    #[error("--to {0} is the store this project already uses; name another")]
+    SameStore(StoreUrl),
+    /// A developer setting (`JERRY_TEST_TIMESTAMP`, `JERRY_TEST_SEED`) that does not parse.
+    #[error("{var}: {reason}")]
+    BadEnvironment { var: &'static str, reason: String },
     #[error("{id} was changed by someone else: expected version {expected}, it is at version {actual}")]
     Conflict {
         id: WorkItemId,
@@ -59,6 +79,24 @@ pub enum AppError {
     Store(StoreError),
     #[error(transparent)]
     Project(#[from] ProjectError),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// An I/O failure outside the store (reading an import file, the working directory).
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl AppError {
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        AppError::Io {
+            context: context.into(),
+            source,
+        }
+    }
 }
 
 impl From<StoreError> for AppError {

@@ -1,12 +1,16 @@
-//! The application layer: commands in, values out. Loads aggregates from the store, asks
-//! the domain for new events, appends them with the version it loaded. Never prints.
+//! The application layer: commands in, values out. [`Setup`] resolves what a front door
+//! was given into a [`Session`], the one write path (policies, idempotency, the quality
+//! gate, undo, import, migrate, doctor) and the way to the query side. Loads aggregates
+//! from the store, asks the domain for new events, appends them with the version it
+//! loaded. Never prints.
 
 mod commands;
 mod dispatcher;
+mod doctor;
 mod environment;
 mod error;
 mod event_log;
-pub mod faults;
+mod faults;
 mod generate;
 mod import;
 mod migrate;
@@ -15,12 +19,16 @@ mod projection;
 mod queries;
 mod replay;
 mod repository;
+mod session;
+mod setup;
 mod snapshot;
 mod undo;
 
 pub use commands::{Command, CommandOutcome};
-pub use dispatcher::{CommandDispatcher, WriteOptions};
-pub use environment::{Clock, IdSource, SystemClock, UlidSource};
+pub(crate) use dispatcher::CommandDispatcher;
+pub use dispatcher::WriteOptions;
+pub use doctor::DoctorReport;
+pub use environment::{Clock, Environment, FixedClock, IdSource, SeededIds, SystemClock, UlidSource};
 pub use error::AppError;
 pub use event_log::{
     stream_of, EventFilter, EventLog, EventPage, GroupBy, SequenceMatch, StatGroup, Stats, PAGE,
@@ -30,9 +38,11 @@ pub use import::{import, ImportReport};
 pub use migrate::{content_hash, migrate, LogDigest, MigrateReport};
 pub use policy::{Policy, PolicyEngine, Reaction};
 pub use projection::{ItemsModel, ItemsProjection};
-pub use queries::{ItemFilter, ItemList, Queries};
+pub use queries::{ItemFilter, ItemList, Page, Queries};
 pub use replay::{compare, rebuild, verify, ReplayCounts};
 pub use repository::{stream_for, ItemRepository};
+pub use session::{Migration, Outcome, ReplayReport, Session};
+pub use setup::{Overrides, ProjectSummary, Settings, Setup};
 pub use snapshot::{configure_snapshot_every, snapshot_every, Snapshot, DEFAULT_SNAPSHOT_EVERY};
 pub use undo::{undo, Undone};
 

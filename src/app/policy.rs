@@ -104,22 +104,31 @@ impl<'a> PolicyEngine<'a> {
         }
     }
 
-    fn checkpoint(&self) -> Option<u64> {
-        let bytes = self.store.load_cache(CHECKPOINT).ok().flatten()?;
-        serde_json::from_slice::<Checkpoint>(&bytes)
-            .ok()
-            .map(|c| c.position)
+    /// Kept as durable state, never as a cache: a checkpoint lost while a trigger is
+    /// unanswered would re-arm at the head and skip that reaction forever.
+    fn checkpoint(&self) -> Result<Option<u64>, AppError> {
+        let Some(bytes) = self.store.load_state(CHECKPOINT)? else {
+            return Ok(None);
+        };
+        let checkpoint = serde_json::from_slice::<Checkpoint>(&bytes).map_err(|err| {
+            AppError::Store(crate::store::StoreError::Corrupt {
+                path: "the policies' checkpoint".into(),
+                line: None,
+                reason: err.to_string(),
+            })
+        })?;
+        Ok(Some(checkpoint.position))
     }
 
     fn save_checkpoint(&self, position: u64) -> Result<(), AppError> {
         let bytes = serde_json::to_vec(&Checkpoint { position }).unwrap_or_default();
-        Ok(self.store.save_cache(CHECKPOINT, &bytes)?)
+        Ok(self.store.save_state(CHECKPOINT, &bytes)?)
     }
 
     /// Called before a command writes: the first time policies run in a project they start
     /// from here, so switching them on does not react to all of history.
     pub fn arm(&self) -> Result<(), AppError> {
-        if self.policies.is_empty() || self.checkpoint().is_some() {
+        if self.policies.is_empty() || self.checkpoint()?.is_some() {
             return Ok(());
         }
         let head = self.store.head_position()?;
@@ -143,7 +152,7 @@ impl<'a> PolicyEngine<'a> {
         if self.policies.is_empty() {
             return Ok(reactions);
         }
-        let Some(mut after) = self.checkpoint() else {
+        let Some(mut after) = self.checkpoint()? else {
             return Ok(reactions);
         };
         // A checkpoint past the head belongs to another history (a log restored from an

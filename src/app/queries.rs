@@ -1,6 +1,8 @@
-//! Read-side questions: lists, single items, histories. Reads never write.
+//! Read-side questions: lists, single items, histories, and what the links between items
+//! say (ready work, what waits on what, the tree). Reads never write and never lock.
 
-use crate::domain::{ItemRef, Priority, Status, WorkItem, WorkItemId, WorkType};
+use crate::domain::graph::{ready_and_blocked, tree, BlockedItem, TreeNode};
+use crate::domain::{ItemRef, Priority, ProjectId, Status, WorkItem, WorkItemId, WorkType};
 use crate::store::{EventStore, RecordedEvent};
 use crate::timestamp::Timestamp;
 
@@ -43,13 +45,74 @@ pub struct ItemList {
     pub total_matching: usize,
 }
 
+/// The first `limit` of a longer list, and how long it was, so a limit is never silent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: usize,
+}
+
 pub struct Queries<'a> {
     store: &'a dyn EventStore,
+    project: Option<&'a ProjectId>,
 }
 
 impl<'a> Queries<'a> {
     pub fn new(store: &'a dyn EventStore) -> Self {
-        Self { store }
+        Self { store, project: None }
+    }
+
+    /// Reports a missing item as missing from `project`.
+    pub fn in_project(mut self, project: &'a ProjectId) -> Self {
+        self.project = Some(project);
+        self
+    }
+
+    fn locate<T>(&self, result: Result<T, AppError>) -> Result<T, AppError> {
+        match (result, self.project) {
+            (Err(AppError::ItemNotFound(item)), Some(project)) => Err(AppError::ItemMissing {
+                item,
+                project: project.clone(),
+            }),
+            (result, _) => result,
+        }
+    }
+
+    /// The display id an item reference names; it need not exist.
+    pub fn resolve(&self, item: ItemRef) -> Result<WorkItemId, AppError> {
+        self.locate(ItemRepository::new(self.store).resolve(item))
+    }
+
+    /// Every item's display id, in order (for shell completion).
+    pub fn ids(&self) -> Result<Vec<WorkItemId>, AppError> {
+        Ok(ItemsProjection::current(self.store)?.items.into_keys().collect())
+    }
+
+    /// The work to pick next: no open blocker, by priority then age; at most `limit`.
+    pub fn ready(&self, limit: Option<usize>) -> Result<Page<WorkItem>, AppError> {
+        let items = ItemsProjection::current(self.store)?.items;
+        let (mut ready, _) = ready_and_blocked(&items);
+        let total = ready.len();
+        if let Some(limit) = limit {
+            ready.truncate(limit);
+        }
+        Ok(Page { items: ready, total })
+    }
+
+    /// Open items waiting on an open blocker, with what they wait on.
+    pub fn blocked(&self) -> Result<Vec<BlockedItem>, AppError> {
+        let items = ItemsProjection::current(self.store)?.items;
+        Ok(ready_and_blocked(&items).1)
+    }
+
+    /// The hierarchy with its links: all of it, or the subtree of `focus`.
+    pub fn tree(&self, focus: Option<ItemRef>) -> Result<Vec<TreeNode>, AppError> {
+        let focus = match focus {
+            Some(item) => Some(self.locate(ItemRepository::new(self.store).load_ref(item))?.id),
+            None => None,
+        };
+        let items = ItemsProjection::current(self.store)?.items;
+        Ok(tree(&items, focus))
     }
 
     /// Matching items in display-id order.
@@ -73,17 +136,23 @@ impl<'a> Queries<'a> {
         })
     }
 
-    /// The item now, or as it was at `at`.
+    /// The item now, or as it was at `at`. An item that exists now but not yet at `at`
+    /// is [`AppError::NotYetCreated`], not "not found".
     pub fn show(&self, item: ItemRef, at: Option<Timestamp>) -> Result<WorkItem, AppError> {
         let repository = ItemRepository::new(self.store);
-        match at {
-            Some(at) => repository.load_ref_at(item, at),
-            None => repository.load_ref(item),
+        let Some(at) = at else {
+            return self.locate(repository.load_ref(item));
+        };
+        match repository.load_ref_at(item, at) {
+            Err(AppError::ItemNotFound(_)) if repository.load_ref(item).is_ok() => {
+                Err(AppError::NotYetCreated { item, at })
+            }
+            result => self.locate(result),
         }
     }
 
     /// The item's events, oldest first.
     pub fn history(&self, item: ItemRef) -> Result<Vec<RecordedEvent>, AppError> {
-        ItemRepository::new(self.store).history(item)
+        self.locate(ItemRepository::new(self.store).history(item))
     }
 }

@@ -222,6 +222,12 @@ impl EventStore for Interfering {
     fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
         self.inner.save_cache(name, bytes)
     }
+    fn load_state(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.inner.load_state(name)
+    }
+    fn save_state(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        self.inner.save_state(name, bytes)
+    }
     fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {
         self.inner.read(stream, from, to)
     }

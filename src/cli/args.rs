@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use jerry::store::StoreUrl;
 
 use jerry::domain::{DependencyType, ItemRef, Priority, ProjectId, Status, WorkType};
-use jerry::timestamp::{parse_duration, Timestamp, TimestampError};
+use jerry::timestamp::{parse_duration, TimeSpec, TimestampError};
 
 /// A count that must be at least 1 (`--limit 0` would silently show nothing).
 fn at_least_one(input: &str) -> Result<usize, String> {
@@ -19,8 +19,8 @@ fn at_least_one(input: &str) -> Result<usize, String> {
 }
 
 /// A moment as users type it: RFC 3339, a date, an age (15m, 2h, 3d), today, yesterday.
-fn parse_time(input: &str) -> Result<Timestamp, TimestampError> {
-    Timestamp::parse_spec(input, Timestamp::now())
+fn parse_time(input: &str) -> Result<TimeSpec, TimestampError> {
+    input.parse()
 }
 
 /// jerry: track work from the shell, on an append-only event log that many processes can
@@ -218,10 +218,10 @@ pub struct EventFilterArgs {
     pub stream: Option<String>,
     /// Only events at or after TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, today, yesterday).
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
-    pub since: Option<Timestamp>,
+    pub since: Option<TimeSpec>,
     /// Only events at or before TIME.
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
-    pub until: Option<Timestamp>,
+    pub until: Option<TimeSpec>,
     /// Only events of one request (its correlation id).
     #[arg(long, value_name = "ID")]
     pub correlation: Option<String>,
@@ -302,7 +302,7 @@ pub struct EventsFollowArgs {
 pub struct EventsReplayArgs {
     /// Replay only up to TIME.
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
-    pub until: Option<Timestamp>,
+    pub until: Option<TimeSpec>,
     /// Check the rebuilt state against each item's own stream; exit 6 on any difference.
     #[arg(long)]
     pub verify: bool,
@@ -341,7 +341,7 @@ pub struct EventsStatsArgs {
     pub group_by: GroupByArg,
     /// Only events at or after TIME.
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
-    pub since: Option<Timestamp>,
+    pub since: Option<TimeSpec>,
 }
 
 /// Parses a window such as 5m.
@@ -548,7 +548,7 @@ pub struct ShowArgs {
     pub id: ItemRef,
     /// Show the item as it was at TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, yesterday).
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
-    pub at: Option<Timestamp>,
+    pub at: Option<TimeSpec>,
 }
 
 #[derive(Debug, Args)]
@@ -694,7 +694,7 @@ pub struct ListArgs {
     pub limit: Option<usize>,
     /// List the items as they were at TIME.
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
-    pub at: Option<Timestamp>,
+    pub at: Option<TimeSpec>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,37 +7,35 @@ use std::path::Path;
 use clap::CommandFactory;
 
 use super::args::Cli;
+use super::error::{CliResult, CommandError};
 use super::output::Output;
 
-pub fn completions(shell: clap_complete::Shell, out: &mut Output) -> anyhow::Result<()> {
+pub fn completions(shell: clap_complete::Shell, out: &mut Output) -> CliResult {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "jerry", &mut script);
-    out.line(String::from_utf8(script)?.trim_end())
+    out.line(String::from_utf8_lossy(&script).trim_end())
 }
 
 /// Ids for a shell's completion function: cheap (the items read model), and silent on any
 /// error, since a completion must never print noise.
-pub fn ids(projects: bool, ctx: &super::context::Context, out: &mut Output) -> anyhow::Result<()> {
+pub fn ids(projects: bool, ctx: &super::context::Context, out: &mut Output) -> CliResult {
     let ids: Vec<String> = if projects {
-        ctx.workspace()
+        ctx.setup()
+            .workspace()
             .list_projects()?
             .iter()
             .map(ToString::to_string)
             .collect()
     } else {
-        let opened = ctx.open()?;
-        jerry::app::ItemsProjection::current(&opened.store)?
-            .items
-            .keys()
-            .map(ToString::to_string)
-            .collect()
+        let session = ctx.open()?;
+        session.queries().ids()?.iter().map(ToString::to_string).collect()
     };
     out.line(&ids.join("\n"))
 }
 
 /// Writes `jerry.1` and `jerry-<sub>[-<sub>].1` for every visible subcommand.
-pub fn man_pages(dir: &Path, out: &mut Output) -> anyhow::Result<()> {
-    fs_err::create_dir_all(dir)?;
+pub fn man_pages(dir: &Path, out: &mut Output) -> CliResult {
+    fs_err::create_dir_all(dir).map_err(|err| CommandError::failure(err.to_string()))?;
     let mut command = Cli::command();
     command.build();
     let written = write_pages(&command, "jerry", dir)?;
@@ -45,11 +43,13 @@ pub fn man_pages(dir: &Path, out: &mut Output) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_pages(command: &clap::Command, name: &str, dir: &Path) -> anyhow::Result<usize> {
+fn write_pages(command: &clap::Command, name: &str, dir: &Path) -> CliResult<usize> {
     let page = command.clone().name(name.to_owned());
     let mut bytes = Vec::new();
     clap_mangen::Man::new(page).render(&mut bytes)?;
-    fs_err::write(dir.join(format!("{name}.1")), bytes)?;
+    let path = dir.join(format!("{name}.1"));
+    jerry::persist::persist(&path, &bytes, jerry::persist::Durability::Durable)
+        .map_err(|err| CommandError::failure(format!("cannot write {}: {err}", path.display())))?;
     let mut written = 1;
     for sub in command
         .get_subcommands()

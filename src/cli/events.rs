@@ -1,28 +1,26 @@
 //! `jerry events …`: the whole log in its one global order.
 
-use std::io::{BufReader, IsTerminal, Write};
+use std::io::{BufReader, Write};
 use std::ops::ControlFlow;
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use anyhow::Context as _;
-use indicatif::{ProgressBar, ProgressStyle};
-
-use jerry::app::{self, EventFilter, EventLog, GroupBy, ItemRepository, PAGE};
-use jerry::store::{EventStore, StreamId};
+use jerry::app::{AppError, EventFilter, GroupBy, Session, PAGE};
+use jerry::persist::{persist_with, Durability};
+use jerry::store::StreamId;
 
 use super::args::{
     EventFilterArgs, EventsCommand, EventsExportArgs, EventsFollowArgs, EventsImportArgs, EventsListArgs,
     EventsQueryArgs, EventsReplayArgs, EventsStatsArgs, GroupByArg,
 };
-use super::context::{Context, Opened};
-use super::failure::locate;
+use super::context::{resolve_time, Context};
+use super::error::{CliResult, CommandError};
 use super::output::{Format, Output};
-use super::render;
+use super::progress::{progress_bar, spinner};
+use super::{notes, render};
 
-pub fn run(command: EventsCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+pub fn run(command: EventsCommand, ctx: &Context, out: &mut Output) -> CliResult {
     match command {
         EventsCommand::List(args) => list(args, ctx, out),
         EventsCommand::Follow(args) => follow(args, ctx, out),
@@ -34,7 +32,7 @@ pub fn run(command: EventsCommand, ctx: &Context, out: &mut Output) -> anyhow::R
     }
 }
 
-fn filter(args: EventFilterArgs, after: u64, opened: &Opened, ctx: &Context) -> anyhow::Result<EventFilter> {
+fn filter(args: EventFilterArgs, after: u64, session: &Session, ctx: &Context) -> CliResult<EventFilter> {
     let EventFilterArgs {
         types,
         item,
@@ -44,23 +42,20 @@ fn filter(args: EventFilterArgs, after: u64, opened: &Opened, ctx: &Context) -> 
         correlation,
     } = args;
     let actor = ctx.actor_filter();
-    let item = item
-        .map(|item| ItemRepository::new(&opened.store).resolve(item))
-        .transpose()
-        .map_err(|err| locate(err, &opened.project))?;
+    let item = item.map(|item| session.queries().resolve(item)).transpose()?;
     Ok(EventFilter {
         types,
         item,
         stream: stream.map(StreamId::new).transpose()?,
-        since,
-        until,
+        since: resolve_time(since, session)?,
+        until: resolve_time(until, session)?,
         after,
         correlation,
         actor,
     })
 }
 
-fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let EventsListArgs {
         filter: filter_args,
         after,
@@ -68,9 +63,9 @@ fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result
         limit,
         jsonl,
     } = args;
-    let opened = ctx.open()?;
-    let filter = filter(filter_args, after, &opened, ctx)?;
-    let page = EventLog::new(&opened.store).list(&filter, limit, last)?;
+    let session = ctx.open()?;
+    let filter = filter(filter_args, after, &session, ctx)?;
+    let page = session.events().list(&filter, limit, last)?;
     let shown = page.events.len();
     if shown < page.total_matching && limit.is_some_and(|l| shown == l) {
         out.warn(&format!(
@@ -89,7 +84,7 @@ fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result
         return Ok(());
     }
     if page.events.is_empty() {
-        out.note(&format!("no matching events in {}", opened.project));
+        out.note(&format!("no matching events in {}", session.project()));
         return Ok(());
     }
     let style = out.style();
@@ -99,31 +94,32 @@ fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result
 /// Polls at most this long between checks, so Ctrl-C and a stopped writer are noticed.
 const FOLLOW_TICK: Duration = Duration::from_millis(100);
 
-fn follow(args: EventsFollowArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn follow(args: EventsFollowArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let EventsFollowArgs {
         filter: filter_args,
         from_start,
         after,
     } = args;
-    let opened = ctx.open()?;
+    let session = ctx.open()?;
+    let store = session.store();
     let start = match (from_start, after) {
         (true, _) => 0,
         (false, Some(after)) => after,
-        (false, None) => opened.store.head_position()?,
+        (false, None) => store.head_position()?,
     };
-    let filter = filter(filter_args, start, &opened, ctx)?;
+    let filter = filter(filter_args, start, &session, ctx)?;
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
     ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
-        .context("cannot install the Ctrl-C handler")?;
+        .map_err(|err| CommandError::failure(format!("cannot install the Ctrl-C handler: {err}")))?;
     let mut position = start;
     while !stop.load(Ordering::SeqCst) {
-        let page = opened.store.read_global(position, PAGE)?;
+        let page = store.read_global(position, PAGE)?;
         let Some(last) = page.last() else {
             if stdout_closed() {
                 return Ok(());
             }
-            opened.store.wait_for_events(position, FOLLOW_TICK)?;
+            store.wait_for_events(position, FOLLOW_TICK)?;
             continue;
         };
         position = last.position;
@@ -158,34 +154,21 @@ fn stdout_closed() -> bool {
     false
 }
 
-fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let EventsReplayArgs { until, verify } = args;
-    let opened = ctx.open()?;
-    let total = opened.store.head_position()?;
-    let bar = progress_bar(total);
-    let started = Instant::now();
-    let (rebuilt, counts) = app::rebuild(&opened.store, until, |position| bar.set_position(position))?;
+    let session = ctx.open()?;
+    let until = resolve_time(until, &session)?;
+    let bar = progress_bar(session.store().head_position()?);
+    let report = session.replay(until, verify, |position| bar.set_position(position))?;
     bar.finish_and_clear();
-    let elapsed = started.elapsed();
-    let rate = counts.events as f64 / elapsed.as_secs_f64().max(1e-9);
-    let mut differences = Vec::new();
-    if verify {
-        if until.is_none() {
-            // The incremental read model, caught up, must equal the one rebuilt from scratch.
-            let incremental = app::ItemsProjection::current(&opened.store)?;
-            differences.extend(app::compare(&rebuilt.items, &incremental.items));
-        }
-        differences.extend(app::verify(&opened.store, &rebuilt.items, until)?);
-    }
-    if until.is_none() && differences.is_empty() {
-        rebuilt.save(&opened.store);
-    }
+    let (counts, differences) = (&report.counts, &report.differences);
+    let rate = counts.events as f64 / report.seconds.max(1e-9);
     if out.json() {
         out.json_value(&serde_json::json!({
             "events": counts.events,
             "items": counts.items,
             "unknown_events": counts.unknown,
-            "seconds": elapsed.as_secs_f64(),
+            "seconds": report.seconds,
             "events_per_second": rate,
             "verified": verify.then_some(differences.is_empty()),
             "differences": differences,
@@ -193,10 +176,7 @@ fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
     } else {
         out.line(&format!(
             "replayed {} events into {} items in {:.3} s ({:.0} events/s)",
-            counts.events,
-            counts.items,
-            elapsed.as_secs_f64(),
-            rate
+            counts.events, counts.items, report.seconds, rate
         ))?;
         if counts.unknown > 0 {
             out.line(&format!(
@@ -207,12 +187,12 @@ fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
         if verify && differences.is_empty() {
             out.line("verified: every item matches its own stream")?;
         }
-        for difference in &differences {
+        for difference in differences {
             out.line(&format!("difference: {difference}"))?;
         }
     }
     if let Some(first) = differences.first() {
-        return Err(app::AppError::Inconsistent {
+        return Err(AppError::Inconsistent {
             count: differences.len(),
             first: first.clone(),
         }
@@ -221,18 +201,11 @@ fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
     Ok(())
 }
 
-pub fn generate(items: u64, events_per_item: u64, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let opened = ctx.open()?;
+pub fn generate(items: u64, events_per_item: u64, ctx: &Context, out: &mut Output) -> CliResult {
+    let session = ctx.open()?;
     let bar = progress_bar(items * events_per_item);
     let started = Instant::now();
-    let written = app::generate(
-        &opened.store,
-        &app::SystemClock,
-        &app::UlidSource,
-        items,
-        events_per_item,
-        |done| bar.set_position(done),
-    )?;
+    let written = session.generate(items, events_per_item, |done| bar.set_position(done))?;
     bar.finish_and_clear();
     out.note(&format!(
         "generated {items} items, {written} events in {:.2} s",
@@ -241,37 +214,13 @@ pub fn generate(items: u64, events_per_item: u64, ctx: &Context, out: &mut Outpu
     Ok(())
 }
 
-/// A bar on stderr when it is a terminal; hidden otherwise.
-/// A spinner with a message on stderr, for work of unknown length, when stderr is a
-/// terminal; hidden otherwise. Ticks on its own so a long silent step still shows life.
-pub(super) fn spinner(message: &str) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let spinner = ProgressBar::new_spinner();
-    spinner.set_message(message.to_owned());
-    spinner.enable_steady_tick(Duration::from_millis(120));
-    spinner
-}
-
-pub(super) fn progress_bar(total: u64) -> ProgressBar {
-    if !std::io::stderr().is_terminal() || total < 10_000 {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(total);
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} events ({per_sec}, {eta} left)") {
-        bar.set_style(style);
-    }
-    bar
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ExportFormat {
     Jsonl,
     Json,
 }
 
-fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let EventsExportArgs {
         filter: filter_args,
         after,
@@ -289,18 +238,18 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
             .into())
         }
     };
-    let opened = ctx.open()?;
-    let filter = filter(filter_args, after, &opened, ctx)?;
-    let log = EventLog::new(&opened.store);
-    let total = opened.store.head_position()?;
-    let bar = progress_bar(total);
-    let mut write_all = |sink: &mut dyn Write| -> anyhow::Result<u64> {
+    let session = ctx.open()?;
+    let filter = filter(filter_args, after, &session, ctx)?;
+    let bar = progress_bar(session.store().head_position()?);
+    // The log is read inside the writer; a read error is kept here and reported as such.
+    let mut read_error: Option<AppError> = None;
+    let mut write_all = |sink: &mut dyn Write| -> std::io::Result<u64> {
         let mut count = 0u64;
         if format == ExportFormat::Json {
             sink.write_all(b"[")?;
         }
         let mut failure = None;
-        log.scan(&filter, |event| {
+        let scanned = session.events().scan(&filter, |event| {
             let separator: &[u8] = match (format, count) {
                 (ExportFormat::Json, 0) => b"\n",
                 (ExportFormat::Json, _) => b",\n",
@@ -308,13 +257,10 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
             };
             let written = sink
                 .write_all(separator)
-                .map_err(anyhow::Error::from)
-                .and_then(|()| serde_json::to_writer(&mut *sink, &event).map_err(anyhow::Error::from))
-                .and_then(|()| {
-                    if format == ExportFormat::Jsonl {
-                        sink.write_all(b"\n")?;
-                    }
-                    Ok(())
+                .and_then(|()| serde_json::to_writer(&mut *sink, &event).map_err(std::io::Error::from))
+                .and_then(|()| match format {
+                    ExportFormat::Jsonl => sink.write_all(b"\n"),
+                    ExportFormat::Json => Ok(()),
                 });
             count += 1;
             bar.set_position(event.position);
@@ -325,7 +271,11 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
                     Ok(ControlFlow::Break(()))
                 }
             }
-        })?;
+        });
+        if let Err(err) = scanned {
+            read_error = Some(err);
+            return Err(std::io::Error::other("the log could not be read"));
+        }
         if let Some(err) = failure {
             return Err(err);
         }
@@ -334,15 +284,21 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
         }
         Ok(count)
     };
-    let count = match &output {
-        Some(path) => write_atomically(path, &mut write_all)?,
+    let written = match &output {
+        // Durable and whole: the target is the old file or the complete new one.
+        Some(path) => persist_with(path, Durability::Durable, &mut write_all)
+            .map_err(|err| CommandError::failure(format!("cannot write {}: {err}", path.display()))),
         None => {
             let mut sink = std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
-            let count = write_all(&mut sink)?;
-            sink.flush()?;
-            count
+            write_all(&mut sink)
+                .and_then(|count| sink.flush().map(|()| count))
+                .map_err(CommandError::from)
         }
     };
+    if let Some(err) = read_error {
+        return Err(err.into());
+    }
+    let count = written?;
     bar.finish_and_clear();
     if let Some(path) = output {
         out.note(&format!("exported {count} events to {}", path.display()));
@@ -350,68 +306,45 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> anyhow::Re
     Ok(())
 }
 
-/// Writes through a temp file in the target's folder, fsyncs, then renames it into place:
-/// the target is either the old file or the complete new one, never half of one.
-fn write_atomically(
-    path: &Path,
-    write: &mut dyn FnMut(&mut dyn Write) -> anyhow::Result<u64>,
-) -> anyhow::Result<u64> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let temp =
-        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
-    let mut sink = std::io::BufWriter::with_capacity(256 * 1024, temp);
-    let count = write(&mut sink)?;
-    let temp = sink.into_inner().map_err(|err| err.into_error())?;
-    temp.as_file().sync_all()?;
-    temp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(count)
-}
-
-fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let EventsImportArgs { file } = args;
-    let opened = ctx.open()?;
+    let session = ctx.open()?;
     let spinner = spinner("checking and importing events…");
-    let report = if file.as_os_str() == "-" {
-        app::import(&opened.store, std::io::stdin().lock())?
+    let outcome = if file.as_os_str() == "-" {
+        session.import(std::io::stdin().lock())?
     } else {
-        let reader = fs_err::File::open(&file)?;
-        app::import(&opened.store, BufReader::with_capacity(256 * 1024, reader))?
+        let reader = fs_err::File::open(&file).map_err(|err| CommandError::failure(err.to_string()))?;
+        session.import(BufReader::with_capacity(256 * 1024, reader))?
     };
     spinner.finish_and_clear();
-    if report.imported > 0 {
-        // Imported history carries its own reactions; policies react from here on.
-        super::policies::engine(&opened).skip_to_head()?;
+    if let Some(project) = &outcome.created_project {
+        out.note(&format!("note: no project here yet, so created {project}"));
     }
-    if opened.first && report.imported > 0 {
-        ctx.workspace().create_project(&opened.project)?;
-        out.note(&format!(
-            "note: no project here yet, so created {}",
-            opened.project
-        ));
-    }
+    notes::reactions(&outcome, &session, out);
+    let report = outcome.value;
     if out.json() {
         return out.json_value(&report);
     }
     if report.imported == 0 {
         out.line(&format!(
             "nothing to import: all {} events are already in {}",
-            report.already_present, opened.project
+            report.already_present,
+            session.project()
         ))
     } else {
         out.line(&format!(
             "imported {} events into {} streams of {} ({} already present)",
-            report.imported, report.streams, opened.project, report.already_present
+            report.imported,
+            report.streams,
+            session.project(),
+            report.already_present
         ))
     }
 }
 
-fn stats(args: EventsStatsArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn stats(args: EventsStatsArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let EventsStatsArgs { group_by, since } = args;
-    let opened = ctx.open()?;
+    let session = ctx.open()?;
     let group = match group_by {
         GroupByArg::Type => GroupBy::Type,
         GroupByArg::Stream => GroupBy::Stream,
@@ -419,10 +352,10 @@ fn stats(args: EventsStatsArgs, ctx: &Context, out: &mut Output) -> anyhow::Resu
         GroupByArg::Actor => GroupBy::Actor,
     };
     let filter = EventFilter {
-        since,
+        since: resolve_time(since, &session)?,
         ..EventFilter::default()
     };
-    let stats = EventLog::new(&opened.store).stats(&filter, group)?;
+    let stats = session.events().stats(&filter, group)?;
     if out.json() {
         let name = format!("{group_by:?}").to_lowercase();
         return out.json_value(
@@ -432,7 +365,7 @@ fn stats(args: EventsStatsArgs, ctx: &Context, out: &mut Output) -> anyhow::Resu
     out.line(&render::stats_table(&stats))
 }
 
-fn query(args: EventsQueryArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn query(args: EventsQueryArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let EventsQueryArgs { query, within } = args;
     let Some((first, then)) = parse_sequence(&query) else {
         return Err(jerry::domain::DomainError::InvalidValue {
@@ -442,8 +375,10 @@ fn query(args: EventsQueryArgs, ctx: &Context, out: &mut Output) -> anyhow::Resu
         }
         .into());
     };
-    let opened = ctx.open()?;
-    let found = EventLog::new(&opened.store).followed_by(&first, &then, within, &EventFilter::default())?;
+    let session = ctx.open()?;
+    let found = session
+        .events()
+        .followed_by(&first, &then, within, &EventFilter::default())?;
     if out.json() {
         return out.json_value(&found);
     }

@@ -1,9 +1,6 @@
 //! `jerry items …`: every write goes through the dispatcher; reads go through queries.
 
-use jerry::app::{
-    AppError, Command, CommandDispatcher, CommandOutcome, ItemFilter, ItemRepository, Queries, SystemClock,
-    UlidSource, WriteOptions,
-};
+use jerry::app::{Command, CommandOutcome, ItemFilter, Session, WriteOptions};
 use jerry::domain::{NewWorkItem, Status};
 
 use super::args::{
@@ -11,13 +8,12 @@ use super::args::{
     ListArgs, MetricsArgs, OnceArgs, ParentArgs, PriorityArgs, ShowArgs, StatusArgs, TransitionArgs,
     UndependArgs, WriteGuardArgs,
 };
-use super::context::{Context, Opened};
-use super::failure::locate;
+use super::context::{resolve_time, Context};
+use super::error::CliResult;
 use super::output::Output;
-use super::render;
-use super::{policies, tracking};
+use super::{notes, render, tracking};
 
-pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CliResult {
     match command {
         ItemsCommand::Create(args) => create(args, ctx, out),
         ItemsCommand::Start(args) => transition(args, Status::InProgress, ctx, out),
@@ -44,54 +40,45 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> anyhow::Re
     }
 }
 
-/// Runs one write through the dispatcher and renders its outcome.
+/// Runs one write through the session and tells the user what else happened.
 fn write(
     ctx: &Context,
     out: &mut Output,
-    mut options: WriteOptions,
-    command: impl FnOnce(&ItemRepository<'_>, &Opened) -> Result<Command, AppError>,
-) -> anyhow::Result<CommandOutcome> {
-    let opened = ctx.open()?;
-    let command =
-        command(&ItemRepository::new(&opened.store), &opened).map_err(|err| locate(err, &opened.project))?;
-    let actor = ctx.actor(&opened);
-    let dispatcher = CommandDispatcher::new(&opened.store, &SystemClock, &UlidSource, actor)
-        .with_quality_gate(opened.config.quality_gate.unwrap_or_default());
-    options.correlation_id = ctx.correlation_id().map(String::from);
-    let policies = policies::engine(&opened);
-    policies.arm()?;
-    let outcome = dispatcher
-        .dispatch(command, options)
-        .map_err(|err| locate(err, &opened.project))?;
-    jerry::app::faults::inject("before-policies");
-    for warning in &outcome.warnings {
+    options: WriteOptions,
+    command: Command,
+) -> CliResult<CommandOutcome> {
+    let session = ctx.open()?;
+    execute(&session, out, options, command)
+}
+
+/// [`write`] on a session already open (a command that first resolved an id through it).
+fn execute(
+    session: &Session,
+    out: &mut Output,
+    options: WriteOptions,
+    command: Command,
+) -> CliResult<CommandOutcome> {
+    let outcome = session.execute(command, options)?;
+    for warning in &outcome.value.warnings {
         out.warn(&format!("warning: {warning}"));
     }
-    if outcome.replayed {
+    if outcome.value.replayed {
         out.note(&format!(
             "idempotency key already used for this command: nothing written; this is the original result (version {})",
-            outcome.item.version
+            outcome.value.item.version
         ));
     }
-    if opened.first {
-        // The file store made the folder with its first event; a database store did not.
-        ctx.workspace().create_project(&opened.project)?;
-        out.note(&format!(
-            "note: no project in {} yet, so created {}",
-            ctx.workspace().root().display(),
-            opened.project
-        ));
-    }
-    policies::react(&opened, &policies, out);
+    notes::created(&outcome, session, out);
+    notes::reactions(&outcome, session, out);
     if out.json() {
-        out.json_value(&write_json(&outcome)?)?;
+        out.json_value(&write_json(&outcome.value)?)?;
     }
-    Ok(outcome)
+    Ok(outcome.value)
 }
 
 /// A write's `--json`: the item, plus `replayed` (true when an idempotency key found the
 /// command already done).
-fn write_json(outcome: &CommandOutcome) -> anyhow::Result<serde_json::Value> {
+fn write_json(outcome: &CommandOutcome) -> CliResult<serde_json::Value> {
     let mut value = serde_json::to_value(&outcome.item)?;
     if let Some(object) = value.as_object_mut() {
         object.insert("replayed".into(), outcome.replayed.into());
@@ -111,7 +98,7 @@ fn options(guard: WriteGuardArgs) -> WriteOptions {
     }
 }
 
-fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let CreateArgs {
         title,
         work_type,
@@ -125,24 +112,24 @@ fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<(
         idempotency_key,
         ..WriteOptions::default()
     };
-    let outcome = write(ctx, out, options, |items, opened| {
-        let parent = parent.map(|p| items.resolve(p)).transpose()?;
-        Ok(Command::Create(NewWorkItem {
-            title,
-            work_type: ctx.work_type(work_type.unwrap_or_default(), opened),
-            priority,
-            description,
-            parent,
-            assignee,
-        }))
-    })?;
+    let session = ctx.open()?;
+    let parent = parent.map(|p| session.queries().resolve(p)).transpose()?;
+    let command = Command::Create(NewWorkItem {
+        title,
+        work_type: work_type.unwrap_or_else(|| session.default_type()),
+        priority,
+        description,
+        parent,
+        assignee,
+    });
+    let outcome = execute(&session, out, options, command)?;
     if !out.json() {
         out.line(&outcome.item.id.to_string())?;
     }
     Ok(())
 }
 
-fn report_change(outcome: &CommandOutcome, out: &mut Output) -> anyhow::Result<()> {
+fn report_change(outcome: &CommandOutcome, out: &mut Output) -> CliResult {
     if out.json() {
         return Ok(());
     }
@@ -157,137 +144,157 @@ fn report_change(outcome: &CommandOutcome, out: &mut Output) -> anyhow::Result<(
     Ok(())
 }
 
-fn transition(args: TransitionArgs, to: Status, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn transition(args: TransitionArgs, to: Status, ctx: &Context, out: &mut Output) -> CliResult {
     let TransitionArgs { id, reason, guard } = args;
-    let outcome = write(ctx, out, options(guard), |_, _| {
-        Ok(Command::ChangeStatus { item: id, to, reason })
-    })?;
+    let outcome = write(
+        ctx,
+        out,
+        options(guard),
+        Command::ChangeStatus { item: id, to, reason },
+    )?;
     report_change(&outcome, out)
 }
 
-fn block(args: BlockArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn block(args: BlockArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let BlockArgs { id, reason, guard } = args;
-    let outcome = write(ctx, out, options(guard), |_, _| {
-        Ok(Command::ChangeStatus {
+    let outcome = write(
+        ctx,
+        out,
+        options(guard),
+        Command::ChangeStatus {
             item: id,
             to: Status::Blocked,
             reason: Some(reason),
-        })
-    })?;
+        },
+    )?;
     report_change(&outcome, out)
 }
 
-fn status(args: StatusArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn status(args: StatusArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let StatusArgs {
         id,
         status,
         reason,
         guard,
     } = args;
-    let outcome = write(ctx, out, options(guard), |_, _| {
-        Ok(Command::ChangeStatus {
+    let outcome = write(
+        ctx,
+        out,
+        options(guard),
+        Command::ChangeStatus {
             item: id,
             to: status,
             reason,
-        })
-    })?;
+        },
+    )?;
     report_change(&outcome, out)
 }
 
-fn priority(args: PriorityArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn priority(args: PriorityArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let PriorityArgs {
         id,
         priority,
         reason,
         guard,
     } = args;
-    let outcome = write(ctx, out, options(guard), |_, _| {
-        Ok(Command::ChangePriority {
+    let outcome = write(
+        ctx,
+        out,
+        options(guard),
+        Command::ChangePriority {
             item: id,
             to: priority,
             reason,
-        })
-    })?;
+        },
+    )?;
     report_change(&outcome, out)
 }
 
-fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let AssignArgs { id, who, none, guard } = args;
     let assignee = if none { None } else { who };
-    let outcome = write(ctx, out, options(guard), |_, _| {
-        Ok(Command::Assign { item: id, assignee })
-    })?;
+    let outcome = write(ctx, out, options(guard), Command::Assign { item: id, assignee })?;
     report_change(&outcome, out)
 }
 
-fn depend(args: DependArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn depend(args: DependArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let DependArgs {
         id,
         other,
         kind,
         guard,
     } = args;
-    let outcome = write(ctx, out, options(guard), |_, _| {
-        Ok(Command::AddDependency {
+    let outcome = write(
+        ctx,
+        out,
+        options(guard),
+        Command::AddDependency {
             item: id,
             on: other,
             kind,
-        })
-    })?;
+        },
+    )?;
     report_change(&outcome, out)
 }
 
-fn undepend(args: UndependArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn undepend(args: UndependArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let UndependArgs { id, other, guard } = args;
-    let outcome = write(ctx, out, options(guard), |_, _| {
-        Ok(Command::RemoveDependency { item: id, on: other })
-    })?;
+    let outcome = write(
+        ctx,
+        out,
+        options(guard),
+        Command::RemoveDependency { item: id, on: other },
+    )?;
     report_change(&outcome, out)
 }
 
-fn edit(args: EditArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn edit(args: EditArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let EditArgs {
         id,
         title,
         description,
         guard,
     } = args;
-    let outcome = write(ctx, out, options(guard), |_, _| {
-        Ok(Command::Edit {
+    let outcome = write(
+        ctx,
+        out,
+        options(guard),
+        Command::Edit {
             item: id,
             title,
             description,
-        })
-    })?;
+        },
+    )?;
     report_change(&outcome, out)
 }
 
-fn label(args: LabelArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn label(args: LabelArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let LabelArgs {
         id,
         add,
         remove,
         guard,
     } = args;
-    let outcome = write(ctx, out, options(guard), |_, _| {
-        Ok(Command::Label {
+    let outcome = write(
+        ctx,
+        out,
+        options(guard),
+        Command::Label {
             item: id,
             add,
             remove,
-        })
-    })?;
+        },
+    )?;
     report_change(&outcome, out)
 }
 
-fn comment(args: CommentArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn comment(args: CommentArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let CommentArgs { id, text, guard } = args;
-    let outcome = write(ctx, out, options(guard), |_, _| {
-        Ok(Command::Comment { item: id, text })
-    })?;
+    let outcome = write(ctx, out, options(guard), Command::Comment { item: id, text })?;
     report_change(&outcome, out)
 }
 
-fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let ListArgs {
         status,
         work_type,
@@ -298,24 +305,19 @@ fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
         limit,
         at,
     } = args;
-    let opened = ctx.open()?;
-    let parent = parent
-        .map(|p| ItemRepository::new(&opened.store).resolve(p))
-        .transpose()
-        .map_err(|err| locate(err, &opened.project))?;
+    let session = ctx.open()?;
+    let queries = session.queries();
     let filter = ItemFilter {
         statuses: status,
         types: work_type,
         priority,
         assignee,
-        parent,
+        parent: parent.map(|p| queries.resolve(p)).transpose()?,
         labels: label,
         limit,
-        at,
+        at: resolve_time(at, &session)?,
     };
-    let listed = Queries::new(&opened.store)
-        .list(&filter)
-        .map_err(|err| locate(err, &opened.project))?;
+    let listed = queries.list(&filter)?;
     if listed.items.len() < listed.total_matching {
         out.warn(&format!(
             "showing {} of {} matching items (--limit {})",
@@ -328,44 +330,27 @@ fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
         return out.json_value(&listed.items);
     }
     if listed.items.is_empty() {
-        out.note(&format!("no matching items in {}", opened.project));
+        out.note(&format!("no matching items in {}", session.project()));
         return Ok(());
     }
     let style = out.style();
     out.line(&render::item_table(&listed.items, style))
 }
 
-fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let ShowArgs { id, at } = args;
-    let opened = ctx.open()?;
-    let queries = Queries::new(&opened.store);
-    let item = match (queries.show(id, at), at) {
-        // It exists now, just not yet then: say so rather than "not found".
-        (Err(AppError::ItemNotFound(_)), Some(at)) if queries.show(id, None).is_ok() => {
-            return Err(NotYetCreated { item: id, at }.into());
-        }
-        (result, _) => result.map_err(|err| locate(err, &opened.project))?,
-    };
+    let session = ctx.open()?;
+    let item = session.queries().show(id, resolve_time(at, &session)?)?;
     if out.json() {
         return out.json_value(&item);
     }
     out.line(&render::item_details(&item))
 }
 
-/// `items show --at` names a moment before the item was created.
-#[derive(Debug, thiserror::Error)]
-#[error("{item} did not exist yet at {at}")]
-pub struct NotYetCreated {
-    item: jerry::domain::ItemRef,
-    at: jerry::timestamp::Timestamp,
-}
-
-fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> CliResult {
     let ItemArg { id } = args;
-    let opened = ctx.open()?;
-    let events = Queries::new(&opened.store)
-        .history(id)
-        .map_err(|err| locate(err, &opened.project))?;
+    let session = ctx.open()?;
+    let events = session.queries().history(id)?;
     if out.json() {
         return out.json_value(&events);
     }
@@ -373,20 +358,18 @@ fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> anyhow::Result<()>
     out.line(&render::history_table(&events, style))
 }
 
-fn reparent(args: ParentArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn reparent(args: ParentArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let ParentArgs {
         id,
         parent,
         none: _,
         guard,
     } = args;
-    let outcome = write(ctx, out, options(guard), |_, _| {
-        Ok(Command::Reparent { item: id, parent })
-    })?;
+    let outcome = write(ctx, out, options(guard), Command::Reparent { item: id, parent })?;
     report_change(&outcome, out)
 }
 
-fn metrics(args: MetricsArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn metrics(args: MetricsArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let MetricsArgs {
         id,
         coverage,
@@ -395,14 +378,17 @@ fn metrics(args: MetricsArgs, ctx: &Context, out: &mut Output) -> anyhow::Result
         edge,
         guard,
     } = args;
-    let outcome = write(ctx, out, options(guard), |_, _| {
-        Ok(Command::RecordMetrics {
+    let outcome = write(
+        ctx,
+        out,
+        options(guard),
+        Command::RecordMetrics {
             item: id,
             coverage,
             positive,
             negative,
             edge,
-        })
-    })?;
+        },
+    )?;
     report_change(&outcome, out)
 }

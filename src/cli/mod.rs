@@ -1,14 +1,16 @@
-//! The command-line edge: parse, pick the project, build the store, dispatch, render.
+//! The command-line front door: parse, open the session, make one call, render. Errors
+//! become a [`error::CommandError`], whose kind is the exit code.
 
 mod args;
 mod context;
 mod docs;
 mod doctor;
+mod error;
 mod events;
-mod failure;
 mod items;
+mod notes;
 mod output;
-mod policies;
+mod progress;
 mod render;
 mod settings;
 mod store;
@@ -22,11 +24,16 @@ use std::process::ExitCode;
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 
+use jerry::app::Environment;
+
 use args::{Cli, TopCommand};
 use context::Context;
+use error::CliResult;
 use output::Output;
 
-pub fn main() -> ExitCode {
+/// Runs one command line in `env` (the process's clock and ids, from the composition
+/// root in `main`).
+pub fn main(env: Environment) -> ExitCode {
     let raw: Vec<OsString> = std::env::args_os().collect();
     // Known before parsing, so that even a usage error can answer in JSON.
     let wants_json = raw.iter().any(|arg| arg == "--json");
@@ -35,7 +42,7 @@ pub fn main() -> ExitCode {
         .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
     let (cli, matches) = match parsed {
         Ok(parsed) => parsed,
-        Err(err) => return failure::report_usage(err, wants_json),
+        Err(err) => return error::report_usage(err, wants_json),
     };
     let format = match (cli.global.json, cli.global.format) {
         (true, _) => output::Format::Json,
@@ -43,24 +50,11 @@ pub fn main() -> ExitCode {
     };
     let json = format != output::Format::Table;
     let mut out = Output::styled(format, style::Style::detect(cli.global.color, cli.global.quiet));
-    let explicit = context::Explicit {
-        actor_typed: source_is(&matches, "actor", &[ValueSource::CommandLine]),
-        actor: source_is(
-            &matches,
-            "actor",
-            &[ValueSource::CommandLine, ValueSource::EnvVariable],
-        ),
-        lock_timeout: source_is(
-            &matches,
-            "lock_timeout",
-            &[ValueSource::CommandLine, ValueSource::EnvVariable],
-        ),
-        work_type: source_is(&matches, "work_type", &[ValueSource::CommandLine]),
-    };
-    let result = Context::new(cli.global, explicit).and_then(|ctx| run(cli.command, &ctx, &mut out));
+    let actor_typed = source_is(&matches, "actor", &[ValueSource::CommandLine]);
+    let result = Context::new(cli.global, actor_typed, env).and_then(|ctx| run(cli.command, &ctx, &mut out));
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => failure::report(&err, json, &mut out),
+        Err(err) => err.report(json, &mut out),
     }
 }
 
@@ -79,7 +73,7 @@ fn source_is(matches: &clap::ArgMatches, id: &str, sources: &[ValueSource]) -> b
     false
 }
 
-fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
     match command {
         TopCommand::Init { project } => init(ctx, project, out),
         TopCommand::Items(command) => items::run(command, ctx, out),
@@ -99,18 +93,8 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<(
     }
 }
 
-pub(crate) fn init(
-    ctx: &Context,
-    project: Option<jerry::domain::ProjectId>,
-    out: &mut Output,
-) -> anyhow::Result<()> {
-    let workspace = ctx.workspace();
-    let id = match project.or_else(|| ctx.requested_project().cloned()) {
-        Some(id) => id,
-        None => workspace.next_project_id()?,
-    };
-    let created = workspace.create_project(&id)?;
-    let path = workspace.project_dir(&id);
+pub(crate) fn init(ctx: &Context, project: Option<jerry::domain::ProjectId>, out: &mut Output) -> CliResult {
+    let (id, path, created) = ctx.setup().init(project)?;
     if created {
         out.note(&format!("created project {id} in {}", path.display()));
     } else {

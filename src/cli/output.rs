@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::error::{CliResult, CommandError};
 use super::style::Style;
 
 /// How data is written: a table for people, or one of the machine formats.
@@ -58,14 +59,14 @@ impl Output {
         self.format != Format::Table
     }
 
-    pub fn line(&mut self, text: &str) -> anyhow::Result<()> {
+    pub fn line(&mut self, text: &str) -> CliResult {
         writeln!(self.stdout, "{text}")?;
         Ok(())
     }
 
     /// Writes data in the chosen machine format. Encoding happens first, so only I/O errors
     /// (such as a closed pipe) come from writing.
-    pub fn json_value<T: Serialize + ?Sized>(&mut self, value: &T) -> anyhow::Result<()> {
+    pub fn json_value<T: Serialize + ?Sized>(&mut self, value: &T) -> CliResult {
         let mut buffer = match self.format {
             Format::Table | Format::Json => serde_json::to_vec_pretty(value)?,
             Format::Jsonl => {
@@ -83,7 +84,7 @@ impl Output {
                 lines
             }
             Format::Toon => toon_format::encode_default(&serde_json::to_value(value)?)
-                .map_err(|err| anyhow::anyhow!("cannot encode as TOON: {err}"))?
+                .map_err(|err| CommandError::failure(format!("cannot encode as TOON: {err}")))?
                 .into_bytes(),
         };
         buffer.push(b'\n');
@@ -92,7 +93,7 @@ impl Output {
     }
 
     /// One compact JSON object on its own line (JSON Lines / NDJSON).
-    pub fn json_line<T: Serialize + ?Sized>(&mut self, value: &T) -> anyhow::Result<()> {
+    pub fn json_line<T: Serialize + ?Sized>(&mut self, value: &T) -> CliResult {
         let mut buffer = serde_json::to_vec(value)?;
         buffer.push(b'\n');
         self.stdout.write_all(&buffer)?;
@@ -108,7 +109,7 @@ impl Output {
 
     /// A human confirmation on stdout (`WORK-001 v2: pending → in_progress`); `--quiet`
     /// drops it.
-    pub fn confirm(&mut self, text: &str) -> anyhow::Result<()> {
+    pub fn confirm(&mut self, text: &str) -> CliResult {
         if self.style.quiet {
             return Ok(());
         }
@@ -120,7 +121,7 @@ impl Output {
     }
 
     /// Flushes now, reporting a closed pipe as an error (used by `follow` after each event).
-    pub fn flush_now(&mut self) -> anyhow::Result<()> {
+    pub fn flush_now(&mut self) -> CliResult {
         self.stdout.flush()?;
         Ok(())
     }

@@ -3,19 +3,17 @@
 use comfy_table::Table;
 use serde_json::json;
 
-use jerry::app::ItemRepository;
 use jerry::config::{ProjectConfig, KEYS};
-use jerry::domain::ProjectId;
-use jerry::project::Resolved;
-use jerry::store::{Backend, EventStore};
 
 use super::args::{ConfigCommand, ProjectsCommand};
 use super::context::Context;
+use super::error::CliResult;
 use super::output::Output;
 
-pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let opened = ctx.settings()?;
-    let path = ctx.config_path(&opened.project);
+pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> CliResult {
+    let setup = ctx.setup();
+    let opened = setup.settings()?;
+    let path = setup.config_path(&opened.project);
     match command {
         ConfigCommand::Path => out.line(&path.display().to_string()),
         ConfigCommand::Get { key } => {
@@ -26,9 +24,7 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> anyhow
             out.line(value.as_deref().unwrap_or_default())
         }
         ConfigCommand::Set { key, value } => {
-            let mut config = ProjectConfig::load(&path)?;
-            config.set(&key, &value)?;
-            config.save(&path)?;
+            let (opened, config) = setup.set_config(&key, &value)?;
             if opened.first {
                 out.note(&format!("note: created {} for its settings", opened.project));
             }
@@ -73,14 +69,15 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> anyhow
     }
 }
 
-pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> CliResult {
+    let setup = ctx.setup();
     match command {
         ProjectsCommand::Create { project } => super::init(ctx, project, out),
         ProjectsCommand::List => {
-            let workspace = ctx.workspace();
+            let workspace = setup.workspace();
             let mut summaries = Vec::new();
             for id in workspace.list_projects()? {
-                summaries.push(summary(ctx, &id)?);
+                summaries.push(setup.summary(&id)?);
             }
             if out.json() {
                 return out.json_value(&summaries);
@@ -98,66 +95,31 @@ pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> an
                 .set_header(["PROJECT", "ITEMS", "EVENTS", "PATH"]);
             for s in &summaries {
                 table.add_row([
-                    s["id"].as_str().unwrap_or_default().to_owned(),
-                    s["items"].to_string(),
-                    s["events"].to_string(),
-                    s["path"].as_str().unwrap_or_default().to_owned(),
+                    s.id.to_string(),
+                    s.items.to_string(),
+                    s.events.to_string(),
+                    s.path.display().to_string(),
                 ]);
             }
             out.line(&table.to_string())
         }
         ProjectsCommand::Show { project } => {
-            let id = match project {
-                Some(id) => id,
-                None => match ctx.workspace().resolve(ctx.requested_project().cloned())? {
-                    Resolved::Existing(id) => id,
-                    Resolved::First(id) => {
-                        return Err(jerry::project::ProjectError::NotFound {
-                            id,
-                            root: ctx.workspace().root().to_path_buf(),
-                            available: Vec::new(),
-                        }
-                        .into())
-                    }
-                },
-            };
-            if !ctx.workspace().list_projects()?.contains(&id) {
-                return Err(jerry::project::ProjectError::NotFound {
-                    id,
-                    root: ctx.workspace().root().to_path_buf(),
-                    available: ctx.workspace().list_projects()?,
-                }
-                .into());
-            }
-            let mut details = summary(ctx, &id)?;
-            let config = ProjectConfig::load(&ctx.config_path(&id))?;
-            details["config"] = serde_json::to_value(&config)?;
+            let id = setup.existing_project(project)?;
+            let summary = setup.summary(&id)?;
+            let config_path = setup.config_path(&id);
+            let config = ProjectConfig::load(&config_path)?;
             if out.json() {
+                let mut details = serde_json::to_value(&summary)?;
+                details["config"] = serde_json::to_value(&config)?;
                 return out.json_value(&details);
             }
             out.line(&format!(
                 "{id}\n  path    {}\n  items   {}\n  events  {}\n  config  {}",
-                details["path"].as_str().unwrap_or_default(),
-                details["items"],
-                details["events"],
-                ctx.config_path(&id).display()
+                summary.path.display(),
+                summary.items,
+                summary.events,
+                config_path.display()
             ))
         }
     }
-}
-
-/// `{id, path, items, events}` for one project.
-fn summary(ctx: &Context, id: &ProjectId) -> anyhow::Result<serde_json::Value> {
-    let workspace = ctx.workspace();
-    let config = ProjectConfig::load(&ctx.config_path(id))?;
-    let store = Backend::open(&ctx.store_url(&config)?, &ctx.open_options(id, &config))?;
-    let items = ItemRepository::new(&store).item_streams()?.len();
-    let events = store.head_position()?;
-    Ok(json!({
-        "id": id,
-        "path": workspace.project_dir(id),
-        "items": items,
-        "events": events,
-        "store": store.kind(),
-    }))
 }

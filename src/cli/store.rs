@@ -3,19 +3,15 @@
 
 use serde_json::json;
 
-use jerry::app;
-use jerry::store::{Backend, EventStore, StoreUrl};
+use jerry::store::StoreUrl;
 
 use super::args::StoreCommand;
 use super::context::Context;
+use super::error::{CliResult, CommandError};
 use super::output::Output;
+use super::progress::progress_bar;
 
-/// `store migrate --to` names the store the project already uses.
-#[derive(Debug, thiserror::Error)]
-#[error("--to {0} is the store this project already uses; name another")]
-pub struct SameStore(pub StoreUrl);
-
-pub fn run(command: StoreCommand, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
+pub fn run(command: StoreCommand, ctx: &Context, out: &mut Output) -> CliResult {
     match command {
         StoreCommand::Init => init(ctx, out),
         StoreCommand::Info => info(ctx, out),
@@ -23,11 +19,8 @@ pub fn run(command: StoreCommand, ctx: &Context, out: &mut Output) -> anyhow::Re
     }
 }
 
-fn init(ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let settings = ctx.settings()?;
-    let url = ctx.store_url(&settings.config)?;
-    let options = ctx.open_options(&settings.project, &settings.config);
-    let (version, applied) = Backend::init(&url, &options)?;
+fn init(ctx: &Context, out: &mut Output) -> CliResult {
+    let (url, version, applied) = ctx.setup().init_store()?;
     if out.json() {
         return out.json_value(&json!({
             "store": url.to_string(),
@@ -49,53 +42,44 @@ fn init(ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
     }
 }
 
-fn info(ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let opened = ctx.open()?;
-    let url = ctx.store_url(&opened.config)?;
-    let events = opened.store.head_position()?;
-    let streams = opened.store.list_streams()?.len();
+fn info(ctx: &Context, out: &mut Output) -> CliResult {
+    let session = ctx.open()?;
+    let events = session.store().head_position()?;
+    let streams = session.store().list_streams()?.len();
     if out.json() {
         return out.json_value(&json!({
-            "project": opened.project,
-            "backend": opened.store.kind(),
-            "store": url.to_string(),
-            "location": opened.store.location(),
+            "project": session.project(),
+            "backend": session.backend_kind(),
+            "store": session.store_url().map(ToString::to_string),
+            "location": session.location(),
             "events": events,
             "streams": streams,
         }));
     }
     out.line(&format!(
         "{}\n  backend   {}\n  location  {}\n  events    {events}\n  streams   {streams}",
-        opened.project,
-        opened.store.kind(),
-        opened.store.location().display(),
+        session.project(),
+        session.backend_kind(),
+        session.location().display(),
     ))
 }
 
-fn migrate(to: StoreUrl, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let opened = ctx.open()?;
-    let from_url = ctx.store_url(&opened.config)?;
-    let cwd = std::env::current_dir()?;
-    let to = to.relative_to(&cwd);
-    if to == from_url {
-        return Err(SameStore(to).into());
-    }
-    let options = ctx.open_options(&opened.project, &opened.config);
-    let target = Backend::open(&to, &options)?;
-    if opened.store.location() == target.location() {
-        return Err(SameStore(to).into());
-    }
-    let total = opened.store.head_position()?;
-    let bar = super::events::progress_bar(total);
-    let report = app::migrate(&opened.store, &target, |position| bar.set_position(position))?;
+fn migrate(to: StoreUrl, ctx: &Context, out: &mut Output) -> CliResult {
+    let session = ctx.open()?;
+    let cwd = std::env::current_dir()
+        .map_err(|err| CommandError::failure(format!("cannot read the current directory: {err}")))?;
+    let bar = progress_bar(session.store().head_position()?);
+    let migration = session.migrate(to.relative_to(&cwd), |position| bar.set_position(position))?;
     bar.finish_and_clear();
-    if matches!(to, StoreUrl::Jsonl) {
-        ctx.workspace().create_project(&opened.project)?;
-    }
+    let (to, report) = (&migration.to, &migration.report);
+    let from_url = migration
+        .from
+        .as_ref()
+        .map_or_else(|| "memory".to_owned(), ToString::to_string);
     if out.json() {
         return out.json_value(&json!({
-            "project": opened.project,
-            "from": from_url.to_string(),
+            "project": session.project(),
+            "from": from_url,
             "to": to.to_string(),
             "copied": report.copied,
             "resumed_from": report.resumed_from,
@@ -110,7 +94,10 @@ fn migrate(to: StoreUrl, ctx: &Context, out: &mut Output) -> anyhow::Result<()> 
     };
     out.confirm(&format!(
         "copied {} events of {} from {from_url} to {to}{resumed}; both hold {} events, sha256 {}",
-        report.copied, opened.project, report.events, report.hash
+        report.copied,
+        session.project(),
+        report.events,
+        report.hash
     ))?;
     out.note(&format!(
         "to use it from now on: jerry config set store '{to}' (or JERRY_STORE)"

@@ -1,70 +1,58 @@
 //! `jerry items ready|blocked|tree`: what the links between items say about the work.
 
-use jerry::app::{ItemRepository, ItemsProjection};
-use jerry::domain::graph::{ready_and_blocked, tree};
-
 use super::args::{ReadyArgs, TreeArgs};
 use super::context::Context;
-use super::failure::locate;
+use super::error::CliResult;
 use super::output::Output;
 use super::render;
 
-pub fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let opened = ctx.open()?;
-    let items = ItemsProjection::current(&opened.store)?.items;
-    let (mut ready, _) = ready_and_blocked(&items);
-    let total = ready.len();
-    if let Some(limit) = args.limit {
-        ready.truncate(limit);
-    }
-    if ready.len() < total {
+pub fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> CliResult {
+    let ReadyArgs { limit } = args;
+    let session = ctx.open()?;
+    let ready = session.queries().ready(limit)?;
+    if ready.items.len() < ready.total {
         out.warn(&format!(
-            "showing {} of {total} ready items (--limit)",
-            ready.len()
+            "showing {} of {} ready items (--limit)",
+            ready.items.len(),
+            ready.total
         ));
     }
     if out.json() {
-        return out.json_value(&ready);
+        return out.json_value(&ready.items);
     }
-    if ready.is_empty() {
-        out.note(&format!("nothing is ready in {}", opened.project));
+    if ready.items.is_empty() {
+        out.note(&format!("nothing is ready in {}", session.project()));
         return Ok(());
     }
     let style = out.style();
-    out.line(&render::item_table(&ready, style))
+    out.line(&render::item_table(&ready.items, style))
 }
 
-pub fn blocked(ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let opened = ctx.open()?;
-    let items = ItemsProjection::current(&opened.store)?.items;
-    let (_, blocked) = ready_and_blocked(&items);
+pub fn blocked(ctx: &Context, out: &mut Output) -> CliResult {
+    let session = ctx.open()?;
+    let blocked = session.queries().blocked()?;
     if out.json() {
         return out.json_value(&blocked);
     }
     if blocked.is_empty() {
-        out.note(&format!("nothing waits on an open blocker in {}", opened.project));
+        out.note(&format!(
+            "nothing waits on an open blocker in {}",
+            session.project()
+        ));
         return Ok(());
     }
     out.line(&render::blocked_table(&blocked))
 }
 
-pub fn draw_tree(args: TreeArgs, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let opened = ctx.open()?;
-    let focus = args
-        .id
-        .map(|id| {
-            let repository = ItemRepository::new(&opened.store);
-            repository.load_ref(id).map(|item| item.id)
-        })
-        .transpose()
-        .map_err(|err| locate(err, &opened.project))?;
-    let items = ItemsProjection::current(&opened.store)?.items;
-    let roots = tree(&items, focus);
+pub fn draw_tree(args: TreeArgs, ctx: &Context, out: &mut Output) -> CliResult {
+    let TreeArgs { id } = args;
+    let session = ctx.open()?;
+    let roots = session.queries().tree(id)?;
     if out.json() {
         return out.json_value(&roots);
     }
     if roots.is_empty() {
-        out.note(&format!("no items in {}", opened.project));
+        out.note(&format!("no items in {}", session.project()));
         return Ok(());
     }
     out.line(&render::tree(&roots))

@@ -1,26 +1,15 @@
 //! `jerry undo [--correlation ID]`.
 
-use jerry::app::{self, SystemClock, UlidSource};
-
 use super::context::Context;
+use super::error::CliResult;
 use super::output::Output;
-use super::policies::{engine, react};
-use super::render;
+use super::{notes, render};
 
-pub fn run(target: Option<String>, ctx: &Context, out: &mut Output) -> anyhow::Result<()> {
-    let opened = ctx.open()?;
-    let actor = ctx.actor(&opened);
-    let policies = engine(&opened);
-    policies.arm()?;
-    let undone = app::undo(
-        &opened.store,
-        &SystemClock,
-        &UlidSource,
-        &actor,
-        target.as_deref(),
-        ctx.correlation_id(),
-    )?;
-    react(&opened, &policies, out);
+pub fn run(target: Option<String>, ctx: &Context, out: &mut Output) -> CliResult {
+    let session = ctx.open()?;
+    let outcome = session.undo(target.as_deref())?;
+    notes::reactions(&outcome, &session, out);
+    let undone = outcome.value;
     if out.json() {
         return out.json_value(&undone);
     }

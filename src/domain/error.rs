@@ -48,7 +48,7 @@ pub enum DomainError {
         parent_type: WorkType,
         child_type: WorkType,
     },
-    #[error("{id} has no quality metrics, and this project's quality_gate is enforce: record them first (jerry items metrics {id} --coverage … --positive … --negative … --edge …), or run `jerry config set quality_gate warn`")]
+    #[error("{id} has no quality metrics, and this project's quality_gate is enforce")]
     QualityGate { id: WorkItemId },
 }
 

@@ -321,3 +321,6 @@ pub fn tree(items: &BTreeMap<WorkItemId, WorkItem>, focus: Option<WorkItemId>) -
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::jsonl::JsonlStore;
+use super::memory::MemoryStore;
 use super::postgres::PostgresStore;
 use super::sqlite::SqliteStore;
 use super::{
@@ -25,6 +26,8 @@ pub struct OpenOptions {
 }
 
 pub enum Backend {
+    /// In memory, for tests and library callers: never chosen by a URL.
+    Memory(MemoryStore),
     Jsonl(JsonlStore),
     Sqlite(SqliteStore),
     Postgres(Box<PostgresStore>),
@@ -68,6 +71,7 @@ impl Backend {
     /// `jsonl`, `sqlite` or `postgres`.
     pub fn kind(&self) -> &'static str {
         match self {
+            Backend::Memory(_) => "memory",
             Backend::Jsonl(_) => "jsonl",
             Backend::Sqlite(_) => "sqlite",
             Backend::Postgres(_) => "postgres",
@@ -77,6 +81,7 @@ impl Backend {
     /// Where the log lives, for messages: a folder, a file or a URL without its password.
     pub fn location(&self) -> PathBuf {
         match self {
+            Backend::Memory(_) => PathBuf::from("memory"),
             Backend::Jsonl(store) => store.data_dir().to_path_buf(),
             Backend::Sqlite(store) => store.path().to_path_buf(),
             Backend::Postgres(store) => store.shown().into(),
@@ -94,6 +99,7 @@ impl Backend {
 impl Backend {
     fn inner(&self) -> &dyn EventStore {
         match self {
+            Backend::Memory(store) => store,
             Backend::Jsonl(store) => store,
             Backend::Sqlite(store) => store,
             Backend::Postgres(store) => store.as_ref(),
@@ -166,6 +172,14 @@ impl EventStore for Backend {
 
     fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
         self.inner().save_cache(name, bytes)
+    }
+
+    fn load_state(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.inner().load_state(name)
+    }
+
+    fn save_state(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        self.inner().save_state(name, bytes)
     }
 
     fn stream_exists(&self, stream: &StreamId) -> Result<bool, StoreError> {

@@ -452,6 +452,30 @@ pub fn caches_are_replaced_whole(store: &dyn EventStore) {
     );
 }
 
+/// State records are kept apart from caches, replaced whole, and seen by other handles
+/// (the policies' checkpoint is one).
+pub fn state_is_kept_apart_from_caches(open: &Opener<'_>) {
+    let store = open();
+    assert_eq!(store.load_state("policies").unwrap(), None);
+    store.save_cache("policies", b"a cache").unwrap();
+    assert_eq!(
+        store.load_state("policies").unwrap(),
+        None,
+        "a cache is not state"
+    );
+    store.save_state("policies", br#"{"position":7}"#).unwrap();
+    store.save_state("policies", br#"{"position":12}"#).unwrap();
+    let other = open();
+    assert_eq!(
+        other.load_state("policies").unwrap().as_deref(),
+        Some(&br#"{"position":12}"#[..])
+    );
+    assert_eq!(
+        store.load_cache("policies").unwrap().as_deref(),
+        Some(&b"a cache"[..])
+    );
+}
+
 /// `events follow`: a waiter on one handle wakes soon after another handle appends.
 pub fn a_waiter_wakes_on_an_append(open: &Opener<'_>) {
     let store = open();
@@ -602,6 +626,7 @@ macro_rules! contract_tests {
             case!(an_idempotency_key_appends_once, by_ref);
             case!(an_idempotency_key_creates_one_numbered_stream, by_ref);
             case!(caches_are_replaced_whole, by_ref);
+            case!(state_is_kept_apart_from_caches, shared);
             case!(a_waiter_wakes_on_an_append, shared);
             case!(a_follower_never_skips_a_position, shared);
         }

@@ -21,6 +21,7 @@ struct Inner {
     next_number: BTreeMap<String, u64>,
     once: BTreeMap<String, OnceRecord>,
     caches: BTreeMap<String, Vec<u8>>,
+    state: BTreeMap<String, Vec<u8>>,
 }
 
 impl MemoryStore {
@@ -128,6 +129,15 @@ impl EventStore for MemoryStore {
 
     fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
         self.lock().caches.insert(name.to_owned(), bytes.to_vec());
+        Ok(())
+    }
+
+    fn load_state(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.lock().state.get(name).cloned())
+    }
+
+    fn save_state(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        self.lock().state.insert(name.to_owned(), bytes.to_vec());
         Ok(())
     }
 

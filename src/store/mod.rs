@@ -198,6 +198,14 @@ pub trait EventStore: Send + Sync {
     /// no write lock; concurrent savers each leave a complete cache.
     fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError>;
 
+    /// A small record the application must not lose (the policies' checkpoint), kept
+    /// beside the log but never with the caches; `None` if it was never saved.
+    fn load_state(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError>;
+
+    /// Replaces a state record whole and durably: once this returns, the new bytes survive
+    /// a crash, and readers see the old bytes or the new ones, never a mix.
+    fn save_state(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError>;
+
     fn stream_exists(&self, stream: &StreamId) -> Result<bool, StoreError> {
         Ok(self.current_version(stream)? > 0)
     }

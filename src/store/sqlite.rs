@@ -19,7 +19,8 @@ use super::{
 };
 
 /// The schema, one entry per `PRAGMA user_version`; applied in order on open.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE events (
     scope      TEXT    NOT NULL,
     position   INTEGER NOT NULL,
@@ -50,7 +51,16 @@ CREATE TABLE caches (
     bytes BLOB NOT NULL,
     PRIMARY KEY (scope, name)
 );
-"#];
+"#,
+    r#"
+CREATE TABLE state (
+    scope TEXT NOT NULL,
+    name  TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (scope, name)
+);
+"#,
+];
 
 pub struct SqliteStore {
     path: PathBuf,
@@ -393,6 +403,29 @@ impl EventStore for SqliteStore {
                 params![self.scope, name, bytes],
             )
             .map_err(self.fail("cannot save a cache"))?;
+        Ok(())
+    }
+
+    fn load_state(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.conn()
+            .query_row(
+                "SELECT bytes FROM state WHERE scope = ?1 AND name = ?2",
+                params![self.scope, name],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(self.fail("cannot read a state record"))
+    }
+
+    /// One statement in autocommit mode: durable at `synchronous = FULL`.
+    fn save_state(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        self.conn()
+            .execute(
+                "INSERT INTO state (scope, name, bytes) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (scope, name) DO UPDATE SET bytes = excluded.bytes",
+                params![self.scope, name, bytes],
+            )
+            .map_err(self.fail("cannot save a state record"))?;
         Ok(())
     }
 }

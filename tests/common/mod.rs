@@ -6,13 +6,29 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+use std::process::{Command as StdCommand, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use assert_cmd::Command;
 use tempfile::TempDir;
+
+/// The RFC 3339 moment the `n`th command of a workspace sees.
+pub fn moment(n: u64) -> String {
+    let at = time::OffsetDateTime::from_unix_timestamp((EPOCH_UNIX + n) as i64).expect("a moment");
+    at.format(&time::format_description::well_known::Rfc3339)
+        .expect("RFC 3339")
+}
 
 pub struct Workspace {
     dir: Root,
     /// `JERRY_STORE` for every command run here; the file store when `None`.
     store: Option<String>,
+    /// Commands started here so far: each gets the next fixed moment and id seed.
+    commands: AtomicU64,
+    /// Keeps the seeds of workspaces that share one folder apart (see [`Workspace::at`]).
+    salt: u64,
+    /// The binary reads the real clock (for tests that measure time); ids stay seeded.
+    real_clock: bool,
 }
 
 /// A temp dir this workspace owns (and deletes), or another's folder it only borrows.
@@ -21,11 +37,37 @@ enum Root {
     Borrowed(PathBuf),
 }
 
+/// The moment the first command of a workspace sees; each later one sees a second more.
+pub const EPOCH: &str = "2026-01-01T00:00:00Z";
+const EPOCH_UNIX: u64 = 1_767_225_600;
+
+/// Borrowing workspaces ([`Workspace::at`], used from other threads) take seeds from here,
+/// above any owner's.
+static SALTS: AtomicU64 = AtomicU64::new(1 << 20);
+
+thread_local! {
+    /// Each workspace a test creates gets the next seed range, so two workspaces of one
+    /// test (an export and its import target, two machines on one database) never make the
+    /// same ids, while the same test still makes the same ids on every run.
+    static NEXT_SALT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn next_salt() -> u64 {
+    NEXT_SALT.with(|next| {
+        let salt = next.get();
+        next.set(salt + 1);
+        salt
+    })
+}
+
 impl Workspace {
     pub fn new() -> Self {
         Self {
             dir: Root::Owned(tempfile::tempdir().expect("temp dir")),
             store: None,
+            commands: AtomicU64::new(0),
+            salt: next_salt(),
+            real_clock: false,
         }
     }
 
@@ -41,11 +83,15 @@ impl Workspace {
         self.store.as_deref()
     }
 
-    /// The same folder as another workspace, for use from another thread.
+    /// The same folder as another workspace, for use from another thread. Its commands
+    /// draw ids from a seed range of their own, so they never collide with the owner's.
     pub fn at(path: PathBuf) -> Self {
         Self {
             dir: Root::Borrowed(path),
             store: None,
+            commands: AtomicU64::new(0),
+            salt: SALTS.fetch_add(1, Ordering::Relaxed),
+            real_clock: false,
         }
     }
 
@@ -56,24 +102,74 @@ impl Workspace {
         }
     }
 
-    /// `jerry` in this workspace, with none of the caller's JERRY_* settings.
-    pub fn jerry(&self) -> Command {
-        let mut cmd = Command::cargo_bin("jerry").expect("binary");
-        cmd.current_dir(self.path());
-        for var in [
-            "JERRY_PROJECT",
-            "JERRY_ROOT",
-            "JERRY_ACTOR",
-            "JERRY_LOCK_TIMEOUT",
-            "JERRY_STORE",
-            "NO_COLOR",
-        ] {
-            cmd.env_remove(var);
+    /// The one way tests start `jerry`: in this workspace, with an empty environment but
+    /// `PATH` and `HOME` (so nothing of the developer's shell, such as a `JERRY_STORE`,
+    /// leaks in), this workspace's store, and a fixed clock and id seed that advance with
+    /// every command (`JERRY_TEST_TIMESTAMP`, `JERRY_TEST_SEED`): the same test prints the
+    /// same ids and times on every run.
+    pub fn command(&self) -> StdCommand {
+        let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_jerry"));
+        self.prepare(&mut cmd);
+        cmd
+    }
+
+    /// `sh -c SCRIPT` in this workspace's environment, with `"$0"` the jerry binary. Give
+    /// each jerry of the script a seed of its own (`JERRY_TEST_SEED=… "$0" …`, see
+    /// [`Workspace::fresh_seed`]) when they write.
+    pub fn shell(&self, script: &str) -> StdCommand {
+        let mut cmd = StdCommand::new("sh");
+        cmd.arg("-c").arg(script).arg(env!("CARGO_BIN_EXE_jerry"));
+        self.prepare(&mut cmd);
+        cmd
+    }
+
+    /// The same workspace, but the binary reads the real clock.
+    pub fn with_real_clock(mut self) -> Self {
+        self.real_clock = true;
+        self
+    }
+
+    fn prepare(&self, cmd: &mut StdCommand) {
+        cmd.current_dir(self.path()).env_clear();
+        for var in ["PATH", "HOME"] {
+            if let Some(value) = std::env::var_os(var) {
+                cmd.env(var, value);
+            }
         }
+        let n = self.commands.fetch_add(1, Ordering::Relaxed);
+        if !self.real_clock {
+            cmd.env("JERRY_TEST_TIMESTAMP", moment(n));
+        }
+        cmd.env("JERRY_TEST_SEED", self.seed(n).to_string());
         if let Some(store) = &self.store {
             cmd.env("JERRY_STORE", store);
         }
-        cmd
+    }
+
+    /// A seed for the `n`th command, unique across the workspaces sharing this folder.
+    pub fn seed(&self, n: u64) -> u64 {
+        (self.salt << 32) | (n + 1)
+    }
+
+    /// A fresh seed, for a `jerry` that a script starts (`JERRY_TEST_SEED=… jerry …`)
+    /// under one [`Workspace::command`] environment.
+    pub fn fresh_seed(&self) -> u64 {
+        self.seed(self.commands.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// [`Workspace::command`] with its output captured, for processes that run at once.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        self.command()
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn jerry")
+    }
+
+    /// [`Workspace::command`] with assertions (`.assert()`, `.write_stdin()`).
+    pub fn jerry(&self) -> Command {
+        Command::from_std(self.command())
     }
 
     pub fn run(&self, args: &[&str]) -> Output {

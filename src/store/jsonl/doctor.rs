@@ -6,7 +6,6 @@
 //! the streams. Damage inside the committed part of a stream is reported, never "fixed".
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -336,11 +335,8 @@ impl JsonlStore {
             (target.clone(), &bytes[from..]),
             (target.with_extension("note.json"), &note_json[..]),
         ] {
-            let mut out = fs_err::File::create(&file).map_err(io)?;
-            out.write_all(content).map_err(io)?;
-            out.sync_all().map_err(io)?;
+            crate::persist::persist(&file, content, crate::persist::Durability::Durable).map_err(io)?;
         }
-        super::sync_dir(&dir)?;
         let file = fs_err::OpenOptions::new()
             .write(true)
             .open(path)

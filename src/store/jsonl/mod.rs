@@ -24,6 +24,8 @@ use index::{GlobalIndex, IndexHead};
 use line::{analyse_tail, decode_stream, encode_batch, Tail};
 use lock::WriteLock;
 
+use crate::persist::{persist, Durability};
+
 use super::{
     Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent,
     StoreError, StreamBuilder, StreamId, Written,
@@ -299,19 +301,17 @@ impl JsonlStore {
         let io = |err| StoreError::io("cannot record idempotency key in", &dir, err);
         fs_err::create_dir_all(&dir).map_err(io)?;
         let bytes = serde_json::to_vec(record).map_err(|err| line::corrupt(&path, None, err))?;
-        let temp = path.with_extension("json.tmp");
-        {
-            let mut file = fs_err::File::create(&temp).map_err(io)?;
-            file.write_all(&bytes).map_err(io)?;
-            file.sync_data().map_err(io)?;
-        }
-        fs_err::rename(&temp, &path).map_err(io)?;
-        sync_dir(&dir)
+        persist(&path, &bytes, Durability::Durable).map_err(io)
     }
 
     fn cache_path(&self, name: &str) -> Result<PathBuf, StoreError> {
         let stem = StreamId::new(name)?.file_stem();
         Ok(self.data_dir.join("cache").join(format!("{stem}.json")))
+    }
+
+    fn state_path(&self, name: &str) -> Result<PathBuf, StoreError> {
+        let stem = StreamId::new(name)?.file_stem();
+        Ok(self.data_dir.join("state").join(format!("{stem}.json")))
     }
 
     fn hint_path(&self, family: &str) -> Result<PathBuf, StoreError> {
@@ -363,17 +363,28 @@ impl EventStore for JsonlStore {
         }
     }
 
-    /// Written to a uniquely named temp file and renamed over the old cache; not fsynced,
-    /// since a lost cache is rebuilt from the log.
+    /// Replaced whole but not fsynced ([`Durability::Cache`]): a lost cache is rebuilt
+    /// from the log.
     fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
         let path = self.cache_path(name)?;
-        let dir = self.data_dir.join("cache");
-        let io = |err| StoreError::io("cannot write cache in", &dir, err);
-        fs_err::create_dir_all(&dir).map_err(io)?;
-        let mut temp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
-        temp.write_all(bytes).map_err(io)?;
-        temp.persist(&path).map_err(|err| io(err.error))?;
-        Ok(())
+        persist(&path, bytes, Durability::Cache)
+            .map_err(|err| StoreError::io("cannot write cache", &path, err))
+    }
+
+    fn load_state(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let path = self.state_path(name)?;
+        match fs_err::read(&path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(err) => Err(StoreError::io("cannot read", &path, err)),
+        }
+    }
+
+    /// In `data/state/`, apart from `data/cache/` (which may be deleted at any time), and
+    /// written durably ([`Durability::Durable`]).
+    fn save_state(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        let path = self.state_path(name)?;
+        persist(&path, bytes, Durability::Durable).map_err(|err| StoreError::io("cannot write", &path, err))
     }
 
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
@@ -587,28 +598,16 @@ fn write_durably(path: &Path, file: &mut File, offset: u64, buffer: &[u8]) -> Re
 
 /// Makes a newly created file's directory entry durable.
 fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    #[cfg(unix)]
-    {
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|err| StoreError::io("cannot sync directory", dir, err))?;
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
+    crate::persist::sync_dir(dir).map_err(|err| StoreError::io("cannot sync directory", dir, err))
 }
 
 fn read_hint(path: &Path) -> Option<u64> {
     std::fs::read_to_string(path).ok()?.trim().parse().ok()
 }
 
+/// Only a hint (losing it costs a search for the next free number), so a cache write.
 fn write_hint(path: &Path, next: u64) -> io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let temp = path.with_extension("next.tmp");
-    std::fs::write(&temp, next.to_string())?;
-    std::fs::rename(&temp, path)
+    persist(path, next.to_string().as_bytes(), Durability::Cache)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::index::IndexEntry;
 use super::line::{analyse_tail, corrupt};
-use super::{sync_dir, JsonlStore};
+use super::JsonlStore;
 use crate::store::{EventStore, StoreError};
 use crate::timestamp::Timestamp;
 
@@ -67,19 +67,11 @@ pub(super) fn collect_entries(store: &JsonlStore) -> Result<Vec<IndexEntry>, Sto
 pub(super) fn rebuild_index(store: &JsonlStore) -> Result<(), StoreError> {
     let entries = collect_entries(store)?;
     let path = store.index_path().to_path_buf();
-    let temp = path.with_extension("jsonl.rebuild");
     let mut buffer = Vec::with_capacity(entries.len() * 200);
     for entry in &entries {
         serde_json::to_writer(&mut buffer, entry).map_err(|err| corrupt(&path, None, err))?;
         buffer.push(b'\n');
     }
-    let io = |err| StoreError::io("cannot write", &temp, err);
-    {
-        use std::io::Write;
-        let mut file = fs_err::File::create(&temp).map_err(io)?;
-        file.write_all(&buffer).map_err(io)?;
-        file.sync_all().map_err(io)?;
-    }
-    fs_err::rename(&temp, &path).map_err(|err| StoreError::io("cannot replace", &path, err))?;
-    sync_dir(store.data_dir())
+    crate::persist::persist(&path, &buffer, crate::persist::Durability::Durable)
+        .map_err(|err| StoreError::io("cannot replace", &path, err))
 }

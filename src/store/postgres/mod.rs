@@ -495,6 +495,29 @@ impl EventStore for PostgresStore {
             .map_err(self.fail("cannot save a cache"))?;
         Ok(())
     }
+
+    fn load_state(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let row = lock(&self.client)
+            .client
+            .query_opt(
+                "SELECT bytes FROM jerry_state WHERE scope = $1 AND name = $2",
+                &[&self.scope, &name],
+            )
+            .map_err(self.fail("cannot read a state record"))?;
+        Ok(row.map(|row| row.get(0)))
+    }
+
+    fn save_state(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        lock(&self.client)
+            .client
+            .execute(
+                "INSERT INTO jerry_state (scope, name, bytes) VALUES ($1, $2, $3)
+                 ON CONFLICT (scope, name) DO UPDATE SET bytes = excluded.bytes",
+                &[&self.scope, &name, &bytes],
+            )
+            .map_err(self.fail("cannot save a state record"))?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

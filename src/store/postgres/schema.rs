@@ -62,6 +62,17 @@ CREATE TRIGGER jerry_heads_notify AFTER UPDATE OF position ON jerry_heads
     FOR EACH ROW EXECUTE FUNCTION jerry_notify_head();
 "#,
     ),
+    (
+        "state records (the policies' checkpoint) kept apart from the caches",
+        r#"
+CREATE TABLE jerry_state (
+    scope TEXT  NOT NULL,
+    name  TEXT  NOT NULL,
+    bytes BYTEA NOT NULL,
+    PRIMARY KEY (scope, name)
+);
+"#,
+    ),
 ];
 
 /// The schema version this jerry needs.

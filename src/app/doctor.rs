@@ -1,0 +1,110 @@
+//! `doctor`: is this project's history intact? The store checks what it owns (files,
+//! index, tails; a database's log read back); this checks what the application derives
+//! from it: every stream replays, the read model equals a fresh replay of the global log,
+//! which equals each stream's own replay, and snapshots agree with both.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::domain::ProjectId;
+use crate::store::jsonl::Repair;
+use crate::store::{check_log, Backend, Checkup, Finding};
+
+use super::{compare, rebuild, stream_for, verify, AppError, ItemRepository, ItemsProjection, Snapshot};
+
+/// What `doctor` found, what it repaired, and (after a repair) what remains.
+#[derive(Debug, Clone, Serialize)]
+pub struct DoctorReport {
+    pub project: ProjectId,
+    pub before: Checkup,
+    pub repaired: Repair,
+    pub after: Option<Checkup>,
+}
+
+impl DoctorReport {
+    /// The findings that still stand.
+    pub fn remaining(&self) -> &[Finding] {
+        &self.after.as_ref().unwrap_or(&self.before).findings
+    }
+
+    pub fn clean(&self) -> bool {
+        self.remaining().is_empty()
+    }
+
+    /// Whether `doctor --repair` would fix everything that remains (false once repaired).
+    pub fn repairable(&self) -> bool {
+        self.after.is_none() && self.remaining().iter().all(|f| f.repairable)
+    }
+}
+
+/// One pass. With `repair`, a read model or snapshot that disagrees is rebuilt.
+pub(super) fn check(store: &Backend, repair: bool) -> Result<(Checkup, Repair), AppError> {
+    let (mut checkup, mut repaired, cache) = match store.as_jsonl() {
+        Some(files) => {
+            let (checkup, repaired) = files.doctor(repair)?;
+            (checkup, repaired, files.data_dir().join("cache"))
+        }
+        None => {
+            let location = store.location();
+            (check_log(store, &location)?, Repair::default(), location)
+        }
+    };
+    if checkup.findings.iter().any(|f| !f.repairable) {
+        return Ok((checkup, repaired));
+    }
+    // Events the aggregate cannot apply make every read of the project fail: that is a
+    // finding, never a silent "ok".
+    let rebuilt = match rebuild(store, None, |_| {}) {
+        Ok((rebuilt, _)) => rebuilt,
+        Err(err) => {
+            checkup
+                .findings
+                .push(finding("unreplayable", &cache, err.to_string(), false));
+            return Ok((checkup, repaired));
+        }
+    };
+    let mut cached = ItemsProjection::load(store);
+    let mut differences = match cached.catch_up(store) {
+        Ok(_) => compare(&rebuilt.items, &cached.items),
+        Err(err) => vec![format!(
+            "the cached read model cannot be brought up to date: {err}"
+        )],
+    };
+    differences.extend(verify(store, &rebuilt.items, None)?);
+    let repository = ItemRepository::new(store);
+    for (id, fresh) in &rebuilt.items {
+        let through_snapshot = repository.load(*id).ok().flatten();
+        if through_snapshot.as_ref() == Some(fresh) {
+            continue;
+        }
+        let detail = format!("{id} loaded through its snapshot differs from a fresh replay");
+        checkup
+            .findings
+            .push(finding("snapshot_mismatch", &cache, detail, true));
+        if repair {
+            Snapshot::discard(store, &stream_for(*id)?);
+            repaired.read_model_rebuilt = true;
+        }
+    }
+    if repair && !differences.is_empty() {
+        rebuilt.save(store);
+        repaired.read_model_rebuilt = true;
+    }
+    for difference in differences {
+        checkup
+            .findings
+            .push(finding("read_model_mismatch", &cache, difference, true));
+    }
+    Ok((checkup, repaired))
+}
+
+fn finding(kind: &'static str, path: &Path, detail: String, repairable: bool) -> Finding {
+    Finding {
+        kind,
+        path: path.to_path_buf(),
+        line: None,
+        detail,
+        repairable,
+    }
+}

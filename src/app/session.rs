@@ -1,0 +1,378 @@
+//! The application service: the one way anything changes. A front door (the CLI today;
+//! MCP, the board and sync next) opens one [`Session`] through [`super::Setup`] and calls
+//! it; policies, idempotency, the quality gate and creating the project on its first write
+//! all happen in here, so no front door can skip or repeat them.
+
+use std::io::BufRead;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use crate::config::ProjectConfig;
+use crate::domain::{ProjectId, WorkType};
+use crate::project::Workspace;
+use crate::store::{Backend, EventStore, OpenOptions, StoreUrl};
+use crate::timestamp::Timestamp;
+
+use super::dispatcher::CommandDispatcher;
+use super::doctor::{self, DoctorReport};
+use super::{
+    AppError, Command, CommandOutcome, Environment, EventLog, ImportReport, MigrateReport, PolicyEngine,
+    Queries, Reaction, ReplayCounts, Undone, WriteOptions,
+};
+
+/// What a write did beyond its own result: the policies' reactions, and what the user
+/// should hear about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome<T> {
+    pub value: T,
+    /// What the project's policies did in reaction (to this write, or to earlier triggers
+    /// a crashed process left unanswered).
+    pub reactions: Vec<Reaction>,
+    /// The policies could not run; the write itself stands and the next write catches up.
+    pub policy_failure: Option<String>,
+    /// This write created the project (the workspace had none).
+    pub created_project: Option<ProjectId>,
+}
+
+/// `events replay`: the counts, how long it took, and (with verify) every disagreement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplayReport {
+    pub counts: ReplayCounts,
+    pub seconds: f64,
+    pub differences: Vec<String>,
+}
+
+/// `store migrate`: where from, where to, and what was copied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Migration {
+    pub from: Option<StoreUrl>,
+    pub to: StoreUrl,
+    pub report: MigrateReport,
+}
+
+/// What [`super::Setup::open`] hands over.
+pub(super) struct Parts {
+    pub workspace: Workspace,
+    pub project: ProjectId,
+    pub first: bool,
+    pub store: Backend,
+    pub url: StoreUrl,
+    pub options: OpenOptions,
+    pub env: Environment,
+    pub actor: String,
+    pub correlation_id: Option<String>,
+    pub config: ProjectConfig,
+}
+
+pub struct Session {
+    workspace: Workspace,
+    project: ProjectId,
+    /// The project does not exist yet; the first successful write creates it.
+    first: AtomicBool,
+    store: Backend,
+    /// How the store was opened; `None` for a store handed in whole ([`Session::detached`]).
+    url: Option<StoreUrl>,
+    options: OpenOptions,
+    env: Environment,
+    actor: String,
+    correlation_id: Option<String>,
+    config: ProjectConfig,
+}
+
+impl Session {
+    /// A session over a store opened by the caller (a [`crate::store::memory::MemoryStore`]
+    /// in tests), outside any workspace: the same write path, policies and queries as
+    /// [`super::Setup::open`] gives, for project `PROJ-001` with `config`'s settings.
+    pub fn detached(
+        store: Backend,
+        env: Environment,
+        actor: impl Into<String>,
+        config: ProjectConfig,
+    ) -> Self {
+        let project = ProjectId::from_number(1);
+        let root = std::path::PathBuf::from(".");
+        Self {
+            workspace: Workspace::discover(Some(root.clone()), &root),
+            project: project.clone(),
+            first: AtomicBool::new(false),
+            store,
+            url: None,
+            options: OpenOptions {
+                data_dir: root,
+                scope: project.as_str().to_owned(),
+                lock_timeout: std::time::Duration::from_secs(5),
+            },
+            env,
+            actor: actor.into(),
+            correlation_id: None,
+            config,
+        }
+    }
+
+    pub(super) fn new(parts: Parts) -> Self {
+        let Parts {
+            workspace,
+            project,
+            first,
+            store,
+            url,
+            options,
+            env,
+            actor,
+            correlation_id,
+            config,
+        } = parts;
+        Self {
+            workspace,
+            project,
+            first: AtomicBool::new(first),
+            store,
+            url: Some(url),
+            options,
+            env,
+            actor,
+            correlation_id,
+            config,
+        }
+    }
+
+    pub fn project(&self) -> &ProjectId {
+        &self.project
+    }
+
+    /// The store, for reading (following the log); writes go through the session.
+    pub fn store(&self) -> &dyn EventStore {
+        &self.store
+    }
+
+    pub fn workspace_root(&self) -> &std::path::Path {
+        self.workspace.root()
+    }
+
+    /// The URL the store was opened from (`None` for a [`Session::detached`] one).
+    pub fn store_url(&self) -> Option<&StoreUrl> {
+        self.url.as_ref()
+    }
+
+    pub fn backend_kind(&self) -> &'static str {
+        self.store.kind()
+    }
+
+    pub fn location(&self) -> std::path::PathBuf {
+        self.store.location()
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// The clock's now: what relative times (`2h`, `yesterday`) are measured from.
+    pub fn now(&self) -> Timestamp {
+        self.env.now()
+    }
+
+    /// The type of a new item when none is given: the project's `default_type`, else task.
+    pub fn default_type(&self) -> WorkType {
+        self.config.default_type.unwrap_or_default()
+    }
+
+    /// The read side, reporting missing items with this project's name.
+    pub fn queries(&self) -> Queries<'_> {
+        Queries::new(&self.store).in_project(&self.project)
+    }
+
+    /// The whole log in its global order.
+    pub fn events(&self) -> EventLog<'_> {
+        EventLog::new(&self.store)
+    }
+
+    fn dispatcher(&self) -> CommandDispatcher<'_> {
+        CommandDispatcher::new(&self.store, &*self.env.clock, &*self.env.ids, self.actor.clone())
+            .with_quality_gate(self.config.quality_gate.unwrap_or_default())
+    }
+
+    fn policies(&self) -> PolicyEngine<'_> {
+        PolicyEngine::new(
+            &self.store,
+            &*self.env.clock,
+            &*self.env.ids,
+            self.config.enabled_policies(),
+            self.config.quality_gate.unwrap_or_default(),
+        )
+    }
+
+    /// Names this project in a not-found error.
+    fn locate(&self, err: AppError) -> AppError {
+        match err {
+            AppError::ItemNotFound(item) => AppError::ItemMissing {
+                item,
+                project: self.project.clone(),
+            },
+            other => other,
+        }
+    }
+
+    /// Runs one command: arms the policies, dispatches (idempotency, the quality gate, the
+    /// guarded append), creates the project on its first write, then lets the policies
+    /// react. On a refusal nothing is written.
+    pub fn execute(
+        &self,
+        command: Command,
+        options: WriteOptions,
+    ) -> Result<Outcome<CommandOutcome>, AppError> {
+        let mut options = options;
+        if options.correlation_id.is_none() {
+            options.correlation_id.clone_from(&self.correlation_id);
+        }
+        let engine = self.policies();
+        engine.arm()?;
+        let outcome = self
+            .dispatcher()
+            .dispatch(command, options)
+            .map_err(|err| self.locate(err))?;
+        super::faults::inject("before-policies");
+        self.react(outcome, &engine)
+    }
+
+    /// Takes back the named command, or else this actor's last one (see [`super::undo`]).
+    pub fn undo(&self, target: Option<&str>) -> Result<Outcome<Undone>, AppError> {
+        let engine = self.policies();
+        engine.arm()?;
+        let undone = super::undo(
+            &self.store,
+            &*self.env.clock,
+            &*self.env.ids,
+            &self.actor,
+            target,
+            self.correlation_id.as_deref(),
+        )?;
+        self.react(undone, &engine)
+    }
+
+    /// After a successful write: the project exists, and the policies have reacted. A
+    /// policy failing never fails the write that already succeeded.
+    fn react<T>(&self, value: T, engine: &PolicyEngine<'_>) -> Result<Outcome<T>, AppError> {
+        let created_project = self.create_if_first()?;
+        let (reactions, policy_failure) = match engine.run() {
+            Ok(reactions) => (reactions, None),
+            Err(err) => (Vec::new(), Some(err.to_string())),
+        };
+        Ok(Outcome {
+            value,
+            reactions,
+            policy_failure,
+            created_project,
+        })
+    }
+
+    /// Makes the project's folder after its first write (the file store made it with the
+    /// first event; a database store did not).
+    fn create_if_first(&self) -> Result<Option<ProjectId>, AppError> {
+        if !self.first.swap(false, Ordering::SeqCst) {
+            return Ok(None);
+        }
+        self.workspace.create_project(&self.project)?;
+        Ok(Some(self.project.clone()))
+    }
+
+    /// Restores an export (see [`super::import`]). Imported history carries its own
+    /// reactions, so the policies move past it instead of reacting.
+    pub fn import(&self, input: impl BufRead) -> Result<Outcome<ImportReport>, AppError> {
+        let report = super::import(&self.store, input)?;
+        let mut created_project = None;
+        if report.imported > 0 {
+            self.policies().skip_to_head()?;
+            created_project = self.create_if_first()?;
+        }
+        Ok(Outcome {
+            value: report,
+            reactions: Vec::new(),
+            policy_failure: None,
+            created_project,
+        })
+    }
+
+    /// Copies the project's log into the store at `to`; `progress` hears positions.
+    pub fn migrate(&self, to: StoreUrl, progress: impl FnMut(u64)) -> Result<Migration, AppError> {
+        if self.url.as_ref() == Some(&to) {
+            return Err(AppError::SameStore(to));
+        }
+        let target = Backend::open(&to, &self.options)?;
+        if self.store.location() == target.location() {
+            return Err(AppError::SameStore(to));
+        }
+        let report = super::migrate(&self.store, &target, progress)?;
+        if matches!(to, StoreUrl::Jsonl) {
+            self.workspace.create_project(&self.project)?;
+        }
+        Ok(Migration {
+            from: self.url.clone(),
+            to,
+            report,
+        })
+    }
+
+    /// Checks the log, the index, the read model and the snapshots; with `repair`, fixes
+    /// what is safe and checks again on a freshly opened store.
+    pub fn doctor(&self, repair: bool) -> Result<DoctorReport, AppError> {
+        let (before, repaired) = doctor::check(&self.store, repair)?;
+        let after = match (repair, &self.url) {
+            (true, Some(url)) => Some(doctor::check(&Backend::open(url, &self.options)?, false)?.0),
+            (true, None) => Some(doctor::check(&self.store, false)?.0),
+            (false, _) => None,
+        };
+        Ok(DoctorReport {
+            project: self.project.clone(),
+            before,
+            repaired,
+            after,
+        })
+    }
+
+    /// Rebuilds the read model from the log (up to `until`); with `verify`, checks it
+    /// against the incremental one and each item's own stream. Saves it when it is whole
+    /// and agrees.
+    pub fn replay(
+        &self,
+        until: Option<Timestamp>,
+        verify: bool,
+        progress: impl FnMut(u64),
+    ) -> Result<ReplayReport, AppError> {
+        let started = Instant::now();
+        let (rebuilt, counts) = super::rebuild(&self.store, until, progress)?;
+        let seconds = started.elapsed().as_secs_f64();
+        let mut differences = Vec::new();
+        if verify {
+            if until.is_none() {
+                let incremental = super::ItemsProjection::current(&self.store)?;
+                differences.extend(super::compare(&rebuilt.items, &incremental.items));
+            }
+            differences.extend(super::verify(&self.store, &rebuilt.items, until)?);
+        }
+        if until.is_none() && differences.is_empty() {
+            rebuilt.save(&self.store);
+        }
+        Ok(ReplayReport {
+            counts,
+            seconds,
+            differences,
+        })
+    }
+
+    /// A synthetic project for benchmarks (see [`super::generate`]).
+    pub fn generate(
+        &self,
+        items: u64,
+        events_per_item: u64,
+        progress: impl FnMut(u64),
+    ) -> Result<u64, AppError> {
+        super::generate(
+            &self.store,
+            &*self.env.clock,
+            &*self.env.ids,
+            items,
+            events_per_item,
+            progress,
+        )
+    }
+}

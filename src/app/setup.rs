@@ -1,0 +1,257 @@
+//! From what a front door was told (`--root`, `--project`, `--store`, `--actor`, …) to an
+//! open [`Session`]: the workspace, the project, its settings and its store, resolved the
+//! same way for every front door. Precedence, highest first: what the front door was given
+//! (a flag or its environment variable), the project's `config.toml`, the built-in default.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::config::ProjectConfig;
+use crate::domain::{limits, ProjectId};
+use crate::project::{ProjectError, Resolved, Workspace};
+use crate::store::{Backend, EventStore, OpenOptions, StoreUrl};
+
+use super::{AppError, Environment, ItemRepository, Session};
+
+/// What the user gave explicitly; everything unset falls back to the project's settings.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub root: Option<PathBuf>,
+    pub project: Option<ProjectId>,
+    pub actor: Option<String>,
+    pub correlation_id: Option<String>,
+    pub lock_timeout: Option<f64>,
+    /// Relative SQLite paths are taken relative to the working directory.
+    pub store: Option<StoreUrl>,
+}
+
+/// The project a command runs against and its settings, before any store is opened.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub project: ProjectId,
+    /// The project does not exist yet; a successful write creates it.
+    pub first: bool,
+    pub config: ProjectConfig,
+}
+
+/// `{id, path, items, events, store}` of one project, for `projects list|show`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectSummary {
+    pub id: ProjectId,
+    pub path: PathBuf,
+    pub items: usize,
+    pub events: u64,
+    pub store: &'static str,
+}
+
+/// Built-in defaults, used when neither the front door nor config.toml says otherwise.
+const DEFAULT_ACTOR: &str = "user";
+const DEFAULT_LOCK_TIMEOUT: f64 = 5.0;
+
+/// The resolved workspace plus what the user gave: everything needed to open a session.
+pub struct Setup {
+    overrides: Overrides,
+    workspace: Workspace,
+    env: Environment,
+}
+
+impl Setup {
+    /// Checks what was given (names, `--root`) and finds the workspace from `cwd`.
+    pub fn new(overrides: Overrides, env: Environment, cwd: &Path) -> Result<Self, AppError> {
+        if let Some(actor) = &overrides.actor {
+            limits::check_name("actor", actor)?;
+        }
+        if let Some(correlation) = &overrides.correlation_id {
+            limits::check_name("correlation id", correlation)?;
+        }
+        if let Some(root) = &overrides.root {
+            if !root.is_dir() {
+                return Err(AppError::MissingRoot(root.clone()));
+            }
+        }
+        let workspace = Workspace::discover(overrides.root.clone(), cwd);
+        // A path typed in a shell means the shell's folder; one in config.toml, the
+        // workspace's (see `store_url`).
+        let mut overrides = overrides;
+        overrides.store = overrides.store.map(|url| url.relative_to(cwd));
+        Ok(Self {
+            overrides,
+            workspace,
+            env,
+        })
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    pub fn env(&self) -> &Environment {
+        &self.env
+    }
+
+    pub fn requested_project(&self) -> Option<&ProjectId> {
+        self.overrides.project.as_ref()
+    }
+
+    /// Where a project's config.toml lives (whether or not it exists).
+    pub fn config_path(&self, project: &ProjectId) -> PathBuf {
+        self.workspace
+            .project_dir(project)
+            .join(".jerry")
+            .join("config.toml")
+    }
+
+    /// Resolves the project and reads its settings, creating nothing.
+    pub fn settings(&self) -> Result<Settings, AppError> {
+        let (project, first) = match self.workspace.resolve(self.overrides.project.clone())? {
+            Resolved::Existing(id) => (id, false),
+            Resolved::First(id) => (id, true),
+        };
+        let config = ProjectConfig::load(&self.config_path(&project))?;
+        Ok(Settings {
+            project,
+            first,
+            config,
+        })
+    }
+
+    /// Where a project's events live: the given store, else its config's `store` (a
+    /// relative SQLite path there is relative to the workspace), else the files.
+    pub fn store_url(&self, config: &ProjectConfig) -> Result<StoreUrl, AppError> {
+        if let Some(url) = &self.overrides.store {
+            return Ok(url.clone());
+        }
+        match &config.store {
+            Some(text) => Ok(text.parse::<StoreUrl>()?.relative_to(self.workspace.root())),
+            None => Ok(StoreUrl::Jsonl),
+        }
+    }
+
+    /// How the project's store is opened: its folder, its scope and the lock timeout.
+    pub fn open_options(&self, project: &ProjectId, config: &ProjectConfig) -> OpenOptions {
+        let seconds = self
+            .overrides
+            .lock_timeout
+            .or(config.lock_timeout)
+            .unwrap_or(DEFAULT_LOCK_TIMEOUT);
+        OpenOptions {
+            data_dir: self.workspace.data_dir(project),
+            scope: project.as_str().to_owned(),
+            lock_timeout: Duration::try_from_secs_f64(seconds.max(0.0)).unwrap_or(Duration::MAX),
+        }
+    }
+
+    /// Who writes: the given actor, else the project's `actor`, else `user`.
+    fn actor(&self, config: &ProjectConfig) -> String {
+        self.overrides
+            .actor
+            .clone()
+            .or_else(|| config.actor.clone())
+            .unwrap_or_else(|| DEFAULT_ACTOR.to_owned())
+    }
+
+    /// Resolves the project and opens its store, creating nothing: in a workspace without
+    /// projects the session points at `PROJ-001`, which its first write creates.
+    pub fn open(&self) -> Result<Session, AppError> {
+        let Settings {
+            project,
+            first,
+            config,
+        } = self.settings()?;
+        if std::env::var_os("JERRY_SNAPSHOT_EVERY").is_none() {
+            if let Some(every) = config.snapshot_interval {
+                super::configure_snapshot_every(every);
+            }
+        }
+        let url = self.store_url(&config)?;
+        let options = self.open_options(&project, &config);
+        let store = Backend::open(&url, &options)?;
+        Ok(Session::new(super::session::Parts {
+            workspace: self.workspace.clone(),
+            project,
+            first,
+            store,
+            url,
+            options,
+            env: self.env.clone(),
+            actor: self.actor(&config),
+            correlation_id: self.overrides.correlation_id.clone(),
+            config,
+        }))
+    }
+
+    /// Creates a project: the one named, else the requested one, else the next free
+    /// number. Returns it, its folder, and whether it is new.
+    pub fn init(&self, project: Option<ProjectId>) -> Result<(ProjectId, PathBuf, bool), AppError> {
+        let id = match project.or_else(|| self.requested_project().cloned()) {
+            Some(id) => id,
+            None => self.workspace.next_project_id()?,
+        };
+        let created = self.workspace.create_project(&id)?;
+        Ok((id.clone(), self.workspace.project_dir(&id), created))
+    }
+
+    /// Sets one setting of the resolved project (creating the project's folder for it),
+    /// safe against other processes setting other keys at the same time.
+    pub fn set_config(&self, key: &str, value: &str) -> Result<(Settings, ProjectConfig), AppError> {
+        let settings = self.settings()?;
+        // A bad key or value is refused before anything (even the lock file) is written.
+        ProjectConfig::default().set(key, value)?;
+        let path = self.config_path(&settings.project);
+        let (config, ()) = ProjectConfig::update(&path, |config| config.set(key, value))?;
+        Ok((settings, config))
+    }
+
+    /// Applies the store's schema migrations (a database store); returns the store, its
+    /// schema version and the migrations applied now.
+    pub fn init_store(&self) -> Result<(StoreUrl, u32, Vec<u32>), AppError> {
+        let settings = self.settings()?;
+        let url = self.store_url(&settings.config)?;
+        let options = self.open_options(&settings.project, &settings.config);
+        let (version, applied) = Backend::init(&url, &options)?;
+        Ok((url, version, applied))
+    }
+
+    /// The project's size and where it lives; it must exist.
+    pub fn summary(&self, id: &ProjectId) -> Result<ProjectSummary, AppError> {
+        let config = ProjectConfig::load(&self.config_path(id))?;
+        let store = Backend::open(&self.store_url(&config)?, &self.open_options(id, &config))?;
+        Ok(ProjectSummary {
+            id: id.clone(),
+            path: self.workspace.project_dir(id),
+            items: ItemRepository::new(&store).item_streams()?.len(),
+            events: store.head_position()?,
+            store: store.kind(),
+        })
+    }
+
+    /// The named project, else the resolved one; either must exist.
+    pub fn existing_project(&self, project: Option<ProjectId>) -> Result<ProjectId, AppError> {
+        let id = match project {
+            Some(id) => id,
+            None => match self.workspace.resolve(self.requested_project().cloned())? {
+                Resolved::Existing(id) => id,
+                Resolved::First(id) => {
+                    return Err(ProjectError::NotFound {
+                        id,
+                        root: self.workspace.root().to_path_buf(),
+                        available: Vec::new(),
+                    }
+                    .into())
+                }
+            },
+        };
+        let available = self.workspace.list_projects()?;
+        if !available.contains(&id) {
+            return Err(ProjectError::NotFound {
+                id,
+                root: self.workspace.root().to_path_buf(),
+                available,
+            }
+            .into());
+        }
+        Ok(id)
+    }
+}

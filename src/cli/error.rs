@@ -1,0 +1,306 @@
+//! The one error type of the command line, in the manner of jj's `CommandError`: a kind
+//! (which is the exit code), the message, and hints. Every layer's error enum becomes one
+//! through a `From` impl that matches it exhaustively, so a new variant does not compile
+//! until it has an exit code. Hints (command lines to try) are added here and only here.
+
+use std::error::Error;
+use std::io;
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+
+use jerry::app::AppError;
+use jerry::config::ConfigError;
+use jerry::domain::DomainError;
+use jerry::project::ProjectError;
+use jerry::store::StoreError;
+use jerry::timestamp::TimestampError;
+
+use super::output::Output;
+
+/// The documented exit codes (README, "Exit codes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Failure = 1,
+    Usage = 2,
+    NotFound = 3,
+    Conflict = 4,
+    Invalid = 5,
+    Corrupt = 6,
+}
+
+impl Exit {
+    /// The `kind` of the `--json` error object.
+    fn name(self) -> &'static str {
+        match self {
+            Exit::Failure => "failure",
+            Exit::Usage => "usage",
+            Exit::NotFound => "not_found",
+            Exit::Conflict => "conflict",
+            Exit::Invalid => "invalid_input",
+            Exit::Corrupt => "corrupt_data",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct CommandError {
+    kind: Exit,
+    message: String,
+    hints: Vec<String>,
+    /// Nobody reads our stdout any more: not an error, the command ends quietly.
+    broken_pipe: bool,
+}
+
+pub type CliResult<T = ()> = Result<T, CommandError>;
+
+impl CommandError {
+    pub fn new(kind: Exit, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+            hints: Vec::new(),
+            broken_pipe: false,
+        }
+    }
+
+    pub fn failure(message: impl Into<String>) -> Self {
+        Self::new(Exit::Failure, message)
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(Exit::Invalid, message)
+    }
+
+    /// Adds an obvious next step, printed as `hint: …`.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    fn of(kind: Exit, err: &dyn Error) -> Self {
+        Self::new(kind, chain(err))
+    }
+
+    /// Prints the error and returns its exit code: one line on stderr (plus any hints),
+    /// and with `--json` also an error object on stdout.
+    pub fn report(&self, json: bool, out: &mut Output) -> ExitCode {
+        if self.broken_pipe {
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("error: {}", self.message);
+        for hint in &self.hints {
+            eprintln!("hint: {hint}");
+        }
+        if json {
+            emit_json(self.kind, &self.message, out);
+        }
+        ExitCode::from(self.kind as u8)
+    }
+}
+
+/// The message and its causes on one line, as `message: cause: cause`.
+fn chain(err: &dyn Error) -> String {
+    let mut text = err.to_string();
+    let mut cause = err.source();
+    while let Some(next) = cause {
+        text.push_str(": ");
+        text.push_str(&next.to_string());
+        cause = next.source();
+    }
+    text
+}
+
+impl From<AppError> for CommandError {
+    fn from(err: AppError) -> Self {
+        let kind = match &err {
+            AppError::Domain(inner) => return hinted_domain(inner, &err),
+            AppError::Store(inner) => store_exit(inner),
+            AppError::Project(inner) => return project(inner, &err),
+            AppError::Config(inner) => config_exit(inner),
+            AppError::ItemNotFound(_) | AppError::ItemMissing { .. } => {
+                return Self::of(Exit::NotFound, &err).hint("jerry items list")
+            }
+            AppError::NotYetCreated { .. } => {
+                return Self::of(Exit::NotFound, &err).hint("jerry items history shows when it was created")
+            }
+            AppError::MissingRoot(_) => Exit::NotFound,
+            AppError::SameStore(_) | AppError::BadEnvironment { .. } => Exit::Invalid,
+            AppError::Conflict { id, .. } => {
+                let hint = format!("jerry items show {id} shows the current version; retry against it");
+                return Self::of(Exit::Conflict, &err).hint(hint);
+            }
+            AppError::CorruptEvent { .. } | AppError::Inconsistent { .. } => Exit::Corrupt,
+            AppError::InvalidImport { .. } => Exit::Invalid,
+            AppError::ImportConflict { .. } => Exit::Conflict,
+            AppError::MigrationDiverged { .. } => {
+                return Self::of(Exit::Conflict, &err)
+                    .hint("migrate into an empty store, or one holding an interrupted copy of this project")
+            }
+            AppError::MigrationMismatch { .. } => Exit::Corrupt,
+            AppError::NothingToUndo { .. } => {
+                return Self::of(Exit::NotFound, &err)
+                    .hint("jerry events list --last 5 shows the recent commands' correlation ids")
+            }
+            AppError::UndoRefused { .. } | AppError::UndoCutShort { .. } => Exit::Conflict,
+            AppError::Io { source, .. } => return io_error(source, &err),
+        };
+        Self::of(kind, &err)
+    }
+}
+
+impl From<DomainError> for CommandError {
+    fn from(err: DomainError) -> Self {
+        hinted_domain(&err, &err)
+    }
+}
+
+/// Every domain error is invalid input; some have an obvious next step.
+fn hinted_domain(err: &DomainError, whole: &dyn Error) -> CommandError {
+    let error = CommandError::of(Exit::Invalid, whole);
+    match err {
+        DomainError::QualityGate { id } => error.hint(format!(
+            "record them first (jerry items metrics {id} --coverage … --positive … --negative … --edge …), or run `jerry config set quality_gate warn`"
+        )),
+        DomainError::InvalidValue { .. }
+        | DomainError::EmptyTitle
+        | DomainError::TooLong { .. }
+        | DomainError::InvalidTransition { .. }
+        | DomainError::Unchanged { .. }
+        | DomainError::SelfDependency { .. }
+        | DomainError::DuplicateDependency { .. }
+        | DomainError::NoSuchDependency { .. }
+        | DomainError::MalformedEvent { .. }
+        | DomainError::MissingCreation { .. }
+        | DomainError::MissingReason { .. }
+        | DomainError::Cycle { .. }
+        | DomainError::InvalidParent { .. } => error,
+    }
+}
+
+impl From<StoreError> for CommandError {
+    fn from(err: StoreError) -> Self {
+        Self::of(store_exit(&err), &err)
+    }
+}
+
+fn store_exit(err: &StoreError) -> Exit {
+    match err {
+        StoreError::Conflict { .. } => Exit::Conflict,
+        StoreError::Corrupt { .. } => Exit::Corrupt,
+        StoreError::InvalidStreamId(..)
+        | StoreError::EmptyBatch(_)
+        | StoreError::IdempotencyKeyReused { .. }
+        | StoreError::InvalidUrl { .. } => Exit::Invalid,
+        StoreError::LockTimeout { .. }
+        | StoreError::Io { .. }
+        | StoreError::Encode { .. }
+        | StoreError::Database { .. }
+        | StoreError::Schema { .. } => Exit::Failure,
+    }
+}
+
+impl From<ProjectError> for CommandError {
+    fn from(err: ProjectError) -> Self {
+        project(&err, &err)
+    }
+}
+
+fn project(err: &ProjectError, whole: &dyn Error) -> CommandError {
+    match err {
+        ProjectError::NotFound { id, .. } => {
+            CommandError::of(Exit::NotFound, whole).hint(format!("jerry init {id}"))
+        }
+        ProjectError::Ambiguous { .. } => CommandError::of(Exit::Usage, whole),
+        ProjectError::Io { .. } => CommandError::of(Exit::Failure, whole),
+    }
+}
+
+impl From<ConfigError> for CommandError {
+    fn from(err: ConfigError) -> Self {
+        Self::of(config_exit(&err), &err)
+    }
+}
+
+fn config_exit(err: &ConfigError) -> Exit {
+    match err {
+        ConfigError::Write { .. } => Exit::Failure,
+        ConfigError::Unreadable { .. } | ConfigError::UnknownKey(_) | ConfigError::InvalidValue { .. } => {
+            Exit::Invalid
+        }
+    }
+}
+
+impl From<TimestampError> for CommandError {
+    fn from(err: TimestampError) -> Self {
+        Self::of(Exit::Invalid, &err)
+    }
+}
+
+/// Writing the output failed; a closed pipe is the reader's choice, not an error.
+impl From<io::Error> for CommandError {
+    fn from(err: io::Error) -> Self {
+        io_error(&err, &err)
+    }
+}
+
+fn io_error(err: &io::Error, whole: &dyn Error) -> CommandError {
+    let mut error = CommandError::of(Exit::Failure, whole);
+    error.broken_pipe = err.kind() == io::ErrorKind::BrokenPipe;
+    error
+}
+
+/// Encoding the output failed (it cannot for jerry's own types; a failure is a bug).
+impl From<serde_json::Error> for CommandError {
+    fn from(err: serde_json::Error) -> Self {
+        match err.io_error_kind() {
+            Some(io::ErrorKind::BrokenPipe) => {
+                let mut error = Self::of(Exit::Failure, &err);
+                error.broken_pipe = true;
+                error
+            }
+            _ => Self::of(Exit::Failure, &err),
+        }
+    }
+}
+
+/// Handles what clap refused. Help and version are not errors; a value that does not
+/// parse is invalid input (exit 5, one line); anything else is a usage error (exit 2).
+pub fn report_usage(err: clap::Error, json: bool) -> ExitCode {
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = err.print();
+            return ExitCode::from(Exit::Usage as u8);
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation | ErrorKind::InvalidUtf8 => {
+            let message = first_line(&err, "invalid value");
+            let mut out = Output::new(json);
+            return CommandError::invalid(message).report(json, &mut out);
+        }
+        _ => {}
+    }
+    if json {
+        let mut out = Output::new(json);
+        emit_json(Exit::Usage, &first_line(&err, "usage error"), &mut out);
+    }
+    let _ = err.print();
+    ExitCode::from(Exit::Usage as u8)
+}
+
+fn first_line(err: &clap::Error, fallback: &str) -> String {
+    let rendered = err.render().to_string();
+    let first = rendered.lines().next().unwrap_or(fallback);
+    first.strip_prefix("error: ").unwrap_or(first).to_owned()
+}
+
+fn emit_json(exit: Exit, message: &str, out: &mut Output) {
+    let body = serde_json::json!({
+        "error": { "code": exit as u8, "kind": exit.name(), "message": message }
+    });
+    let _ = out.json_value(&body);
+    let _ = out.flush();
+}
