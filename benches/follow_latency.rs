@@ -98,7 +98,7 @@ fn measure(kind: &str, url: &str, total: u64) {
     let _ = follower.kill();
     let _ = follower.wait();
     assert_eq!(latencies.len(), expected, "follow missed events");
-    latencies.sort_by(|a, b| a.total_cmp(b));
+    latencies.sort_by(f64::total_cmp);
     let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];
     println!(
         "{kind}: follow latency over {} events from {WRITERS} writer processes ({:.1} s): median {:.2} ms, p95 {:.2} ms, max {:.2} ms",

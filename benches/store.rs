@@ -51,7 +51,7 @@ fn append(c: &mut Criterion) {
                     store
                         .append(&stream, vec![common::event(0)], ExpectedVersion::Any)
                         .expect("append")
-                })
+                });
             });
         }
     }
@@ -65,10 +65,10 @@ fn read_and_replay(c: &mut Criterion) {
         app::generate(&store, &SystemClock, &UlidSource, 1_000, 10, |_| {}).expect("generate");
         let stream = StreamId::new("work_item-WORK-500").expect("stream id");
         group.bench_function(BenchmarkId::new("one stream of 10 events", kind), |b| {
-            b.iter(|| store.read_all(&stream).expect("read"))
+            b.iter(|| store.read_all(&stream).expect("read"));
         });
         group.bench_function(BenchmarkId::new("global log, 10,000 events", kind), |b| {
-            b.iter(|| store.read_global(0, usize::MAX).expect("read"))
+            b.iter(|| store.read_global(0, usize::MAX).expect("read"));
         });
         group.bench_function(
             BenchmarkId::new("replay 10,000 events into 1,000 items", kind),

@@ -5,6 +5,9 @@
 //! work-item model (no I/O, no clock); `app` loads aggregates, runs commands and appends
 //! their events; the CLI (in the binary) parses arguments and renders results.
 
+// Only the CLI (in the binary) prints; the library returns values.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod app;
 pub mod config;
 pub mod domain;

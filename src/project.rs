@@ -101,7 +101,7 @@ impl Workspace {
         let mut ids = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|source| io_error("cannot list", &dir, source))?;
-            let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
             if let (true, Some(name)) = (is_dir, entry.file_name().to_str()) {
                 if let Ok(id) = name.parse::<ProjectId>() {
                     ids.push(id);
@@ -123,7 +123,10 @@ impl Workspace {
     /// The lowest `PROJ-NNN` number not yet used.
     pub fn next_project_id(&self) -> Result<ProjectId, ProjectError> {
         let taken: Vec<u64> = self.list_projects()?.iter().map(ProjectId::number).collect();
-        let free = (1..).find(|n| !taken.contains(n)).unwrap_or(1);
+        // Among the first len + 1 numbers one is always free.
+        let free = (1..=taken.len() as u64 + 1)
+            .find(|n| !taken.contains(n))
+            .unwrap_or(1);
         Ok(ProjectId::from_number(free))
     }
 

@@ -191,7 +191,7 @@ fn an_interrupted_migration_resumes_and_a_foreign_target_is_refused() {
     // An interrupted copy looks like a prefix of the log: import the first 6 events there.
     let target = Workspace::with_store(&db);
     let export = w.ok(&["events", "export"]);
-    let first_six: String = export.lines().take(6).map(|line| format!("{line}\n")).collect();
+    let first_six: String = export.lines().take(6).flat_map(|line| [line, "\n"]).collect();
     let prefix = scratch.path().join("prefix.jsonl");
     std::fs::write(&prefix, first_six).unwrap();
     target.ok(&["events", "import", prefix.to_str().unwrap()]);

@@ -224,10 +224,9 @@ fn a_full_disk_fails_clearly_and_leaves_the_store_consistent() {
         .args(["-t", "tmpfs", "-o", "size=96k", "tmpfs"])
         .arg(&mount)
         .output()
-        .map(|out| out.status.success())
-        .unwrap_or(false);
+        .is_ok_and(|out| out.status.success());
     if !mounted {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root); see README 'Reliability'");
+        common::skip("cannot mount a tmpfs here (needs root); see README 'Reliability'");
         return;
     }
     let inside = Workspace::at(mount.clone());
@@ -266,10 +265,9 @@ fn a_read_only_project_fails_clearly_and_writes_nothing() {
         .arg("+i")
         .arg(&events)
         .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
+        .is_ok_and(|s| s.success());
     if !locked {
-        eprintln!("skipped: chattr +i is not available here");
+        common::skip("chattr +i is not available here");
         return;
     }
     let before = ws.snapshot();

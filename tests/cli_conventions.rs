@@ -73,7 +73,7 @@ fn list_on_a_terminal(ws: &Workspace, columns: &str, extra: &str) -> Option<Stri
 fn on_a_terminal_tables_fit_the_width_and_long_titles_end_in_an_ellipsis() {
     let ws = seeded();
     let Some(screen) = list_on_a_terminal(&ws, "80", "") else {
-        eprintln!("skipped: util-linux script(1) is not available");
+        common::skip("util-linux script(1) is not available");
         return;
     };
     let lines: Vec<&str> = screen.lines().filter(|l| l.contains("WORK-")).collect();
@@ -126,7 +126,7 @@ fn uniform_lists_use_the_toon_tabular_form() {
 fn event_tables_fit_the_terminal_too() {
     let ws = seeded();
     let Some(screen) = list_on_a_terminal(&ws, "100", "") else {
-        eprintln!("skipped: util-linux script(1) is not available");
+        common::skip("util-linux script(1) is not available");
         return;
     };
     assert!(!screen.is_empty());

@@ -261,7 +261,7 @@ fn query_finds_a_followed_by_b_within_the_window() {
         items,
         ["WORK-001", "WORK-002", "WORK-003"]
             .iter()
-            .map(|s| s.to_string())
+            .map(std::string::ToString::to_string)
             .collect()
     );
     let none = array(ws.json(&[

@@ -56,7 +56,7 @@ fn run_writers(
 }
 
 fn args(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| s.to_string()).collect()
+    list.iter().map(std::string::ToString::to_string).collect()
 }
 
 fn versions(ws: &Workspace, id: &str) -> Vec<u64> {
@@ -258,7 +258,7 @@ fn follow_receives_every_event_exactly_once_under_concurrent_writers() {
             (*seen - written.unix_micros()) as f64 / 1000.0
         })
         .collect();
-    latencies.sort_by(|a, b| a.total_cmp(b));
+    latencies.sort_by(f64::total_cmp);
     eprintln!(
         "follow latency over {} events (writer timestamp → line read): median {:.1} ms, p95 {:.1} ms",
         latencies.len(),

@@ -266,7 +266,12 @@ impl<'a> CommandDispatcher<'a> {
         };
         if let Some(parent) = new.parent {
             let parent = ItemRepository::new(self.store).load_ref(ItemRef::Display(parent))?;
-            check_parent(&Default::default(), None, new.work_type, &parent)?;
+            check_parent(
+                &std::collections::BTreeMap::default(),
+                None,
+                new.work_type,
+                &parent,
+            )?;
         }
         let internal_id = self.ids.next_ulid();
         // Allocated once: the store may call `build` for several candidate numbers.
@@ -312,9 +317,7 @@ impl<'a> CommandDispatcher<'a> {
         loop {
             attempts += 1;
             match self.try_update(item, guard, &decide) {
-                Err(AppError::Conflict { .. }) if guard.expected.is_none() && attempts < MAX_ATTEMPTS => {
-                    continue
-                }
+                Err(AppError::Conflict { .. }) if guard.expected.is_none() && attempts < MAX_ATTEMPTS => {}
                 result => return result,
             }
         }

@@ -61,11 +61,11 @@ pub fn content_hash(store: &dyn EventStore) -> Result<LogDigest, AppError> {
     }
     Ok(LogDigest {
         events,
-        hash: hasher
-            .finalize()
-            .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect(),
+        hash: hasher.finalize().iter().fold(String::new(), |mut hex, byte| {
+            use std::fmt::Write as _;
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        }),
     })
 }
 
@@ -227,7 +227,7 @@ mod tests {
         for n in 0..30 {
             let item = format!("WORK-{}", n % 4);
             let stream = StreamId::new(format!("work_item-{item}")).unwrap();
-            let batch = (0..1 + n % 3).map(|k| event(&item, n * 10 + k)).collect();
+            let batch = (0..=(n % 3)).map(|k| event(&item, n * 10 + k)).collect();
             store.append(&stream, batch, ExpectedVersion::Any).unwrap();
         }
         store

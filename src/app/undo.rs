@@ -81,9 +81,7 @@ pub fn undo(
             later: later.join(", "),
         });
     }
-    let undo_correlation = undo_correlation
-        .map(str::to_owned)
-        .unwrap_or_else(|| ids.next_ulid().to_string());
+    let undo_correlation = undo_correlation.map_or_else(|| ids.next_ulid().to_string(), str::to_owned);
     let now_time = clock.now();
     let causation = ids.next_ulid().to_string();
     let reason = format!("undo of {correlation}");

@@ -145,7 +145,7 @@ fn stdout_closed() -> bool {
         revents: 0,
     };
     // SAFETY: one valid pollfd, zero timeout; poll only reads and writes that struct.
-    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    let ready = unsafe { libc::poll(&raw mut fd, 1, 0) };
     ready > 0 && fd.revents & (libc::POLLERR | libc::POLLHUP) != 0
 }
 

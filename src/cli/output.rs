@@ -45,7 +45,9 @@ impl Output {
         self.style
     }
 
-    /// A warning the user must see even with `--quiet` (a limit cut a list, say).
+    /// A warning the user must see even with `--quiet` (a limit cut a list, say). A method
+    /// like its siblings, so every message goes through `Output`.
+    #[allow(clippy::unused_self)]
     pub fn warn(&mut self, text: &str) {
         eprintln!("{text}");
     }

@@ -1,5 +1,7 @@
 //! Human renderings: tables and one-line descriptions of events. Machine output is serde.
 
+use std::fmt::Write as _;
+
 use comfy_table::{ContentArrangement, Table};
 
 use jerry::app::{SequenceMatch, Stats};
@@ -57,7 +59,7 @@ fn render(
         .max()
         .unwrap_or(0);
     let mut out = String::with_capacity((fixed + last_width + 1) * (rows.len() + 2));
-    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let header: Vec<String> = header.iter().map(std::string::ToString::to_string).collect();
     push_row(&mut out, &header, &widths, |_| None);
     out.push_str(&"─".repeat(fixed + last_width));
     out.push('\n');
@@ -387,10 +389,11 @@ pub fn blocked_table(blocked: &[jerry::domain::graph::BlockedItem]) -> String {
         "ID", "PRIORITY", "STATUS", "BLOCKED BY", "TITLE"
     );
     for row in rows {
-        out.push_str(&format!(
-            "  {:<10} {:<9} {:<8} {:<22} {}\n",
+        let _ = writeln!(
+            out,
+            "  {:<10} {:<9} {:<8} {:<22} {}",
             row[0], row[1], row[2], row[3], row[4]
-        ));
+        );
     }
     out.trim_end().to_owned()
 }

@@ -225,7 +225,7 @@ pub fn streams_are_independent_and_listed_in_order(store: &dyn EventStore) {
         .list_streams()
         .unwrap()
         .iter()
-        .map(|s| s.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
     assert_eq!(listed, vec!["A", "a", "a/../c", "b"]);
     assert_eq!(store.current_version(&stream("a")).unwrap(), 2);

@@ -117,7 +117,9 @@ impl SqliteStore {
     fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the connection leaves SQLite's own state consistent (an
         // open transaction is rolled back when dropped).
-        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn fail(&self, context: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + '_ {

@@ -34,12 +34,15 @@ impl StreamId {
     /// So no name can contain a path separator, `..`, or a character Windows forbids, and
     /// distinct ids always give distinct names.
     pub fn file_stem(&self) -> String {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
         let mut out = String::with_capacity(self.0.len());
         for byte in self.0.bytes() {
             if byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_' {
                 out.push(char::from(byte));
             } else {
-                out.push_str(&format!("%{byte:02X}"));
+                out.push('%');
+                out.push(char::from(HEX[usize::from(byte >> 4)]));
+                out.push(char::from(HEX[usize::from(byte & 0xF)]));
             }
         }
         out

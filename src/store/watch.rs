@@ -67,7 +67,7 @@ impl Watch {
         let mut active = self
             .active
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if active.is_none() {
             *active = self.start();
         }

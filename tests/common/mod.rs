@@ -271,16 +271,22 @@ pub fn assert_fails(out: &Output, code: i32, needle: &str) {
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
+/// A test that cannot run its real check here: on a developer's machine it says so and
+/// passes; under `CI` it fails, since a skip there would hide a check that never ran.
+pub fn skip(reason: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must run this test, but: {reason}"
+    );
+    eprintln!("skipped: {reason}");
+}
+
 /// A fresh, empty PostgreSQL database on the test server (`JERRY_TEST_POSTGRES`, which
 /// `scripts/pg-test` and `.ci/run` provide), as a URL. `None` on a developer's machine
 /// without the server; in CI its absence fails the test instead.
 pub fn postgres_database() -> Option<String> {
     let Ok(admin) = std::env::var("JERRY_TEST_POSTGRES") else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must test PostgreSQL: JERRY_TEST_POSTGRES is not set (run through .ci/run or scripts/pg-test)"
-        );
-        eprintln!("skipped: JERRY_TEST_POSTGRES is not set (scripts/pg-test cargo test runs this)");
+        skip("JERRY_TEST_POSTGRES is not set (run through .ci/run or scripts/pg-test cargo test)");
         return None;
     };
     let name = format!("jerry_{}", ulid::Ulid::new().to_string().to_lowercase());

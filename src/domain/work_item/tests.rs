@@ -130,7 +130,7 @@ fn priority_assignee_and_dependencies() {
     let events = item.assign(Some("ann".into())).unwrap();
     record(&mut item, &mut history, events, at(2));
     assert!(item.assign(Some("ann".into())).is_err());
-    assert!(item.assign(Some("".into())).is_err());
+    assert!(item.assign(Some(String::new())).is_err());
     let events = item.add_dependency(id(2), DependencyType::Blocks).unwrap();
     record(&mut item, &mut history, events, at(3));
     assert!(matches!(

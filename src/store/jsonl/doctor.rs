@@ -258,7 +258,7 @@ impl JsonlStore {
                 return false;
             }
         };
-        let torn = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) > index_bytes(&path);
+        let torn = std::fs::metadata(&path).map_or(0, |m| m.len()) > index_bytes(&path);
         let first_difference = expected
             .iter()
             .zip(&actual)

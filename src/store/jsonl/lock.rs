@@ -42,7 +42,7 @@ impl WriteLock {
         let thread = self
             .threads
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let file = fs_err::OpenOptions::new()
             .create(true)
             .truncate(false)

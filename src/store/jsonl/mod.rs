@@ -450,7 +450,7 @@ impl EventStore for JsonlStore {
                 continue;
             };
             // An empty file is a creation that crashed before its first event.
-            let non_empty = entry.metadata().map(|m| m.len() > 0).unwrap_or(true);
+            let non_empty = entry.metadata().map_or(true, |m| m.len() > 0);
             if non_empty {
                 streams.push(stream);
             }

@@ -96,7 +96,7 @@ pub struct Initialised {
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic mid-statement leaves the connection usable: an open transaction is rolled
     // back when its guard drops.
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl PostgresStore {
@@ -466,9 +466,8 @@ impl EventStore for PostgresStore {
             }
             let mut waiting = notifications.timeout_iter(left);
             match waiting.next().map_err(self.fail("cannot wait for events"))? {
-                Some(note) if note.payload() == self.scope => return Ok(()),
-                Some(_) => continue,
-                None => return Ok(()),
+                Some(note) if note.payload() != self.scope => {}
+                Some(_) | None => return Ok(()),
             }
         }
     }
