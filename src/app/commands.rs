@@ -69,6 +69,15 @@ pub struct CommandOutcome {
     /// True when an idempotency key showed the command was already done: nothing was
     /// written, and this is the original result.
     pub replayed: bool,
-    /// What the user should know although the command succeeded (a `quality_gate = warn`).
-    pub warnings: Vec<String>,
+    /// What the user should know although the command succeeded.
+    pub warnings: Vec<Warning>,
+}
+
+/// Something a successful command wants the user to know. Data, not text: each front door
+/// words it (and suggests its own next step).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "warning", rename_all = "snake_case")]
+pub enum Warning {
+    /// `quality_gate = warn`, and the item was completed without quality metrics.
+    CompletedWithoutMetrics { item: crate::domain::WorkItemId },
 }

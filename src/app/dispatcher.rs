@@ -13,7 +13,7 @@ use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent, OnceKey, Onc
 use crate::timestamp::Timestamp;
 
 use super::repository::{replay, stream_for, ItemRepository};
-use super::{AppError, Clock, Command, CommandOutcome, IdSource};
+use super::{AppError, Clock, Command, CommandOutcome, IdSource, Warning};
 
 /// How often a command without an expected version is re-decided after losing a race.
 const MAX_ATTEMPTS: u32 = 32;
@@ -149,10 +149,9 @@ impl<'a> CommandDispatcher<'a> {
                     && lacks_metrics(&outcome.item)
                     && !outcome.replayed
                 {
-                    outcome.warnings.push(format!(
-                        "{} was completed without quality metrics (quality_gate = warn); record them with jerry items metrics {}",
-                        outcome.item.id, outcome.item.id
-                    ));
+                    outcome.warnings.push(Warning::CompletedWithoutMetrics {
+                        item: outcome.item.id,
+                    });
                 }
                 Ok(outcome)
             }

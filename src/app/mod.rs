@@ -24,7 +24,7 @@ mod setup;
 mod snapshot;
 mod undo;
 
-pub use commands::{Command, CommandOutcome};
+pub use commands::{Command, CommandOutcome, Warning};
 pub(crate) use dispatcher::CommandDispatcher;
 pub use dispatcher::WriteOptions;
 pub use doctor::DoctorReport;

@@ -16,8 +16,6 @@ use jerry::project::ProjectError;
 use jerry::store::StoreError;
 use jerry::timestamp::TimestampError;
 
-use super::output::Output;
-
 /// The documented exit codes (README, "Exit codes").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -83,8 +81,8 @@ impl CommandError {
     }
 
     /// Prints the error and returns its exit code: one line on stderr (plus any hints),
-    /// and with `--json` also an error object on stdout.
-    pub fn report(&self, json: bool, out: &mut Output) -> ExitCode {
+    /// and with `--json` also the error object, which `print` writes in the chosen format.
+    pub fn report(&self, json: bool, print: impl FnOnce(&serde_json::Value)) -> ExitCode {
         if self.broken_pipe {
             return ExitCode::SUCCESS;
         }
@@ -93,7 +91,7 @@ impl CommandError {
             eprintln!("hint: {hint}");
         }
         if json {
-            emit_json(self.kind, &self.message, out);
+            print(&error_object(self.kind, &self.message));
         }
         ExitCode::from(self.kind as u8)
     }
@@ -266,7 +264,7 @@ impl From<serde_json::Error> for CommandError {
 
 /// Handles what clap refused. Help and version are not errors; a value that does not
 /// parse is invalid input (exit 5, one line); anything else is a usage error (exit 2).
-pub fn report_usage(err: clap::Error, json: bool) -> ExitCode {
+pub fn report_usage(err: clap::Error, json: bool, print: impl FnOnce(&serde_json::Value)) -> ExitCode {
     match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let _ = err.print();
@@ -278,14 +276,12 @@ pub fn report_usage(err: clap::Error, json: bool) -> ExitCode {
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation | ErrorKind::InvalidUtf8 => {
             let message = first_line(&err, "invalid value");
-            let mut out = Output::new(json);
-            return CommandError::invalid(message).report(json, &mut out);
+            return CommandError::invalid(message).report(json, print);
         }
         _ => {}
     }
     if json {
-        let mut out = Output::new(json);
-        emit_json(Exit::Usage, &first_line(&err, "usage error"), &mut out);
+        print(&error_object(Exit::Usage, &first_line(&err, "usage error")));
     }
     let _ = err.print();
     ExitCode::from(Exit::Usage as u8)
@@ -297,10 +293,9 @@ fn first_line(err: &clap::Error, fallback: &str) -> String {
     first.strip_prefix("error: ").unwrap_or(first).to_owned()
 }
 
-fn emit_json(exit: Exit, message: &str, out: &mut Output) {
-    let body = serde_json::json!({
+/// The `--json` error object (docs/json-output.md).
+fn error_object(exit: Exit, message: &str) -> serde_json::Value {
+    serde_json::json!({
         "error": { "code": exit as u8, "kind": exit.name(), "message": message }
-    });
-    let _ = out.json_value(&body);
-    let _ = out.flush();
+    })
 }

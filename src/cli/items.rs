@@ -1,6 +1,6 @@
 //! `jerry items …`: every write goes through the dispatcher; reads go through queries.
 
-use jerry::app::{Command, CommandOutcome, ItemFilter, Session, WriteOptions};
+use jerry::app::{Command, CommandOutcome, ItemFilter, Session, Warning, WriteOptions};
 use jerry::domain::{NewWorkItem, Status};
 
 use super::args::{
@@ -60,7 +60,7 @@ fn execute(
 ) -> CliResult<CommandOutcome> {
     let outcome = session.execute(command, options)?;
     for warning in &outcome.value.warnings {
-        out.warn(&format!("warning: {warning}"));
+        out.warn(&format!("warning: {}", words(warning)));
     }
     if outcome.value.replayed {
         out.note(&format!(
@@ -74,6 +74,14 @@ fn execute(
         out.json_value(&write_json(&outcome.value)?)?;
     }
     Ok(outcome.value)
+}
+
+fn words(warning: &Warning) -> String {
+    match warning {
+        Warning::CompletedWithoutMetrics { item } => format!(
+            "{item} was completed without quality metrics (quality_gate = warn); record them with jerry items metrics {item}"
+        ),
+    }
 }
 
 /// A write's `--json`: the item, plus `replayed` (true when an idempotency key found the

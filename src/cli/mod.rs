@@ -42,7 +42,10 @@ pub fn main(env: Environment) -> ExitCode {
         .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
     let (cli, matches) = match parsed {
         Ok(parsed) => parsed,
-        Err(err) => return error::report_usage(err, wants_json),
+        Err(err) => {
+            let mut out = Output::new(wants_json);
+            return error::report_usage(err, wants_json, |body| print_json(&mut out, body));
+        }
     };
     let format = match (cli.global.json, cli.global.format) {
         (true, _) => output::Format::Json,
@@ -54,8 +57,14 @@ pub fn main(env: Environment) -> ExitCode {
     let result = Context::new(cli.global, actor_typed, env).and_then(|ctx| run(cli.command, &ctx, &mut out));
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => err.report(json, &mut out),
+        Err(err) => err.report(json, |body| print_json(&mut out, body)),
     }
+}
+
+/// Writes an error object in the chosen format; nothing more can be done if that fails.
+fn print_json(out: &mut Output, body: &serde_json::Value) {
+    let _ = out.json_value(body);
+    let _ = out.flush();
 }
 
 /// Whether `id` got its value from one of `sources` (the command line, the environment),
@@ -75,7 +84,7 @@ fn source_is(matches: &clap::ArgMatches, id: &str, sources: &[ValueSource]) -> b
 
 fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
     match command {
-        TopCommand::Init { project } => init(ctx, project, out),
+        TopCommand::Init { project } => settings::init(ctx, project, out),
         TopCommand::Items(command) => items::run(command, ctx, out),
         TopCommand::Events(command) => events::run(command, ctx, out),
         TopCommand::Config(command) => settings::config(command, ctx, out),
@@ -90,19 +99,5 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
             items,
             events_per_item,
         } => events::generate(items, events_per_item, ctx, out),
-    }
-}
-
-pub(crate) fn init(ctx: &Context, project: Option<jerry::domain::ProjectId>, out: &mut Output) -> CliResult {
-    let (id, path, created) = ctx.setup().init(project)?;
-    if created {
-        out.note(&format!("created project {id} in {}", path.display()));
-    } else {
-        out.note(&format!("project {id} already exists in {}", path.display()));
-    }
-    if out.json() {
-        out.json_value(&serde_json::json!({ "project": id, "path": path, "created": created }))
-    } else {
-        out.line(id.as_str())
     }
 }

@@ -1,4 +1,4 @@
-//! `jerry config …` and `jerry projects …`.
+//! `jerry init`, `jerry config …` and `jerry projects …`.
 
 use comfy_table::Table;
 use serde_json::json;
@@ -72,7 +72,7 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> CliRes
 pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> CliResult {
     let setup = ctx.setup();
     match command {
-        ProjectsCommand::Create { project } => super::init(ctx, project, out),
+        ProjectsCommand::Create { project } => init(ctx, project, out),
         ProjectsCommand::List => {
             let workspace = setup.workspace();
             let mut summaries = Vec::new();
@@ -121,5 +121,20 @@ pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> Cl
                 config_path.display()
             ))
         }
+    }
+}
+
+/// `jerry init [PROJECT]` (and `projects create`).
+pub fn init(ctx: &Context, project: Option<jerry::domain::ProjectId>, out: &mut Output) -> CliResult {
+    let (id, path, created) = ctx.setup().init(project)?;
+    if created {
+        out.note(&format!("created project {id} in {}", path.display()));
+    } else {
+        out.note(&format!("project {id} already exists in {}", path.display()));
+    }
+    if out.json() {
+        out.json_value(&serde_json::json!({ "project": id, "path": path, "created": created }))
+    } else {
+        out.line(id.as_str())
     }
 }
