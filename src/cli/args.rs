@@ -1,16 +1,18 @@
-//! The command-line surface, as clap derive types. Values are parsed into domain types here
-//! (a bad one exits 5 with one line), so handlers only ever see valid input.
+//! The command-line surface, as clap derive types: the global options and every command
+//! but `items …`, whose arguments live beside their handlers (`items.rs`, `views.rs`,
+//! `tracking.rs`). Values are parsed into domain types here (a bad one exits 5 with one
+//! line), so handlers only ever see valid input.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use jerry::store::StoreUrl;
 
-use jerry::domain::{DependencyType, ItemRef, Priority, ProjectId, Status, WorkType};
+use jerry::domain::{ItemRef, ProjectId};
 use jerry::timestamp::{parse_duration, TimeSpec, TimestampError};
 
 /// A count that must be at least 1 (`--limit 0` would silently show nothing).
-fn at_least_one(input: &str) -> Result<usize, String> {
+pub(super) fn at_least_one(input: &str) -> Result<usize, String> {
     match input.parse::<usize>() {
         Ok(0) => Err("must be at least 1".into()),
         Ok(n) => Ok(n),
@@ -19,7 +21,7 @@ fn at_least_one(input: &str) -> Result<usize, String> {
 }
 
 /// A moment as users type it: RFC 3339, a date, an age (15m, 2h, 3d), today, yesterday.
-fn parse_time(input: &str) -> Result<TimeSpec, TimestampError> {
+pub(super) fn parse_time(input: &str) -> Result<TimeSpec, TimestampError> {
     input.parse()
 }
 
@@ -94,7 +96,7 @@ pub enum TopCommand {
     },
     /// Create, change and inspect work items.
     #[command(subcommand)]
-    Items(ItemsCommand),
+    Items(super::items::ItemsCommand),
     /// Read, watch, move and check the whole event log, in its one global order.
     #[command(subcommand)]
     Events(EventsCommand),
@@ -356,345 +358,6 @@ pub struct EventsQueryArgs {
     /// The longest gap between the two events (30s, 5m, 2h, 1d).
     #[arg(long, value_name = "DURATION", value_parser = parse_window)]
     pub within: std::time::Duration,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ItemsCommand {
-    /// Create an item and print its id.
-    #[command(
-        after_help = "Examples:\n  jerry items create \"Fix login\" --type bug --priority high\n  jerry items create \"Write tests\" --parent WORK-001 --assignee ann"
-    )]
-    Create(CreateArgs),
-    /// Start working on an item (pending or blocked → in_progress).
-    #[command(
-        after_help = "Examples:\n  jerry items start WORK-007\n  jerry items start 7 --expected-version 3 --idempotency-key agent-42-start-7"
-    )]
-    Start(TransitionArgs),
-    /// Finish an item (in_progress → done).
-    #[command(after_help = "Example:\n  jerry items complete 7 --reason \"merged in #123\"")]
-    Complete(TransitionArgs),
-    /// Cancel an item (pending, in_progress or blocked → cancelled; final).
-    #[command(after_help = "Example:\n  jerry items cancel 7 --reason \"duplicate of WORK-003\"")]
-    Cancel(TransitionArgs),
-    /// Reopen a done item (done → in_progress).
-    #[command(after_help = "Example:\n  jerry items reopen 7 --reason \"regressed\"")]
-    Reopen(TransitionArgs),
-    /// Block an item that is in progress; a reason is required.
-    #[command(after_help = "Example:\n  jerry items block 1 --reason \"waiting for API keys\"")]
-    Block(BlockArgs),
-    /// Move an item to any status its current one allows.
-    #[command(
-        after_help = "Statuses: pending → in_progress | cancelled; in_progress → blocked | done | cancelled;\nblocked → in_progress | cancelled; done → in_progress; cancelled is final.\n\nExample:\n  jerry items status 7 blocked --reason \"waiting for review\""
-    )]
-    Status(StatusArgs),
-    /// Change an item's priority.
-    #[command(after_help = "Example:\n  jerry items priority 7 critical --reason \"customer outage\"")]
-    Priority(PriorityArgs),
-    /// Assign an item to someone (or --none to unassign).
-    #[command(after_help = "Examples:\n  jerry items assign 7 ann\n  jerry items assign 7 --none")]
-    Assign(AssignArgs),
-    /// Record that an item depends on another.
-    #[command(after_help = "Example:\n  jerry items depend WORK-002 WORK-001 --type blocked_by")]
-    Depend(DependArgs),
-    /// Remove a dependency.
-    #[command(after_help = "Example:\n  jerry items undepend WORK-002 WORK-001")]
-    Undepend(UndependArgs),
-    /// Change an item's title and/or description.
-    #[command(
-        after_help = "Examples:\n  jerry items edit 7 --title \"Fix login on Safari\"\n  jerry items edit 7 --description \"\"   # removes it"
-    )]
-    Edit(EditArgs),
-    /// Add or remove labels.
-    #[command(
-        after_help = "Examples:\n  jerry items label 7 --add ui --add urgent\n  jerry items label 7 --remove urgent\n  jerry items list --label ui"
-    )]
-    Label(LabelArgs),
-    /// Add a comment (shown by items show and items history).
-    #[command(after_help = "Example:\n  jerry items comment 7 \"reproduced on 1.2.3\"")]
-    Comment(CommentArgs),
-    /// List items, filtered; a table, or a JSON array with --json.
-    #[command(
-        after_help = "Examples:\n  jerry items list --status pending --status in_progress\n  jerry items list --type bug --priority high --json"
-    )]
-    List(ListArgs),
-    /// Show one item (now, or as it was --at a moment).
-    #[command(
-        after_help = "Examples:\n  jerry items show WORK-007\n  jerry items show 7 --at yesterday --json"
-    )]
-    Show(ShowArgs),
-    /// Show an item's events, oldest first.
-    #[command(after_help = "Examples:\n  jerry items history 7\n  jerry items history 7 --format jsonl")]
-    History(ItemArg),
-    /// Move an item under another parent, or to the top with --none.
-    #[command(
-        after_help = "Parents rank above their children: epic → story → task, bug, spike → subtask; a loop is refused (exit 5).\n\nExamples:\n  jerry items parent WORK-7 WORK-2\n  jerry items parent 7 --none"
-    )]
-    Parent(ParentArgs),
-    /// Record an item's quality metrics (what a quality_gate looks for on complete).
-    #[command(
-        after_help = "Fields not given keep their recorded values (0 at first).\n\nExamples:\n  jerry items metrics 7 --coverage 85.5 --positive 12 --negative 4 --edge 2\n  jerry items metrics 7 --coverage 91"
-    )]
-    Metrics(MetricsArgs),
-    /// List the open items none of whose blockers is still open: what to work on next,
-    /// by priority then age.
-    #[command(
-        after_help = "Open means pending or blocked; a blocker is an item that blocks this one (items depend … --type blocks / blocked_by) and is not done or cancelled.\n\nExamples:\n  jerry items ready\n  jerry items ready --json --limit 1"
-    )]
-    Ready(ReadyArgs),
-    /// List the open items that still wait on an open blocker, with what blocks each.
-    #[command(after_help = "Examples:\n  jerry items blocked\n  jerry items blocked --json")]
-    Blocked,
-    /// Draw parents, children and dependencies as an indented tree (--json: nested objects).
-    #[command(after_help = "Examples:\n  jerry items tree\n  jerry items tree WORK-1 --json")]
-    Tree(TreeArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ParentArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    /// The new parent.
-    #[arg(required_unless_present = "none", conflicts_with = "none")]
-    pub parent: Option<ItemRef>,
-    /// Remove the parent: the item goes to the top.
-    #[arg(long)]
-    pub none: bool,
-    #[command(flatten)]
-    pub guard: WriteGuardArgs,
-}
-
-#[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("fields").required(true).multiple(true).args(["coverage", "positive", "negative", "edge"])))]
-pub struct MetricsArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    /// Test coverage in percent, 0 to 100.
-    #[arg(long, value_name = "PERCENT")]
-    pub coverage: Option<f64>,
-    /// How many positive (happy-path) tests.
-    #[arg(long, value_name = "N")]
-    pub positive: Option<u32>,
-    /// How many negative (error-path) tests.
-    #[arg(long, value_name = "N")]
-    pub negative: Option<u32>,
-    /// How many edge-case tests.
-    #[arg(long, value_name = "N")]
-    pub edge: Option<u32>,
-    #[command(flatten)]
-    pub guard: WriteGuardArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct ReadyArgs {
-    /// Show at most N items (the first N to pick).
-    #[arg(long, value_name = "N", value_parser = at_least_one)]
-    pub limit: Option<usize>,
-}
-
-#[derive(Debug, Args)]
-pub struct TreeArgs {
-    /// Draw only this item's branch: its ancestors and everything under it.
-    pub id: Option<ItemRef>,
-}
-
-/// Guards a write against concurrent changes and repeats.
-#[derive(Debug, Args)]
-pub struct WriteGuardArgs {
-    /// Fail with exit code 4, writing nothing, unless the item is still at this version.
-    #[arg(long, value_name = "N")]
-    pub expected_version: Option<u64>,
-    #[command(flatten)]
-    pub once: OnceArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct OnceArgs {
-    /// Do this at most once: repeating the command with the same key writes nothing and
-    /// prints the original result; the same key with other arguments is an error (exit 5).
-    #[arg(long, value_name = "KEY")]
-    pub idempotency_key: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct CreateArgs {
-    /// The title; kept exactly as given.
-    pub title: String,
-    /// epic, story, task, subtask, bug or spike [default: the project's default_type, else task].
-    #[arg(long = "type", short = 't', value_name = "TYPE")]
-    pub work_type: Option<WorkType>,
-    /// critical, high, medium or low.
-    #[arg(long, short = 'p', default_value = "medium")]
-    pub priority: Priority,
-    #[arg(long, short = 'd')]
-    pub description: Option<String>,
-    /// The parent item (it must exist).
-    #[arg(long, value_name = "ID")]
-    pub parent: Option<ItemRef>,
-    #[arg(long, short = 'a', value_name = "WHO")]
-    pub assignee: Option<String>,
-    #[command(flatten)]
-    pub once: OnceArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct ItemArg {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-}
-
-#[derive(Debug, Args)]
-pub struct ShowArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    /// Show the item as it was at TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, yesterday).
-    #[arg(long, value_name = "TIME", value_parser = parse_time)]
-    pub at: Option<TimeSpec>,
-}
-
-#[derive(Debug, Args)]
-pub struct TransitionArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    #[arg(long, short = 'r')]
-    pub reason: Option<String>,
-    #[command(flatten)]
-    pub guard: WriteGuardArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct BlockArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    /// Why the item is blocked.
-    #[arg(long, short = 'r')]
-    pub reason: String,
-    #[command(flatten)]
-    pub guard: WriteGuardArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct StatusArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    /// pending, in_progress, blocked, done or cancelled.
-    pub status: Status,
-    #[arg(long, short = 'r')]
-    pub reason: Option<String>,
-    #[command(flatten)]
-    pub guard: WriteGuardArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct PriorityArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    /// critical, high, medium or low.
-    pub priority: Priority,
-    #[arg(long, short = 'r')]
-    pub reason: Option<String>,
-    #[command(flatten)]
-    pub guard: WriteGuardArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct AssignArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    /// Who takes the item.
-    #[arg(required_unless_present = "none", conflicts_with = "none")]
-    pub who: Option<String>,
-    /// Unassign the item instead.
-    #[arg(long)]
-    pub none: bool,
-    #[command(flatten)]
-    pub guard: WriteGuardArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct DependArgs {
-    /// The item that depends.
-    pub id: ItemRef,
-    /// The item it depends on.
-    pub other: ItemRef,
-    /// blocks, blocked_by or related.
-    #[arg(long = "type", default_value = "blocked_by", value_name = "TYPE")]
-    pub kind: DependencyType,
-    #[command(flatten)]
-    pub guard: WriteGuardArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct UndependArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    /// The item it no longer depends on.
-    pub other: ItemRef,
-    #[command(flatten)]
-    pub guard: WriteGuardArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct EditArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    /// The new title.
-    #[arg(long, required_unless_present = "description")]
-    pub title: Option<String>,
-    /// The new description ("" removes it).
-    #[arg(long, short = 'd')]
-    pub description: Option<String>,
-    #[command(flatten)]
-    pub guard: WriteGuardArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct LabelArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    /// A label to add (repeatable): 1 to 50 characters, no spaces.
-    #[arg(long, value_name = "LABEL", required_unless_present = "remove")]
-    pub add: Vec<String>,
-    /// A label to remove (repeatable).
-    #[arg(long, value_name = "LABEL")]
-    pub remove: Vec<String>,
-    #[command(flatten)]
-    pub guard: WriteGuardArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct CommentArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    /// The comment.
-    pub text: String,
-    #[command(flatten)]
-    pub guard: WriteGuardArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Only items with this status (repeatable).
-    #[arg(long, short = 's')]
-    pub status: Vec<Status>,
-    /// Only items of this type (repeatable).
-    #[arg(long = "type", short = 't', value_name = "TYPE")]
-    pub work_type: Vec<WorkType>,
-    #[arg(long, short = 'p')]
-    pub priority: Option<Priority>,
-    #[arg(long, short = 'a', value_name = "WHO")]
-    pub assignee: Option<String>,
-    /// Only children of this item.
-    #[arg(long, value_name = "ID")]
-    pub parent: Option<ItemRef>,
-    /// Only items with this label (repeatable: all of them).
-    #[arg(long, value_name = "LABEL")]
-    pub label: Vec<String>,
-    /// Show at most N items; stderr says how many were left out.
-    #[arg(long, value_name = "N", value_parser = at_least_one)]
-    pub limit: Option<usize>,
-    /// List the items as they were at TIME.
-    #[arg(long, value_name = "TIME", value_parser = parse_time)]
-    pub at: Option<TimeSpec>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,17 +1,303 @@
-//! `jerry items …`: every write goes through the dispatcher; reads go through queries.
+//! `jerry items …`: the subcommands, the arguments of each write and its handler, side
+//! by side (adding an item command is one variant, one args struct and one handler here).
+//! Every write goes through the session; the reads live in `views` and `tracking`.
 
-use jerry::app::{Command, CommandOutcome, ItemFilter, Session, Warning, WriteOptions};
-use jerry::domain::{NewWorkItem, Status};
+use clap::{Args, Subcommand};
 
-use super::args::{
-    AssignArgs, BlockArgs, CommentArgs, CreateArgs, DependArgs, EditArgs, ItemArg, ItemsCommand, LabelArgs,
-    ListArgs, MetricsArgs, OnceArgs, ParentArgs, PriorityArgs, ShowArgs, StatusArgs, TransitionArgs,
-    UndependArgs, WriteGuardArgs,
-};
-use super::context::{resolve_time, Context};
+use jerry::app::{Command, CommandOutcome, Session, Warning, WriteOptions};
+use jerry::domain::{DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkType};
+
+use super::context::Context;
 use super::error::CliResult;
 use super::output::Output;
-use super::{notes, render, tracking};
+use super::tracking::{self, ReadyArgs, TreeArgs};
+use super::views::{self, ItemArg, ListArgs, ShowArgs};
+use super::{notes, render};
+
+#[derive(Debug, Subcommand)]
+pub enum ItemsCommand {
+    /// Create an item and print its id.
+    #[command(
+        after_help = "Examples:\n  jerry items create \"Fix login\" --type bug --priority high\n  jerry items create \"Write tests\" --parent WORK-001 --assignee ann"
+    )]
+    Create(CreateArgs),
+    /// Start working on an item (pending or blocked → in_progress).
+    #[command(
+        after_help = "Examples:\n  jerry items start WORK-007\n  jerry items start 7 --expected-version 3 --idempotency-key agent-42-start-7"
+    )]
+    Start(TransitionArgs),
+    /// Finish an item (in_progress → done).
+    #[command(after_help = "Example:\n  jerry items complete 7 --reason \"merged in #123\"")]
+    Complete(TransitionArgs),
+    /// Cancel an item (pending, in_progress or blocked → cancelled; final).
+    #[command(after_help = "Example:\n  jerry items cancel 7 --reason \"duplicate of WORK-003\"")]
+    Cancel(TransitionArgs),
+    /// Reopen a done item (done → in_progress).
+    #[command(after_help = "Example:\n  jerry items reopen 7 --reason \"regressed\"")]
+    Reopen(TransitionArgs),
+    /// Block an item that is in progress; a reason is required.
+    #[command(after_help = "Example:\n  jerry items block 1 --reason \"waiting for API keys\"")]
+    Block(BlockArgs),
+    /// Move an item to any status its current one allows.
+    #[command(
+        after_help = "Statuses: pending → in_progress | cancelled; in_progress → blocked | done | cancelled;\nblocked → in_progress | cancelled; done → in_progress; cancelled is final.\n\nExample:\n  jerry items status 7 blocked --reason \"waiting for review\""
+    )]
+    Status(StatusArgs),
+    /// Change an item's priority.
+    #[command(after_help = "Example:\n  jerry items priority 7 critical --reason \"customer outage\"")]
+    Priority(PriorityArgs),
+    /// Assign an item to someone (or --none to unassign).
+    #[command(after_help = "Examples:\n  jerry items assign 7 ann\n  jerry items assign 7 --none")]
+    Assign(AssignArgs),
+    /// Record that an item depends on another.
+    #[command(after_help = "Example:\n  jerry items depend WORK-002 WORK-001 --type blocked_by")]
+    Depend(DependArgs),
+    /// Remove a dependency.
+    #[command(after_help = "Example:\n  jerry items undepend WORK-002 WORK-001")]
+    Undepend(UndependArgs),
+    /// Change an item's title and/or description.
+    #[command(
+        after_help = "Examples:\n  jerry items edit 7 --title \"Fix login on Safari\"\n  jerry items edit 7 --description \"\"   # removes it"
+    )]
+    Edit(EditArgs),
+    /// Add or remove labels.
+    #[command(
+        after_help = "Examples:\n  jerry items label 7 --add ui --add urgent\n  jerry items label 7 --remove urgent\n  jerry items list --label ui"
+    )]
+    Label(LabelArgs),
+    /// Add a comment (shown by items show and items history).
+    #[command(after_help = "Example:\n  jerry items comment 7 \"reproduced on 1.2.3\"")]
+    Comment(CommentArgs),
+    /// List items, filtered; a table, or a JSON array with --json.
+    #[command(
+        after_help = "Examples:\n  jerry items list --status pending --status in_progress\n  jerry items list --type bug --priority high --json"
+    )]
+    List(ListArgs),
+    /// Show one item (now, or as it was --at a moment).
+    #[command(
+        after_help = "Examples:\n  jerry items show WORK-007\n  jerry items show 7 --at yesterday --json"
+    )]
+    Show(ShowArgs),
+    /// Show an item's events, oldest first.
+    #[command(after_help = "Examples:\n  jerry items history 7\n  jerry items history 7 --format jsonl")]
+    History(ItemArg),
+    /// Move an item under another parent, or to the top with --none.
+    #[command(
+        after_help = "Parents rank above their children: epic → story → task, bug, spike → subtask; a loop is refused (exit 5).\n\nExamples:\n  jerry items parent WORK-7 WORK-2\n  jerry items parent 7 --none"
+    )]
+    Parent(ParentArgs),
+    /// Record an item's quality metrics (what a quality_gate looks for on complete).
+    #[command(
+        after_help = "Fields not given keep their recorded values (0 at first).\n\nExamples:\n  jerry items metrics 7 --coverage 85.5 --positive 12 --negative 4 --edge 2\n  jerry items metrics 7 --coverage 91"
+    )]
+    Metrics(MetricsArgs),
+    /// List the open items none of whose blockers is still open: what to work on next,
+    /// by priority then age.
+    #[command(
+        after_help = "Open means pending or blocked; a blocker is an item that blocks this one (items depend … --type blocks / blocked_by) and is not done or cancelled.\n\nExamples:\n  jerry items ready\n  jerry items ready --json --limit 1"
+    )]
+    Ready(ReadyArgs),
+    /// List the open items that still wait on an open blocker, with what blocks each.
+    #[command(after_help = "Examples:\n  jerry items blocked\n  jerry items blocked --json")]
+    Blocked,
+    /// Draw parents, children and dependencies as an indented tree (--json: nested objects).
+    #[command(after_help = "Examples:\n  jerry items tree\n  jerry items tree WORK-1 --json")]
+    Tree(TreeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ParentArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// The new parent.
+    #[arg(required_unless_present = "none", conflicts_with = "none")]
+    pub parent: Option<ItemRef>,
+    /// Remove the parent: the item goes to the top.
+    #[arg(long)]
+    pub none: bool,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("fields").required(true).multiple(true).args(["coverage", "positive", "negative", "edge"])))]
+pub struct MetricsArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// Test coverage in percent, 0 to 100.
+    #[arg(long, value_name = "PERCENT")]
+    pub coverage: Option<f64>,
+    /// How many positive (happy-path) tests.
+    #[arg(long, value_name = "N")]
+    pub positive: Option<u32>,
+    /// How many negative (error-path) tests.
+    #[arg(long, value_name = "N")]
+    pub negative: Option<u32>,
+    /// How many edge-case tests.
+    #[arg(long, value_name = "N")]
+    pub edge: Option<u32>,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+/// Guards a write against concurrent changes and repeats.
+#[derive(Debug, Args)]
+pub struct WriteGuardArgs {
+    /// Fail with exit code 4, writing nothing, unless the item is still at this version.
+    #[arg(long, value_name = "N")]
+    pub expected_version: Option<u64>,
+    #[command(flatten)]
+    pub once: OnceArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct OnceArgs {
+    /// Do this at most once: repeating the command with the same key writes nothing and
+    /// prints the original result; the same key with other arguments is an error (exit 5).
+    #[arg(long, value_name = "KEY")]
+    pub idempotency_key: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// The title; kept exactly as given.
+    pub title: String,
+    /// epic, story, task, subtask, bug or spike [default: the project's default_type, else task].
+    #[arg(long = "type", short = 't', value_name = "TYPE")]
+    pub work_type: Option<WorkType>,
+    /// critical, high, medium or low.
+    #[arg(long, short = 'p', default_value = "medium")]
+    pub priority: Priority,
+    #[arg(long, short = 'd')]
+    pub description: Option<String>,
+    /// The parent item (it must exist).
+    #[arg(long, value_name = "ID")]
+    pub parent: Option<ItemRef>,
+    #[arg(long, short = 'a', value_name = "WHO")]
+    pub assignee: Option<String>,
+    #[command(flatten)]
+    pub once: OnceArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TransitionArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    #[arg(long, short = 'r')]
+    pub reason: Option<String>,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BlockArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// Why the item is blocked.
+    #[arg(long, short = 'r')]
+    pub reason: String,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// pending, in_progress, blocked, done or cancelled.
+    pub status: Status,
+    #[arg(long, short = 'r')]
+    pub reason: Option<String>,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PriorityArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// critical, high, medium or low.
+    pub priority: Priority,
+    #[arg(long, short = 'r')]
+    pub reason: Option<String>,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AssignArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// Who takes the item.
+    #[arg(required_unless_present = "none", conflicts_with = "none")]
+    pub who: Option<String>,
+    /// Unassign the item instead.
+    #[arg(long)]
+    pub none: bool,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DependArgs {
+    /// The item that depends.
+    pub id: ItemRef,
+    /// The item it depends on.
+    pub other: ItemRef,
+    /// blocks, blocked_by or related.
+    #[arg(long = "type", default_value = "blocked_by", value_name = "TYPE")]
+    pub kind: DependencyType,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UndependArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// The item it no longer depends on.
+    pub other: ItemRef,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// The new title.
+    #[arg(long, required_unless_present = "description")]
+    pub title: Option<String>,
+    /// The new description ("" removes it).
+    #[arg(long, short = 'd')]
+    pub description: Option<String>,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LabelArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// A label to add (repeatable): 1 to 50 characters, no spaces.
+    #[arg(long, value_name = "LABEL", required_unless_present = "remove")]
+    pub add: Vec<String>,
+    /// A label to remove (repeatable).
+    #[arg(long, value_name = "LABEL")]
+    pub remove: Vec<String>,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CommentArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// The comment.
+    pub text: String,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
 
 pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CliResult {
     match command {
@@ -29,9 +315,9 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CliResult 
         ItemsCommand::Edit(args) => edit(args, ctx, out),
         ItemsCommand::Label(args) => label(args, ctx, out),
         ItemsCommand::Comment(args) => comment(args, ctx, out),
-        ItemsCommand::List(args) => list(args, ctx, out),
-        ItemsCommand::Show(args) => show(args, ctx, out),
-        ItemsCommand::History(args) => history(args, ctx, out),
+        ItemsCommand::List(args) => views::list(args, ctx, out),
+        ItemsCommand::Show(args) => views::show(args, ctx, out),
+        ItemsCommand::History(args) => views::history(args, ctx, out),
         ItemsCommand::Parent(args) => reparent(args, ctx, out),
         ItemsCommand::Metrics(args) => metrics(args, ctx, out),
         ItemsCommand::Ready(args) => tracking::ready(args, ctx, out),
@@ -300,70 +586,6 @@ fn comment(args: CommentArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let CommentArgs { id, text, guard } = args;
     let outcome = write(ctx, out, options(guard), Command::Comment { item: id, text })?;
     report_change(&outcome, out)
-}
-
-fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
-    let ListArgs {
-        status,
-        work_type,
-        priority,
-        assignee,
-        parent,
-        label,
-        limit,
-        at,
-    } = args;
-    let session = ctx.open()?;
-    let queries = session.queries();
-    let filter = ItemFilter {
-        statuses: status,
-        types: work_type,
-        priority,
-        assignee,
-        parent: parent.map(|p| queries.resolve(p)).transpose()?,
-        labels: label,
-        limit,
-        at: resolve_time(at, &session)?,
-    };
-    let listed = queries.list(&filter)?;
-    if listed.items.len() < listed.total_matching {
-        out.warn(&format!(
-            "showing {} of {} matching items (--limit {})",
-            listed.items.len(),
-            listed.total_matching,
-            limit.unwrap_or_default()
-        ));
-    }
-    if out.json() {
-        return out.json_value(&listed.items);
-    }
-    if listed.items.is_empty() {
-        out.note(&format!("no matching items in {}", session.project()));
-        return Ok(());
-    }
-    let style = out.style();
-    out.line(&render::item_table(&listed.items, style))
-}
-
-fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> CliResult {
-    let ShowArgs { id, at } = args;
-    let session = ctx.open()?;
-    let item = session.queries().show(id, resolve_time(at, &session)?)?;
-    if out.json() {
-        return out.json_value(&item);
-    }
-    out.line(&render::item_details(&item))
-}
-
-fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> CliResult {
-    let ItemArg { id } = args;
-    let session = ctx.open()?;
-    let events = session.queries().history(id)?;
-    if out.json() {
-        return out.json_value(&events);
-    }
-    let style = out.style();
-    out.line(&render::history_table(&events, style))
 }
 
 fn reparent(args: ParentArgs, ctx: &Context, out: &mut Output) -> CliResult {

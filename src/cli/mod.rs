@@ -17,6 +17,7 @@ mod store;
 mod style;
 mod tracking;
 mod undo;
+mod views;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

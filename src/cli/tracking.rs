@@ -1,10 +1,27 @@
 //! `jerry items ready|blocked|tree`: what the links between items say about the work.
 
-use super::args::{ReadyArgs, TreeArgs};
+use clap::Args;
+
+use jerry::domain::ItemRef;
+
+use super::args::at_least_one;
 use super::context::Context;
 use super::error::CliResult;
 use super::output::Output;
 use super::render;
+
+#[derive(Debug, Args)]
+pub struct ReadyArgs {
+    /// Show at most N items (the first N to pick).
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct TreeArgs {
+    /// Draw only this item's branch: its ancestors and everything under it.
+    pub id: Option<ItemRef>,
+}
 
 pub fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let ReadyArgs { limit } = args;
