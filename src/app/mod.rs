@@ -5,7 +5,6 @@
 //! loaded. Never prints.
 
 mod commands;
-mod dispatcher;
 mod doctor;
 mod environment;
 mod error;
@@ -24,9 +23,8 @@ mod setup;
 mod snapshot;
 mod undo;
 
-pub use commands::{Command, CommandOutcome, Warning};
-pub(crate) use dispatcher::CommandDispatcher;
-pub use dispatcher::WriteOptions;
+pub(crate) use commands::CommandDispatcher;
+pub use commands::{Command, CommandOutcome, Warning, WriteOptions};
 pub use doctor::DoctorReport;
 pub use environment::{Clock, Environment, FixedClock, IdSource, SeededIds, SystemClock, UlidSource};
 pub use error::AppError;

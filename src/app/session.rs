@@ -13,7 +13,7 @@ use crate::project::Workspace;
 use crate::store::{Backend, EventStore, OpenOptions, StoreUrl};
 use crate::timestamp::Timestamp;
 
-use super::dispatcher::CommandDispatcher;
+use super::commands::CommandDispatcher;
 use super::doctor::{self, DoctorReport};
 use super::{
     AppError, Command, CommandOutcome, Environment, EventLog, ImportReport, MigrateReport, PolicyEngine,
