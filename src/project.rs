@@ -31,10 +31,7 @@ pub enum ProjectError {
         root: PathBuf,
         available: Vec<ProjectId>,
     },
-    #[error(
-        "several projects in {root} and none chosen: {}; pass --project or set JERRY_PROJECT",
-        join(available)
-    )]
+    #[error("several projects in {root} and none chosen: {}", join(available))]
     Ambiguous {
         root: PathBuf,
         available: Vec<ProjectId>,

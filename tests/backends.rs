@@ -247,7 +247,11 @@ fn bad_store_urls_and_unready_databases_are_one_line_errors() {
     assert_eq!(w.json(&["store", "info"])["backend"], "sqlite");
     if let Some(url) = postgres_database() {
         let out = w.run(&["--store", &url, "items", "list"]);
-        assert_fails(&out, 1, "jerry store init");
+        assert_fails(&out, 1, "is at schema version 0, this jerry needs");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("hint: jerry store init"),
+            "{out:?}"
+        );
         assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     }
 }

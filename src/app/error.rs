@@ -64,7 +64,7 @@ pub enum AppError {
     NothingToUndo { reason: String },
     #[error("cannot undo {correlation}: later events touched the same items: {later}; undo those first")]
     UndoRefused { correlation: String, later: String },
-    #[error("undo of {correlation} was cut short: {changed} was written while undoing; already taken back: {done} (jerry undo --correlation {undo_correlation} restores them)")]
+    #[error("undo of {correlation} was cut short: {changed} was written while undoing; already taken back: {done}")]
     UndoCutShort {
         correlation: String,
         undo_correlation: String,

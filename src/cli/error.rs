@@ -113,7 +113,7 @@ impl From<AppError> for CommandError {
     fn from(err: AppError) -> Self {
         let kind = match &err {
             AppError::Domain(inner) => return hinted_domain(inner, &err),
-            AppError::Store(inner) => store_exit(inner),
+            AppError::Store(inner) => return store(inner, &err),
             AppError::Project(inner) => return project(inner, &err),
             AppError::Config(inner) => config_exit(inner),
             AppError::ItemNotFound(_) | AppError::ItemMissing { .. } => {
@@ -140,7 +140,12 @@ impl From<AppError> for CommandError {
                 return Self::of(Exit::NotFound, &err)
                     .hint("jerry events list --last 5 shows the recent commands' correlation ids")
             }
-            AppError::UndoRefused { .. } | AppError::UndoCutShort { .. } => Exit::Conflict,
+            AppError::UndoRefused { .. } => Exit::Conflict,
+            AppError::UndoCutShort { undo_correlation, .. } => {
+                let hint =
+                    format!("jerry undo --correlation {undo_correlation} restores what was taken back");
+                return Self::of(Exit::Conflict, &err).hint(hint);
+            }
             AppError::Io { source, .. } => return io_error(source, &err),
         };
         Self::of(kind, &err)
@@ -178,7 +183,18 @@ fn hinted_domain(err: &DomainError, whole: &dyn Error) -> CommandError {
 
 impl From<StoreError> for CommandError {
     fn from(err: StoreError) -> Self {
-        Self::of(store_exit(&err), &err)
+        store(&err, &err)
+    }
+}
+
+fn store(err: &StoreError, whole: &dyn Error) -> CommandError {
+    let error = CommandError::of(store_exit(err), whole);
+    match err {
+        StoreError::Schema { found, wanted, .. } if found < wanted => {
+            error.hint("jerry store init creates or upgrades the schema")
+        }
+        StoreError::Schema { .. } => error.hint("upgrade jerry to use this database"),
+        _ => error,
     }
 }
 
@@ -209,7 +225,9 @@ fn project(err: &ProjectError, whole: &dyn Error) -> CommandError {
         ProjectError::NotFound { id, .. } => {
             CommandError::of(Exit::NotFound, whole).hint(format!("jerry init {id}"))
         }
-        ProjectError::Ambiguous { .. } => CommandError::of(Exit::Usage, whole),
+        ProjectError::Ambiguous { .. } => {
+            CommandError::of(Exit::Usage, whole).hint("pass --project or set JERRY_PROJECT")
+        }
         ProjectError::Io { .. } => CommandError::of(Exit::Failure, whole),
     }
 }

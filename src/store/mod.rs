@@ -78,13 +78,8 @@ pub enum StoreError {
         source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// The database lacks the schema this jerry needs (or has a newer one).
-    #[error("{store} is at schema version {found}, this jerry needs {wanted}: {hint}")]
-    Schema {
-        store: String,
-        found: u32,
-        wanted: u32,
-        hint: &'static str,
-    },
+    #[error("{store} is at schema version {found}, this jerry needs {wanted}")]
+    Schema { store: String, found: u32, wanted: u32 },
 }
 
 impl StoreError {

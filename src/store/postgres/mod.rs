@@ -114,11 +114,6 @@ impl PostgresStore {
                 store: shown,
                 found,
                 wanted,
-                hint: if found < wanted {
-                    "run `jerry store init` to create or upgrade it"
-                } else {
-                    "upgrade jerry to use this database"
-                },
             });
         }
         Ok(Self {
@@ -147,7 +142,6 @@ impl PostgresStore {
                 store: shown,
                 found,
                 wanted: schema::wanted(),
-                hint: "upgrade jerry to use this database",
             });
         }
         let applied =
