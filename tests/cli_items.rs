@@ -689,10 +689,22 @@ fn edit_label_and_comment() {
         5,
         "invalid label",
     );
+    // Removing a label the item does not have names it (a typo is not a success).
     assert_fails(
         &ws.run(&["items", "label", "1", "--remove", "absent"]),
         5,
-        "nothing would change",
+        "WORK-001 has no label 'absent'",
+    );
+    assert_fails(
+        &ws.run(&["items", "label", "1", "--add", "urgent", "--remove", "abset"]),
+        5,
+        "has no label 'abset'",
+    );
+    // Adding and removing one label at once is not a toggle: a usage error.
+    assert_fails(
+        &ws.run(&["items", "label", "1", "--add", "x", "--remove", "x"]),
+        2,
+        "--add and --remove both name 'x'",
     );
     assert_fails(&ws.run(&["items", "comment", "1", " "]), 5, "invalid comment");
     assert_eq!(ws.snapshot(), before);

@@ -173,6 +173,7 @@ fn hinted_domain(err: &DomainError, whole: &dyn Error) -> CommandError {
         | DomainError::SelfDependency { .. }
         | DomainError::DuplicateDependency { .. }
         | DomainError::NoSuchDependency { .. }
+        | DomainError::NoSuchLabel { .. }
         | DomainError::MalformedEvent { .. }
         | DomainError::MissingCreation { .. }
         | DomainError::MissingReason { .. }

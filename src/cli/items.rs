@@ -8,7 +8,7 @@ use jerry::app::{Command, CommandOutcome, Session, Warning, WriteOptions};
 use jerry::domain::{DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkType};
 
 use super::context::Context;
-use super::error::CliResult;
+use super::error::{CliResult, CommandError, Exit};
 use super::output::Output;
 use super::tracking::{self, ReadyArgs, TreeArgs};
 use super::views::{self, ItemArg, ListArgs, ShowArgs};
@@ -569,6 +569,13 @@ fn label(args: LabelArgs, ctx: &Context, out: &mut Output) -> CliResult {
         remove,
         guard,
     } = args;
+    // Adding and removing one label at once has no meaning (it is not a toggle).
+    if let Some(both) = add.iter().find(|label| remove.contains(label)) {
+        return Err(CommandError::new(
+            Exit::Usage,
+            format!("--add and --remove both name '{both}'; give each label once"),
+        ));
+    }
     let outcome = write(
         ctx,
         out,

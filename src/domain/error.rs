@@ -31,6 +31,8 @@ pub enum DomainError {
     DuplicateDependency { id: WorkItemId, other: WorkItemId },
     #[error("{id} has no dependency on {other}")]
     NoSuchDependency { id: WorkItemId, other: WorkItemId },
+    #[error("{id} has no label '{label}'")]
+    NoSuchLabel { id: WorkItemId, label: String },
     #[error("stored {event_type} event is malformed: {reason}")]
     MalformedEvent { event_type: String, reason: String },
     #[error("stream does not start with WorkItemCreated (found {found})")]

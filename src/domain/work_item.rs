@@ -352,8 +352,17 @@ impl WorkItem {
             }
         }
         for label in remove {
-            if self.labels.contains(label) {
-                events.push(WorkItemEvent::LabelRemoved(LabelRemoved { label: label.clone() }));
+            // Removing what is not there is a mistake worth hearing about (a typo), not a
+            // silent success.
+            if !self.labels.contains(label) {
+                return Err(DomainError::NoSuchLabel {
+                    id: self.id,
+                    label: label.clone(),
+                });
+            }
+            let removal = WorkItemEvent::LabelRemoved(LabelRemoved { label: label.clone() });
+            if !events.contains(&removal) {
+                events.push(removal);
             }
         }
         if events.is_empty() {
