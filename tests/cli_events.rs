@@ -402,3 +402,50 @@ fn actor_filters_only_when_typed_and_never_from_the_environment() {
         .collect();
     assert_eq!(actors, ["ann", "bob", "carol"]);
 }
+
+/// Typos are errors, not empty successes: an unknown event type (with the closest names),
+/// a filter naming a missing item, a query of types that do not exist. Type names are
+/// case-insensitive, as statuses are.
+#[test]
+fn typos_in_filters_are_errors_not_empty_results() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "start", "1"]);
+    let before = ws.snapshot();
+    assert_fails(
+        &ws.run(&["events", "list", "--type", "StatusChange"]),
+        5,
+        "unknown event type 'StatusChange' (did you mean StatusChanged",
+    );
+    assert_fails(
+        &ws.run(&["events", "list", "--type", "Bogus"]),
+        5,
+        "unknown event type 'Bogus'",
+    );
+    assert_fails(
+        &ws.run(&["events", "list", "--item", "99"]),
+        3,
+        "WORK-099 not found in PROJ-001",
+    );
+    assert_fails(
+        &ws.run(&["items", "list", "--parent", "99"]),
+        3,
+        "WORK-099 not found in PROJ-001",
+    );
+    assert_fails(
+        &ws.run(&[
+            "events",
+            "query",
+            "Foo followed by StatusChanged",
+            "--within",
+            "5m",
+        ]),
+        5,
+        "unknown event type 'Foo'",
+    );
+    assert_eq!(ws.snapshot(), before, "a refused read writes nothing");
+
+    let found = ws.json(&["events", "list", "--type", "statuschanged"]);
+    assert_eq!(found.as_array().unwrap().len(), 1, "type names ignore case");
+    assert_eq!(found[0]["event_type"], "StatusChanged");
+}

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::domain::{WorkItemId, AGGREGATE_TYPE};
+use crate::domain::{DomainError, WorkItemEvent, WorkItemId, AGGREGATE_TYPE, EVENT_TYPES};
 use crate::store::{EventStore, RecordedEvent, StreamId};
 use crate::timestamp::Timestamp;
 
@@ -62,6 +62,25 @@ impl EventFilter {
 }
 
 /// The stream an event belongs to, by the `<aggregate_type>-<aggregate_id>` convention.
+/// The known event type a user typed (any case), or an error naming the closest ones, so a
+/// typo in `--type` is not an empty success.
+pub fn event_type_named(input: &str) -> Result<&'static str, DomainError> {
+    if let Some(known) = WorkItemEvent::known_type(input) {
+        return Ok(known);
+    }
+    let typed = input.trim().to_ascii_lowercase();
+    let mut scored: Vec<(f64, &'static str)> = EVENT_TYPES
+        .iter()
+        .map(|known| (strsim::jaro_winkler(&typed, &known.to_ascii_lowercase()), *known))
+        .filter(|(score, _)| *score > 0.7)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Err(DomainError::UnknownEventType {
+        input: input.to_owned(),
+        closest: scored.into_iter().take(2).map(|(_, name)| name).collect(),
+    })
+}
+
 pub fn stream_of(event: &RecordedEvent) -> String {
     format!("{}-{}", event.aggregate_type, event.aggregate_id)
 }

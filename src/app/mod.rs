@@ -29,7 +29,8 @@ pub use doctor::DoctorReport;
 pub use environment::{Clock, Environment, FixedClock, IdSource, SeededIds, SystemClock, UlidSource};
 pub use error::AppError;
 pub use event_log::{
-    stream_of, EventFilter, EventLog, EventPage, GroupBy, SequenceMatch, StatGroup, Stats, PAGE,
+    event_type_named, stream_of, EventFilter, EventLog, EventPage, GroupBy, SequenceMatch, StatGroup, Stats,
+    PAGE,
 };
 pub use generate::generate;
 pub use import::{import, ImportReport};

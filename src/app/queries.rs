@@ -83,6 +83,16 @@ impl<'a> Queries<'a> {
         self.locate(ItemRepository::new(self.store).resolve(item))
     }
 
+    /// The display id of an item that exists (a filter naming a missing item is a typo,
+    /// not an empty result).
+    pub fn existing(&self, item: ItemRef) -> Result<WorkItemId, AppError> {
+        let id = self.resolve(item)?;
+        if !self.store.stream_exists(&super::stream_for(id)?)? {
+            return self.locate(Err(AppError::ItemNotFound(item)));
+        }
+        Ok(id)
+    }
+
     /// Every item's display id, in order (for shell completion).
     pub fn ids(&self) -> Result<Vec<WorkItemId>, AppError> {
         Ok(ItemsProjection::current(self.store)?.items.into_keys().collect())

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use jerry::app::{AppError, EventFilter, GroupBy, Session, PAGE};
+use jerry::app::{event_type_named, AppError, EventFilter, GroupBy, Session, PAGE};
 use jerry::persist::{persist_with, Durability};
 use jerry::store::StreamId;
 
@@ -42,7 +42,11 @@ fn filter(args: EventFilterArgs, after: u64, session: &Session, ctx: &Context) -
         correlation,
     } = args;
     let actor = ctx.actor_filter();
-    let item = item.map(|item| session.queries().resolve(item)).transpose()?;
+    let item = item.map(|item| session.queries().existing(item)).transpose()?;
+    let types = types
+        .iter()
+        .map(|name| event_type_named(name).map(str::to_owned))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(EventFilter {
         types,
         item,
@@ -375,10 +379,11 @@ fn query(args: EventsQueryArgs, ctx: &Context, out: &mut Output) -> CliResult {
         }
         .into());
     };
+    let (first, then) = (event_type_named(&first)?, event_type_named(&then)?);
     let session = ctx.open()?;
     let found = session
         .events()
-        .followed_by(&first, &then, within, &EventFilter::default())?;
+        .followed_by(first, then, within, &EventFilter::default())?;
     if out.json() {
         return out.json_value(&found);
     }

@@ -71,7 +71,7 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
         types: work_type,
         priority,
         assignee,
-        parent: parent.map(|p| queries.resolve(p)).transpose()?,
+        parent: parent.map(|p| queries.existing(p)).transpose()?,
         labels: label,
         limit,
         at: resolve_time(at, &session)?,

@@ -31,6 +31,11 @@ pub enum DomainError {
     DuplicateDependency { id: WorkItemId, other: WorkItemId },
     #[error("{id} has no dependency on {other}")]
     NoSuchDependency { id: WorkItemId, other: WorkItemId },
+    #[error("unknown event type '{input}'{}", closest_hint(closest))]
+    UnknownEventType {
+        input: String,
+        closest: Vec<&'static str>,
+    },
     #[error("{id} has no label '{label}'")]
     NoSuchLabel { id: WorkItemId, label: String },
     #[error("stored {event_type} event is malformed: {reason}")]
@@ -52,6 +57,14 @@ pub enum DomainError {
     },
     #[error("{id} has no quality metrics, and this project's quality_gate is enforce")]
     QualityGate { id: WorkItemId },
+}
+
+fn closest_hint(closest: &[&str]) -> String {
+    if closest.is_empty() {
+        " (events list --json shows the types in use)".to_owned()
+    } else {
+        format!(" (did you mean {}?)", closest.join(" or "))
+    }
 }
 
 fn join_path(path: &[WorkItemId]) -> String {

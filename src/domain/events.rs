@@ -130,6 +130,25 @@ pub struct QualityMetrics {
     pub edge_tests: u32,
 }
 
+/// Every event type this jerry writes, as stored in `event_type`.
+pub const EVENT_TYPES: [&str; 15] = [
+    "WorkItemCreated",
+    "StatusChanged",
+    "WorkItemCompleted",
+    "PriorityChanged",
+    "AssigneeChanged",
+    "DependencyAdded",
+    "DependencyRemoved",
+    "TitleChanged",
+    "DescriptionChanged",
+    "LabelAdded",
+    "LabelRemoved",
+    "CommentAdded",
+    "CommentRemoved",
+    "ParentChanged",
+    "QualityMetricsUpdated",
+];
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkItemEvent {
     Created(WorkItemCreated),
@@ -150,6 +169,15 @@ pub enum WorkItemEvent {
 }
 
 impl WorkItemEvent {
+    /// The known event type named `input`, whatever its case (`statuschanged`), for
+    /// filters; `None` for a name no version of jerry this one knows has written.
+    pub fn known_type(input: &str) -> Option<&'static str> {
+        EVENT_TYPES
+            .iter()
+            .copied()
+            .find(|known| known.eq_ignore_ascii_case(input.trim()))
+    }
+
     pub fn event_type(&self) -> &'static str {
         match self {
             WorkItemEvent::Created(_) => "WorkItemCreated",
@@ -242,6 +270,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_event_type_is_listed_once() {
+        let mut listed = EVENT_TYPES.to_vec();
+        listed.sort_unstable();
+        listed.dedup();
+        assert_eq!(listed.len(), EVENT_TYPES.len());
+        assert_eq!(WorkItemEvent::known_type("statuschanged"), Some("StatusChanged"));
+        assert_eq!(WorkItemEvent::known_type("Bogus"), None);
+    }
+
+    #[test]
     fn every_event_round_trips_through_its_payload() {
         let id = WorkItemId::new(3).unwrap();
         let events = vec![
@@ -312,6 +350,9 @@ mod tests {
             }),
             WorkItemEvent::QualityMetricsUpdated(QualityMetricsUpdated { metrics: None }),
         ];
+        let named: std::collections::BTreeSet<&str> = events.iter().map(WorkItemEvent::event_type).collect();
+        assert_eq!(named.len(), EVENT_TYPES.len(), "EVENT_TYPES lists every variant");
+        assert!(named.iter().all(|name| EVENT_TYPES.contains(name)));
         for event in events {
             let decoded =
                 WorkItemEvent::decode(event.event_type(), event.schema_version(), &event.payload()).unwrap();
