@@ -710,3 +710,41 @@ fn edit_label_and_comment() {
     assert_eq!(ws.snapshot(), before);
     assert_eq!(ws.json(&["events", "replay", "--verify"])["verified"], true);
 }
+
+/// Messages say what is wrong, in the user's terms; nothing is written.
+#[test]
+fn mistakes_are_named_plainly() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "list"]); // the read model cache, which a refused write may also read
+    let before = ws.snapshot();
+    assert_fails(
+        &ws.run(&["items", "parent", "1", "1"]),
+        5,
+        "WORK-001 cannot be its own parent",
+    );
+    assert_fails(
+        &ws.run(&["items", "start", "1", "--idempotency-key", ""]),
+        5,
+        "the idempotency key is empty",
+    );
+    let out = ws.run(&["items", "edit", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--title") && stderr.contains("--description"),
+        "{stderr}"
+    );
+    assert_eq!(ws.snapshot(), before);
+    // An empty list in JSON Lines is no output at all, not a blank line.
+    let out = ws.run(&["items", "list", "--status", "done", "--format", "jsonl"]);
+    assert!(out.status.success());
+    assert!(
+        out.stdout.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let one = ws.ok(&["items", "list", "--format", "jsonl"]);
+    assert_eq!(one.lines().count(), 1);
+    assert!(one.ends_with("}\n"), "{one:?}");
+}

@@ -174,6 +174,7 @@ fn hinted_domain(err: &DomainError, whole: &dyn Error) -> CommandError {
         | DomainError::DuplicateDependency { .. }
         | DomainError::NoSuchDependency { .. }
         | DomainError::NoSuchLabel { .. }
+        | DomainError::OwnParent { .. }
         | DomainError::UnknownEventType { .. }
         | DomainError::MalformedEvent { .. }
         | DomainError::MissingCreation { .. }

@@ -150,11 +150,28 @@ pub struct WriteGuardArgs {
     pub once: OnceArgs,
 }
 
+/// 1 to 200 bytes without control characters; each mistake said plainly.
+fn idempotency_key(input: &str) -> Result<String, String> {
+    if input.is_empty() {
+        return Err("the idempotency key is empty".into());
+    }
+    if input.len() > 200 {
+        return Err(format!(
+            "the idempotency key is {} bytes long; at most 200 are allowed",
+            input.len()
+        ));
+    }
+    if input.chars().any(char::is_control) {
+        return Err("the idempotency key contains a control character".into());
+    }
+    Ok(input.to_owned())
+}
+
 #[derive(Debug, Args)]
 pub struct OnceArgs {
     /// Do this at most once: repeating the command with the same key writes nothing and
     /// prints the original result; the same key with other arguments is an error (exit 5).
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", value_parser = idempotency_key)]
     pub idempotency_key: Option<String>,
 }
 
@@ -262,11 +279,12 @@ pub struct UndependArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("change").required(true).multiple(true).args(["title", "description"])))]
 pub struct EditArgs {
     /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,
     /// The new title.
-    #[arg(long, required_unless_present = "description")]
+    #[arg(long)]
     pub title: Option<String>,
     /// The new description ("" removes it).
     #[arg(long, short = 'd')]

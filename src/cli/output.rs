@@ -77,13 +77,14 @@ impl Output {
                     serde_json::Value::Array(items) => items,
                     other => vec![other],
                 };
+                // One line per element; an empty list is no lines at all, not a blank one.
                 let mut lines = Vec::new();
                 for item in items {
                     serde_json::to_writer(&mut lines, &item)?;
                     lines.push(b'\n');
                 }
-                lines.pop();
-                lines
+                self.stdout.write_all(&lines)?;
+                return Ok(());
             }
             Format::Toon => toon_format::encode_default(&serde_json::to_value(value)?)
                 .map_err(|err| CommandError::failure(format!("cannot encode as TOON: {err}")))?

@@ -36,6 +36,8 @@ pub enum DomainError {
         input: String,
         closest: Vec<&'static str>,
     },
+    #[error("{id} cannot be its own parent")]
+    OwnParent { id: WorkItemId },
     #[error("{id} has no label '{label}'")]
     NoSuchLabel { id: WorkItemId, label: String },
     #[error("stored {event_type} event is malformed: {reason}")]

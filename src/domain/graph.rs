@@ -194,6 +194,9 @@ pub fn check_parent(
     child_type: WorkType,
     parent: &WorkItem,
 ) -> Result<(), DomainError> {
+    if child == Some(parent.id) {
+        return Err(DomainError::OwnParent { id: parent.id });
+    }
     if level(parent.work_type) >= level(child_type) {
         return Err(DomainError::InvalidParent {
             parent: parent.id,
