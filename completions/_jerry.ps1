@@ -827,7 +827,12 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
         }
         'jerry;events;stats' {
             [CompletionResult]::new('--group-by', '--group-by', [CompletionResultType]::ParameterName, 'group-by')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events at or after TIME')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only events of this type, e.g. StatusChanged (repeatable)')
+            [CompletionResult]::new('--item', '--item', [CompletionResultType]::ParameterName, 'Only events of this item')
+            [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Only events of this stream, e.g. work_item-WORK-001')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events at or after TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, today, yesterday)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only events at or before TIME')
+            [CompletionResult]::new('--correlation', '--correlation', [CompletionResultType]::ParameterName, 'Only events of one request (its correlation id)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
@@ -847,6 +852,12 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
         }
         'jerry;events;query' {
             [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'The longest gap between the two events (30s, 5m, 2h, 1d)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only events of this type, e.g. StatusChanged (repeatable)')
+            [CompletionResult]::new('--item', '--item', [CompletionResultType]::ParameterName, 'Only events of this item')
+            [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Only events of this stream, e.g. work_item-WORK-001')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events at or after TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, today, yesterday)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only events at or before TIME')
+            [CompletionResult]::new('--correlation', '--correlation', [CompletionResultType]::ParameterName, 'Only events of one request (its correlation id)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')

@@ -1390,13 +1390,37 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__query)
-            opts="-q -h -V --within --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --within --type --item --stream --since --until --correlation --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --within)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --item)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stream)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --correlation)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1490,7 +1514,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__stats)
-            opts="-q -h -V --group-by --since --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --group-by --type --item --stream --since --until --correlation --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1500,7 +1524,27 @@ _jerry() {
                     COMPREPLY=($(compgen -W "type stream day actor" -- "${cur}"))
                     return 0
                     ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --item)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stream)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --correlation)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

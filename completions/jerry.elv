@@ -769,7 +769,12 @@ set edit:completion:arg-completer[jerry] = {|@words|
         }
         &'jerry;events;stats'= {
             cand --group-by 'group-by'
-            cand --since 'Only events at or after TIME'
+            cand --type 'Only events of this type, e.g. StatusChanged (repeatable)'
+            cand --item 'Only events of this item'
+            cand --stream 'Only events of this stream, e.g. work_item-WORK-001'
+            cand --since 'Only events at or after TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, today, yesterday)'
+            cand --until 'Only events at or before TIME'
+            cand --correlation 'Only events of one request (its correlation id)'
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
             cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
@@ -788,6 +793,12 @@ set edit:completion:arg-completer[jerry] = {|@words|
         }
         &'jerry;events;query'= {
             cand --within 'The longest gap between the two events (30s, 5m, 2h, 1d)'
+            cand --type 'Only events of this type, e.g. StatusChanged (repeatable)'
+            cand --item 'Only events of this item'
+            cand --stream 'Only events of this stream, e.g. work_item-WORK-001'
+            cand --since 'Only events at or after TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, today, yesterday)'
+            cand --until 'Only events at or before TIME'
+            cand --correlation 'Only events of one request (its correlation id)'
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
             cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'

@@ -449,3 +449,96 @@ fn typos_in_filters_are_errors_not_empty_results() {
     assert_eq!(found.as_array().unwrap().len(), 1, "type names ignore case");
     assert_eq!(found[0]["event_type"], "StatusChanged");
 }
+
+/// `events stats` and `events query` keep only what the event filters and a typed
+/// `--actor` keep, as `events list` does; `events replay`, which rebuilds from the whole
+/// log, refuses `--actor` rather than ignoring it.
+#[test]
+fn stats_and_query_honour_the_event_filters() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "ann's", "--actor", "ann"]);
+    ws.ok(&["items", "start", "1", "--actor", "ann"]);
+    ws.ok(&["items", "complete", "1", "--actor", "ann"]);
+    ws.ok(&["items", "create", "bob's", "--actor", "bob"]);
+    ws.ok(&["items", "start", "2", "--actor", "bob"]);
+    ws.ok(&["items", "complete", "2", "--actor", "bob"]);
+
+    assert_eq!(ws.json(&["events", "stats"])["total"], 8);
+    assert_eq!(ws.json(&["events", "stats", "--actor", "bob"])["total"], 4);
+    assert_eq!(ws.json(&["events", "stats", "--item", "1"])["total"], 4);
+    assert_eq!(
+        ws.json(&["events", "stats", "--type", "StatusChanged"])["total"],
+        4
+    );
+
+    let query = [
+        "events",
+        "query",
+        "StatusChanged followed by WorkItemCompleted",
+        "--within",
+        "1h",
+    ];
+    // Each item: its start and its completion are both followed by the completion.
+    assert_eq!(ws.json(&query).as_array().unwrap().len(), 4);
+    let mut only_ann = query.to_vec();
+    only_ann.extend(["--actor", "ann"]);
+    let found = ws.json(&only_ann);
+    let items: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["item"].as_str().unwrap())
+        .collect();
+    assert_eq!(items, ["WORK-001", "WORK-001"]);
+
+    assert_fails(
+        &ws.run(&["events", "replay", "--actor", "ann"]),
+        2,
+        "--actor does not apply",
+    );
+}
+
+/// `events export` in every machine format it promises: TOON works (to stdout and to a
+/// file), `--format table` is refused before anything is read or written, and a reader
+/// that stops early (`| head -1`) ends it quietly with exit 0.
+#[test]
+fn export_formats_and_an_early_reader() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "start", "1"]);
+    let toon = ws.ok(&["events", "export", "--format", "toon"]);
+    assert!(toon.starts_with("[2]"), "a list of the two events: {toon}");
+    assert!(
+        toon.contains("WorkItemCreated") && toon.contains("StatusChanged"),
+        "{toon}"
+    );
+    let path = ws.path().join("log.toon");
+    ws.ok(&[
+        "events",
+        "export",
+        "--format",
+        "toon",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), toon);
+
+    let before = ws.snapshot();
+    assert_fails(
+        &ws.run(&["events", "export", "--format", "table"]),
+        2,
+        "--format table does not apply",
+    );
+    assert_eq!(ws.snapshot(), before);
+
+    let out = ws
+        .shell("\"$0\" events export | head -1 >/dev/null; exit ${PIPESTATUS:-0}")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "quiet: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -341,9 +341,9 @@ pub enum GroupByArg {
 pub struct EventsStatsArgs {
     #[arg(long, value_enum, default_value = "type")]
     pub group_by: GroupByArg,
-    /// Only events at or after TIME.
-    #[arg(long, value_name = "TIME", value_parser = parse_time)]
-    pub since: Option<TimeSpec>,
+    /// Counts only the events these filters keep (and `--actor`, typed).
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
 }
 
 /// Parses a window such as 5m.
@@ -358,6 +358,9 @@ pub struct EventsQueryArgs {
     /// The longest gap between the two events (30s, 5m, 2h, 1d).
     #[arg(long, value_name = "DURATION", value_parser = parse_window)]
     pub within: std::time::Duration,
+    /// Looks only at the events these filters keep (and `--actor`, typed).
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
 }
 
 #[derive(Debug, Subcommand)]

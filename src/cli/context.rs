@@ -5,12 +5,15 @@ use jerry::app::{Environment, Overrides, Session, Setup};
 
 use super::args::GlobalArgs;
 use super::error::{CliResult, CommandError};
+use super::output::Format;
 
 pub struct Context {
     setup: Setup,
     /// `--actor` typed on the command line (not from JERRY_ACTOR): read commands then keep
     /// only that actor's events.
     actor_filter: Option<String>,
+    /// `--format`, when given (a command may refuse one that does not apply to it).
+    format: Option<Format>,
 }
 
 impl Context {
@@ -18,8 +21,8 @@ impl Context {
         let GlobalArgs {
             project,
             root,
-            json: _,
-            format: _,
+            json,
+            format,
             actor,
             color: _,
             quiet: _,
@@ -41,6 +44,8 @@ impl Context {
         Ok(Self {
             setup: Setup::new(overrides, env, &cwd)?,
             actor_filter,
+            // `--json` always wins over `--format`.
+            format: if json { None } else { format },
         })
     }
 
@@ -51,6 +56,11 @@ impl Context {
     /// Opens the session every command but `init`, `config` and `projects` runs in.
     pub fn open(&self) -> CliResult<Session> {
         Ok(self.setup.open()?)
+    }
+
+    /// `--format` as given on the command line, if it was.
+    pub fn format(&self) -> Option<Format> {
+        self.format
     }
 
     /// The actor to filter events by: `--actor` when typed on the command line.

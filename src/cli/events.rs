@@ -15,7 +15,7 @@ use super::args::{
     EventsQueryArgs, EventsReplayArgs, EventsStatsArgs, GroupByArg,
 };
 use super::context::{resolve_time, Context};
-use super::error::{CliResult, CommandError};
+use super::error::{CliResult, CommandError, Exit};
 use super::output::{Format, Output};
 use super::progress::{progress_bar, spinner};
 use super::{notes, render};
@@ -160,6 +160,12 @@ fn stdout_closed() -> bool {
 
 fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let EventsReplayArgs { until, verify } = args;
+    if ctx.actor_filter().is_some() {
+        return Err(CommandError::new(
+            Exit::Usage,
+            "events replay rebuilds from the whole log; --actor does not apply (events list --actor filters)",
+        ));
+    }
     let session = ctx.open()?;
     let until = resolve_time(until, &session)?;
     let bar = progress_bar(session.store().head_position()?);
@@ -222,6 +228,9 @@ pub fn generate(items: u64, events_per_item: u64, ctx: &Context, out: &mut Outpu
 enum ExportFormat {
     Jsonl,
     Json,
+    /// One TOON document: the events are gathered first (TOON writes a list's length in
+    /// its header), so this one costs memory in proportion to the export.
+    Toon,
 }
 
 fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult {
@@ -230,17 +239,16 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult 
         after,
         output,
     } = args;
+    if ctx.format() == Some(Format::Table) {
+        return Err(CommandError::new(
+            Exit::Usage,
+            "events export writes jsonl (the default), json or toon; --format table does not apply",
+        ));
+    }
     let format = match out.format() {
         Format::Table | Format::Jsonl => ExportFormat::Jsonl,
         Format::Json => ExportFormat::Json,
-        Format::Toon => {
-            return Err(jerry::domain::DomainError::InvalidValue {
-                kind: "export format",
-                input: "toon".into(),
-                expected: "events export writes jsonl (the default) or json",
-            }
-            .into())
-        }
+        Format::Toon => ExportFormat::Toon,
     };
     let session = ctx.open()?;
     let filter = filter(filter_args, after, &session, ctx)?;
@@ -253,18 +261,24 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult 
             sink.write_all(b"[")?;
         }
         let mut failure = None;
+        let mut gathered = Vec::new();
         let scanned = session.events().scan(&filter, |event| {
+            if format == ExportFormat::Toon {
+                count += 1;
+                gathered.push(event);
+                return Ok(ControlFlow::Continue(()));
+            }
             let separator: &[u8] = match (format, count) {
                 (ExportFormat::Json, 0) => b"\n",
                 (ExportFormat::Json, _) => b",\n",
-                (ExportFormat::Jsonl, _) => b"",
+                (ExportFormat::Jsonl | ExportFormat::Toon, _) => b"",
             };
             let written = sink
                 .write_all(separator)
                 .and_then(|()| serde_json::to_writer(&mut *sink, &event).map_err(std::io::Error::from))
                 .and_then(|()| match format {
                     ExportFormat::Jsonl => sink.write_all(b"\n"),
-                    ExportFormat::Json => Ok(()),
+                    ExportFormat::Json | ExportFormat::Toon => Ok(()),
                 });
             count += 1;
             bar.set_position(event.position);
@@ -285,6 +299,13 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult 
         }
         if format == ExportFormat::Json {
             sink.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
+        }
+        if format == ExportFormat::Toon {
+            let value = serde_json::to_value(&gathered)?;
+            let text =
+                toon_format::encode_default(&value).map_err(|err| std::io::Error::other(err.to_string()))?;
+            sink.write_all(text.as_bytes())?;
+            sink.write_all(b"\n")?;
         }
         Ok(count)
     };
@@ -347,7 +368,10 @@ fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> CliResult 
 }
 
 fn stats(args: EventsStatsArgs, ctx: &Context, out: &mut Output) -> CliResult {
-    let EventsStatsArgs { group_by, since } = args;
+    let EventsStatsArgs {
+        group_by,
+        filter: filter_args,
+    } = args;
     let session = ctx.open()?;
     let group = match group_by {
         GroupByArg::Type => GroupBy::Type,
@@ -355,10 +379,7 @@ fn stats(args: EventsStatsArgs, ctx: &Context, out: &mut Output) -> CliResult {
         GroupByArg::Day => GroupBy::Day,
         GroupByArg::Actor => GroupBy::Actor,
     };
-    let filter = EventFilter {
-        since: resolve_time(since, &session)?,
-        ..EventFilter::default()
-    };
+    let filter = filter(filter_args, 0, &session, ctx)?;
     let stats = session.events().stats(&filter, group)?;
     if out.json() {
         let name = format!("{group_by:?}").to_lowercase();
@@ -370,7 +391,11 @@ fn stats(args: EventsStatsArgs, ctx: &Context, out: &mut Output) -> CliResult {
 }
 
 fn query(args: EventsQueryArgs, ctx: &Context, out: &mut Output) -> CliResult {
-    let EventsQueryArgs { query, within } = args;
+    let EventsQueryArgs {
+        query,
+        within,
+        filter: filter_args,
+    } = args;
     let Some((first, then)) = parse_sequence(&query) else {
         return Err(jerry::domain::DomainError::InvalidValue {
             kind: "query",
@@ -383,7 +408,7 @@ fn query(args: EventsQueryArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let session = ctx.open()?;
     let found = session
         .events()
-        .followed_by(first, then, within, &EventFilter::default())?;
+        .followed_by(first, then, within, &filter(filter_args, 0, &session, ctx)?)?;
     if out.json() {
         return out.json_value(&found);
     }
