@@ -70,6 +70,9 @@ _jerry() {
             jerry__subcmd__config,set)
                 cmd="jerry__subcmd__config__subcmd__set"
                 ;;
+            jerry__subcmd__config,unset)
+                cmd="jerry__subcmd__config__subcmd__unset"
+                ;;
             jerry__subcmd__config__subcmd__help,get)
                 cmd="jerry__subcmd__config__subcmd__help__subcmd__get"
                 ;;
@@ -84,6 +87,9 @@ _jerry() {
                 ;;
             jerry__subcmd__config__subcmd__help,set)
                 cmd="jerry__subcmd__config__subcmd__help__subcmd__set"
+                ;;
+            jerry__subcmd__config__subcmd__help,unset)
+                cmd="jerry__subcmd__config__subcmd__help__subcmd__unset"
                 ;;
             jerry__subcmd__events,export)
                 cmd="jerry__subcmd__events__subcmd__export"
@@ -183,6 +189,9 @@ _jerry() {
                 ;;
             jerry__subcmd__help__subcmd__config,set)
                 cmd="jerry__subcmd__help__subcmd__config__subcmd__set"
+                ;;
+            jerry__subcmd__help__subcmd__config,unset)
+                cmd="jerry__subcmd__help__subcmd__config__subcmd__unset"
                 ;;
             jerry__subcmd__help__subcmd__events,export)
                 cmd="jerry__subcmd__help__subcmd__events__subcmd__export"
@@ -574,7 +583,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version get set list path help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version get set unset list path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -666,7 +675,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__help)
-            opts="get set list path help"
+            opts="get set unset list path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,6 +745,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__config__subcmd__help__subcmd__unset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -842,6 +865,52 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__set)
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__config__subcmd__unset)
             opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1670,7 +1739,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__config)
-            opts="get set list path"
+            opts="get set unset list path"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1726,6 +1795,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__config__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__config__subcmd__unset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -857,9 +857,10 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand get 'Print one setting (empty when unset)'
+            cand get 'Print one setting as it takes effect (a flag or its environment variable, else config.toml, else the default); --json adds where it comes from'
             cand set 'Change one setting'
-            cand list 'Print every setting and where its value comes from'
+            cand unset 'Remove one setting from config.toml (it falls back to its default)'
+            cand list 'Print every setting as it takes effect and where its value comes from'
             cand path 'Print the path of the project''s config.toml'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -881,6 +882,23 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --version 'Print version'
         }
         &'jerry;config;set'= {
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;config;unset'= {
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
             cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
@@ -932,15 +950,18 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --version 'Print version'
         }
         &'jerry;config;help'= {
-            cand get 'Print one setting (empty when unset)'
+            cand get 'Print one setting as it takes effect (a flag or its environment variable, else config.toml, else the default); --json adds where it comes from'
             cand set 'Change one setting'
-            cand list 'Print every setting and where its value comes from'
+            cand unset 'Remove one setting from config.toml (it falls back to its default)'
+            cand list 'Print every setting as it takes effect and where its value comes from'
             cand path 'Print the path of the project''s config.toml'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jerry;config;help;get'= {
         }
         &'jerry;config;help;set'= {
+        }
+        &'jerry;config;help;unset'= {
         }
         &'jerry;config;help;list'= {
         }
@@ -1336,14 +1357,17 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;events;query'= {
         }
         &'jerry;help;config'= {
-            cand get 'Print one setting (empty when unset)'
+            cand get 'Print one setting as it takes effect (a flag or its environment variable, else config.toml, else the default); --json adds where it comes from'
             cand set 'Change one setting'
-            cand list 'Print every setting and where its value comes from'
+            cand unset 'Remove one setting from config.toml (it falls back to its default)'
+            cand list 'Print every setting as it takes effect and where its value comes from'
             cand path 'Print the path of the project''s config.toml'
         }
         &'jerry;help;config;get'= {
         }
         &'jerry;help;config;set'= {
+        }
+        &'jerry;help;config;unset'= {
         }
         &'jerry;help;config;list'= {
         }

@@ -768,28 +768,29 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Count events, grouped by type, stream, day or actor'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "query" -d 'Find, within each item, an event of one type followed by one of another inside a window'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
 json\t'One JSON document (pretty-printed)'
 jsonl\t'One compact JSON object per line; a list gives one line per element'
 toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -s V -l version -d 'Print version'
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -f -a "get" -d 'Print one setting (empty when unset)'
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -f -a "set" -d 'Change one setting'
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -f -a "list" -d 'Print every setting and where its value comes from'
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -f -a "path" -d 'Print the path of the project\'s config.toml'
-complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set list path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -f -a "get" -d 'Print one setting as it takes effect (a flag or its environment variable, else config.toml, else the default); --json adds where it comes from'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -f -a "set" -d 'Change one setting'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -f -a "unset" -d 'Remove one setting from config.toml (it falls back to its default)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -f -a "list" -d 'Print every setting as it takes effect and where its value comes from'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -f -a "path" -d 'Print the path of the project\'s config.toml'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
@@ -824,6 +825,23 @@ complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
@@ -858,9 +876,10 @@ complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
-complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting (empty when unset)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting as it takes effect (a flag or its environment variable, else config.toml, else the default); --json adds where it comes from'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one setting'
-complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print every setting and where its value comes from'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove one setting from config.toml (it falls back to its default)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print every setting as it takes effect and where its value comes from'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the project\'s config.toml'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -1164,9 +1183,10 @@ complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcom
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "import" -d 'Restore an export: keeps stream ids, versions and event ids; repeating it is a no-op'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "stats" -d 'Count events, grouped by type, stream, day or actor'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "query" -d 'Find, within each item, an event of one type followed by one of another inside a window'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one setting (empty when unset)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one setting as it takes effect (a flag or its environment variable, else config.toml, else the default); --json adds where it comes from'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change one setting'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Print every setting and where its value comes from'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one setting from config.toml (it falls back to its default)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Print every setting as it takes effect and where its value comes from'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the project\'s config.toml'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "list" -d 'List the workspace\'s projects with their item and event counts'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "create" -d 'Create a project (the same as jerry init)'

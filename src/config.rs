@@ -135,6 +135,21 @@ impl ProjectConfig {
         Ok((config, value))
     }
 
+    /// Removes a key's setting (it falls back to its default); unknown keys are refused.
+    pub fn unset(&mut self, key: &str) -> Result<(), ConfigError> {
+        match key {
+            "actor" => self.actor = None,
+            "default_type" => self.default_type = None,
+            "lock_timeout" => self.lock_timeout = None,
+            "snapshot_interval" => self.snapshot_interval = None,
+            "store" => self.store = None,
+            "quality_gate" => self.quality_gate = None,
+            "policies" => self.policies = None,
+            other => return Err(ConfigError::UnknownKey(other.to_owned())),
+        }
+        Ok(())
+    }
+
     pub fn get(&self, key: &str) -> Result<Option<String>, ConfigError> {
         Ok(match key {
             "actor" => self.actor.clone(),

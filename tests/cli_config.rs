@@ -176,3 +176,48 @@ fn racing_config_sets_of_different_keys_all_take_effect() {
         assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
     }
 }
+
+/// `config get` and `config list` show the value a command would use, and where it comes
+/// from: a flag or its environment variable, else config.toml, else the default.
+/// `config unset` falls back to the default.
+#[test]
+fn get_and_list_show_the_effective_value_and_unset_removes_it() {
+    let ws = Workspace::new();
+    ws.ok(&["init"]);
+    assert_eq!(
+        ws.ok(&["config", "get", "actor"]),
+        "user\n",
+        "the default, not an empty line"
+    );
+    let got = ws.json(&["config", "get", "lock_timeout"]);
+    assert_eq!(
+        (got["value"].as_str(), got["source"].as_str()),
+        (Some("5"), Some("default"))
+    );
+
+    ws.ok(&["config", "set", "actor", "ci-bot"]);
+    let from_env = ws
+        .jerry()
+        .env("JERRY_ACTOR", "zed")
+        .args(["config", "list", "--json"])
+        .output()
+        .unwrap();
+    let listed: serde_json::Value = serde_json::from_slice(&from_env.stdout).unwrap();
+    assert_eq!(listed[0]["value"], "zed");
+    assert_eq!(listed[0]["source"], "flag or environment");
+    let got = ws.json(&["config", "get", "actor", "--actor", "flagged"]);
+    assert_eq!(
+        (got["value"].as_str(), got["source"].as_str()),
+        (Some("flagged"), Some("flag or environment"))
+    );
+    assert_eq!(ws.ok(&["config", "get", "actor"]), "ci-bot\n");
+
+    ws.ok(&["config", "unset", "actor"]);
+    assert_eq!(ws.ok(&["config", "get", "actor"]), "user\n");
+    let text = std::fs::read_to_string(ws.ok(&["config", "path"]).trim()).unwrap();
+    assert!(!text.contains("actor"), "{text}");
+
+    let before = ws.snapshot();
+    assert_fails(&ws.run(&["config", "unset", "colour"]), 5, "unknown config key");
+    assert_eq!(ws.snapshot(), before);
+}

@@ -41,7 +41,7 @@ pub use queries::{ItemFilter, ItemList, Page, Queries};
 pub use replay::{compare, rebuild, verify, ReplayCounts};
 pub use repository::{stream_for, ItemRepository};
 pub use session::{Migration, Outcome, ReplayReport, Session};
-pub use setup::{Overrides, ProjectSummary, Settings, Setup};
+pub use setup::{Overrides, ProjectSummary, Setting, Settings, Setup};
 pub use snapshot::{configure_snapshot_every, snapshot_every, Snapshot, DEFAULT_SNAPSHOT_EVERY};
 pub use undo::{undo, Undone};
 

@@ -46,6 +46,26 @@ pub struct ProjectSummary {
     pub store: &'static str,
 }
 
+/// One setting as it takes effect, and where its value comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Setting {
+    pub key: &'static str,
+    pub value: String,
+    /// `flag or environment`, `config.toml` or `default`.
+    pub source: &'static str,
+}
+
+/// Every key's built-in default, in the order `config list` shows them.
+const DEFAULTS: [(&str, &str); 7] = [
+    ("actor", DEFAULT_ACTOR),
+    ("default_type", "task"),
+    ("lock_timeout", "5"),
+    ("snapshot_interval", "50"),
+    ("store", "jsonl"),
+    ("quality_gate", "off"),
+    ("policies", "none"),
+];
+
 /// Built-in defaults, used when neither the front door nor config.toml says otherwise.
 const DEFAULT_ACTOR: &str = "user";
 const DEFAULT_LOCK_TIMEOUT: f64 = 5.0;
@@ -150,6 +170,39 @@ impl Setup {
             .clone()
             .or_else(|| config.actor.clone())
             .unwrap_or_else(|| DEFAULT_ACTOR.to_owned())
+    }
+
+    /// Every setting as a command would use it: what the front door was given (a flag or
+    /// its environment variable), else `config.toml`, else the default.
+    pub fn effective(&self, config: &ProjectConfig) -> Result<Vec<Setting>, AppError> {
+        let mut settings = Vec::new();
+        for (key, default) in DEFAULTS {
+            let given = match key {
+                "actor" => self.overrides.actor.clone(),
+                "lock_timeout" => self.overrides.lock_timeout.map(|s| s.to_string()),
+                "store" => self.overrides.store.as_ref().map(ToString::to_string),
+                "snapshot_interval" => std::env::var("JERRY_SNAPSHOT_EVERY").ok(),
+                _ => None,
+            };
+            let (value, source) = match (given, config.get(key)?) {
+                (Some(value), _) => (value, "flag or environment"),
+                (None, Some(value)) => (value, "config.toml"),
+                (None, None) => (default.to_owned(), "default"),
+            };
+            settings.push(Setting { key, value, source });
+        }
+        Ok(settings)
+    }
+
+    /// Removes one setting of the resolved project, under the same lock as `set_config`.
+    pub fn unset_config(&self, key: &str) -> Result<Settings, AppError> {
+        let settings = self.settings()?;
+        ProjectConfig::default().unset(key)?;
+        let path = self.config_path(&settings.project);
+        if path.exists() {
+            ProjectConfig::update(&path, |config| config.unset(key))?;
+        }
+        Ok(settings)
     }
 
     /// Resolves the project and opens its store, creating nothing: in a workspace without

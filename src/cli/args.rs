@@ -168,19 +168,25 @@ pub enum TopCommand {
     after_help = "Keys: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate (off, warn, enforce), policies (a comma-separated list of unblock-dependents, close-parent, or none).\nPrecedence: a flag, then its environment variable, then config.toml, then the built-in default.\n\nExamples:\n  jerry config set default_type bug\n  jerry config get actor\n  jerry config list --json"
 )]
 pub enum ConfigCommand {
-    /// Print one setting (empty when unset).
+    /// Print one setting as it takes effect (a flag or its environment variable, else
+    /// config.toml, else the default); --json adds where it comes from.
     Get {
-        /// actor, default_type, lock_timeout or snapshot_interval.
+        /// actor, default_type, lock_timeout, snapshot_interval, store, quality_gate or policies.
         key: String,
     },
     /// Change one setting.
     Set {
-        /// actor, default_type, lock_timeout or snapshot_interval.
+        /// actor, default_type, lock_timeout, snapshot_interval, store, quality_gate or policies.
         key: String,
         /// The new value (checked as the matching flag would be).
         value: String,
     },
-    /// Print every setting and where its value comes from.
+    /// Remove one setting from config.toml (it falls back to its default).
+    Unset {
+        /// actor, default_type, lock_timeout, snapshot_interval, store, quality_gate or policies.
+        key: String,
+    },
+    /// Print every setting as it takes effect and where its value comes from.
     List,
     /// Print the path of the project's config.toml.
     Path,

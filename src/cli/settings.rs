@@ -3,7 +3,7 @@
 use comfy_table::Table;
 use serde_json::json;
 
-use jerry::config::{ProjectConfig, KEYS};
+use jerry::config::ProjectConfig;
 
 use super::args::{ConfigCommand, ProjectsCommand};
 use super::context::Context;
@@ -17,11 +17,22 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> CliRes
     match command {
         ConfigCommand::Path => out.line(&path.display().to_string()),
         ConfigCommand::Get { key } => {
-            let value = opened.config.get(&key)?;
+            opened.config.get(&key)?; // an unknown key: exit 5
+            let effective = setup.effective(&opened.config)?;
+            let Some(setting) = effective.into_iter().find(|s| s.key == key) else {
+                return Err(jerry::config::ConfigError::UnknownKey(key).into());
+            };
             if out.json() {
-                return out.json_value(&json!({ "key": key, "value": value }));
+                return out.json_value(&setting);
             }
-            out.line(value.as_deref().unwrap_or_default())
+            out.line(&setting.value)
+        }
+        ConfigCommand::Unset { key } => {
+            setup.unset_config(&key)?;
+            if out.json() {
+                return out.json_value(&json!({ "key": key, "value": null }));
+            }
+            out.confirm(&format!("{key} unset in {}", path.display()))
         }
         ConfigCommand::Set { key, value } => {
             let (opened, config) = setup.set_config(&key, &value)?;
@@ -34,35 +45,16 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> CliRes
             out.confirm(&format!("{key} = {value} in {}", path.display()))
         }
         ConfigCommand::List => {
-            let defaults = [
-                ("actor", "user"),
-                ("default_type", "task"),
-                ("lock_timeout", "5"),
-                ("snapshot_interval", "50"),
-                ("store", "jsonl"),
-                ("quality_gate", "off"),
-                ("policies", "none"),
-            ];
-            let mut rows = Vec::new();
-            for (key, default) in defaults {
-                debug_assert!(KEYS.contains(&key));
-                let set = opened.config.get(key)?;
-                let source = if set.is_some() { "config.toml" } else { "default" };
-                rows.push((key, set.unwrap_or_else(|| default.to_owned()), source));
-            }
+            let rows = setup.effective(&opened.config)?;
             if out.json() {
-                let entries: Vec<_> = rows
-                    .iter()
-                    .map(|(key, value, source)| json!({ "key": key, "value": value, "source": source }))
-                    .collect();
-                return out.json_value(&entries);
+                return out.json_value(&rows);
             }
             let mut table = Table::new();
             table
                 .load_preset(comfy_table::presets::NOTHING)
                 .set_header(["KEY", "VALUE", "FROM"]);
-            for (key, value, source) in rows {
-                table.add_row([key.to_owned(), value, source.to_owned()]);
+            for row in rows {
+                table.add_row([row.key.to_owned(), row.value, row.source.to_owned()]);
             }
             out.line(&table.to_string())
         }
