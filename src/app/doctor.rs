@@ -60,7 +60,7 @@ pub(super) fn check(store: &Backend, repair: bool) -> Result<(Checkup, Repair), 
         Err(err) => {
             checkup
                 .findings
-                .push(finding("unreplayable", &cache, err.to_string(), false));
+                .push(finding("unreplayable", &store.location(), err.to_string(), false));
             return Ok((checkup, repaired));
         }
     };

@@ -97,13 +97,17 @@ impl CommandError {
     }
 }
 
-/// The message and its causes on one line, as `message: cause: cause`.
+/// The message and its causes on one line, as `message: cause: cause`. A cause the
+/// message already spells out (an error whose text includes its source's) is not repeated.
 fn chain(err: &dyn Error) -> String {
     let mut text = err.to_string();
     let mut cause = err.source();
     while let Some(next) = cause {
-        text.push_str(": ");
-        text.push_str(&next.to_string());
+        let said = next.to_string();
+        if !text.contains(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
         cause = next.source();
     }
     text
