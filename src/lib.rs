@@ -11,6 +11,7 @@
 pub mod app;
 pub mod config;
 pub mod domain;
+pub(crate) mod faults;
 pub mod persist;
 pub mod project;
 pub mod store;

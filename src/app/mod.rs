@@ -9,7 +9,6 @@ mod doctor;
 mod environment;
 mod error;
 mod event_log;
-mod faults;
 mod generate;
 mod import;
 mod migrate;

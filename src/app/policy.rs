@@ -170,7 +170,7 @@ impl<'a> PolicyEngine<'a> {
                     }
                 }
             }
-            super::faults::inject("before-policy-checkpoint");
+            crate::faults::inject("before-policy-checkpoint");
             self.save_checkpoint(last)?;
             after = last;
         }

@@ -230,7 +230,7 @@ impl Session {
             .dispatcher()
             .dispatch(command, options)
             .map_err(|err| self.locate(err))?;
-        super::faults::inject("before-policies");
+        crate::faults::inject("before-policies");
         self.react(outcome, &engine)
     }
 

@@ -213,6 +213,13 @@ impl EventStore for Interfering {
         }
         self.inner.append_once(stream, events, expected, once)
     }
+    fn append_all(
+        &self,
+        appends: Vec<crate::store::StreamAppend>,
+        once: Option<&OnceKey>,
+    ) -> Result<crate::store::WrittenAll, StoreError> {
+        self.inner.append_all(appends, once)
+    }
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
         self.inner.lookup_once(key)
     }

@@ -211,6 +211,7 @@ fn store_exit(err: &StoreError) -> Exit {
         StoreError::Corrupt { .. } => Exit::Corrupt,
         StoreError::InvalidStreamId(..)
         | StoreError::EmptyBatch(_)
+        | StoreError::DuplicateStream(_)
         | StoreError::IdempotencyKeyReused { .. }
         | StoreError::InvalidUrl { .. } => Exit::Invalid,
         StoreError::LockTimeout { .. }

@@ -11,7 +11,7 @@ use super::postgres::PostgresStore;
 use super::sqlite::SqliteStore;
 use super::{
     Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent,
-    StoreError, StoreUrl, StreamBuilder, StreamId, Written,
+    StoreError, StoreUrl, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
 };
 
 /// Where and how to open a project's store.
@@ -127,6 +127,14 @@ impl EventStore for Backend {
         once: Option<&OnceKey>,
     ) -> Result<Written, StoreError> {
         self.inner().append_once(stream, events, expected, once)
+    }
+
+    fn append_all(
+        &self,
+        appends: Vec<StreamAppend>,
+        once: Option<&OnceKey>,
+    ) -> Result<WrittenAll, StoreError> {
+        self.inner().append_all(appends, once)
     }
 
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use serde_json::json;
 use ulid::Ulid;
 
-use super::{Appended, EventStore, ExpectedVersion, Metadata, NewEvent, OnceKey, StoreError, StreamId};
+use super::{
+    Appended, EventStore, ExpectedVersion, Metadata, NewEvent, OnceKey, StoreError, StreamAppend, StreamId,
+};
 
 /// Opens another handle on the store under test: for a database, its own connection; for
 /// files, its own open files. Concurrency cases give each thread one, as processes would.
@@ -437,6 +439,189 @@ pub fn an_idempotency_key_creates_one_numbered_stream(store: &dyn EventStore) {
     assert_eq!(store.head_position().unwrap(), 2);
 }
 
+fn part(name: &str, count: u64, expected: ExpectedVersion) -> StreamAppend {
+    StreamAppend {
+        stream: stream(name),
+        events: events(count),
+        expected,
+    }
+}
+
+pub fn a_multi_stream_append_writes_every_batch(store: &dyn EventStore) {
+    store
+        .append(&stream("m-a"), events(2), ExpectedVersion::NoStream)
+        .unwrap();
+    let written = store
+        .append_all(
+            vec![
+                part("m-a", 1, ExpectedVersion::Exact(2)),
+                part("m-b", 2, ExpectedVersion::NoStream),
+                part("m-c", 1, ExpectedVersion::Any),
+            ],
+            None,
+        )
+        .unwrap();
+    assert!(!written.replayed);
+    let at = |version, position| Appended { version, position };
+    assert_eq!(written.appended, vec![at(3, 3), at(2, 5), at(1, 6)]);
+    assert_eq!(store.head_position().unwrap(), 6);
+    let global: Vec<(String, u64, u64)> = store
+        .read_global(0, 100)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.aggregate_id, e.version, e.position))
+        .collect();
+    assert_eq!(global.len(), 6);
+    let order: Vec<(StreamId, u64)> = ["m-a", "m-a", "m-a", "m-b", "m-b", "m-c"]
+        .iter()
+        .zip([1, 2, 3, 1, 2, 1])
+        .map(|(s, v)| (stream(s), v))
+        .collect();
+    for (name, version) in &order {
+        assert_eq!(store.read(name, *version, *version).unwrap().len(), 1);
+    }
+    assert_eq!(store.current_version(&stream("m-b")).unwrap(), 2);
+    assert_eq!(store.current_version(&stream("m-c")).unwrap(), 1);
+    // Appends after a multi-stream write carry on from it, in every stream it touched.
+    let next = store
+        .append(&stream("m-b"), events(1), ExpectedVersion::Exact(2))
+        .unwrap();
+    assert_eq!(next, at(3, 7));
+}
+
+pub fn a_conflict_in_any_stream_of_a_multi_stream_append_writes_none(store: &dyn EventStore) {
+    store
+        .append(&stream("x-a"), events(1), ExpectedVersion::NoStream)
+        .unwrap();
+    let result = store.append_all(
+        vec![
+            part("x-a", 1, ExpectedVersion::Exact(1)),
+            part("x-b", 1, ExpectedVersion::NoStream),
+            part("x-a-never", 1, ExpectedVersion::StreamExists),
+        ],
+        None,
+    );
+    assert!(matches!(result, Err(StoreError::Conflict { .. })), "{result:?}");
+    assert_eq!(store.current_version(&stream("x-a")).unwrap(), 1);
+    assert_eq!(store.current_version(&stream("x-b")).unwrap(), 0);
+    assert_eq!(store.head_position().unwrap(), 1);
+    assert_eq!(store.read_global(0, 100).unwrap().len(), 1);
+    let duplicate = store.append_all(
+        vec![
+            part("x-b", 1, ExpectedVersion::Any),
+            part("x-b", 1, ExpectedVersion::Any),
+        ],
+        None,
+    );
+    assert!(
+        matches!(duplicate, Err(StoreError::DuplicateStream(_))),
+        "{duplicate:?}"
+    );
+    let empty = store.append_all(
+        vec![
+            part("x-b", 1, ExpectedVersion::Any),
+            part("x-c", 0, ExpectedVersion::Any),
+        ],
+        None,
+    );
+    assert!(matches!(empty, Err(StoreError::EmptyBatch(_))), "{empty:?}");
+    assert_eq!(store.head_position().unwrap(), 1, "refused writes left nothing");
+}
+
+pub fn an_idempotency_key_appends_to_several_streams_once(store: &dyn EventStore) {
+    let key = OnceKey {
+        key: "multi-1".into(),
+        fingerprint: "f".into(),
+    };
+    let parts = || {
+        ["k-a", "k-b"]
+            .iter()
+            .map(|name| StreamAppend {
+                stream: stream(name),
+                events: keyed(1, "multi-1"),
+                expected: ExpectedVersion::Any,
+            })
+            .collect::<Vec<_>>()
+    };
+    let first = store.append_all(parts(), Some(&key)).unwrap();
+    let again = store.append_all(parts(), Some(&key)).unwrap();
+    assert!(!first.replayed);
+    assert!(again.replayed);
+    assert_eq!(again.appended, first.appended);
+    assert_eq!(store.head_position().unwrap(), 2, "the repeat wrote nothing");
+    let record = store.lookup_once("multi-1").unwrap().unwrap();
+    let spans: Vec<(StreamId, u64)> = record
+        .spans()
+        .into_iter()
+        .map(|s| (s.stream, s.last_position))
+        .collect();
+    assert_eq!(spans, vec![(stream("k-a"), 1), (stream("k-b"), 2)]);
+}
+
+/// Writers append one event to each of two streams at once while a reader follows the
+/// global order: it must never see one stream's event of a write without the other's.
+pub fn concurrent_multi_stream_appends_are_seen_whole(open: &Opener<'_>) {
+    let writers = 4;
+    let rounds = 15;
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let store = open();
+        let done = Arc::clone(&done);
+        std::thread::spawn(move || {
+            let mut checks = 0;
+            loop {
+                let finished = done.load(std::sync::atomic::Ordering::SeqCst);
+                let all = store.read_global(0, usize::MAX).unwrap();
+                assert_eq!(all.len() % 2, 0, "half a write is visible: {} events", all.len());
+                for pair in all.chunks(2) {
+                    assert_eq!(pair[0].payload, pair[1].payload, "a write's events are apart");
+                    assert_ne!(pair[0].aggregate_id, pair[1].aggregate_id);
+                }
+                let head = store.head_position().unwrap();
+                assert_eq!(head % 2, 0, "the head is inside a write: {head}");
+                checks += 1;
+                if finished {
+                    return checks;
+                }
+            }
+        })
+    };
+    let handles: Vec<_> = (0..writers)
+        .map(|writer| {
+            let store = open();
+            std::thread::spawn(move || {
+                for round in 0..rounds {
+                    let tag = writer * 1000 + round;
+                    let parts = ["pair-a", "pair-b"]
+                        .iter()
+                        .map(|name| {
+                            let mut event = event("Paired", tag);
+                            event.aggregate_id = (*name).to_owned();
+                            StreamAppend {
+                                stream: stream(name),
+                                events: vec![event],
+                                expected: ExpectedVersion::Any,
+                            }
+                        })
+                        .collect();
+                    store.append_all(parts, None).unwrap();
+                }
+            })
+        })
+        .collect();
+    for handle in handles {
+        handle.join().unwrap();
+    }
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    let checks = reader.join().unwrap();
+    assert!(checks > 0);
+    let store = open();
+    let total = writers * rounds;
+    assert_eq!(store.current_version(&stream("pair-a")).unwrap(), total);
+    assert_eq!(store.current_version(&stream("pair-b")).unwrap(), total);
+    assert_eq!(store.head_position().unwrap(), total * 2);
+}
+
 pub fn caches_are_replaced_whole(store: &dyn EventStore) {
     assert_eq!(store.load_cache("items").unwrap(), None);
     store.save_cache("items", b"first").unwrap();
@@ -625,6 +810,13 @@ macro_rules! contract_tests {
             case!(concurrent_appends_get_unique_contiguous_positions, shared);
             case!(an_idempotency_key_appends_once, by_ref);
             case!(an_idempotency_key_creates_one_numbered_stream, by_ref);
+            case!(a_multi_stream_append_writes_every_batch, by_ref);
+            case!(
+                a_conflict_in_any_stream_of_a_multi_stream_append_writes_none,
+                by_ref
+            );
+            case!(an_idempotency_key_appends_to_several_streams_once, by_ref);
+            case!(concurrent_multi_stream_appends_are_seen_whole, shared);
             case!(caches_are_replaced_whole, by_ref);
             case!(state_is_kept_apart_from_caches, shared);
             case!(a_waiter_wakes_on_an_append, shared);

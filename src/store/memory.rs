@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 
 use super::{
-    Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent,
-    StoreError, StreamBuilder, StreamId, Written,
+    check_appends, Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord,
+    RecordedEvent, StoreError, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
 };
 
 #[derive(Default)]
@@ -43,7 +43,32 @@ impl Inner {
         self.streams.get(stream).map_or(0, |events| events.len() as u64)
     }
 
-    /// Appends, recording what `once` did; the caller has checked the key is unused.
+    /// Appends every batch or none, recording what `once` did; the caller has checked the
+    /// key is unused.
+    fn append_all(
+        &mut self,
+        appends: Vec<StreamAppend>,
+        once: Option<&OnceKey>,
+        number: Option<u64>,
+    ) -> Result<Vec<Appended>, StoreError> {
+        check_appends(&appends)?;
+        for append in &appends {
+            append
+                .expected
+                .check(&append.stream, self.version(&append.stream))?;
+        }
+        let mut spans = Vec::with_capacity(appends.len());
+        for append in appends {
+            let count = append.events.len() as u64;
+            let appended = self.append_unchecked(&append.stream, append.events, append.expected)?;
+            spans.push((append.stream, count, appended));
+        }
+        if let Some(record) = once.and_then(|once| OnceRecord::new(once, &spans, number)) {
+            self.once.insert(record.key.clone(), record);
+        }
+        Ok(spans.into_iter().map(|(_, _, appended)| appended).collect())
+    }
+
     fn append_once(
         &mut self,
         stream: &StreamId,
@@ -52,22 +77,16 @@ impl Inner {
         once: Option<&OnceKey>,
         number: Option<u64>,
     ) -> Result<Appended, StoreError> {
-        let count = events.len() as u64;
-        let appended = self.append_unchecked(stream, events, expected)?;
-        if let Some(once) = once {
-            let record = OnceRecord {
-                key: once.key.clone(),
-                fingerprint: once.fingerprint.clone(),
-                stream: stream.clone(),
-                number,
-                first_version: appended.version + 1 - count,
-                last_version: appended.version,
-                first_position: appended.position + 1 - count,
-                last_position: appended.position,
-            };
-            self.once.insert(once.key.clone(), record);
-        }
-        Ok(appended)
+        let appends = vec![StreamAppend {
+            stream: stream.clone(),
+            events,
+            expected,
+        }];
+        let appended = self.append_all(appends, once, number)?;
+        appended
+            .first()
+            .copied()
+            .ok_or_else(|| StoreError::EmptyBatch(stream.clone()))
     }
 
     fn append_unchecked(
@@ -116,6 +135,24 @@ impl EventStore for MemoryStore {
         }
         let appended = inner.append_once(stream, events, expected, once, None)?;
         Ok(Written {
+            appended,
+            replayed: false,
+        })
+    }
+
+    fn append_all(
+        &self,
+        appends: Vec<StreamAppend>,
+        once: Option<&OnceKey>,
+    ) -> Result<WrittenAll, StoreError> {
+        let mut inner = self.lock();
+        if let Some(once) = once {
+            if let Some(record) = inner.once.get(&once.key) {
+                return record.answer_all(once);
+            }
+        }
+        let appended = inner.append_all(appends, once, None)?;
+        Ok(WrittenAll {
             appended,
             replayed: false,
         })

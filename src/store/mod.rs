@@ -27,7 +27,7 @@ pub use backend::{Backend, OpenOptions};
 pub use checkup::{check_log, Checkup, Finding};
 pub use event::{Metadata, NewEvent, RecordedEvent};
 pub use expected::ExpectedVersion;
-pub use once::{OnceKey, OnceRecord, Written};
+pub use once::{OnceKey, OnceRecord, OnceSpan, Written, WrittenAll};
 pub use stream_id::StreamId;
 pub use url::StoreUrl;
 
@@ -50,6 +50,8 @@ pub enum StoreError {
     InvalidStreamId(String, &'static str),
     #[error("an append needs at least one event (stream {0})")]
     EmptyBatch(StreamId),
+    #[error("an append to several streams names {0} twice")]
+    DuplicateStream(StreamId),
     #[error("timed out after {:.1}s waiting for the write lock {path} (another jerry process holds it)", waited.as_secs_f64())]
     LockTimeout { path: PathBuf, waited: Duration },
     #[error("{context} {path}: {source}")]
@@ -116,6 +118,29 @@ pub struct Appended {
     pub position: u64,
 }
 
+/// One stream's part of an [`EventStore::append_all`]: its events and what the caller
+/// believes its version is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StreamAppend {
+    pub stream: StreamId,
+    pub events: Vec<NewEvent>,
+    pub expected: ExpectedVersion,
+}
+
+/// The checks every backend makes before an [`EventStore::append_all`] touches anything.
+pub(crate) fn check_appends(appends: &[StreamAppend]) -> Result<(), StoreError> {
+    let mut seen = std::collections::HashSet::new();
+    for append in appends {
+        if append.events.is_empty() {
+            return Err(StoreError::EmptyBatch(append.stream.clone()));
+        }
+        if !seen.insert(&append.stream) {
+            return Err(StoreError::DuplicateStream(append.stream.clone()));
+        }
+    }
+    Ok(())
+}
+
 /// An append-only log of streams. Versions in a stream are 1, 2, 3, … with no gap.
 pub trait EventStore: Send + Sync {
     /// Appends the whole batch or nothing. Returns the stream's new version once the batch
@@ -141,6 +166,18 @@ pub trait EventStore: Send + Sync {
         expected: ExpectedVersion,
         once: Option<&OnceKey>,
     ) -> Result<Written, StoreError>;
+
+    /// Appends to several streams as one write: every batch is committed or none is, and no
+    /// reader ever sees some of them without the others. Each stream's expectation is checked
+    /// before anything is written, so a conflict on any stream writes nothing. The batches
+    /// take consecutive positions in the order given; the result holds one [`Appended`] per
+    /// batch, in that order. An idempotency key works as for [`EventStore::append_once`].
+    /// What a multi-item command (`items start 1 2 3`) and an undo of several items use.
+    fn append_all(
+        &self,
+        appends: Vec<StreamAppend>,
+        once: Option<&OnceKey>,
+    ) -> Result<WrittenAll, StoreError>;
 
     /// What an idempotency key was used for, if its events are committed.
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError>;

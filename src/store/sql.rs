@@ -7,8 +7,8 @@
 //! is decided under that lock, and the lock is held until the commit.
 
 use super::{
-    Appended, CreatedStream, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent, StoreError,
-    StreamBuilder, StreamId, Written,
+    check_appends, Appended, CreatedStream, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent,
+    StoreError, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
 };
 
 /// The statements a backend runs inside its write transaction.
@@ -51,14 +51,39 @@ pub(crate) fn append(
     expected: ExpectedVersion,
     once: Option<&OnceKey>,
 ) -> Result<Written, StoreError> {
+    let appends = vec![StreamAppend {
+        stream: stream.clone(),
+        events,
+        expected,
+    }];
+    let written = append_all(tx, appends, once)?;
+    let appended = written
+        .appended
+        .first()
+        .copied()
+        .ok_or_else(|| StoreError::EmptyBatch(stream.clone()))?;
+    Ok(Written {
+        appended,
+        replayed: written.replayed,
+    })
+}
+
+/// Appends every batch under the transaction's write lock, or none (the transaction is
+/// rolled back on any error); see [`super::EventStore::append_all`].
+pub(crate) fn append_all(
+    tx: &mut impl WriteTx,
+    appends: Vec<StreamAppend>,
+    once: Option<&OnceKey>,
+) -> Result<WrittenAll, StoreError> {
+    check_appends(&appends)?;
     let head = tx.lock_head()?;
     if let Some(once) = once {
         if let Some(record) = tx.once(&once.key)? {
-            return record.answer(once);
+            return record.answer_all(once);
         }
     }
-    let appended = append_locked(tx, head, stream, events, expected, once, None)?;
-    Ok(Written {
+    let appended = append_locked(tx, head, appends, once, None)?;
+    Ok(WrittenAll {
         appended,
         replayed: false,
     })
@@ -88,20 +113,18 @@ pub(crate) fn create_numbered(
     loop {
         let (stream, events) = build(number)?;
         if tx.version(&stream)? == 0 {
-            let appended = append_locked(
-                tx,
-                head,
-                &stream,
+            let appends = vec![StreamAppend {
+                stream: stream.clone(),
                 events,
-                ExpectedVersion::NoStream,
-                once,
-                Some(number),
-            )?;
+                expected: ExpectedVersion::NoStream,
+            }];
+            check_appends(&appends)?;
+            let appended = append_locked(tx, head, appends, once, Some(number))?;
             tx.set_next_number(family, number + 1)?;
             return Ok(CreatedStream {
                 stream,
                 number,
-                version: appended.version,
+                version: appended.first().map_or(0, |a| a.version),
                 replayed: false,
             });
         }
@@ -112,42 +135,42 @@ pub(crate) fn create_numbered(
 fn append_locked(
     tx: &mut impl WriteTx,
     head: u64,
-    stream: &StreamId,
-    events: Vec<NewEvent>,
-    expected: ExpectedVersion,
+    appends: Vec<StreamAppend>,
     once: Option<&OnceKey>,
     number: Option<u64>,
-) -> Result<Appended, StoreError> {
-    if events.is_empty() {
-        return Err(StoreError::EmptyBatch(stream.clone()));
+) -> Result<Vec<Appended>, StoreError> {
+    let mut currents = Vec::with_capacity(appends.len());
+    for append in &appends {
+        let current = tx.version(&append.stream)?;
+        append.expected.check(&append.stream, current)?;
+        currents.push(current);
     }
-    let current = tx.version(stream)?;
-    expected.check(stream, current)?;
-    let recorded: Vec<RecordedEvent> = events
-        .into_iter()
-        .zip(current + 1..)
-        .zip(head + 1..)
-        .map(|((event, version), position)| event.recorded(version, position))
-        .collect();
-    let count = recorded.len() as u64;
-    let appended = Appended {
-        version: current + count,
-        position: head + count,
-    };
-    tx.insert(stream, &recorded)?;
-    if let Some(once) = once {
-        tx.put_once(&OnceRecord {
-            key: once.key.clone(),
-            fingerprint: once.fingerprint.clone(),
-            stream: stream.clone(),
-            number,
-            first_version: current + 1,
-            last_version: appended.version,
-            first_position: head + 1,
-            last_position: appended.position,
-        })?;
+    let mut position = head;
+    let mut spans = Vec::with_capacity(appends.len());
+    for (append, current) in appends.into_iter().zip(currents) {
+        let recorded: Vec<RecordedEvent> = append
+            .events
+            .into_iter()
+            .zip(current + 1..)
+            .zip(position + 1..)
+            .map(|((event, version), position)| event.recorded(version, position))
+            .collect();
+        let count = recorded.len() as u64;
+        position += count;
+        tx.insert(&append.stream, &recorded)?;
+        spans.push((
+            append.stream,
+            count,
+            Appended {
+                version: current + count,
+                position,
+            },
+        ));
     }
-    Ok(appended)
+    if let Some(record) = once.and_then(|once| OnceRecord::new(once, &spans, number)) {
+        tx.put_once(&record)?;
+    }
+    Ok(spans.into_iter().map(|(_, _, appended)| appended).collect())
 }
 
 /// Converts a database integer that jerry itself wrote as a `u64`.

@@ -15,7 +15,7 @@ use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Transaction, Tr
 use super::sql::{self, signed, unsigned, WriteTx};
 use super::{
     CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent, StoreError,
-    StreamBuilder, StreamId, Written,
+    StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
 };
 
 /// The schema, one entry per `PRAGMA user_version`; applied in order on open.
@@ -317,6 +317,14 @@ impl EventStore for SqliteStore {
         once: Option<&OnceKey>,
     ) -> Result<Written, StoreError> {
         self.write(|tx| sql::append(tx, stream, events, expected, once))
+    }
+
+    fn append_all(
+        &self,
+        appends: Vec<StreamAppend>,
+        once: Option<&OnceKey>,
+    ) -> Result<WrittenAll, StoreError> {
+        self.write(|tx| sql::append_all(tx, appends, once))
     }
 
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {

@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::index::IndexEntry;
-use super::line::analyse_tail;
 use super::rebuild::rebuild_index;
 use super::JsonlStore;
 use crate::store::{Checkup, Finding, RecordedEvent, StoreError, StreamId};
@@ -35,7 +34,7 @@ struct StreamScan {
     trailing: Option<(&'static str, String, u64)>,
 }
 
-fn scan_stream(path: &Path, bytes: &[u8], findings: &mut Vec<Finding>) -> StreamScan {
+fn scan_stream(store: &JsonlStore, path: &Path, bytes: &[u8], findings: &mut Vec<Finding>) -> StreamScan {
     let newline_end = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let mut events = Vec::new();
     let mut offset = 0usize;
@@ -80,7 +79,8 @@ fn scan_stream(path: &Path, bytes: &[u8], findings: &mut Vec<Finding>) -> Stream
             trailing: Some(("trailing_garbage", detail, line)),
         };
     }
-    let committed = analyse_tail(path, &bytes[..newline_end], true)
+    let committed = store
+        .committed_tail(path, &bytes[..newline_end])
         .ok()
         .flatten()
         .map_or(newline_end, |tail| tail.committed_len);
@@ -91,7 +91,10 @@ fn scan_stream(path: &Path, bytes: &[u8], findings: &mut Vec<Finding>) -> Stream
             .count();
         events.truncate(events.len() - dropped);
         let line = events.len() as u64 + 1;
-        let detail = format!("{dropped} line(s) of a batch whose last line never reached the disk");
+        let detail = format!(
+            "{dropped} line(s) of a write that never completed (a batch whose last line, or a \
+             write to several items whose last stream, never reached the disk)"
+        );
         return StreamScan {
             events,
             good_len: committed,
@@ -140,7 +143,7 @@ impl JsonlStore {
         for stream in self.list_all_stream_files()? {
             let path = self.stream_path(&stream);
             let bytes = fs_err::read(&path).map_err(|err| StoreError::io("cannot read", &path, err))?;
-            let scan = scan_stream(&path, &bytes, &mut findings);
+            let scan = scan_stream(self, &path, &bytes, &mut findings);
             streams += 1;
             if let Some((kind, detail, line)) = &scan.trailing {
                 findings.push(finding(kind, &path, Some(*line), detail.clone(), true));

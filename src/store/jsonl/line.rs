@@ -3,6 +3,13 @@
 //! A multi-event batch is written as consecutive lines that each carry `batch_end`, the
 //! version of the batch's last event. A batch counts only once that last line is complete,
 //! so a crash part-way through a batch leaves nothing of it visible.
+//!
+//! A write to several streams at once ([`crate::store::EventStore::append_all`]) marks each
+//! of its lines with a [`TxnMark`] naming the *witness*: the batch written last, in the last
+//! stream. The lines of every stream count only once the witness batch is complete, so a
+//! crash between two streams' writes leaves none of them visible, and a reader that looks
+//! between them sees none yet. The mark is in the lines themselves (no side file that could
+//! be lost or copied without them), and only a stream's last batch ever needs the check.
 
 use std::path::Path;
 
@@ -27,7 +34,25 @@ struct LineOut<'a> {
     metadata: &'a Metadata,
     #[serde(skip_serializing_if = "Option::is_none")]
     batch_end: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    txn: Option<&'a TxnMark>,
 }
+
+/// Ties the lines of one multi-stream write to the batch whose completion commits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct TxnMark {
+    /// The same on every line of the write, so the witness is recognised as this write's.
+    pub id: Ulid,
+    /// The stream written last.
+    pub witness: StreamId,
+    /// The byte offset of the witness batch's first line in its file.
+    pub offset: u64,
+    /// The version of the witness batch's last event.
+    pub last: u64,
+}
+
+/// Answers whether a multi-stream write is committed (its witness batch is complete).
+pub(super) type TxnCheck<'a> = dyn FnMut(&TxnMark) -> Result<bool, StoreError> + 'a;
 
 /// Just enough of a line to know where it sits in its stream and batch.
 #[derive(Deserialize)]
@@ -37,6 +62,8 @@ pub(super) struct LinePosition {
     pub position: u64,
     #[serde(default)]
     pub batch_end: Option<u64>,
+    #[serde(default)]
+    pub txn: Option<TxnMark>,
 }
 
 impl LinePosition {
@@ -54,6 +81,7 @@ pub(super) fn encode_batch(
     events: &[NewEvent],
     current: u64,
     first_position: u64,
+    txn: Option<&TxnMark>,
 ) -> Result<EncodedBatch, StoreError> {
     let last = current + events.len() as u64;
     let batch_end = (events.len() > 1).then_some(last);
@@ -73,6 +101,7 @@ pub(super) fn encode_batch(
             payload: &event.payload,
             metadata: &event.metadata,
             batch_end,
+            txn,
         };
         serde_json::to_writer(&mut buffer, &line).map_err(|source| StoreError::Encode {
             stream: stream.clone(),
@@ -113,7 +142,12 @@ pub(super) struct Tail {
 ///
 /// `suffix` is the end of the file; `whole` says whether it is all of it. Returns `None`
 /// when the suffix is too short to decide, so the caller reads further back.
-pub(super) fn analyse_tail(path: &Path, suffix: &[u8], whole: bool) -> Result<Option<Tail>, StoreError> {
+pub(super) fn analyse_tail(
+    path: &Path,
+    suffix: &[u8],
+    whole: bool,
+    committed: &mut TxnCheck<'_>,
+) -> Result<Option<Tail>, StoreError> {
     let empty = Tail {
         committed_len: 0,
         version: 0,
@@ -123,7 +157,9 @@ pub(super) fn analyse_tail(path: &Path, suffix: &[u8], whole: bool) -> Result<Op
         return Ok(whole.then_some(empty));
     };
     let mut end = last_newline + 1;
-    let mut open_batch_end = None;
+    // What the lines being passed over belong to: an unfinished batch, or an uncommitted
+    // multi-stream write.
+    let mut skipping: Option<Skip> = None;
     loop {
         let start = match suffix[..end - 1].iter().rposition(|&b| b == b'\n') {
             Some(newline) => newline + 1,
@@ -133,23 +169,56 @@ pub(super) fn analyse_tail(path: &Path, suffix: &[u8], whole: bool) -> Result<Op
         let line_number = || whole.then(|| line_number_at(suffix, start));
         let position: LinePosition = serde_json::from_slice(&suffix[start..end - 1])
             .map_err(|err| corrupt(path, line_number(), err))?;
-        let is_boundary = match open_batch_end {
-            None => !position.in_open_batch(),
-            Some(batch_end) => position.batch_end != Some(batch_end),
+        let skipped = match &skipping {
+            None => false,
+            Some(Skip::Batch(batch_end)) => position.batch_end == Some(*batch_end),
+            Some(Skip::Txn(id)) => position.txn.as_ref().is_some_and(|t| t.id == *id),
         };
-        if is_boundary {
-            return Ok(Some(Tail {
-                committed_len: end,
-                version: position.version,
-                position: position.position,
-            }));
+        if !skipped {
+            if position.in_open_batch() {
+                skipping = position.batch_end.map(Skip::Batch);
+            } else if let Some(txn) = &position.txn {
+                if committed(txn)? {
+                    return Ok(Some(Tail {
+                        committed_len: end,
+                        version: position.version,
+                        position: position.position,
+                    }));
+                }
+                skipping = Some(Skip::Txn(txn.id));
+            } else {
+                return Ok(Some(Tail {
+                    committed_len: end,
+                    version: position.version,
+                    position: position.position,
+                }));
+            }
         }
-        open_batch_end = position.batch_end;
         if start == 0 {
             return Ok(Some(empty));
         }
         end = start;
     }
+}
+
+enum Skip {
+    Batch(u64),
+    Txn(Ulid),
+}
+
+/// Reads a witness batch line by line: `Some(true)` once its last event is found complete,
+/// `Some(false)` when a line is torn or belongs to another write, `None` to read on.
+pub(super) fn witness_line(line: &[u8], txn: &TxnMark) -> Option<bool> {
+    let Some(content) = line.strip_suffix(b"\n") else {
+        return Some(false);
+    };
+    let Ok(position) = serde_json::from_slice::<LinePosition>(content) else {
+        return Some(false);
+    };
+    if position.txn.as_ref().map(|t| t.id) != Some(txn.id) {
+        return Some(false);
+    }
+    (position.version >= txn.last).then_some(true)
 }
 
 fn line_number_at(bytes: &[u8], offset: usize) -> u64 {
@@ -163,8 +232,9 @@ pub(super) fn decode_stream(
     bytes: &[u8],
     from: u64,
     to: u64,
+    committed: &mut TxnCheck<'_>,
 ) -> Result<Vec<RecordedEvent>, StoreError> {
-    let tail = analyse_tail(path, bytes, true)?.unwrap_or(Tail {
+    let tail = analyse_tail(path, bytes, true, committed)?.unwrap_or(Tail {
         committed_len: 0,
         version: 0,
         position: 0,

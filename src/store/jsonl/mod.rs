@@ -21,14 +21,14 @@ pub use crate::store::{Checkup, Finding};
 pub use doctor::Repair;
 pub use index::IndexEntry;
 use index::{GlobalIndex, IndexHead};
-use line::{analyse_tail, decode_stream, encode_batch, Tail};
+use line::{analyse_tail, decode_stream, encode_batch, witness_line, Tail, TxnMark};
 use lock::WriteLock;
 
 use crate::persist::{persist, Durability};
 
 use super::{
-    Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent,
-    StoreError, StreamBuilder, StreamId, Written,
+    check_appends, Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord,
+    RecordedEvent, StoreError, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
 };
 
 /// How long a writer waits for another process's append before giving up.
@@ -39,7 +39,8 @@ const TAIL_CHUNK: u64 = 4096;
 /// Decodes the bytes of a stream file exactly as a reader of the store does: the committed
 /// events, or the corruption found. For tools and fuzzing; `path` only labels errors.
 pub fn decode_stream_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<RecordedEvent>, StoreError> {
-    decode_stream(path, bytes, 1, u64::MAX)
+    // Without the store around the bytes, a multi-stream write counts as not committed.
+    decode_stream(path, bytes, 1, u64::MAX, &mut |_| Ok(false))
 }
 
 pub struct JsonlStore {
@@ -109,7 +110,7 @@ impl JsonlStore {
         let existing = open_existing(&path, true)?;
         let (tail, file_len) = match existing {
             Some(mut file) => {
-                let (tail, len) = read_tail(&path, &mut file)?;
+                let (tail, len) = self.read_tail(&path, &mut file)?;
                 (tail, Some((file, len)))
             }
             None => (EMPTY_TAIL, None),
@@ -122,7 +123,7 @@ impl JsonlStore {
             rebuild::rebuild_index(self)?;
             head = self.reconcile_index()?;
         }
-        let batch = encode_batch(stream, events, tail.version, head.position + 1)?;
+        let batch = encode_batch(stream, events, tail.version, head.position + 1, None)?;
         let entries: Vec<IndexEntry> = events
             .iter()
             .zip(batch.spans)
@@ -138,17 +139,14 @@ impl JsonlStore {
             })
             .collect();
         let count = events.len() as u64;
+        let appended = Appended {
+            version: tail.version + count,
+            position: head.position + count,
+        };
         if let Some((once, number)) = once {
-            self.write_once_record(&OnceRecord {
-                key: once.key.clone(),
-                fingerprint: once.fingerprint.clone(),
-                stream: stream.clone(),
-                number,
-                first_version: tail.version + 1,
-                last_version: tail.version + count,
-                first_position: head.position + 1,
-                last_position: head.position + count,
-            })?;
+            if let Some(record) = OnceRecord::new(once, &[(stream.clone(), count, appended)], number) {
+                self.write_once_record(&record)?;
+            }
         }
         self.index.write(&head, &entries)?;
         let written = self.write_stream(&path, file_len, tail, &batch.bytes);
@@ -156,10 +154,154 @@ impl JsonlStore {
             self.index.roll_back(&head);
             return Err(err);
         }
-        Ok(Appended {
-            version: tail.version + count,
-            position: head.position + count,
-        })
+        Ok(appended)
+    }
+
+    /// [`EventStore::append_all`] for two or more streams; the caller holds the write lock.
+    /// Every expectation is checked before anything is written. Then, in this order: the
+    /// idempotency record, the index entries of every batch, each stream's lines (fsync each),
+    /// the witness stream last. Until the witness is complete no line of the write counts,
+    /// so a failure or crash anywhere before leaves nothing visible, and the next writer of
+    /// each stream cuts its uncommitted lines off as it would a torn tail.
+    fn append_all_locked(
+        &self,
+        appends: &[StreamAppend],
+        once: Option<&OnceKey>,
+    ) -> Result<Vec<Appended>, StoreError> {
+        let mut targets = Vec::with_capacity(appends.len());
+        for append in appends {
+            let path = self.stream_path(&append.stream);
+            let (tail, existing) = match open_existing(&path, true)? {
+                Some(mut file) => {
+                    let (tail, len) = self.read_tail(&path, &mut file)?;
+                    (tail, Some((file, len)))
+                }
+                None => (EMPTY_TAIL, None),
+            };
+            append.expected.check(&append.stream, tail.version)?;
+            targets.push((path, tail, existing));
+        }
+        let mut head = self.reconcile_index()?;
+        if targets.iter().any(|(_, tail, _)| tail.position > head.position) {
+            rebuild::rebuild_index(self)?;
+            head = self.reconcile_index()?;
+        }
+        let (Some(witness), Some((_, witness_tail, _))) = (appends.last(), targets.last()) else {
+            return Ok(Vec::new());
+        };
+        let mark = TxnMark {
+            id: ulid::Ulid::new(),
+            witness: witness.stream.clone(),
+            offset: witness_tail.committed_len as u64,
+            last: witness_tail.version + witness.events.len() as u64,
+        };
+        let mut position = head.position;
+        let mut batches = Vec::with_capacity(appends.len());
+        let mut entries = Vec::new();
+        let mut spans = Vec::with_capacity(appends.len());
+        for (append, (_, tail, _)) in appends.iter().zip(&targets) {
+            let batch = encode_batch(
+                &append.stream,
+                &append.events,
+                tail.version,
+                position + 1,
+                Some(&mark),
+            )?;
+            for ((event, (offset, length)), n) in append.events.iter().zip(&batch.spans).zip(1..) {
+                entries.push(IndexEntry {
+                    position: position + n,
+                    stream: append.stream.clone(),
+                    version: tail.version + n,
+                    offset: tail.committed_len as u64 + offset,
+                    length: *length,
+                    event_type: event.event_type.clone(),
+                    timestamp: event.timestamp,
+                });
+            }
+            let count = append.events.len() as u64;
+            position += count;
+            spans.push((
+                append.stream.clone(),
+                count,
+                Appended {
+                    version: tail.version + count,
+                    position,
+                },
+            ));
+            batches.push(batch.bytes);
+        }
+        if let Some(record) = once.and_then(|once| OnceRecord::new(once, &spans, None)) {
+            self.write_once_record(&record)?;
+        }
+        self.index.write(&head, &entries)?;
+        let mut written: Vec<(PathBuf, u64)> = Vec::with_capacity(targets.len());
+        for (number, ((path, tail, existing), bytes)) in targets.into_iter().zip(batches).enumerate() {
+            if number > 0 {
+                crate::faults::inject("between-streams");
+            }
+            if let Err(err) = self.write_stream(&path, existing, tail, &bytes) {
+                // Best effort: the lines already written are not committed (their witness
+                // is missing) whatever happens here; cutting them off only tidies.
+                for (path, len) in &written {
+                    if let Ok(file) = fs_err::OpenOptions::new().write(true).open(path) {
+                        let _ = file.set_len(*len);
+                    }
+                }
+                self.index.roll_back(&head);
+                return Err(err);
+            }
+            written.push((path, tail.committed_len as u64));
+        }
+        Ok(spans.into_iter().map(|(_, _, appended)| appended).collect())
+    }
+
+    /// Whether a multi-stream write is committed: its witness batch is complete, where the
+    /// mark says, and marked as this write. Reads only that batch.
+    fn txn_committed(&self, mark: &TxnMark) -> Result<bool, StoreError> {
+        use std::io::BufRead;
+        let path = self.stream_path(&mark.witness);
+        let Some(mut file) = open_existing(&path, false)? else {
+            return Ok(false);
+        };
+        let io_err = |err| StoreError::io("cannot read", &path, err);
+        let len = file.metadata().map_err(io_err)?.len();
+        if len <= mark.offset {
+            return Ok(false);
+        }
+        file.seek(SeekFrom::Start(mark.offset)).map_err(io_err)?;
+        let mut reader = io::BufReader::new(file);
+        let mut line = Vec::with_capacity(512);
+        loop {
+            line.clear();
+            if reader.read_until(b'\n', &mut line).map_err(io_err)? == 0 {
+                return Ok(false);
+            }
+            if let Some(answer) = witness_line(&line, mark) {
+                return Ok(answer);
+            }
+        }
+    }
+
+    /// Reads backwards from the end of the file until the committed end is known; returns
+    /// it with the file's current length.
+    fn read_tail(&self, path: &Path, file: &mut File) -> Result<(Tail, u64), StoreError> {
+        read_tail(path, file, &mut |mark| self.txn_committed(mark))
+    }
+
+    /// The committed events of a stream file's bytes, `from..=to`.
+    fn decode(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        from: u64,
+        to: u64,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        decode_stream(path, bytes, from, to, &mut |mark| self.txn_committed(mark))
+    }
+
+    /// Where the committed part of a whole stream file ends.
+    fn committed_tail(&self, path: &Path, bytes: &[u8]) -> Result<Option<Tail>, StoreError> {
+        analyse_tail(path, bytes, true, &mut |mark| self.txn_committed(mark))
     }
 
     fn write_stream(
@@ -240,20 +382,39 @@ impl JsonlStore {
     }
 
     /// Drops trailing index entries whose stream lines are not committed yet: a writer is
-    /// between its index write and its stream write, or crashed there.
-    fn visible(&self, mut entries: Vec<IndexEntry>) -> Result<Vec<IndexEntry>, StoreError> {
-        let Some(last) = entries.last() else {
+    /// between its index write and its stream writes, or crashed there. Only the last write
+    /// can be uncommitted, but it may span several streams, and it may commit while this
+    /// looks: so once the entries are cut, the last one is checked again, and the cut is
+    /// only trusted if it is still uncommitted (a commit is never undone, so the kept
+    /// entries then belong to earlier writes).
+    fn visible(&self, entries: Vec<IndexEntry>) -> Result<Vec<IndexEntry>, StoreError> {
+        let Some(last) = entries.last().cloned() else {
             return Ok(entries);
         };
-        let stream = last.stream.clone();
-        let committed = self.version_of(&stream)?;
-        while entries
-            .last()
-            .is_some_and(|e| e.stream == stream && e.version > committed)
-        {
-            entries.pop();
+        loop {
+            if self.version_of(&last.stream)? >= last.version {
+                return Ok(entries);
+            }
+            let mut kept = entries.clone();
+            let mut committed: std::collections::HashMap<StreamId, u64> = std::collections::HashMap::new();
+            while let Some(entry) = kept.last() {
+                let version = match committed.get(&entry.stream) {
+                    Some(version) => *version,
+                    None => {
+                        let version = self.version_of(&entry.stream)?;
+                        committed.insert(entry.stream.clone(), version);
+                        version
+                    }
+                };
+                if entry.version <= version {
+                    break;
+                }
+                kept.pop();
+            }
+            if self.version_of(&last.stream)? < last.version {
+                return Ok(kept);
+            }
         }
-        Ok(entries)
     }
 
     pub fn index_path(&self) -> &Path {
@@ -277,7 +438,7 @@ impl JsonlStore {
     fn version_of(&self, stream: &StreamId) -> Result<u64, StoreError> {
         let path = self.stream_path(stream);
         match open_existing(&path, false)? {
-            Some(mut file) => Ok(read_tail(&path, &mut file)?.0.version),
+            Some(mut file) => Ok(self.read_tail(&path, &mut file)?.0.version),
             None => Ok(0),
         }
     }
@@ -354,6 +515,39 @@ impl EventStore for JsonlStore {
         })
     }
 
+    fn append_all(
+        &self,
+        appends: Vec<StreamAppend>,
+        once: Option<&OnceKey>,
+    ) -> Result<WrittenAll, StoreError> {
+        check_appends(&appends)?;
+        if appends.len() < 2 {
+            let mut appended = Vec::new();
+            let mut replayed = false;
+            for append in appends {
+                let written = self.append_once(&append.stream, append.events, append.expected, once)?;
+                appended.push(written.appended);
+                replayed = written.replayed;
+            }
+            return Ok(WrittenAll { appended, replayed });
+        }
+        if let Some(once) = once {
+            self.once_path(&once.key)?;
+        }
+        self.ensure_dirs()?;
+        let _guard = self.lock.acquire()?;
+        if let Some(once) = once {
+            if let Some(record) = self.lookup_once(&once.key)? {
+                return record.answer_all(once);
+            }
+        }
+        let appended = self.append_all_locked(&appends, once)?;
+        Ok(WrittenAll {
+            appended,
+            replayed: false,
+        })
+    }
+
     fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let path = self.cache_path(name)?;
         match fs_err::read(&path) {
@@ -403,7 +597,7 @@ impl EventStore for JsonlStore {
     fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {
         let path = self.stream_path(stream);
         match fs_err::read(&path) {
-            Ok(bytes) => decode_stream(&path, &bytes, from.max(1), to),
+            Ok(bytes) => self.decode(&path, &bytes, from.max(1), to),
             Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
             Err(err) => Err(StoreError::io("cannot read", &path, err)),
         }
@@ -428,9 +622,18 @@ impl EventStore for JsonlStore {
         let Some(last) = self.index.last_entry()? else {
             return Ok(0);
         };
-        let committed = self.version_of(&last.stream)?;
-        // Only the last batch can be uncommitted, and it is one stream's consecutive versions.
-        Ok(last.position - last.version.saturating_sub(committed).min(last.position))
+        loop {
+            if self.version_of(&last.stream)? >= last.version {
+                return Ok(last.position);
+            }
+            // The last write is not committed (yet): walk back to the last entry that is,
+            // and trust the answer only if the last write did not commit meanwhile (see
+            // `visible`).
+            let head = self.index.reconcile(|stream| self.version_of(stream))?.position;
+            if self.version_of(&last.stream)? < last.version {
+                return Ok(head);
+            }
+        }
     }
 
     fn list_streams(&self) -> Result<Vec<StreamId>, StoreError> {
@@ -561,7 +764,11 @@ fn create_new(path: &Path) -> Result<File, StoreError> {
 
 /// Reads backwards from the end of the file until the committed end is known; returns it
 /// with the file's current length.
-fn read_tail(path: &Path, file: &mut File) -> Result<(Tail, u64), StoreError> {
+fn read_tail(
+    path: &Path,
+    file: &mut File,
+    committed: &mut line::TxnCheck<'_>,
+) -> Result<(Tail, u64), StoreError> {
     let io_err = |err| StoreError::io("cannot read", path, err);
     let len = file.metadata().map_err(io_err)?.len();
     let mut size = len.min(TAIL_CHUNK);
@@ -569,7 +776,7 @@ fn read_tail(path: &Path, file: &mut File) -> Result<(Tail, u64), StoreError> {
         let mut buffer = vec![0; usize::try_from(size).unwrap_or(usize::MAX)];
         file.seek(SeekFrom::Start(len - size)).map_err(io_err)?;
         file.read_exact(&mut buffer).map_err(io_err)?;
-        if let Some(tail) = analyse_tail(path, &buffer, size == len)? {
+        if let Some(tail) = analyse_tail(path, &buffer, size == len, committed)? {
             let offset = usize::try_from(len - size).unwrap_or(usize::MAX);
             let tail = Tail {
                 committed_len: offset + tail.committed_len,

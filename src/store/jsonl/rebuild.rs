@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::index::IndexEntry;
-use super::line::{analyse_tail, corrupt};
+use super::line::corrupt;
 use super::JsonlStore;
 use crate::store::{EventStore, StoreError};
 use crate::timestamp::Timestamp;
@@ -24,7 +24,7 @@ pub(super) fn collect_entries(store: &JsonlStore) -> Result<Vec<IndexEntry>, Sto
     for stream in store.list_streams()? {
         let path = store.stream_path(&stream);
         let bytes = fs_err::read(&path).map_err(|err| StoreError::io("cannot read", &path, err))?;
-        let Some(tail) = analyse_tail(&path, &bytes, true)? else {
+        let Some(tail) = store.committed_tail(&path, &bytes)? else {
             continue;
         };
         let mut offset = 0u64;

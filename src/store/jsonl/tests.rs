@@ -399,3 +399,62 @@ fn without_a_hint_the_first_free_number_is_found_by_bisection() {
     let next = store.create_numbered_stream("item", None, &mut build).unwrap();
     assert_eq!(next.number, 39, "and then the hint takes over");
 }
+
+/// A crash between the streams of a multi-stream write: the first stream's lines are on
+/// disk, the witness (the last stream) never got its lines. Nothing of the write may show,
+/// and the next writer of the first stream cuts the stranded lines off.
+#[test]
+fn a_multi_stream_write_without_its_witness_is_invisible_then_cut() {
+    use crate::store::StreamAppend;
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let (a, b) = (stream("a"), stream("b"));
+    store.append(&a, events(1), ExpectedVersion::NoStream).unwrap();
+    store.append(&b, events(1), ExpectedVersion::NoStream).unwrap();
+    let b_len = std::fs::metadata(store.stream_path(&b)).unwrap().len();
+    let parts = vec![
+        StreamAppend {
+            stream: a.clone(),
+            events: events(2),
+            expected: ExpectedVersion::Exact(1),
+        },
+        StreamAppend {
+            stream: b.clone(),
+            events: events(1),
+            expected: ExpectedVersion::Exact(1),
+        },
+    ];
+    store.append_all(parts, None).unwrap();
+    assert_eq!(store.head_position().unwrap(), 5);
+    let a_text = std::fs::read_to_string(store.stream_path(&a)).unwrap();
+    assert_eq!(a_text.matches("\"txn\"").count(), 2, "{a_text}");
+    // The crash: the witness's lines never reached the disk.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(store.stream_path(&b))
+        .unwrap()
+        .set_len(b_len)
+        .unwrap();
+
+    let reopened = store_in(dir.path());
+    assert_eq!(reopened.current_version(&a).unwrap(), 1);
+    assert_eq!(reopened.read_all(&a).unwrap().len(), 1);
+    assert_eq!(reopened.head_position().unwrap(), 2);
+    assert_eq!(reopened.read_global(0, 100).unwrap().len(), 2);
+    let (checkup, _) = reopened.doctor(false).unwrap();
+    assert!(
+        checkup.findings.iter().any(|f| f.kind == "unfinished_batch"),
+        "{:?}",
+        checkup.findings
+    );
+
+    let next = reopened.append(&a, events(1), ExpectedVersion::Exact(1)).unwrap();
+    assert_eq!((next.version, next.position), (2, 3));
+    let a_text = std::fs::read_to_string(store.stream_path(&a)).unwrap();
+    assert_eq!(a_text.lines().count(), 2);
+    assert!(
+        !a_text.contains("\"txn\""),
+        "the stranded lines were cut: {a_text}"
+    );
+    assert_eq!(reopened.read_global(0, 100).unwrap().len(), 3);
+}

@@ -28,7 +28,7 @@ use super::sql::{self, signed, unsigned, WriteTx};
 use super::url::redact;
 use super::{
     CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent, StoreError,
-    StreamBuilder, StreamId, Written,
+    StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
 };
 
 pub use schema::wanted as schema_version;
@@ -356,6 +356,14 @@ impl EventStore for PostgresStore {
         once: Option<&OnceKey>,
     ) -> Result<Written, StoreError> {
         self.write(|tx| sql::append(tx, stream, events, expected, once))
+    }
+
+    fn append_all(
+        &self,
+        appends: Vec<StreamAppend>,
+        once: Option<&OnceKey>,
+    ) -> Result<WrittenAll, StoreError> {
+        self.write(|tx| sql::append_all(tx, appends, once))
     }
 
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
