@@ -85,14 +85,15 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an item and print its id')
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start working on an item (pending or blocked → in_progress)')
-            [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Finish an item (in_progress → done)')
-            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel an item (pending, in_progress or blocked → cancelled; final)')
-            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a done item (done → in_progress)')
-            [CompletionResult]::new('block', 'block', [CompletionResultType]::ParameterValue, 'Block an item that is in progress; a reason is required')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start working on items (pending or blocked → in_progress)')
+            [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Finish items (pending or in_progress → done)')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel items (pending, in_progress or blocked → cancelled; final)')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen done items (done → in_progress; only from done)')
+            [CompletionResult]::new('block', 'block', [CompletionResultType]::ParameterValue, 'Block items that are in progress; a reason is required')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Move an item to any status its current one allows')
-            [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Change an item''s priority')
-            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign an item to someone (or --none to unassign)')
+            [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Change items'' priority')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign items to someone (or --none to unassign)')
+            [CompletionResult]::new('due', 'due', [CompletionResultType]::ParameterValue, 'Set, move or remove an item''s due date')
             [CompletionResult]::new('depend', 'depend', [CompletionResultType]::ParameterValue, 'Record that an item depends on another')
             [CompletionResult]::new('undepend', 'undepend', [CompletionResultType]::ParameterValue, 'Remove a dependency')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an item''s title and/or description')
@@ -119,6 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--parent', '--parent', [CompletionResultType]::ParameterName, 'The parent item (it must exist)')
             [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'a')
             [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'assignee')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'When it is due: a date, RFC 3339, a time ahead (+3d), today or tomorrow')
             [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
@@ -303,6 +305,27 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]')
             [CompletionResult]::new('--none', '--none', [CompletionResultType]::ParameterName, 'Unassign the item instead')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jerry;items;due' {
+            [CompletionResult]::new('--expected-version', '--expected-version', [CompletionResultType]::ParameterName, 'Fail with exit code 4, writing nothing, unless the item is still at this version')
+            [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables: auto (a terminal without NO_COLOR), always or never')
+            [CompletionResult]::new('--correlation-id', '--correlation-id', [CompletionResultType]::ParameterName, 'Correlation id recorded on this command''s events [default: a new id per command]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]')
+            [CompletionResult]::new('--none', '--none', [CompletionResultType]::ParameterName, 'Remove the due date')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
@@ -587,14 +610,15 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
         }
         'jerry;items;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an item and print its id')
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start working on an item (pending or blocked → in_progress)')
-            [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Finish an item (in_progress → done)')
-            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel an item (pending, in_progress or blocked → cancelled; final)')
-            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a done item (done → in_progress)')
-            [CompletionResult]::new('block', 'block', [CompletionResultType]::ParameterValue, 'Block an item that is in progress; a reason is required')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start working on items (pending or blocked → in_progress)')
+            [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Finish items (pending or in_progress → done)')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel items (pending, in_progress or blocked → cancelled; final)')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen done items (done → in_progress; only from done)')
+            [CompletionResult]::new('block', 'block', [CompletionResultType]::ParameterValue, 'Block items that are in progress; a reason is required')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Move an item to any status its current one allows')
-            [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Change an item''s priority')
-            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign an item to someone (or --none to unassign)')
+            [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Change items'' priority')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign items to someone (or --none to unassign)')
+            [CompletionResult]::new('due', 'due', [CompletionResultType]::ParameterValue, 'Set, move or remove an item''s due date')
             [CompletionResult]::new('depend', 'depend', [CompletionResultType]::ParameterValue, 'Record that an item depends on another')
             [CompletionResult]::new('undepend', 'undepend', [CompletionResultType]::ParameterValue, 'Remove a dependency')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an item''s title and/or description')
@@ -636,6 +660,9 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             break
         }
         'jerry;items;help;assign' {
+            break
+        }
+        'jerry;items;help;due' {
             break
         }
         'jerry;items;help;depend' {
@@ -1375,14 +1402,15 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
         }
         'jerry;help;items' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an item and print its id')
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start working on an item (pending or blocked → in_progress)')
-            [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Finish an item (in_progress → done)')
-            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel an item (pending, in_progress or blocked → cancelled; final)')
-            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a done item (done → in_progress)')
-            [CompletionResult]::new('block', 'block', [CompletionResultType]::ParameterValue, 'Block an item that is in progress; a reason is required')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start working on items (pending or blocked → in_progress)')
+            [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Finish items (pending or in_progress → done)')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel items (pending, in_progress or blocked → cancelled; final)')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen done items (done → in_progress; only from done)')
+            [CompletionResult]::new('block', 'block', [CompletionResultType]::ParameterValue, 'Block items that are in progress; a reason is required')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Move an item to any status its current one allows')
-            [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Change an item''s priority')
-            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign an item to someone (or --none to unassign)')
+            [CompletionResult]::new('priority', 'priority', [CompletionResultType]::ParameterValue, 'Change items'' priority')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Assign items to someone (or --none to unassign)')
+            [CompletionResult]::new('due', 'due', [CompletionResultType]::ParameterValue, 'Set, move or remove an item''s due date')
             [CompletionResult]::new('depend', 'depend', [CompletionResultType]::ParameterValue, 'Record that an item depends on another')
             [CompletionResult]::new('undepend', 'undepend', [CompletionResultType]::ParameterValue, 'Remove a dependency')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an item''s title and/or description')
@@ -1423,6 +1451,9 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             break
         }
         'jerry;help;items;assign' {
+            break
+        }
+        'jerry;help;items;due' {
             break
         }
         'jerry;help;items;depend' {

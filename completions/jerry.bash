@@ -238,6 +238,9 @@ _jerry() {
             jerry__subcmd__help__subcmd__items,depend)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__depend"
                 ;;
+            jerry__subcmd__help__subcmd__items,due)
+                cmd="jerry__subcmd__help__subcmd__items__subcmd__due"
+                ;;
             jerry__subcmd__help__subcmd__items,edit)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__edit"
                 ;;
@@ -322,6 +325,9 @@ _jerry() {
             jerry__subcmd__items,depend)
                 cmd="jerry__subcmd__items__subcmd__depend"
                 ;;
+            jerry__subcmd__items,due)
+                cmd="jerry__subcmd__items__subcmd__due"
+                ;;
             jerry__subcmd__items,edit)
                 cmd="jerry__subcmd__items__subcmd__edit"
                 ;;
@@ -390,6 +396,9 @@ _jerry() {
                 ;;
             jerry__subcmd__items__subcmd__help,depend)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__depend"
+                ;;
+            jerry__subcmd__items__subcmd__help,due)
+                cmd="jerry__subcmd__items__subcmd__help__subcmd__due"
                 ;;
             jerry__subcmd__items__subcmd__help,edit)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__edit"
@@ -2005,7 +2014,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__items)
-            opts="create start complete cancel reopen block status priority assign depend undepend edit label comment list show history parent metrics ready blocked tree"
+            opts="create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2117,6 +2126,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__items__subcmd__depend)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__items__subcmd__due)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2555,7 +2578,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version create start complete cancel reopen block status priority assign depend undepend edit label comment list show history parent metrics ready blocked tree help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2941,7 +2964,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__create)
-            opts="-t -p -d -a -q -h -V --type --priority --description --parent --assignee --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-t -p -d -a -q -h -V --type --priority --description --parent --assignee --due --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2980,6 +3003,10 @@ _jerry() {
                     return 0
                     ;;
                 -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --due)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3037,6 +3064,60 @@ _jerry() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --expected-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__due)
+            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --expected-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3151,7 +3232,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__help)
-            opts="create start complete cancel reopen block status priority assign depend undepend edit label comment list show history parent metrics ready blocked tree help"
+            opts="create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3263,6 +3344,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__help__subcmd__depend)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__help__subcmd__due)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

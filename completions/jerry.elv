@@ -80,14 +80,15 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand create 'Create an item and print its id'
-            cand start 'Start working on an item (pending or blocked → in_progress)'
-            cand complete 'Finish an item (in_progress → done)'
-            cand cancel 'Cancel an item (pending, in_progress or blocked → cancelled; final)'
-            cand reopen 'Reopen a done item (done → in_progress)'
-            cand block 'Block an item that is in progress; a reason is required'
+            cand start 'Start working on items (pending or blocked → in_progress)'
+            cand complete 'Finish items (pending or in_progress → done)'
+            cand cancel 'Cancel items (pending, in_progress or blocked → cancelled; final)'
+            cand reopen 'Reopen done items (done → in_progress; only from done)'
+            cand block 'Block items that are in progress; a reason is required'
             cand status 'Move an item to any status its current one allows'
-            cand priority 'Change an item''s priority'
-            cand assign 'Assign an item to someone (or --none to unassign)'
+            cand priority 'Change items'' priority'
+            cand assign 'Assign items to someone (or --none to unassign)'
+            cand due 'Set, move or remove an item''s due date'
             cand depend 'Record that an item depends on another'
             cand undepend 'Remove a dependency'
             cand edit 'Change an item''s title and/or description'
@@ -113,6 +114,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --parent 'The parent item (it must exist)'
             cand -a 'a'
             cand --assignee 'assignee'
+            cand --due 'When it is due: a date, RFC 3339, a time ahead (+3d), today or tomorrow'
             cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
@@ -289,6 +291,26 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
             cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
             cand --none 'Unassign the item instead'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;due'= {
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --none 'Remove the due date'
             cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
             cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
             cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -559,14 +581,15 @@ set edit:completion:arg-completer[jerry] = {|@words|
         }
         &'jerry;items;help'= {
             cand create 'Create an item and print its id'
-            cand start 'Start working on an item (pending or blocked → in_progress)'
-            cand complete 'Finish an item (in_progress → done)'
-            cand cancel 'Cancel an item (pending, in_progress or blocked → cancelled; final)'
-            cand reopen 'Reopen a done item (done → in_progress)'
-            cand block 'Block an item that is in progress; a reason is required'
+            cand start 'Start working on items (pending or blocked → in_progress)'
+            cand complete 'Finish items (pending or in_progress → done)'
+            cand cancel 'Cancel items (pending, in_progress or blocked → cancelled; final)'
+            cand reopen 'Reopen done items (done → in_progress; only from done)'
+            cand block 'Block items that are in progress; a reason is required'
             cand status 'Move an item to any status its current one allows'
-            cand priority 'Change an item''s priority'
-            cand assign 'Assign an item to someone (or --none to unassign)'
+            cand priority 'Change items'' priority'
+            cand assign 'Assign items to someone (or --none to unassign)'
+            cand due 'Set, move or remove an item''s due date'
             cand depend 'Record that an item depends on another'
             cand undepend 'Remove a dependency'
             cand edit 'Change an item''s title and/or description'
@@ -599,6 +622,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;items;help;priority'= {
         }
         &'jerry;items;help;assign'= {
+        }
+        &'jerry;items;help;due'= {
         }
         &'jerry;items;help;depend'= {
         }
@@ -1267,14 +1292,15 @@ set edit:completion:arg-completer[jerry] = {|@words|
         }
         &'jerry;help;items'= {
             cand create 'Create an item and print its id'
-            cand start 'Start working on an item (pending or blocked → in_progress)'
-            cand complete 'Finish an item (in_progress → done)'
-            cand cancel 'Cancel an item (pending, in_progress or blocked → cancelled; final)'
-            cand reopen 'Reopen a done item (done → in_progress)'
-            cand block 'Block an item that is in progress; a reason is required'
+            cand start 'Start working on items (pending or blocked → in_progress)'
+            cand complete 'Finish items (pending or in_progress → done)'
+            cand cancel 'Cancel items (pending, in_progress or blocked → cancelled; final)'
+            cand reopen 'Reopen done items (done → in_progress; only from done)'
+            cand block 'Block items that are in progress; a reason is required'
             cand status 'Move an item to any status its current one allows'
-            cand priority 'Change an item''s priority'
-            cand assign 'Assign an item to someone (or --none to unassign)'
+            cand priority 'Change items'' priority'
+            cand assign 'Assign items to someone (or --none to unassign)'
+            cand due 'Set, move or remove an item''s due date'
             cand depend 'Record that an item depends on another'
             cand undepend 'Remove a dependency'
             cand edit 'Change an item''s title and/or description'
@@ -1306,6 +1332,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;items;priority'= {
         }
         &'jerry;help;items;assign'= {
+        }
+        &'jerry;help;items;due'= {
         }
         &'jerry;help;items;depend'= {
         }

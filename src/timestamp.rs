@@ -27,7 +27,7 @@ pub struct TimestampError {
 }
 
 const TIME_EXPECTED: &str =
-    "expected RFC 3339 (2026-01-12T12:00:00Z), a date (2026-01-12), an age (15m, 2h, 3d, 1w), today or yesterday";
+    "expected RFC 3339 (2026-01-12T12:00:00Z), a date (2026-01-12), an age (15m, 2h, 3d, 1w ago), a time ahead (+3d), today, yesterday or tomorrow";
 const DURATION_EXPECTED: &str = "expected a number and a unit: 30s, 15m, 2h, 3d or 1w";
 
 impl Timestamp {
@@ -60,8 +60,8 @@ impl Timestamp {
     }
 
     /// Parses what a user types for a moment, relative to `now` (all in UTC): RFC 3339, a
-    /// date (its midnight), an age (`15m`, `2h`, `3d`, `1w` before now), `today`,
-    /// `yesterday` or `now`.
+    /// date (its midnight), an age (`15m`, `2h`, `3d`, `1w` before now), a time ahead
+    /// (`+3d`, for due dates), `today`, `yesterday`, `tomorrow` or `now`.
     pub fn parse_spec(input: &str, now: Timestamp) -> Result<Self, TimestampError> {
         let text = input.trim();
         let invalid = || TimestampError {
@@ -74,7 +74,13 @@ impl Timestamp {
             "now" => return Ok(now),
             "today" => return Ok(midnight(now.0)),
             "yesterday" => return Ok(midnight(now.0 - time::Duration::days(1))),
+            "tomorrow" => return Ok(midnight(now.0 + time::Duration::days(1))),
             _ => {}
+        }
+        if let Some(ahead) = text.strip_prefix('+') {
+            let ahead = parse_duration(ahead).map_err(|_| invalid())?;
+            let ahead = time::Duration::try_from(ahead).map_err(|_| invalid())?;
+            return now.0.checked_add(ahead).map(Self).ok_or_else(invalid);
         }
         if let Ok(at) = Self::parse(text) {
             return Ok(at);

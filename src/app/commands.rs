@@ -7,13 +7,16 @@
 use serde::Serialize;
 use ulid::Ulid;
 
-use crate::domain::graph::{blocking_edges, check_blocking_cycle, check_parent, edge_for};
+use crate::domain::graph::{
+    blocking_edges, check_blocking_cycle, check_parent, edge_for, open_blockers, open_children,
+};
 use crate::domain::{
     DependencyType, DomainError, ItemRef, NewWorkItem, Priority, QualityGate, Status, WorkItem,
     WorkItemEvent, WorkItemId, WorkType, AGGREGATE_TYPE,
 };
 use crate::store::{
     EventStore, ExpectedVersion, Metadata, NewEvent, OnceKey, OnceRecord, RecordedEvent, StoreError,
+    StreamAppend,
 };
 use crate::timestamp::Timestamp;
 
@@ -28,6 +31,16 @@ pub enum Command {
         item: ItemRef,
         to: Status,
         reason: Option<String>,
+    },
+    /// Done → in progress; refused from any other status.
+    Reopen {
+        item: ItemRef,
+        reason: Option<String>,
+    },
+    /// Sets, moves or (with `None`) clears the due date.
+    SetDue {
+        item: ItemRef,
+        due: Option<Timestamp>,
     },
     ChangePriority {
         item: ItemRef,
@@ -93,7 +106,17 @@ pub struct CommandOutcome {
 #[serde(tag = "warning", rename_all = "snake_case")]
 pub enum Warning {
     /// `quality_gate = warn`, and the item was completed without quality metrics.
-    CompletedWithoutMetrics { item: crate::domain::WorkItemId },
+    CompletedWithoutMetrics { item: WorkItemId },
+    /// The item was completed while some of its children are still open.
+    OpenChildren {
+        item: WorkItemId,
+        children: Vec<WorkItemId>,
+    },
+    /// The item was started while items that block it are still open.
+    OpenBlockers {
+        item: WorkItemId,
+        blockers: Vec<WorkItemId>,
+    },
 }
 
 /// How often a command without an expected version is re-decided after losing a race.
@@ -215,37 +238,47 @@ impl<'a> CommandDispatcher<'a> {
     }
 
     fn run(&self, command: Command, guard: &Guard<'_>) -> Result<CommandOutcome, AppError> {
-        match command {
-            Command::Create(new) => self.create(new, guard),
-            Command::ChangeStatus { item, to, reason } => {
-                let gate = self.quality_gate;
-                let mut outcome = self.update(item, guard, |current, now| {
-                    if to == Status::Done && gate == QualityGate::Enforce && lacks_metrics(current) {
-                        return Err(DomainError::QualityGate { id: current.id });
-                    }
-                    current.change_status(to, reason.clone(), now)
-                })?;
-                if to == Status::Done
-                    && gate == QualityGate::Warn
-                    && lacks_metrics(&outcome.item)
-                    && !outcome.replayed
-                {
-                    outcome.warnings.push(Warning::CompletedWithoutMetrics {
-                        item: outcome.item.id,
-                    });
+        match self.plan(command)? {
+            Plan::Create(new) => self.create(new, guard),
+            Plan::Update(prepared) => {
+                let mut outcome = self.update(prepared.item, guard, &*prepared.decide)?;
+                if !outcome.replayed {
+                    outcome.warnings = (prepared.warnings)(&outcome.item);
                 }
                 Ok(outcome)
             }
-            Command::ChangePriority { item, to, reason } => self.update(item, guard, |current, _| {
+        }
+    }
+
+    /// Readies a command: resolves the other items it names and loads the read model it
+    /// consults, once, however often its decision is retried after a lost race.
+    fn plan(&self, command: Command) -> Result<Plan, AppError> {
+        let prepared = match command {
+            Command::Create(new) => return Ok(Plan::Create(new)),
+            Command::ChangeStatus { item, to, reason } => self.status_change(item, to, reason)?,
+            Command::Reopen { item, reason } => {
+                Prepared::deciding(item, move |current, now| current.reopen(reason.clone(), now))
+            }
+            Command::SetDue { item, due } => Prepared::deciding(item, move |current, _| current.set_due(due)),
+            Command::ChangePriority { item, to, reason } => Prepared::deciding(item, move |current, _| {
                 current.change_priority(to, reason.clone())
             }),
             Command::Assign { item, assignee } => {
-                self.update(item, guard, |current, _| current.assign(assignee.clone()))
+                Prepared::deciding(item, move |current, _| current.assign(assignee.clone()))
             }
             Command::AddDependency { item, on, kind } => {
                 let other = self.existing(on)?;
-                let items = super::ItemsProjection::current(self.store)?.items;
-                self.update(item, guard, |current, _| {
+                let target = ItemRepository::new(self.store).resolve(item)?;
+                let items = super::ItemsProjection::fresh(self.store)?.items;
+                // One link per pair: `1 blocked_by 2` and `2 blocks 1` are the same link,
+                // and any link between two items is the only one.
+                if items
+                    .get(&other)
+                    .is_some_and(|o| o.dependencies.iter().any(|d| d.id == target))
+                {
+                    return Err(DomainError::DuplicateDependency { id: target, other }.into());
+                }
+                Prepared::deciding(item, move |current, _| {
                     let events = current.add_dependency(other, kind)?;
                     if let Some(edge) = edge_for(current.id, other, kind) {
                         check_blocking_cycle(&blocking_edges(items.values()), edge)?;
@@ -253,10 +286,27 @@ impl<'a> CommandDispatcher<'a> {
                     Ok(events)
                 })
             }
+            Command::RemoveDependency { item, on } => {
+                // A link is recorded on one of its two items; it can be removed from either.
+                let repository = ItemRepository::new(self.store);
+                let id = repository.resolve(item)?;
+                let other = repository.resolve(on)?;
+                let holds = |holder: WorkItemId, peer: WorkItemId| -> Result<bool, AppError> {
+                    Ok(repository
+                        .load(holder)?
+                        .is_some_and(|h| h.dependencies.iter().any(|d| d.id == peer)))
+                };
+                let (holder, peer) = if !holds(id, other)? && holds(other, id)? {
+                    (ItemRef::Display(other), id)
+                } else {
+                    (item, other)
+                };
+                Prepared::deciding(holder, move |current, _| current.remove_dependency(peer))
+            }
             Command::Reparent { item, parent } => {
                 let parent = parent.map(|p| self.existing(p)).transpose()?;
-                let items = super::ItemsProjection::current(self.store)?.items;
-                self.update(item, guard, |current, _| {
+                let items = super::ItemsProjection::fresh(self.store)?.items;
+                Prepared::deciding(item, move |current, _| {
                     if let Some(parent) = parent {
                         let parent = items.get(&parent).ok_or(DomainError::MissingCreation {
                             found: format!("no {parent} in the read model"),
@@ -272,27 +322,279 @@ impl<'a> CommandDispatcher<'a> {
                 positive,
                 negative,
                 edge,
-            } => self.update(item, guard, |current, _| {
+            } => Prepared::deciding(item, move |current, _| {
                 current.record_metrics(coverage, positive, negative, edge)
             }),
             Command::Edit {
                 item,
                 title,
                 description,
-            } => self.update(item, guard, |current, _| {
+            } => Prepared::deciding(item, move |current, _| {
                 current.edit(title.clone(), description.clone())
             }),
             Command::Label { item, add, remove } => {
-                self.update(item, guard, |current, _| current.relabel(&add, &remove))
+                Prepared::deciding(item, move |current, _| current.relabel(&add, &remove))
             }
-            Command::Comment { item, text } => self.update(item, guard, |current, _| {
-                current.comment(text.clone(), &self.actor)
+            Command::Comment { item, text } => {
+                let actor = self.actor.clone();
+                Prepared::deciding(item, move |current, _| current.comment(text.clone(), &actor))
+            }
+        };
+        Ok(Plan::Update(prepared))
+    }
+
+    /// A status change, with what the links say about it: completing a parent whose
+    /// children are open warns (and is refused under `quality_gate = enforce`, with the
+    /// missing metrics); starting an item an open item blocks warns.
+    fn status_change(
+        &self,
+        item: ItemRef,
+        to: Status,
+        reason: Option<String>,
+    ) -> Result<Prepared, AppError> {
+        let gate = self.quality_gate;
+        let (children, blockers) = if matches!(to, Status::Done | Status::InProgress) {
+            let id = ItemRepository::new(self.store).resolve(item)?;
+            let items = super::ItemsProjection::fresh(self.store)?.items;
+            let children = if to == Status::Done {
+                open_children(&items, id)
+            } else {
+                Vec::new()
+            };
+            let blockers = if to == Status::InProgress {
+                open_blockers(&items, id)
+            } else {
+                Vec::new()
+            };
+            (children, blockers)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let refused_children = children.clone();
+        Ok(Prepared {
+            item,
+            decide: Box::new(move |current, now| {
+                if to == Status::Done && gate == QualityGate::Enforce {
+                    if lacks_metrics(current) {
+                        return Err(DomainError::QualityGate { id: current.id });
+                    }
+                    if !refused_children.is_empty() {
+                        return Err(DomainError::OpenChildren {
+                            id: current.id,
+                            children: refused_children.clone(),
+                        });
+                    }
+                }
+                current.change_status(to, reason.clone(), now)
             }),
-            Command::RemoveDependency { item, on } => {
-                let other = ItemRepository::new(self.store).resolve(on)?;
-                self.update(item, guard, |current, _| current.remove_dependency(other))
+            warnings: Box::new(move |item| {
+                let mut warnings = Vec::new();
+                if to == Status::Done && gate == QualityGate::Warn && lacks_metrics(item) {
+                    warnings.push(Warning::CompletedWithoutMetrics { item: item.id });
+                }
+                if to == Status::Done && !children.is_empty() {
+                    warnings.push(Warning::OpenChildren {
+                        item: item.id,
+                        children: children.clone(),
+                    });
+                }
+                if to == Status::InProgress && !blockers.is_empty() {
+                    warnings.push(Warning::OpenBlockers {
+                        item: item.id,
+                        blockers: blockers.clone(),
+                    });
+                }
+                warnings
+            }),
+        })
+    }
+
+    /// Runs several commands, each on its own item, as one write: each is decided on its
+    /// item's current state, and only if every one is accepted are all their events
+    /// appended, in one atomic [`EventStore::append_all`] guarded by the versions that were
+    /// read. A refusal of any writes nothing; a lost race re-decides them all.
+    pub fn dispatch_all(
+        &self,
+        commands: Vec<Command>,
+        options: WriteOptions,
+    ) -> Result<Vec<CommandOutcome>, AppError> {
+        if options.expected_version.is_some() && commands.len() > 1 {
+            return Err(AppError::SeveralExpected);
+        }
+        let once = match &options.idempotency_key {
+            Some(key) => {
+                let once = OnceKey {
+                    key: key.clone(),
+                    fingerprint: fingerprint_all(&commands),
+                };
+                if let Some(record) = self.store.lookup_once(key)? {
+                    record.answer(&once)?;
+                    return self.replayed_all(&record);
+                }
+                Some(once)
+            }
+            None => None,
+        };
+        let mut plans = Vec::with_capacity(commands.len());
+        for command in commands {
+            match self.plan(command)? {
+                Plan::Update(prepared) => plans.push(prepared),
+                Plan::Create(_) => return Err(AppError::SeveralCreates),
             }
         }
+        let repository = ItemRepository::new(self.store);
+        let mut targets = Vec::with_capacity(plans.len());
+        for prepared in &plans {
+            let id = repository.resolve(prepared.item)?;
+            if targets.contains(&id) {
+                return Err(AppError::SameItemTwice(id));
+            }
+            targets.push(id);
+        }
+        let command_id = self.ids.next_ulid().to_string();
+        let labels = Labels {
+            now: self.clock.now(),
+            correlation: options
+                .correlation_id
+                .clone()
+                .unwrap_or_else(|| command_id.clone()),
+            causation: options.causation_id.clone().unwrap_or(command_id),
+            key: options.idempotency_key.clone(),
+        };
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            match self.try_update_all(&plans, options.expected_version, once.as_ref(), &labels) {
+                Err(AppError::Conflict { .. })
+                    if options.expected_version.is_none() && attempts < MAX_ATTEMPTS => {}
+                Err(err) => {
+                    // As for one command: a racer with the same key may have won.
+                    if let Some(once) = &once {
+                        if !matches!(err, AppError::Store(StoreError::IdempotencyKeyReused { .. })) {
+                            if let Some(record) = self.store.lookup_once(&once.key)? {
+                                record.answer(once)?;
+                                return self.replayed_all(&record);
+                            }
+                        }
+                    }
+                    return Err(err);
+                }
+                Ok(outcomes) => return Ok(outcomes),
+            }
+        }
+    }
+
+    fn try_update_all(
+        &self,
+        plans: &[Prepared],
+        expected: Option<u64>,
+        once: Option<&OnceKey>,
+        labels: &Labels,
+    ) -> Result<Vec<CommandOutcome>, AppError> {
+        let repository = ItemRepository::new(self.store);
+        let mut decided = Vec::with_capacity(plans.len());
+        for prepared in plans {
+            let current = repository.load_ref(prepared.item)?;
+            if let Some(expected) = expected.filter(|e| *e != current.version) {
+                return Err(AppError::Conflict {
+                    id: current.id,
+                    expected,
+                    actual: current.version,
+                });
+            }
+            let events = (prepared.decide)(&current, labels.now)?;
+            decided.push((current, events));
+        }
+        let mut appends = Vec::with_capacity(decided.len());
+        let mut envelopes_of = Vec::with_capacity(decided.len());
+        for (current, events) in &decided {
+            let envelopes: Vec<NewEvent> = events
+                .iter()
+                .map(|event| self.envelope(current.id, event, labels, self.ids.next_ulid()))
+                .collect();
+            appends.push(StreamAppend {
+                stream: stream_for(current.id)?,
+                events: envelopes.clone(),
+                expected: ExpectedVersion::Exact(current.version),
+            });
+            envelopes_of.push(envelopes);
+        }
+        let written = match self.store.append_all(appends, once) {
+            Ok(written) => written,
+            Err(StoreError::Conflict { stream, actual, .. }) => {
+                let (current, _) = decided
+                    .iter()
+                    .find(|(current, _)| stream_for(current.id).is_ok_and(|s| s == stream))
+                    .ok_or(AppError::Store(StoreError::Conflict {
+                        stream: stream.clone(),
+                        expected: ExpectedVersion::Any,
+                        actual,
+                    }))?;
+                return Err(AppError::Conflict {
+                    id: current.id,
+                    expected: current.version,
+                    actual,
+                });
+            }
+            Err(err) => return Err(err.into()),
+        };
+        if written.replayed {
+            if let Some(record) = once
+                .map(|once| self.store.lookup_once(&once.key))
+                .transpose()?
+                .flatten()
+            {
+                return self.replayed_all(&record);
+            }
+        }
+        let mut outcomes = Vec::with_capacity(decided.len());
+        for (((current, events), envelopes), (appended, prepared)) in decided
+            .into_iter()
+            .zip(envelopes_of)
+            .zip(written.appended.into_iter().zip(plans))
+        {
+            let mut item = current;
+            let count = events.len() as u64;
+            let first_version = appended.version + 1 - count;
+            let first_position = appended.position + 1 - count;
+            for (event, version) in events.iter().zip(first_version..) {
+                item.apply(Some(event), version, labels.now);
+            }
+            let recorded = envelopes
+                .into_iter()
+                .zip(first_version..)
+                .zip(first_position..)
+                .map(|((event, version), position)| event.recorded(version, position))
+                .collect();
+            let warnings = (prepared.warnings)(&item);
+            outcomes.push(CommandOutcome {
+                item,
+                events: recorded,
+                replayed: false,
+                warnings,
+            });
+        }
+        Ok(outcomes)
+    }
+
+    /// The original results of an idempotent multi-item write, one per item.
+    fn replayed_all(&self, record: &OnceRecord) -> Result<Vec<CommandOutcome>, AppError> {
+        record
+            .spans()
+            .into_iter()
+            .map(|span| {
+                let single = OnceRecord {
+                    stream: span.stream,
+                    first_version: span.first_version,
+                    last_version: span.last_version,
+                    first_position: span.first_position,
+                    last_position: span.last_position,
+                    more: Vec::new(),
+                    ..record.clone()
+                };
+                self.replayed(&single)
+            })
+            .collect()
     }
 
     fn existing(&self, item: ItemRef) -> Result<WorkItemId, AppError> {
@@ -391,12 +693,12 @@ impl<'a> CommandDispatcher<'a> {
         &self,
         item: ItemRef,
         guard: &Guard<'_>,
-        decide: impl Fn(&WorkItem, Timestamp) -> Result<Vec<WorkItemEvent>, DomainError>,
+        decide: &DecideFn,
     ) -> Result<CommandOutcome, AppError> {
         let mut attempts = 0;
         loop {
             attempts += 1;
-            match self.try_update(item, guard, &decide) {
+            match self.try_update(item, guard, decide) {
                 Err(AppError::Conflict { .. }) if guard.expected.is_none() && attempts < MAX_ATTEMPTS => {}
                 result => return result,
             }
@@ -407,7 +709,7 @@ impl<'a> CommandDispatcher<'a> {
         &self,
         item: ItemRef,
         guard: &Guard<'_>,
-        decide: &impl Fn(&WorkItem, Timestamp) -> Result<Vec<WorkItemEvent>, DomainError>,
+        decide: &DecideFn,
     ) -> Result<CommandOutcome, AppError> {
         let current = ItemRepository::new(self.store).load_ref(item)?;
         let expected = guard.expected.unwrap_or(current.version);
@@ -491,6 +793,38 @@ fn lacks_metrics(item: &WorkItem) -> bool {
     item.work_type != WorkType::Spike && item.quality.is_none()
 }
 
+/// How a command turns an item's state (and the time) into events, or a refusal.
+type DecideFn = dyn Fn(&WorkItem, Timestamp) -> Result<Vec<WorkItemEvent>, DomainError>;
+
+/// What a successful write tells the user, given the item as it left it.
+type WarnFn = dyn Fn(&WorkItem) -> Vec<Warning>;
+
+/// A write on one existing item, ready to decide.
+struct Prepared {
+    item: ItemRef,
+    decide: Box<DecideFn>,
+    /// What a successful write tells the user, given the item as it left it.
+    warnings: Box<WarnFn>,
+}
+
+impl Prepared {
+    fn deciding(
+        item: ItemRef,
+        decide: impl Fn(&WorkItem, Timestamp) -> Result<Vec<WorkItemEvent>, DomainError> + 'static,
+    ) -> Self {
+        Self {
+            item,
+            decide: Box::new(decide),
+            warnings: Box::new(|_| Vec::new()),
+        }
+    }
+}
+
+enum Plan {
+    Create(NewWorkItem),
+    Update(Prepared),
+}
+
 /// What guards one command's write.
 struct Guard<'g> {
     expected: Option<u64>,
@@ -500,6 +834,10 @@ struct Guard<'g> {
 
 /// Identifies a command with its arguments, so a reused idempotency key can be told apart
 /// from a repeat. Parsed values are compared, so `WORK-7` and `7` are the same request.
+fn fingerprint_all(commands: &[Command]) -> String {
+    serde_json::to_string(commands).unwrap_or_else(|_| format!("{commands:?}"))
+}
+
 fn fingerprint(command: &Command, expected_version: Option<u64>) -> String {
     serde_json::to_string(&(command, expected_version))
         .unwrap_or_else(|_| format!("{command:?}|{expected_version:?}"))

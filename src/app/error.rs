@@ -60,6 +60,15 @@ pub enum AppError {
         target_events: u64,
         target_hash: String,
     },
+    /// One command named the same item twice (`items start 3 WORK-3`).
+    #[error("{0} is named twice; name each item once")]
+    SameItemTwice(WorkItemId),
+    /// `--expected-version` is one item's version; with several items it is ambiguous.
+    #[error("--expected-version guards one item; name one item, or leave it out")]
+    SeveralExpected,
+    /// Items are created one at a time (each gets the next number).
+    #[error("items are created one per command")]
+    SeveralCreates,
     #[error("nothing to undo: {reason}")]
     NothingToUndo { reason: String },
     #[error("cannot undo {correlation}: later events touched the same items: {later}; undo those first")]

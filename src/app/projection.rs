@@ -18,7 +18,7 @@ pub type ItemsModel = BTreeMap<WorkItemId, WorkItem>;
 
 /// The cache's name in the store, and its format: a different format is rebuilt.
 const CACHE: &str = "items";
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemsProjection {
@@ -132,6 +132,16 @@ impl ItemsProjection {
         if let Ok(bytes) = serde_json::to_vec(self) {
             let _ = store.save_cache(CACHE, &bytes);
         }
+    }
+
+    /// The up-to-date items without saving the cache back: what a write consults, so that
+    /// a refused command leaves every file as it was.
+    pub fn fresh(store: &dyn EventStore) -> Result<Self, AppError> {
+        let mut projection = Self::load(store);
+        if store.head_position()? != projection.checkpoint {
+            projection.catch_up(store)?;
+        }
+        Ok(projection)
     }
 
     /// The up-to-date items: the cache plus what happened since, saved back if it moved.

@@ -1,7 +1,7 @@
 //! Read-side questions: lists, single items, histories, and what the links between items
 //! say (ready work, what waits on what, the tree). Reads never write and never lock.
 
-use crate::domain::graph::{ready_and_blocked, tree, BlockedItem, TreeNode};
+use crate::domain::graph::{links, ready_and_blocked, tree, BlockedItem, Links, TreeNode};
 use crate::domain::{ItemRef, Priority, ProjectId, Status, WorkItem, WorkItemId, WorkType};
 use crate::store::{EventStore, RecordedEvent};
 use crate::timestamp::Timestamp;
@@ -159,6 +159,14 @@ impl<'a> Queries<'a> {
             }
             result => self.locate(result),
         }
+    }
+
+    /// What the item is linked to, from both ends of each link (now, or as at `at`).
+    pub fn links(&self, id: WorkItemId, at: Option<Timestamp>) -> Result<Links, AppError> {
+        Ok(match at {
+            Some(at) => links(&ItemRepository::new(self.store).load_all_at(at)?, id),
+            None => links(ItemsProjection::current(self.store)?.items.values(), id),
+        })
     }
 
     /// The item's events, oldest first.

@@ -234,6 +234,32 @@ impl Session {
         self.react(outcome, &engine)
     }
 
+    /// Runs several commands, each on its own item, all or nothing (see
+    /// [`CommandDispatcher::dispatch_all`]); the policies react once, to all of them.
+    pub fn execute_all(
+        &self,
+        commands: Vec<Command>,
+        options: WriteOptions,
+    ) -> Result<Outcome<Vec<CommandOutcome>>, AppError> {
+        let mut options = options;
+        if options.correlation_id.is_none() {
+            options.correlation_id.clone_from(&self.correlation_id);
+        }
+        let engine = self.policies();
+        engine.arm()?;
+        let outcomes = if commands.len() == 1 {
+            let command = commands.into_iter().next().ok_or(AppError::SeveralCreates)?;
+            vec![self.dispatcher().dispatch(command, options)]
+                .into_iter()
+                .collect::<Result<Vec<_>, _>>()
+        } else {
+            self.dispatcher().dispatch_all(commands, options)
+        }
+        .map_err(|err| self.locate(err))?;
+        crate::faults::inject("before-policies");
+        self.react(outcomes, &engine)
+    }
+
     /// Takes back the named command, or else this actor's last one (see [`super::undo`]).
     pub fn undo(&self, target: Option<&str>) -> Result<Outcome<Undone>, AppError> {
         let engine = self.policies();

@@ -126,13 +126,13 @@ fn refusals_write_nothing() {
         dispatcher.dispatch(Command::Create(blank), WriteOptions::default()),
         Err(AppError::Domain(DomainError::EmptyTitle))
     ));
-    let done = Command::ChangeStatus {
+    let blocked = Command::ChangeStatus {
         item: id(1),
-        to: Status::Done,
-        reason: None,
+        to: Status::Blocked,
+        reason: Some("keys".into()),
     };
     assert!(matches!(
-        dispatcher.dispatch(done, WriteOptions::default()),
+        dispatcher.dispatch(blocked, WriteOptions::default()),
         Err(AppError::Domain(DomainError::InvalidTransition { .. }))
     ));
     assert!(matches!(

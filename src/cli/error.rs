@@ -127,6 +127,7 @@ impl From<AppError> for CommandError {
                 return Self::of(Exit::NotFound, &err).hint("jerry items history shows when it was created")
             }
             AppError::MissingRoot(_) => Exit::NotFound,
+            AppError::SameItemTwice(_) | AppError::SeveralExpected | AppError::SeveralCreates => Exit::Usage,
             AppError::SameStore(_) | AppError::BadEnvironment { .. } => Exit::Invalid,
             AppError::Conflict { id, .. } => {
                 let hint = format!("jerry items show {id} shows the current version; retry against it");
@@ -173,6 +174,8 @@ fn hinted_domain(err: &DomainError, whole: &dyn Error) -> CommandError {
         | DomainError::EmptyTitle
         | DomainError::TooLong { .. }
         | DomainError::InvalidTransition { .. }
+        | DomainError::NotDone { .. }
+        | DomainError::OpenChildren { .. }
         | DomainError::Unchanged { .. }
         | DomainError::SelfDependency { .. }
         | DomainError::DuplicateDependency { .. }

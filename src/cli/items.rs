@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 
 use jerry::app::{Command, CommandOutcome, Session, Warning, WriteOptions};
 use jerry::domain::{DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkType};
+use jerry::timestamp::TimeSpec;
 
 use super::context::Context;
 use super::error::{CliResult, CommandError, Exit};
@@ -21,21 +22,23 @@ pub enum ItemsCommand {
         after_help = "Examples:\n  jerry items create \"Fix login\" --type bug --priority high\n  jerry items create \"Write tests\" --parent WORK-001 --assignee ann"
     )]
     Create(CreateArgs),
-    /// Start working on an item (pending or blocked → in_progress).
+    /// Start working on items (pending or blocked → in_progress).
     #[command(
-        after_help = "Examples:\n  jerry items start WORK-007\n  jerry items start 7 --expected-version 3 --idempotency-key agent-42-start-7"
+        after_help = "Several ids are all or nothing: if one cannot start, none does.\n\nExamples:\n  jerry items start WORK-007\n  jerry items start 3 4 5\n  jerry items start 7 --expected-version 3 --idempotency-key agent-42-start-7"
     )]
     Start(TransitionArgs),
-    /// Finish an item (in_progress → done).
-    #[command(after_help = "Example:\n  jerry items complete 7 --reason \"merged in #123\"")]
+    /// Finish items (pending or in_progress → done).
+    #[command(
+        after_help = "Completing a parent whose children are still open warns (and is refused under quality_gate = enforce).\n\nExamples:\n  jerry items complete 7 --reason \"merged in #123\"\n  jerry items complete 3 4 5"
+    )]
     Complete(TransitionArgs),
-    /// Cancel an item (pending, in_progress or blocked → cancelled; final).
+    /// Cancel items (pending, in_progress or blocked → cancelled; final).
     #[command(after_help = "Example:\n  jerry items cancel 7 --reason \"duplicate of WORK-003\"")]
     Cancel(TransitionArgs),
-    /// Reopen a done item (done → in_progress).
+    /// Reopen done items (done → in_progress; only from done).
     #[command(after_help = "Example:\n  jerry items reopen 7 --reason \"regressed\"")]
     Reopen(TransitionArgs),
-    /// Block an item that is in progress; a reason is required.
+    /// Block items that are in progress; a reason is required.
     #[command(after_help = "Example:\n  jerry items block 1 --reason \"waiting for API keys\"")]
     Block(BlockArgs),
     /// Move an item to any status its current one allows.
@@ -43,12 +46,21 @@ pub enum ItemsCommand {
         after_help = "Statuses: pending → in_progress | cancelled; in_progress → blocked | done | cancelled;\nblocked → in_progress | cancelled; done → in_progress; cancelled is final.\n\nExample:\n  jerry items status 7 blocked --reason \"waiting for review\""
     )]
     Status(StatusArgs),
-    /// Change an item's priority.
-    #[command(after_help = "Example:\n  jerry items priority 7 critical --reason \"customer outage\"")]
+    /// Change items' priority.
+    #[command(
+        after_help = "Examples:\n  jerry items priority 7 critical --reason \"customer outage\"\n  jerry items priority 3 4 5 low"
+    )]
     Priority(PriorityArgs),
-    /// Assign an item to someone (or --none to unassign).
-    #[command(after_help = "Examples:\n  jerry items assign 7 ann\n  jerry items assign 7 --none")]
+    /// Assign items to someone (or --none to unassign).
+    #[command(
+        after_help = "Examples:\n  jerry items assign 7 ann\n  jerry items assign 3 4 5 ann\n  jerry items assign 7 --none"
+    )]
     Assign(AssignArgs),
+    /// Set, move or remove an item's due date.
+    #[command(
+        after_help = "TIME is a date (2026-12-24), RFC 3339, a time ahead (+3d, +2w), today or tomorrow.\n\nExamples:\n  jerry items due 7 2026-12-24\n  jerry items due 7 +3d\n  jerry items due 7 --none"
+    )]
+    Due(DueArgs),
     /// Record that an item depends on another.
     #[command(after_help = "Example:\n  jerry items depend WORK-002 WORK-001 --type blocked_by")]
     Depend(DependArgs),
@@ -62,7 +74,7 @@ pub enum ItemsCommand {
     Edit(EditArgs),
     /// Add or remove labels.
     #[command(
-        after_help = "Examples:\n  jerry items label 7 --add ui --add urgent\n  jerry items label 7 --remove urgent\n  jerry items list --label ui"
+        after_help = "Examples:\n  jerry items label 7 --add ui --add urgent\n  jerry items label 3 4 5 --add release-2\n  jerry items label 7 --remove urgent\n  jerry items list --label ui"
     )]
     Label(LabelArgs),
     /// Add a comment (shown by items show and items history).
@@ -177,7 +189,8 @@ pub struct OnceArgs {
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
-    /// The title; kept exactly as given.
+    /// The title; kept exactly as given (it may start with '-').
+    #[arg(allow_hyphen_values = true)]
     pub title: String,
     /// epic, story, task, subtask, bug or spike [default: the project's default_type, else task].
     #[arg(long = "type", short = 't', value_name = "TYPE")]
@@ -192,14 +205,18 @@ pub struct CreateArgs {
     pub parent: Option<ItemRef>,
     #[arg(long, short = 'a', value_name = "WHO")]
     pub assignee: Option<String>,
+    /// When it is due: a date, RFC 3339, a time ahead (+3d), today or tomorrow.
+    #[arg(long, value_name = "TIME")]
+    pub due: Option<TimeSpec>,
     #[command(flatten)]
     pub once: OnceArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct TransitionArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
+    /// WORK-7, WORK-007, 7, or the item's ULID; several are all or nothing.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<ItemRef>,
     #[arg(long, short = 'r')]
     pub reason: Option<String>,
     #[command(flatten)]
@@ -208,8 +225,9 @@ pub struct TransitionArgs {
 
 #[derive(Debug, Args)]
 pub struct BlockArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
+    /// WORK-7, WORK-007, 7, or the item's ULID; several are all or nothing.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<ItemRef>,
     /// Why the item is blocked.
     #[arg(long, short = 'r')]
     pub reason: String,
@@ -231,8 +249,9 @@ pub struct StatusArgs {
 
 #[derive(Debug, Args)]
 pub struct PriorityArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
+    /// WORK-7, WORK-007, 7, or the item's ULID; several are all or nothing.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<ItemRef>,
     /// critical, high, medium or low.
     pub priority: Priority,
     #[arg(long, short = 'r')]
@@ -243,11 +262,10 @@ pub struct PriorityArgs {
 
 #[derive(Debug, Args)]
 pub struct AssignArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
-    pub id: ItemRef,
-    /// Who takes the item.
-    #[arg(required_unless_present = "none", conflicts_with = "none")]
-    pub who: Option<String>,
+    /// The items (WORK-7, 7, or a ULID; several are all or nothing), then who takes them
+    /// (left out with --none).
+    #[arg(required = true, value_name = "ID... WHO")]
+    pub args: Vec<String>,
     /// Unassign the item instead.
     #[arg(long)]
     pub none: bool,
@@ -294,9 +312,28 @@ pub struct EditArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct LabelArgs {
+pub struct DueArgs {
     /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,
+    /// When it is due: a date, RFC 3339, a time ahead (+3d), today or tomorrow.
+    #[arg(
+        required_unless_present = "none",
+        conflicts_with = "none",
+        value_name = "TIME"
+    )]
+    pub due: Option<TimeSpec>,
+    /// Remove the due date.
+    #[arg(long)]
+    pub none: bool,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LabelArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID; several are all or nothing.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<ItemRef>,
     /// A label to add (repeatable): 1 to 50 characters, no spaces.
     #[arg(long, value_name = "LABEL", required_unless_present = "remove")]
     pub add: Vec<String>,
@@ -311,7 +348,8 @@ pub struct LabelArgs {
 pub struct CommentArgs {
     /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,
-    /// The comment.
+    /// The comment (it may start with '-').
+    #[arg(allow_hyphen_values = true)]
     pub text: String,
     #[command(flatten)]
     pub guard: WriteGuardArgs,
@@ -320,14 +358,15 @@ pub struct CommentArgs {
 pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CliResult {
     match command {
         ItemsCommand::Create(args) => create(args, ctx, out),
-        ItemsCommand::Start(args) => transition(args, Status::InProgress, ctx, out),
-        ItemsCommand::Complete(args) => transition(args, Status::Done, ctx, out),
-        ItemsCommand::Cancel(args) => transition(args, Status::Cancelled, ctx, out),
-        ItemsCommand::Reopen(args) => transition(args, Status::InProgress, ctx, out),
+        ItemsCommand::Start(args) => transition(args, Some(Status::InProgress), ctx, out),
+        ItemsCommand::Complete(args) => transition(args, Some(Status::Done), ctx, out),
+        ItemsCommand::Cancel(args) => transition(args, Some(Status::Cancelled), ctx, out),
+        ItemsCommand::Reopen(args) => transition(args, None, ctx, out),
         ItemsCommand::Block(args) => block(args, ctx, out),
         ItemsCommand::Status(args) => status(args, ctx, out),
         ItemsCommand::Priority(args) => priority(args, ctx, out),
         ItemsCommand::Assign(args) => assign(args, ctx, out),
+        ItemsCommand::Due(args) => due(args, ctx, out),
         ItemsCommand::Depend(args) => depend(args, ctx, out),
         ItemsCommand::Undepend(args) => undepend(args, ctx, out),
         ItemsCommand::Edit(args) => edit(args, ctx, out),
@@ -380,10 +419,58 @@ fn execute(
     Ok(outcome.value)
 }
 
+/// Runs one command per item, all or nothing, and reports each item's change; `--json`
+/// prints the item for one id and an array of items for several.
+fn write_each(ctx: &Context, out: &mut Output, options: WriteOptions, commands: Vec<Command>) -> CliResult {
+    let several = commands.len() > 1;
+    let session = ctx.open()?;
+    let outcome = session.execute_all(commands, options)?;
+    for value in &outcome.value {
+        for warning in &value.warnings {
+            out.warn(&format!("warning: {}", words(warning)));
+        }
+    }
+    if outcome.value.iter().any(|value| value.replayed) {
+        out.note(
+            "idempotency key already used for this command: nothing written; this is the original result",
+        );
+    }
+    notes::created(&outcome, &session, out);
+    notes::reactions(&outcome, &session, out);
+    if out.json() {
+        let items = outcome
+            .value
+            .iter()
+            .map(write_json)
+            .collect::<CliResult<Vec<_>>>()?;
+        if several {
+            out.json_value(&serde_json::Value::Array(items))?;
+        } else if let Some(item) = items.into_iter().next() {
+            out.json_value(&item)?;
+        }
+        return Ok(());
+    }
+    for value in &outcome.value {
+        report_change(value, out)?;
+    }
+    Ok(())
+}
+
 fn words(warning: &Warning) -> String {
+    let list = |ids: &[jerry::domain::WorkItemId]| {
+        ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    };
     match warning {
         Warning::CompletedWithoutMetrics { item } => format!(
             "{item} was completed without quality metrics (quality_gate = warn); record them with jerry items metrics {item}"
+        ),
+        Warning::OpenChildren { item, children } => format!(
+            "{item} was completed while its children {} are still open (jerry items tree {item})",
+            list(children)
+        ),
+        Warning::OpenBlockers { item, blockers } => format!(
+            "{item} was started while {} that block it are still open (jerry items blocked)",
+            list(blockers)
         ),
     }
 }
@@ -418,6 +505,7 @@ fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> CliResult {
         description,
         parent,
         assignee,
+        due,
         once: OnceArgs { idempotency_key },
     } = args;
     let options = WriteOptions {
@@ -426,6 +514,7 @@ fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> CliResult {
     };
     let session = ctx.open()?;
     let parent = parent.map(|p| session.queries().resolve(p)).transpose()?;
+    let due = due.map(|spec| spec.resolve(session.now())).transpose()?;
     let command = Command::Create(NewWorkItem {
         title,
         work_type: work_type.unwrap_or_else(|| session.default_type()),
@@ -433,6 +522,7 @@ fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> CliResult {
         description,
         parent,
         assignee,
+        due,
     });
     let outcome = execute(&session, out, options, command)?;
     if !out.json() {
@@ -456,30 +546,37 @@ fn report_change(outcome: &CommandOutcome, out: &mut Output) -> CliResult {
     Ok(())
 }
 
-fn transition(args: TransitionArgs, to: Status, ctx: &Context, out: &mut Output) -> CliResult {
-    let TransitionArgs { id, reason, guard } = args;
-    let outcome = write(
-        ctx,
-        out,
-        options(guard),
-        Command::ChangeStatus { item: id, to, reason },
-    )?;
-    report_change(&outcome, out)
+/// A status change on each item; `None` reopens (only from done).
+fn transition(args: TransitionArgs, to: Option<Status>, ctx: &Context, out: &mut Output) -> CliResult {
+    let TransitionArgs { ids, reason, guard } = args;
+    let commands = ids
+        .into_iter()
+        .map(|item| match to {
+            Some(to) => Command::ChangeStatus {
+                item,
+                to,
+                reason: reason.clone(),
+            },
+            None => Command::Reopen {
+                item,
+                reason: reason.clone(),
+            },
+        })
+        .collect();
+    write_each(ctx, out, options(guard), commands)
 }
 
 fn block(args: BlockArgs, ctx: &Context, out: &mut Output) -> CliResult {
-    let BlockArgs { id, reason, guard } = args;
-    let outcome = write(
-        ctx,
-        out,
-        options(guard),
-        Command::ChangeStatus {
-            item: id,
+    let BlockArgs { ids, reason, guard } = args;
+    let commands = ids
+        .into_iter()
+        .map(|item| Command::ChangeStatus {
+            item,
             to: Status::Blocked,
-            reason: Some(reason),
-        },
-    )?;
-    report_change(&outcome, out)
+            reason: Some(reason.clone()),
+        })
+        .collect();
+    write_each(ctx, out, options(guard), commands)
 }
 
 fn status(args: StatusArgs, ctx: &Context, out: &mut Output) -> CliResult {
@@ -504,28 +601,62 @@ fn status(args: StatusArgs, ctx: &Context, out: &mut Output) -> CliResult {
 
 fn priority(args: PriorityArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let PriorityArgs {
-        id,
+        ids,
         priority,
         reason,
         guard,
     } = args;
-    let outcome = write(
-        ctx,
-        out,
-        options(guard),
-        Command::ChangePriority {
-            item: id,
+    let commands = ids
+        .into_iter()
+        .map(|item| Command::ChangePriority {
+            item,
             to: priority,
-            reason,
-        },
-    )?;
-    report_change(&outcome, out)
+            reason: reason.clone(),
+        })
+        .collect();
+    write_each(ctx, out, options(guard), commands)
 }
 
 fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> CliResult {
-    let AssignArgs { id, who, none, guard } = args;
-    let assignee = if none { None } else { who };
-    let outcome = write(ctx, out, options(guard), Command::Assign { item: id, assignee })?;
+    let AssignArgs {
+        mut args,
+        none,
+        guard,
+    } = args;
+    let assignee = if none {
+        None
+    } else {
+        if args.len() < 2 {
+            return Err(CommandError::new(
+                Exit::Usage,
+                "name the items and then who takes them (jerry items assign 7 ann), or pass --none",
+            ));
+        }
+        args.pop()
+    };
+    let mut commands = Vec::with_capacity(args.len());
+    for id in &args {
+        let item: ItemRef = id.parse().map_err(|err: jerry::domain::DomainError| {
+            CommandError::new(Exit::Usage, format!("invalid value '{id}' for '<ID>': {err}"))
+        })?;
+        commands.push(Command::Assign {
+            item,
+            assignee: assignee.clone(),
+        });
+    }
+    write_each(ctx, out, options(guard), commands)
+}
+
+fn due(args: DueArgs, ctx: &Context, out: &mut Output) -> CliResult {
+    let DueArgs {
+        id,
+        due,
+        none: _,
+        guard,
+    } = args;
+    let session = ctx.open()?;
+    let due = due.map(|spec| spec.resolve(session.now())).transpose()?;
+    let outcome = execute(&session, out, options(guard), Command::SetDue { item: id, due })?;
     report_change(&outcome, out)
 }
 
@@ -582,7 +713,7 @@ fn edit(args: EditArgs, ctx: &Context, out: &mut Output) -> CliResult {
 
 fn label(args: LabelArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let LabelArgs {
-        id,
+        ids,
         add,
         remove,
         guard,
@@ -594,17 +725,15 @@ fn label(args: LabelArgs, ctx: &Context, out: &mut Output) -> CliResult {
             format!("--add and --remove both name '{both}'; give each label once"),
         ));
     }
-    let outcome = write(
-        ctx,
-        out,
-        options(guard),
-        Command::Label {
-            item: id,
-            add,
-            remove,
-        },
-    )?;
-    report_change(&outcome, out)
+    let commands = ids
+        .into_iter()
+        .map(|item| Command::Label {
+            item,
+            add: add.clone(),
+            remove: remove.clone(),
+        })
+        .collect();
+    write_each(ctx, out, options(guard), commands)
 }
 
 fn comment(args: CommentArgs, ctx: &Context, out: &mut Output) -> CliResult {

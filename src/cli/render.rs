@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use comfy_table::{ContentArrangement, Table};
 
 use jerry::app::{SequenceMatch, Stats};
+use jerry::domain::graph::Links;
 use jerry::domain::{DependencyType, Status, WorkItem, WorkItemEvent};
 
 use super::style::{truncate, Style};
@@ -137,7 +138,10 @@ pub fn item_table(items: &[WorkItem], style: Style) -> String {
     })
 }
 
-pub fn item_details(item: &WorkItem) -> String {
+pub fn item_details(item: &WorkItem, links: &Links) -> String {
+    let ids = |ids: &[jerry::domain::WorkItemId]| {
+        ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    };
     let mut table = Table::new();
     table
         .load_preset(comfy_table::presets::NOTHING)
@@ -155,6 +159,11 @@ pub fn item_details(item: &WorkItem) -> String {
         ("priority", item.priority.to_string()),
         ("status", item.status.to_string()),
         (
+            "blocked because",
+            item.blocked_reason.as_deref().map(printable).unwrap_or_default(),
+        ),
+        ("due", item.due.map(|d| d.to_string()).unwrap_or_default()),
+        (
             "description",
             item.description.as_deref().map(printable).unwrap_or_default(),
         ),
@@ -164,6 +173,10 @@ pub fn item_details(item: &WorkItem) -> String {
             item.assignee.as_deref().map(printable).unwrap_or_default(),
         ),
         ("dependencies", dependencies.join(", ")),
+        ("children", ids(&links.children)),
+        ("blocks", ids(&links.blocks)),
+        ("blocked by", ids(&links.blocked_by)),
+        ("related", ids(&links.related)),
         ("labels", item.labels.join(", ")),
         (
             "quality",
@@ -181,6 +194,14 @@ pub fn item_details(item: &WorkItem) -> String {
         ("updated", item.updated_at.to_string()),
     ];
     for (key, value) in rows {
+        // Optional facts without a value are left out rather than shown blank.
+        let optional = matches!(
+            key,
+            "blocked because" | "due" | "children" | "blocks" | "blocked by" | "related"
+        );
+        if optional && value.is_empty() {
+            continue;
+        }
         table.add_row(vec![key.to_owned(), value]);
     }
     for comment in &item.comments {
@@ -295,6 +316,10 @@ pub fn describe(event: &RecordedEvent) -> String {
             ),
             None => "quality metrics cleared".to_owned(),
         },
+        WorkItemEvent::DueDateChanged(e) => match e.new_due {
+            Some(due) => format!("due {due}"),
+            None => "due date removed".to_owned(),
+        },
     }
 }
 
@@ -366,7 +391,8 @@ pub fn sequence_table(found: &[SequenceMatch]) -> String {
     )
 }
 
-/// `items blocked`: each waiting item and what blocks it.
+/// `items blocked`: each waiting item and what blocks it: the open items it waits on, and
+/// the reason it was blocked by hand, quoted.
 pub fn blocked_table(blocked: &[jerry::domain::graph::BlockedItem]) -> String {
     let rows: Vec<Vec<String>> = blocked
         .iter()
@@ -378,6 +404,12 @@ pub fn blocked_table(blocked: &[jerry::domain::graph::BlockedItem]) -> String {
                 b.blocked_by
                     .iter()
                     .map(ToString::to_string)
+                    .chain(
+                        b.item
+                            .blocked_reason
+                            .iter()
+                            .map(|r| format!("\"{}\"", printable(r))),
+                    )
                     .collect::<Vec<_>>()
                     .join(", "),
                 printable(&b.item.title),

@@ -99,11 +99,19 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
 pub fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let ShowArgs { id, at } = args;
     let session = ctx.open()?;
-    let item = session.queries().show(id, resolve_time(at, &session)?)?;
+    let at = resolve_time(at, &session)?;
+    let item = session.queries().show(id, at)?;
+    let links = session.queries().links(item.id, at)?;
     if out.json() {
-        return out.json_value(&item);
+        let mut value = serde_json::to_value(&item)?;
+        if let (Some(object), serde_json::Value::Object(links)) =
+            (value.as_object_mut(), serde_json::to_value(&links)?)
+        {
+            object.extend(links);
+        }
+        return out.json_value(&value);
     }
-    out.line(&render::item_details(&item))
+    out.line(&render::item_details(&item, &links))
 }
 
 pub fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> CliResult {

@@ -23,11 +23,23 @@ pub enum DomainError {
         from: Status,
         to: Status,
     },
+    #[error("{id} is {status}, and only a done item can be reopened{}", hint_for(*status))]
+    NotDone { id: WorkItemId, status: Status },
+    #[error(
+        "{id} has open children ({}), and this project's quality_gate is enforce",
+        join_ids(children)
+    )]
+    OpenChildren {
+        id: WorkItemId,
+        children: Vec<WorkItemId>,
+    },
     #[error("{id} is already {what}")]
     Unchanged { id: WorkItemId, what: String },
     #[error("{id} cannot depend on itself")]
     SelfDependency { id: WorkItemId },
-    #[error("{id} already has a dependency on {other}")]
+    #[error(
+        "{id} and {other} are already linked (one link per pair; items undepend {id} {other} removes it)"
+    )]
     DuplicateDependency { id: WorkItemId, other: WorkItemId },
     #[error("{id} has no dependency on {other}")]
     NoSuchDependency { id: WorkItemId, other: WorkItemId },
@@ -74,6 +86,10 @@ fn join_path(path: &[WorkItemId]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(" → ")
+}
+
+fn join_ids(ids: &[WorkItemId]) -> String {
+    ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
 }
 
 fn hint_for(from: Status) -> String {

@@ -8,6 +8,7 @@ use ulid::Ulid;
 
 use super::upcast::{current_schema, upcast, Upcast};
 use super::{DependencyType, DomainError, Priority, Status, WorkItemId, WorkType};
+use crate::timestamp::Timestamp;
 
 /// The `aggregate_type` of every work-item event, and the prefix of its stream id.
 pub const AGGREGATE_TYPE: &str = "work_item";
@@ -25,6 +26,9 @@ pub struct WorkItemCreated {
     pub parent_id: Option<WorkItemId>,
     #[serde(default)]
     pub assignee: Option<String>,
+    /// When the item is due; absent in items created without one (and by older versions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Timestamp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -120,6 +124,15 @@ pub struct QualityMetricsUpdated {
     pub metrics: Option<QualityMetrics>,
 }
 
+/// The due date moved, was set (`old_due` absent) or cleared (`new_due` absent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DueDateChanged {
+    #[serde(default)]
+    pub old_due: Option<Timestamp>,
+    #[serde(default)]
+    pub new_due: Option<Timestamp>,
+}
+
 /// Test coverage and counts, as the original Jerry design tracked them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct QualityMetrics {
@@ -131,7 +144,7 @@ pub struct QualityMetrics {
 }
 
 /// Every event type this jerry writes, as stored in `event_type`.
-pub const EVENT_TYPES: [&str; 15] = [
+pub const EVENT_TYPES: [&str; 16] = [
     "WorkItemCreated",
     "StatusChanged",
     "WorkItemCompleted",
@@ -147,6 +160,7 @@ pub const EVENT_TYPES: [&str; 15] = [
     "CommentRemoved",
     "ParentChanged",
     "QualityMetricsUpdated",
+    "DueDateChanged",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +180,7 @@ pub enum WorkItemEvent {
     CommentRemoved(CommentRemoved),
     ParentChanged(ParentChanged),
     QualityMetricsUpdated(QualityMetricsUpdated),
+    DueDateChanged(DueDateChanged),
 }
 
 impl WorkItemEvent {
@@ -195,6 +210,7 @@ impl WorkItemEvent {
             WorkItemEvent::CommentRemoved(_) => "CommentRemoved",
             WorkItemEvent::ParentChanged(_) => "ParentChanged",
             WorkItemEvent::QualityMetricsUpdated(_) => "QualityMetricsUpdated",
+            WorkItemEvent::DueDateChanged(_) => "DueDateChanged",
         }
     }
 
@@ -215,6 +231,7 @@ impl WorkItemEvent {
             WorkItemEvent::CommentRemoved(p) => serde_json::to_value(p),
             WorkItemEvent::ParentChanged(p) => serde_json::to_value(p),
             WorkItemEvent::QualityMetricsUpdated(p) => serde_json::to_value(p),
+            WorkItemEvent::DueDateChanged(p) => serde_json::to_value(p),
         };
         // Plain structs of strings, numbers and enums always encode.
         encoded.unwrap_or(Value::Null)
@@ -259,6 +276,7 @@ impl WorkItemEvent {
             "CommentRemoved" => WorkItemEvent::CommentRemoved(parse(event_type, payload)?),
             "ParentChanged" => WorkItemEvent::ParentChanged(parse(event_type, payload)?),
             "QualityMetricsUpdated" => WorkItemEvent::QualityMetricsUpdated(parse(event_type, payload)?),
+            "DueDateChanged" => WorkItemEvent::DueDateChanged(parse(event_type, payload)?),
             _ => return Ok(None),
         };
         Ok(Some(event))
@@ -292,6 +310,7 @@ mod tests {
                 description: Some("d".into()),
                 parent_id: WorkItemId::new(1),
                 assignee: None,
+                due: Timestamp::from_unix_micros(1_800_000_000_000_000),
             }),
             WorkItemEvent::StatusChanged(StatusChanged {
                 old_status: Status::Pending,
@@ -349,6 +368,10 @@ mod tests {
                 }),
             }),
             WorkItemEvent::QualityMetricsUpdated(QualityMetricsUpdated { metrics: None }),
+            WorkItemEvent::DueDateChanged(DueDateChanged {
+                old_due: None,
+                new_due: Timestamp::from_unix_micros(1_800_000_000_000_000),
+            }),
         ];
         let named: std::collections::BTreeSet<&str> = events.iter().map(WorkItemEvent::event_type).collect();
         assert_eq!(named.len(), EVENT_TYPES.len(), "EVENT_TYPES lists every variant");

@@ -103,6 +103,75 @@ fn blockers_of(items: &BTreeMap<WorkItemId, WorkItem>) -> BTreeMap<WorkItemId, V
     blockers
 }
 
+/// The open children of `id`, in id order.
+pub fn open_children(items: &BTreeMap<WorkItemId, WorkItem>, id: WorkItemId) -> Vec<WorkItemId> {
+    items
+        .values()
+        .filter(|item| item.parent == Some(id) && is_open(item.status))
+        .map(|item| item.id)
+        .collect()
+}
+
+/// The open items that block `id`, in id order.
+pub fn open_blockers(items: &BTreeMap<WorkItemId, WorkItem>, id: WorkItemId) -> Vec<WorkItemId> {
+    blocking_edges(items.values())
+        .into_iter()
+        .filter(|(blocker, blocked)| {
+            *blocked == id && *blocker != id && items.get(blocker).is_some_and(|b| is_open(b.status))
+        })
+        .map(|(blocker, _)| blocker)
+        .collect()
+}
+
+/// An item's links seen from both ends: each link is recorded on one of its two items
+/// but belongs to both. Part of `items show --json`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Links {
+    /// Items whose parent this is.
+    pub children: Vec<WorkItemId>,
+    /// Items that wait for this one.
+    pub blocks: Vec<WorkItemId>,
+    /// Items this one waits for.
+    pub blocked_by: Vec<WorkItemId>,
+    /// Items linked as related, from either side.
+    pub related: Vec<WorkItemId>,
+}
+
+/// The links of `id` among `items`, each list in id order.
+pub fn links<'a>(items: impl IntoIterator<Item = &'a WorkItem>, id: WorkItemId) -> Links {
+    let mut links = Links::default();
+    for item in items {
+        if item.parent == Some(id) {
+            links.children.push(item.id);
+        }
+        for dependency in &item.dependencies {
+            let (this_side, peer) = if item.id == id {
+                (true, dependency.id)
+            } else if dependency.id == id {
+                (false, item.id)
+            } else {
+                continue;
+            };
+            let list = match (dependency.kind, this_side) {
+                (DependencyType::Blocks, true) | (DependencyType::BlockedBy, false) => &mut links.blocks,
+                (DependencyType::BlockedBy, true) | (DependencyType::Blocks, false) => &mut links.blocked_by,
+                (DependencyType::Related, _) => &mut links.related,
+            };
+            list.push(peer);
+        }
+    }
+    for list in [
+        &mut links.children,
+        &mut links.blocks,
+        &mut links.blocked_by,
+        &mut links.related,
+    ] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    links
+}
+
 /// Not done and not cancelled.
 fn is_open(status: Status) -> bool {
     !status.is_finished()
@@ -115,11 +184,19 @@ pub struct BlockedItem {
     pub blocked_by: Vec<WorkItemId>,
 }
 
-/// Splits the items waiting to be worked on (pending or blocked) into the ready ones — no
-/// blocker still open, ordered by priority then age, the list to pick the next task from —
-/// and the rest, each with what blocks it.
+/// Splits the open items into the ready ones — pending, no blocker still open, no open
+/// children (a parent is finished through its children), ordered by priority, then the
+/// earliest due date, then age: the list to pick the next task from — and the blocked
+/// ones: pending items with an open blocker, and items blocked by hand (`items block`,
+/// their reason on the item), each with the open items that block it.
 pub fn ready_and_blocked(items: &BTreeMap<WorkItemId, WorkItem>) -> (Vec<WorkItem>, Vec<BlockedItem>) {
     let blockers = blockers_of(items);
+    let mut has_open_children = std::collections::BTreeSet::new();
+    for item in items.values() {
+        if let Some(parent) = item.parent.filter(|_| is_open(item.status)) {
+            has_open_children.insert(parent);
+        }
+    }
     let mut ready = Vec::new();
     let mut blocked = Vec::new();
     for item in items.values() {
@@ -133,18 +210,16 @@ pub fn ready_and_blocked(items: &BTreeMap<WorkItemId, WorkItem>) -> (Vec<WorkIte
             .copied()
             .filter(|blocker| *blocker != item.id && items.get(blocker).is_some_and(|b| is_open(b.status)))
             .collect();
-        if open_blockers.is_empty() {
-            ready.push(item.clone());
-        } else {
+        if item.status == Status::Blocked || !open_blockers.is_empty() {
             blocked.push(BlockedItem {
                 item: item.clone(),
                 blocked_by: open_blockers,
             });
+        } else if !has_open_children.contains(&item.id) {
+            ready.push(item.clone());
         }
     }
-    ready.sort_by(|a, b| {
-        (a.priority_rank(), a.created_at, a.id).cmp(&(b.priority_rank(), b.created_at, b.id))
-    });
+    ready.sort_by_key(ready_order);
     blocked.sort_by(|a, b| {
         (a.item.priority_rank(), a.item.created_at, a.item.id).cmp(&(
             b.item.priority_rank(),
@@ -153,6 +228,26 @@ pub fn ready_and_blocked(items: &BTreeMap<WorkItemId, WorkItem>) -> (Vec<WorkIte
         ))
     });
     (ready, blocked)
+}
+
+/// Priority, then the earliest due date (items without one after those with one), then
+/// age, then id.
+fn ready_order(
+    item: &WorkItem,
+) -> (
+    usize,
+    bool,
+    Option<crate::timestamp::Timestamp>,
+    crate::timestamp::Timestamp,
+    WorkItemId,
+) {
+    (
+        item.priority_rank(),
+        item.due.is_none(),
+        item.due,
+        item.created_at,
+        item.id,
+    )
 }
 
 /// Open items that `finished` blocks which are `blocked` and, with it finished, have no open

@@ -23,10 +23,15 @@ pub fn revert(now: &WorkItem, before: Option<&WorkItem>, reason: &str) -> Vec<Wo
         return events;
     };
     if now.status != before.status {
+        // Back into blocked, the reason it was blocked for comes back with it.
+        let reason = match (&before.blocked_reason, before.status) {
+            (Some(blocked), Status::Blocked) => blocked.clone(),
+            _ => reason.to_owned(),
+        };
         events.push(WorkItemEvent::StatusChanged(StatusChanged {
             old_status: now.status,
             new_status: before.status,
-            reason: Some(reason.to_owned()),
+            reason: Some(reason),
         }));
     }
     if now.priority != before.priority {
@@ -103,6 +108,12 @@ pub fn revert(now: &WorkItem, before: Option<&WorkItem>, reason: &str) -> Vec<Wo
         events.push(WorkItemEvent::CommentAdded(CommentAdded {
             author: comment.author.clone(),
             text: comment.text.clone(),
+        }));
+    }
+    if now.due != before.due {
+        events.push(WorkItemEvent::DueDateChanged(DueDateChanged {
+            old_due: now.due,
+            new_due: before.due,
         }));
     }
     if now.quality != before.quality {

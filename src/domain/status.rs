@@ -30,7 +30,8 @@ impl Status {
     pub fn next_statuses(self) -> &'static [Status] {
         use Status::*;
         match self {
-            Pending => &[InProgress, Cancelled],
+            // Straight to done: "close" works on work nobody formally started.
+            Pending => &[InProgress, Done, Cancelled],
             InProgress => &[Blocked, Done, Cancelled],
             Blocked => &[InProgress, Cancelled],
             Done => &[InProgress],
@@ -92,6 +93,7 @@ mod tests {
     fn transition_table_covers_every_pair() {
         let allowed = [
             (Pending, InProgress),
+            (Pending, Done),
             (Pending, Cancelled),
             (InProgress, Blocked),
             (InProgress, Done),

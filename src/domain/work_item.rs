@@ -46,6 +46,12 @@ pub struct WorkItem {
     /// Test coverage and counts (`items metrics`); what a `quality_gate` looks for.
     #[serde(default)]
     pub quality: Option<QualityMetrics>,
+    /// When the item is due (`items due`); absent when it has no due date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Timestamp>,
+    /// Why the item is blocked, while its status is blocked (`items block --reason`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked_reason: Option<String>,
     pub version: u64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -60,6 +66,7 @@ pub struct NewWorkItem {
     pub description: Option<String>,
     pub parent: Option<WorkItemId>,
     pub assignee: Option<String>,
+    pub due: Option<Timestamp>,
 }
 
 impl NewWorkItem {
@@ -91,6 +98,7 @@ impl NewWorkItem {
             description: self.description.clone(),
             parent_id: self.parent,
             assignee: self.assignee.clone(),
+            due: self.due,
         })
     }
 }
@@ -166,6 +174,8 @@ impl WorkItem {
             labels: Vec::new(),
             comments: Vec::new(),
             quality: None,
+            due: created.due,
+            blocked_reason: None,
             version,
             created_at: at,
             updated_at: at,
@@ -179,7 +189,14 @@ impl WorkItem {
         let Some(event) = event else { return };
         match event {
             WorkItemEvent::Created(_) | WorkItemEvent::Completed(_) => {}
-            WorkItemEvent::StatusChanged(e) => self.status = e.new_status,
+            WorkItemEvent::StatusChanged(e) => {
+                self.status = e.new_status;
+                self.blocked_reason = if e.new_status == Status::Blocked {
+                    e.reason.clone()
+                } else {
+                    None
+                };
+            }
             WorkItemEvent::PriorityChanged(e) => self.priority = e.new_priority,
             WorkItemEvent::AssigneeChanged(e) => self.assignee.clone_from(&e.new_assignee),
             WorkItemEvent::DependencyAdded(e) => {
@@ -214,6 +231,7 @@ impl WorkItem {
             }
             WorkItemEvent::ParentChanged(e) => self.parent = e.new_parent,
             WorkItemEvent::QualityMetricsUpdated(e) => self.quality = e.metrics,
+            WorkItemEvent::DueDateChanged(e) => self.due = e.new_due,
         }
     }
 
@@ -250,6 +268,30 @@ impl WorkItem {
             }));
         }
         Ok(events)
+    }
+
+    /// Takes a done item back to in progress. Only done work is reopened: a cancelled item
+    /// is final, and the other statuses are not closed.
+    pub fn reopen(&self, reason: Option<String>, now: Timestamp) -> Result<Vec<WorkItemEvent>, DomainError> {
+        if self.status != Status::Done {
+            return Err(DomainError::NotDone {
+                id: self.id,
+                status: self.status,
+            });
+        }
+        self.change_status(Status::InProgress, reason, now)
+    }
+
+    /// Sets, moves or clears (`None`) the due date.
+    pub fn set_due(&self, due: Option<Timestamp>) -> Result<Vec<WorkItemEvent>, DomainError> {
+        if self.due == due {
+            let what = due.map_or_else(|| "without a due date".to_owned(), |d| format!("due {d}"));
+            return Err(DomainError::Unchanged { id: self.id, what });
+        }
+        Ok(vec![WorkItemEvent::DueDateChanged(DueDateChanged {
+            old_due: self.due,
+            new_due: due,
+        })])
     }
 
     pub fn change_priority(

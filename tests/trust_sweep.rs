@@ -1,0 +1,304 @@
+//! The trust sweep (issue 13): commands that used to say one thing and do another, each
+//! pinned by the real binary. Links are one per pair and seen from both ends; `ready` lists
+//! only startable work; `reopen` only reopens done work; several ids are all or nothing.
+
+mod common;
+
+use common::{assert_fails, Workspace};
+use serde_json::Value;
+
+fn ids(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|item| item["id"].as_str().expect("id").to_owned())
+        .collect()
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|v| v.as_str().expect("a string").to_owned())
+        .collect()
+}
+
+fn workspace_with(titles: &[&str]) -> Workspace {
+    let ws = Workspace::new();
+    for title in titles {
+        ws.ok(&["items", "create", title]);
+    }
+    ws
+}
+
+#[test]
+fn a_link_is_one_per_pair_removable_from_either_side_and_shown_on_both() {
+    let ws = workspace_with(&["one", "two"]);
+    ws.ok(&["items", "depend", "1", "2"]);
+    assert_fails(
+        &ws.run(&["items", "depend", "2", "1", "--type", "blocks"]),
+        5,
+        "already linked",
+    );
+    let one = ws.json(&["items", "show", "1"]);
+    let two = ws.json(&["items", "show", "2"]);
+    assert_eq!(strings(&one["blocked_by"]), ["WORK-002"]);
+    assert_eq!(strings(&two["blocks"]), ["WORK-001"]);
+    // Removed from the side that did not record it.
+    let said = ws.ok(&["items", "undepend", "2", "1"]);
+    assert!(said.contains("removed"), "{said}");
+    assert!(ids(&ws.json(&["items", "blocked"])).is_empty());
+    let tree = ws.ok(&["items", "tree", "1"]);
+    assert!(!tree.contains("WORK-002"), "{tree}");
+    assert!(ws.json(&["items", "show", "1"])["blocked_by"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    // `depend 7 5 --type blocks`, then `undepend 5 7`; show 5 names 7.
+    let ws = workspace_with(&["1", "2", "3", "4", "5", "6", "7"]);
+    ws.ok(&["items", "depend", "7", "5", "--type", "blocks"]);
+    assert_eq!(
+        strings(&ws.json(&["items", "show", "5"])["blocked_by"]),
+        ["WORK-007"]
+    );
+    ws.ok(&["items", "undepend", "5", "7"]);
+    assert!(ws.json(&["items", "show", "7"])["dependencies"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    ws.ok(&["items", "depend", "3", "4", "--type", "related"]);
+    assert_eq!(
+        strings(&ws.json(&["items", "show", "4"])["related"]),
+        ["WORK-003"]
+    );
+    assert_eq!(
+        strings(&ws.json(&["items", "show", "3"])["related"]),
+        ["WORK-004"]
+    );
+}
+
+#[test]
+fn show_lists_children_and_the_human_view_names_the_links() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "epic", "--type", "epic"]);
+    ws.ok(&["items", "create", "story", "--type", "story", "--parent", "1"]);
+    ws.ok(&["items", "create", "other", "--type", "story"]);
+    ws.ok(&["items", "depend", "3", "2", "--type", "blocks"]);
+    assert_eq!(
+        strings(&ws.json(&["items", "show", "1"])["children"]),
+        ["WORK-002"]
+    );
+    let text = ws.ok(&["items", "show", "2"]);
+    assert!(text.contains("blocked by") && text.contains("WORK-003"), "{text}");
+}
+
+#[test]
+fn ready_lists_only_startable_work_and_blocked_lists_items_blocked_by_hand() {
+    let ws = workspace_with(&["free", "waits", "blocker", "by hand"]);
+    ws.ok(&["items", "create", "parent", "--type", "story"]);
+    ws.ok(&["items", "create", "child", "--parent", "5"]);
+    ws.ok(&["items", "depend", "2", "3"]);
+    ws.ok(&["items", "start", "4"]);
+    ws.ok(&["items", "block", "4", "--reason", "waiting for keys"]);
+    ws.ok(&["items", "start", "6"]);
+    let ready = ids(&ws.json(&["items", "ready"]));
+    assert_eq!(
+        ready,
+        ["WORK-001", "WORK-003"],
+        "no blocked, in-progress or parent items"
+    );
+    let blocked = ws.json(&["items", "blocked"]);
+    let blocked_ids: Vec<&str> = blocked
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["item"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(blocked_ids, ["WORK-002", "WORK-004"]);
+    assert_eq!(blocked[1]["item"]["blocked_reason"], "waiting for keys");
+    let text = ws.ok(&["items", "blocked"]);
+    assert!(text.contains("waiting for keys"), "{text}");
+
+    let started = ws.run(&["items", "start", "2"]);
+    assert_eq!(started.status.code(), Some(0));
+    let warned = String::from_utf8_lossy(&started.stderr);
+    assert!(
+        warned.contains("WORK-003") && warned.contains("still open"),
+        "{warned}"
+    );
+}
+
+#[test]
+fn reopen_only_from_done_and_complete_closes_pending_work() {
+    let ws = workspace_with(&["a", "b"]);
+    assert_fails(
+        &ws.run(&["items", "reopen", "1"]),
+        5,
+        "only a done item can be reopened",
+    );
+    ws.ok(&["items", "start", "1"]);
+    ws.ok(&["items", "block", "1", "--reason", "r"]);
+    assert_fails(&ws.run(&["items", "reopen", "1"]), 5, "blocked");
+    assert_eq!(ws.json(&["items", "show", "1"])["status"], "blocked");
+    ws.ok(&["items", "complete", "2"]);
+    assert_eq!(ws.json(&["items", "show", "2"])["status"], "done");
+    ws.ok(&["items", "reopen", "2"]);
+    assert_eq!(ws.json(&["items", "show", "2"])["status"], "in_progress");
+}
+
+#[test]
+fn completing_a_parent_with_open_children_warns_and_enforce_refuses() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "story", "--type", "story"]);
+    ws.ok(&["items", "create", "task", "--parent", "1"]);
+    ws.ok(&["items", "create", "story 2", "--type", "story"]);
+    ws.ok(&["items", "create", "task 2", "--parent", "3"]);
+    let done = ws.run(&["items", "complete", "1"]);
+    assert_eq!(done.status.code(), Some(0));
+    let warned = String::from_utf8_lossy(&done.stderr);
+    assert!(warned.contains("children WORK-002"), "{warned}");
+    ws.ok(&["config", "set", "quality_gate", "enforce"]);
+    ws.ok(&["items", "metrics", "3", "--coverage", "90"]);
+    let before = ws.snapshot();
+    assert_fails(
+        &ws.run(&["items", "complete", "3"]),
+        5,
+        "open children (WORK-004)",
+    );
+    assert_eq!(ws.snapshot(), before, "a refusal writes nothing");
+}
+
+#[test]
+fn several_ids_are_all_or_nothing() {
+    let ws = workspace_with(&["a", "b", "c"]);
+    ws.ok(&["items", "cancel", "2"]);
+    let before = ws.snapshot();
+    // WORK-002 is cancelled: it cannot start, so neither does anything else.
+    assert_fails(&ws.run(&["items", "start", "1", "2", "3"]), 5, "WORK-002");
+    assert_eq!(ws.snapshot(), before);
+    assert_fails(&ws.run(&["items", "start", "1", "WORK-001"]), 2, "named twice");
+    assert_fails(&ws.run(&["items", "start", "1", "9"]), 3, "WORK-009");
+    assert_fails(
+        &ws.run(&["items", "start", "1", "3", "--expected-version", "1"]),
+        2,
+        "one item",
+    );
+    assert_eq!(ws.snapshot(), before);
+
+    let started = ws.json(&["items", "start", "1", "3"]);
+    assert_eq!(ids(&started), ["WORK-001", "WORK-003"]);
+    // One write: both items' events share one correlation and consecutive positions.
+    let events = ws.json(&["events", "list", "--last", "2"]);
+    let events = events.as_array().unwrap();
+    assert_eq!(
+        events[0]["metadata"]["correlation_id"],
+        events[1]["metadata"]["correlation_id"]
+    );
+    for (command, field, want) in [
+        (vec!["priority", "1", "3", "high"], "priority", "high"),
+        (vec!["assign", "1", "3", "ann"], "assignee", "ann"),
+        (vec!["block", "1", "3", "--reason", "keys"], "status", "blocked"),
+    ] {
+        let mut args = vec!["items"];
+        args.extend(command);
+        ws.ok(&args);
+        for id in ["1", "3"] {
+            assert_eq!(ws.json(&["items", "show", id])[field], want, "{args:?}");
+        }
+    }
+    ws.ok(&["items", "label", "1", "3", "--add", "release"]);
+    assert_eq!(strings(&ws.json(&["items", "show", "3"])["labels"]), ["release"]);
+    ws.ok(&["items", "assign", "1", "3", "--none"]);
+    assert_eq!(ws.json(&["items", "show", "1"])["assignee"], Value::Null);
+    ws.ok(&["items", "cancel", "1", "3"]);
+    assert_eq!(ws.json(&["items", "show", "3"])["status"], "cancelled");
+}
+
+#[test]
+fn several_ids_repeat_once_under_an_idempotency_key() {
+    let ws = workspace_with(&["a", "b"]);
+    ws.ok(&["items", "start", "1", "2", "--idempotency-key", "k"]);
+    let again = ws.json(&["items", "start", "1", "2", "--idempotency-key", "k"]);
+    assert_eq!(ids(&again), ["WORK-001", "WORK-002"]);
+    assert!(again[0]["replayed"].as_bool().unwrap());
+    assert_eq!(ws.kinds("WORK-002").len(), 2, "the repeat wrote nothing");
+    assert_fails(
+        &ws.run(&["items", "complete", "1", "2", "--idempotency-key", "k"]),
+        5,
+        "already used",
+    );
+}
+
+/// A crash between the streams of a multi-item write leaves none of it.
+#[test]
+fn a_crash_between_the_items_of_one_write_leaves_none_of_it() {
+    let ws = workspace_with(&["a", "b", "c"]);
+    let out = ws
+        .jerry()
+        .env("JERRY_FAULT", "between-streams")
+        .args(["items", "start", "1", "2", "3"])
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0), "the process was killed");
+    let listed = ws.json(&["items", "list"]);
+    for item in listed.as_array().unwrap() {
+        assert_eq!(item["status"], "pending", "{item}");
+    }
+    assert_eq!(ws.json(&["events", "list"]).as_array().unwrap().len(), 3);
+    // The next write carries on at the right versions and positions.
+    ws.ok(&["items", "start", "1", "2", "3"]);
+    assert_eq!(ws.positions(), (1..=6).collect::<Vec<u64>>());
+    let doctor = ws.run(&["doctor"]);
+    assert_eq!(
+        doctor.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&doctor.stdout)
+    );
+}
+
+#[test]
+fn due_dates_are_set_moved_cleared_and_order_ready_work() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "later"]);
+    ws.ok(&["items", "create", "soon", "--due", "+2d"]);
+    ws.ok(&["items", "create", "sooner", "--due", "tomorrow"]);
+    ws.ok(&["items", "create", "urgent", "--priority", "high"]);
+    assert_eq!(
+        ids(&ws.json(&["items", "ready"])),
+        ["WORK-004", "WORK-003", "WORK-002", "WORK-001"],
+        "priority, then the earliest due date, then age"
+    );
+    let soon = ws.json(&["items", "show", "2"]);
+    assert!(
+        soon["due"].as_str().unwrap().starts_with("2026-01-03T00:00:0"),
+        "{soon}"
+    );
+    ws.ok(&["items", "due", "1", "2026-01-02"]);
+    assert_eq!(
+        ws.json(&["items", "show", "1"])["due"],
+        "2026-01-02T00:00:00.000000Z"
+    );
+    assert_eq!(ws.kinds("WORK-001").last().unwrap(), "DueDateChanged");
+    ws.ok(&["items", "due", "1", "--none"]);
+    assert!(ws.json(&["items", "show", "1"]).get("due").is_none());
+    assert_fails(&ws.run(&["items", "due", "1", "--none"]), 5, "without a due date");
+    assert_fails(&ws.run(&["items", "due", "1", "someday"]), 5, "someday");
+    // Undo takes a due date back like any other change.
+    ws.ok(&["items", "due", "4", "+1w"]);
+    ws.ok(&["undo"]);
+    assert!(ws.json(&["items", "show", "4"]).get("due").is_none());
+}
+
+#[test]
+fn free_text_may_start_with_a_dash() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "-5 degrees fix"]);
+    ws.ok(&["items", "comment", "1", "- a bullet"]);
+    let item = ws.json(&["items", "show", "1"]);
+    assert_eq!(item["title"], "-5 degrees fix");
+    assert_eq!(item["comments"][0]["text"], "- a bullet");
+}
