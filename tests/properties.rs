@@ -8,7 +8,9 @@ use std::sync::Arc;
 use proptest::prelude::*;
 use ulid::Ulid;
 
-use jerry::app::{self, Clock, Command, Environment, IdSource, ItemRepository, Session, WriteOptions};
+use jerry::app::{
+    self, Clock, Command, Environment, IdSource, ItemRepository, Session, UndoTarget, WriteOptions,
+};
 use jerry::config::ProjectConfig;
 use jerry::domain::{
     DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkItem, WorkItemEvent, WorkItemId, WorkType,
@@ -224,8 +226,8 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     /// After any history, undoing each successful command right after it leaves every item
-    /// as it was before the command (a created one cancelled), and undoing the undo brings
-    /// the command's effect back.
+    /// as it was before the command (a created one cancelled), and redo brings the
+    /// command's effect back.
     #[test]
     fn undo_restores_the_state_before_any_command(ops in prop::collection::vec(op(), 1..30)) {
         let session = session(Backend::Memory(MemoryStore::new()));
@@ -237,7 +239,7 @@ proptest! {
             let Ok(outcome) = session.execute(command, options) else { continue };
             created = created.max(outcome.value.item.id.number() as usize);
             let after = states(store);
-            session.undo(None).unwrap();
+            session.undo(UndoTarget::Last).unwrap();
             let undone = states(store);
             for (id, item) in &undone {
                 match before.get(id) {
@@ -245,7 +247,7 @@ proptest! {
                     None => prop_assert_eq!(item.status, Status::Cancelled, "an undone create cancels"),
                 }
             }
-            session.undo(None).unwrap();
+            session.undo(UndoTarget::Redo).unwrap();
             let mut redone = states(store);
             // A redone create comes back as it was created: pending.
             for item in redone.values_mut() {

@@ -302,3 +302,77 @@ fn free_text_may_start_with_a_dash() {
     assert_eq!(item["title"], "-5 degrees fix");
     assert_eq!(item["comments"][0]["text"], "- a bullet");
 }
+
+fn status(ws: &Workspace, id: &str) -> String {
+    ws.json(&["items", "show", id])["status"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn undo_is_a_stack_per_actor_and_redo_re_applies() {
+    let ws = workspace_with(&["a"]);
+    ws.ok(&["items", "start", "1"]);
+    ws.ok(&["items", "complete", "1"]);
+    ws.ok(&["undo"]);
+    assert_eq!(status(&ws, "1"), "in_progress");
+    ws.ok(&["undo"]);
+    assert_eq!(
+        status(&ws, "1"),
+        "pending",
+        "the second undo takes back the start"
+    );
+    ws.ok(&["redo"]);
+    assert_eq!(status(&ws, "1"), "in_progress");
+    ws.ok(&["redo"]);
+    assert_eq!(status(&ws, "1"), "done");
+    assert_fails(&ws.run(&["redo"]), 3, "nothing to redo");
+    ws.ok(&["undo"]);
+    assert_eq!(status(&ws, "1"), "in_progress");
+    // A new command ends the redo chain.
+    ws.ok(&["items", "priority", "1", "high"]);
+    assert_fails(&ws.run(&["redo"]), 3, "nothing to redo");
+    // An undo of several items is one write.
+    ws.ok(&["items", "create", "b"]);
+    ws.ok(&["items", "create", "c"]);
+    ws.ok(&["items", "start", "2", "3"]);
+    let undone = ws.json(&["undo"]);
+    let positions: Vec<u64> = undone["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["position"].as_u64().unwrap())
+        .collect();
+    assert_eq!(positions.len(), 2);
+    assert_eq!(positions[0] + 1, positions[1]);
+    assert_eq!(status(&ws, "2"), "pending");
+    assert_eq!(status(&ws, "3"), "pending");
+}
+
+#[test]
+fn a_command_and_its_undo_do_not_block_an_older_undo() {
+    let ws = workspace_with(&["a"]);
+    let as_bob = |args: &[&str]| {
+        let out = ws.jerry().arg("--actor").arg("bob").args(args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    as_bob(&["items", "start", "1"]);
+    ws.ok(&["--actor", "alice", "items", "priority", "1", "high"]);
+    ws.ok(&["--actor", "alice", "undo"]);
+    as_bob(&["undo"]);
+    let item = ws.json(&["items", "show", "1"]);
+    assert_eq!(
+        (item["status"].as_str(), item["priority"].as_str()),
+        (Some("pending"), Some("medium"))
+    );
+    // A change that still stands does block it.
+    ws.ok(&["items", "start", "1"]);
+    ws.ok(&["--actor", "carol", "items", "priority", "1", "low"]);
+    assert_fails(&ws.run(&["undo"]), 4, "carol");
+}

@@ -19,6 +19,8 @@ pub fn event(n: u64) -> NewEvent {
             correlation_id: None,
             causation_id: None,
             idempotency_key: None,
+            undoes: None,
+            redoes: None,
         },
     }
 }

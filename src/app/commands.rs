@@ -346,12 +346,7 @@ impl<'a> CommandDispatcher<'a> {
     /// A status change, with what the links say about it: completing a parent whose
     /// children are open warns (and is refused under `quality_gate = enforce`, with the
     /// missing metrics); starting an item an open item blocks warns.
-    fn status_change(
-        &self,
-        item: ItemRef,
-        to: Status,
-        reason: Option<String>,
-    ) -> Result<Prepared, AppError> {
+    fn status_change(&self, item: ItemRef, to: Status, reason: Option<String>) -> Result<Prepared, AppError> {
         let gate = self.quality_gate;
         let (children, blockers) = if matches!(to, Status::Done | Status::InProgress) {
             let id = ItemRepository::new(self.store).resolve(item)?;
@@ -783,6 +778,8 @@ impl<'a> CommandDispatcher<'a> {
                 correlation_id: Some(labels.correlation.clone()),
                 causation_id: Some(labels.causation.clone()),
                 idempotency_key: labels.key.clone(),
+                undoes: None,
+                redoes: None,
             },
         }
     }

@@ -73,13 +73,6 @@ pub enum AppError {
     NothingToUndo { reason: String },
     #[error("cannot undo {correlation}: later events touched the same items: {later}; undo those first")]
     UndoRefused { correlation: String, later: String },
-    #[error("undo of {correlation} was cut short: {changed} was written while undoing; already taken back: {done}")]
-    UndoCutShort {
-        correlation: String,
-        undo_correlation: String,
-        changed: String,
-        done: String,
-    },
     #[error("the read model disagrees with the event log in {count} place(s); first: {first}")]
     Inconsistent { count: usize, first: String },
     #[error(transparent)]

@@ -68,6 +68,8 @@ pub fn generate(
                     correlation_id: Some(correlation.clone()),
                     causation_id: None,
                     idempotency_key: None,
+                    undoes: None,
+                    redoes: None,
                 },
             })
             .collect::<Vec<_>>();

@@ -218,6 +218,8 @@ mod tests {
                 correlation_id: None,
                 causation_id: None,
                 idempotency_key: None,
+                undoes: None,
+                redoes: None,
             },
         }
     }

@@ -42,7 +42,7 @@ pub use repository::{stream_for, ItemRepository};
 pub use session::{Migration, Outcome, ReplayReport, Session};
 pub use setup::{Overrides, ProjectSummary, Setting, Settings, Setup};
 pub use snapshot::{configure_snapshot_every, snapshot_every, Snapshot, DEFAULT_SNAPSHOT_EVERY};
-pub use undo::{undo, Undone};
+pub use undo::{undo, UndoTarget, Undone};
 
 #[cfg(test)]
 mod tests;

@@ -17,7 +17,7 @@ use super::commands::CommandDispatcher;
 use super::doctor::{self, DoctorReport};
 use super::{
     AppError, Command, CommandOutcome, Environment, EventLog, ImportReport, MigrateReport, PolicyEngine,
-    Queries, Reaction, ReplayCounts, Undone, WriteOptions,
+    Queries, Reaction, ReplayCounts, UndoTarget, Undone, WriteOptions,
 };
 
 /// What a write did beyond its own result: the policies' reactions, and what the user
@@ -260,8 +260,9 @@ impl Session {
         self.react(outcomes, &engine)
     }
 
-    /// Takes back the named command, or else this actor's last one (see [`super::undo`]).
-    pub fn undo(&self, target: Option<&str>) -> Result<Outcome<Undone>, AppError> {
+    /// Takes back the named command, this actor's last one, or its last undo (see
+    /// [`super::undo`]).
+    pub fn undo(&self, target: UndoTarget<'_>) -> Result<Outcome<Undone>, AppError> {
         let engine = self.policies();
         engine.arm()?;
         let undone = super::undo(

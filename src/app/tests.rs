@@ -186,16 +186,9 @@ impl Interfering {
     fn before_append(&self, skip: usize, command: Command) {
         *self.pending.lock().unwrap() = Some((skip, command));
     }
-}
 
-impl EventStore for Interfering {
-    fn append_once(
-        &self,
-        stream: &StreamId,
-        events: Vec<NewEvent>,
-        expected: ExpectedVersion,
-        once: Option<&OnceKey>,
-    ) -> Result<Written, StoreError> {
+    /// Runs the pending command, if this is the append it waits for.
+    fn interfere(&self) {
         let pending = {
             let mut slot = self.pending.lock().unwrap();
             match slot.take() {
@@ -211,6 +204,18 @@ impl EventStore for Interfering {
             let dispatcher = CommandDispatcher::new(&self.inner, &FixedClock, &self.ids, "other");
             dispatcher.dispatch(command, WriteOptions::default()).unwrap();
         }
+    }
+}
+
+impl EventStore for Interfering {
+    fn append_once(
+        &self,
+        stream: &StreamId,
+        events: Vec<NewEvent>,
+        expected: ExpectedVersion,
+        once: Option<&OnceKey>,
+    ) -> Result<Written, StoreError> {
+        self.interfere();
         self.inner.append_once(stream, events, expected, once)
     }
     fn append_all(
@@ -218,6 +223,7 @@ impl EventStore for Interfering {
         appends: Vec<crate::store::StreamAppend>,
         once: Option<&OnceKey>,
     ) -> Result<crate::store::WrittenAll, StoreError> {
+        self.interfere();
         self.inner.append_all(appends, once)
     }
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
@@ -360,11 +366,10 @@ fn an_unfiltered_event_list_equals_the_full_scan() {
     }
 }
 
-/// An undo spanning two items (a command and its policy's reaction) that a racing writer
-/// interrupts after the first: it says which item it already took back and how to restore
-/// it, and wrote nothing for the second.
+/// An undo of several items writes them in one atomic append: a writer racing it makes
+/// the undo refuse, and nothing is taken back (before, the first item was).
 #[test]
-fn an_interrupted_undo_says_what_it_already_took_back() {
+fn a_writer_racing_an_undo_of_several_items_leaves_nothing_taken_back() {
     let store = Interfering {
         inner: MemoryStore::new(),
         pending: std::sync::Mutex::new(None),
@@ -410,43 +415,31 @@ fn an_interrupted_undo_says_what_it_already_took_back() {
     };
     dispatcher.dispatch(done, options).unwrap();
     assert_eq!(engine.run().unwrap().len(), 1, "close-parent completed WORK-001");
-    // The undo takes back WORK-001 first, then WORK-002; another writer gets in between.
+    // Another writer gets in between the undo's checks and its one append of both items.
     let comment = Command::Comment {
         item: id(2),
         text: "racing".into(),
     };
-    store.before_append(1, comment);
+    store.before_append(0, comment);
     let err = undo(
         &store,
         &FixedClock,
         &ids,
         "tester",
-        Some("finish"),
+        super::UndoTarget::Named("finish"),
         Some("the-undo"),
     )
     .unwrap_err();
     let text = err.to_string();
-    assert!(
-        matches!(&err, AppError::UndoCutShort { undo_correlation, .. } if undo_correlation == "the-undo"),
-        "{text}"
-    );
-    assert!(text.contains("already taken back: WORK-001"), "{text}");
+    assert!(matches!(&err, AppError::UndoRefused { .. }), "{text}");
+    assert!(text.contains("written while undoing"), "{text}");
     let repository = ItemRepository::new(&store);
-    assert_eq!(
-        repository
-            .load(WorkItemId::new(1).unwrap())
-            .unwrap()
-            .unwrap()
-            .status,
-        Status::Pending,
-        "WORK-001 was taken back"
-    );
-    assert_eq!(
-        repository
-            .load(WorkItemId::new(2).unwrap())
-            .unwrap()
-            .unwrap()
-            .status,
-        Status::Done
-    );
+    for n in [1, 2] {
+        let item = repository.load(WorkItemId::new(n).unwrap()).unwrap().unwrap();
+        assert_eq!(
+            item.status,
+            Status::Done,
+            "WORK-{n} was not taken back: nothing was"
+        );
+    }
 }

@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::domain::revert::revert;
 use crate::domain::{WorkItemId, AGGREGATE_TYPE};
-use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent, RecordedEvent, StoreError};
+use crate::store::{
+    EventStore, ExpectedVersion, Metadata, NewEvent, RecordedEvent, StoreError, StreamAppend,
+};
 
 use super::repository::{replay, stream_for};
 use super::{AppError, Clock, IdSource, PAGE};
@@ -24,35 +26,48 @@ pub struct Undone {
     pub events: Vec<RecordedEvent>,
 }
 
-/// Takes back the command with this correlation id, or else the last command `actor` wrote
-/// (so with several people and agents writing, nobody undoes someone else's work by
-/// accident).
+/// What `jerry undo` / `jerry redo` take back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoTarget<'a> {
+    /// The actor's last command not yet taken back (run again, the one before it: a stack).
+    Last,
+    /// The actor's last undo not yet taken back, when nothing new was written since.
+    Redo,
+    /// The command with this correlation id.
+    Named(&'a str),
+}
+
+/// Takes back a command: the one named, or else the last command `actor` wrote and has not
+/// undone (so with several people and agents writing, nobody undoes someone else's work by
+/// accident). An undo of an undo is a redo. All items are compensated in one atomic append.
 pub fn undo(
     store: &dyn EventStore,
     clock: &dyn Clock,
     ids: &dyn IdSource,
     actor: &str,
-    correlation: Option<&str>,
+    target: UndoTarget<'_>,
     undo_correlation: Option<&str>,
 ) -> Result<Undone, AppError> {
     // A named correlation may be anywhere in the log, so it is searched whole. The caller's
-    // last command is found from the head backwards, and it and its reactions lie after its
-    // own first event: only that tail is read, however long the history.
-    let (correlation, from) = match correlation {
-        Some(id) => (id.to_owned(), 0),
-        None => last_command(store, actor)?,
+    // commands are found from the head backwards, and a command and its reactions lie after
+    // its own first event: only that tail is read, however long the history.
+    let (correlation, from) = match target {
+        UndoTarget::Named(id) => (id.to_owned(), 0),
+        UndoTarget::Last => last_command(store, actor, false)?,
+        UndoTarget::Redo => last_command(store, actor, true)?,
     };
     let touched = events_of(store, &correlation, from)?;
-    if touched.is_empty() {
+    let Some(target_is_undo) = touched.values().next().map(|(_, undo)| *undo) else {
         return Err(AppError::NothingToUndo {
             reason: format!("no item event has correlation id {correlation}"),
         });
-    }
+    };
     // Every item must still be as the command left it: its versions from the command's
-    // first event to now all belong to the command.
+    // first event to now belong to the command, or to later commands that cancel out (a
+    // command and its undo, an undo and its redo).
     let mut later = Vec::new();
     let mut plan = Vec::new();
-    for (id, versions) in &touched {
+    for (id, (versions, _)) in &touched {
         let stream = stream_for(*id)?;
         let (first, last) = (versions[0], versions[versions.len() - 1]);
         let history = store.read_all(&stream)?;
@@ -62,7 +77,7 @@ pub fn undo(
                 e.version >= first && e.metadata.correlation_id.as_deref() != Some(correlation.as_str())
             })
             .collect();
-        if let Some(event) = foreign.first() {
+        if let Some(event) = not_cancelled(&foreign).first() {
             later.push(format!(
                 "{id} v{} ({} by {})",
                 event.version, event.event_type, event.metadata.actor
@@ -73,7 +88,8 @@ pub fn undo(
             reason: format!("{id} has no events"),
         })?;
         let before = replay(&stream, &history[..(first - 1) as usize])?;
-        plan.push((*id, stream, last, now, before));
+        let current = history.last().map_or(last, |e| e.version);
+        plan.push((*id, stream, current, now, before));
     }
     if !later.is_empty() {
         return Err(AppError::UndoRefused {
@@ -85,8 +101,8 @@ pub fn undo(
     let now_time = clock.now();
     let causation = ids.next_ulid().to_string();
     let reason = format!("undo of {correlation}");
-    let mut written = Vec::new();
-    for (id, stream, last, now, before) in plan {
+    let mut appends = Vec::new();
+    for (id, stream, current, now, before) in plan {
         let compensation = revert(&now, before.as_ref(), &reason);
         if compensation.is_empty() {
             continue;
@@ -102,42 +118,38 @@ pub fn undo(
                 timestamp: now_time,
                 payload: event.payload(),
                 metadata: Metadata {
-                    actor: actor.to_owned(),
                     correlation_id: Some(undo_correlation.clone()),
                     causation_id: Some(causation.clone()),
-                    idempotency_key: None,
+                    undoes: (!target_is_undo).then(|| correlation.clone()),
+                    redoes: target_is_undo.then(|| correlation.clone()),
+                    ..Metadata::by(actor)
                 },
             })
             .collect();
-        let count = events.len() as u64;
-        let appended = match store.append(&stream, events.clone(), ExpectedVersion::Exact(last)) {
-            Ok(appended) => appended,
-            // Items are compensated one append each, and every item was checked before the
-            // first: only a writer racing this undo gets here. Nothing is half-written, but
-            // the undo may have taken back some items already, and then it must say which.
-            Err(StoreError::Conflict { actual, .. }) if written.is_empty() => {
-                return Err(AppError::UndoRefused {
-                    correlation,
-                    later: format!("{id} v{actual} (written while undoing)"),
-                })
-            }
-            Err(StoreError::Conflict { actual, .. }) => {
-                let mut done: Vec<&str> = written
-                    .iter()
-                    .map(|e: &RecordedEvent| e.aggregate_id.as_str())
-                    .collect();
-                done.dedup();
-                return Err(AppError::UndoCutShort {
-                    correlation,
-                    undo_correlation,
-                    changed: format!("{id} v{actual}"),
-                    done: done.join(", "),
-                });
-            }
-            Err(err) => return Err(err.into()),
-        };
-        written.extend(
-            events
+        appends.push(StreamAppend {
+            stream,
+            events,
+            expected: ExpectedVersion::Exact(current),
+        });
+    }
+    let batches: Vec<Vec<NewEvent>> = appends.iter().map(|a| a.events.clone()).collect();
+    let written = match store.append_all(appends, None) {
+        Ok(written) => written,
+        // Every item was checked first: only a writer racing this undo gets here, and the
+        // append wrote nothing.
+        Err(StoreError::Conflict { stream, actual, .. }) => {
+            return Err(AppError::UndoRefused {
+                correlation,
+                later: format!("{stream} v{actual} (written while undoing)"),
+            })
+        }
+        Err(err) => return Err(err.into()),
+    };
+    let mut events = Vec::new();
+    for (batch, appended) in batches.into_iter().zip(written.appended) {
+        let count = batch.len() as u64;
+        events.extend(
+            batch
                 .into_iter()
                 .zip(appended.version + 1 - count..)
                 .zip(appended.position + 1 - count..)
@@ -147,64 +159,124 @@ pub fn undo(
     Ok(Undone {
         correlation,
         undo_correlation,
-        events: written,
+        events,
     })
 }
 
-/// The caller's last command: the correlation id of the last item event `actor` wrote, and
-/// the position just before that command's batch (one append, so contiguous positions of one
-/// stream under one causation id). Its policy reactions all come later.
-fn last_command(store: &dyn EventStore, actor: &str) -> Result<(String, u64), AppError> {
+/// The later events that still stand: those of commands that were not taken back by a
+/// later command in the same list (an undo cancels its command, a redo its undo).
+fn not_cancelled<'e>(foreign: &[&'e RecordedEvent]) -> Vec<&'e RecordedEvent> {
+    let correlations: std::collections::BTreeSet<&str> = foreign
+        .iter()
+        .filter_map(|e| e.metadata.correlation_id.as_deref())
+        .collect();
+    let mut cancelled = std::collections::BTreeSet::new();
+    for event in foreign {
+        if let (Some(own), Some(taken)) = (
+            event.metadata.correlation_id.as_deref(),
+            event.metadata.takes_back(),
+        ) {
+            if correlations.contains(taken) {
+                cancelled.insert(own);
+                cancelled.insert(taken);
+            }
+        }
+    }
+    foreign
+        .iter()
+        .copied()
+        .filter(|e| {
+            e.metadata
+                .correlation_id
+                .as_deref()
+                .is_none_or(|c| !cancelled.contains(c))
+        })
+        .collect()
+}
+
+/// The caller's command to take back: walking its commands from the newest, a command an
+/// undo (or redo) already took back is skipped, and an undo that stands takes its command
+/// out of reach. For `undo`, the first ordinary command left; for `redo`, the first undo
+/// left, unless an ordinary command came after it (a new command ends the redo chain, as in
+/// an editor). Returns its correlation and the position just before its batch (one append,
+/// so contiguous positions under one causation id); its policy reactions all come later.
+fn last_command(store: &dyn EventStore, actor: &str, redo: bool) -> Result<(String, u64), AppError> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut taken_back: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut at = store.head_position()?;
     while at > 0 {
         let from = at.saturating_sub(PAGE as u64);
         let page = store.read_global(from, PAGE)?;
-        if let Some(index) = page
+        for last in page
             .iter()
-            .rposition(|e| e.aggregate_type == AGGREGATE_TYPE && e.metadata.actor == actor)
+            .rev()
+            .filter(|e| e.aggregate_type == AGGREGATE_TYPE && e.metadata.actor == actor)
         {
-            let last = &page[index];
-            let correlation = last
-                .metadata
-                .correlation_id
-                .clone()
-                .ok_or(AppError::NothingToUndo {
-                    reason: format!(
-                        "the last event (position {}) has no correlation id",
-                        last.position
-                    ),
-                })?;
-            // Batches are far shorter than a page; an earlier page is read only if the batch
-            // straddles the boundary.
-            let mut start = last.position;
-            loop {
-                let Some(previous) = store.read_global(start.saturating_sub(2), 1)?.pop() else {
-                    break;
-                };
-                let same_batch = previous.position + 1 == start
-                    && previous.aggregate_id == last.aggregate_id
-                    && previous.metadata.causation_id == last.metadata.causation_id;
-                if !same_batch || start == 1 {
-                    break;
-                }
-                start = previous.position;
+            let Some(correlation) = last.metadata.correlation_id.clone() else {
+                continue;
+            };
+            if !seen.insert(correlation.clone()) || taken_back.contains(&correlation) {
+                continue;
             }
-            return Ok((correlation, start - 1));
+            let take = match (&last.metadata.undoes, &last.metadata.redoes, redo) {
+                (_, Some(undo), _) => {
+                    taken_back.insert(undo.clone());
+                    false
+                }
+                (Some(command), None, false) => {
+                    taken_back.insert(command.clone());
+                    false
+                }
+                (Some(_), None, true) | (None, None, false) => true,
+                (None, None, true) => {
+                    return Err(AppError::NothingToUndo {
+                        reason: format!("{actor} has nothing to redo: no undo since the last command"),
+                    })
+                }
+            };
+            if take {
+                return Ok((correlation, batch_start(store, last)? - 1));
+            }
         }
         at = from;
     }
-    Err(AppError::NothingToUndo {
-        reason: format!("{actor} has written nothing here (--correlation names another's command)"),
-    })
+    let reason = if redo {
+        format!("{actor} has nothing to redo")
+    } else if seen.is_empty() {
+        format!("{actor} has written nothing here (--correlation names another's command)")
+    } else {
+        format!("every command {actor} wrote here is already undone")
+    };
+    Err(AppError::NothingToUndo { reason })
 }
 
-/// The versions each item got from events with this correlation id.
+/// The position of the first event of the append `last` belongs to.
+fn batch_start(store: &dyn EventStore, last: &RecordedEvent) -> Result<u64, AppError> {
+    // Batches are far shorter than a page; this reads back one event at a time.
+    let mut start = last.position;
+    while start > 1 {
+        let Some(previous) = store.read_global(start - 2, 1)?.pop() else {
+            break;
+        };
+        let same_batch = previous.position + 1 == start
+            && previous.metadata.correlation_id == last.metadata.correlation_id
+            && previous.metadata.causation_id == last.metadata.causation_id;
+        if !same_batch {
+            break;
+        }
+        start = previous.position;
+    }
+    Ok(start)
+}
+
+/// The versions each item got from events with this correlation id, and whether those
+/// events were an undo.
 fn events_of(
     store: &dyn EventStore,
     correlation: &str,
     after: u64,
-) -> Result<BTreeMap<WorkItemId, Vec<u64>>, AppError> {
-    let mut touched: BTreeMap<WorkItemId, Vec<u64>> = BTreeMap::new();
+) -> Result<BTreeMap<WorkItemId, (Vec<u64>, bool)>, AppError> {
+    let mut touched: BTreeMap<WorkItemId, (Vec<u64>, bool)> = BTreeMap::new();
     let mut after = after;
     loop {
         let page = store.read_global(after, PAGE)?;
@@ -216,7 +288,9 @@ fn events_of(
                 && event.metadata.correlation_id.as_deref() == Some(correlation)
             {
                 if let Ok(id) = event.aggregate_id.parse::<WorkItemId>() {
-                    touched.entry(id).or_default().push(event.version);
+                    let entry = touched.entry(id).or_default();
+                    entry.0.push(event.version);
+                    entry.1 |= event.metadata.takes_back().is_some();
                 }
             }
         }

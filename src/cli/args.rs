@@ -110,9 +110,9 @@ pub enum TopCommand {
     #[command(subcommand)]
     Store(StoreCommand),
     /// Take back your last command (or the one named), with its policies' reactions, by
-    /// appending compensating events.
+    /// appending compensating events; run again, the one before it.
     #[command(
-        after_help = "History is never rewritten: the undo is new events, and can itself be undone. It is refused (exit 4), naming them, when later events touched the same items.\nAn undone create cancels the item.\n\nExamples:\n  jerry undo\n  jerry undo --correlation 01JH5… --json"
+        after_help = "Each actor has its own undo stack: `jerry undo` twice takes back your two last commands, and `jerry redo` re-applies what was undone (until you write something new).\nHistory is never rewritten: the undo is new events, all items in one atomic append. It is refused (exit 4), naming them, when later events touched the same items (a command and its undo cancel out and do not count).\nAn undone create cancels the item.\n\nExamples:\n  jerry undo\n  jerry undo --correlation 01JH5… --json"
     )]
     Undo {
         /// The correlation id of the command to take back (events list shows them) [default:
@@ -120,6 +120,9 @@ pub enum TopCommand {
         #[arg(long = "correlation", value_name = "ID")]
         target: Option<String>,
     },
+    /// Re-apply what your last undo took back.
+    #[command(after_help = "Examples:\n  jerry undo && jerry redo\n  jerry redo --json")]
+    Redo,
     /// Check the project's files and read model; --repair fixes what is safe (exit 6 if problems remain).
     #[command(
         after_help = "Checks: every line parses; versions contiguous; event ids unique; global positions agree with the streams; no torn tails; the read model agrees with a fresh replay.\n--repair moves torn tails, unfinished batches and trailing non-events into .jerry/quarantine/ (with a note of where they came from) and rebuilds the global index. It never removes a complete event.\n\nExamples:\n  jerry doctor\n  jerry doctor --repair --json"

@@ -146,11 +146,6 @@ impl From<AppError> for CommandError {
                     .hint("jerry events list --last 5 shows the recent commands' correlation ids")
             }
             AppError::UndoRefused { .. } => Exit::Conflict,
-            AppError::UndoCutShort { undo_correlation, .. } => {
-                let hint =
-                    format!("jerry undo --correlation {undo_correlation} restores what was taken back");
-                return Self::of(Exit::Conflict, &err).hint(hint);
-            }
             AppError::Io { source, .. } => return io_error(source, &err),
         };
         Self::of(kind, &err)

@@ -25,7 +25,7 @@ use std::process::ExitCode;
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 
-use jerry::app::Environment;
+use jerry::app::{Environment, UndoTarget};
 
 use args::{Cli, TopCommand};
 use context::Context;
@@ -91,7 +91,12 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
         TopCommand::Config(command) => settings::config(command, ctx, out),
         TopCommand::Projects(command) => settings::projects(command, ctx, out),
         TopCommand::Store(command) => store::run(command, ctx, out),
-        TopCommand::Undo { target } => undo::run(target, ctx, out),
+        TopCommand::Undo { target } => undo::run(
+            target.as_deref().map_or(UndoTarget::Last, UndoTarget::Named),
+            ctx,
+            out,
+        ),
+        TopCommand::Redo => undo::run(UndoTarget::Redo, ctx, out),
         TopCommand::Doctor { repair } => doctor::run(repair, ctx, out),
         TopCommand::Completions { shell } => docs::completions(shell, out),
         TopCommand::Ids { projects } => docs::ids(projects, ctx, out),

@@ -1,13 +1,15 @@
-//! `jerry undo [--correlation ID]`.
+//! `jerry undo [--correlation ID]` and `jerry redo`.
+
+use jerry::app::UndoTarget;
 
 use super::context::Context;
 use super::error::CliResult;
 use super::output::Output;
 use super::{notes, render};
 
-pub fn run(target: Option<String>, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn run(target: UndoTarget<'_>, ctx: &Context, out: &mut Output) -> CliResult {
     let session = ctx.open()?;
-    let outcome = session.undo(target.as_deref())?;
+    let outcome = session.undo(target)?;
     notes::reactions(&outcome, &session, out);
     let undone = outcome.value;
     if out.json() {
@@ -27,8 +29,13 @@ pub fn run(target: Option<String>, ctx: &Context, out: &mut Output) -> CliResult
             render::describe(event)
         ))?;
     }
+    let verb = if target == UndoTarget::Redo {
+        "redid"
+    } else {
+        "undid"
+    };
     out.note(&format!(
-        "undid {}; `jerry undo --correlation {}` takes the undo back",
+        "{verb} {}; `jerry redo` (or `jerry undo --correlation {}`) takes that back",
         undone.correlation, undone.undo_correlation
     ));
     Ok(())

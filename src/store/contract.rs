@@ -34,6 +34,8 @@ pub fn event(kind: &str, n: u64) -> NewEvent {
             correlation_id: Some("corr".into()),
             causation_id: None,
             idempotency_key: None,
+            undoes: None,
+            redoes: None,
         },
     }
 }

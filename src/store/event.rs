@@ -17,6 +17,31 @@ pub struct Metadata {
     /// The key of an idempotent write (`--idempotency-key`); absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idempotency_key: Option<String>,
+    /// On the events of `jerry undo`: the correlation id of the command they take back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undoes: Option<String>,
+    /// On the events of `jerry redo`: the correlation id of the undo they take back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redoes: Option<String>,
+}
+
+impl Metadata {
+    /// An event by `actor` with no links to other events yet.
+    pub fn by(actor: impl Into<String>) -> Self {
+        Self {
+            actor: actor.into(),
+            correlation_id: None,
+            causation_id: None,
+            idempotency_key: None,
+            undoes: None,
+            redoes: None,
+        }
+    }
+
+    /// The command (or undo) an undo or redo takes back, if this event belongs to one.
+    pub fn takes_back(&self) -> Option<&str> {
+        self.undoes.as_deref().or(self.redoes.as_deref())
+    }
 }
 
 /// An event not yet appended: everything but its version, which the store assigns.
