@@ -108,8 +108,8 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_s
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -f -a "history" -d 'Show an item\'s events, oldest first'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -f -a "parent" -d 'Move an item under another parent, or to the top with --none'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -f -a "metrics" -d 'Record an item\'s quality metrics (what a quality_gate looks for on complete)'
-complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -f -a "ready" -d 'List the open items none of whose blockers is still open: what to work on next, by priority then age'
-complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -f -a "blocked" -d 'List the open items that still wait on an open blocker, with what blocks each'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -f -a "ready" -d 'List the work that can start now: pending items with no open blocker and no open children, by priority, then the earliest due date, then age'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -f -a "blocked" -d 'List the items that wait: on an open blocker, or blocked by hand (with the reason)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -f -a "tree" -d 'Draw parents, children and dependencies as an indented tree (--json: nested objects)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s t -l type -d 'epic, story, task, subtask, bug or spike [default: the project\'s default_type, else task]' -r
@@ -416,12 +416,15 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -s V -l version -d 'Print version'
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s s -l status -d 'Only items with this status (repeatable)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s s -l status -d 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s t -l type -d 'Only items of this type (repeatable)' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s p -l priority -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s a -l assignee -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l parent -d 'Only children of this item' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s p -l priority -d 'Only items of this priority (repeatable)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s a -l assignee -d 'Only items assigned to WHO; `none` for unassigned items' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l label -d 'Only items with this label (repeatable: all of them)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l search -d 'Only items whose title, description or a comment contains TEXT (any case)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l due-before -d 'Only items due before TIME (a date, RFC 3339, +3d, tomorrow, …)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l parent -d 'Only children of this item' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l sort -d 'Order by priority, created, updated, due, id or status [default: id]; ties by id' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N items; stderr says how many were left out' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l at -d 'List the items as they were at TIME' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -437,6 +440,8 @@ never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l overdue -d 'Only open items whose due date has passed'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l reverse -d 'Reverse the order'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -519,6 +524,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s t -l type -d 'Only items of this type (repeatable)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s p -l priority -d 'Only items of this priority (repeatable)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s a -l assignee -d 'Only items assigned to WHO; `none` for unassigned items' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l label -d 'Only items with this label (repeatable: all of them)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l search -d 'Only items whose title, description or a comment contains TEXT (any case)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l due-before -d 'Only items due before TIME (a date, RFC 3339, +3d, tomorrow, …)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l limit -d 'Show at most N items (the first N to pick)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
@@ -533,6 +544,7 @@ never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l overdue -d 'Only open items whose due date has passed'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -591,8 +603,8 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "history" -d 'Show an item\'s events, oldest first'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "parent" -d 'Move an item under another parent, or to the top with --none'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "metrics" -d 'Record an item\'s quality metrics (what a quality_gate looks for on complete)'
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "ready" -d 'List the open items none of whose blockers is still open: what to work on next, by priority then age'
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "blocked" -d 'List the open items that still wait on an open blocker, with what blocks each'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "ready" -d 'List the work that can start now: pending items with no open blocker and no open children, by priority, then the earliest due date, then age'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "blocked" -d 'List the items that wait: on an open blocker, or blocked by hand (with the reason)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "tree" -d 'Draw parents, children and dependencies as an indented tree (--json: nested objects)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -1216,8 +1228,8 @@ complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcom
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "history" -d 'Show an item\'s events, oldest first'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "parent" -d 'Move an item under another parent, or to the top with --none'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "metrics" -d 'Record an item\'s quality metrics (what a quality_gate looks for on complete)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "ready" -d 'List the open items none of whose blockers is still open: what to work on next, by priority then age'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "blocked" -d 'List the open items that still wait on an open blocker, with what blocks each'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "ready" -d 'List the work that can start now: pending items with no open blocker and no open children, by priority, then the earliest due date, then age'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "blocked" -d 'List the items that wait: on an open blocker, or blocked by hand (with the reason)'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "tree" -d 'Draw parents, children and dependencies as an indented tree (--json: nested objects)'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "list" -d 'List events in global order: a table, --json (an array) or --jsonl'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "follow" -d 'Print events as other processes append them, until Ctrl-C'

@@ -376,3 +376,93 @@ fn a_command_and_its_undo_do_not_block_an_older_undo() {
     ws.ok(&["--actor", "carol", "items", "priority", "1", "low"]);
     assert_fails(&ws.run(&["undo"]), 4, "carol");
 }
+
+#[test]
+fn list_searches_sorts_and_filters_as_a_demanding_user_expects() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "Fix LOGIN page", "--priority", "low"]);
+    ws.ok(&[
+        "items",
+        "create",
+        "Docs",
+        "--description",
+        "mention the login flow",
+    ]);
+    ws.ok(&[
+        "items",
+        "create",
+        "Tests",
+        "--priority",
+        "critical",
+        "--assignee",
+        "ann",
+    ]);
+    ws.ok(&["items", "comment", "3", "covers Login too"]);
+    ws.ok(&["items", "create", "Old", "--due", "2025-12-01"]);
+    ws.ok(&["items", "create", "Later", "--due", "+30d", "--priority", "high"]);
+    ws.ok(&["items", "start", "3"]);
+    ws.ok(&["items", "cancel", "2"]);
+    let list = |args: &[&str]| {
+        let mut full = vec!["items", "list"];
+        full.extend_from_slice(args);
+        ids(&ws.json(&full))
+    };
+    assert_eq!(list(&["--search", "login"]), ["WORK-001", "WORK-002", "WORK-003"]);
+    assert_eq!(
+        list(&["--search", "LOGIN", "--status", "open"]),
+        ["WORK-001", "WORK-003"]
+    );
+    assert_eq!(list(&["--status", "closed"]), ["WORK-002"]);
+    assert_eq!(
+        list(&["--assignee", "none", "--status", "open"]),
+        ["WORK-001", "WORK-004", "WORK-005"]
+    );
+    assert_eq!(
+        list(&["--priority", "low", "--priority", "critical"]),
+        ["WORK-001", "WORK-003"]
+    );
+    assert_eq!(list(&["--overdue"]), ["WORK-004"]);
+    assert_eq!(list(&["--due-before", "+60d"]), ["WORK-004", "WORK-005"]);
+    assert_eq!(
+        list(&["--sort", "priority"]),
+        ["WORK-003", "WORK-005", "WORK-002", "WORK-004", "WORK-001"]
+    );
+    assert_eq!(
+        list(&["--sort", "due"]),
+        ["WORK-004", "WORK-005", "WORK-001", "WORK-002", "WORK-003"]
+    );
+    assert_eq!(
+        list(&["--sort", "updated", "--reverse", "--limit", "2"]),
+        ["WORK-002", "WORK-003"]
+    );
+    assert_eq!(list(&["--sort", "status"])[0], "WORK-001");
+    assert_fails(
+        &ws.run(&["items", "list", "--sort", "size"]),
+        5,
+        "priority, created",
+    );
+    assert_fails(&ws.run(&["items", "list", "--status", "opne"]), 5, "open");
+    // ready takes the same filters.
+    let ready = |args: &[&str]| {
+        let mut full = vec!["items", "ready"];
+        full.extend_from_slice(args);
+        ids(&ws.json(&full))
+    };
+    assert_eq!(ready(&[]), ["WORK-005", "WORK-004", "WORK-001"]);
+    assert_eq!(ready(&["--priority", "low"]), ["WORK-001"]);
+    assert_eq!(ready(&["--search", "old"]), ["WORK-004"]);
+    ws.ok(&["items", "label", "1", "--add", "ui"]);
+    ws.ok(&["items", "assign", "4", "bob"]);
+    assert_eq!(ready(&["--label", "ui"]), ["WORK-001"]);
+    assert_eq!(ready(&["--assignee", "bob"]), ["WORK-004"]);
+    assert_eq!(ready(&["--type", "bug"]), Vec::<String>::new());
+}
+
+#[test]
+fn the_list_table_shows_due_days_when_any_item_has_one() {
+    let ws = workspace_with(&["plain"]);
+    assert!(!ws.ok(&["items", "list"]).contains("DUE"));
+    ws.ok(&["items", "create", "dated", "--due", "2026-03-04"]);
+    let table = ws.ok(&["items", "list"]);
+    assert!(table.contains("DUE") && table.contains("2026-03-04"), "{table}");
+}

@@ -2,39 +2,133 @@
 //! say (ready work, what waits on what, the tree). Reads never write and never lock.
 
 use crate::domain::graph::{links, ready_and_blocked, tree, BlockedItem, Links, TreeNode};
-use crate::domain::{ItemRef, Priority, ProjectId, Status, WorkItem, WorkItemId, WorkType};
+use crate::domain::{DomainError, ItemRef, Priority, ProjectId, Status, WorkItem, WorkItemId, WorkType};
 use crate::store::{EventStore, RecordedEvent};
 use crate::timestamp::Timestamp;
 
 use super::{AppError, ItemRepository, ItemsProjection};
 
-/// Filters for `items list`. Within one field any listed value matches; across fields
-/// every given field must match.
+/// Filters for `items list` (and `items ready`). Within one field any listed value
+/// matches; across fields every given field must match.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ItemFilter {
     pub statuses: Vec<Status>,
     pub types: Vec<WorkType>,
-    pub priority: Option<Priority>,
-    pub assignee: Option<String>,
+    pub priorities: Vec<Priority>,
+    pub assignee: Option<Assignee>,
     pub parent: Option<WorkItemId>,
     /// Items carrying every one of these labels.
     pub labels: Vec<String>,
+    /// Text the title, the description or a comment contains, ignoring case.
+    pub search: Option<String>,
+    /// Open items whose due date is before this moment (`--overdue` passes now).
+    pub overdue_at: Option<Timestamp>,
+    /// Items due before this moment.
+    pub due_before: Option<Timestamp>,
+    pub sort: Option<SortKey>,
+    pub reverse: bool,
     pub limit: Option<usize>,
     /// The state as of this moment instead of now.
     pub at: Option<Timestamp>,
 }
 
+/// Whom an assignee filter asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Assignee {
+    /// Unassigned items (`--assignee none`).
+    Nobody,
+    Named(String),
+}
+
+/// What `items list --sort` orders by; ties are broken by id, and the default is id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    /// Most urgent first.
+    Priority,
+    Created,
+    Updated,
+    /// Earliest first; items without a due date last.
+    Due,
+    Id,
+    /// In the order of the status graph: pending, in progress, blocked, done, cancelled.
+    Status,
+}
+
+impl std::str::FromStr for SortKey {
+    type Err = DomainError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        Ok(match input.trim().to_ascii_lowercase().as_str() {
+            "priority" => SortKey::Priority,
+            "created" => SortKey::Created,
+            "updated" => SortKey::Updated,
+            "due" => SortKey::Due,
+            "id" => SortKey::Id,
+            "status" => SortKey::Status,
+            _ => {
+                return Err(DomainError::InvalidValue {
+                    kind: "sort key",
+                    input: input.to_owned(),
+                    expected: "one of priority, created, updated, due, id, status",
+                })
+            }
+        })
+    }
+}
+
 impl ItemFilter {
-    fn matches(&self, item: &WorkItem) -> bool {
+    fn matches(&self, item: &WorkItem, needle: Option<&str>) -> bool {
         (self.statuses.is_empty() || self.statuses.contains(&item.status))
             && (self.types.is_empty() || self.types.contains(&item.work_type))
-            && self.priority.is_none_or(|p| item.priority == p)
-            && self
-                .assignee
-                .as_ref()
-                .is_none_or(|a| item.assignee.as_ref() == Some(a))
+            && (self.priorities.is_empty() || self.priorities.contains(&item.priority))
+            && self.assignee.as_ref().is_none_or(|a| match a {
+                Assignee::Nobody => item.assignee.is_none(),
+                Assignee::Named(who) => item.assignee.as_ref() == Some(who),
+            })
             && self.parent.is_none_or(|p| item.parent == Some(p))
             && self.labels.iter().all(|l| item.labels.contains(l))
+            && self
+                .overdue_at
+                .is_none_or(|now| !item.status.is_finished() && item.due.is_some_and(|due| due < now))
+            && self
+                .due_before
+                .is_none_or(|at| item.due.is_some_and(|due| due < at))
+            && needle.is_none_or(|needle| mentions(item, needle))
+    }
+
+    /// The matching items of `items`, in the order asked for.
+    fn apply(&self, items: impl IntoIterator<Item = WorkItem>) -> Vec<WorkItem> {
+        let needle = self.search.as_ref().map(|s| s.to_lowercase());
+        let mut matching: Vec<WorkItem> = items
+            .into_iter()
+            .filter(|item| self.matches(item, needle.as_deref()))
+            .collect();
+        if let Some(key) = self.sort {
+            matching.sort_by(|a, b| compare(key, a, b).then(a.id.cmp(&b.id)));
+        }
+        if self.reverse {
+            matching.reverse();
+        }
+        matching
+    }
+}
+
+/// True when the title, the description or a comment contains `needle` (lower case).
+fn mentions(item: &WorkItem, needle: &str) -> bool {
+    let has = |text: &str| text.to_lowercase().contains(needle);
+    has(&item.title)
+        || item.description.as_deref().is_some_and(has)
+        || item.comments.iter().any(|c| has(&c.text))
+}
+
+fn compare(key: SortKey, a: &WorkItem, b: &WorkItem) -> std::cmp::Ordering {
+    match key {
+        SortKey::Priority => a.priority_rank().cmp(&b.priority_rank()),
+        SortKey::Created => a.created_at.cmp(&b.created_at),
+        SortKey::Updated => a.updated_at.cmp(&b.updated_at),
+        SortKey::Due => (a.due.is_none(), a.due).cmp(&(b.due.is_none(), b.due)),
+        SortKey::Id => a.id.cmp(&b.id),
+        SortKey::Status => a.status.cmp(&b.status),
     }
 }
 
@@ -98,12 +192,14 @@ impl<'a> Queries<'a> {
         Ok(ItemsProjection::current(self.store)?.items.into_keys().collect())
     }
 
-    /// The work to pick next: no open blocker, by priority then age; at most `limit`.
-    pub fn ready(&self, limit: Option<usize>) -> Result<Page<WorkItem>, AppError> {
+    /// The work to pick next (see [`ready_and_blocked`]) that `filter` matches, in the
+    /// ready order unless the filter sorts; at most its `limit`.
+    pub fn ready(&self, filter: &ItemFilter) -> Result<Page<WorkItem>, AppError> {
         let items = ItemsProjection::current(self.store)?.items;
-        let (mut ready, _) = ready_and_blocked(&items);
+        let (ready, _) = ready_and_blocked(&items);
+        let mut ready = filter.apply(ready);
         let total = ready.len();
-        if let Some(limit) = limit {
+        if let Some(limit) = filter.limit {
             ready.truncate(limit);
         }
         Ok(Page { items: ready, total })
@@ -134,7 +230,7 @@ impl<'a> Queries<'a> {
                 .into_values()
                 .collect(),
         };
-        let matching: Vec<WorkItem> = items.into_iter().filter(|item| filter.matches(item)).collect();
+        let matching = filter.apply(items);
         let total_matching = matching.len();
         let items = match filter.limit {
             Some(limit) => matching.into_iter().take(limit).collect(),

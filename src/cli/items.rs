@@ -82,7 +82,7 @@ pub enum ItemsCommand {
     Comment(CommentArgs),
     /// List items, filtered; a table, or a JSON array with --json.
     #[command(
-        after_help = "Examples:\n  jerry items list --status pending --status in_progress\n  jerry items list --type bug --priority high --json"
+        after_help = "The default order is by id; --sort priority|created|updated|due|id|status changes it (ties by id), --reverse turns it round.\n\nExamples:\n  jerry items list --status open --assignee none\n  jerry items list --type bug --priority high --priority critical --json\n  jerry items list --search login --sort updated --reverse\n  jerry items list --overdue"
     )]
     List(ListArgs),
     /// Show one item (now, or as it was --at a moment).
@@ -103,13 +103,13 @@ pub enum ItemsCommand {
         after_help = "Fields not given keep their recorded values (0 at first).\n\nExamples:\n  jerry items metrics 7 --coverage 85.5 --positive 12 --negative 4 --edge 2\n  jerry items metrics 7 --coverage 91"
     )]
     Metrics(MetricsArgs),
-    /// List the open items none of whose blockers is still open: what to work on next,
-    /// by priority then age.
+    /// List the work that can start now: pending items with no open blocker and no open
+    /// children, by priority, then the earliest due date, then age.
     #[command(
-        after_help = "Open means pending or blocked; a blocker is an item that blocks this one (items depend … --type blocks / blocked_by) and is not done or cancelled.\n\nExamples:\n  jerry items ready\n  jerry items ready --json --limit 1"
+        after_help = "A blocker is an item that blocks this one (items depend … --type blocks / blocked_by) and is not done or cancelled. Items blocked by hand (items block) and items in progress are not ready; items blocked shows the waiting ones.\nThe filters are those of items list.\n\nExamples:\n  jerry items ready\n  jerry items ready --json --limit 1\n  jerry items ready --label backend --assignee none"
     )]
     Ready(ReadyArgs),
-    /// List the open items that still wait on an open blocker, with what blocks each.
+    /// List the items that wait: on an open blocker, or blocked by hand (with the reason).
     #[command(after_help = "Examples:\n  jerry items blocked\n  jerry items blocked --json")]
     Blocked,
     /// Draw parents, children and dependencies as an indented tree (--json: nested objects).

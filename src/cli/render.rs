@@ -118,19 +118,29 @@ fn fitted_table(header: &[&str], rows: Vec<Vec<String>>, style: Style) -> String
     render(header, rows, style, |_, _| None)
 }
 
+/// The items as a table; a DUE column (the day) appears when any item has a due date.
 pub fn item_table(items: &[WorkItem], style: Style) -> String {
-    let header = ["ID", "TYPE", "PRIORITY", "STATUS", "ASSIGNEE", "TITLE"];
+    let with_due = items.iter().any(|item| item.due.is_some());
+    let mut header = vec!["ID", "TYPE", "PRIORITY", "STATUS", "ASSIGNEE"];
+    if with_due {
+        header.push("DUE");
+    }
+    header.push("TITLE");
     let rows: Vec<Vec<String>> = items
         .iter()
         .map(|item| {
-            vec![
+            let mut row = vec![
                 item.id.to_string(),
                 item.work_type.to_string(),
                 item.priority.to_string(),
                 item.status.to_string(),
                 item.assignee.as_deref().map(printable).unwrap_or_default(),
-                printable(&item.title),
-            ]
+            ];
+            if with_due {
+                row.push(item.due.map(|d| d.day()).unwrap_or_default());
+            }
+            row.push(printable(&item.title));
+            row
         })
         .collect();
     render(&header, rows, style, |row, column| {

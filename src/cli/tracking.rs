@@ -12,6 +12,8 @@ use super::render;
 
 #[derive(Debug, Args)]
 pub struct ReadyArgs {
+    #[command(flatten)]
+    pub select: super::views::SelectArgs,
     /// Show at most N items (the first N to pick).
     #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub limit: Option<usize>,
@@ -24,9 +26,13 @@ pub struct TreeArgs {
 }
 
 pub fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> CliResult {
-    let ReadyArgs { limit } = args;
+    let ReadyArgs { select, limit } = args;
     let session = ctx.open()?;
-    let ready = session.queries().ready(limit)?;
+    let filter = jerry::app::ItemFilter {
+        limit,
+        ..select.filter(&session)?
+    };
+    let ready = session.queries().ready(&filter)?;
     if ready.items.len() < ready.total {
         out.warn(&format!(
             "showing {} of {} ready items (--limit)",

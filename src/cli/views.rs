@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use jerry::app::ItemFilter;
+use jerry::app::{Assignee, ItemFilter, SortKey};
 use jerry::domain::{ItemRef, Priority, Status, WorkType};
 use jerry::timestamp::TimeSpec;
 
@@ -27,24 +27,100 @@ pub struct ShowArgs {
     pub at: Option<TimeSpec>,
 }
 
+/// A status filter as typed: one status, or `open` (pending, in progress or blocked) or
+/// `closed` (done or cancelled).
+#[derive(Debug, Clone)]
+pub struct StatusChoice(Vec<Status>);
+
+impl std::str::FromStr for StatusChoice {
+    type Err = String;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        match input.trim().to_ascii_lowercase().as_str() {
+            "open" => Ok(Self(vec![Status::Pending, Status::InProgress, Status::Blocked])),
+            "closed" => Ok(Self(vec![Status::Done, Status::Cancelled])),
+            _ => input.parse::<Status>().map(|s| Self(vec![s])).map_err(|_| {
+                "expected one of pending, in_progress, blocked, done, cancelled, open (the first three), closed (the last two)"
+                    .to_owned()
+            }),
+        }
+    }
+}
+
+/// The filters `items list` and `items ready` share.
 #[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Only items with this status (repeatable).
-    #[arg(long, short = 's')]
-    pub status: Vec<Status>,
+pub struct SelectArgs {
     /// Only items of this type (repeatable).
     #[arg(long = "type", short = 't', value_name = "TYPE")]
     pub work_type: Vec<WorkType>,
+    /// Only items of this priority (repeatable).
     #[arg(long, short = 'p')]
-    pub priority: Option<Priority>,
+    pub priority: Vec<Priority>,
+    /// Only items assigned to WHO; `none` for unassigned items.
     #[arg(long, short = 'a', value_name = "WHO")]
     pub assignee: Option<String>,
-    /// Only children of this item.
-    #[arg(long, value_name = "ID")]
-    pub parent: Option<ItemRef>,
     /// Only items with this label (repeatable: all of them).
     #[arg(long, value_name = "LABEL")]
     pub label: Vec<String>,
+    /// Only items whose title, description or a comment contains TEXT (any case).
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub search: Option<String>,
+    /// Only open items whose due date has passed.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only items due before TIME (a date, RFC 3339, +3d, tomorrow, …).
+    #[arg(long, value_name = "TIME")]
+    pub due_before: Option<TimeSpec>,
+}
+
+impl SelectArgs {
+    /// The filter these flags ask for, with times resolved against the session's clock.
+    pub fn filter(self, session: &jerry::app::Session) -> CliResult<ItemFilter> {
+        let SelectArgs {
+            work_type,
+            priority,
+            assignee,
+            label,
+            search,
+            overdue,
+            due_before,
+        } = self;
+        Ok(ItemFilter {
+            types: work_type,
+            priorities: priority,
+            assignee: assignee.map(|who| {
+                if who.eq_ignore_ascii_case("none") {
+                    Assignee::Nobody
+                } else {
+                    Assignee::Named(who)
+                }
+            }),
+            labels: label,
+            search: search.filter(|s| !s.is_empty()),
+            overdue_at: overdue.then(|| session.now()),
+            due_before: due_before.map(|t| t.resolve(session.now())).transpose()?,
+            ..ItemFilter::default()
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only items with this status (repeatable); `open` is pending, in_progress or
+    /// blocked, `closed` is done or cancelled.
+    #[arg(long, short = 's')]
+    pub status: Vec<StatusChoice>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Only children of this item.
+    #[arg(long, value_name = "ID")]
+    pub parent: Option<ItemRef>,
+    /// Order by priority, created, updated, due, id or status [default: id]; ties by id.
+    #[arg(long, value_name = "KEY")]
+    pub sort: Option<SortKey>,
+    /// Reverse the order.
+    #[arg(long)]
+    pub reverse: bool,
     /// Show at most N items; stderr says how many were left out.
     #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub limit: Option<usize>,
@@ -56,25 +132,23 @@ pub struct ListArgs {
 pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let ListArgs {
         status,
-        work_type,
-        priority,
-        assignee,
+        select,
         parent,
-        label,
+        sort,
+        reverse,
         limit,
         at,
     } = args;
     let session = ctx.open()?;
     let queries = session.queries();
     let filter = ItemFilter {
-        statuses: status,
-        types: work_type,
-        priority,
-        assignee,
+        statuses: status.into_iter().flat_map(|s| s.0).collect(),
         parent: parent.map(|p| queries.existing(p)).transpose()?,
-        labels: label,
+        sort,
+        reverse,
         limit,
         at: resolve_time(at, &session)?,
+        ..select.filter(&session)?
     };
     let listed = queries.list(&filter)?;
     if listed.items.len() < listed.total_matching {
