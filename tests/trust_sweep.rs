@@ -466,3 +466,143 @@ fn the_list_table_shows_due_days_when_any_item_has_one() {
     let table = ws.ok(&["items", "list"]);
     assert!(table.contains("DUE") && table.contains("2026-03-04"), "{table}");
 }
+
+/// An export of a small project, as JSON lines, and the workspace it came from.
+fn exported() -> (Workspace, Vec<Value>) {
+    let ws = workspace_with(&["a", "b"]);
+    ws.ok(&["items", "start", "1"]);
+    let lines = ws
+        .ok(&["events", "export"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (ws, lines)
+}
+
+fn import(ws: &Workspace, lines: &[Value]) -> std::process::Output {
+    let text: String = lines.iter().map(|l| l.to_string() + "\n").collect();
+    let path = ws.path().join("import.jsonl");
+    std::fs::write(&path, text).unwrap();
+    ws.run(&["events", "import", path.to_str().unwrap()])
+}
+
+#[test]
+fn import_refuses_what_the_reads_could_not_load_and_writes_nothing() {
+    let (_, lines) = exported();
+    type Tamper = Box<dyn Fn(&mut Vec<Value>)>;
+    let cases: Vec<(&str, Tamper, i32, &str)> = vec![
+        (
+            "display id",
+            Box::new(|l| l[0]["payload"]["display_id"] = "WORK-009".into()),
+            5,
+            "line 1",
+        ),
+        (
+            "not an item id",
+            Box::new(|l| l[1]["aggregate_id"] = "nonsense".into()),
+            5,
+            "not an item id",
+        ),
+        (
+            "aggregate type",
+            Box::new(|l| l[1]["aggregate_type"] = "gadget".into()),
+            5,
+            "unknown aggregate_type",
+        ),
+        (
+            "no creation",
+            Box::new(|l| {
+                let mut first = l[2].clone();
+                first["version"] = 1.into();
+                *l = vec![first];
+            }),
+            5,
+            "not WorkItemCreated",
+        ),
+        (
+            "bad payload",
+            Box::new(|l| l[2]["payload"]["new_status"] = "bogus".into()),
+            5,
+            "line 3",
+        ),
+    ];
+    for (name, tamper, code, needle) in cases {
+        let target = Workspace::new();
+        let mut edited = lines.clone();
+        tamper(&mut edited);
+        let out = import(&target, &edited);
+        assert_fails(&out, code, needle);
+        assert!(
+            !target.path().join("projects").exists()
+                || target.ok(&["events", "list", "--json"]).trim() == "[]",
+            "{name}: nothing written"
+        );
+    }
+}
+
+#[test]
+fn import_conflicts_with_what_is_stored_exit_4() {
+    let (ws, lines) = exported();
+    let before = ws.snapshot();
+    // The same event id with other content.
+    let mut changed = lines.clone();
+    changed[2]["payload"]["reason"] = "rewritten".into();
+    assert_fails(&import(&ws, &changed), 4, "different content");
+    // A stored event id reused by a new event in another stream.
+    let mut copy = lines[0].clone();
+    copy["aggregate_id"] = "WORK-003".into();
+    copy["payload"]["display_id"] = "WORK-003".into();
+    let reused = vec![copy];
+    assert_fails(&import(&ws, &reused), 4, "already stored as work_item-WORK-001");
+    std::fs::remove_file(ws.path().join("import.jsonl")).unwrap();
+    assert_eq!(ws.snapshot(), before, "nothing written");
+    // The unchanged export is a no-op; an empty file says so.
+    let again = import(&ws, &lines);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("already in"));
+    let empty = import(&ws, &[]);
+    assert_eq!(empty.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&empty.stdout).contains("holds no events"));
+}
+
+#[test]
+fn one_unreadable_stream_does_not_take_down_the_list() {
+    let ws = workspace_with(&["good", "bad"]);
+    // A line the store accepts but the aggregate cannot apply, written behind jerry's back.
+    let mut line = ws.lines("WORK-002")[0].clone();
+    line["event_type"] = "StatusChanged".into();
+    line["version"] = 2.into();
+    line["position"] = 3.into();
+    line["event_id"] = "01KDVDNA00PPWW6K8BZY81A0Z9".into();
+    line["payload"] = serde_json::json!({"old_status": "pending", "new_status": "exploded"});
+    let path = ws.stream_file("WORK-002");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(&line.to_string());
+    text.push('\n');
+    std::fs::write(&path, text).unwrap();
+    // Rebuilding the global index puts the line in the global order.
+    std::fs::remove_file(ws.path().join("projects/PROJ-001/.jerry/data/index.jsonl")).unwrap();
+    assert_eq!(ws.run(&["doctor", "--repair"]).status.code(), Some(6));
+
+    let out = ws.run(&["items", "list", "--json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(ids(&listed), ["WORK-001"]);
+    let warned = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        warned.contains("work_item-WORK-002") && warned.contains("doctor"),
+        "{warned}"
+    );
+    assert_eq!(warned.lines().count(), 1, "{warned}");
+    let doctor = ws.run(&["doctor", "--json"]);
+    assert_eq!(doctor.status.code(), Some(6));
+    let report = String::from_utf8_lossy(&doctor.stdout);
+    assert!(
+        report.contains("unreplayable") && report.contains("work_item-WORK-002"),
+        "{report}"
+    );
+}

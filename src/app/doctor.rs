@@ -64,6 +64,19 @@ pub(super) fn check(store: &Backend, repair: bool) -> Result<(Checkup, Repair), 
             return Ok((checkup, repaired));
         }
     };
+    // The reads leave such streams out rather than fail; doctor names each one.
+    for (stream, why) in &rebuilt.broken {
+        checkup.findings.push(finding(
+            "unreplayable",
+            &store.location(),
+            format!("{stream} cannot be replayed ({why}); the reads leave it out"),
+            false,
+        ));
+    }
+    if !rebuilt.broken.is_empty() {
+        // Comparing views of a log that cannot be replayed says nothing more.
+        return Ok((checkup, repaired));
+    }
     let mut cached = ItemsProjection::load(store);
     let mut differences = match cached.catch_up(store) {
         Ok(_) => compare(&rebuilt.items, &cached.items),

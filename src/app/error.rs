@@ -49,6 +49,15 @@ pub enum AppError {
         line: u64,
         existing: String,
     },
+    #[error("line {line} holds event {event_id}, which is stored here with different content; nothing was imported")]
+    ImportChanged { line: u64, event_id: String },
+    #[error("line {line}: event id {event_id} is already stored as {stream} version {version}; nothing was imported")]
+    ImportDuplicateId {
+        line: u64,
+        event_id: String,
+        stream: StreamId,
+        version: u64,
+    },
     /// `store migrate` found a target holding events this project's log does not have.
     #[error("the target store diverges from this project at position {position}: {reason}; nothing more was copied")]
     MigrationDiverged { position: u64, reason: String },

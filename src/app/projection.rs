@@ -32,6 +32,10 @@ pub struct ItemsProjection {
     /// Events of types (or schemas) this jerry does not know, seen so far.
     pub unknown: u64,
     pub items: ItemsModel,
+    /// Streams the aggregate cannot replay, with why: left out of the items (so one bad
+    /// stream never takes down a whole read) and reported by every list and by doctor.
+    #[serde(default)]
+    pub broken: BTreeMap<String, String>,
 }
 
 impl Default for ItemsProjection {
@@ -42,6 +46,7 @@ impl Default for ItemsProjection {
             checkpoint_event: None,
             unknown: 0,
             items: ItemsModel::new(),
+            broken: BTreeMap::new(),
         }
     }
 }
@@ -51,39 +56,63 @@ impl ItemsProjection {
         Self::default()
     }
 
-    /// Applies one event, which must come right after the checkpoint in global order.
+    /// Applies one event, which must come right after the checkpoint in global order. An
+    /// event the aggregate cannot apply marks its stream broken instead of failing.
     pub fn apply(&mut self, event: &RecordedEvent) -> Result<(), AppError> {
         self.checkpoint = event.position;
         self.checkpoint_event = Some(event.event_id);
         if event.aggregate_type != AGGREGATE_TYPE {
             return Ok(());
         }
-        let corrupt = |source| AppError::CorruptEvent {
-            stream: stream_of(event),
-            version: event.version,
-            source,
+        let stream = stream_of(event);
+        if self.broken.contains_key(&stream) {
+            return Ok(());
+        }
+        let id: Option<WorkItemId> = event.aggregate_id.parse().ok();
+        let break_stream = |this: &mut Self, reason: String| {
+            if let Some(id) = id {
+                this.items.remove(&id);
+            }
+            this.broken
+                .insert(stream.clone(), format!("version {}: {reason}", event.version));
         };
-        let decoded = WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload)
-            .map_err(corrupt)?;
+        let decoded = match WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload) {
+            Ok(decoded) => decoded,
+            Err(err) => {
+                break_stream(self, err.to_string());
+                return Ok(());
+            }
+        };
         match decoded {
             Some(WorkItemEvent::Created(created)) => {
-                let id = created.display_id;
+                let created_id = created.display_id;
+                if Some(created_id) != id || self.items.contains_key(&created_id) {
+                    break_stream(self, format!("a second or misnamed creation ({created_id})"));
+                    return Ok(());
+                }
                 let history = vec![(
                     Some(WorkItemEvent::Created(created)),
                     event.version,
                     event.timestamp,
                 )];
-                if let Some(item) = WorkItem::replay(history).map_err(corrupt)? {
-                    self.items.insert(id, item);
+                match WorkItem::replay(history) {
+                    Ok(Some(item)) => {
+                        self.items.insert(created_id, item);
+                    }
+                    Ok(None) => {}
+                    Err(err) => break_stream(self, err.to_string()),
                 }
             }
             other => {
                 if other.is_none() {
                     self.unknown += 1;
                 }
-                let id: Option<WorkItemId> = event.aggregate_id.parse().ok();
-                if let Some(item) = id.and_then(|id| self.items.get_mut(&id)) {
-                    item.apply(other.as_ref(), event.version, event.timestamp);
+                match id.and_then(|id| self.items.get_mut(&id)) {
+                    Some(item) => item.apply(other.as_ref(), event.version, event.timestamp),
+                    None => break_stream(
+                        self,
+                        format!("{} before the item's WorkItemCreated", event.event_type),
+                    ),
                 }
             }
         }

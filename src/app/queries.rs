@@ -137,6 +137,8 @@ fn compare(key: SortKey, a: &WorkItem, b: &WorkItem) -> std::cmp::Ordering {
 pub struct ItemList {
     pub items: Vec<WorkItem>,
     pub total_matching: usize,
+    /// Streams left out because they cannot be replayed (stream → why); `doctor` says more.
+    pub broken: std::collections::BTreeMap<String, String>,
 }
 
 /// The first `limit` of a longer list, and how long it was, so a limit is never silent.
@@ -221,14 +223,17 @@ impl<'a> Queries<'a> {
         Ok(tree(&items, focus))
     }
 
-    /// Matching items in display-id order.
+    /// Matching items, in display-id order unless the filter sorts.
     pub fn list(&self, filter: &ItemFilter) -> Result<ItemList, AppError> {
-        let items: Vec<WorkItem> = match filter.at {
-            Some(at) => ItemRepository::new(self.store).load_all_at(at)?,
-            None => ItemsProjection::current(self.store)?
-                .items
-                .into_values()
-                .collect(),
+        let (items, broken): (Vec<WorkItem>, _) = match filter.at {
+            Some(at) => (
+                ItemRepository::new(self.store).load_all_at(at)?,
+                std::collections::BTreeMap::new(),
+            ),
+            None => {
+                let projection = ItemsProjection::current(self.store)?;
+                (projection.items.into_values().collect(), projection.broken)
+            }
         };
         let matching = filter.apply(items);
         let total_matching = matching.len();
@@ -239,6 +244,7 @@ impl<'a> Queries<'a> {
         Ok(ItemList {
             items,
             total_matching,
+            broken,
         })
     }
 

@@ -234,8 +234,9 @@ impl Session {
         self.react(outcome, &engine)
     }
 
-    /// Runs several commands, each on its own item, all or nothing (see
-    /// [`CommandDispatcher::dispatch_all`]); the policies react once, to all of them.
+    /// Runs several commands, each on its own item, all or nothing: each is decided on its
+    /// item's state, and only if all are accepted are their events appended, in one atomic
+    /// [`crate::store::EventStore::append_all`]. The policies react once, to all of them.
     pub fn execute_all(
         &self,
         commands: Vec<Command>,

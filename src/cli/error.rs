@@ -135,7 +135,9 @@ impl From<AppError> for CommandError {
             }
             AppError::CorruptEvent { .. } | AppError::Inconsistent { .. } => Exit::Corrupt,
             AppError::InvalidImport { .. } => Exit::Invalid,
-            AppError::ImportConflict { .. } => Exit::Conflict,
+            AppError::ImportConflict { .. }
+            | AppError::ImportChanged { .. }
+            | AppError::ImportDuplicateId { .. } => Exit::Conflict,
             AppError::MigrationDiverged { .. } => {
                 return Self::of(Exit::Conflict, &err)
                     .hint("migrate into an empty store, or one holding an interrupted copy of this project")

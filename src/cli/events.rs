@@ -350,7 +350,9 @@ fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> CliResult 
     if out.json() {
         return out.json_value(&report);
     }
-    if report.imported == 0 {
+    if report.imported == 0 && report.already_present == 0 {
+        out.line("nothing to import: the file holds no events")
+    } else if report.imported == 0 {
         out.line(&format!(
             "nothing to import: all {} events are already in {}",
             report.already_present,

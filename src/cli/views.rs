@@ -151,6 +151,12 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
         ..select.filter(&session)?
     };
     let listed = queries.list(&filter)?;
+    if let Some((stream, why)) = listed.broken.iter().next() {
+        out.warn(&format!(
+            "warning: {} stream(s) cannot be read and are left out ({stream}: {why}); run jerry doctor",
+            listed.broken.len()
+        ));
+    }
     if listed.items.len() < listed.total_matching {
         out.warn(&format!(
             "showing {} of {} matching items (--limit {})",
