@@ -606,3 +606,70 @@ fn one_unreadable_stream_does_not_take_down_the_list() {
         "{report}"
     );
 }
+
+#[test]
+fn doctor_repairs_stray_lines_between_events_and_blames_only_damaged_files() {
+    let ws = workspace_with(&["a", "b", "c"]);
+    ws.ok(&["items", "start", "1"]);
+    ws.ok(&["items", "start", "3"]);
+    let path = ws.stream_file("WORK-001");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(1, "<<<<<<< HEAD");
+    lines.insert(2, "=======");
+    lines.insert(3, ">>>>>>> theirs");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+
+    let out = ws.run(&["doctor"]);
+    assert_eq!(out.status.code(), Some(6));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(report.matches("stray_line").count(), 3, "{report}");
+    for healthy in ["WORK-002", "WORK-003"] {
+        assert!(!report.contains(healthy), "a healthy file is blamed: {report}");
+    }
+    assert!(!report.contains("missing_position"), "{report}");
+
+    let repaired = ws.run(&["doctor", "--repair"]);
+    assert_eq!(
+        repaired.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&repaired.stdout)
+    );
+    assert!(String::from_utf8_lossy(&repaired.stdout).contains("ok: all problems repaired"));
+    assert_eq!(ws.run(&["doctor"]).status.code(), Some(0));
+    let quarantined: Vec<_> = std::fs::read_dir(ws.path().join("projects/PROJ-001/.jerry/quarantine"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bytes"))
+        .collect();
+    let moved = std::fs::read_to_string(&quarantined[0]).unwrap();
+    assert!(
+        moved.contains("<<<<<<< HEAD") && moved.contains(">>>>>>> theirs"),
+        "{moved}"
+    );
+    assert_eq!(ws.json(&["items", "show", "1"])["status"], "in_progress");
+    ws.ok(&["items", "complete", "1"]);
+    assert_eq!(ws.positions(), (1..=7).collect::<Vec<u64>>());
+}
+
+#[test]
+fn doctor_repair_says_what_it_cannot_fix_and_why() {
+    let ws = workspace_with(&["a"]);
+    ws.ok(&["items", "start", "1"]);
+    ws.ok(&["items", "complete", "1"]);
+    // Garbage in place of version 2: taking it out would leave a gap.
+    let path = ws.stream_file("WORK-001");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines[1] = "garbage".into();
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let out = ws.run(&["doctor", "--repair"]);
+    assert_eq!(out.status.code(), Some(6));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(!said.lines().any(|l| l.starts_with("repaired:")), "{said}");
+    assert!(
+        said.contains("still: unparsable_line") && said.contains("needs a person"),
+        "{said}"
+    );
+}

@@ -50,7 +50,9 @@ pub(super) fn check(store: &Backend, repair: bool) -> Result<(Checkup, Repair), 
             (check_log(store, &location)?, Repair::default(), location)
         }
     };
-    if checkup.findings.iter().any(|f| !f.repairable) {
+    // Damage in the files makes the reads fail; replaying would only say so again (and
+    // call a repairable problem one that needs a person).
+    if checkup.findings.iter().any(|f| !f.repairable) || (!repair && !checkup.findings.is_empty()) {
         return Ok((checkup, repaired));
     }
     // Events the aggregate cannot apply make every read of the project fail: that is a

@@ -35,7 +35,7 @@ pub fn run(repair: bool, ctx: &Context, out: &mut Output) -> CliResult {
         if repair {
             if !repaired.quarantined.is_empty() {
                 out.line(&format!(
-                    "repaired: moved {} damaged tail(s) into .jerry/quarantine/",
+                    "repaired: moved the damaged lines of {} stream(s) into .jerry/quarantine/",
                     repaired.quarantined.len()
                 ))?;
             }
@@ -44,6 +44,23 @@ pub fn run(repair: bool, ctx: &Context, out: &mut Output) -> CliResult {
             }
             if repaired.read_model_rebuilt {
                 out.line("repaired: rebuilt the read model (and discarded bad snapshots) from the log")?;
+            }
+        }
+        if repair && !clean {
+            // Say exactly what is left, and why it was not fixed.
+            for finding in report.remaining() {
+                let why = if finding.repairable {
+                    "repairable, but another problem in the same project stopped the repair"
+                } else {
+                    "not repaired: fixing it could remove or reorder a complete event, so it needs a person"
+                };
+                let line = finding.line.map(|n| format!(" line {n}")).unwrap_or_default();
+                out.line(&format!(
+                    "still: {} in {}{line}: {} ({why})",
+                    finding.kind,
+                    finding.path.display(),
+                    finding.detail
+                ))?;
             }
         }
         if clean {

@@ -32,51 +32,83 @@ struct StreamScan {
     good_len: usize,
     /// Why the rest (if any) is not part of the stream.
     trailing: Option<(&'static str, String, u64)>,
+    /// Lines between complete events that are not events (a stray write, git conflict
+    /// markers), as byte ranges with their line numbers, when taking them out leaves the
+    /// versions contiguous: safe to move into quarantine.
+    stray: Vec<(u64, std::ops::Range<usize>)>,
 }
 
 fn scan_stream(store: &JsonlStore, path: &Path, bytes: &[u8], findings: &mut Vec<Finding>) -> StreamScan {
     let newline_end = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let mut events = Vec::new();
+    let mut bad: Vec<(u64, std::ops::Range<usize>, String)> = Vec::new();
+    let mut last_event_end = 0usize;
     let mut offset = 0usize;
-    let mut bad_from: Option<(u64, usize, String)> = None;
     for (index, line) in bytes[..newline_end].split_inclusive(|&b| b == b'\n').enumerate() {
         let number = index as u64 + 1;
         let content = &line[..line.len() - 1];
         match serde_json::from_slice::<RecordedEvent>(content) {
-            Ok(event) if bad_from.is_none() => {
-                if event.version != number {
-                    findings.push(finding(
-                        "version_gap",
-                        path,
-                        Some(number),
-                        format!("version {} on line {number}", event.version),
-                        false,
-                    ));
-                }
+            Ok(event) => {
                 events.push((event, offset as u64, content.len() as u64));
+                last_event_end = offset + line.len();
             }
-            Ok(_) => {
-                // A complete event after a damaged line: the damage is inside the stream.
-                if let Some((bad_line, _, reason)) = bad_from.take() {
-                    findings.push(finding("unparsable_line", path, Some(bad_line), reason, false));
-                }
-                return StreamScan {
-                    events,
-                    good_len: newline_end,
-                    trailing: None,
-                };
-            }
-            Err(err) if bad_from.is_none() => bad_from = Some((number, offset, err.to_string())),
-            Err(_) => {}
+            Err(err) => bad.push((number, offset..offset + line.len(), err.to_string())),
         }
         offset += line.len();
     }
-    if let Some((line, start, reason)) = bad_from {
+    // Lines that are not events, before the last event: inside the stream.
+    let (inside, after): (Vec<_>, Vec<_>) = bad
+        .into_iter()
+        .partition(|(_, range, _)| range.end <= last_event_end);
+    let contiguous = events
+        .iter()
+        .zip(1u64..)
+        .all(|((event, _, _), version)| event.version == version);
+    let mut stray = Vec::new();
+    if inside.is_empty() {
+        if let Some(version) = (1u64..)
+            .zip(&events)
+            .find_map(|(version, (event, _, _))| (event.version != version).then_some(version))
+        {
+            let found = events[usize::try_from(version - 1).unwrap_or(0)].0.version;
+            findings.push(finding(
+                "version_gap",
+                path,
+                Some(version),
+                format!("version {found} where {version} was expected"),
+                false,
+            ));
+        }
+    } else if contiguous {
+        for (line, range, reason) in inside {
+            let detail = format!(
+                "a line between events that is not one ({reason}); the versions around it are contiguous"
+            );
+            findings.push(finding("stray_line", path, Some(line), detail, true));
+            stray.push((line, range));
+        }
+    } else {
+        let (line, _, reason) = &inside[0];
+        let detail =
+            format!("{reason}; taking it out would leave a gap in the versions, so it needs a person");
+        findings.push(finding("unparsable_line", path, Some(*line), detail, false));
+    }
+    if let Some((line, range, reason)) = after.first() {
         let detail = format!("from line {line} on, the file holds no complete event ({reason})");
         return StreamScan {
             events,
-            good_len: start,
-            trailing: Some(("trailing_garbage", detail, line)),
+            good_len: range.start,
+            trailing: Some(("trailing_garbage", detail, *line)),
+            stray,
+        };
+    }
+    if !stray.is_empty() {
+        // The tail is judged once the stray lines are gone.
+        return StreamScan {
+            events,
+            good_len: newline_end,
+            trailing: None,
+            stray,
         };
     }
     let committed = store
@@ -99,6 +131,7 @@ fn scan_stream(store: &JsonlStore, path: &Path, bytes: &[u8], findings: &mut Vec
             events,
             good_len: committed,
             trailing: Some(("unfinished_batch", detail, line)),
+            stray: Vec::new(),
         };
     }
     if newline_end < bytes.len() {
@@ -111,12 +144,14 @@ fn scan_stream(store: &JsonlStore, path: &Path, bytes: &[u8], findings: &mut Vec
             events,
             good_len: newline_end,
             trailing: Some(("torn_tail", detail, line)),
+            stray: Vec::new(),
         };
     }
     StreamScan {
         events,
         good_len: newline_end,
         trailing: None,
+        stray: Vec::new(),
     }
 }
 
@@ -131,6 +166,54 @@ fn finding(kind: &'static str, path: &Path, line: Option<u64>, detail: String, r
 }
 
 impl JsonlStore {
+    /// Moves stray lines (and anything after `keep_until`) into quarantine with a note of
+    /// where they were, and replaces the stream with the rest, atomically.
+    fn quarantine_lines(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        stray: &[(u64, std::ops::Range<usize>)],
+        keep_until: usize,
+    ) -> Result<PathBuf, StoreError> {
+        let dir = self
+            .data_dir()
+            .parent()
+            .unwrap_or(self.data_dir())
+            .join("quarantine");
+        let io = |err| StoreError::io("cannot quarantine into", &dir, err);
+        fs_err::create_dir_all(&dir).map_err(io)?;
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("stream");
+        let target = dir.join(format!("{name}-{}.bytes", Timestamp::now().unix_micros()));
+        let mut moved = Vec::new();
+        let mut kept = Vec::with_capacity(bytes.len());
+        let mut at = 0;
+        for (_, range) in stray {
+            kept.extend_from_slice(&bytes[at..range.start]);
+            moved.extend_from_slice(&bytes[range.clone()]);
+            at = range.end;
+        }
+        kept.extend_from_slice(&bytes[at..keep_until.max(at)]);
+        moved.extend_from_slice(&bytes[keep_until.max(at)..]);
+        let lines: Vec<String> = stray.iter().map(|(line, _)| line.to_string()).collect();
+        let note = BTreeMap::from([
+            ("source", path.display().to_string()),
+            ("lines", lines.join(", ")),
+            ("reason", "stray_line".to_owned()),
+            ("moved_at", Timestamp::now().to_string()),
+        ]);
+        let note_json =
+            serde_json::to_vec_pretty(&note).map_err(|err| super::line::corrupt(path, None, err))?;
+        for (file, content) in [
+            (target.clone(), &moved[..]),
+            (target.with_extension("note.json"), &note_json[..]),
+        ] {
+            crate::persist::persist(&file, content, crate::persist::Durability::Durable).map_err(io)?;
+        }
+        crate::persist::persist(path, &kept, crate::persist::Durability::Durable)
+            .map_err(|err| StoreError::io("cannot repair", path, err))?;
+        Ok(target)
+    }
+
     /// Checks every stream and the global index. With `repair`, takes the write lock and
     /// fixes what is safe (see the module docs); the findings are those seen before fixing.
     pub fn doctor(&self, repair: bool) -> Result<(Checkup, Repair), StoreError> {
@@ -140,14 +223,22 @@ impl JsonlStore {
         let mut done = Repair::default();
         let mut expected_index = Vec::new();
         let mut ids: HashMap<ulid::Ulid, PathBuf> = HashMap::new();
+        let mut stray_removed = false;
         for stream in self.list_all_stream_files()? {
             let path = self.stream_path(&stream);
             let bytes = fs_err::read(&path).map_err(|err| StoreError::io("cannot read", &path, err))?;
             let scan = scan_stream(self, &path, &bytes, &mut findings);
             streams += 1;
+            let strays_here = repair && !scan.stray.is_empty();
+            if strays_here {
+                // Any damaged tail goes into quarantine with them.
+                done.quarantined
+                    .push(self.quarantine_lines(&path, &bytes, &scan.stray, scan.good_len)?);
+                stray_removed = true;
+            }
             if let Some((kind, detail, line)) = &scan.trailing {
                 findings.push(finding(kind, &path, Some(*line), detail.clone(), true));
-                if repair {
+                if repair && !strays_here {
                     done.quarantined
                         .push(self.quarantine(&path, &bytes, scan.good_len, kind)?);
                 }
@@ -177,7 +268,8 @@ impl JsonlStore {
         expected_index.sort_by_key(|entry| entry.position);
         let positions_ok = self.check_positions(&expected_index, &mut findings);
         let index_ok = self.check_index(&expected_index, &mut findings, positions_ok);
-        if repair && !index_ok && positions_ok {
+        // Taking stray lines out moved the events after them: the index must follow.
+        if repair && (!index_ok || stray_removed) && positions_ok {
             rebuild_index(self)?;
             done.index_rebuilt = true;
         }
