@@ -1112,6 +1112,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the workspace''s projects with their item and event counts')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a project (the same as jerry init)')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a project the workspace''s default: used when no --project or JERRY_PROJECT names one')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one project: where it lives, its counts and settings')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1151,6 +1152,23 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'jerry;projects;use' {
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables: auto (a terminal without NO_COLOR), always or never')
+            [CompletionResult]::new('--correlation-id', '--correlation-id', [CompletionResultType]::ParameterName, 'Correlation id recorded on this command''s events [default: a new id per command]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'jerry;projects;show' {
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
@@ -1171,6 +1189,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
         'jerry;projects;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the workspace''s projects with their item and event counts')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a project (the same as jerry init)')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a project the workspace''s default: used when no --project or JERRY_PROJECT names one')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one project: where it lives, its counts and settings')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1179,6 +1198,9 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             break
         }
         'jerry;projects;help;create' {
+            break
+        }
+        'jerry;projects;help;use' {
             break
         }
         'jerry;projects;help;show' {
@@ -1587,6 +1609,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
         'jerry;help;projects' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the workspace''s projects with their item and event counts')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a project (the same as jerry init)')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a project the workspace''s default: used when no --project or JERRY_PROJECT names one')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one project: where it lives, its counts and settings')
             break
         }
@@ -1594,6 +1617,9 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             break
         }
         'jerry;help;projects;create' {
+            break
+        }
+        'jerry;help;projects;use' {
             break
         }
         'jerry;help;projects;show' {

@@ -298,6 +298,9 @@ _jerry() {
             jerry__subcmd__help__subcmd__projects,show)
                 cmd="jerry__subcmd__help__subcmd__projects__subcmd__show"
                 ;;
+            jerry__subcmd__help__subcmd__projects,use)
+                cmd="jerry__subcmd__help__subcmd__projects__subcmd__use"
+                ;;
             jerry__subcmd__help__subcmd__store,info)
                 cmd="jerry__subcmd__help__subcmd__store__subcmd__info"
                 ;;
@@ -463,6 +466,9 @@ _jerry() {
             jerry__subcmd__projects,show)
                 cmd="jerry__subcmd__projects__subcmd__show"
                 ;;
+            jerry__subcmd__projects,use)
+                cmd="jerry__subcmd__projects__subcmd__use"
+                ;;
             jerry__subcmd__projects__subcmd__help,create)
                 cmd="jerry__subcmd__projects__subcmd__help__subcmd__create"
                 ;;
@@ -474,6 +480,9 @@ _jerry() {
                 ;;
             jerry__subcmd__projects__subcmd__help,show)
                 cmd="jerry__subcmd__projects__subcmd__help__subcmd__show"
+                ;;
+            jerry__subcmd__projects__subcmd__help,use)
+                cmd="jerry__subcmd__projects__subcmd__help__subcmd__use"
                 ;;
             jerry__subcmd__store,help)
                 cmd="jerry__subcmd__store__subcmd__help"
@@ -2370,7 +2379,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__projects)
-            opts="list create show"
+            opts="list create use show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2412,6 +2421,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__projects__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__projects__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4474,7 +4497,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version list create show help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version list create use show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4562,7 +4585,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects__subcmd__help)
-            opts="list create show help"
+            opts="list create use show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4631,6 +4654,20 @@ _jerry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jerry__subcmd__projects__subcmd__help__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jerry__subcmd__projects__subcmd__list)
             opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4678,6 +4715,48 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects__subcmd__show)
+            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__projects__subcmd__use)
             opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -1028,6 +1028,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --version 'Print version'
             cand list 'List the workspace''s projects with their item and event counts'
             cand create 'Create a project (the same as jerry init)'
+            cand use 'Make a project the workspace''s default: used when no --project or JERRY_PROJECT names one'
             cand show 'Show one project: where it lives, its counts and settings'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1064,6 +1065,22 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jerry;projects;use'= {
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jerry;projects;show'= {
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
             cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
@@ -1083,12 +1100,15 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;projects;help'= {
             cand list 'List the workspace''s projects with their item and event counts'
             cand create 'Create a project (the same as jerry init)'
+            cand use 'Make a project the workspace''s default: used when no --project or JERRY_PROJECT names one'
             cand show 'Show one project: where it lives, its counts and settings'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jerry;projects;help;list'= {
         }
         &'jerry;projects;help;create'= {
+        }
+        &'jerry;projects;help;use'= {
         }
         &'jerry;projects;help;show'= {
         }
@@ -1438,11 +1458,14 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;projects'= {
             cand list 'List the workspace''s projects with their item and event counts'
             cand create 'Create a project (the same as jerry init)'
+            cand use 'Make a project the workspace''s default: used when no --project or JERRY_PROJECT names one'
             cand show 'Show one project: where it lives, its counts and settings'
         }
         &'jerry;help;projects;list'= {
         }
         &'jerry;help;projects;create'= {
+        }
+        &'jerry;help;projects;use'= {
         }
         &'jerry;help;projects;show'= {
         }

@@ -918,27 +918,28 @@ complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Print every setting as it takes effect and where its value comes from'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the project\'s config.toml'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
 json\t'One JSON document (pretty-printed)'
 jsonl\t'One compact JSON object per line; a list gives one line per element'
 toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -s V -l version -d 'Print version'
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -f -a "list" -d 'List the workspace\'s projects with their item and event counts'
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -f -a "create" -d 'Create a project (the same as jerry init)'
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -f -a "show" -d 'Show one project: where it lives, its counts and settings'
-complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -f -a "list" -d 'List the workspace\'s projects with their item and event counts'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -f -a "create" -d 'Create a project (the same as jerry init)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -f -a "use" -d 'Make a project the workspace\'s default: used when no --project or JERRY_PROJECT names one'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -f -a "show" -d 'Show one project: where it lives, its counts and settings'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
@@ -972,6 +973,22 @@ complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_su
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
 json\t'One JSON document (pretty-printed)'
@@ -990,6 +1007,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_su
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the workspace\'s projects with their item and event counts'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a project (the same as jerry init)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a project the workspace\'s default: used when no --project or JERRY_PROJECT names one'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one project: where it lives, its counts and settings'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -1245,6 +1263,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcom
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the project\'s config.toml'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "list" -d 'List the workspace\'s projects with their item and event counts'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "create" -d 'Create a project (the same as jerry init)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "use" -d 'Make a project the workspace\'s default: used when no --project or JERRY_PROJECT names one'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "show" -d 'Show one project: where it lives, its counts and settings'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "init" -d 'Create or upgrade the store\'s schema (PostgreSQL needs this once; files and SQLite set themselves up). Safe to run again, from several machines at once'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "info" -d 'Show which backend the project uses, where, and how much it holds'

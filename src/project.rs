@@ -100,7 +100,8 @@ impl Workspace {
             let entry = entry.map_err(|source| io_error("cannot list", &dir, source))?;
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
             if let (true, Some(name)) = (is_dir, entry.file_name().to_str()) {
-                if let Ok(id) = name.parse::<ProjectId>() {
+                // Only a folder named exactly as jerry names projects is one.
+                if let Some(id) = name.parse::<ProjectId>().ok().filter(|id| id.as_str() == name) {
                     ids.push(id);
                 }
             }
@@ -127,19 +128,66 @@ impl Workspace {
         Ok(ProjectId::from_number(free))
     }
 
-    /// Picks the project for a command: the requested one (which must exist), else the only
-    /// one, else (in a workspace without projects) `PROJ-001`. Creates nothing.
+    /// The file naming the workspace's default project (`jerry projects use`).
+    fn default_path(&self) -> PathBuf {
+        self.projects_dir().join(".default-project")
+    }
+
+    /// The default project set by `jerry projects use`, if it still exists.
+    pub fn default_project(&self) -> Result<Option<ProjectId>, ProjectError> {
+        let Ok(text) = fs_err::read_to_string(self.default_path()) else {
+            return Ok(None);
+        };
+        let Ok(id) = text.trim().parse::<ProjectId>() else {
+            return Ok(None);
+        };
+        Ok(self.list_projects()?.contains(&id).then_some(id))
+    }
+
+    /// Makes `id` (which must exist) the project commands use when none is named.
+    pub fn set_default_project(&self, id: &ProjectId) -> Result<ProjectId, ProjectError> {
+        let Resolved::Existing(id) = self.resolve(Some(id.clone()))? else {
+            return Err(ProjectError::NotFound {
+                id: id.clone(),
+                root: self.root.clone(),
+                available: self.list_projects()?,
+            });
+        };
+        let path = self.default_path();
+        crate::persist::persist(
+            &path,
+            format!("{id}\n").as_bytes(),
+            crate::persist::Durability::Durable,
+        )
+        .map_err(|source| io_error("cannot write", &path, source))?;
+        Ok(id)
+    }
+
+    /// Picks the project for a command: the requested one (which must exist; a bare number
+    /// finds the one project with that number, slug or not), else the workspace's default
+    /// (`projects use`), else the only one, else (in a workspace without projects)
+    /// `PROJ-001`. Creates nothing.
     pub fn resolve(&self, requested: Option<ProjectId>) -> Result<Resolved, ProjectError> {
         let available = self.list_projects()?;
         if let Some(id) = requested {
             if available.contains(&id) {
                 return Ok(Resolved::Existing(id));
             }
+            if !id.has_slug() {
+                let numbered: Vec<&ProjectId> =
+                    available.iter().filter(|p| p.number() == id.number()).collect();
+                if let [only] = numbered.as_slice() {
+                    return Ok(Resolved::Existing((*only).clone()));
+                }
+            }
             return Err(ProjectError::NotFound {
                 id,
                 root: self.root.clone(),
                 available,
             });
+        }
+        if let Some(default) = self.default_project()? {
+            return Ok(Resolved::Existing(default));
         }
         match available.as_slice() {
             [only] => Ok(Resolved::Existing(only.clone())),

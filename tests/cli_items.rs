@@ -462,7 +462,7 @@ fn bad_input_gets_one_line_the_documented_code_and_writes_nothing() {
             3,
             "WORK-009 not found",
         ),
-        (&["--project", "proj-1", "items", "list"], 5, "invalid project id"),
+        (&["--project", "PROJ-x", "items", "list"], 5, "invalid project id"),
         (
             &["--project", "PROJ-002", "items", "create", "t"],
             3,
@@ -483,6 +483,7 @@ fn bad_input_gets_one_line_the_documented_code_and_writes_nothing() {
 #[test]
 fn json_errors_are_objects_on_stdout() {
     let ws = Workspace::new();
+    ws.ok(&["items", "create", "one"]);
     let out = ws.run(&["items", "show", "7", "--json"]);
     assert_eq!(out.status.code(), Some(3));
     let body: Value = serde_json::from_slice(&out.stdout).unwrap();

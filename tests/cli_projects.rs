@@ -32,7 +32,9 @@ fn the_first_write_creates_proj_001_and_says_so_once() {
 fn init_creates_named_and_numbered_projects_idempotently() {
     let ws = Workspace::new();
     assert_eq!(ws.ok(&["init"]), "PROJ-001\n");
-    assert_eq!(ws.ok(&["init"]), "PROJ-002\n");
+    // Again: the workspace has its project; nothing is created.
+    assert_eq!(ws.ok(&["init"]), "PROJ-001\n");
+    assert_eq!(ws.ok(&["projects", "create"]), "PROJ-002\n");
     assert_eq!(ws.ok(&["init", "PROJ-010-billing-api"]), "PROJ-010-billing-api\n");
     let again = ws.run(&["init", "PROJ-001"]);
     assert!(again.status.success());
@@ -41,7 +43,7 @@ fn init_creates_named_and_numbered_projects_idempotently() {
         .path()
         .join("projects/PROJ-010-billing-api/.jerry/data/events")
         .is_dir());
-    assert_fails(&ws.run(&["init", "PROJ-1"]), 5, "invalid project id");
+    assert_fails(&ws.run(&["init", "PROJ-x"]), 5, "invalid project id");
     assert_fails(&ws.run(&["init", "PROJ-001-Bad"]), 5, "invalid project id");
     assert_fails(&ws.run(&["init", "../PROJ-001"]), 5, "invalid project id");
 }

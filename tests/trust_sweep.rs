@@ -673,3 +673,58 @@ fn doctor_repair_says_what_it_cannot_fix_and_why() {
         "{said}"
     );
 }
+
+#[test]
+fn projects_are_named_as_people_type_them_and_a_default_can_be_chosen() {
+    let ws = workspace_with(&["in one"]);
+    ws.ok(&["projects", "create", "PROJ-005-my-slug"]);
+    let init = ws.run(&["init"]);
+    assert_eq!(init.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&init.stderr).contains("already has project PROJ-001"));
+    let projects = ws.json(&["projects", "list"]);
+    assert_eq!(
+        projects.as_array().unwrap().len(),
+        2,
+        "init created nothing: {projects}"
+    );
+    for spelling in ["1", "PROJ-1", "proj-001", "PROJ-001"] {
+        let listed = ws.json(&["items", "list", "--project", spelling]);
+        assert_eq!(ids(&listed), ["WORK-001"], "--project {spelling}");
+    }
+    ws.ok(&["items", "create", "in five", "--project", "PROJ-005"]);
+    assert_eq!(ids(&ws.json(&["items", "list", "--project", "5"])), ["WORK-001"]);
+    // Two projects and none chosen: a usage error, until one is made the default.
+    assert_fails(&ws.run(&["items", "list"]), 2, "none chosen");
+    ws.ok(&["projects", "use", "5"]);
+    let listed = ws.json(&["items", "list"]);
+    assert_eq!(listed[0]["title"], "in five");
+    assert_fails(&ws.run(&["projects", "use", "9"]), 3, "PROJ-009");
+}
+
+#[test]
+fn reads_where_there_is_no_project_say_so_and_write_nothing() {
+    let ws = Workspace::new();
+    for args in [&["doctor"][..], &["store", "info"], &["items", "show", "1"]] {
+        assert_fails(&ws.run(args), 3, "no project");
+    }
+    let listed = ws.run(&["items", "list"]);
+    assert_eq!(listed.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&listed.stderr).contains("no project"));
+    let path = ws.run(&["config", "path"]);
+    assert!(String::from_utf8_lossy(&path.stderr).contains("no project"));
+    let typo = ws.run(&["--store", "sqlite:typo.db", "items", "list", "--json"]);
+    assert_eq!(typo.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&typo.stdout).trim(), "[]");
+    assert_eq!(
+        ws.snapshot().len(),
+        0,
+        "reads wrote nothing: {:?}",
+        ws.snapshot().keys()
+    );
+    ws.ok(&["items", "create", "x"]);
+    assert_fails(
+        &ws.run(&["--root", "projects", "items", "list"]),
+        2,
+        "projects/ folder",
+    );
+}

@@ -21,6 +21,15 @@ pub enum AppError {
     /// a typo cannot scatter projects across the disk.
     #[error("--root {}: no such directory", .0.display())]
     MissingRoot(PathBuf),
+    /// A read that needs a project, where there is none yet.
+    #[error("there is no project in {} yet", .root.display())]
+    NoProject { root: PathBuf },
+    /// A read of a database file that does not exist (reads never create one).
+    #[error("{0} does not exist (reads never create a store)")]
+    NoStore(StoreUrl),
+    /// `--root` names a workspace's `projects/` folder instead of the workspace.
+    #[error("--root {} is a projects/ folder; pass the workspace that holds it: --root {}", .root.display(), .parent.display())]
+    RootIsProjectsDir { root: PathBuf, parent: PathBuf },
     /// `store migrate --to` names the store the project already uses.
     #[error("--to {0} is the store this project already uses; name another")]
     SameStore(StoreUrl),

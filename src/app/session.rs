@@ -162,6 +162,11 @@ impl Session {
         self.store.location()
     }
 
+    /// False while the project has not been created (its first write creates it).
+    pub fn project_exists(&self) -> bool {
+        !self.first.load(Ordering::SeqCst)
+    }
+
     pub fn actor(&self) -> &str {
         &self.actor
     }

@@ -205,9 +205,86 @@ impl Setup {
         Ok(settings)
     }
 
+    /// Opens a session for reading, which never writes: a store file that does not exist
+    /// yet (a mistyped `--store sqlite:…`) reads as empty instead of being created, and
+    /// with `require_project` a file-store project that does not exist yet is
+    /// [`AppError::NoProject`] (and a missing database file [`AppError::NoStore`]).
+    pub fn open_read(&self, require_project: bool) -> Result<Session, AppError> {
+        self.check_root()?;
+        let settings = self.settings()?;
+        let no_project = || AppError::NoProject {
+            root: self.workspace.root().to_path_buf(),
+        };
+        let url = self.store_url(&settings.config)?;
+        if require_project && settings.first && url == StoreUrl::Jsonl {
+            return Err(no_project());
+        }
+        if let StoreUrl::Sqlite(path) = &url {
+            if !path.exists() {
+                if require_project {
+                    return Err(AppError::NoStore(url));
+                }
+                return Ok(self.session(
+                    settings,
+                    Backend::Memory(crate::store::memory::MemoryStore::new()),
+                    url,
+                ));
+            }
+        }
+        // A database store named explicitly is the project's home even before its folder
+        // exists here (the folder comes with the first write).
+        self.open()
+    }
+
+    /// A `--root` naming a `projects/` folder itself, not the workspace holding it.
+    fn check_root(&self) -> Result<(), AppError> {
+        let root = self.workspace.root();
+        let is_projects_dir =
+            root.file_name().is_some_and(|n| n == "projects") && !root.join("projects").is_dir();
+        let holds_projects = fs_err::read_dir(root).is_ok_and(|entries| {
+            entries.filter_map(Result::ok).any(|e| {
+                e.file_name()
+                    .to_str()
+                    .is_some_and(|n| n.parse::<ProjectId>().is_ok())
+            })
+        });
+        if is_projects_dir && holds_projects {
+            return Err(AppError::RootIsProjectsDir {
+                root: root.to_path_buf(),
+                parent: root
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            });
+        }
+        Ok(())
+    }
+
+    fn session(&self, settings: Settings, store: Backend, url: StoreUrl) -> Session {
+        let Settings {
+            project,
+            first,
+            config,
+        } = settings;
+        let options = self.open_options(&project, &config);
+        Session::new(super::session::Parts {
+            workspace: self.workspace.clone(),
+            project,
+            first,
+            store,
+            url,
+            options,
+            env: self.env.clone(),
+            actor: self.actor(&config),
+            correlation_id: self.overrides.correlation_id.clone(),
+            config,
+        })
+    }
+
     /// Resolves the project and opens its store, creating nothing: in a workspace without
     /// projects the session points at `PROJ-001`, which its first write creates.
     pub fn open(&self) -> Result<Session, AppError> {
+        self.check_root()?;
         let Settings {
             project,
             first,
@@ -237,10 +314,31 @@ impl Setup {
 
     /// Creates a project: the one named, else the requested one, else the next free
     /// number. Returns it, its folder, and whether it is new.
-    pub fn init(&self, project: Option<ProjectId>) -> Result<(ProjectId, PathBuf, bool), AppError> {
+    /// Creates a project: the one named, else (with `another`) the next free number, else
+    /// — `jerry init` in a workspace that already has a project — nothing: the project in
+    /// use is returned, not created.
+    pub fn init(
+        &self,
+        project: Option<ProjectId>,
+        another: bool,
+    ) -> Result<(ProjectId, PathBuf, bool), AppError> {
         let id = match project.or_else(|| self.requested_project().cloned()) {
             Some(id) => id,
-            None => self.workspace.next_project_id()?,
+            None if another || self.workspace.list_projects()?.is_empty() => {
+                self.workspace.next_project_id()?
+            }
+            None => {
+                let existing = match self.workspace.resolve(None) {
+                    Ok(Resolved::Existing(id) | Resolved::First(id)) => id,
+                    Err(_) => self
+                        .workspace
+                        .list_projects()?
+                        .into_iter()
+                        .next()
+                        .unwrap_or_else(|| ProjectId::from_number(1)),
+                };
+                return Ok((existing.clone(), self.workspace.project_dir(&existing), false));
+            }
         };
         let created = self.workspace.create_project(&id)?;
         Ok((id.clone(), self.workspace.project_dir(&id), created))

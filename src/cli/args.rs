@@ -208,6 +208,12 @@ pub enum ProjectsCommand {
         /// PROJ-NNN or PROJ-NNN-slug [default: the next free number].
         project: Option<ProjectId>,
     },
+    /// Make a project the workspace's default: used when no --project or JERRY_PROJECT names one.
+    #[command(after_help = "Example:\n  jerry projects use 2")]
+    Use {
+        /// PROJ-002, PROJ-2 or 2.
+        project: ProjectId,
+    },
     /// Show one project: where it lives, its counts and settings.
     Show {
         /// The project [default: the one in use].

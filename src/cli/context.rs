@@ -58,6 +58,12 @@ impl Context {
         Ok(self.setup.open()?)
     }
 
+    /// Opens a session for a read, which never writes anything; `require_project` makes a
+    /// workspace without the project an error (exit 3) rather than an empty answer.
+    pub fn read(&self, require_project: bool) -> CliResult<Session> {
+        Ok(self.setup.open_read(require_project)?)
+    }
+
     /// `--format` as given on the command line, if it was.
     pub fn format(&self) -> Option<Format> {
         self.format

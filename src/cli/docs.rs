@@ -27,7 +27,7 @@ pub fn ids(projects: bool, ctx: &super::context::Context, out: &mut Output) -> C
             .map(ToString::to_string)
             .collect()
     } else {
-        let session = ctx.open()?;
+        let session = ctx.read(false)?;
         session.queries().ids()?.iter().map(ToString::to_string).collect()
     };
     out.line(&ids.join("\n"))

@@ -8,7 +8,7 @@ use super::output::Output;
 use super::progress::spinner;
 
 pub fn run(repair: bool, ctx: &Context, out: &mut Output) -> CliResult {
-    let session = ctx.open()?;
+    let session = ctx.read(true)?;
     let spinner = spinner("checking every stream, the index and the read model…");
     let report = session.doctor(repair)?;
     spinner.finish_and_clear();

@@ -127,6 +127,15 @@ impl From<AppError> for CommandError {
                 return Self::of(Exit::NotFound, &err).hint("jerry items history shows when it was created")
             }
             AppError::MissingRoot(_) => Exit::NotFound,
+            AppError::NoProject { .. } => {
+                return Self::of(Exit::NotFound, &err)
+                    .hint("jerry init creates one here (or pass --root to the workspace that has it)")
+            }
+            AppError::NoStore(_) => {
+                return Self::of(Exit::NotFound, &err)
+                    .hint("check --store, or create it with jerry store init")
+            }
+            AppError::RootIsProjectsDir { .. } => Exit::Usage,
             AppError::SameItemTwice(_) | AppError::SeveralExpected | AppError::SeveralCreates => Exit::Usage,
             AppError::SameStore(_) | AppError::BadEnvironment { .. } => Exit::Invalid,
             AppError::Conflict { id, .. } => {
@@ -233,9 +242,8 @@ fn project(err: &ProjectError, whole: &dyn Error) -> CommandError {
         ProjectError::NotFound { id, .. } => {
             CommandError::of(Exit::NotFound, whole).hint(format!("jerry init {id}"))
         }
-        ProjectError::Ambiguous { .. } => {
-            CommandError::of(Exit::Usage, whole).hint("pass --project or set JERRY_PROJECT")
-        }
+        ProjectError::Ambiguous { .. } => CommandError::of(Exit::Usage, whole)
+            .hint("pass --project, set JERRY_PROJECT, or make one the default with jerry projects use ID"),
         ProjectError::Io { .. } => CommandError::of(Exit::Failure, whole),
     }
 }

@@ -67,7 +67,7 @@ fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> CliResult {
         limit,
         jsonl,
     } = args;
-    let session = ctx.open()?;
+    let session = ctx.read(false)?;
     let filter = filter(filter_args, after, &session, ctx)?;
     let page = session.events().list(&filter, limit, last)?;
     let shown = page.events.len();
@@ -166,7 +166,7 @@ fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> CliResult 
             "events replay rebuilds from the whole log; --actor does not apply (events list --actor filters)",
         ));
     }
-    let session = ctx.open()?;
+    let session = ctx.read(false)?;
     let until = resolve_time(until, &session)?;
     let bar = progress_bar(session.store().head_position()?);
     let report = session.replay(until, verify, |position| bar.set_position(position))?;
@@ -250,7 +250,7 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult 
         Format::Json => ExportFormat::Json,
         Format::Toon => ExportFormat::Toon,
     };
-    let session = ctx.open()?;
+    let session = ctx.read(false)?;
     let filter = filter(filter_args, after, &session, ctx)?;
     let bar = progress_bar(session.store().head_position()?);
     // The log is read inside the writer; a read error is kept here and reported as such.
@@ -374,7 +374,7 @@ fn stats(args: EventsStatsArgs, ctx: &Context, out: &mut Output) -> CliResult {
         group_by,
         filter: filter_args,
     } = args;
-    let session = ctx.open()?;
+    let session = ctx.read(false)?;
     let group = match group_by {
         GroupByArg::Type => GroupBy::Type,
         GroupByArg::Stream => GroupBy::Stream,
@@ -407,7 +407,7 @@ fn query(args: EventsQueryArgs, ctx: &Context, out: &mut Output) -> CliResult {
         .into());
     };
     let (first, then) = (event_type_named(&first)?, event_type_named(&then)?);
-    let session = ctx.open()?;
+    let session = ctx.read(false)?;
     let found = session
         .events()
         .followed_by(first, then, within, &filter(filter_args, 0, &session, ctx)?)?;

@@ -15,7 +15,15 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> CliRes
     let opened = setup.settings()?;
     let path = setup.config_path(&opened.project);
     match command {
-        ConfigCommand::Path => out.line(&path.display().to_string()),
+        ConfigCommand::Path => {
+            if opened.first {
+                out.note(&format!(
+                    "there is no project in {} yet; this is where its config.toml will be",
+                    setup.workspace().root().display()
+                ));
+            }
+            out.line(&path.display().to_string())
+        }
         ConfigCommand::Get { key } => {
             opened.config.get(&key)?; // an unknown key: exit 5
             let effective = setup.effective(&opened.config)?;
@@ -64,7 +72,16 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> CliRes
 pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> CliResult {
     let setup = ctx.setup();
     match command {
-        ProjectsCommand::Create { project } => init(ctx, project, out),
+        ProjectsCommand::Create { project } => create(ctx, project, true, out),
+        ProjectsCommand::Use { project } => {
+            let id = setup.workspace().set_default_project(&project)?;
+            out.note(&format!("{id} is now this workspace's default project"));
+            if out.json() {
+                out.json_value(&serde_json::json!({ "default_project": id }))
+            } else {
+                out.line(id.as_str())
+            }
+        }
         ProjectsCommand::List => {
             let workspace = setup.workspace();
             let mut summaries = Vec::new();
@@ -118,11 +135,27 @@ pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> Cl
 
 /// `jerry init [PROJECT]` (and `projects create`).
 pub fn init(ctx: &Context, project: Option<jerry::domain::ProjectId>, out: &mut Output) -> CliResult {
-    let (id, path, created) = ctx.setup().init(project)?;
+    create(ctx, project, false, out)
+}
+
+/// `init` and `projects create`; only the latter makes another project when none is named.
+fn create(
+    ctx: &Context,
+    project: Option<jerry::domain::ProjectId>,
+    another: bool,
+    out: &mut Output,
+) -> CliResult {
+    let named = project.is_some();
+    let (id, path, created) = ctx.setup().init(project, another)?;
     if created {
         out.note(&format!("created project {id} in {}", path.display()));
-    } else {
+    } else if named || another {
         out.note(&format!("project {id} already exists in {}", path.display()));
+    } else {
+        out.note(&format!(
+            "this workspace already has project {id} ({}); nothing created (jerry projects create makes another)",
+            path.display()
+        ));
     }
     if out.json() {
         out.json_value(&serde_json::json!({ "project": id, "path": path, "created": created }))

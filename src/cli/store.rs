@@ -43,7 +43,7 @@ fn init(ctx: &Context, out: &mut Output) -> CliResult {
 }
 
 fn info(ctx: &Context, out: &mut Output) -> CliResult {
-    let session = ctx.open()?;
+    let session = ctx.read(true)?;
     let events = session.store().head_position()?;
     let streams = session.store().list_streams()?.len();
     if out.json() {

@@ -27,7 +27,7 @@ pub struct TreeArgs {
 
 pub fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let ReadyArgs { select, limit } = args;
-    let session = ctx.open()?;
+    let session = ctx.read(false)?;
     let filter = jerry::app::ItemFilter {
         limit,
         ..select.filter(&session)?
@@ -52,7 +52,7 @@ pub fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> CliResult {
 }
 
 pub fn blocked(ctx: &Context, out: &mut Output) -> CliResult {
-    let session = ctx.open()?;
+    let session = ctx.read(false)?;
     let blocked = session.queries().blocked()?;
     if out.json() {
         return out.json_value(&blocked);
@@ -69,7 +69,7 @@ pub fn blocked(ctx: &Context, out: &mut Output) -> CliResult {
 
 pub fn draw_tree(args: TreeArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let TreeArgs { id } = args;
-    let session = ctx.open()?;
+    let session = ctx.read(false)?;
     let roots = session.queries().tree(id)?;
     if out.json() {
         return out.json_value(&roots);

@@ -139,7 +139,7 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
         limit,
         at,
     } = args;
-    let session = ctx.open()?;
+    let session = ctx.read(false)?;
     let queries = session.queries();
     let filter = ItemFilter {
         statuses: status.into_iter().flat_map(|s| s.0).collect(),
@@ -169,7 +169,14 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
         return out.json_value(&listed.items);
     }
     if listed.items.is_empty() {
-        out.note(&format!("no matching items in {}", session.project()));
+        if session.project_exists() {
+            out.note(&format!("no matching items in {}", session.project()));
+        } else {
+            out.note(&format!(
+                "there is no project in {} yet (jerry items create makes one)",
+                session.workspace_root().display()
+            ));
+        }
         return Ok(());
     }
     let style = out.style();
@@ -178,7 +185,7 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
 
 pub fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let ShowArgs { id, at } = args;
-    let session = ctx.open()?;
+    let session = ctx.read(true)?;
     let at = resolve_time(at, &session)?;
     let item = session.queries().show(id, at)?;
     let links = session.queries().links(item.id, at)?;
@@ -196,7 +203,7 @@ pub fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> CliResult {
 
 pub fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> CliResult {
     let ItemArg { id } = args;
-    let session = ctx.open()?;
+    let session = ctx.read(true)?;
     let events = session.queries().history(id)?;
     if out.json() {
         return out.json_value(&events);

@@ -134,18 +134,26 @@ impl ProjectId {
 impl FromStr for ProjectId {
     type Err = DomainError;
 
+    /// Accepts what people type for a project — `PROJ-002`, `PROJ-2`, `proj-2`, `2`, with
+    /// or without a slug — and keeps the canonical spelling, `PROJ-002[-slug]`.
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let invalid = || DomainError::InvalidValue {
             kind: "project id",
             input: input.to_owned(),
-            expected: "expected PROJ-NNN or PROJ-NNN-slug (digits, then lowercase letters, digits and '-')",
+            expected:
+                "expected PROJ-NNN, PROJ-NNN-slug or a number (slug: lowercase letters, digits and '-')",
         };
-        let rest = input.strip_prefix("PROJ-").ok_or_else(invalid)?;
+        let text = input.trim();
+        let rest = match text.get(..5) {
+            Some(prefix) if prefix.eq_ignore_ascii_case("PROJ-") => &text[5..],
+            _ if text.bytes().all(|b| b.is_ascii_digit()) => text,
+            _ => return Err(invalid()),
+        };
         let (digits, slug) = match rest.split_once('-') {
             Some((digits, slug)) => (digits, Some(slug)),
             None => (rest, None),
         };
-        let digits_ok = (3..=9).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+        let digits_ok = (1..=9).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
         let slug_ok = slug.is_none_or(|slug| {
             !slug.is_empty()
                 && slug.len() <= 64
@@ -156,11 +164,21 @@ impl FromStr for ProjectId {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         });
-        if digits_ok && slug_ok && digits.parse::<u64>().is_ok_and(|n| n > 0) {
-            Ok(Self(input.to_owned()))
-        } else {
-            Err(invalid())
+        let number = digits.parse::<u64>().ok().filter(|n| *n > 0);
+        match (digits_ok && slug_ok, number) {
+            (true, Some(number)) => Ok(Self(match slug {
+                Some(slug) => format!("PROJ-{number:03}-{slug}"),
+                None => format!("PROJ-{number:03}"),
+            })),
+            _ => Err(invalid()),
         }
+    }
+}
+
+impl ProjectId {
+    /// True when the id carries a slug (`PROJ-005-billing`), false for a bare number.
+    pub fn has_slug(&self) -> bool {
+        self.0[5..].contains('-')
     }
 }
 
@@ -213,11 +231,19 @@ mod tests {
     #[test]
     fn project_ids() {
         for ok in ["PROJ-001", "PROJ-1234", "PROJ-012-billing-api", "PROJ-002-v2"] {
-            assert!(ok.parse::<ProjectId>().is_ok(), "{ok}");
+            assert_eq!(ok.parse::<ProjectId>().unwrap().as_str(), ok);
+        }
+        for (typed, canonical) in [
+            ("PROJ-2", "PROJ-002"),
+            ("proj-2", "PROJ-002"),
+            ("2", "PROJ-002"),
+            ("PROJ-5-my-slug", "PROJ-005-my-slug"),
+        ] {
+            assert_eq!(typed.parse::<ProjectId>().unwrap().as_str(), canonical);
         }
         for bad in [
-            "PROJ-1",
-            "proj-001",
+            "PROJ-",
+            "0",
             "PROJ-001-Billing",
             "PROJ-001-",
             "PROJ-001--a",
