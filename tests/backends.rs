@@ -491,3 +491,41 @@ fn killed_writers_on_database_backends_lose_nothing_acknowledged() {
         );
     }
 }
+
+/// `store migrate` into a fresh, empty database creates its schema itself, and carries the
+/// idempotency records: a key used before the move is still recognised after it.
+#[test]
+fn a_migration_into_a_fresh_database_needs_no_init_and_keeps_idempotency_keys() {
+    let scratch = tempfile::tempdir().unwrap();
+    let mut targets = vec![format!("sqlite:{}", scratch.path().join("fresh.db").display())];
+    if let Some(url) = postgres_database() {
+        targets.push(url);
+    }
+    for to in targets {
+        let w = Workspace::new();
+        let created = w.json(&["items", "create", "keyed", "--idempotency-key", "create-1"]);
+        w.ok(&["items", "create", "plain"]);
+        w.ok(&["items", "start", "1", "2", "--idempotency-key", "start-both"]);
+        let report = w.json(&["store", "migrate", "--to", &to]);
+        assert_eq!(report["idempotency_keys"], 2, "{to}: {report}");
+        let moved = Workspace::with_store(&to);
+        let again = moved.json(&["items", "create", "keyed", "--idempotency-key", "create-1"]);
+        assert_eq!(again["id"], created["id"], "{to}");
+        assert_eq!(
+            again["replayed"], true,
+            "{to}: the key is recognised after the move"
+        );
+        assert_fails(
+            &moved.run(&["items", "create", "other", "--idempotency-key", "create-1"]),
+            5,
+            "already used",
+        );
+        let started = moved.json(&["items", "start", "1", "2", "--idempotency-key", "start-both"]);
+        assert_eq!(started[1]["replayed"], true, "{to}");
+        assert_eq!(
+            moved.json(&["store", "info"])["events"],
+            4,
+            "{to}: nothing more written"
+        );
+    }
+}

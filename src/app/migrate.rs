@@ -30,6 +30,8 @@ pub struct MigrateReport {
     pub events: u64,
     /// SHA-256 of the events, in order, as each store reads them back; equal by now.
     pub hash: String,
+    /// Idempotency keys carried over, so a key used before the move is still recognised.
+    pub idempotency_keys: u64,
 }
 
 /// A log's length and content hash.
@@ -109,11 +111,18 @@ pub fn migrate(
             target_hash: there.hash,
         });
     }
+    // The log is identical, positions included, so every record still names its events.
+    let mut idempotency_keys = 0;
+    for record in from.once_records()? {
+        to.restore_once(&record)?;
+        idempotency_keys += 1;
+    }
     Ok(MigrateReport {
         copied,
         resumed_from,
         events: here.events,
         hash: here.hash,
+        idempotency_keys,
     })
 }
 

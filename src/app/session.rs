@@ -330,6 +330,8 @@ impl Session {
         if self.url.as_ref() == Some(&to) {
             return Err(AppError::SameStore(to));
         }
+        // A fresh database gets its schema here: moving into it needs no `store init`.
+        Backend::init(&to, &self.options)?;
         let target = Backend::open(&to, &self.options)?;
         if self.store.location() == target.location() {
             return Err(AppError::SameStore(to));

@@ -229,6 +229,12 @@ impl EventStore for Interfering {
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
         self.inner.lookup_once(key)
     }
+    fn once_records(&self) -> Result<Vec<OnceRecord>, StoreError> {
+        self.inner.once_records()
+    }
+    fn restore_once(&self, record: &OnceRecord) -> Result<(), StoreError> {
+        self.inner.restore_once(record)
+    }
     fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
         self.inner.load_cache(name)
     }

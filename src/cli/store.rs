@@ -85,6 +85,7 @@ fn migrate(to: StoreUrl, ctx: &Context, out: &mut Output) -> CliResult {
             "resumed_from": report.resumed_from,
             "events": report.events,
             "sha256": report.hash,
+            "idempotency_keys": report.idempotency_keys,
         }));
     }
     let resumed = if report.resumed_from > 0 {
@@ -93,11 +94,12 @@ fn migrate(to: StoreUrl, ctx: &Context, out: &mut Output) -> CliResult {
         String::new()
     };
     out.confirm(&format!(
-        "copied {} events of {} from {from_url} to {to}{resumed}; both hold {} events, sha256 {}",
+        "copied {} events of {} from {from_url} to {to}{resumed}; both hold {} events, sha256 {}; {} idempotency key(s) carried over",
         report.copied,
         session.project(),
         report.events,
-        report.hash
+        report.hash,
+        report.idempotency_keys
     ))?;
     out.note(&format!(
         "to use it from now on: jerry config set store '{to}' (or JERRY_STORE)"

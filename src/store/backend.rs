@@ -141,6 +141,14 @@ impl EventStore for Backend {
         self.inner().lookup_once(key)
     }
 
+    fn once_records(&self) -> Result<Vec<OnceRecord>, StoreError> {
+        self.inner().once_records()
+    }
+
+    fn restore_once(&self, record: &OnceRecord) -> Result<(), StoreError> {
+        self.inner().restore_once(record)
+    }
+
     fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {
         self.inner().read(stream, from, to)
     }

@@ -624,6 +624,34 @@ pub fn concurrent_multi_stream_appends_are_seen_whole(open: &Opener<'_>) {
     assert_eq!(store.head_position().unwrap(), total * 2);
 }
 
+pub fn idempotency_records_are_listed_and_restored(open: &Opener<'_>) {
+    let store = open();
+    let key = OnceKey {
+        key: "carried".into(),
+        fingerprint: "f".into(),
+    };
+    store
+        .append_once(
+            &stream("o-a"),
+            keyed(1, "carried"),
+            ExpectedVersion::Any,
+            Some(&key),
+        )
+        .unwrap();
+    store
+        .append(&stream("o-b"), events(1), ExpectedVersion::Any)
+        .unwrap();
+    let records = store.once_records().unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].key, "carried");
+    // Restoring a key already recorded leaves it as it was.
+    let mut other = records[0].clone();
+    other.fingerprint = "changed".into();
+    store.restore_once(&other).unwrap();
+    assert_eq!(open().lookup_once("carried").unwrap().unwrap().fingerprint, "f");
+    assert_eq!(open().once_records().unwrap(), records);
+}
+
 pub fn caches_are_replaced_whole(store: &dyn EventStore) {
     assert_eq!(store.load_cache("items").unwrap(), None);
     store.save_cache("items", b"first").unwrap();
@@ -819,6 +847,7 @@ macro_rules! contract_tests {
             );
             case!(an_idempotency_key_appends_to_several_streams_once, by_ref);
             case!(concurrent_multi_stream_appends_are_seen_whole, shared);
+            case!(idempotency_records_are_listed_and_restored, shared);
             case!(caches_are_replaced_whole, by_ref);
             case!(state_is_kept_apart_from_caches, shared);
             case!(a_waiter_wakes_on_an_append, shared);

@@ -158,6 +158,18 @@ impl EventStore for MemoryStore {
         })
     }
 
+    fn once_records(&self) -> Result<Vec<OnceRecord>, StoreError> {
+        Ok(self.lock().once.values().cloned().collect())
+    }
+
+    fn restore_once(&self, record: &OnceRecord) -> Result<(), StoreError> {
+        self.lock()
+            .once
+            .entry(record.key.clone())
+            .or_insert_with(|| record.clone());
+        Ok(())
+    }
+
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
         Ok(self.lock().once.get(key).cloned())
     }

@@ -182,6 +182,15 @@ pub trait EventStore: Send + Sync {
     /// What an idempotency key was used for, if its events are committed.
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError>;
 
+    /// Every idempotency record whose events are committed, in key order: what a copy of
+    /// the project to another store carries, so a key used before the move is still
+    /// recognised after it.
+    fn once_records(&self) -> Result<Vec<OnceRecord>, StoreError>;
+
+    /// Records what a key did, for events this store already holds at the record's
+    /// positions (a copied log). A key already recorded is left as it is.
+    fn restore_once(&self, record: &OnceRecord) -> Result<(), StoreError>;
+
     /// The committed events with `from <= version <= to`, oldest first. An absent stream
     /// reads as empty.
     fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError>;

@@ -331,6 +331,42 @@ impl EventStore for SqliteStore {
         once(&self.conn(), &self.scope, key, &self.path)
     }
 
+    fn once_records(&self) -> Result<Vec<OnceRecord>, StoreError> {
+        let conn = self.conn();
+        let mut statement = conn
+            .prepare("SELECT key, record FROM once_keys WHERE scope = ?1 ORDER BY key")
+            .map_err(self.fail("cannot read idempotency keys"))?;
+        let rows = statement
+            .query_map(params![self.scope], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+            })
+            .map_err(self.fail("cannot read idempotency keys"))?;
+        let mut records = Vec::new();
+        for row in rows {
+            let (key, text) = row.map_err(self.fail("cannot read idempotency keys"))?;
+            records.push(serde_json::from_str(&text).map_err(|err| StoreError::Corrupt {
+                path: self.path.clone(),
+                line: None,
+                reason: format!("idempotency record '{key}' cannot be read: {err}"),
+            })?);
+        }
+        Ok(records)
+    }
+
+    fn restore_once(&self, record: &OnceRecord) -> Result<(), StoreError> {
+        let text = serde_json::to_string(record).map_err(|source| StoreError::Encode {
+            stream: record.stream.clone(),
+            source,
+        })?;
+        self.conn()
+            .execute(
+                "INSERT INTO once_keys (scope, key, record) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                params![self.scope, record.key, text],
+            )
+            .map_err(self.fail("cannot record an idempotency key"))?;
+        Ok(())
+    }
+
     fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {
         self.query_events(
             "SELECT position, body FROM events

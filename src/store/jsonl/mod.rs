@@ -581,6 +581,42 @@ impl EventStore for JsonlStore {
         persist(&path, bytes, Durability::Durable).map_err(|err| StoreError::io("cannot write", &path, err))
     }
 
+    fn once_records(&self) -> Result<Vec<OnceRecord>, StoreError> {
+        let dir = self.data_dir.join("idempotency");
+        let entries = match fs_err::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) => return Err(StoreError::io("cannot list", &dir, err)),
+        };
+        let mut records = Vec::new();
+        for entry in entries {
+            let path = entry
+                .map_err(|err| StoreError::io("cannot list", &dir, err))?
+                .path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let bytes = fs_err::read(&path).map_err(|err| StoreError::io("cannot read", &path, err))?;
+            let record: OnceRecord =
+                serde_json::from_slice(&bytes).map_err(|err| line::corrupt(&path, None, err))?;
+            if record.is_committed(self)? {
+                records.push(record);
+            }
+        }
+        records.sort_by(|a, b| a.key.cmp(&b.key));
+        Ok(records)
+    }
+
+    fn restore_once(&self, record: &OnceRecord) -> Result<(), StoreError> {
+        self.once_path(&record.key)?;
+        self.ensure_dirs()?;
+        let _guard = self.lock.acquire()?;
+        if self.lookup_once(&record.key)?.is_none() {
+            self.write_once_record(record)?;
+        }
+        Ok(())
+    }
+
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
         let path = self.once_path(key)?;
         let bytes = match fs_err::read(&path) {

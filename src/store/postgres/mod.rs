@@ -366,6 +366,34 @@ impl EventStore for PostgresStore {
         self.write(|tx| sql::append_all(tx, appends, once))
     }
 
+    fn once_records(&self) -> Result<Vec<OnceRecord>, StoreError> {
+        let rows = lock(&self.client)
+            .client
+            .query(
+                "SELECT key, record FROM jerry_once WHERE scope = $1 ORDER BY key",
+                &[&self.scope],
+            )
+            .map_err(self.fail("cannot read idempotency keys"))?;
+        rows.iter()
+            .map(|row| decode_once(&self.shown, row.get(0), row.get(1)))
+            .collect()
+    }
+
+    fn restore_once(&self, record: &OnceRecord) -> Result<(), StoreError> {
+        let text = serde_json::to_string(record).map_err(|source| StoreError::Encode {
+            stream: record.stream.clone(),
+            source,
+        })?;
+        lock(&self.client)
+            .client
+            .execute(
+                "INSERT INTO jerry_once (scope, key, record) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                &[&self.scope, &record.key, &text],
+            )
+            .map_err(self.fail("cannot record an idempotency key"))?;
+        Ok(())
+    }
+
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
         let row = lock(&self.client)
             .client
