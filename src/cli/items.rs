@@ -43,7 +43,7 @@ pub enum ItemsCommand {
     Block(BlockArgs),
     /// Move an item to any status its current one allows.
     #[command(
-        after_help = "Statuses: pending → in_progress | cancelled; in_progress → blocked | done | cancelled;\nblocked → in_progress | cancelled; done → in_progress; cancelled is final.\n\nExample:\n  jerry items status 7 blocked --reason \"waiting for review\""
+        after_help = "Statuses: pending → in_progress | done | cancelled; in_progress → blocked | done | cancelled;\nblocked → in_progress | cancelled; done → in_progress; cancelled is final.\n\nExample:\n  jerry items status 7 blocked --reason \"waiting for review\""
     )]
     Status(StatusArgs),
     /// Change items' priority.
