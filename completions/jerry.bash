@@ -515,7 +515,7 @@ _jerry() {
 
     case "${cmd}" in
         jerry)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version init items events config projects store undo redo doctor completions ids man generate help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version init items events config projects store undo redo doctor completions ids man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -561,7 +561,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__completions)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -607,7 +607,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version get set unset list path help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version get set unset list path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -653,7 +653,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__get)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -797,7 +797,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__list)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -843,7 +843,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__path)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -889,7 +889,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__set)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -935,7 +935,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__config__subcmd__unset)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -981,7 +981,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__doctor)
-            opts="-q -h -V --repair --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --repair --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,7 +1027,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version list follow replay export import stats query help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version list follow replay export import stats query help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1073,7 +1073,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__export)
-            opts="-o -q -h -V --type --item --stream --since --until --correlation --after --output --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-o -q -h -V --type --item --stream --since --until --correlation --after --output --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1155,7 +1155,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__follow)
-            opts="-q -h -V --type --item --stream --since --until --correlation --from-start --after --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --type --item --stream --since --until --correlation --from-start --after --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1355,7 +1355,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__import)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1401,7 +1401,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__list)
-            opts="-q -h -V --type --item --stream --since --until --correlation --after --last --limit --jsonl --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --type --item --stream --since --until --correlation --after --last --limit --jsonl --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1483,7 +1483,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__query)
-            opts="-q -h -V --within --type --item --stream --since --until --correlation --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --within --type --item --stream --since --until --correlation --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1557,7 +1557,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__replay)
-            opts="-q -h -V --until --verify --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --until --verify --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1607,7 +1607,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__events__subcmd__stats)
-            opts="-q -h -V --group-by --type --item --stream --since --until --correlation --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --group-by --type --item --stream --since --until --correlation --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1681,7 +1681,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__generate)
-            opts="-q -h -V --items --events-per-item --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --items --events-per-item --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2533,7 +2533,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__ids)
-            opts="-q -h -V --projects --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --projects --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2579,7 +2579,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__init)
-            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2621,7 +2621,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2667,7 +2667,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__assign)
-            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2721,7 +2721,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__block)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2783,7 +2783,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__blocked)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2829,7 +2829,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__cancel)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2891,7 +2891,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__comment)
-            opts="-q -h -V --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2945,7 +2945,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__complete)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3007,7 +3007,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__create)
-            opts="-t -p -d -a -q -h -V --type --priority --description --parent --assignee --due --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-t -p -d -a -q -h -V --type --priority --description --parent --assignee --due --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3097,7 +3097,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__depend)
-            opts="-q -h -V --type --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --type --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3155,7 +3155,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__due)
-            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3209,7 +3209,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__edit)
-            opts="-d -q -h -V --title --description --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-d -q -h -V --title --description --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3625,7 +3625,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__history)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3671,7 +3671,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__label)
-            opts="-q -h -V --add --remove --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --add --remove --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3733,7 +3733,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__list)
-            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --label --search --overdue --due-before --parent --sort --reverse --limit --at --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --label --search --overdue --due-before --parent --sort --reverse --limit --at --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3839,7 +3839,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__metrics)
-            opts="-q -h -V --coverage --positive --negative --edge --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --coverage --positive --negative --edge --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3909,7 +3909,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__parent)
-            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --none --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3963,7 +3963,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__priority)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4025,7 +4025,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__ready)
-            opts="-t -p -a -q -h -V --type --priority --assignee --label --search --overdue --due-before --limit --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-t -p -a -q -h -V --type --priority --assignee --label --search --overdue --due-before --limit --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4111,7 +4111,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__reopen)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4173,7 +4173,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__show)
-            opts="-q -h -V --at --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --at --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4223,7 +4223,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__start)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4285,7 +4285,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__status)
-            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-r -q -h -V --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4347,7 +4347,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__tree)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4393,7 +4393,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__undepend)
-            opts="-q -h -V --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4447,7 +4447,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__man)
-            opts="-q -h -V --out --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --out --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4497,7 +4497,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version list create use show help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version list create use show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4543,7 +4543,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects__subcmd__create)
-            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4669,7 +4669,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects__subcmd__list)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4715,7 +4715,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects__subcmd__show)
-            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4757,7 +4757,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__projects__subcmd__use)
-            opts="-q -h -V --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4799,7 +4799,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__redo)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4845,7 +4845,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__store)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version init info migrate help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version init info migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4961,7 +4961,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__store__subcmd__info)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5007,7 +5007,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__store__subcmd__init)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5053,7 +5053,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__store__subcmd__migrate)
-            opts="-q -h -V --to --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --to --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5103,7 +5103,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__undo)
-            opts="-q -h -V --correlation --project --root --json --format --actor --color --quiet --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --correlation --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

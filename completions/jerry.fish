@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_jerry_global_optspecs
-    string join \n project= root= json format= actor= color= q/quiet correlation-id= lock-timeout= store= h/help V/version
+    string join \n project= root= json format= actor= color= q/quiet wide correlation-id= lock-timeout= store= h/help V/version
 end
 
 function __fish_jerry_needs_command
@@ -39,6 +39,7 @@ complete -c jerry -n "__fish_jerry_needs_command" -l lock-timeout -d 'Seconds to
 complete -c jerry -n "__fish_jerry_needs_command" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_needs_command" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_needs_command" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_needs_command" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_needs_command" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "init" -d 'Create a project (PROJ-001 by default, else the next free number)'
@@ -69,6 +70,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand init" -l lock-timeout -d 'Se
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand init" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -86,6 +88,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_s
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help" -f -a "create" -d 'Create an item and print its id'
@@ -134,6 +137,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s r -l reason -r
@@ -154,6 +158,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s r -l reason -r
@@ -174,6 +179,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from complete" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s r -l reason -r
@@ -194,6 +200,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s r -l reason -r
@@ -214,6 +221,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from reopen" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s r -l reason -d 'Why the item is blocked' -r
@@ -234,6 +242,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from block" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s r -l reason -r
@@ -254,6 +263,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s r -l reason -r
@@ -274,6 +284,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from priority" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
@@ -294,6 +305,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l none -d 'Unassign the item instead'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from assign" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from due" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
@@ -314,6 +326,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from due" -l none -d 'Remove the due date'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from due" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from due" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from due" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from due" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from due" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l type -d 'blocks, blocked_by or related' -r
@@ -334,6 +347,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
@@ -353,6 +367,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -l title -d 'The new title' -r
@@ -374,6 +389,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -l add -d 'A label to add (repeatable): 1 to 50 characters, no spaces' -r
@@ -395,6 +411,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from label" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
@@ -414,6 +431,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s s -l status -d 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled' -r
@@ -444,6 +462,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l reverse -d 'Reverse the order'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l at -d 'Show the item as it was at TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, yesterday)' -r
@@ -462,6 +481,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -479,6 +499,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from parent" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
@@ -499,6 +520,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from parent" -l none -d 'Remove the parent: the item goes to the top'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from parent" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from parent" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from parent" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from parent" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from parent" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -l coverage -d 'Test coverage in percent, 0 to 100' -r
@@ -522,6 +544,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s t -l type -d 'Only items of this type (repeatable)' -r
@@ -547,6 +570,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l overdue -d 'Only open items whose due date has passed'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from blocked" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -564,6 +588,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from blocked" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from blocked" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from blocked" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from blocked" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from blocked" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from blocked" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from tree" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -581,6 +606,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from tree" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from tree" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from tree" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from tree" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from tree" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from tree" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an item and print its id'
@@ -622,6 +648,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and not __fish_seen_subcommand_from list follow replay export import stats query help" -f -a "list" -d 'List events in global order: a table, --json (an array) or --jsonl'
@@ -657,6 +684,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l jsonl -d 'One JSON object per line'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l type -d 'Only events of this type, e.g. StatusChanged (repeatable)' -r
@@ -682,6 +710,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l from-start -d 'Start from the first event instead of from now'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from follow" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l until -d 'Replay only up to TIME' -r
@@ -701,6 +730,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l verify -d 'Check the rebuilt state against each item\'s own stream; exit 6 on any difference'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l type -d 'Only events of this type, e.g. StatusChanged (repeatable)' -r
@@ -726,6 +756,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -743,6 +774,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l group-by -r -f -a "type\t''
@@ -770,6 +802,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l within -d 'The longest gap between the two events (30s, 5m, 2h, 1d)' -r
@@ -794,6 +827,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "list" -d 'List events in global order: a table, --json (an array) or --jsonl'
@@ -819,6 +853,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and not __fish_seen_subcommand_from get set unset list path help" -f -a "get" -d 'Print one setting as it takes effect (a flag or its environment variable, else config.toml, else the default); --json adds where it comes from'
@@ -842,6 +877,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -859,6 +895,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -876,6 +913,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -893,6 +931,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -910,6 +949,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subc
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting as it takes effect (a flag or its environment variable, else config.toml, else the default); --json adds where it comes from'
@@ -933,6 +973,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_see
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and not __fish_seen_subcommand_from list create use show help" -f -a "list" -d 'List the workspace\'s projects with their item and event counts'
@@ -955,6 +996,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_su
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
@@ -971,6 +1013,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_su
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
@@ -987,6 +1030,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_su
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
@@ -1003,6 +1047,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_su
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the workspace\'s projects with their item and event counts'
@@ -1025,6 +1070,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_s
 complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and not __fish_seen_subcommand_from init info migrate help" -f -a "init" -d 'Create or upgrade the store\'s schema (PostgreSQL needs this once; files and SQLite set themselves up). Safe to run again, from several machines at once'
@@ -1046,6 +1092,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -1063,6 +1110,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l to -d 'The store to copy into: jsonl, sqlite:<path> or postgres://user@host/database' -r
@@ -1081,6 +1129,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create or upgrade the store\'s schema (PostgreSQL needs this once; files and SQLite set themselves up). Safe to run again, from several machines at once'
@@ -1103,6 +1152,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand undo" -l lock-timeout -d 'Se
 complete -c jerry -n "__fish_jerry_using_subcommand undo" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand undo" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand undo" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand undo" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand undo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand undo" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand redo" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -1120,6 +1170,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand redo" -l lock-timeout -d 'Se
 complete -c jerry -n "__fish_jerry_using_subcommand redo" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand redo" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand redo" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand redo" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand redo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand redo" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -1138,6 +1189,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l store -d 'Where e
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l repair -d 'Fix what is safe to fix'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -1155,6 +1207,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand completions" -l lock-timeout
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand completions" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand ids" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -1173,6 +1226,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand ids" -l store -d 'Where even
 complete -c jerry -n "__fish_jerry_using_subcommand ids" -l projects -d 'Project ids instead of item ids'
 complete -c jerry -n "__fish_jerry_using_subcommand ids" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand ids" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand ids" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand ids" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand ids" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l out -d 'Where to write the pages' -r -F
@@ -1191,6 +1245,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand man" -l lock-timeout -d 'Sec
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand man" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l items -d 'How many items to add' -r
@@ -1210,6 +1265,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand generate" -l lock-timeout -d
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand generate" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "init" -d 'Create a project (PROJ-001 by default, else the next free number)'

@@ -728,3 +728,54 @@ fn reads_where_there_is_no_project_say_so_and_write_nothing() {
         "projects/ folder",
     );
 }
+
+#[test]
+fn output_a_script_and_a_person_can_trust() {
+    let ws = workspace_with(&["a"]);
+    // A metric never given is not recorded as 0.
+    ws.ok(&["items", "metrics", "1", "--positive", "3"]);
+    let quality = &ws.json(&["items", "show", "1"])["quality"];
+    assert_eq!(quality["coverage"], Value::Null, "{quality}");
+    assert_eq!(quality["positive_tests"], 3);
+    ws.ok(&["items", "metrics", "1", "--coverage", "80"]);
+    let quality = &ws.json(&["items", "show", "1"])["quality"];
+    assert_eq!(
+        (quality["coverage"].as_f64(), quality["positive_tests"].as_u64()),
+        (Some(80.0), Some(3))
+    );
+
+    // A title cannot reorder the screen: bidi overrides are escaped like control characters.
+    ws.ok(&["items", "create", "evil \u{202E}txet"]);
+    let table = ws.ok(&["items", "list"]);
+    assert!(
+        !table.contains('\u{202E}') && table.contains("\\u{202e}"),
+        "{table}"
+    );
+
+    // A usage error under --json names what is missing.
+    let out = ws.run(&["items", "create", "--json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        body["error"]["message"].as_str().unwrap().contains("<TITLE>"),
+        "{body}"
+    );
+
+    // A typo never leads to a hidden command.
+    let typo = ws.run(&["id"]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&typo.stderr).contains("'ids'"));
+    let typo = ws.run(&["items", "lst"]);
+    assert!(
+        String::from_utf8_lossy(&typo.stderr).contains("'list'"),
+        "visible ones are still suggested"
+    );
+
+    // --last with --limit says which events it shows.
+    let both = ws.run(&["events", "list", "--last", "3", "--limit", "2"]);
+    assert!(
+        String::from_utf8_lossy(&both.stderr).contains("the first 2 of the last 3"),
+        "{}",
+        String::from_utf8_lossy(&both.stderr)
+    );
+}

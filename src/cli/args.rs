@@ -66,6 +66,10 @@ pub struct GlobalArgs {
     /// Print only the data: no notes, no confirmations of writes (errors still go to stderr).
     #[arg(long, short = 'q', global = true)]
     pub quiet: bool,
+    /// Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending
+    /// in …; output that is not a terminal is never cut).
+    #[arg(long, global = true)]
+    pub wide: bool,
     /// Correlation id recorded on this command's events [default: a new id per command].
     #[arg(long, global = true, env = "JERRY_CORRELATION_ID", value_name = "ID")]
     pub correlation_id: Option<String>,

@@ -26,6 +26,7 @@ impl Context {
             actor,
             color: _,
             quiet: _,
+            wide: _,
             correlation_id,
             lock_timeout,
             store,

@@ -315,10 +315,65 @@ pub fn report_usage(err: clap::Error, json: bool, print: impl FnOnce(&serde_json
         _ => {}
     }
     if json {
-        print(&error_object(Exit::Usage, &first_line(&err, "usage error")));
+        print(&error_object(Exit::Usage, &paragraph(&err, "usage error")));
     }
-    let _ = err.print();
+    let rendered = without_hidden_tips(&err.render().to_string());
+    eprint!("{rendered}");
     ExitCode::from(Exit::Usage as u8)
+}
+
+/// The error's first paragraph on one line: `the following required arguments were not
+/// provided: <TITLE>`, not just its first line.
+fn paragraph(err: &clap::Error, fallback: &str) -> String {
+    let rendered = err.render().to_string();
+    let text: Vec<&str> = rendered
+        .lines()
+        .take_while(|line| !line.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    if text.is_empty() {
+        return fallback.to_owned();
+    }
+    let joined = text.join(" ");
+    joined.strip_prefix("error: ").unwrap_or(&joined).to_owned()
+}
+
+/// Drops clap's "a similar subcommand exists" tip when it names a hidden command (one
+/// kept for scripts, such as `ids`): a typo should not lead anyone there.
+fn without_hidden_tips(rendered: &str) -> String {
+    use clap::CommandFactory;
+    fn hidden(command: &clap::Command, names: &mut Vec<String>) {
+        for sub in command.get_subcommands() {
+            if sub.is_hide_set() {
+                names.push(sub.get_name().to_owned());
+            }
+            hidden(sub, names);
+        }
+    }
+    let mut names = Vec::new();
+    hidden(&super::args::Cli::command(), &mut names);
+    let mut out = String::with_capacity(rendered.len());
+    let mut skip_blank = false;
+    for line in rendered.split_inclusive('\n') {
+        let names_hidden = line.contains("similar subcommand")
+            && names.iter().any(|name| line.contains(&format!("'{name}'")));
+        if names_hidden {
+            // The blank line that introduced the tip goes with it.
+            if out.ends_with("\n\n") {
+                out.pop();
+            }
+            skip_blank = true;
+            continue;
+        }
+        if skip_blank && line.trim().is_empty() {
+            skip_blank = false;
+            out.push_str(line);
+            continue;
+        }
+        skip_blank = false;
+        out.push_str(line);
+    }
+    out
 }
 
 fn first_line(err: &clap::Error, fallback: &str) -> String {

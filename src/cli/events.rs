@@ -71,12 +71,22 @@ fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let filter = filter(filter_args, after, &session, ctx)?;
     let page = session.events().list(&filter, limit, last)?;
     let shown = page.events.len();
-    if shown < page.total_matching && limit.is_some_and(|l| shown == l) {
-        out.warn(&format!(
-            "showing {shown} of {} matching events (--limit {})",
-            page.total_matching,
-            limit.unwrap_or_default()
-        ));
+    match (limit, last) {
+        // Both: the last N, then the first of those; say exactly which.
+        (Some(limit), Some(last)) if shown == limit && limit < last.min(page.total_matching) => {
+            out.warn(&format!(
+                "showing the first {shown} of the last {} of {} matching events (--last {last} --limit {limit})",
+                last.min(page.total_matching),
+                page.total_matching
+            ));
+        }
+        (Some(limit), None) if shown < page.total_matching && shown == limit => {
+            out.warn(&format!(
+                "showing {shown} of {} matching events (--limit {limit})",
+                page.total_matching
+            ));
+        }
+        _ => {}
     }
     if out.json() {
         return out.json_value(&page.events);

@@ -100,7 +100,7 @@ pub enum ItemsCommand {
     Parent(ParentArgs),
     /// Record an item's quality metrics (what a quality_gate looks for on complete).
     #[command(
-        after_help = "Fields not given keep their recorded values (0 at first).\n\nExamples:\n  jerry items metrics 7 --coverage 85.5 --positive 12 --negative 4 --edge 2\n  jerry items metrics 7 --coverage 91"
+        after_help = "Fields not given keep their recorded values (counts start at 0; a coverage never given stays unrecorded, null in --json).\n\nExamples:\n  jerry items metrics 7 --coverage 85.5 --positive 12 --negative 4 --edge 2\n  jerry items metrics 7 --coverage 91"
     )]
     Metrics(MetricsArgs),
     /// List the work that can start now: pending items with no open blocker and no open

@@ -53,7 +53,10 @@ pub fn main(env: Environment) -> ExitCode {
         (false, format) => format.unwrap_or_default(),
     };
     let json = format != output::Format::Table;
-    let mut out = Output::styled(format, style::Style::detect(cli.global.color, cli.global.quiet));
+    let mut out = Output::styled(
+        format,
+        style::Style::detect(cli.global.color, cli.global.quiet, cli.global.wide),
+    );
     let actor_typed = source_is(&matches, "actor", &[ValueSource::CommandLine]);
     let result = Context::new(cli.global, actor_typed, env).and_then(|ctx| run(cli.command, &ctx, &mut out));
     match result {

@@ -8,7 +8,7 @@ use jerry::app::{SequenceMatch, Stats};
 use jerry::domain::graph::Links;
 use jerry::domain::{DependencyType, Status, WorkItem, WorkItemEvent};
 
-use super::style::{truncate, Style};
+use super::style::{truncate, width, Style};
 use jerry::store::RecordedEvent;
 
 /// Shows control characters as escapes so one item is always one table row; JSON keeps
@@ -16,13 +16,19 @@ use jerry::store::RecordedEvent;
 pub fn printable(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if c.is_control() {
+            if c.is_control() || is_bidi_control(c) {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
             }
         })
         .collect()
+}
+
+/// The invisible characters that reorder text on screen (U+202E makes the rest of a line
+/// read backwards): escaped like control characters, so a title cannot rewrite a table.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Left margin and the gap between columns.
@@ -40,10 +46,10 @@ fn render(
     paint: impl Fn(usize, usize) -> Option<&'static str>,
 ) -> String {
     let last = header.len() - 1;
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in &rows {
-        for (width, cell) in widths.iter_mut().zip(row).take(last) {
-            *width = (*width).max(cell.chars().count());
+        for (column, cell) in widths.iter_mut().zip(row).take(last) {
+            *column = (*column).max(width(cell));
         }
     }
     let fixed: usize = MARGIN + widths[..last].iter().map(|w| w + GAP).sum::<usize>();
@@ -55,8 +61,8 @@ fn render(
     }
     let last_width = rows
         .iter()
-        .map(|row| row[last].chars().count())
-        .chain([header[last].chars().count()])
+        .map(|row| width(&row[last]))
+        .chain([width(header[last])])
         .max()
         .unwrap_or(0);
     let mut out = String::with_capacity((fixed + last_width + 1) * (rows.len() + 2));
@@ -95,7 +101,7 @@ fn push_row(
             None => out.push_str(cell),
         }
         if column < last {
-            let pad = widths[column].saturating_sub(cell.chars().count()) + GAP;
+            let pad = widths[column].saturating_sub(width(cell)) + GAP;
             out.extend(std::iter::repeat_n(' ', pad));
         }
     }
@@ -193,8 +199,11 @@ pub fn item_details(item: &WorkItem, links: &Links) -> String {
             item.quality
                 .map(|q| {
                     format!(
-                        "coverage {}%, tests +{} -{} edge {}",
-                        q.coverage, q.positive_tests, q.negative_tests, q.edge_tests
+                        "coverage {}, tests +{} -{} edge {}",
+                        percent(q.coverage),
+                        q.positive_tests,
+                        q.negative_tests,
+                        q.edge_tests
                     )
                 })
                 .unwrap_or_default(),
@@ -247,6 +256,11 @@ pub fn history_table(events: &[RecordedEvent], style: Style) -> String {
         rows,
         style,
     )
+}
+
+/// A coverage as recorded, or `not recorded`.
+fn percent(coverage: Option<f64>) -> String {
+    coverage.map_or_else(|| "not recorded".to_owned(), |c| format!("{c}%"))
 }
 
 fn with_reason(text: String, reason: Option<&str>) -> String {
@@ -321,8 +335,11 @@ pub fn describe(event: &RecordedEvent) -> String {
         },
         WorkItemEvent::QualityMetricsUpdated(e) => match e.metrics {
             Some(m) => format!(
-                "quality: coverage {}%, tests +{} -{} edge {}",
-                m.coverage, m.positive_tests, m.negative_tests, m.edge_tests
+                "quality: coverage {}, tests +{} -{} edge {}",
+                percent(m.coverage),
+                m.positive_tests,
+                m.negative_tests,
+                m.edge_tests
             ),
             None => "quality metrics cleared".to_owned(),
         },

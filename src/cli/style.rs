@@ -23,7 +23,7 @@ pub struct Style {
 }
 
 impl Style {
-    pub fn detect(choice: ColorChoice, quiet: bool) -> Self {
+    pub fn detect(choice: ColorChoice, quiet: bool, wide: bool) -> Self {
         let terminal = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = match choice {
@@ -31,7 +31,7 @@ impl Style {
             ColorChoice::Never => false,
             ColorChoice::Auto => terminal && !no_color,
         };
-        let width = terminal.then(terminal_width).flatten();
+        let width = (terminal && !wide).then(terminal_width).flatten();
         Self { color, width, quiet }
     }
 }
@@ -61,12 +61,26 @@ fn columns_from_env() -> Option<usize> {
     std::env::var("COLUMNS").ok()?.parse().ok().filter(|&w| w > 0)
 }
 
-/// Cuts `text` to at most `max` characters, ending in `…` when it was longer.
+/// The columns `text` takes on a terminal: East Asian wide characters take two.
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// Cuts `text` to at most `max` terminal columns, ending in `…` when it was longer.
 pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    if width(text) <= max {
         return text.to_owned();
     }
-    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > max.saturating_sub(1) {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
     format!("{kept}…")
 }
 
@@ -80,5 +94,8 @@ mod tests {
         assert_eq!(truncate("exactly10!", 10), "exactly10!");
         assert_eq!(truncate("a much longer title", 10), "a much lo…");
         assert_eq!(truncate("ééééé", 3), "éé…");
+        // Wide characters take two columns each.
+        assert_eq!(truncate("漢字漢字漢字", 7), "漢字漢…");
+        assert_eq!(width("漢字 ok"), 7);
     }
 }

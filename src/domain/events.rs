@@ -136,8 +136,9 @@ pub struct DueDateChanged {
 /// Test coverage and counts, as the original Jerry design tracked them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct QualityMetrics {
-    /// Percent, 0 to 100.
-    pub coverage: f64,
+    /// Percent, 0 to 100; null while only test counts were recorded (never a made-up 0).
+    #[serde(default)]
+    pub coverage: Option<f64>,
     pub positive_tests: u32,
     pub negative_tests: u32,
     pub edge_tests: u32,
@@ -361,7 +362,7 @@ mod tests {
             }),
             WorkItemEvent::QualityMetricsUpdated(QualityMetricsUpdated {
                 metrics: Some(QualityMetrics {
-                    coverage: 85.5,
+                    coverage: Some(85.5),
                     positive_tests: 12,
                     negative_tests: 4,
                     edge_tests: 2,

@@ -470,13 +470,13 @@ impl WorkItem {
             }
         }
         let old = self.quality.unwrap_or(QualityMetrics {
-            coverage: 0.0,
+            coverage: None,
             positive_tests: 0,
             negative_tests: 0,
             edge_tests: 0,
         });
         let new = QualityMetrics {
-            coverage: coverage.unwrap_or(old.coverage),
+            coverage: coverage.or(old.coverage),
             positive_tests: positive.unwrap_or(old.positive_tests),
             negative_tests: negative.unwrap_or(old.negative_tests),
             edge_tests: edge.unwrap_or(old.edge_tests),
