@@ -432,7 +432,25 @@ impl JsonlStore {
     /// Up to `limit` index entries after `after` whose events are committed: the global
     /// order without reading the events themselves.
     pub fn read_index(&self, after: u64, limit: usize) -> Result<Vec<IndexEntry>, StoreError> {
+        if let Some(entries) = self.index_from_streams()? {
+            return Ok(entries
+                .into_iter()
+                .filter(|entry| entry.position > after)
+                .take(limit)
+                .collect());
+        }
         self.visible(self.index.read_after(after, limit)?)
+    }
+
+    /// With the index file gone while streams exist (deleted by hand, or a copy without
+    /// it), the global order built from the streams themselves — a full read, until the
+    /// next writer (or `doctor --repair`) puts the file back — so a read never shows an
+    /// empty log that is not empty. Writes nothing.
+    fn index_from_streams(&self) -> Result<Option<Vec<IndexEntry>>, StoreError> {
+        if self.index.exists() || !self.has_stream_files()? {
+            return Ok(None);
+        }
+        rebuild::collect_entries(self).map(Some)
     }
 
     fn version_of(&self, stream: &StreamId) -> Result<u64, StoreError> {
@@ -655,6 +673,9 @@ impl EventStore for JsonlStore {
     }
 
     fn head_position(&self) -> Result<u64, StoreError> {
+        if let Some(entries) = self.index_from_streams()? {
+            return Ok(entries.last().map_or(0, |entry| entry.position));
+        }
         let Some(last) = self.index.last_entry()? else {
             return Ok(0);
         };

@@ -341,6 +341,32 @@ fn a_missing_index_is_rebuilt_from_the_streams() {
     assert_eq!(&after[..10], before.as_slice());
 }
 
+/// Before any writer rebuilds it, a reader of a project whose index file is gone still
+/// sees the whole log, in order, and writes nothing.
+#[test]
+fn without_its_index_file_the_log_still_reads_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    for name in ["a", "b", "a"] {
+        store
+            .append(&stream(name), events(2), ExpectedVersion::Any)
+            .unwrap();
+    }
+    let index = dir.path().join("data/index.jsonl");
+    std::fs::remove_file(&index).unwrap();
+    let reader = store_in(dir.path());
+    assert_eq!(reader.head_position().unwrap(), 6);
+    let positions: Vec<u64> = reader
+        .read_global(0, 100)
+        .unwrap()
+        .iter()
+        .map(|e| e.position)
+        .collect();
+    assert_eq!(positions, (1..=6).collect::<Vec<u64>>());
+    assert_eq!(reader.read_global(4, 1).unwrap()[0].position, 5);
+    assert!(!index.exists(), "a read wrote nothing");
+}
+
 #[test]
 fn reading_after_a_position_finds_it_in_a_large_index() {
     let dir = tempfile::tempdir().unwrap();
