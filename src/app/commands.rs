@@ -202,16 +202,7 @@ impl<'a> CommandDispatcher<'a> {
             }
             None => None,
         };
-        let command_id = self.ids.next_ulid().to_string();
-        let labels = Labels {
-            now: self.clock.now(),
-            correlation: options
-                .correlation_id
-                .clone()
-                .unwrap_or_else(|| command_id.clone()),
-            causation: options.causation_id.clone().unwrap_or(command_id),
-            key: options.idempotency_key.clone(),
-        };
+        let labels = self.labels(&options);
         let guard = Guard {
             expected: options.expected_version,
             once: once.as_ref(),
@@ -234,6 +225,20 @@ impl<'a> CommandDispatcher<'a> {
                 }
             }
             (result, _) => result,
+        }
+    }
+
+    /// One command's time, correlation and causation (this command, unless told otherwise).
+    fn labels(&self, options: &WriteOptions) -> Labels {
+        let command_id = self.ids.next_ulid().to_string();
+        Labels {
+            now: self.clock.now(),
+            correlation: options
+                .correlation_id
+                .clone()
+                .unwrap_or_else(|| command_id.clone()),
+            causation: options.causation_id.clone().unwrap_or(command_id),
+            key: options.idempotency_key.clone(),
         }
     }
 
@@ -446,16 +451,7 @@ impl<'a> CommandDispatcher<'a> {
             }
             targets.push(id);
         }
-        let command_id = self.ids.next_ulid().to_string();
-        let labels = Labels {
-            now: self.clock.now(),
-            correlation: options
-                .correlation_id
-                .clone()
-                .unwrap_or_else(|| command_id.clone()),
-            causation: options.causation_id.clone().unwrap_or(command_id),
-            key: options.idempotency_key.clone(),
-        };
+        let labels = self.labels(&options);
         let mut attempts = 0;
         loop {
             attempts += 1;

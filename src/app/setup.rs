@@ -296,24 +296,18 @@ impl Setup {
             }
         }
         let url = self.store_url(&config)?;
-        let options = self.open_options(&project, &config);
-        let store = Backend::open(&url, &options)?;
-        Ok(Session::new(super::session::Parts {
-            workspace: self.workspace.clone(),
-            project,
-            first,
+        let store = Backend::open(&url, &self.open_options(&project, &config))?;
+        Ok(self.session(
+            Settings {
+                project,
+                first,
+                config,
+            },
             store,
             url,
-            options,
-            env: self.env.clone(),
-            actor: self.actor(&config),
-            correlation_id: self.overrides.correlation_id.clone(),
-            config,
-        }))
+        ))
     }
 
-    /// Creates a project: the one named, else the requested one, else the next free
-    /// number. Returns it, its folder, and whether it is new.
     /// Creates a project: the one named, else (with `another`) the next free number, else
     /// — `jerry init` in a workspace that already has a project — nothing: the project in
     /// use is returned, not created.

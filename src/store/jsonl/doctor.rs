@@ -166,14 +166,16 @@ fn finding(kind: &'static str, path: &Path, line: Option<u64>, detail: String, r
 }
 
 impl JsonlStore {
-    /// Moves stray lines (and anything after `keep_until`) into quarantine with a note of
-    /// where they were, and replaces the stream with the rest, atomically.
+    /// Moves stray lines and anything after `keep_until` into quarantine with a note of where
+    /// they were (the lines, or the offset and length of a tail) and why, and replaces the
+    /// stream with the rest, atomically.
     fn quarantine_lines(
         &self,
         path: &Path,
         bytes: &[u8],
         stray: &[(u64, std::ops::Range<usize>)],
         keep_until: usize,
+        reason: &str,
     ) -> Result<PathBuf, StoreError> {
         let dir = self
             .data_dir()
@@ -195,12 +197,17 @@ impl JsonlStore {
         kept.extend_from_slice(&bytes[at..keep_until.max(at)]);
         moved.extend_from_slice(&bytes[keep_until.max(at)..]);
         let lines: Vec<String> = stray.iter().map(|(line, _)| line.to_string()).collect();
-        let note = BTreeMap::from([
+        let mut note = BTreeMap::from([
             ("source", path.display().to_string()),
-            ("lines", lines.join(", ")),
-            ("reason", "stray_line".to_owned()),
+            ("reason", reason.to_owned()),
             ("moved_at", Timestamp::now().to_string()),
         ]);
+        if lines.is_empty() {
+            note.insert("offset", keep_until.to_string());
+            note.insert("length", bytes.len().saturating_sub(keep_until).to_string());
+        } else {
+            note.insert("lines", lines.join(", "));
+        }
         let note_json =
             serde_json::to_vec_pretty(&note).map_err(|err| super::line::corrupt(path, None, err))?;
         for (file, content) in [
@@ -232,8 +239,13 @@ impl JsonlStore {
             let strays_here = repair && !scan.stray.is_empty();
             if strays_here {
                 // Any damaged tail goes into quarantine with them.
-                done.quarantined
-                    .push(self.quarantine_lines(&path, &bytes, &scan.stray, scan.good_len)?);
+                done.quarantined.push(self.quarantine_lines(
+                    &path,
+                    &bytes,
+                    &scan.stray,
+                    scan.good_len,
+                    "stray_line",
+                )?);
                 stray_removed = true;
             }
             if let Some((kind, detail, line)) = &scan.trailing {
@@ -400,6 +412,7 @@ impl JsonlStore {
 
     /// Moves `bytes[from..]` of a stream file into `.jerry/quarantine/` (raw bytes plus a
     /// JSON note of where they came from), then cuts the file back to `from`.
+    /// Moves a damaged tail (from `from` on) into quarantine; see `quarantine_lines`.
     fn quarantine(
         &self,
         path: &Path,
@@ -407,40 +420,7 @@ impl JsonlStore {
         from: usize,
         reason: &str,
     ) -> Result<PathBuf, StoreError> {
-        let dir = self
-            .data_dir()
-            .parent()
-            .unwrap_or(self.data_dir())
-            .join("quarantine");
-        let io = |err| StoreError::io("cannot quarantine into", &dir, err);
-        fs_err::create_dir_all(&dir).map_err(io)?;
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("stream");
-        let stamp = Timestamp::now().unix_micros();
-        let target = dir.join(format!("{name}-{stamp}.bytes"));
-        let note = BTreeMap::from([
-            ("source", path.display().to_string()),
-            ("offset", from.to_string()),
-            ("length", (bytes.len() - from).to_string()),
-            ("reason", reason.to_owned()),
-            ("moved_at", Timestamp::now().to_string()),
-        ]);
-        let note_json =
-            serde_json::to_vec_pretty(&note).map_err(|err| super::line::corrupt(path, None, err))?;
-        for (file, content) in [
-            (target.clone(), &bytes[from..]),
-            (target.with_extension("note.json"), &note_json[..]),
-        ] {
-            crate::persist::persist(&file, content, crate::persist::Durability::Durable).map_err(io)?;
-        }
-        let file = fs_err::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .map_err(|err| StoreError::io("cannot repair", path, err))?;
-        file.set_len(from as u64)
-            .map_err(|err| StoreError::io("cannot repair", path, err))?;
-        file.sync_all()
-            .map_err(|err| StoreError::io("cannot repair", path, err))?;
-        Ok(target)
+        self.quarantine_lines(path, bytes, &[], from, reason)
     }
 }
 
