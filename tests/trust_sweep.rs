@@ -323,7 +323,8 @@ fn undo_is_a_stack_per_actor_and_redo_re_applies() {
         "pending",
         "the second undo takes back the start"
     );
-    ws.ok(&["redo"]);
+    let redone = ws.ok(&["redo"]);
+    assert!(redone.contains("(redo: undo of"), "{redone}");
     assert_eq!(status(&ws, "1"), "in_progress");
     ws.ok(&["redo"]);
     assert_eq!(status(&ws, "1"), "done");

@@ -100,7 +100,11 @@ pub fn undo(
     let undo_correlation = undo_correlation.map_or_else(|| ids.next_ulid().to_string(), str::to_owned);
     let now_time = clock.now();
     let causation = ids.next_ulid().to_string();
-    let reason = format!("undo of {correlation}");
+    let reason = if target_is_undo {
+        format!("redo: undo of {correlation}")
+    } else {
+        format!("undo of {correlation}")
+    };
     let mut appends = Vec::new();
     for (id, stream, current, now, before) in plan {
         let compensation = revert(&now, before.as_ref(), &reason);

@@ -29,14 +29,16 @@ pub fn run(target: UndoTarget<'_>, ctx: &Context, out: &mut Output) -> CliResult
             render::describe(event)
         ))?;
     }
-    let verb = if target == UndoTarget::Redo {
-        "redid"
+    if target == UndoTarget::Redo {
+        out.note(&format!(
+            "redid what {} took back; `jerry undo` takes it back again",
+            undone.correlation
+        ));
     } else {
-        "undid"
-    };
-    out.note(&format!(
-        "{verb} {}; `jerry redo` (or `jerry undo --correlation {}`) takes that back",
-        undone.correlation, undone.undo_correlation
-    ));
+        out.note(&format!(
+            "undid {}; `jerry redo` re-applies it (or `jerry undo --correlation {}`)",
+            undone.correlation, undone.undo_correlation
+        ));
+    }
     Ok(())
 }
