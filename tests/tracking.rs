@@ -4,17 +4,8 @@
 
 mod common;
 
-use common::{assert_fails, Workspace};
+use common::{assert_fails, ids, Workspace};
 use serde_json::Value;
-
-fn ids(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .expect("an array")
-        .iter()
-        .map(|item| item["id"].as_str().expect("id").to_owned())
-        .collect()
-}
 
 fn create(ws: &Workspace, args: &[&str]) -> String {
     let mut full = vec!["items", "create"];

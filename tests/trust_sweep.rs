@@ -4,17 +4,8 @@
 
 mod common;
 
-use common::{assert_fails, Workspace};
+use common::{assert_fails, ids, Workspace};
 use serde_json::Value;
-
-fn ids(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .expect("an array")
-        .iter()
-        .map(|item| item["id"].as_str().expect("id").to_owned())
-        .collect()
-}
 
 fn strings(value: &Value) -> Vec<String> {
     value
@@ -180,6 +171,12 @@ fn several_ids_are_all_or_nothing() {
     assert_fails(&ws.run(&["items", "start", "1", "2", "3"]), 5, "WORK-002");
     assert_eq!(ws.snapshot(), before);
     assert_fails(&ws.run(&["items", "start", "1", "WORK-001"]), 2, "named twice");
+    assert_fails(
+        &ws.run(&["items", "assign", "1", "x", "ann"]),
+        5,
+        "invalid item id 'x'",
+    );
+    assert_fails(&ws.run(&["items", "assign", "1"]), 2, "who takes them");
     assert_fails(&ws.run(&["items", "start", "1", "9"]), 3, "WORK-009");
     assert_fails(
         &ws.run(&["items", "start", "1", "3", "--expected-version", "1"]),
@@ -328,7 +325,9 @@ fn undo_is_a_stack_per_actor_and_redo_re_applies() {
     assert_eq!(status(&ws, "1"), "in_progress");
     ws.ok(&["redo"]);
     assert_eq!(status(&ws, "1"), "done");
-    assert_fails(&ws.run(&["redo"]), 3, "nothing to redo");
+    let nothing = ws.run(&["redo"]);
+    assert_fails(&nothing, 3, "nothing to redo");
+    assert!(!String::from_utf8_lossy(&nothing.stderr).contains("nothing to undo"));
     ws.ok(&["undo"]);
     assert_eq!(status(&ws, "1"), "in_progress");
     // A new command ends the redo chain.

@@ -87,7 +87,8 @@ pub enum AppError {
     /// Items are created one at a time (each gets the next number).
     #[error("items are created one per command")]
     SeveralCreates,
-    #[error("nothing to undo: {reason}")]
+    /// `reason` says it whole: "nothing to undo: …" or "nothing to redo: …".
+    #[error("{reason}")]
     NothingToUndo { reason: String },
     #[error("cannot undo {correlation}: later events touched the same items: {later}; undo those first")]
     UndoRefused { correlation: String, later: String },

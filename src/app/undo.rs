@@ -59,7 +59,7 @@ pub fn undo(
     let touched = events_of(store, &correlation, from)?;
     let Some(target_is_undo) = touched.values().next().map(|(_, undo)| *undo) else {
         return Err(AppError::NothingToUndo {
-            reason: format!("no item event has correlation id {correlation}"),
+            reason: format!("nothing to undo: no item event has correlation id {correlation}"),
         });
     };
     // Every item must still be as the command left it: its versions from the command's
@@ -85,7 +85,7 @@ pub fn undo(
             continue;
         }
         let now = replay(&stream, &history)?.ok_or(AppError::NothingToUndo {
-            reason: format!("{id} has no events"),
+            reason: format!("nothing to undo: {id} has no events"),
         })?;
         let before = replay(&stream, &history[..(first - 1) as usize])?;
         let current = history.last().map_or(last, |e| e.version);
@@ -234,7 +234,7 @@ fn last_command(store: &dyn EventStore, actor: &str, redo: bool) -> Result<(Stri
                 (Some(_), None, true) | (None, None, false) => true,
                 (None, None, true) => {
                     return Err(AppError::NothingToUndo {
-                        reason: format!("{actor} has nothing to redo: no undo since the last command"),
+                        reason: format!("nothing to redo: {actor} wrote a new command since the last undo"),
                     })
                 }
             };
@@ -245,11 +245,11 @@ fn last_command(store: &dyn EventStore, actor: &str, redo: bool) -> Result<(Stri
         at = from;
     }
     let reason = if redo {
-        format!("{actor} has nothing to redo")
+        format!("nothing to redo: {actor} has undone nothing here")
     } else if seen.is_empty() {
-        format!("{actor} has written nothing here (--correlation names another's command)")
+        format!("nothing to undo: {actor} has written nothing here (--correlation names another's command)")
     } else {
-        format!("every command {actor} wrote here is already undone")
+        format!("nothing to undo: every command {actor} wrote here is already undone")
     };
     Err(AppError::NothingToUndo { reason })
 }

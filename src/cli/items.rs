@@ -637,7 +637,7 @@ fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let mut commands = Vec::with_capacity(args.len());
     for id in &args {
         let item: ItemRef = id.parse().map_err(|err: jerry::domain::DomainError| {
-            CommandError::new(Exit::Usage, format!("invalid value '{id}' for '<ID>': {err}"))
+            CommandError::new(Exit::Invalid, format!("invalid value '{id}' for '<ID>': {err}"))
         })?;
         commands.push(Command::Assign {
             item,

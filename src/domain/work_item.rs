@@ -37,6 +37,7 @@ pub struct WorkItem {
     pub description: Option<String>,
     pub parent: Option<WorkItemId>,
     pub assignee: Option<String>,
+    /// In id order.
     pub dependencies: Vec<Dependency>,
     /// Sorted, without duplicates.
     #[serde(default)]
@@ -200,11 +201,17 @@ impl WorkItem {
             WorkItemEvent::PriorityChanged(e) => self.priority = e.new_priority,
             WorkItemEvent::AssigneeChanged(e) => self.assignee.clone_from(&e.new_assignee),
             WorkItemEvent::DependencyAdded(e) => {
+                // Kept in id order, so an item's state does not depend on the order its
+                // links were made (an undone undepend restores the same list).
                 self.dependencies.retain(|d| d.id != e.dependency_id);
-                self.dependencies.push(Dependency {
-                    id: e.dependency_id,
-                    kind: e.dependency_type,
-                });
+                let at = self.dependencies.partition_point(|d| d.id < e.dependency_id);
+                self.dependencies.insert(
+                    at,
+                    Dependency {
+                        id: e.dependency_id,
+                        kind: e.dependency_type,
+                    },
+                );
             }
             WorkItemEvent::DependencyRemoved(e) => self.dependencies.retain(|d| d.id != e.dependency_id),
             WorkItemEvent::TitleChanged(e) => self.title.clone_from(&e.new_title),

@@ -298,3 +298,13 @@ pub fn postgres_database() -> Option<String> {
     let (base, _) = admin.rsplit_once('/').expect("a URL ending in /database");
     Some(format!("{base}/{name}"))
 }
+
+/// The `id` of each object in a JSON array (a list of items), in order.
+pub fn ids(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|item| item["id"].as_str().expect("id").to_owned())
+        .collect()
+}
