@@ -90,6 +90,8 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an item and print its id')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start working on items (pending or blocked → in_progress)')
+            [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Take the next ready item (or the one named) for yourself, atomically')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Give items in progress back (in_progress → pending, unassigned, unclaimed)')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Finish items (pending or in_progress → done)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel items (pending, in_progress or blocked → cancelled; final)')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen done items (done → in_progress; only from done)')
@@ -157,6 +159,64 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--correlation-id', '--correlation-id', [CompletionResultType]::ParameterName, 'Correlation id recorded on this command''s events [default: a new id per command]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jerry;items;claim' {
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Claim for this actor [default: --actor, JERRY_ACTOR, the actor setting, else user]')
+            [CompletionResult]::new('--lease', '--lease', [CompletionResultType]::ParameterName, 'Hold the item this long after each of your writes to it (30s, 15m, 2h, 1d); without it the claim lasts until released, finished or reassigned')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only items of this type (repeatable)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only items of this type (repeatable)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only items of this priority (repeatable)')
+            [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'Only items of this priority (repeatable)')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Only items assigned to WHO; `none` for unassigned items')
+            [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'Only items assigned to WHO; `none` for unassigned items')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Only items with this label (repeatable: all of them)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only items whose title, description or a comment contains TEXT (any case)')
+            [CompletionResult]::new('--due-before', '--due-before', [CompletionResultType]::ParameterName, 'Only items due before TIME (a date, RFC 3339, +3d, tomorrow, …)')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Print only these fields of each item, in this order (id,title,status,…); a field an item lacks is null. Applies to every format (the table gets these columns)')
+            [CompletionResult]::new('--expected-version', '--expected-version', [CompletionResultType]::ParameterName, 'Fail with exit code 4, writing nothing, unless the item is still at this version')
+            [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables: auto (a terminal without NO_COLOR), always or never')
+            [CompletionResult]::new('--correlation-id', '--correlation-id', [CompletionResultType]::ParameterName, 'Correlation id recorded on this command''s events [default: a new id per command]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]')
+            [CompletionResult]::new('--overdue', '--overdue', [CompletionResultType]::ParameterName, 'Only open items whose due date has passed')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'jerry;items;release' {
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'r')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--expected-version', '--expected-version', [CompletionResultType]::ParameterName, 'Fail with exit code 4, writing nothing, unless the item is still at this version')
+            [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables: auto (a terminal without NO_COLOR), always or never')
+            [CompletionResult]::new('--correlation-id', '--correlation-id', [CompletionResultType]::ParameterName, 'Correlation id recorded on this command''s events [default: a new id per command]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Release it even though someone else holds a live claim on it')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
@@ -476,6 +536,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order by priority, created, updated, due, id or status [default: id]; ties by id')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N items; stderr says how many were left out')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'List the items as they were at TIME')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Print only these fields of each item, in this order (id,title,status,…); a field an item lacks is null. Applies to every format (the table gets these columns)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
@@ -498,6 +559,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
         }
         'jerry;items;show' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Show the item as it was at TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, yesterday)')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Print only these fields of each item, in this order (id,title,status,…); a field an item lacks is null. Applies to every format (the table gets these columns)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
@@ -593,6 +655,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only items whose title, description or a comment contains TEXT (any case)')
             [CompletionResult]::new('--due-before', '--due-before', [CompletionResultType]::ParameterName, 'Only items due before TIME (a date, RFC 3339, +3d, tomorrow, …)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N items (the first N to pick)')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Print only these fields of each item, in this order (id,title,status,…); a field an item lacks is null. Applies to every format (the table gets these columns)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
@@ -653,6 +716,8 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
         'jerry;items;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an item and print its id')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start working on items (pending or blocked → in_progress)')
+            [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Take the next ready item (or the one named) for yourself, atomically')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Give items in progress back (in_progress → pending, unassigned, unclaimed)')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Finish items (pending or in_progress → done)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel items (pending, in_progress or blocked → cancelled; final)')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen done items (done → in_progress; only from done)')
@@ -681,6 +746,12 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             break
         }
         'jerry;items;help;start' {
+            break
+        }
+        'jerry;items;help;claim' {
+            break
+        }
+        'jerry;items;help;release' {
             break
         }
         'jerry;items;help;complete' {
@@ -1516,6 +1587,8 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
         'jerry;help;items' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an item and print its id')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start working on items (pending or blocked → in_progress)')
+            [CompletionResult]::new('claim', 'claim', [CompletionResultType]::ParameterValue, 'Take the next ready item (or the one named) for yourself, atomically')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Give items in progress back (in_progress → pending, unassigned, unclaimed)')
             [CompletionResult]::new('complete', 'complete', [CompletionResultType]::ParameterValue, 'Finish items (pending or in_progress → done)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel items (pending, in_progress or blocked → cancelled; final)')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen done items (done → in_progress; only from done)')
@@ -1543,6 +1616,12 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             break
         }
         'jerry;help;items;start' {
+            break
+        }
+        'jerry;help;items;claim' {
+            break
+        }
+        'jerry;help;items;release' {
             break
         }
         'jerry;help;items;complete' {

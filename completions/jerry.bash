@@ -232,6 +232,9 @@ _jerry() {
             jerry__subcmd__help__subcmd__items,cancel)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__cancel"
                 ;;
+            jerry__subcmd__help__subcmd__items,claim)
+                cmd="jerry__subcmd__help__subcmd__items__subcmd__claim"
+                ;;
             jerry__subcmd__help__subcmd__items,comment)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__comment"
                 ;;
@@ -270,6 +273,9 @@ _jerry() {
                 ;;
             jerry__subcmd__help__subcmd__items,ready)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__ready"
+                ;;
+            jerry__subcmd__help__subcmd__items,release)
+                cmd="jerry__subcmd__help__subcmd__items__subcmd__release"
                 ;;
             jerry__subcmd__help__subcmd__items,reopen)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__reopen"
@@ -322,6 +328,9 @@ _jerry() {
             jerry__subcmd__items,cancel)
                 cmd="jerry__subcmd__items__subcmd__cancel"
                 ;;
+            jerry__subcmd__items,claim)
+                cmd="jerry__subcmd__items__subcmd__claim"
+                ;;
             jerry__subcmd__items,comment)
                 cmd="jerry__subcmd__items__subcmd__comment"
                 ;;
@@ -364,6 +373,9 @@ _jerry() {
             jerry__subcmd__items,ready)
                 cmd="jerry__subcmd__items__subcmd__ready"
                 ;;
+            jerry__subcmd__items,release)
+                cmd="jerry__subcmd__items__subcmd__release"
+                ;;
             jerry__subcmd__items,reopen)
                 cmd="jerry__subcmd__items__subcmd__reopen"
                 ;;
@@ -393,6 +405,9 @@ _jerry() {
                 ;;
             jerry__subcmd__items__subcmd__help,cancel)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__cancel"
+                ;;
+            jerry__subcmd__items__subcmd__help,claim)
+                cmd="jerry__subcmd__items__subcmd__help__subcmd__claim"
                 ;;
             jerry__subcmd__items__subcmd__help,comment)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__comment"
@@ -435,6 +450,9 @@ _jerry() {
                 ;;
             jerry__subcmd__items__subcmd__help,ready)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__ready"
+                ;;
+            jerry__subcmd__items__subcmd__help,release)
+                cmd="jerry__subcmd__items__subcmd__help__subcmd__release"
                 ;;
             jerry__subcmd__items__subcmd__help,reopen)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__reopen"
@@ -2029,7 +2047,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__items)
-            opts="create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree"
+            opts="create start claim release complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2085,6 +2103,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__items__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__items__subcmd__claim)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2267,6 +2299,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__items__subcmd__ready)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__items__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2621,7 +2667,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version create start claim release complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2840,6 +2886,108 @@ _jerry() {
                     return 0
                     ;;
                 -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expected-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__claim)
+            opts="-t -p -a -q -h -V --as --lease --type --priority --assignee --label --search --overdue --due-before --fields --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lease)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --priority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assignee)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --due-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3275,7 +3423,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__help)
-            opts="create start complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help"
+            opts="create start claim release complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3331,6 +3479,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__help__subcmd__cancel)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__help__subcmd__claim)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3540,6 +3702,20 @@ _jerry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jerry__subcmd__items__subcmd__help__subcmd__release)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jerry__subcmd__items__subcmd__help__subcmd__reopen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3733,7 +3909,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__list)
-            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --label --search --overdue --due-before --parent --sort --reverse --limit --at --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --label --search --overdue --due-before --parent --sort --reverse --limit --at --fields --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3796,6 +3972,10 @@ _jerry() {
                     return 0
                     ;;
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4025,7 +4205,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__ready)
-            opts="-t -p -a -q -h -V --type --priority --assignee --label --search --overdue --due-before --limit --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            opts="-t -p -a -q -h -V --type --priority --assignee --label --search --overdue --due-before --limit --fields --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4068,6 +4248,72 @@ _jerry() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__release)
+            opts="-r -q -h -V --force --reason --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expected-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idempotency-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4173,13 +4419,17 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__show)
-            opts="-q -h -V --at --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --at --fields --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -85,6 +85,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --version 'Print version'
             cand create 'Create an item and print its id'
             cand start 'Start working on items (pending or blocked → in_progress)'
+            cand claim 'Take the next ready item (or the one named) for yourself, atomically'
+            cand release 'Give items in progress back (in_progress → pending, unassigned, unclaimed)'
             cand complete 'Finish items (pending or in_progress → done)'
             cand cancel 'Cancel items (pending, in_progress or blocked → cancelled; final)'
             cand reopen 'Reopen done items (done → in_progress; only from done)'
@@ -150,6 +152,62 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
             cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
             cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --wide 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;claim'= {
+            cand --as 'Claim for this actor [default: --actor, JERRY_ACTOR, the actor setting, else user]'
+            cand --lease 'Hold the item this long after each of your writes to it (30s, 15m, 2h, 1d); without it the claim lasts until released, finished or reassigned'
+            cand -t 'Only items of this type (repeatable)'
+            cand --type 'Only items of this type (repeatable)'
+            cand -p 'Only items of this priority (repeatable)'
+            cand --priority 'Only items of this priority (repeatable)'
+            cand -a 'Only items assigned to WHO; `none` for unassigned items'
+            cand --assignee 'Only items assigned to WHO; `none` for unassigned items'
+            cand --label 'Only items with this label (repeatable: all of them)'
+            cand --search 'Only items whose title, description or a comment contains TEXT (any case)'
+            cand --due-before 'Only items due before TIME (a date, RFC 3339, +3d, tomorrow, …)'
+            cand --fields 'Print only these fields of each item, in this order (id,title,status,…); a field an item lacks is null. Applies to every format (the table gets these columns)'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --overdue 'Only open items whose due date has passed'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --wide 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;items;release'= {
+            cand -r 'r'
+            cand --reason 'reason'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --force 'Release it even though someone else holds a live claim on it'
             cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
             cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
             cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -455,6 +513,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --sort 'Order by priority, created, updated, due, id or status [default: id]; ties by id'
             cand --limit 'Show at most N items; stderr says how many were left out'
             cand --at 'List the items as they were at TIME'
+            cand --fields 'Print only these fields of each item, in this order (id,title,status,…); a field an item lacks is null. Applies to every format (the table gets these columns)'
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
             cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
@@ -476,6 +535,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
         }
         &'jerry;items;show'= {
             cand --at 'Show the item as it was at TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, yesterday)'
+            cand --fields 'Print only these fields of each item, in this order (id,title,status,…); a field an item lacks is null. Applies to every format (the table gets these columns)'
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
             cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
@@ -567,6 +627,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --search 'Only items whose title, description or a comment contains TEXT (any case)'
             cand --due-before 'Only items due before TIME (a date, RFC 3339, +3d, tomorrow, …)'
             cand --limit 'Show at most N items (the first N to pick)'
+            cand --fields 'Print only these fields of each item, in this order (id,title,status,…); a field an item lacks is null. Applies to every format (the table gets these columns)'
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
             cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
@@ -624,6 +685,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;items;help'= {
             cand create 'Create an item and print its id'
             cand start 'Start working on items (pending or blocked → in_progress)'
+            cand claim 'Take the next ready item (or the one named) for yourself, atomically'
+            cand release 'Give items in progress back (in_progress → pending, unassigned, unclaimed)'
             cand complete 'Finish items (pending or in_progress → done)'
             cand cancel 'Cancel items (pending, in_progress or blocked → cancelled; final)'
             cand reopen 'Reopen done items (done → in_progress; only from done)'
@@ -650,6 +713,10 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;items;help;create'= {
         }
         &'jerry;items;help;start'= {
+        }
+        &'jerry;items;help;claim'= {
+        }
+        &'jerry;items;help;release'= {
         }
         &'jerry;items;help;complete'= {
         }
@@ -1403,6 +1470,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;items'= {
             cand create 'Create an item and print its id'
             cand start 'Start working on items (pending or blocked → in_progress)'
+            cand claim 'Take the next ready item (or the one named) for yourself, atomically'
+            cand release 'Give items in progress back (in_progress → pending, unassigned, unclaimed)'
             cand complete 'Finish items (pending or in_progress → done)'
             cand cancel 'Cancel items (pending, in_progress or blocked → cancelled; final)'
             cand reopen 'Reopen done items (done → in_progress; only from done)'
@@ -1428,6 +1497,10 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;items;create'= {
         }
         &'jerry;help;items;start'= {
+        }
+        &'jerry;help;items;claim'= {
+        }
+        &'jerry;help;items;release'= {
         }
         &'jerry;help;items;complete'= {
         }

@@ -79,6 +79,20 @@ pub enum Command {
         item: ItemRef,
         parent: Option<ItemRef>,
     },
+    /// Takes the item for the dispatcher's actor (or renews their claim): in progress,
+    /// assigned to them, held for `lease_seconds` after each of their writes (no lease:
+    /// until released).
+    Claim {
+        item: ItemRef,
+        lease_seconds: Option<u64>,
+    },
+    /// Gives an item in progress back: pending, unassigned. Another actor's live claim
+    /// needs `force`.
+    Release {
+        item: ItemRef,
+        force: bool,
+        reason: Option<String>,
+    },
     RecordMetrics {
         item: ItemRef,
         coverage: Option<f64>,
@@ -135,6 +149,9 @@ pub struct WriteOptions {
     /// What caused this command, when not the command itself: the triggering event of a
     /// policy's reaction, the command an undo reverts.
     pub causation_id: Option<String>,
+    /// What the idempotency key stands for when it is not the command itself: `items
+    /// claim` without an id asks for "the next ready item", whichever it turns out to be.
+    pub request: Option<String>,
 }
 
 impl WriteOptions {
@@ -190,7 +207,10 @@ impl<'a> CommandDispatcher<'a> {
             Some(key) => {
                 let once = OnceKey {
                     key: key.clone(),
-                    fingerprint: fingerprint(&command, options.expected_version),
+                    fingerprint: options
+                        .request
+                        .clone()
+                        .unwrap_or_else(|| fingerprint(&command, options.expected_version)),
                 };
                 // A repeat is answered before deciding: the command may no longer be valid
                 // now that it has been applied, but its original result still is.
@@ -226,6 +246,19 @@ impl<'a> CommandDispatcher<'a> {
             }
             (result, _) => result,
         }
+    }
+
+    /// The original result of the request `request` made with idempotency key `key`, if it
+    /// was made (a key used for another request is an error).
+    pub fn replay_once(&self, key: &str, request: &str) -> Result<Option<CommandOutcome>, AppError> {
+        let Some(record) = self.store.lookup_once(key)? else {
+            return Ok(None);
+        };
+        record.answer(&OnceKey {
+            key: key.to_owned(),
+            fingerprint: request.to_owned(),
+        })?;
+        self.replayed(&record).map(Some)
     }
 
     /// One command's time, correlation and causation (this command, unless told otherwise).
@@ -319,6 +352,35 @@ impl<'a> CommandDispatcher<'a> {
                         check_parent(&items, Some(current.id), current.work_type, parent)?;
                     }
                     current.reparent(parent)
+                })
+            }
+            Command::Claim { item, lease_seconds } => {
+                let actor = self.actor.clone();
+                let blockers = {
+                    let id = ItemRepository::new(self.store).resolve(item)?;
+                    open_blockers(&super::ItemsProjection::fresh(self.store)?.items, id)
+                };
+                Prepared {
+                    item,
+                    decide: Box::new(move |current, now| {
+                        current.claim(&actor, lease_seconds.map(std::time::Duration::from_secs), now)
+                    }),
+                    warnings: Box::new(move |item| {
+                        if blockers.is_empty() {
+                            Vec::new()
+                        } else {
+                            vec![Warning::OpenBlockers {
+                                item: item.id,
+                                blockers: blockers.clone(),
+                            }]
+                        }
+                    }),
+                }
+            }
+            Command::Release { item, force, reason } => {
+                let actor = self.actor.clone();
+                Prepared::deciding(item, move |current, now| {
+                    current.release(&actor, force, reason.clone(), now)
                 })
             }
             Command::RecordMetrics {
@@ -485,7 +547,7 @@ impl<'a> CommandDispatcher<'a> {
         let repository = ItemRepository::new(self.store);
         let mut decided = Vec::with_capacity(plans.len());
         for prepared in plans {
-            let current = repository.load_ref(prepared.item)?;
+            let current = repository.load_ref(prepared.item)?.lapsed(labels.now);
             if let Some(expected) = expected.filter(|e| *e != current.version) {
                 return Err(AppError::Conflict {
                     id: current.id,
@@ -549,7 +611,7 @@ impl<'a> CommandDispatcher<'a> {
             let first_version = appended.version + 1 - count;
             let first_position = appended.position + 1 - count;
             for (event, version) in events.iter().zip(first_version..) {
-                item.apply(Some(event), version, labels.now);
+                item.apply(Some(event), version, labels.now, &self.actor);
             }
             let recorded = envelopes
                 .into_iter()
@@ -702,7 +764,10 @@ impl<'a> CommandDispatcher<'a> {
         guard: &Guard<'_>,
         decide: &DecideFn,
     ) -> Result<CommandOutcome, AppError> {
-        let current = ItemRepository::new(self.store).load_ref(item)?;
+        // Decided on the item as it stands now: a lease that ran out has lapsed.
+        let current = ItemRepository::new(self.store)
+            .load_ref(item)?
+            .lapsed(guard.labels.now);
         let expected = guard.expected.unwrap_or(current.version);
         if expected != current.version {
             return Err(AppError::Conflict {
@@ -744,7 +809,7 @@ impl<'a> CommandDispatcher<'a> {
         let first_version = appended.version + 1 - count;
         let first_position = appended.position + 1 - count;
         for (event, version) in decided.iter().zip(first_version..) {
-            item.apply(Some(event), version, guard.labels.now);
+            item.apply(Some(event), version, guard.labels.now, &self.actor);
         }
         let events = envelopes
             .into_iter()

@@ -90,6 +90,9 @@ pub enum AppError {
     /// `reason` says it whole: "nothing to undo: …" or "nothing to redo: …".
     #[error("{reason}")]
     NothingToUndo { reason: String },
+    /// `items claim` without an id found no ready item it could take.
+    #[error("nothing is ready to claim in {project}")]
+    NothingReady { project: ProjectId },
     #[error("cannot undo {correlation}: later events touched the same items: {later}; undo those first")]
     UndoRefused { correlation: String, later: String },
     #[error("the read model disagrees with the event log in {count} place(s); first: {first}")]

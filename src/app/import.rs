@@ -202,7 +202,12 @@ fn check_replay(store: &dyn EventStore, to_write: &[&Incoming]) -> Result<(), Ap
                         format!("{stream} already holds an event jerry cannot read: {err}"),
                     )
                 })?;
-            history.push((decoded, event.version, event.timestamp));
+            history.push((
+                decoded,
+                event.version,
+                event.timestamp,
+                event.metadata.actor.clone(),
+            ));
         }
         for item in &new {
             let event = &item.event;
@@ -217,7 +222,12 @@ fn check_replay(store: &dyn EventStore, to_write: &[&Incoming]) -> Result<(), Ap
                     ),
                 ));
             }
-            history.push((decoded, event.version, event.timestamp));
+            history.push((
+                decoded,
+                event.version,
+                event.timestamp,
+                event.metadata.actor.clone(),
+            ));
             WorkItem::replay(history.iter().cloned()).map_err(|err| invalid(item.line, err))?;
         }
     }

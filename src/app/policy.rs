@@ -250,6 +250,7 @@ impl<'a> PolicyEngine<'a> {
                 )),
                 correlation_id: trigger.metadata.correlation_id.clone(),
                 causation_id: Some(trigger.event_id.to_string()),
+                request: None,
             };
             let command = Command::ChangeStatus {
                 item: ItemRef::Display(item),

@@ -18,7 +18,7 @@ pub type ItemsModel = BTreeMap<WorkItemId, WorkItem>;
 
 /// The cache's name in the store, and its format: a different format is rebuilt.
 const CACHE: &str = "items";
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemsProjection {
@@ -94,6 +94,7 @@ impl ItemsProjection {
                     Some(WorkItemEvent::Created(created)),
                     event.version,
                     event.timestamp,
+                    event.metadata.actor.as_str(),
                 )];
                 match WorkItem::replay(history) {
                     Ok(Some(item)) => {
@@ -108,7 +109,12 @@ impl ItemsProjection {
                     self.unknown += 1;
                 }
                 match id.and_then(|id| self.items.get_mut(&id)) {
-                    Some(item) => item.apply(other.as_ref(), event.version, event.timestamp),
+                    Some(item) => item.apply(
+                        other.as_ref(),
+                        event.version,
+                        event.timestamp,
+                        &event.metadata.actor,
+                    ),
                     None => break_stream(
                         self,
                         format!("{} before the item's WorkItemCreated", event.event_type),

@@ -151,11 +151,42 @@ pub struct Page<T> {
 pub struct Queries<'a> {
     store: &'a dyn EventStore,
     project: Option<&'a ProjectId>,
+    /// What "now" is for leases: a claim whose lease ran out by then reads as lapsed.
+    now: Option<Timestamp>,
 }
 
 impl<'a> Queries<'a> {
     pub fn new(store: &'a dyn EventStore) -> Self {
-        Self { store, project: None }
+        Self {
+            store,
+            project: None,
+            now: None,
+        }
+    }
+
+    /// Reads items as they stand at `now` (the clock's): expired leases have lapsed.
+    pub fn at_time(mut self, now: Timestamp) -> Self {
+        self.now = Some(now);
+        self
+    }
+
+    /// The item as it stands at `at` (or now): see [`WorkItem::lapse`].
+    fn settle(&self, item: WorkItem, at: Option<Timestamp>) -> WorkItem {
+        match at.or(self.now) {
+            Some(at) => item.lapsed(at),
+            None => item,
+        }
+    }
+
+    /// The current read model's items, as they stand now.
+    fn current_items(&self) -> Result<std::collections::BTreeMap<WorkItemId, WorkItem>, AppError> {
+        let mut items = ItemsProjection::current(self.store)?.items;
+        if let Some(now) = self.now {
+            for item in items.values_mut() {
+                item.lapse(now);
+            }
+        }
+        Ok(items)
     }
 
     /// Reports a missing item as missing from `project`.
@@ -197,7 +228,7 @@ impl<'a> Queries<'a> {
     /// The work to pick next (see [`ready_and_blocked`]) that `filter` matches, in the
     /// ready order unless the filter sorts; at most its `limit`.
     pub fn ready(&self, filter: &ItemFilter) -> Result<Page<WorkItem>, AppError> {
-        let items = ItemsProjection::current(self.store)?.items;
+        let items = self.current_items()?;
         let (ready, _) = ready_and_blocked(&items);
         let mut ready = filter.apply(ready);
         let total = ready.len();
@@ -209,7 +240,7 @@ impl<'a> Queries<'a> {
 
     /// Open items waiting on an open blocker, with what they wait on.
     pub fn blocked(&self) -> Result<Vec<BlockedItem>, AppError> {
-        let items = ItemsProjection::current(self.store)?.items;
+        let items = self.current_items()?;
         Ok(ready_and_blocked(&items).1)
     }
 
@@ -219,7 +250,7 @@ impl<'a> Queries<'a> {
             Some(item) => Some(self.locate(ItemRepository::new(self.store).load_ref(item))?.id),
             None => None,
         };
-        let items = ItemsProjection::current(self.store)?.items;
+        let items = self.current_items()?;
         Ok(tree(&items, focus))
     }
 
@@ -227,12 +258,21 @@ impl<'a> Queries<'a> {
     pub fn list(&self, filter: &ItemFilter) -> Result<ItemList, AppError> {
         let (items, broken): (Vec<WorkItem>, _) = match filter.at {
             Some(at) => (
-                ItemRepository::new(self.store).load_all_at(at)?,
+                ItemRepository::new(self.store)
+                    .load_all_at(at)?
+                    .into_iter()
+                    .map(|item| item.lapsed(at))
+                    .collect(),
                 std::collections::BTreeMap::new(),
             ),
             None => {
                 let projection = ItemsProjection::current(self.store)?;
-                (projection.items.into_values().collect(), projection.broken)
+                let items = projection
+                    .items
+                    .into_values()
+                    .map(|item| self.settle(item, None))
+                    .collect();
+                (items, projection.broken)
             }
         };
         let matching = filter.apply(items);
@@ -253,21 +293,30 @@ impl<'a> Queries<'a> {
     pub fn show(&self, item: ItemRef, at: Option<Timestamp>) -> Result<WorkItem, AppError> {
         let repository = ItemRepository::new(self.store);
         let Some(at) = at else {
-            return self.locate(repository.load_ref(item));
+            return self
+                .locate(repository.load_ref(item))
+                .map(|item| self.settle(item, None));
         };
         match repository.load_ref_at(item, at) {
             Err(AppError::ItemNotFound(_)) if repository.load_ref(item).is_ok() => {
                 Err(AppError::NotYetCreated { item, at })
             }
-            result => self.locate(result),
+            result => self.locate(result).map(|item| item.lapsed(at)),
         }
     }
 
     /// What the item is linked to, from both ends of each link (now, or as at `at`).
     pub fn links(&self, id: WorkItemId, at: Option<Timestamp>) -> Result<Links, AppError> {
         Ok(match at {
-            Some(at) => links(&ItemRepository::new(self.store).load_all_at(at)?, id),
-            None => links(ItemsProjection::current(self.store)?.items.values(), id),
+            Some(at) => {
+                let items: Vec<WorkItem> = ItemRepository::new(self.store)
+                    .load_all_at(at)?
+                    .into_iter()
+                    .map(|item| item.lapsed(at))
+                    .collect();
+                links(&items, id)
+            }
+            None => links(self.current_items()?.values(), id),
         })
     }
 

@@ -44,7 +44,12 @@ impl<'a> ItemRepository<'a> {
                 let mut item = snapshot.item;
                 for event in &events[1..] {
                     let decoded = decode(&stream, event)?;
-                    item.apply(decoded.as_ref(), event.version, event.timestamp);
+                    item.apply(
+                        decoded.as_ref(),
+                        event.version,
+                        event.timestamp,
+                        &event.metadata.actor,
+                    );
                 }
                 self.maybe_snapshot(&stream, &item, &events[1..]);
                 return Ok(Some(item));
@@ -184,7 +189,12 @@ pub(crate) fn replay(stream: &StreamId, events: &[RecordedEvent]) -> Result<Opti
         };
         let domain_event = WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload)
             .map_err(corrupt)?;
-        decoded.push((domain_event, event.version, event.timestamp));
+        decoded.push((
+            domain_event,
+            event.version,
+            event.timestamp,
+            event.metadata.actor.as_str(),
+        ));
     }
     WorkItem::replay(decoded).map_err(|source| AppError::CorruptEvent {
         stream: stream.to_string(),

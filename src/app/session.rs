@@ -183,7 +183,9 @@ impl Session {
 
     /// The read side, reporting missing items with this project's name.
     pub fn queries(&self) -> Queries<'_> {
-        Queries::new(&self.store).in_project(&self.project)
+        Queries::new(&self.store)
+            .in_project(&self.project)
+            .at_time(self.now())
     }
 
     /// The whole log in its global order.
@@ -264,6 +266,76 @@ impl Session {
         .map_err(|err| self.locate(err))?;
         crate::faults::inject("before-policies");
         self.react(outcomes, &engine)
+    }
+
+    /// `items claim` without an id: the first item of `items ready` that `filter` keeps,
+    /// claimed for this session's actor in one append guarded by the version the read
+    /// showed. Losing that race to another claimer moves on to the next ready item; only
+    /// when none is left is it [`AppError::NothingReady`]. So N claimers at once take N
+    /// distinct items.
+    pub fn claim_next(
+        &self,
+        filter: &super::ItemFilter,
+        lease_seconds: Option<u64>,
+        options: WriteOptions,
+    ) -> Result<Outcome<CommandOutcome>, AppError> {
+        use crate::domain::{DomainError, ItemRef};
+        let filter = super::ItemFilter {
+            limit: None,
+            at: None,
+            ..filter.clone()
+        };
+        let mut options = options;
+        let request = format!("claim the next ready item: {filter:?}, lease {lease_seconds:?}");
+        if let Some(key) = &options.idempotency_key {
+            if let Some(value) = self.dispatcher().replay_once(key, &request)? {
+                return Ok(Outcome {
+                    value,
+                    reactions: Vec::new(),
+                    policy_failure: None,
+                    created_project: None,
+                });
+            }
+        }
+        options.request = Some(request);
+        let mut tried = std::collections::BTreeSet::new();
+        // Each round reads what is ready now; items tried before are not tried again, so
+        // the rounds end (an item freed meanwhile waits for the next claim).
+        loop {
+            let ready = self.queries().ready(&filter)?;
+            let fresh: Vec<_> = ready.items.into_iter().filter(|i| tried.insert(i.id)).collect();
+            if fresh.is_empty() {
+                return Err(AppError::NothingReady {
+                    project: self.project.clone(),
+                });
+            }
+            for item in fresh {
+                let attempt = WriteOptions {
+                    expected_version: Some(item.version),
+                    ..options.clone()
+                };
+                let command = Command::Claim {
+                    item: ItemRef::Display(item.id),
+                    lease_seconds,
+                };
+                match self.execute(command, attempt) {
+                    Ok(outcome) => return Ok(outcome),
+                    Err(
+                        AppError::Conflict { .. }
+                        | AppError::Domain(DomainError::Claimed { .. } | DomainError::NotClaimable { .. }),
+                    ) => {}
+                    Err(err) => return Err(err),
+                }
+            }
+        }
+    }
+
+    /// The same session, writing as `actor` (`items claim --as`).
+    pub fn acting_as(mut self, actor: impl Into<String>) -> Result<Self, AppError> {
+        let actor = actor.into();
+        crate::domain::limits::check_name("actor", &actor)?;
+        self.actor = actor;
+        Ok(self)
     }
 
     /// Takes back the named command, this actor's last one, or its last undo (see

@@ -48,6 +48,8 @@ pub struct CommandError {
     hints: Vec<String>,
     /// Nobody reads our stdout any more: not an error, the command ends quietly.
     broken_pipe: bool,
+    /// Not even `--json` prints the error object: an answer that is empty, not broken.
+    no_json: bool,
 }
 
 pub type CliResult<T = ()> = Result<T, CommandError>;
@@ -59,7 +61,13 @@ impl CommandError {
             message: message.into(),
             hints: Vec::new(),
             broken_pipe: false,
+            no_json: false,
         }
+    }
+
+    fn without_json(mut self) -> Self {
+        self.no_json = true;
+        self
     }
 
     pub fn failure(message: impl Into<String>) -> Self {
@@ -90,7 +98,7 @@ impl CommandError {
         for hint in &self.hints {
             eprintln!("hint: {hint}");
         }
-        if json {
+        if json && !self.no_json {
             print(&error_object(self.kind, &self.message));
         }
         ExitCode::from(self.kind as u8)
@@ -157,6 +165,8 @@ impl From<AppError> for CommandError {
                     .hint("jerry events list --last 5 shows the recent commands' correlation ids")
             }
             AppError::UndoRefused { .. } => Exit::Conflict,
+            // An agent's claim loop reads stdout: "nothing to take" leaves it empty.
+            AppError::NothingReady { .. } => return Self::of(Exit::NotFound, &err).without_json(),
             AppError::Io { source, .. } => return io_error(source, &err),
         };
         Self::of(kind, &err)
@@ -173,6 +183,11 @@ impl From<DomainError> for CommandError {
 fn hinted_domain(err: &DomainError, whole: &dyn Error) -> CommandError {
     let error = CommandError::of(Exit::Invalid, whole);
     match err {
+        // Someone else holds it: the state, not the input, is in the way.
+        DomainError::Claimed { id, .. } => CommandError::of(Exit::Conflict, whole).hint(format!(
+            "jerry items claim (without an id) takes the next ready item; jerry items show {id} shows the claim"
+        )),
+        DomainError::NotClaimable { .. } | DomainError::NotInProgress { .. } => error,
         DomainError::QualityGate { id } => error.hint(format!(
             "record them first (jerry items metrics {id} --coverage … --positive … --negative … --edge …), or run `jerry config set quality_gate warn`"
         )),

@@ -27,6 +27,16 @@ pub enum ItemsCommand {
         after_help = "Several ids are all or nothing: if one cannot start, none does.\n\nExamples:\n  jerry items start WORK-007\n  jerry items start 3 4 5\n  jerry items start 7 --expected-version 3 --idempotency-key agent-42-start-7"
     )]
     Start(TransitionArgs),
+    /// Take the next ready item (or the one named) for yourself, atomically.
+    #[command(
+        after_help = "Without an id: the first item of items ready (same order, same filters) is assigned to you and\nmoved to in_progress in one append guarded by its version; if another claimer wins that item, the\nnext one is tried. Nothing ready: exit 3. With an id: that item, or exit 4 naming who holds it.\nWith --lease, the claim runs out that long after your last write to the item (claim it again to\nrenew); the item then reads as ready again, and the next claim takes it over.\n\nExamples:\n  jerry items claim --as agent-7 --lease 30m --json\n  jerry items claim --label backend --fields id,title\n  jerry items claim WORK-12 --lease 1h"
+    )]
+    Claim(ClaimArgs),
+    /// Give items in progress back (in_progress → pending, unassigned, unclaimed).
+    #[command(
+        after_help = "Someone else's live claim is theirs to release; --force releases it anyway.\n\nExamples:\n  jerry items release WORK-12\n  jerry items release 12 --force --reason \"agent died\""
+    )]
+    Release(ReleaseArgs),
     /// Finish items (pending or in_progress → done).
     #[command(
         after_help = "Completing a parent whose children are still open warns (and is refused under quality_gate = enforce).\n\nExamples:\n  jerry items complete 7 --reason \"merged in #123\"\n  jerry items complete 3 4 5"
@@ -224,6 +234,49 @@ pub struct TransitionArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ClaimArgs {
+    /// The item to claim (WORK-7, 7, or its ULID); without one, the first ready item.
+    pub id: Option<ItemRef>,
+    /// Claim for this actor [default: --actor, JERRY_ACTOR, the actor setting, else user].
+    #[arg(long = "as", value_name = "ACTOR")]
+    pub claimant: Option<String>,
+    /// Hold the item this long after each of your writes to it (30s, 15m, 2h, 1d); without
+    /// it the claim lasts until released, finished or reassigned.
+    #[arg(long, value_name = "DURATION", value_parser = lease)]
+    pub lease: Option<u64>,
+    /// Which ready items to pick from (without an id).
+    #[command(flatten)]
+    pub select: views::SelectArgs,
+    #[command(flatten)]
+    pub fields: super::fields::FieldsArg,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+/// A lease as whole seconds, at least one.
+fn lease(input: &str) -> Result<u64, String> {
+    let duration = jerry::timestamp::parse_duration(input).map_err(|err| err.to_string())?;
+    match duration.as_secs() {
+        0 => Err("a lease must be at least 1s".into()),
+        seconds => Ok(seconds),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReleaseArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID; several are all or nothing.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<ItemRef>,
+    /// Release it even though someone else holds a live claim on it.
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, short = 'r')]
+    pub reason: Option<String>,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct BlockArgs {
     /// WORK-7, WORK-007, 7, or the item's ULID; several are all or nothing.
     #[arg(required = true, value_name = "ID")]
@@ -359,6 +412,8 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CliResult 
     match command {
         ItemsCommand::Create(args) => create(args, ctx, out),
         ItemsCommand::Start(args) => transition(args, Some(Status::InProgress), ctx, out),
+        ItemsCommand::Claim(args) => claim(args, ctx, out),
+        ItemsCommand::Release(args) => release(args, ctx, out),
         ItemsCommand::Complete(args) => transition(args, Some(Status::Done), ctx, out),
         ItemsCommand::Cancel(args) => transition(args, Some(Status::Cancelled), ctx, out),
         ItemsCommand::Reopen(args) => transition(args, None, ctx, out),
@@ -561,6 +616,88 @@ fn transition(args: TransitionArgs, to: Option<Status>, ctx: &Context, out: &mut
                 item,
                 reason: reason.clone(),
             },
+        })
+        .collect();
+    write_each(ctx, out, options(guard), commands)
+}
+
+fn claim(args: ClaimArgs, ctx: &Context, out: &mut Output) -> CliResult {
+    let ClaimArgs {
+        id,
+        claimant,
+        lease,
+        select,
+        fields: super::fields::FieldsArg { fields },
+        guard,
+    } = args;
+    let mut session = ctx.open()?;
+    if let Some(claimant) = claimant {
+        session = session.acting_as(claimant)?;
+    }
+    let options = options(guard);
+    let outcome = match id {
+        Some(item) => {
+            if !select.is_empty() {
+                return Err(CommandError::new(
+                    Exit::Usage,
+                    "the filters pick among ready items; with an id there is nothing to pick",
+                ));
+            }
+            session.execute(
+                Command::Claim {
+                    item,
+                    lease_seconds: lease,
+                },
+                options,
+            )?
+        }
+        None => {
+            if options.expected_version.is_some() {
+                return Err(CommandError::new(
+                    Exit::Usage,
+                    "--expected-version needs an id: without one the claim takes whichever item is ready",
+                ));
+            }
+            let filter = select.filter(&session)?;
+            session.claim_next(&filter, lease, options)?
+        }
+    };
+    for warning in &outcome.value.warnings {
+        out.warn(&format!("warning: {}", words(warning)));
+    }
+    let item = &outcome.value.item;
+    if outcome.value.replayed {
+        out.note(&format!(
+            "idempotency key already used for this claim: nothing written; this is the original result ({})",
+            item.id
+        ));
+    }
+    notes::created(&outcome, &session, out);
+    notes::reactions(&outcome, &session, out);
+    let until = item
+        .claim
+        .as_ref()
+        .and_then(|c| c.until)
+        .map(|until| format!(" until {until}"))
+        .unwrap_or_default();
+    out.note(&format!("claimed {} for {}{until}", item.id, session.actor()));
+    let links = session.queries().links(item.id, None)?;
+    views::print_item(out, item, &links, fields.as_ref())
+}
+
+fn release(args: ReleaseArgs, ctx: &Context, out: &mut Output) -> CliResult {
+    let ReleaseArgs {
+        ids,
+        force,
+        reason,
+        guard,
+    } = args;
+    let commands = ids
+        .into_iter()
+        .map(|item| Command::Release {
+            item,
+            force,
+            reason: reason.clone(),
         })
         .collect();
     write_each(ctx, out, options(guard), commands)

@@ -7,6 +7,7 @@ mod docs;
 mod doctor;
 mod error;
 mod events;
+mod fields;
 mod items;
 mod notes;
 mod output;

@@ -119,6 +119,12 @@ fn status_colour(status: Status) -> Option<&'static str> {
     }
 }
 
+/// A table with these headers and rows, for output shaped at run time (`--fields`).
+pub fn table(header: &[String], rows: Vec<Vec<String>>, style: Style) -> String {
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    fitted_table(&header, rows, style)
+}
+
 /// A table of plain text rows whose last column gives way on a terminal.
 fn fitted_table(header: &[&str], rows: Vec<Vec<String>>, style: Style) -> String {
     render(header, rows, style, |_, _| None)
@@ -152,6 +158,17 @@ pub fn item_table(items: &[WorkItem], style: Style) -> String {
     render(&header, rows, style, |row, column| {
         (column == 3).then(|| status_colour(items[row].status)).flatten()
     })
+}
+
+/// `held by ann until …`, or whose lease ran out.
+fn claim_words(claim: &jerry::domain::Claim) -> String {
+    let holder = printable(&claim.holder);
+    match (claim.expired, claim.until) {
+        (true, Some(until)) => format!("{holder}'s lease ran out at {until}"),
+        (true, None) => format!("{holder}'s claim lapsed"),
+        (false, Some(until)) => format!("held by {holder} until {until}"),
+        (false, None) => format!("held by {holder} (no lease)"),
+    }
 }
 
 pub fn item_details(item: &WorkItem, links: &Links) -> String {
@@ -188,6 +205,7 @@ pub fn item_details(item: &WorkItem, links: &Links) -> String {
             "assignee",
             item.assignee.as_deref().map(printable).unwrap_or_default(),
         ),
+        ("claim", item.claim.as_ref().map(claim_words).unwrap_or_default()),
         ("dependencies", dependencies.join(", ")),
         ("children", ids(&links.children)),
         ("blocks", ids(&links.blocks)),
@@ -347,6 +365,21 @@ pub fn describe(event: &RecordedEvent) -> String {
             Some(due) => format!("due {due}"),
             None => "due date removed".to_owned(),
         },
+        WorkItemEvent::Claimed(e) => {
+            let until = e.lease_until.map(|u| format!(" until {u}")).unwrap_or_default();
+            let from = e
+                .taken_from
+                .map(|from| format!(" (taken over from {}, whose lease ran out)", printable(&from)))
+                .unwrap_or_default();
+            format!("claimed by {}{until}{from}", printable(&e.claimant))
+        }
+        WorkItemEvent::Released(e) => with_reason(
+            match e.old_assignee {
+                Some(who) => format!("released (was {})", printable(&who)),
+                None => "released".to_owned(),
+            },
+            e.reason.as_deref(),
+        ),
     }
 }
 

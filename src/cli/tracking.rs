@@ -17,6 +17,8 @@ pub struct ReadyArgs {
     /// Show at most N items (the first N to pick).
     #[arg(long, value_name = "N", value_parser = at_least_one)]
     pub limit: Option<usize>,
+    #[command(flatten)]
+    pub fields: super::fields::FieldsArg,
 }
 
 #[derive(Debug, Args)]
@@ -26,7 +28,11 @@ pub struct TreeArgs {
 }
 
 pub fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> CliResult {
-    let ReadyArgs { select, limit } = args;
+    let ReadyArgs {
+        select,
+        limit,
+        fields: super::fields::FieldsArg { fields },
+    } = args;
     let session = ctx.read(false)?;
     let filter = jerry::app::ItemFilter {
         limit,
@@ -39,6 +45,9 @@ pub fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> CliResult {
             ready.items.len(),
             ready.total
         ));
+    }
+    if let Some(fields) = &fields {
+        return super::fields::print(out, &serde_json::to_value(&ready.items)?, fields);
     }
     if out.json() {
         return out.json_value(&ready.items);

@@ -1,5 +1,6 @@
 //! `jerry items list|show|history`: one item, many, or one item's events.
 
+use super::fields::{Fields, FieldsArg};
 use clap::Args;
 
 use jerry::app::{Assignee, ItemFilter, SortKey};
@@ -25,6 +26,8 @@ pub struct ShowArgs {
     /// Show the item as it was at TIME (RFC 3339, 2026-01-12, 15m, 2h, 3d, yesterday).
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
     pub at: Option<TimeSpec>,
+    #[command(flatten)]
+    pub fields: FieldsArg,
 }
 
 /// A status filter as typed: one status, or `open` (pending, in progress or blocked) or
@@ -74,6 +77,17 @@ pub struct SelectArgs {
 }
 
 impl SelectArgs {
+    /// True when no filter was given.
+    pub fn is_empty(&self) -> bool {
+        self.work_type.is_empty()
+            && self.priority.is_empty()
+            && self.assignee.is_none()
+            && self.label.is_empty()
+            && self.search.is_none()
+            && !self.overdue
+            && self.due_before.is_none()
+    }
+
     /// The filter these flags ask for, with times resolved against the session's clock.
     pub fn filter(self, session: &jerry::app::Session) -> CliResult<ItemFilter> {
         let SelectArgs {
@@ -127,6 +141,8 @@ pub struct ListArgs {
     /// List the items as they were at TIME.
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
     pub at: Option<TimeSpec>,
+    #[command(flatten)]
+    pub fields: FieldsArg,
 }
 
 pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
@@ -138,6 +154,7 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
         reverse,
         limit,
         at,
+        fields: FieldsArg { fields },
     } = args;
     let session = ctx.read(false)?;
     let queries = session.queries();
@@ -165,6 +182,9 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
             limit.unwrap_or_default()
         ));
     }
+    if let Some(fields) = &fields {
+        return super::fields::print(out, &serde_json::to_value(&listed.items)?, fields);
+    }
     if out.json() {
         return out.json_value(&listed.items);
     }
@@ -184,21 +204,38 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
 }
 
 pub fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> CliResult {
-    let ShowArgs { id, at } = args;
+    let ShowArgs {
+        id,
+        at,
+        fields: FieldsArg { fields },
+    } = args;
     let session = ctx.read(true)?;
     let at = resolve_time(at, &session)?;
     let item = session.queries().show(id, at)?;
     let links = session.queries().links(item.id, at)?;
-    if out.json() {
-        let mut value = serde_json::to_value(&item)?;
+    print_item(out, &item, &links, fields.as_ref())
+}
+
+/// One item with its links: `items show` and `items claim` print the same.
+pub fn print_item(
+    out: &mut Output,
+    item: &jerry::domain::WorkItem,
+    links: &jerry::domain::graph::Links,
+    fields: Option<&Fields>,
+) -> CliResult {
+    if out.json() || fields.is_some() {
+        let mut value = serde_json::to_value(item)?;
         if let (Some(object), serde_json::Value::Object(links)) =
-            (value.as_object_mut(), serde_json::to_value(&links)?)
+            (value.as_object_mut(), serde_json::to_value(links)?)
         {
             object.extend(links);
         }
-        return out.json_value(&value);
+        return match fields {
+            Some(fields) => super::fields::print(out, &value, fields),
+            None => out.json_value(&value),
+        };
     }
-    out.line(&render::item_details(&item, &links))
+    out.line(&render::item_details(item, links))
 }
 
 pub fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> CliResult {

@@ -1,4 +1,5 @@
 use super::{Status, WorkItemId, WorkType};
+use crate::timestamp::Timestamp;
 
 /// A rule of the model was broken; nothing is written for a command that gets one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -71,6 +72,16 @@ pub enum DomainError {
     },
     #[error("{id} has no quality metrics, and this project's quality_gate is enforce")]
     QualityGate { id: WorkItemId },
+    #[error("{id} is held by {holder}{}", until.map(|u| format!(" (lease until {u})")).unwrap_or_default())]
+    Claimed {
+        id: WorkItemId,
+        holder: String,
+        until: Option<Timestamp>,
+    },
+    #[error("{id} is {status}: only pending items, and in-progress ones nobody else holds, can be claimed")]
+    NotClaimable { id: WorkItemId, status: Status },
+    #[error("{id} is {status}: only an item in progress can be released")]
+    NotInProgress { id: WorkItemId, status: Status },
 }
 
 fn closest_hint(closest: &[&str]) -> String {

@@ -133,6 +133,34 @@ pub struct DueDateChanged {
     pub new_due: Option<Timestamp>,
 }
 
+/// `items claim`: the item is in progress and assigned to `claimant`, who holds it until
+/// `lease_until` (renewed by each of the claimant's writes) or, without a lease, until it is
+/// released, finished or reassigned. Also the renewal of a claim by its holder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkItemClaimed {
+    pub claimant: String,
+    pub old_status: Status,
+    #[serde(default)]
+    pub old_assignee: Option<String>,
+    /// How long each of the holder's writes extends the claim; absent: no lease.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lease_seconds: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lease_until: Option<Timestamp>,
+    /// The holder whose lease had run out when this claim took the item over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taken_from: Option<String>,
+}
+
+/// `items release`: in progress → pending, the assignee and the claim cleared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkItemReleased {
+    #[serde(default)]
+    pub old_assignee: Option<String>,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
 /// Test coverage and counts, as the original Jerry design tracked them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct QualityMetrics {
@@ -145,7 +173,7 @@ pub struct QualityMetrics {
 }
 
 /// Every event type this jerry writes, as stored in `event_type`.
-pub const EVENT_TYPES: [&str; 16] = [
+pub const EVENT_TYPES: [&str; 18] = [
     "WorkItemCreated",
     "StatusChanged",
     "WorkItemCompleted",
@@ -162,6 +190,8 @@ pub const EVENT_TYPES: [&str; 16] = [
     "ParentChanged",
     "QualityMetricsUpdated",
     "DueDateChanged",
+    "WorkItemClaimed",
+    "WorkItemReleased",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -182,6 +212,8 @@ pub enum WorkItemEvent {
     ParentChanged(ParentChanged),
     QualityMetricsUpdated(QualityMetricsUpdated),
     DueDateChanged(DueDateChanged),
+    Claimed(WorkItemClaimed),
+    Released(WorkItemReleased),
 }
 
 impl WorkItemEvent {
@@ -212,6 +244,8 @@ impl WorkItemEvent {
             WorkItemEvent::ParentChanged(_) => "ParentChanged",
             WorkItemEvent::QualityMetricsUpdated(_) => "QualityMetricsUpdated",
             WorkItemEvent::DueDateChanged(_) => "DueDateChanged",
+            WorkItemEvent::Claimed(_) => "WorkItemClaimed",
+            WorkItemEvent::Released(_) => "WorkItemReleased",
         }
     }
 
@@ -233,6 +267,8 @@ impl WorkItemEvent {
             WorkItemEvent::ParentChanged(p) => serde_json::to_value(p),
             WorkItemEvent::QualityMetricsUpdated(p) => serde_json::to_value(p),
             WorkItemEvent::DueDateChanged(p) => serde_json::to_value(p),
+            WorkItemEvent::Claimed(p) => serde_json::to_value(p),
+            WorkItemEvent::Released(p) => serde_json::to_value(p),
         };
         // Plain structs of strings, numbers and enums always encode.
         encoded.unwrap_or(Value::Null)
@@ -278,6 +314,8 @@ impl WorkItemEvent {
             "ParentChanged" => WorkItemEvent::ParentChanged(parse(event_type, payload)?),
             "QualityMetricsUpdated" => WorkItemEvent::QualityMetricsUpdated(parse(event_type, payload)?),
             "DueDateChanged" => WorkItemEvent::DueDateChanged(parse(event_type, payload)?),
+            "WorkItemClaimed" => WorkItemEvent::Claimed(parse(event_type, payload)?),
+            "WorkItemReleased" => WorkItemEvent::Released(parse(event_type, payload)?),
             _ => return Ok(None),
         };
         Ok(Some(event))
@@ -372,6 +410,18 @@ mod tests {
             WorkItemEvent::DueDateChanged(DueDateChanged {
                 old_due: None,
                 new_due: Timestamp::from_unix_micros(1_800_000_000_000_000),
+            }),
+            WorkItemEvent::Claimed(WorkItemClaimed {
+                claimant: "agent-1".into(),
+                old_status: Status::Pending,
+                old_assignee: None,
+                lease_seconds: Some(1800),
+                lease_until: Timestamp::from_unix_micros(1_800_000_000_000_000),
+                taken_from: Some("agent-0".into()),
+            }),
+            WorkItemEvent::Released(WorkItemReleased {
+                old_assignee: Some("agent-1".into()),
+                reason: None,
             }),
         ];
         let named: std::collections::BTreeSet<&str> = events.iter().map(WorkItemEvent::event_type).collect();

@@ -121,6 +121,21 @@ pub fn revert(now: &WorkItem, before: Option<&WorkItem>, reason: &str) -> Vec<Wo
             metrics: before.quality,
         }));
     }
+    // Last, since a status or assignee change ends a claim: a claim the item had comes
+    // back with the lease it had (an undone release, or renewal). A lapsed one is not
+    // restored: it held nothing.
+    if let Some(claim) = before.claim.as_ref().filter(|c| !c.expired) {
+        if now.claim.as_ref() != Some(claim) && before.status == Status::InProgress {
+            events.push(WorkItemEvent::Claimed(WorkItemClaimed {
+                claimant: claim.holder.clone(),
+                old_status: before.status,
+                old_assignee: before.assignee.clone(),
+                lease_seconds: claim.lease_seconds,
+                lease_until: claim.until,
+                taken_from: None,
+            }));
+        }
+    }
     events
 }
 
@@ -137,7 +152,7 @@ mod tests {
         }
         .created(WorkItemId::MIN, ulid::Ulid::new());
         let at = Timestamp::from_unix_micros(1).unwrap();
-        WorkItem::replay([(Some(created), 1, at)]).unwrap().unwrap()
+        WorkItem::replay([(Some(created), 1, at, "t")]).unwrap().unwrap()
     }
 
     /// Applying the revert of every kind of change gives back the earlier state.
@@ -159,16 +174,38 @@ mod tests {
             before.record_metrics(Some(90.0), Some(1), None, None).unwrap(),
         ];
         for (version, event) in changes.iter().flatten().enumerate() {
-            now.apply(Some(event), version as u64 + 2, at);
+            now.apply(Some(event), version as u64 + 2, at, "ann");
         }
         let mut back = now.clone();
         for event in revert(&now, Some(&before), "undo") {
-            back.apply(Some(&event), back.version + 1, at);
+            back.apply(Some(&event), back.version + 1, at, "undoer");
         }
         back.version = before.version;
         back.updated_at = before.updated_at;
         assert_eq!(back, before);
         assert!(revert(&before, Some(&before), "undo").is_empty());
+    }
+
+    /// An undone release gives the holder their claim back, lease and all.
+    #[test]
+    fn reverting_a_release_restores_the_claim() {
+        let at = Timestamp::from_unix_micros(2).unwrap();
+        let mut before = item();
+        let lease = Some(std::time::Duration::from_secs(60));
+        for event in before.claim("ann", lease, at).unwrap() {
+            before.apply(Some(&event), before.version + 1, at, "ann");
+        }
+        let mut now = before.clone();
+        for event in now.release("ann", false, None, at).unwrap() {
+            now.apply(Some(&event), now.version + 1, at, "ann");
+        }
+        assert_eq!((now.status, now.claim.clone()), (Status::Pending, None));
+        let mut back = now.clone();
+        for event in revert(&now, Some(&before), "undo") {
+            back.apply(Some(&event), back.version + 1, at, "undoer");
+        }
+        back.version = before.version;
+        assert_eq!(back, before);
     }
 
     #[test]

@@ -24,6 +24,29 @@ pub struct Comment {
     pub text: String,
 }
 
+/// Who holds an item taken with `items claim`, and until when. A claim ends when its holder
+/// releases, finishes or hands the item on; with a lease it also ends when the lease runs
+/// out, which is derived from the time (nobody writes it): the item then reads as pending
+/// and unassigned, and `expired` says whose claim lapsed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub holder: String,
+    /// How long each write of the holder's extends the lease; `None`: no lease.
+    #[serde(default)]
+    pub lease_seconds: Option<u64>,
+    #[serde(default)]
+    pub until: Option<Timestamp>,
+    #[serde(default)]
+    pub expired: bool,
+}
+
+impl Claim {
+    /// Held (not lapsed) at `at`.
+    fn live_at(&self, at: Timestamp) -> bool {
+        !self.expired && self.until.is_none_or(|until| at < until)
+    }
+}
+
 /// The state of one item; also its documented `--json` shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkItem {
@@ -53,6 +76,9 @@ pub struct WorkItem {
     /// Why the item is blocked, while its status is blocked (`items block --reason`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocked_reason: Option<String>,
+    /// Who claimed the item (`items claim`) and until when; absent when nobody did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<Claim>,
     pub version: u64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -137,15 +163,16 @@ impl WorkItem {
             .unwrap_or(Priority::ALL.len())
     }
 
-    /// Rebuilds an item from its stream, oldest first. `None` events are types this
-    /// version does not know; they still count towards the version.
-    pub fn replay(
-        events: impl IntoIterator<Item = (Option<WorkItemEvent>, u64, Timestamp)>,
+    /// Rebuilds an item from its stream, oldest first: each event with its version, time
+    /// and actor. `None` events are types this version does not know; they still count
+    /// towards the version.
+    pub fn replay<A: AsRef<str>>(
+        events: impl IntoIterator<Item = (Option<WorkItemEvent>, u64, Timestamp, A)>,
     ) -> Result<Option<WorkItem>, DomainError> {
         let mut item: Option<WorkItem> = None;
-        for (event, version, at) in events {
+        for (event, version, at, actor) in events {
             match (&mut item, event) {
-                (Some(item), event) => item.apply(event.as_ref(), version, at),
+                (Some(item), event) => item.apply(event.as_ref(), version, at, actor.as_ref()),
                 (None, Some(WorkItemEvent::Created(created))) => {
                     item = Some(WorkItem::from_created(created, version, at));
                 }
@@ -177,16 +204,54 @@ impl WorkItem {
             quality: None,
             due: created.due,
             blocked_reason: None,
+            claim: None,
             version,
             created_at: at,
             updated_at: at,
         }
     }
 
-    /// Applies a recorded fact. Facts are not re-checked: they already happened.
-    pub fn apply(&mut self, event: Option<&WorkItemEvent>, version: u64, at: Timestamp) {
+    /// The item as it stands at `at`: a claim whose lease ran out by then has lapsed, so
+    /// the item is pending and unassigned again. Reads call this with the time they look
+    /// at, and [`WorkItem::apply`] with each event's time, so both see the same state.
+    pub fn lapse(&mut self, at: Timestamp) {
+        let Some(claim) = &mut self.claim else { return };
+        if claim.expired || claim.live_at(at) || self.status != Status::InProgress {
+            return;
+        }
+        claim.expired = true;
+        self.status = Status::Pending;
+        if self.assignee.as_deref() == Some(claim.holder.as_str()) {
+            self.assignee = None;
+        }
+    }
+
+    /// [`WorkItem::lapse`] on an owned item, for reads.
+    pub fn lapsed(mut self, at: Timestamp) -> Self {
+        self.lapse(at);
+        self
+    }
+
+    /// Who holds the item at `at` by a live claim, and until when.
+    pub fn holder_at(&self, at: Timestamp) -> Option<&Claim> {
+        self.claim
+            .as_ref()
+            .filter(|claim| self.status == Status::InProgress && claim.live_at(at))
+    }
+
+    /// Applies a recorded fact, written at `at` by `actor`. Facts are not re-checked: they
+    /// already happened. A lease that ran out before `at` lapses first; any write by the
+    /// holder of a live lease extends it.
+    pub fn apply(&mut self, event: Option<&WorkItemEvent>, version: u64, at: Timestamp, actor: &str) {
         self.version = version;
         self.updated_at = at;
+        self.lapse(at);
+        if let Some(claim) = self.claim.as_mut().filter(|c| !c.expired && c.holder == actor) {
+            if let (Some(seconds), Some(until)) = (claim.lease_seconds, claim.until) {
+                let renewed = at.checked_add(std::time::Duration::from_secs(seconds));
+                claim.until = renewed.filter(|r| *r > until).or(Some(until));
+            }
+        }
         let Some(event) = event else { return };
         match event {
             WorkItemEvent::Created(_) | WorkItemEvent::Completed(_) => {}
@@ -197,9 +262,32 @@ impl WorkItem {
                 } else {
                     None
                 };
+                // A claim is on work in progress: any move ends it.
+                self.claim = None;
             }
             WorkItemEvent::PriorityChanged(e) => self.priority = e.new_priority,
-            WorkItemEvent::AssigneeChanged(e) => self.assignee.clone_from(&e.new_assignee),
+            WorkItemEvent::AssigneeChanged(e) => {
+                self.assignee.clone_from(&e.new_assignee);
+                if self.claim.as_ref().map(|c| Some(&c.holder)) != Some(e.new_assignee.as_ref()) {
+                    self.claim = None;
+                }
+            }
+            WorkItemEvent::Claimed(e) => {
+                self.status = Status::InProgress;
+                self.blocked_reason = None;
+                self.assignee = Some(e.claimant.clone());
+                self.claim = Some(Claim {
+                    holder: e.claimant.clone(),
+                    lease_seconds: e.lease_seconds,
+                    until: e.lease_until,
+                    expired: false,
+                });
+            }
+            WorkItemEvent::Released(_) => {
+                self.status = Status::Pending;
+                self.assignee = None;
+                self.claim = None;
+            }
             WorkItemEvent::DependencyAdded(e) => {
                 // Kept in id order, so an item's state does not depend on the order its
                 // links were made (an undone undepend restores the same list).
@@ -275,6 +363,82 @@ impl WorkItem {
             }));
         }
         Ok(events)
+    }
+
+    /// `claimant` takes the item at `now` (the state as of `now`: see [`WorkItem::lapse`]),
+    /// or renews the claim they hold. A pending item is claimed; one in progress only by the
+    /// one who holds it, or by anyone when nobody is assigned. With `lease`, the claim runs
+    /// out that long after the holder's last write; a renewal without one keeps the lease
+    /// it had.
+    pub fn claim(
+        &self,
+        claimant: &str,
+        lease: Option<std::time::Duration>,
+        now: Timestamp,
+    ) -> Result<Vec<WorkItemEvent>, DomainError> {
+        check_name("actor", claimant)?;
+        let held = self.claim.as_ref().filter(|c| !c.expired);
+        match self.status {
+            Status::Pending => {}
+            Status::InProgress => {
+                let holder = held.map(|c| c.holder.as_str()).or(self.assignee.as_deref());
+                if let Some(holder) = holder.filter(|h| *h != claimant) {
+                    return Err(DomainError::Claimed {
+                        id: self.id,
+                        holder: holder.to_owned(),
+                        until: held.and_then(|c| c.until),
+                    });
+                }
+            }
+            status => return Err(DomainError::NotClaimable { id: self.id, status }),
+        }
+        let lease_seconds = match lease {
+            Some(lease) => Some(lease.as_secs().max(1)),
+            None => held.and_then(|c| c.lease_seconds),
+        };
+        let lease_until =
+            lease_seconds.and_then(|seconds| now.checked_add(std::time::Duration::from_secs(seconds)));
+        let taken_from = self
+            .claim
+            .as_ref()
+            .filter(|c| c.expired && c.holder != claimant)
+            .map(|c| c.holder.clone());
+        Ok(vec![WorkItemEvent::Claimed(WorkItemClaimed {
+            claimant: claimant.to_owned(),
+            old_status: self.status,
+            old_assignee: self.assignee.clone(),
+            lease_seconds,
+            lease_until,
+            taken_from,
+        })])
+    }
+
+    /// Gives an item in progress back: pending, unassigned, unclaimed. Someone else's live
+    /// claim is theirs to give back, unless `force`.
+    pub fn release(
+        &self,
+        actor: &str,
+        force: bool,
+        reason: Option<String>,
+        now: Timestamp,
+    ) -> Result<Vec<WorkItemEvent>, DomainError> {
+        if self.status != Status::InProgress {
+            return Err(DomainError::NotInProgress {
+                id: self.id,
+                status: self.status,
+            });
+        }
+        if let Some(claim) = self.holder_at(now).filter(|c| c.holder != actor && !force) {
+            return Err(DomainError::Claimed {
+                id: self.id,
+                holder: claim.holder.clone(),
+                until: claim.until,
+            });
+        }
+        Ok(vec![WorkItemEvent::Released(WorkItemReleased {
+            old_assignee: self.assignee.clone(),
+            reason: non_blank(reason)?,
+        })])
     }
 
     /// Takes a done item back to in progress. Only done work is reopened: a cancelled item

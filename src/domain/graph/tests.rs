@@ -16,7 +16,9 @@ fn item(n: u64, work_type: WorkType, priority: Priority) -> WorkItem {
     };
     let at = Timestamp::from_unix_micros(1_768_219_200_000_000 + n as i64 * 1_000_000).unwrap();
     let created = new.created(id(n), ulid::Ulid::nil());
-    WorkItem::replay(vec![(Some(created), 1, at)]).unwrap().unwrap()
+    WorkItem::replay(vec![(Some(created), 1, at, "tester")])
+        .unwrap()
+        .unwrap()
 }
 
 fn task(n: u64) -> WorkItem {

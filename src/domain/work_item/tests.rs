@@ -8,29 +8,38 @@ fn id(n: u64) -> WorkItemId {
     WorkItemId::new(n).unwrap()
 }
 
-fn new_item() -> (WorkItem, Vec<(Option<WorkItemEvent>, u64, Timestamp)>) {
+/// An item's events with their versions, times and actors.
+type History = Vec<(Option<WorkItemEvent>, u64, Timestamp, &'static str)>;
+
+fn new_item() -> (WorkItem, History) {
     let input = NewWorkItem {
         title: "Fix login".into(),
         ..NewWorkItem::default()
     };
     let created = input.created(id(1), Ulid::nil());
-    let history = vec![(Some(created), 1, at(0))];
+    let history = vec![(Some(created), 1, at(0), "tester")];
     let item = WorkItem::replay(history.clone()).unwrap().unwrap();
     (item, history)
 }
 
 /// Applies new events to the history and checks that a replay from scratch agrees with
 /// the incrementally updated item.
-fn record(
+fn record(item: &mut WorkItem, history: &mut History, events: Vec<WorkItemEvent>, now: Timestamp) {
+    record_by(item, history, events, now, "tester");
+}
+
+/// [`record`], written by `actor`.
+fn record_by(
     item: &mut WorkItem,
-    history: &mut Vec<(Option<WorkItemEvent>, u64, Timestamp)>,
+    history: &mut History,
     events: Vec<WorkItemEvent>,
     now: Timestamp,
+    actor: &'static str,
 ) {
     for event in events {
         let version = item.version + 1;
-        item.apply(Some(&event), version, now);
-        history.push((Some(event), version, now));
+        item.apply(Some(&event), version, now, actor);
+        history.push((Some(event), version, now, actor));
     }
     assert_eq!(WorkItem::replay(history.clone()).unwrap().as_ref(), Some(&*item));
 }
@@ -155,9 +164,127 @@ fn priority_assignee_and_dependencies() {
 #[test]
 fn replay_counts_unknown_events_and_needs_a_creation_first() {
     let (_, mut history) = new_item();
-    history.push((None, 2, at(5)));
+    history.push((None, 2, at(5), "tester"));
     let item = WorkItem::replay(history).unwrap().unwrap();
     assert_eq!(item.version, 2);
-    assert!(WorkItem::replay(vec![(None, 1, at(0))]).is_err());
-    assert_eq!(WorkItem::replay(Vec::new()).unwrap(), None);
+    assert!(WorkItem::replay(vec![(None, 1, at(0), "tester")]).is_err());
+    assert_eq!(WorkItem::replay(History::new()).unwrap(), None);
+}
+
+fn claimed(lease: Option<u64>) -> (WorkItem, History) {
+    let (mut item, mut history) = new_item();
+    let events = item
+        .claim("bot", lease.map(std::time::Duration::from_secs), at(10))
+        .unwrap();
+    record_by(&mut item, &mut history, events, at(10), "bot");
+    (item, history)
+}
+
+#[test]
+fn a_claim_assigns_starts_and_holds_until_the_lease_ends() {
+    let (item, _) = claimed(Some(60));
+    assert_eq!(item.status, Status::InProgress);
+    assert_eq!(item.assignee.as_deref(), Some("bot"));
+    assert_eq!(item.holder_at(at(69)).map(|c| c.until), Some(Some(at(70))));
+    assert!(item.holder_at(at(70)).is_none(), "the lease ends at its end");
+    let err = item.claim("other", None, at(30)).unwrap_err();
+    assert!(
+        matches!(err, DomainError::Claimed { ref holder, until: Some(u), .. } if holder == "bot" && u == at(70)),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_expired_lease_lapses_at_read_time_and_the_next_claim_takes_over() {
+    let (item, mut history) = claimed(Some(60));
+    let later = item.clone().lapsed(at(71));
+    assert_eq!((later.status, later.assignee.as_deref()), (Status::Pending, None));
+    assert!(later
+        .claim
+        .as_ref()
+        .is_some_and(|c| c.expired && c.holder == "bot"));
+    // The item as stored is unchanged: nobody wrote anything.
+    assert_eq!(item.status, Status::InProgress);
+    let events = later
+        .claim("other", Some(std::time::Duration::from_secs(60)), at(71))
+        .unwrap();
+    assert!(matches!(&events[..], [WorkItemEvent::Claimed(c)] if c.taken_from.as_deref() == Some("bot")));
+    let mut item = item;
+    record_by(&mut item, &mut history, events, at(71), "other");
+    assert_eq!(item.assignee.as_deref(), Some("other"));
+    assert_eq!(item.holder_at(at(100)).map(|c| c.holder.as_str()), Some("other"));
+}
+
+#[test]
+fn any_write_by_the_holder_renews_the_lease_and_others_do_not() {
+    let (mut item, mut history) = claimed(Some(60));
+    let comment = item.comment("still on it".into(), "bot").unwrap();
+    record_by(&mut item, &mut history, comment, at(50), "bot");
+    assert_eq!(item.claim.as_ref().and_then(|c| c.until), Some(at(110)));
+    let other = item.comment("me too".into(), "ann").unwrap();
+    record_by(&mut item, &mut history, other, at(100), "ann");
+    assert_eq!(item.claim.as_ref().and_then(|c| c.until), Some(at(110)));
+    // A write after the lease ran out finds the item already lapsed.
+    let late = item
+        .clone()
+        .lapsed(at(200))
+        .comment("back".into(), "bot")
+        .unwrap();
+    record_by(&mut item, &mut history, late, at(200), "bot");
+    assert_eq!((item.status, item.assignee.as_deref()), (Status::Pending, None));
+}
+
+#[test]
+fn release_gives_the_item_back_and_guards_a_live_claim() {
+    let (item, mut history) = claimed(None);
+    assert!(matches!(
+        item.release("ann", false, None, at(20)),
+        Err(DomainError::Claimed { .. })
+    ));
+    let events = item
+        .release("bot", false, Some("done for today".into()), at(20))
+        .unwrap();
+    let mut released = item.clone();
+    record_by(&mut released, &mut history, events, at(20), "bot");
+    assert_eq!(
+        (
+            released.status,
+            released.assignee.as_deref(),
+            released.claim.as_ref()
+        ),
+        (Status::Pending, None, None)
+    );
+    assert!(
+        item.release("ann", true, None, at(20)).is_ok(),
+        "--force releases anyway"
+    );
+    assert!(matches!(
+        released.release("bot", false, None, at(30)),
+        Err(DomainError::NotInProgress { .. })
+    ));
+}
+
+#[test]
+fn only_pending_and_unheld_items_can_be_claimed() {
+    let (mut item, mut history) = new_item();
+    let started = item.change_status(Status::InProgress, None, at(1)).unwrap();
+    record(&mut item, &mut history, started, at(1));
+    assert!(
+        item.claim("bot", None, at(2)).is_ok(),
+        "in progress, unassigned: free to take"
+    );
+    let assigned = item.assign(Some("ann".into())).unwrap();
+    record(&mut item, &mut history, assigned, at(1));
+    // In progress and assigned to ann: ann may claim it, others not.
+    assert!(matches!(
+        item.claim("bot", None, at(2)),
+        Err(DomainError::Claimed { .. })
+    ));
+    assert!(item.claim("ann", None, at(2)).is_ok());
+    let done = item.change_status(Status::Done, None, at(3)).unwrap();
+    record(&mut item, &mut history, done, at(3));
+    assert!(matches!(
+        item.claim("ann", None, at(4)),
+        Err(DomainError::NotClaimable { .. })
+    ));
 }
