@@ -54,6 +54,7 @@ complete -c jerry -n "__fish_jerry_needs_command" -f -a "doctor" -d 'Check the p
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "ids" -d 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "man" -d 'Write the man pages (jerry.1 and one per subcommand) into DIR'
+complete -c jerry -n "__fish_jerry_needs_command" -f -a "mcp" -d 'Serve the Model Context Protocol on stdin/stdout, for agent hosts (see README, "Agents")'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "generate" -d 'Build a synthetic project for benchmarks (not a user command)'
 complete -c jerry -n "__fish_jerry_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand init" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
@@ -1307,6 +1308,24 @@ complete -c jerry -n "__fish_jerry_using_subcommand man" -s q -l quiet -d 'Print
 complete -c jerry -n "__fish_jerry_using_subcommand man" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand man" -s V -l version -d 'Print version'
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''
+json\t'One JSON document (pretty-printed)'
+jsonl\t'One compact JSON object per line; a list gives one line per element'
+toon\t'TOON, the token-efficient encoding of the same JSON data model, for LLM agents'"
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -l actor -d 'Who is making the change, recorded in each event\'s metadata [default: the project\'s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor\'s events' -r
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -l color -d 'Colour in tables: auto (a terminal without NO_COLOR), always or never' -r -f -a "auto\t'Colour when stdout is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jerry -n "__fish_jerry_using_subcommand mcp" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l items -d 'How many items to add' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l events-per-item -d 'Events per item: a creation, then reassignments' -r
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -1327,20 +1346,21 @@ complete -c jerry -n "__fish_jerry_using_subcommand generate" -s q -l quiet -d '
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "init" -d 'Create a project (PROJ-001 by default, else the next free number)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "items" -d 'Create, change and inspect work items'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "events" -d 'Read, watch, move and check the whole event log, in its one global order'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "config" -d 'Read and change the project\'s settings (.jerry/config.toml)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "projects" -d 'List, create and inspect projects'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "store" -d 'Set up a store, see where events live, and move them between backends'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "undo" -d 'Take back your last command (or the one named), with its policies\' reactions, by appending compensating events; run again, the one before it'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "redo" -d 'Re-apply what your last undo took back'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "doctor" -d 'Check the project\'s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "ids" -d 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "man" -d 'Write the man pages (jerry.1 and one per subcommand) into DIR'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "generate" -d 'Build a synthetic project for benchmarks (not a user command)'
-complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "init" -d 'Create a project (PROJ-001 by default, else the next free number)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "items" -d 'Create, change and inspect work items'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "events" -d 'Read, watch, move and check the whole event log, in its one global order'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "config" -d 'Read and change the project\'s settings (.jerry/config.toml)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "projects" -d 'List, create and inspect projects'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "store" -d 'Set up a store, see where events live, and move them between backends'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "undo" -d 'Take back your last command (or the one named), with its policies\' reactions, by appending compensating events; run again, the one before it'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "redo" -d 'Re-apply what your last undo took back'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "doctor" -d 'Check the project\'s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "ids" -d 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "man" -d 'Write the man pages (jerry.1 and one per subcommand) into DIR'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "mcp" -d 'Serve the Model Context Protocol on stdin/stdout, for agent hosts (see README, "Agents")'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "generate" -d 'Build a synthetic project for benchmarks (not a user command)'
+complete -c jerry -n "__fish_jerry_using_subcommand help; and not __fish_seen_subcommand_from init items events config projects store undo redo doctor completions ids man mcp generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "create" -d 'Create an item and print its id'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "start" -d 'Start working on items (pending or blocked → in_progress)'
 complete -c jerry -n "__fish_jerry_using_subcommand help; and __fish_seen_subcommand_from items" -f -a "claim" -d 'Take the next ready item (or the one named) for yourself, atomically'

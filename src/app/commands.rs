@@ -93,6 +93,9 @@ pub enum Command {
         force: bool,
         reason: Option<String>,
     },
+    /// Several changes to one item, decided in order and appended as one write (the MCP
+    /// `update` tool). Changes that would change nothing are skipped, unless all would.
+    Together(Vec<Command>),
     RecordMetrics {
         item: ItemRef,
         coverage: Option<f64>,
@@ -293,6 +296,7 @@ impl<'a> CommandDispatcher<'a> {
     fn plan(&self, command: Command) -> Result<Plan, AppError> {
         let prepared = match command {
             Command::Create(new) => return Ok(Plan::Create(new)),
+            Command::Together(commands) => self.together(commands)?,
             Command::ChangeStatus { item, to, reason } => self.status_change(item, to, reason)?,
             Command::Reopen { item, reason } => {
                 Prepared::deciding(item, move |current, now| current.reopen(reason.clone(), now))
@@ -408,6 +412,65 @@ impl<'a> CommandDispatcher<'a> {
             }
         };
         Ok(Plan::Update(prepared))
+    }
+
+    /// One decision made of several, on the same item: each decides on the state the ones
+    /// before it leave, and all their events are one append.
+    fn together(&self, commands: Vec<Command>) -> Result<Prepared, AppError> {
+        let repository = ItemRepository::new(self.store);
+        let mut parts = Vec::with_capacity(commands.len());
+        let mut target = None;
+        for command in commands {
+            let Plan::Update(prepared) = self.plan(command)? else {
+                return Err(AppError::SeveralCreates);
+            };
+            let id = repository.resolve(prepared.item)?;
+            match target {
+                None => target = Some((prepared.item, id)),
+                Some((_, first)) if first != id => return Err(AppError::SameItemTwice(id)),
+                Some(_) => {}
+            }
+            parts.push(prepared);
+        }
+        let Some((item, _)) = target else {
+            return Err(AppError::Domain(DomainError::InvalidValue {
+                kind: "update",
+                input: String::new(),
+                expected: "at least one change",
+            }));
+        };
+        let actor = self.actor.clone();
+        let parts = std::rc::Rc::new(parts);
+        let warn_parts = parts.clone();
+        Ok(Prepared {
+            item,
+            decide: Box::new(move |current, now| {
+                let mut state = current.clone();
+                let mut events = Vec::new();
+                let mut unchanged = None;
+                for part in parts.iter() {
+                    match (part.decide)(&state, now) {
+                        Ok(decided) => {
+                            for event in &decided {
+                                state.apply(Some(event), state.version + 1, now, &actor);
+                            }
+                            events.extend(decided);
+                        }
+                        Err(err @ DomainError::Unchanged { .. }) => {
+                            unchanged.get_or_insert(err);
+                        }
+                        Err(err) => return Err(err),
+                    }
+                }
+                match unchanged {
+                    Some(err) if events.is_empty() => Err(err),
+                    _ => Ok(events),
+                }
+            }),
+            warnings: Box::new(move |item| {
+                warn_parts.iter().flat_map(|part| (part.warnings)(item)).collect()
+            }),
+        })
     }
 
     /// A status change, with what the links say about it: completing a parent whose

@@ -332,10 +332,16 @@ impl Session {
 
     /// The same session, writing as `actor` (`items claim --as`).
     pub fn acting_as(mut self, actor: impl Into<String>) -> Result<Self, AppError> {
+        self.set_actor(actor)?;
+        Ok(self)
+    }
+
+    /// Writes from now on as `actor` (the MCP server names its client so).
+    pub fn set_actor(&mut self, actor: impl Into<String>) -> Result<(), AppError> {
         let actor = actor.into();
         crate::domain::limits::check_name("actor", &actor)?;
         self.actor = actor;
-        Ok(self)
+        Ok(())
     }
 
     /// Takes back the named command, this actor's last one, or its last undo (see

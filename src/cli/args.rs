@@ -158,6 +158,11 @@ pub enum TopCommand {
         #[arg(long, default_value = "docs/man")]
         out: PathBuf,
     },
+    /// Serve the Model Context Protocol on stdin/stdout, for agent hosts (see README, "Agents").
+    #[command(
+        after_help = "The tools: ready, claim, show, list, create, update, comment, depend, events_since.\nWrites go as --actor (or JERRY_ACTOR) when given, else as the client's name from the handshake.\n\nAn agent host's configuration:\n  {\"mcpServers\": {\"jerry\": {\"command\": \"jerry\", \"args\": [\"--root\", \"/path/to/workspace\", \"mcp\"]}}}"
+    )]
+    Mcp,
     /// Build a synthetic project for benchmarks (not a user command).
     #[command(hide = true)]
     Generate {

@@ -14,6 +14,8 @@ pub struct Context {
     actor_filter: Option<String>,
     /// `--format`, when given (a command may refuse one that does not apply to it).
     format: Option<Format>,
+    /// `--actor` or JERRY_ACTOR was given (not just the actor setting).
+    actor_given: bool,
 }
 
 impl Context {
@@ -47,7 +49,18 @@ impl Context {
             actor_filter,
             // `--json` always wins over `--format`.
             format: if json { None } else { format },
+            actor_given: false,
         })
+    }
+
+    pub fn with_actor_given(mut self, given: bool) -> Self {
+        self.actor_given = given;
+        self
+    }
+
+    /// Whether `--actor` or JERRY_ACTOR named the actor.
+    pub fn actor_given(&self) -> bool {
+        self.actor_given
     }
 
     pub fn setup(&self) -> &Setup {

@@ -65,6 +65,12 @@ impl CommandError {
         }
     }
 
+    /// The `--json` error object, `{"error": {"code", "kind", "message"}}` (the MCP
+    /// server's tool errors carry the same).
+    pub fn json_object(&self) -> serde_json::Value {
+        error_object(self.kind, &self.message)
+    }
+
     fn without_json(mut self) -> Self {
         self.no_json = true;
         self

@@ -5,9 +5,9 @@ mod args;
 mod context;
 mod docs;
 mod doctor;
-mod error;
+pub(crate) mod error;
 mod events;
-mod fields;
+pub(crate) mod fields;
 mod items;
 mod notes;
 mod output;
@@ -59,7 +59,14 @@ pub fn main(env: Environment) -> ExitCode {
         style::Style::detect(cli.global.color, cli.global.quiet, cli.global.wide),
     );
     let actor_typed = source_is(&matches, "actor", &[ValueSource::CommandLine]);
-    let result = Context::new(cli.global, actor_typed, env).and_then(|ctx| run(cli.command, &ctx, &mut out));
+    let actor_given = source_is(
+        &matches,
+        "actor",
+        &[ValueSource::CommandLine, ValueSource::EnvVariable],
+    );
+    let result = Context::new(cli.global, actor_typed, env)
+        .map(|ctx| ctx.with_actor_given(actor_given))
+        .and_then(|ctx| run(cli.command, &ctx, &mut out));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => err.report(json, |body| print_json(&mut out, body)),
@@ -102,6 +109,10 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
         ),
         TopCommand::Redo => undo::run(UndoTarget::Redo, ctx, out),
         TopCommand::Doctor { repair } => doctor::run(repair, ctx, out),
+        TopCommand::Mcp => {
+            out.release();
+            crate::mcp::serve(ctx.open()?, ctx.actor_given())
+        }
         TopCommand::Completions { shell } => docs::completions(shell, out),
         TopCommand::Ids { projects } => docs::ids(projects, ctx, out),
         TopCommand::Man { out: dir } => docs::man_pages(&dir, out),

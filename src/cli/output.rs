@@ -24,7 +24,9 @@ pub enum Format {
 pub struct Output {
     format: Format,
     style: Style,
-    stdout: io::StdoutLock<'static>,
+    /// Held for the whole command, so lines from other threads cannot interleave; given
+    /// up by [`Output::release`] for a command that hands stdout to something else.
+    stdout: Option<io::StdoutLock<'static>>,
 }
 
 impl Output {
@@ -37,8 +39,20 @@ impl Output {
         Self {
             format,
             style,
-            stdout: io::stdout().lock(),
+            stdout: Some(io::stdout().lock()),
         }
+    }
+
+    /// Unlocks stdout for another thread (the MCP server's transport writes to it); a
+    /// later write locks it again.
+    pub fn release(&mut self) {
+        if let Some(mut stdout) = self.stdout.take() {
+            let _ = stdout.flush();
+        }
+    }
+
+    fn stdout(&mut self) -> &mut io::StdoutLock<'static> {
+        self.stdout.get_or_insert_with(|| io::stdout().lock())
     }
 
     pub fn style(&self) -> Style {
@@ -62,7 +76,7 @@ impl Output {
     }
 
     pub fn line(&mut self, text: &str) -> CliResult {
-        writeln!(self.stdout, "{text}")?;
+        writeln!(self.stdout(), "{text}")?;
         Ok(())
     }
 
@@ -83,7 +97,7 @@ impl Output {
                     serde_json::to_writer(&mut lines, &item)?;
                     lines.push(b'\n');
                 }
-                self.stdout.write_all(&lines)?;
+                self.stdout().write_all(&lines)?;
                 return Ok(());
             }
             Format::Toon => toon_format::encode_default(&serde_json::to_value(value)?)
@@ -91,7 +105,7 @@ impl Output {
                 .into_bytes(),
         };
         buffer.push(b'\n');
-        self.stdout.write_all(&buffer)?;
+        self.stdout().write_all(&buffer)?;
         Ok(())
     }
 
@@ -99,7 +113,7 @@ impl Output {
     pub fn json_line<T: Serialize + ?Sized>(&mut self, value: &T) -> CliResult {
         let mut buffer = serde_json::to_vec(value)?;
         buffer.push(b'\n');
-        self.stdout.write_all(&buffer)?;
+        self.stdout().write_all(&buffer)?;
         Ok(())
     }
 
@@ -120,12 +134,12 @@ impl Output {
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
-        self.stdout.flush()
+        self.stdout().flush()
     }
 
     /// Flushes now, reporting a closed pipe as an error (used by `follow` after each event).
     pub fn flush_now(&mut self) -> CliResult {
-        self.stdout.flush()?;
+        self.stdout().flush()?;
         Ok(())
     }
 }

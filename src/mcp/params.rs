@@ -1,0 +1,165 @@
+//! The arguments of each MCP tool (unknown ones are refused: a typo is not a silent
+//! default). Their doc comments become the tool schemas an agent's
+//! context pays for on every turn, so they are kept to a few words.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ready {
+    /// epic|story|task|subtask|bug|spike
+    #[serde(default, rename = "type")]
+    pub types: Vec<String>,
+    /// critical|high|medium|low
+    #[serde(default)]
+    pub priority: Vec<String>,
+    /// Who; "none": unassigned
+    pub assignee: Option<String>,
+    /// All of these
+    #[serde(default)]
+    pub label: Vec<String>,
+    /// Text in title, description or comments
+    pub search: Option<String>,
+    /// Default 10
+    pub limit: Option<usize>,
+    /// Item fields to return
+    pub fields: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct List {
+    /// epic|story|task|subtask|bug|spike
+    #[serde(default, rename = "type")]
+    pub types: Vec<String>,
+    /// critical|high|medium|low
+    #[serde(default)]
+    pub priority: Vec<String>,
+    /// Who; "none": unassigned
+    pub assignee: Option<String>,
+    /// All of these
+    #[serde(default)]
+    pub label: Vec<String>,
+    /// Text in title, description or comments
+    pub search: Option<String>,
+    /// pending|in_progress|blocked|done|cancelled|open|closed
+    #[serde(default)]
+    pub status: Vec<String>,
+    /// Children of this item
+    pub parent: Option<String>,
+    /// priority|created|updated|due|id|status
+    pub sort: Option<String>,
+    pub reverse: Option<bool>,
+    /// Default 50
+    pub limit: Option<usize>,
+    pub fields: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// Omit to take the first ready item
+    pub id: Option<String>,
+    /// e.g. 30m, 2h
+    pub lease: Option<String>,
+    /// epic|story|task|subtask|bug|spike
+    #[serde(default, rename = "type")]
+    pub types: Vec<String>,
+    /// critical|high|medium|low
+    #[serde(default)]
+    pub priority: Vec<String>,
+    /// Who; "none": unassigned
+    pub assignee: Option<String>,
+    /// All of these
+    #[serde(default)]
+    pub label: Vec<String>,
+    /// Text in title, description or comments
+    pub search: Option<String>,
+    pub fields: Option<Vec<String>>,
+    pub expected_version: Option<u64>,
+    pub idempotency_key: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Show {
+    /// WORK-7, 7 or a ULID
+    pub id: String,
+    /// Include the events
+    pub history: Option<bool>,
+    pub fields: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Create {
+    pub title: String,
+    #[serde(rename = "type")]
+    pub work_type: Option<String>,
+    pub priority: Option<String>,
+    pub description: Option<String>,
+    pub parent: Option<String>,
+    pub assignee: Option<String>,
+    /// 2026-12-24, +3d, tomorrow
+    pub due: Option<String>,
+    pub idempotency_key: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Update {
+    pub id: String,
+    pub status: Option<String>,
+    pub priority: Option<String>,
+    /// "" unassigns
+    pub assignee: Option<String>,
+    pub title: Option<String>,
+    /// "" removes
+    pub description: Option<String>,
+    #[serde(default)]
+    pub add_labels: Vec<String>,
+    #[serde(default)]
+    pub remove_labels: Vec<String>,
+    /// "" removes
+    pub due: Option<String>,
+    /// "" moves to the top
+    pub parent: Option<String>,
+    /// Why (status, priority)
+    pub reason: Option<String>,
+    pub expected_version: Option<u64>,
+    pub idempotency_key: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    pub id: String,
+    pub text: String,
+    pub expected_version: Option<u64>,
+    pub idempotency_key: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Depend {
+    pub id: String,
+    pub on: String,
+    /// blocked_by (default)|blocks|related
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// Remove the link instead
+    pub remove: Option<bool>,
+    pub expected_version: Option<u64>,
+    pub idempotency_key: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventsSince {
+    /// Global position; 0 for all
+    #[serde(default)]
+    pub after: u64,
+    /// Default 100
+    pub limit: Option<usize>,
+}

@@ -1,0 +1,244 @@
+//! `jerry mcp` end to end: the official Python SDK's stdio client calls every tool
+//! (tests/mcp/client.py), rmcp's own client lists and calls them from Rust, and raw
+//! JSON-RPC lines show that malformed requests get errors while the server keeps serving.
+//! Writes made over MCP are seen at once by `jerry items list` and by an `events follow`
+//! running in another process.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use common::{skip, Workspace};
+use rmcp::model::CallToolRequestParams;
+use rmcp::transport::TokioChildProcess;
+use rmcp::ServiceExt;
+use serde_json::{json, Value};
+
+/// Whether this machine has Python with the `mcp` package (`.ci/run` installs it).
+fn python_sdk() -> bool {
+    Command::new("python3")
+        .args(["-c", "import mcp"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+#[test]
+fn the_python_sdk_client_calls_every_tool() {
+    if !python_sdk() {
+        return skip("python3 with the mcp package is missing (pip install mcp)");
+    }
+    let w = Workspace::new();
+    w.ok(&["init"]);
+    // Another process follows the log while the MCP client writes.
+    let mut follow = w
+        .command()
+        .args(["events", "follow", "--from-start", "--format", "jsonl"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("events follow");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/mcp/client.py");
+    let out = w
+        .shell(&format!("exec python3 '{script}' \"$0\" \"$PWD\""))
+        .output()
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "the Python client failed: {stderr}");
+    let summary: Value = serde_json::from_slice(&out.stdout).expect("the client's summary");
+    let chars = summary["tools_list_chars"].as_u64().expect("a size");
+    assert!(
+        chars / 4 < 2_500,
+        "tools/list is {chars} characters, over 2,500 tokens"
+    );
+    let head = summary["head"].as_u64().expect("the head position");
+    // What the client wrote is what the command line reads.
+    let items = w.json(&["items", "list"]);
+    assert_eq!(items[0]["status"], "done");
+    assert_eq!(items[0]["assignee"], "python-e2e");
+    assert_eq!(items[0]["labels"], json!(["parser"]));
+    assert_eq!(w.json(&["store", "info"])["events"], head);
+    // ... and what the follower saw, line by line, up to the last write.
+    let mut seen = 0;
+    let lines = BufReader::new(follow.stdout.take().expect("piped"));
+    for line in lines.lines() {
+        let event: Value = serde_json::from_str(&line.expect("a line")).expect("an event");
+        seen = event["position"].as_u64().expect("a position");
+        if seen == head {
+            break;
+        }
+    }
+    let _ = follow.kill();
+    let _ = follow.wait();
+    assert_eq!(seen, head, "events follow saw every MCP write");
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime")
+}
+
+/// The text a tool answered, as JSON, and whether it was a tool error.
+fn answer(result: &rmcp::model::CallToolResult) -> (Value, bool) {
+    let text = result
+        .content
+        .first()
+        .and_then(|block| block.as_text())
+        .map(|text| text.text.clone())
+        .expect("a text answer");
+    (
+        serde_json::from_str(&text).expect("JSON"),
+        result.is_error == Some(true),
+    )
+}
+
+fn arguments(value: Value) -> serde_json::Map<String, Value> {
+    value.as_object().cloned().expect("an object")
+}
+
+#[test]
+fn the_rmcp_client_lists_the_tools_and_claims_with_an_explicit_actor() {
+    let w = Workspace::new();
+    w.ok(&["items", "create", "one", "--priority", "high"]);
+    w.ok(&["items", "create", "two"]);
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_jerry"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .args([
+            "--root",
+            &w.path().display().to_string(),
+            "--actor",
+            "agent-7",
+            "mcp",
+        ])
+        .stderr(Stdio::null());
+    runtime().block_on(async move {
+        let transport = TokioChildProcess::new(command).expect("jerry mcp starts");
+        let client = ().serve(transport).await.expect("the handshake");
+        let tools = client.list_all_tools().await.expect("tools/list");
+        let mut names: Vec<String> = tools.iter().map(|tool| tool.name.to_string()).collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "claim",
+                "comment",
+                "create",
+                "depend",
+                "events_since",
+                "list",
+                "ready",
+                "show",
+                "update"
+            ]
+        );
+        let call = |name: &'static str, args: Value| {
+            let client = &client;
+            async move {
+                let result = client
+                    .call_tool(CallToolRequestParams::new(name).with_arguments(arguments(args)))
+                    .await
+                    .expect("a tool answer");
+                answer(&result)
+            }
+        };
+        let (ready, _) = call("ready", json!({"limit": 1})).await;
+        assert_eq!(ready["items"][0]["id"], "WORK-001");
+        assert_eq!(ready["total"], 2);
+        let (claimed, failed) = call("claim", json!({"lease": "10m"})).await;
+        assert!(!failed, "{claimed}");
+        assert_eq!(
+            (claimed["id"].as_str(), claimed["assignee"].as_str()),
+            (Some("WORK-001"), Some("agent-7"))
+        );
+        let (held, failed) = call("claim", json!({"id": "1", "idempotency_key": "x"})).await;
+        assert!(!failed, "the holder renews: {held}");
+        let (bad, failed) = call("ready", json!({"type": ["storyy"]})).await;
+        assert!(failed);
+        assert_eq!(bad["error"]["kind"], "invalid_input", "{bad}");
+        let (bad, failed) = call("list", json!({"fields": ["id", "nope"]})).await;
+        assert!(
+            failed
+                && bad["error"]["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("unknown field 'nope'"))
+        );
+        client.cancel().await.expect("a clean close");
+    });
+    let shown = w.json(&["items", "show", "1"]);
+    assert_eq!(shown["claim"]["holder"], "agent-7");
+}
+
+/// Lines a client could send by mistake: each gets an error, and the server answers the
+/// next request as if nothing happened. A line that is not JSON at all is skipped, as the
+/// official SDKs do (there is no id to answer; rust-sdk#938); JSON that is not a request is
+/// an Invalid Request error.
+#[test]
+fn malformed_requests_get_errors_and_the_server_keeps_serving() {
+    let w = Workspace::new();
+    w.ok(&["items", "create", "one"]);
+    let mut server = w
+        .command()
+        .arg("mcp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("jerry mcp");
+    let lines = [
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}"#,
+        r#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+        "{not json",
+        r#"{"jsonrpc":"2.0","id":8,"method":42}"#,
+        r#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"show","arguments":{"id":"1","bogus":true}}}"#,
+        r#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"no_such_tool","arguments":{}}}"#,
+        r#"{"jsonrpc":"2.0","id":4,"method":"no/such/method"}"#,
+        r#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"show","arguments":{"id":"WORK-999"}}}"#,
+        r#"{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"create","arguments":{"title":""}}}"#,
+        r#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"show","arguments":{"id":"1","fields":["id","status"]}}}"#,
+    ];
+    let mut stdin = server.stdin.take().expect("piped");
+    for line in lines {
+        writeln!(stdin, "{line}").expect("the server reads");
+    }
+    drop(stdin);
+    let out = server
+        .wait_with_output()
+        .expect("the server ends at end of input");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let replies: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON-RPC"))
+        .collect();
+    let reply = |id: u64| {
+        replies
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("no reply to {id}: {replies:?}"))
+    };
+    assert_eq!(reply(1)["result"]["serverInfo"]["name"], "jerry");
+    assert!(
+        replies.iter().any(|r| r["error"]["code"] == -32600),
+        "JSON that is no request: {replies:?}"
+    );
+    assert_eq!(reply(2)["result"]["isError"], true, "unknown argument");
+    assert_eq!(reply(3)["error"]["code"], -32602, "unknown tool");
+    assert_eq!(reply(4)["error"]["code"], -32601, "unknown method");
+    let tool_error = |id: u64| -> Value {
+        let text = reply(id)["result"]["content"][0]["text"]
+            .as_str()
+            .expect("text")
+            .to_owned();
+        serde_json::from_str(&text).expect("a JSON error")
+    };
+    assert_eq!(tool_error(5)["error"]["kind"], "not_found");
+    assert_eq!(tool_error(6)["error"]["message"], "the title must not be empty");
+    let shown = reply(7)["result"]["content"][0]["text"].as_str().expect("text");
+    assert_eq!(shown, r#"{"id":"WORK-001","status":"pending"}"#);
+    assert_eq!(w.lines("WORK-001").len(), 1, "nothing was written");
+}

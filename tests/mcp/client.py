@@ -1,0 +1,123 @@
+"""jerry's MCP server, driven end to end by a client no one here wrote: the official
+Python SDK (`pip install mcp`) and its stdio client. Run by tests/mcp.rs:
+
+    python3 tests/mcp/client.py JERRY_BINARY WORKSPACE
+
+It lists the tools, calls each one, checks the answers, and prints one JSON summary line
+(the tool names, the size of the tools/list answer, the writes it made) for the Rust side
+to check against the CLI. Any failed check exits non-zero with the reason.
+"""
+
+import asyncio
+import json
+import os
+import sys
+
+from mcp import ClientSession, StdioServerParameters, types
+from mcp.client.stdio import stdio_client
+
+TOOLS = ["claim", "comment", "create", "depend", "events_since", "list", "ready", "show", "update"]
+
+
+def check(condition, what):
+    if not condition:
+        raise SystemExit(f"check failed: {what}")
+
+
+def is_error(result):
+    """The SDK's flag for a tool error (`is_error` in 2.x, `isError` before)."""
+    return bool(getattr(result, "is_error", getattr(result, "isError", False)))
+
+
+def answer(result):
+    """The JSON a tool answered, and whether it was a tool error."""
+    text = result.content[0].text
+    return json.loads(text), is_error(result)
+
+
+async def call(session, name, **arguments):
+    value, failed = answer(await session.call_tool(name, arguments))
+    check(not failed, f"{name}({arguments}) failed: {value}")
+    return value
+
+
+async def main(jerry, workspace):
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "")}
+    for var in ("JERRY_STORE", "JERRY_TEST_TIMESTAMP", "JERRY_TEST_SEED"):
+        if var in os.environ:
+            env[var] = os.environ[var]
+    server = StdioServerParameters(command=jerry, args=["--root", workspace, "mcp"], env=env, cwd=workspace)
+    info = types.Implementation(name="python-e2e", version="1.0")
+    async with stdio_client(server) as (read, write):
+        async with ClientSession(read, write, client_info=info) as session:
+            await session.initialize()
+            listed = await session.list_tools()
+            names = sorted(tool.name for tool in listed.tools)
+            check(names == TOOLS, f"the tools are {names}")
+            tools_json = json.dumps(listed.model_dump(mode="json", exclude_none=True, by_alias=True))
+
+            first = await call(session, "create", title="Write the parser", priority="high")
+            check(first["id"] == "WORK-001" and first["status"] == "pending", f"created {first}")
+            second = await call(session, "create", title="Ship it", idempotency_key="ship-1")
+            again = await call(session, "create", title="Ship it", idempotency_key="ship-1")
+            check(again["id"] == second["id"] and again.get("replayed") is True, f"repeat {again}")
+            await call(session, "depend", id="2", on="1")
+
+            ready = await call(session, "ready", fields=["id", "title"])
+            check(ready == {"items": [{"id": "WORK-001", "title": "Write the parser"}], "total": 1}, f"ready {ready}")
+
+            claimed = await call(session, "claim", lease="30m")
+            check(claimed["id"] == "WORK-001", f"claimed {claimed}")
+            check(claimed["assignee"] == "python-e2e", f"the client's name is the actor: {claimed}")
+            check(claimed["claim"]["lease_seconds"] == 1800, f"lease {claimed}")
+
+            # A conflict is a tool error with jerry's message and kind, not a crash.
+            value, failed = answer(await session.call_tool(
+                "update", {"id": "1", "status": "done", "expected_version": 1}))
+            check(failed and value["error"]["kind"] == "conflict" and value["error"]["code"] == 4,
+                  f"stale update {value}")
+            value, failed = answer(await session.call_tool("show", {"id": "WORK-404"}))
+            check(failed and value["error"]["kind"] == "not_found", f"missing {value}")
+            value, failed = answer(await session.call_tool("update", {"id": "1", "priority": "urgent"}))
+            check(failed and value["error"]["kind"] == "invalid_input", f"bad priority {value}")
+
+            # A malformed request (an unknown argument, an unknown tool) gets a JSON-RPC
+            # error, and the server keeps serving.
+            for name, arguments in [("show", {"id": "1", "bogus": 1}), ("no_such_tool", {})]:
+                try:
+                    result = await session.call_tool(name, arguments)
+                except Exception:  # the SDK raises McpError for a JSON-RPC error
+                    continue
+                check(is_error(result), f"{name} {arguments} was accepted: {result}")
+
+            updated = await call(session, "update", id="1", status="done", add_labels=["parser"],
+                                 priority="critical", expected_version=claimed["version"])
+            check(updated["status"] == "done" and updated["labels"] == ["parser"]
+                  and updated["priority"] == "critical", f"updated {updated}")
+            # done (StatusChanged + WorkItemCompleted), the priority and the label: one write.
+            check(updated["version"] == claimed["version"] + 4, f"one write of four events: {updated}")
+            await call(session, "comment", id="2", text="unblocked now")
+
+            shown = await call(session, "show", id="2", history=True)
+            check(shown["blocked_by"] == ["WORK-001"], f"links {shown}")
+            check([e["type"] for e in shown["history"]] == ["WorkItemCreated", "DependencyAdded", "CommentAdded"],
+                  f"history {shown['history']}")
+            listed_items = await call(session, "list", status=["closed"], fields=["id"])
+            check(listed_items == {"items": [{"id": "WORK-001"}], "total": 1}, f"list {listed_items}")
+
+            caught_up = await call(session, "events_since", after=0, limit=3)
+            check([e["position"] for e in caught_up["events"]] == [1, 2, 3] and caught_up["more"],
+                  f"events {caught_up}")
+            rest = await call(session, "events_since", after=caught_up["next"])
+            check(not rest["more"] and rest["events"], f"rest {rest}")
+            head = rest["next"]
+
+    print(json.dumps({
+        "tools": names,
+        "tools_list_chars": len(tools_json),
+        "head": head,
+    }))
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1], sys.argv[2]))
