@@ -449,3 +449,82 @@ fn a_writer_racing_an_undo_of_several_items_leaves_nothing_taken_back() {
         );
     }
 }
+
+/// `Command::Together` (the MCP `update`): the changes are decided in order on one item and
+/// written as one append; a change that would change nothing is skipped, a refusal of any
+/// writes nothing, and changes to two items are refused.
+#[test]
+fn changes_together_are_one_write_or_none() {
+    let store = MemoryStore::new();
+    let ids = CountingIds::default();
+    let dispatcher = CommandDispatcher::new(&store, &FixedClock, &ids, "tester");
+    create(&dispatcher, "a");
+    create(&dispatcher, "b");
+    let together = Command::Together(vec![
+        start(id(1)),
+        Command::ChangePriority {
+            item: id(1),
+            to: Priority::Medium, // already medium: skipped
+            reason: None,
+        },
+        Command::Label {
+            item: id(1),
+            add: vec!["ui".into()],
+            remove: Vec::new(),
+        },
+        // Decided on the state the start left: in progress may be blocked.
+        Command::ChangeStatus {
+            item: id(1),
+            to: Status::Blocked,
+            reason: Some("keys".into()),
+        },
+    ]);
+    let outcome = dispatcher.dispatch(together, WriteOptions::expecting(1)).unwrap();
+    assert_eq!(outcome.events.len(), 3);
+    assert!(outcome
+        .events
+        .iter()
+        .all(|e| e.metadata.correlation_id == outcome.events[0].metadata.correlation_id));
+    assert_eq!(
+        (outcome.item.status, outcome.item.labels.clone()),
+        (Status::Blocked, vec!["ui".to_owned()])
+    );
+    let refused = Command::Together(vec![
+        Command::Label {
+            item: id(1),
+            add: vec!["backend".into()],
+            remove: Vec::new(),
+        },
+        Command::ChangeStatus {
+            item: id(1),
+            to: Status::Pending,
+            reason: None,
+        },
+    ]);
+    assert!(matches!(
+        dispatcher.dispatch(refused, WriteOptions::default()),
+        Err(AppError::Domain(DomainError::InvalidTransition { .. }))
+    ));
+    assert_eq!(
+        ItemRepository::new(&store)
+            .load(WorkItemId::new(1).unwrap())
+            .unwrap()
+            .unwrap()
+            .version,
+        4
+    );
+    let two_items = Command::Together(vec![start(id(1)), start(id(2))]);
+    assert!(matches!(
+        dispatcher.dispatch(two_items, WriteOptions::default()),
+        Err(AppError::SameItemTwice(_))
+    ));
+    let nothing = Command::Together(vec![Command::ChangePriority {
+        item: id(2),
+        to: Priority::Medium,
+        reason: None,
+    }]);
+    assert!(matches!(
+        dispatcher.dispatch(nothing, WriteOptions::default()),
+        Err(AppError::Domain(DomainError::Unchanged { .. }))
+    ));
+}
