@@ -117,6 +117,7 @@ fn the_rmcp_client_lists_the_tools_and_claims_with_an_explicit_actor() {
             "mcp",
         ])
         .stderr(Stdio::null());
+    let cli = &w;
     runtime().block_on(async move {
         let transport = TokioChildProcess::new(command).expect("jerry mcp starts");
         let client = ().serve(transport).await.expect("the handshake");
@@ -158,6 +159,13 @@ fn the_rmcp_client_lists_the_tools_and_claims_with_an_explicit_actor() {
         );
         let (held, failed) = call("claim", json!({"id": "1", "idempotency_key": "x"})).await;
         assert!(!failed, "the holder renews: {held}");
+        // The server keeps its read model in memory: a write by another process shows at once.
+        cli.ok(&["items", "create", "three"]);
+        let (listed, _) = call("list", json!({"fields": ["id"]})).await;
+        assert_eq!(listed["total"], 3, "{listed}");
+        cli.ok(&["items", "cancel", "2"]);
+        let (ready, _) = call("ready", json!({"fields": ["id"]})).await;
+        assert_eq!(ready["items"], json!([{"id": "WORK-003"}]));
         let (bad, failed) = call("ready", json!({"type": ["storyy"]})).await;
         assert!(failed);
         assert_eq!(bad["error"]["kind"], "invalid_input", "{bad}");

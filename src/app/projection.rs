@@ -179,6 +179,20 @@ impl ItemsProjection {
         Ok(projection)
     }
 
+    /// `warm` (a long-lived process's copy) brought up to date, or loaded when there is
+    /// none or the log no longer has its history. Saves nothing: the copy lives in memory.
+    pub fn warmed(warm: &mut Option<Self>, store: &dyn EventStore) -> Result<Self, AppError> {
+        let mut projection = match warm.take() {
+            Some(kept) if kept.matches_log(store) => kept,
+            _ => Self::load(store),
+        };
+        if store.head_position()? != projection.checkpoint {
+            projection.catch_up(store)?;
+        }
+        *warm = Some(projection.clone());
+        Ok(projection)
+    }
+
     /// The up-to-date items: the cache plus what happened since, saved back if it moved.
     pub fn current(store: &dyn EventStore) -> Result<Self, AppError> {
         let mut projection = Self::load(store);

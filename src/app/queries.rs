@@ -153,6 +153,8 @@ pub struct Queries<'a> {
     project: Option<&'a ProjectId>,
     /// What "now" is for leases: a claim whose lease ran out by then reads as lapsed.
     now: Option<Timestamp>,
+    /// A long-lived process's read model, kept in memory between reads.
+    warm: Option<&'a std::sync::Mutex<Option<ItemsProjection>>>,
 }
 
 impl<'a> Queries<'a> {
@@ -161,6 +163,24 @@ impl<'a> Queries<'a> {
             store,
             project: None,
             now: None,
+            warm: None,
+        }
+    }
+
+    /// Reads through `warm`, a read model kept in memory (see [`ItemsProjection::warmed`]).
+    pub fn kept_warm(mut self, warm: Option<&'a std::sync::Mutex<Option<ItemsProjection>>>) -> Self {
+        self.warm = warm;
+        self
+    }
+
+    /// The up-to-date read model: the warm copy when there is one, else the cache.
+    fn projection(&self) -> Result<ItemsProjection, AppError> {
+        match self.warm {
+            Some(warm) => {
+                let mut kept = warm.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                ItemsProjection::warmed(&mut kept, self.store)
+            }
+            None => ItemsProjection::current(self.store),
         }
     }
 
@@ -180,7 +200,7 @@ impl<'a> Queries<'a> {
 
     /// The current read model's items, as they stand now.
     fn current_items(&self) -> Result<std::collections::BTreeMap<WorkItemId, WorkItem>, AppError> {
-        let mut items = ItemsProjection::current(self.store)?.items;
+        let mut items = self.projection()?.items;
         if let Some(now) = self.now {
             for item in items.values_mut() {
                 item.lapse(now);
@@ -222,7 +242,7 @@ impl<'a> Queries<'a> {
 
     /// Every item's display id, in order (for shell completion).
     pub fn ids(&self) -> Result<Vec<WorkItemId>, AppError> {
-        Ok(ItemsProjection::current(self.store)?.items.into_keys().collect())
+        Ok(self.projection()?.items.into_keys().collect())
     }
 
     /// The work to pick next (see [`ready_and_blocked`]) that `filter` matches, in the
@@ -266,7 +286,7 @@ impl<'a> Queries<'a> {
                 std::collections::BTreeMap::new(),
             ),
             None => {
-                let projection = ItemsProjection::current(self.store)?;
+                let projection = self.projection()?;
                 let items = projection
                     .items
                     .into_values()

@@ -77,6 +77,8 @@ pub struct Session {
     actor: String,
     correlation_id: Option<String>,
     config: ProjectConfig,
+    /// The read model kept in memory between reads, for a long-lived front door (MCP).
+    warm: Option<std::sync::Mutex<Option<super::ItemsProjection>>>,
 }
 
 impl Session {
@@ -106,6 +108,7 @@ impl Session {
             actor: actor.into(),
             correlation_id: None,
             config,
+            warm: None,
         }
     }
 
@@ -133,7 +136,15 @@ impl Session {
             actor,
             correlation_id,
             config,
+            warm: None,
         }
+    }
+
+    /// Keeps the read model in memory between this session's reads, caught up from the log
+    /// at each one, instead of loading the cache every time: for a process that serves many
+    /// reads (the MCP server).
+    pub fn keep_warm(&mut self) {
+        self.warm.get_or_insert_with(|| std::sync::Mutex::new(None));
     }
 
     pub fn project(&self) -> &ProjectId {
@@ -186,6 +197,7 @@ impl Session {
         Queries::new(&self.store)
             .in_project(&self.project)
             .at_time(self.now())
+            .kept_warm(self.warm.as_ref())
     }
 
     /// The whole log in its global order.

@@ -38,7 +38,8 @@ pub struct JerryMcp {
 }
 
 /// Serves `session` on stdin/stdout until the client hangs up.
-pub fn serve(session: Session, actor_given: bool) -> CliResult {
+pub fn serve(mut session: Session, actor_given: bool) -> CliResult {
+    session.keep_warm();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
