@@ -229,6 +229,12 @@ impl JerryMcp {
                 sort: p.sort.as_deref().map(str::parse::<SortKey>).transpose()?,
                 reverse: p.reverse.unwrap_or(false),
                 limit: Some(p.limit.unwrap_or(50)),
+                overdue_at: p.overdue.unwrap_or(false).then(|| session.now()),
+                due_before: p
+                    .due_before
+                    .as_deref()
+                    .map(|due| time(session, due))
+                    .transpose()?,
                 ..select(p.types, p.priority, p.assignee, p.label, p.search)?
             };
             let listed = queries.list(&filter)?;

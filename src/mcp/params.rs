@@ -48,6 +48,10 @@ pub struct List {
     pub status: Vec<String>,
     /// Children of this item
     pub parent: Option<String>,
+    /// Open and past due
+    pub overdue: Option<bool>,
+    /// Due before: 2026-12-24, +3d
+    pub due_before: Option<String>,
     /// priority|created|updated|due|id|status
     pub sort: Option<String>,
     pub reverse: Option<bool>,

@@ -104,6 +104,10 @@ async def main(jerry, workspace):
                   f"history {shown['history']}")
             listed_items = await call(session, "list", status=["closed"], fields=["id"])
             check(listed_items == {"items": [{"id": "WORK-001"}], "total": 1}, f"list {listed_items}")
+            await call(session, "update", id="2", due="2020-01-01")
+            overdue = await call(session, "list", overdue=True, fields=["id", "due"])
+            check(overdue == {"items": [{"id": "WORK-002", "due": "2020-01-01T00:00:00.000000Z"}], "total": 1},
+                  f"overdue {overdue}")
 
             caught_up = await call(session, "events_since", after=0, limit=3)
             check([e["position"] for e in caught_up["events"]] == [1, 2, 3] and caught_up["more"],
