@@ -121,6 +121,26 @@ pub fn revert(now: &WorkItem, before: Option<&WorkItem>, reason: &str) -> Vec<Wo
             metrics: before.quality,
         }));
     }
+    // A claim that came on an item already in progress for its holder (so neither status nor
+    // assignee moved) is ended by handing the item off and back.
+    if before.claim.is_none() && now.claim.is_some() {
+        let mut state = now.clone();
+        for event in &events {
+            state.apply(Some(event), state.version + 1, now.updated_at, "");
+        }
+        if state.claim.is_some() {
+            events.push(WorkItemEvent::AssigneeChanged(AssigneeChanged {
+                old_assignee: state.assignee.clone(),
+                new_assignee: None,
+            }));
+            if before.assignee.is_some() {
+                events.push(WorkItemEvent::AssigneeChanged(AssigneeChanged {
+                    old_assignee: None,
+                    new_assignee: before.assignee.clone(),
+                }));
+            }
+        }
+    }
     // Last, since a status or assignee change ends a claim: a claim the item had comes
     // back with the lease it had (an undone release, or renewal). A lapsed one is not
     // restored: it held nothing.

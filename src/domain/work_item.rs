@@ -398,6 +398,15 @@ impl WorkItem {
         };
         let lease_until =
             lease_seconds.and_then(|seconds| now.checked_add(std::time::Duration::from_secs(seconds)));
+        if held.is_some_and(|c| {
+            c.holder == claimant && c.lease_seconds == lease_seconds && c.until == lease_until
+        }) {
+            // Renewing a claim without a lease (or at the moment it was renewed) changes nothing.
+            return Err(DomainError::Unchanged {
+                id: self.id,
+                what: format!("claimed by {claimant}, with nothing to renew"),
+            });
+        }
         let taken_from = self
             .claim
             .as_ref()
