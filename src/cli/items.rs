@@ -634,6 +634,8 @@ fn claim(args: ClaimArgs, ctx: &Context, out: &mut Output) -> CliResult {
     if let Some(claimant) = claimant {
         session = session.acting_as(claimant)?;
     }
+    // It reads the ready list, then prints the claimed item's links: one load, caught up.
+    session.keep_warm();
     let options = options(guard);
     let outcome = match id {
         Some(item) => {
