@@ -1,5 +1,6 @@
 //! The arguments of each MCP tool (unknown ones are refused: a typo is not a silent
-//! default). Their doc comments become the tool schemas an agent's
+//! default). The filters `ready`, `list` and `claim` share are spelled out in each struct
+//! rather than flattened from one: serde cannot refuse unknown fields through a flatten. Their doc comments become the tool schemas an agent's
 //! context pays for on every turn, so they are kept to a few words.
 
 use schemars::JsonSchema;
