@@ -42,11 +42,15 @@ fn the_python_sdk_client_calls_every_tool() {
         .expect("events follow");
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/mcp/client.py");
     let out = w
-        .shell(&format!("exec python3 '{script}' \"$0\" \"$PWD\""))
+        .shell(&format!("exec timeout 120 python3 '{script}' \"$0\" \"$PWD\""))
         .output()
         .expect("python3 runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "the Python client failed: {stderr}");
+    assert!(
+        out.status.success(),
+        "the Python client failed (exit {:?}; 124 is the 120 s timeout): {stderr}",
+        out.status.code()
+    );
     let summary: Value = serde_json::from_slice(&out.stdout).expect("the client's summary");
     let chars = summary["tools_list_chars"].as_u64().expect("a size");
     assert!(
@@ -60,19 +64,34 @@ fn the_python_sdk_client_calls_every_tool() {
     assert_eq!(items[0]["assignee"], "python-e2e");
     assert_eq!(items[0]["labels"], json!(["parser"]));
     assert_eq!(w.json(&["store", "info"])["events"], head);
-    // ... and what the follower saw, line by line, up to the last write.
-    let mut seen = 0;
+    // ... and what the follower saw, line by line, up to the last write (read on a thread,
+    // so a follower that stalls fails the test after a while instead of hanging it).
     let lines = BufReader::new(follow.stdout.take().expect("piped"));
-    for line in lines.lines() {
-        let event: Value = serde_json::from_str(&line.expect("a line")).expect("an event");
-        seen = event["position"].as_u64().expect("a position");
-        if seen == head {
-            break;
+    let (positions, seen) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in lines.lines().map_while(Result::ok) {
+            let event: Value = serde_json::from_str(&line).expect("an event");
+            if positions
+                .send(event["position"].as_u64().expect("a position"))
+                .is_err()
+            {
+                break;
+            }
+        }
+    });
+    let mut last = 0;
+    while last < head {
+        match seen.recv_timeout(std::time::Duration::from_secs(30)) {
+            Ok(position) => {
+                assert_eq!(position, last + 1, "follow prints every position once, in order");
+                last = position;
+            }
+            Err(_) => break,
         }
     }
     let _ = follow.kill();
     let _ = follow.wait();
-    assert_eq!(seen, head, "events follow saw every MCP write");
+    assert_eq!(last, head, "events follow saw every MCP write");
 }
 
 fn runtime() -> tokio::runtime::Runtime {
