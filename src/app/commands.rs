@@ -180,6 +180,8 @@ pub struct CommandDispatcher<'a> {
     ids: &'a dyn IdSource,
     actor: String,
     quality_gate: QualityGate,
+    /// The session's read model kept in memory, when it keeps one (the MCP server).
+    warm: Option<&'a std::sync::Mutex<Option<super::ItemsProjection>>>,
 }
 
 impl<'a> CommandDispatcher<'a> {
@@ -195,6 +197,25 @@ impl<'a> CommandDispatcher<'a> {
             ids,
             actor: actor.into(),
             quality_gate: QualityGate::Off,
+            warm: None,
+        }
+    }
+
+    /// Consults `warm` (see [`super::ItemsProjection::warmed`]) instead of loading the cache.
+    pub fn with_warm(mut self, warm: Option<&'a std::sync::Mutex<Option<super::ItemsProjection>>>) -> Self {
+        self.warm = warm;
+        self
+    }
+
+    /// The up-to-date items, for the decisions that look beyond one item (links, warnings).
+    /// Never saved back: a refused command leaves every file as it was.
+    fn read_model(&self) -> Result<super::ItemsProjection, AppError> {
+        match self.warm {
+            Some(warm) => {
+                let mut kept = warm.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                super::ItemsProjection::warmed(&mut kept, self.store)
+            }
+            None => super::ItemsProjection::fresh(self.store),
         }
     }
 
@@ -311,7 +332,7 @@ impl<'a> CommandDispatcher<'a> {
             Command::AddDependency { item, on, kind } => {
                 let other = self.existing(on)?;
                 let target = ItemRepository::new(self.store).resolve(item)?;
-                let items = super::ItemsProjection::fresh(self.store)?.items;
+                let items = self.read_model()?.items;
                 // One link per pair: `1 blocked_by 2` and `2 blocks 1` are the same link,
                 // and any link between two items is the only one.
                 if items
@@ -347,7 +368,7 @@ impl<'a> CommandDispatcher<'a> {
             }
             Command::Reparent { item, parent } => {
                 let parent = parent.map(|p| self.existing(p)).transpose()?;
-                let items = super::ItemsProjection::fresh(self.store)?.items;
+                let items = self.read_model()?.items;
                 Prepared::deciding(item, move |current, _| {
                     if let Some(parent) = parent {
                         let parent = items.get(&parent).ok_or(DomainError::MissingCreation {
@@ -362,7 +383,7 @@ impl<'a> CommandDispatcher<'a> {
                 let actor = self.actor.clone();
                 let blockers = {
                     let id = ItemRepository::new(self.store).resolve(item)?;
-                    open_blockers(&super::ItemsProjection::fresh(self.store)?.items, id)
+                    open_blockers(&self.read_model()?.items, id)
                 };
                 Prepared {
                     item,
@@ -480,7 +501,7 @@ impl<'a> CommandDispatcher<'a> {
         let gate = self.quality_gate;
         let (children, blockers) = if matches!(to, Status::Done | Status::InProgress) {
             let id = ItemRepository::new(self.store).resolve(item)?;
-            let items = super::ItemsProjection::fresh(self.store)?.items;
+            let items = self.read_model()?.items;
             let children = if to == Status::Done {
                 open_children(&items, id)
             } else {

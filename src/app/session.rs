@@ -208,6 +208,7 @@ impl Session {
     fn dispatcher(&self) -> CommandDispatcher<'_> {
         CommandDispatcher::new(&self.store, &*self.env.clock, &*self.env.ids, self.actor.clone())
             .with_quality_gate(self.config.quality_gate.unwrap_or_default())
+            .with_warm(self.warm.as_ref())
     }
 
     fn policies(&self) -> PolicyEngine<'_> {
