@@ -32,10 +32,13 @@ pub struct ProjectConfig {
     /// The policies that react to events: `unblock-dependents`, `close-parent`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policies: Option<Vec<String>>,
+    /// The git remote `jerry sync` uses when none is named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sync_remote: Option<String>,
 }
 
 /// The keys `jerry config` knows, in the order `config list` shows them.
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 8] = [
     "actor",
     "default_type",
     "lock_timeout",
@@ -43,13 +46,14 @@ pub const KEYS: [&str; 7] = [
     "store",
     "quality_gate",
     "policies",
+    "sync_remote",
 ];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: PathBuf, reason: String },
-    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies)")]
+    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies, sync_remote)")]
     UnknownKey(String),
     #[error("invalid value '{value}' for {key}: {expected}")]
     InvalidValue {
@@ -145,6 +149,7 @@ impl ProjectConfig {
             "store" => self.store = None,
             "quality_gate" => self.quality_gate = None,
             "policies" => self.policies = None,
+            "sync_remote" => self.sync_remote = None,
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         }
         Ok(())
@@ -159,6 +164,7 @@ impl ProjectConfig {
             "store" => self.store.clone(),
             "quality_gate" => self.quality_gate.map(|g| g.to_string()),
             "policies" => self.policies.as_ref().map(|p| p.join(",")),
+            "sync_remote" => self.sync_remote.clone(),
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         })
     }
@@ -216,6 +222,12 @@ impl ProjectConfig {
                     }
                 }
                 self.policies = Some(names);
+            }
+            "sync_remote" => {
+                if value.is_empty() || value.starts_with('-') || value.chars().any(char::is_control) {
+                    return Err(invalid("a git remote's name or URL"));
+                }
+                self.sync_remote = Some(value.to_owned());
             }
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         }

@@ -11,7 +11,8 @@
 pub mod app;
 pub mod config;
 pub mod domain;
-pub(crate) mod faults;
+#[doc(hidden)]
+pub mod faults;
 pub mod persist;
 pub mod project;
 pub mod store;

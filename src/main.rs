@@ -4,6 +4,7 @@
 
 mod cli;
 mod mcp;
+mod sync;
 
 fn main() -> std::process::ExitCode {
     match jerry::app::Environment::from_env() {

@@ -21,6 +21,7 @@ pub fn event(n: u64) -> NewEvent {
             idempotency_key: None,
             undoes: None,
             redoes: None,
+            lamport: None,
         },
     }
 }

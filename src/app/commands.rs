@@ -925,6 +925,7 @@ impl<'a> CommandDispatcher<'a> {
                 idempotency_key: labels.key.clone(),
                 undoes: None,
                 redoes: None,
+                lamport: None,
             },
         }
     }

@@ -20,6 +20,9 @@ pub struct DoctorReport {
     pub before: Checkup,
     pub repaired: Repair,
     pub after: Option<Checkup>,
+    /// Events merged from other clones that their item's history could not apply (not
+    /// damage: kept, shown, and the same on every clone).
+    pub conflicts: Vec<super::exchange::ItemConflict>,
 }
 
 impl DoctorReport {

@@ -95,6 +95,21 @@ pub enum AppError {
     NothingReady { project: ProjectId },
     #[error("cannot undo {correlation}: later events touched the same items: {later}; undo those first")]
     UndoRefused { correlation: String, later: String },
+    /// `jerry sync` received something that is not a readable item event.
+    #[error("the remote holds event {event}, which cannot be taken: {reason}; nothing was applied")]
+    SyncRejected { event: String, reason: String },
+    /// `jerry sync` received an event this clone holds with other content.
+    #[error(
+        "the remote holds event {event} of {item} with other content than this clone; nothing was applied"
+    )]
+    SyncChanged { event: String, item: String },
+    /// Two clones each created the same item number as different items.
+    #[error("{id} was created here (event {here}) and on the remote (event {there}) as different items; renumbering is not supported yet, so nothing was applied")]
+    SyncIdCollision {
+        id: WorkItemId,
+        here: String,
+        there: String,
+    },
     #[error("the read model disagrees with the event log in {count} place(s); first: {first}")]
     Inconsistent { count: usize, first: String },
     #[error(transparent)]

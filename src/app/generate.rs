@@ -70,6 +70,7 @@ pub fn generate(
                     idempotency_key: None,
                     undoes: None,
                     redoes: None,
+                    lamport: None,
                 },
             })
             .collect::<Vec<_>>();

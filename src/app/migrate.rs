@@ -229,6 +229,7 @@ mod tests {
                 idempotency_key: None,
                 undoes: None,
                 redoes: None,
+                lamport: None,
             },
         }
     }

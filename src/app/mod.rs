@@ -9,6 +9,7 @@ mod doctor;
 mod environment;
 mod error;
 mod event_log;
+pub mod exchange;
 mod generate;
 mod import;
 mod migrate;

@@ -273,8 +273,14 @@ impl<'a> PolicyEngine<'a> {
     }
 }
 
-/// The item an event finished (a `StatusChanged` into done or cancelled), if any.
+/// The item an event finished (a `StatusChanged` into done or cancelled), if any. An
+/// event that arrived by `jerry sync` (it carries its Lamport time) is no trigger here:
+/// the clone that wrote it reacts, and its reactions arrive by sync like any event, so a
+/// trigger is answered once across all clones.
 fn finished_item(event: &RecordedEvent) -> Option<WorkItemId> {
+    if event.metadata.lamport.is_some() {
+        return None;
+    }
     if event.aggregate_type != AGGREGATE_TYPE || event.event_type != "StatusChanged" {
         return None;
     }

@@ -2,7 +2,7 @@
 //! order. It is a cache: the store keeps it beside the log, a read brings it up to date by
 //! applying only the events after its checkpoint, and deleting it loses nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use ulid::Ulid;
@@ -11,6 +11,7 @@ use crate::domain::{WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{EventStore, RecordedEvent};
 
 use super::event_log::{stream_of, PAGE};
+use super::repository::{replay, stream_for};
 use super::AppError;
 
 /// The items as the global log builds them.
@@ -36,6 +37,10 @@ pub struct ItemsProjection {
     /// stream never takes down a whole read) and reported by every list and by doctor.
     #[serde(default)]
     pub broken: BTreeMap<String, String>,
+    /// Items an event merged from another clone landed on: it may belong before events
+    /// already applied, so [`ItemsProjection::settle`] replays them whole.
+    #[serde(skip)]
+    merged: BTreeSet<WorkItemId>,
 }
 
 impl Default for ItemsProjection {
@@ -47,6 +52,7 @@ impl Default for ItemsProjection {
             unknown: 0,
             items: ItemsModel::new(),
             broken: BTreeMap::new(),
+            merged: BTreeSet::new(),
         }
     }
 }
@@ -69,6 +75,11 @@ impl ItemsProjection {
             return Ok(());
         }
         let id: Option<WorkItemId> = event.aggregate_id.parse().ok();
+        if event.metadata.lamport.is_some() {
+            if let Some(id) = id {
+                self.merged.insert(id);
+            }
+        }
         let break_stream = |this: &mut Self, reason: String| {
             if let Some(id) = id {
                 this.items.remove(&id);
@@ -135,9 +146,42 @@ impl ItemsProjection {
             }
             applied += page.len() as u64;
             if page.len() < PAGE {
+                self.settle(store, None)?;
                 return Ok(applied);
             }
         }
+    }
+
+    /// Replays each item that events merged from another clone landed on, in the item's
+    /// own order, from its events up to the checkpoint (and up to `until`, for a replay
+    /// that stops there): applied one by one in arrival order they may be out of place.
+    pub fn settle(
+        &mut self,
+        store: &dyn EventStore,
+        until: Option<crate::timestamp::Timestamp>,
+    ) -> Result<(), AppError> {
+        for id in std::mem::take(&mut self.merged) {
+            let stream = stream_for(id)?;
+            if self.broken.contains_key(stream.as_str()) {
+                continue;
+            }
+            let events: Vec<RecordedEvent> = store
+                .read_all(&stream)?
+                .into_iter()
+                .filter(|e| e.position <= self.checkpoint && until.is_none_or(|until| e.timestamp <= until))
+                .collect();
+            match replay(&stream, &events) {
+                Ok(Some(item)) => {
+                    self.items.insert(id, item);
+                }
+                Ok(None) => {}
+                Err(err) => {
+                    self.items.remove(&id);
+                    self.broken.insert(stream.to_string(), err.to_string());
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The cached projection if it still describes this log's history, else an empty one

@@ -39,6 +39,7 @@ pub fn rebuild(
         projection.apply(&event)?;
         Ok(ControlFlow::Continue(()))
     })?;
+    projection.settle(store, until)?;
     counts.items = projection.items.len() as u64;
     counts.unknown = projection.unknown;
     Ok((projection, counts))

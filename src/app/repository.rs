@@ -1,5 +1,7 @@
 //! Loading work items from their streams.
 
+use std::borrow::Cow;
+
 use crate::domain::{ItemRef, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{EventStore, RecordedEvent, StoreError, StreamId};
 use crate::timestamp::Timestamp;
@@ -40,7 +42,10 @@ impl<'a> ItemRepository<'a> {
         let stream = stream_for(id)?;
         if let Some(snapshot) = Snapshot::load(self.store, &stream) {
             let events = self.store.read(&stream, snapshot.version, u64::MAX)?;
-            if events.first().map(|e| e.event_id) == Some(snapshot.event_id) {
+            // Events merged from another clone may sort before ones the snapshot holds:
+            // then only a whole replay puts them in their place.
+            let merged_since = events.iter().any(|e| e.metadata.lamport.is_some());
+            if events.first().map(|e| e.event_id) == Some(snapshot.event_id) && !merged_since {
                 let mut item = snapshot.item;
                 for event in &events[1..] {
                     let decoded = decode(&stream, event)?;
@@ -126,6 +131,7 @@ impl<'a> ItemRepository<'a> {
         let mut items = Vec::new();
         for (_, stream) in self.item_streams()? {
             let events = self.store.read_all(&stream)?;
+            let events = in_item_order(&events);
             if let Some(item) = replay(&stream, as_of(&events, at))? {
                 items.push(item);
             }
@@ -138,9 +144,12 @@ impl<'a> ItemRepository<'a> {
         let id = self.resolve(item)?;
         let stream = stream_for(id)?;
         let events = self.store.read_all(&stream)?;
+        let events = in_item_order(&events);
         replay(&stream, as_of(&events, Some(at)))?.ok_or(AppError::ItemNotFound(item))
     }
 
+    /// The item's events in its own order (the same on every clone), each `version` its
+    /// place in that order and the Lamport time left out (it is the version or a tie).
     pub fn history(&self, item: ItemRef) -> Result<Vec<RecordedEvent>, AppError> {
         let id = self.resolve(item)?;
         let events = self.store.read_all(&stream_for(id)?)?;
@@ -148,6 +157,10 @@ impl<'a> ItemRepository<'a> {
             return Err(AppError::ItemNotFound(item));
         }
         replay(&stream_for(id)?, &events)?;
+        let mut events = in_item_order(&events).into_owned();
+        for event in &mut events {
+            event.metadata.lamport = None;
+        }
         Ok(events)
     }
 }
@@ -177,11 +190,29 @@ fn as_of(events: &[RecordedEvent], at: Option<Timestamp>) -> &[RecordedEvent] {
     }
 }
 
-/// Rebuilds an item from recorded events; a stored event that does not decode is
-/// corruption, reported with its stream and version.
+/// An item's events in the order every clone agrees on: by Lamport time (the version an
+/// event was written at), ties broken by event id; each `version` becomes its place in
+/// that order. A stream nothing was merged into is already in that order and is borrowed.
+pub(crate) fn in_item_order(events: &[RecordedEvent]) -> Cow<'_, [RecordedEvent]> {
+    if events.iter().all(|e| e.metadata.lamport.is_none()) {
+        return Cow::Borrowed(events);
+    }
+    let mut sorted = events.to_vec();
+    sorted.sort_by_key(|e| (e.metadata.lamport.unwrap_or(e.version), e.event_id));
+    for (event, version) in sorted.iter_mut().zip(1..) {
+        // The Lamport time made explicit, so sorting the result again changes nothing.
+        event.metadata.lamport = Some(event.metadata.lamport.unwrap_or(event.version));
+        event.version = version;
+    }
+    Cow::Owned(sorted)
+}
+
+/// Rebuilds an item from recorded events, in the item's own order; a stored event that
+/// does not decode is corruption, reported with its stream and version.
 pub(crate) fn replay(stream: &StreamId, events: &[RecordedEvent]) -> Result<Option<WorkItem>, AppError> {
+    let events = in_item_order(events);
     let mut decoded = Vec::with_capacity(events.len());
-    for event in events {
+    for event in events.iter() {
         let corrupt = |source| AppError::CorruptEvent {
             stream: stream.to_string(),
             version: event.version,

@@ -15,6 +15,7 @@ use crate::timestamp::Timestamp;
 
 use super::commands::CommandDispatcher;
 use super::doctor::{self, DoctorReport};
+use super::exchange::{Received, SharedEvent};
 use super::{
     AppError, Command, CommandOutcome, Environment, EventLog, ImportReport, MigrateReport, PolicyEngine,
     Queries, Reaction, ReplayCounts, UndoTarget, Undone, WriteOptions,
@@ -416,6 +417,44 @@ impl Session {
         })
     }
 
+    /// The git remote `jerry sync` uses when none is named: the `sync_remote` setting, else
+    /// `origin`.
+    pub fn sync_remote(&self) -> String {
+        self.config
+            .sync_remote
+            .clone()
+            .unwrap_or_else(|| "origin".to_owned())
+    }
+
+    /// This clone's own events after position `after`, up to `up_to`, in the form clones
+    /// exchange (see [`super::exchange`]); `skip` leaves out events that came from elsewhere.
+    pub fn outgoing(
+        &self,
+        after: u64,
+        up_to: u64,
+        skip: &dyn Fn(u64, &ulid::Ulid) -> bool,
+    ) -> Result<Vec<SharedEvent>, AppError> {
+        super::exchange::outgoing(&self.store, after, up_to, skip)
+    }
+
+    /// Takes events from another clone (see [`super::exchange::receive`]): all checked,
+    /// then appended after this clone's head in one write, or none. With `dry_run` only
+    /// counts. Those events' reactions come with them, so no policy reacts to them here.
+    pub fn receive(&self, incoming: Vec<SharedEvent>, dry_run: bool) -> Result<Outcome<Received>, AppError> {
+        let received = super::exchange::receive(&self.store, incoming, dry_run)?;
+        let created_project = if received.appended > 0 {
+            self.create_if_first()?
+        } else {
+            None
+        };
+        Ok(Outcome {
+            value: received,
+            reactions: Vec::new(),
+            policy_failure: None,
+            created_project,
+        })
+    }
+
     /// Copies the project's log into the store at `to`; `progress` hears positions.
     pub fn migrate(&self, to: StoreUrl, progress: impl FnMut(u64)) -> Result<Migration, AppError> {
         if self.url.as_ref() == Some(&to) {
@@ -447,11 +486,15 @@ impl Session {
             (true, None) => Some(doctor::check(&self.store, false)?.0),
             (false, _) => None,
         };
+        let conflicts = super::ItemsProjection::fresh(&self.store)
+            .map(|model| super::exchange::conflicts_in(model.items.values()))
+            .unwrap_or_default();
         Ok(DoctorReport {
             project: self.project.clone(),
             before,
             repaired,
             after,
+            conflicts,
         })
     }
 

@@ -56,7 +56,7 @@ pub struct Setting {
 }
 
 /// Every key's built-in default, in the order `config list` shows them.
-const DEFAULTS: [(&str, &str); 7] = [
+const DEFAULTS: [(&str, &str); 8] = [
     ("actor", DEFAULT_ACTOR),
     ("default_type", "task"),
     ("lock_timeout", "5"),
@@ -64,6 +64,7 @@ const DEFAULTS: [(&str, &str); 7] = [
     ("store", "jsonl"),
     ("quality_gate", "off"),
     ("policies", "none"),
+    ("sync_remote", "origin"),
 ];
 
 /// Built-in defaults, used when neither the front door nor config.toml says otherwise.

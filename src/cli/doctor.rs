@@ -23,6 +23,7 @@ pub fn run(repair: bool, ctx: &Context, out: &mut Output) -> CliResult {
             "findings": before.findings,
             "repaired": repair.then_some(repaired),
             "remaining": report.after.as_ref().map(|a| &a.findings),
+            "conflicts": report.conflicts,
         }))?;
     } else {
         out.line(&format!(
@@ -31,6 +32,12 @@ pub fn run(repair: bool, ctx: &Context, out: &mut Output) -> CliResult {
         ))?;
         for finding in &before.findings {
             out.line(&describe(finding))?;
+        }
+        for c in &report.conflicts {
+            out.line(&format!(
+                "conflict: {} version {} ({}) was kept but not applied: {}",
+                c.id, c.conflict.version, c.conflict.event_type, c.conflict.reason
+            ))?;
         }
         if repair {
             if !repaired.quarantined.is_empty() {

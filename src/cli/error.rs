@@ -171,11 +171,27 @@ impl From<AppError> for CommandError {
                     .hint("jerry events list --last 5 shows the recent commands' correlation ids")
             }
             AppError::UndoRefused { .. } => Exit::Conflict,
+            AppError::SyncRejected { .. } => Exit::Invalid,
+            AppError::SyncChanged { .. } | AppError::SyncIdCollision { .. } => Exit::Conflict,
             // An agent's claim loop reads stdout: "nothing to take" leaves it empty.
             AppError::NothingReady { .. } => return Self::of(Exit::NotFound, &err).without_json(),
             AppError::Io { source, .. } => return io_error(source, &err),
         };
         Self::of(kind, &err)
+    }
+}
+
+impl From<crate::sync::SyncError> for CommandError {
+    fn from(err: crate::sync::SyncError) -> Self {
+        use crate::sync::{git::GitError, SyncError};
+        match err {
+            SyncError::App(inner) => inner.into(),
+            SyncError::Git(GitError::NotARepository(_)) => {
+                Self::of(Exit::Failure, &err).hint("git init, or run jerry sync inside a clone")
+            }
+            SyncError::Git(_) | SyncError::Busy(_) | SyncError::Lock { .. } => Self::of(Exit::Failure, &err),
+            SyncError::Garbage { .. } => Self::of(Exit::Invalid, &err),
+        }
     }
 }
 

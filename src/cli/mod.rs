@@ -16,6 +16,7 @@ mod render;
 mod settings;
 mod store;
 mod style;
+mod sync;
 mod tracking;
 mod undo;
 mod views;
@@ -113,6 +114,7 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
             out.release();
             crate::mcp::serve(ctx.open()?, ctx.actor_given())
         }
+        TopCommand::Sync { remote, dry_run } => sync::run(remote, dry_run, ctx, out),
         TopCommand::Completions { shell } => docs::completions(shell, out),
         TopCommand::Ids { projects } => docs::ids(projects, ctx, out),
         TopCommand::Man { out: dir } => docs::man_pages(&dir, out),

@@ -22,4 +22,4 @@ pub use events::{
 pub use ids::{ItemRef, ProjectId, WorkItemId};
 pub use status::Status;
 pub use values::{DependencyType, Priority, QualityGate, WorkType};
-pub use work_item::{Claim, Comment, Dependency, NewWorkItem, WorkItem};
+pub use work_item::{Claim, Comment, Conflict, Dependency, NewWorkItem, WorkItem};

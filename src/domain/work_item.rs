@@ -47,6 +47,17 @@ impl Claim {
     }
 }
 
+/// An event that no longer fitted the state it landed on when clones' histories were
+/// merged (one clone started an item another cancelled): kept in the history, not applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The event's version in the item's (merged) history.
+    pub version: u64,
+    pub event_type: String,
+    /// What it asked for and why that could not be applied.
+    pub reason: String,
+}
+
 /// The state of one item; also its documented `--json` shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkItem {
@@ -79,6 +90,10 @@ pub struct WorkItem {
     /// Who claimed the item (`items claim`) and until when; absent when nobody did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim: Option<Claim>,
+    /// Events merged from other clones that the status machine could not apply, in version
+    /// order; absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
     pub version: u64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -205,6 +220,7 @@ impl WorkItem {
             due: created.due,
             blocked_reason: None,
             claim: None,
+            conflicts: Vec::new(),
             version,
             created_at: at,
             updated_at: at,
@@ -253,6 +269,14 @@ impl WorkItem {
             }
         }
         let Some(event) = event else { return };
+        if let Some(reason) = self.misfit(event) {
+            self.conflicts.push(Conflict {
+                version,
+                event_type: event.event_type().to_owned(),
+                reason,
+            });
+            return;
+        }
         match event {
             WorkItemEvent::Created(_) | WorkItemEvent::Completed(_) => {}
             WorkItemEvent::StatusChanged(e) => {
@@ -328,6 +352,25 @@ impl WorkItem {
             WorkItemEvent::QualityMetricsUpdated(e) => self.quality = e.metrics,
             WorkItemEvent::DueDateChanged(e) => self.due = e.new_due,
         }
+    }
+
+    /// Why a status move recorded against another state cannot apply to this one, if it
+    /// cannot. A writer always decides on the state it read, so only events merged from
+    /// another clone can misfit: a move from the status the item is in, or one the status
+    /// machine allows from here, still applies (an undo restores whatever it found).
+    fn misfit(&self, event: &WorkItemEvent) -> Option<String> {
+        let (old, new) = match event {
+            WorkItemEvent::StatusChanged(e) => (e.old_status, e.new_status),
+            WorkItemEvent::Claimed(e) => (e.old_status, Status::InProgress),
+            _ => return None,
+        };
+        if old == self.status || self.status == new || self.status.can_move_to(new) {
+            return None;
+        }
+        Some(format!(
+            "{old} → {new} was written while {} was {old}; it is {} here",
+            self.id, self.status
+        ))
     }
 
     /// Moves the item along the status graph. Into done or cancelled it also records

@@ -36,6 +36,7 @@ pub fn event(kind: &str, n: u64) -> NewEvent {
             idempotency_key: None,
             undoes: None,
             redoes: None,
+            lamport: None,
         },
     }
 }

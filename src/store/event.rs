@@ -23,6 +23,12 @@ pub struct Metadata {
     /// On the events of `jerry redo`: the correlation id of the undo they take back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redoes: Option<String>,
+    /// The event's Lamport time within its item: the version it was written at, on the
+    /// clone that wrote it. Absent on events written here (it is then their `version`);
+    /// present on events that arrived by `jerry sync`, whose local version is their arrival
+    /// order. Every clone orders an item's events by (Lamport time, event id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lamport: Option<u64>,
 }
 
 impl Metadata {
@@ -35,6 +41,7 @@ impl Metadata {
             idempotency_key: None,
             undoes: None,
             redoes: None,
+            lamport: None,
         }
     }
 

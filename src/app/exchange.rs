@@ -1,0 +1,321 @@
+//! Exchanging events with other clones of a project: what `jerry sync` sends (this clone's
+//! own events, in a form without local positions) and the one write path for what it
+//! receives. The transport (git) is the front door's business; this module only knows
+//! events.
+//!
+//! An event is the same fact on every clone: its id and content never change. What is
+//! local is where it sits: its `position` (arrival order in this clone's log) and its
+//! stream `version`. So an exchanged event carries its Lamport time instead (the version it
+//! was written at), and every clone orders an item's events by (Lamport time, event id),
+//! whatever order they arrived in (`repository::in_item_order`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ulid::Ulid;
+
+use crate::domain::{Conflict, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
+use crate::store::{
+    EventStore, ExpectedVersion, Metadata, NewEvent, RecordedEvent, StoreError, StreamAppend, StreamId,
+};
+use crate::timestamp::Timestamp;
+
+use super::event_log::PAGE;
+use super::repository::{replay, stream_for};
+use super::AppError;
+
+/// One event as clones exchange it: the stored envelope without its local `version` and
+/// `position`, and with `metadata.lamport` always set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedEvent {
+    pub event_id: Ulid,
+    pub aggregate_type: String,
+    pub aggregate_id: String,
+    pub event_type: String,
+    pub schema_version: u32,
+    pub timestamp: Timestamp,
+    pub payload: Value,
+    pub metadata: Metadata,
+}
+
+impl SharedEvent {
+    /// The shared form of a stored event: its Lamport time is its own, or its version.
+    pub fn of(event: &RecordedEvent) -> Self {
+        let mut metadata = event.metadata.clone();
+        metadata.lamport = Some(metadata.lamport.unwrap_or(event.version));
+        Self {
+            event_id: event.event_id,
+            aggregate_type: event.aggregate_type.clone(),
+            aggregate_id: event.aggregate_id.clone(),
+            event_type: event.event_type.clone(),
+            schema_version: event.schema_version,
+            timestamp: event.timestamp,
+            payload: event.payload.clone(),
+            metadata,
+        }
+    }
+
+    fn lamport(&self) -> u64 {
+        self.metadata.lamport.unwrap_or(0)
+    }
+
+    fn into_new(self) -> NewEvent {
+        NewEvent {
+            event_id: self.event_id,
+            aggregate_type: self.aggregate_type,
+            aggregate_id: self.aggregate_id,
+            event_type: self.event_type,
+            schema_version: self.schema_version,
+            timestamp: self.timestamp,
+            payload: self.payload,
+            metadata: self.metadata,
+        }
+    }
+}
+
+/// A conflict, with the item it is in: what `jerry sync` and `doctor` report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemConflict {
+    pub id: WorkItemId,
+    #[serde(flatten)]
+    pub conflict: Conflict,
+}
+
+/// Every conflict recorded in `items`, in their order.
+pub fn conflicts_in<'a>(items: impl IntoIterator<Item = &'a WorkItem>) -> Vec<ItemConflict> {
+    items
+        .into_iter()
+        .flat_map(|item| {
+            item.conflicts.iter().map(|conflict| ItemConflict {
+                id: item.id,
+                conflict: conflict.clone(),
+            })
+        })
+        .collect()
+}
+
+/// What [`receive`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Received {
+    /// Events appended to this clone's log.
+    pub appended: u64,
+    /// Events this clone already held (its own, or received before).
+    pub already_present: u64,
+    /// The positions the appended events took here.
+    #[serde(skip)]
+    pub positions: Vec<u64>,
+    /// Items that gained events.
+    pub items: Vec<WorkItemId>,
+}
+
+/// This clone's events with `after < position <= up_to`, in its global order, leaving out
+/// the positions `skip` names (events that arrived from elsewhere) and the ids in
+/// `known` (events the other side already has).
+pub fn outgoing(
+    store: &dyn EventStore,
+    after: u64,
+    up_to: u64,
+    skip: &dyn Fn(u64, &Ulid) -> bool,
+) -> Result<Vec<SharedEvent>, AppError> {
+    let mut out = Vec::new();
+    let mut from = after;
+    while from < up_to {
+        let page = store.read_global(from, PAGE)?;
+        let Some(last) = page.last() else { break };
+        from = last.position;
+        for event in page.iter().filter(|e| e.position <= up_to) {
+            if !skip(event.position, &event.event_id) {
+                out.push(SharedEvent::of(event));
+            }
+        }
+        if page.len() < PAGE {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+fn rejected(event: &SharedEvent, reason: impl std::fmt::Display) -> AppError {
+    AppError::SyncRejected {
+        event: event.event_id.to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+/// The checks one incoming event must pass on its own: an item event whose ids agree, with
+/// a Lamport time, whose payload this jerry can read (or a type it does not know yet).
+fn check(event: &SharedEvent) -> Result<(WorkItemId, StreamId), AppError> {
+    if event.aggregate_type != AGGREGATE_TYPE {
+        return Err(rejected(
+            event,
+            format!("unknown aggregate type '{}'", event.aggregate_type),
+        ));
+    }
+    let id: WorkItemId = event
+        .aggregate_id
+        .parse()
+        .ok()
+        .filter(|id: &WorkItemId| id.to_string() == event.aggregate_id)
+        .ok_or_else(|| rejected(event, format!("'{}' is not an item id", event.aggregate_id)))?;
+    if event.metadata.lamport.is_none_or(|l| l == 0) {
+        return Err(rejected(event, "it has no Lamport time (metadata.lamport)"));
+    }
+    let decoded =
+        WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload).map_err(|err| {
+            rejected(
+                event,
+                format!("{} of {}: {err}", event.event_type, event.aggregate_id),
+            )
+        })?;
+    if let Some(WorkItemEvent::Created(created)) = decoded {
+        if created.display_id != id {
+            return Err(rejected(
+                event,
+                format!(
+                    "its stream is {} but it creates {}",
+                    event.aggregate_id, created.display_id
+                ),
+            ));
+        }
+    }
+    Ok((id, stream_for(id)?))
+}
+
+/// Appends the events this clone does not hold yet, after its head, all in one write.
+/// Everything is checked first, and a refusal writes nothing: an event this clone holds
+/// with other content, or the same id twice with other content, is a conflict; an event
+/// that is not a readable item event, or a stream that would no longer replay, is
+/// rejected. Two clones that created the same item number as different items is a
+/// conflict too (renumbering is not done yet).
+pub fn receive(
+    store: &dyn EventStore,
+    incoming: Vec<SharedEvent>,
+    dry_run: bool,
+) -> Result<Received, AppError> {
+    let mut by_stream: BTreeMap<StreamId, (WorkItemId, Vec<SharedEvent>)> = BTreeMap::new();
+    let mut seen: HashMap<Ulid, SharedEvent> = HashMap::new();
+    let mut duplicates = 0u64;
+    for event in incoming {
+        let (id, stream) = check(&event)?;
+        if let Some(earlier) = seen.get(&event.event_id) {
+            if *earlier != event {
+                return Err(AppError::SyncChanged {
+                    event: event.event_id.to_string(),
+                    item: event.aggregate_id.clone(),
+                });
+            }
+            duplicates += 1;
+            continue;
+        }
+        seen.insert(event.event_id, event.clone());
+        by_stream
+            .entry(stream)
+            .or_insert_with(|| (id, Vec::new()))
+            .1
+            .push(event);
+    }
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match receive_once(store, &by_stream, dry_run) {
+            // A local writer appended to one of these streams meanwhile: read again.
+            Err(AppError::Store(StoreError::Conflict { .. })) if attempts < 32 => {}
+            Ok(mut received) => {
+                received.already_present += duplicates;
+                return Ok(received);
+            }
+            Err(err) => return Err(err),
+        }
+    }
+}
+
+/// One attempt: read each stream, decide, append with each stream's version as read (a
+/// local writer in between makes it a conflict, and the caller tries again).
+fn receive_once(
+    store: &dyn EventStore,
+    by_stream: &BTreeMap<StreamId, (WorkItemId, Vec<SharedEvent>)>,
+    dry_run: bool,
+) -> Result<Received, AppError> {
+    let mut received = Received::default();
+    let mut appends = Vec::new();
+    for (stream, (id, events)) in by_stream {
+        let local = store.read_all(stream)?;
+        let held: HashMap<Ulid, &RecordedEvent> = local.iter().map(|e| (e.event_id, e)).collect();
+        let mut new = Vec::new();
+        for event in events {
+            match held.get(&event.event_id) {
+                Some(stored) if SharedEvent::of(stored) == *event => received.already_present += 1,
+                Some(_) => {
+                    return Err(AppError::SyncChanged {
+                        event: event.event_id.to_string(),
+                        item: event.aggregate_id.clone(),
+                    })
+                }
+                None => new.push(event.clone()),
+            }
+        }
+        if new.is_empty() {
+            continue;
+        }
+        check_creations(*id, &local, &new)?;
+        new.sort_by_key(|e| (e.lamport(), e.event_id));
+        let version = local.last().map_or(0, |e| e.version);
+        let merged = merged_history(&local, &new, version);
+        replay(stream, &merged).map_err(|err| rejected(&new[0], err))?;
+        received.items.push(*id);
+        appends.push(StreamAppend {
+            stream: stream.clone(),
+            events: new.into_iter().map(SharedEvent::into_new).collect(),
+            expected: if version == 0 {
+                ExpectedVersion::NoStream
+            } else {
+                ExpectedVersion::Exact(version)
+            },
+        });
+    }
+    if dry_run {
+        received.appended = appends.iter().map(|a| a.events.len() as u64).sum();
+        return Ok(received);
+    }
+    if appends.is_empty() {
+        return Ok(received);
+    }
+    let lengths: Vec<u64> = appends.iter().map(|a| a.events.len() as u64).collect();
+    let written = store.append_all(appends, None)?;
+    for (appended, length) in written.appended.iter().zip(lengths) {
+        received.appended += length;
+        received
+            .positions
+            .extend(appended.position + 1 - length..=appended.position);
+    }
+    Ok(received)
+}
+
+/// An item has one creation: a second one for the same number, with another id, is two
+/// clones that each created that number offline.
+fn check_creations(id: WorkItemId, local: &[RecordedEvent], new: &[SharedEvent]) -> Result<(), AppError> {
+    let created = |event_type: &str| event_type == "WorkItemCreated";
+    let local_creation = local.iter().find(|e| created(&e.event_type)).map(|e| e.event_id);
+    let mut creations = new.iter().filter(|e| created(&e.event_type)).map(|e| e.event_id);
+    let first = local_creation.or_else(|| creations.next());
+    match creations.find(|other| Some(*other) != first) {
+        Some(other) => Err(AppError::SyncIdCollision {
+            id,
+            here: first.map(|f| f.to_string()).unwrap_or_default(),
+            there: other.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The stream as it will be once `new` is appended after version `version`, for the
+/// replay check.
+fn merged_history(local: &[RecordedEvent], new: &[SharedEvent], version: u64) -> Vec<RecordedEvent> {
+    let mut merged = local.to_vec();
+    for (event, next) in new.iter().zip(version + 1..) {
+        merged.push(event.clone().into_new().recorded(next, 0));
+    }
+    merged
+}

@@ -1,0 +1,46 @@
+//! `jerry sync`: one call to the sync front door, and its summary.
+
+use std::fmt::Write;
+
+use super::context::Context;
+use super::error::CliResult;
+use super::output::Output;
+
+pub fn run(remote: Option<String>, dry_run: bool, ctx: &Context, out: &mut Output) -> CliResult {
+    let session = ctx.open()?;
+    let remote = remote.unwrap_or_else(|| session.sync_remote());
+    let report = crate::sync::sync(&session, &remote, dry_run)?;
+    if out.json() {
+        return out.json_value(&report);
+    }
+    out.line(&summary(&report))?;
+    for conflict in &report.conflicts {
+        out.line(&format!(
+            "conflict: {} version {} ({}): {}",
+            conflict.id, conflict.conflict.version, conflict.conflict.event_type, conflict.conflict.reason
+        ))?;
+    }
+    Ok(())
+}
+
+/// One line: what went where.
+fn summary(report: &crate::sync::SyncReport) -> String {
+    let verb = if report.dry_run { "would send" } else { "sent" };
+    let got = if report.dry_run {
+        "would receive"
+    } else {
+        "received"
+    };
+    let mut line = format!(
+        "{} with {}: {verb} {} event{}, {got} {}",
+        report.project,
+        report.remote,
+        report.sent,
+        if report.sent == 1 { "" } else { "s" },
+        report.received,
+    );
+    if !report.conflicts.is_empty() {
+        let _ = write!(line, ", {} conflict(s)", report.conflicts.len());
+    }
+    line
+}

@@ -1,0 +1,274 @@
+//! The transport: the `git` command line, so sync reaches whatever remote the user's git
+//! reaches (a path, ssh, https, with their credentials) and needs no server of ours.
+//!
+//! jerry's events live in their own refs, `refs/jerry/<PROJECT>` on the remote and
+//! `refs/jerry-remotes/<remote>/<PROJECT>` here, each a chain of commits whose tree holds
+//! one blob per pack of events (`<pack id>.jsonl`). Sync never touches branches, the index
+//! or the working tree, so it works on any checked-out branch with any local changes.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// What went wrong talking to git.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    #[error("cannot run git: {0}")]
+    Spawn(#[source] std::io::Error),
+    #[error("{} is not inside a git repository; jerry sync exchanges events through a git remote", .0.display())]
+    NotARepository(PathBuf),
+    #[error("git {command} failed: {message}")]
+    Failed { command: String, message: String },
+    #[error("git {command} printed something jerry cannot read: {output}")]
+    Unreadable { command: String, output: String },
+}
+
+/// Whether a push went through.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Pushed {
+    Done,
+    /// The remote ref moved since it was fetched: fetch, merge and try again.
+    Rejected,
+}
+
+/// A git repository, driven through the `git` command.
+pub struct Git {
+    dir: PathBuf,
+    git_dir: PathBuf,
+}
+
+impl Git {
+    /// The repository `dir` is in.
+    pub fn open(dir: &Path) -> Result<Self, GitError> {
+        let probe = Self {
+            dir: dir.to_path_buf(),
+            git_dir: PathBuf::new(),
+        };
+        let output = probe
+            .command(&["rev-parse", "--absolute-git-dir"])
+            .output()
+            .map_err(GitError::Spawn)?;
+        if !output.status.success() {
+            return Err(GitError::NotARepository(dir.to_path_buf()));
+        }
+        let git_dir = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+        Ok(Self { git_dir, ..probe })
+    }
+
+    /// The repository's own folder (`.git`), where sync keeps its lock.
+    pub fn git_dir(&self) -> &Path {
+        &self.git_dir
+    }
+
+    /// git, never asking anyone anything: no terminal prompts, ssh in batch mode.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new("git");
+        command
+            .args(args)
+            .current_dir(&self.dir)
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .env("GIT_AUTHOR_NAME", "jerry")
+            .env("GIT_AUTHOR_EMAIL", "jerry@localhost")
+            .env("GIT_COMMITTER_NAME", "jerry")
+            .env("GIT_COMMITTER_EMAIL", "jerry@localhost")
+            .stdin(Stdio::null());
+        if std::env::var_os("GIT_SSH_COMMAND").is_none() && std::env::var_os("GIT_SSH").is_none() {
+            command.env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
+        }
+        command
+    }
+
+    fn run(&self, args: &[&str], input: Option<&[u8]>) -> Result<Output, GitError> {
+        let mut command = self.command(args);
+        command.stdout(Stdio::piped()).stderr(Stdio::piped());
+        if input.is_some() {
+            command.stdin(Stdio::piped());
+        }
+        let mut child = command.spawn().map_err(GitError::Spawn)?;
+        if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
+            // A writer thread, so a child that answers while reading cannot deadlock us.
+            let input = input.to_vec();
+            let writer = std::thread::spawn(move || stdin.write_all(&input));
+            let output = child.wait_with_output().map_err(GitError::Spawn)?;
+            let _ = writer.join();
+            return Ok(output);
+        }
+        child.wait_with_output().map_err(GitError::Spawn)
+    }
+
+    /// Runs git and returns its stdout, or its first stderr line as the error.
+    fn ok(&self, args: &[&str], input: Option<&[u8]>) -> Result<String, GitError> {
+        let output = self.run(args, input)?;
+        if !output.status.success() {
+            return Err(failed(args, &output));
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+
+    /// Brings the remote's jerry refs into `refs/jerry-remotes/<remote>/` and returns the
+    /// commit the project's ref points at there (`None`: the remote has no events yet).
+    pub fn fetch(&self, remote: &str, project: &str) -> Result<Option<String>, GitError> {
+        let refspec = format!("+refs/jerry/*:{}*", tracking_prefix(remote));
+        self.ok(
+            &[
+                "fetch",
+                "--quiet",
+                "--no-tags",
+                "--prune",
+                "--no-write-fetch-head",
+                remote,
+                &refspec,
+            ],
+            None,
+        )?;
+        self.resolve(&tracking_ref(remote, project))
+    }
+
+    /// The commit a ref names, if it exists.
+    pub fn resolve(&self, reference: &str) -> Result<Option<String>, GitError> {
+        let spec = format!("{reference}^{{commit}}");
+        let output = self.run(&["rev-parse", "--verify", "--quiet", &spec], None)?;
+        if !output.status.success() {
+            return Ok(None);
+        }
+        Ok(Some(String::from_utf8_lossy(&output.stdout).trim().to_owned()))
+    }
+
+    /// The packs in a commit's tree: file name → blob id.
+    pub fn packs(&self, commit: Option<&str>) -> Result<BTreeMap<String, String>, GitError> {
+        let Some(commit) = commit else {
+            return Ok(BTreeMap::new());
+        };
+        let listing = self.ok(&["ls-tree", commit], None)?;
+        let mut packs = BTreeMap::new();
+        for line in listing.lines() {
+            let unreadable = || GitError::Unreadable {
+                command: "ls-tree".into(),
+                output: line.to_owned(),
+            };
+            let (meta, name) = line.split_once('\t').ok_or_else(unreadable)?;
+            let blob = meta.split_whitespace().nth(2).ok_or_else(unreadable)?;
+            packs.insert(name.to_owned(), blob.to_owned());
+        }
+        Ok(packs)
+    }
+
+    /// The contents of blobs, in the order asked, through one `git cat-file --batch`.
+    pub fn read_blobs(&self, blobs: &[&str]) -> Result<Vec<Vec<u8>>, GitError> {
+        if blobs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut input = blobs.join("\n").into_bytes();
+        input.push(b'\n');
+        let output = self.run(&["cat-file", "--batch"], Some(&input))?;
+        if !output.status.success() {
+            return Err(failed(&["cat-file"], &output));
+        }
+        let mut rest = &output.stdout[..];
+        let mut contents = Vec::with_capacity(blobs.len());
+        for blob in blobs {
+            let unreadable = || GitError::Unreadable {
+                command: "cat-file".into(),
+                output: format!("the answer for {blob}"),
+            };
+            let end = rest.iter().position(|b| *b == b'\n').ok_or_else(unreadable)?;
+            let header = String::from_utf8_lossy(&rest[..end]).into_owned();
+            let size: usize = header
+                .split_whitespace()
+                .nth(2)
+                .and_then(|size| size.parse().ok())
+                .ok_or_else(unreadable)?;
+            let body = rest.get(end + 1..end + 1 + size).ok_or_else(unreadable)?;
+            contents.push(body.to_vec());
+            rest = rest.get(end + 2 + size..).unwrap_or_default();
+        }
+        Ok(contents)
+    }
+
+    pub fn write_blob(&self, bytes: &[u8]) -> Result<String, GitError> {
+        Ok(self
+            .ok(&["hash-object", "-w", "--stdin"], Some(bytes))?
+            .trim()
+            .to_owned())
+    }
+
+    /// A commit holding `packs` (name → blob), after `parent`.
+    pub fn commit(
+        &self,
+        packs: &BTreeMap<String, String>,
+        parent: Option<&str>,
+        message: &str,
+    ) -> Result<String, GitError> {
+        let mut listing = String::new();
+        for (name, blob) in packs {
+            let _ = writeln!(listing, "100644 blob {blob}\t{name}");
+        }
+        let tree = self.ok(&["mktree"], Some(listing.as_bytes()))?.trim().to_owned();
+        let mut args = vec!["commit-tree", tree.as_str(), "-m", message];
+        if let Some(parent) = parent {
+            args.extend(["-p", parent]);
+        }
+        Ok(self.ok(&args, None)?.trim().to_owned())
+    }
+
+    /// Pushes `commit` as the project's ref, never forced: if the remote moved meanwhile
+    /// the push is rejected and the caller fetches and merges first.
+    pub fn push(&self, remote: &str, project: &str, commit: &str) -> Result<Pushed, GitError> {
+        let refspec = format!("{commit}:refs/jerry/{project}");
+        let args = ["push", "--quiet", "--porcelain", remote, refspec.as_str()];
+        let output = self.run(&args, None)?;
+        if output.status.success() {
+            let tracking = tracking_ref(remote, project);
+            self.ok(&["update-ref", &tracking, commit], None)?;
+            return Ok(Pushed::Done);
+        }
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        if said.contains("[rejected]") || said.contains("non-fast-forward") || said.contains("fetch first") {
+            return Ok(Pushed::Rejected);
+        }
+        Err(failed(&args, &output))
+    }
+}
+
+/// Where this clone keeps what it fetched of `remote`'s jerry refs.
+fn tracking_prefix(remote: &str) -> String {
+    let name: String = remote
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("refs/jerry-remotes/{name}/")
+}
+
+fn tracking_ref(remote: &str, project: &str) -> String {
+    format!("{}{project}", tracking_prefix(remote))
+}
+
+fn failed(args: &[&str], output: &Output) -> GitError {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let message = stderr
+        .lines()
+        .map(|line| {
+            line.trim_start_matches("fatal: ")
+                .trim_start_matches("error: ")
+                .trim()
+        })
+        .find(|line| !line.is_empty())
+        .unwrap_or("no message")
+        .to_owned();
+    GitError::Failed {
+        command: args.first().copied().unwrap_or("").to_owned(),
+        message,
+    }
+}

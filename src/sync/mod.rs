@@ -1,0 +1,271 @@
+//! `jerry sync`: the front door that exchanges a project's events with a git remote.
+//!
+//! One round: fetch the remote's ref for the project, take the packs this clone has not
+//! merged yet (one write through the application service, after the local head), put this
+//! clone's own new events into one new pack, commit it on top of what was fetched, and push
+//! without force. A push the remote refuses because it moved is fetched and merged again,
+//! a few times at most. Packs are immutable and uniquely named, so two clones' commits
+//! always merge as the union of their packs.
+//!
+//! Every step can be killed: until the checkpoint (`SyncState`) is saved, the next sync
+//! fetches the same packs again, finds their events already here and appends nothing, and
+//! leaves out of its own pack every event it received. So nothing is lost or doubled.
+
+pub mod git;
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use serde::{Deserialize, Serialize};
+use ulid::Ulid;
+
+use jerry::app::exchange::{conflicts_in, ItemConflict, SharedEvent};
+use jerry::app::{AppError, Session};
+use jerry::domain::{ItemRef, WorkItemId};
+
+use git::{Git, GitError, Pushed};
+
+/// Rounds of fetch, merge and push before sync gives up on a remote that keeps moving.
+const ROUNDS: usize = 8;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Git(#[from] GitError),
+    #[error(transparent)]
+    App(#[from] AppError),
+    /// A pack on the remote holds a line that is not an event.
+    #[error("pack {pack} on the remote, line {line}: {reason}; nothing was applied")]
+    Garbage {
+        pack: String,
+        line: usize,
+        reason: String,
+    },
+    #[error(
+        "the remote kept moving: {0} rounds of fetch and push did not get through; run jerry sync again"
+    )]
+    Busy(usize),
+    #[error("cannot take the sync lock {path}: {source}")]
+    Lock {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// What this clone has exchanged with one remote: kept as durable state, so a sync that
+/// was killed is finished by the next one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct SyncState {
+    /// The remote commit whose packs are all merged here (and which holds every event this
+    /// clone had sent by then).
+    tip: Option<String>,
+    /// This clone's events up to this position are on the remote.
+    sent_through: u64,
+    /// Positions after `sent_through` that arrived from the remote (never sent back).
+    received: Vec<u64>,
+}
+
+/// What one `jerry sync` did (its `--json` shape).
+#[derive(Debug, Clone, Serialize)]
+pub struct SyncReport {
+    pub remote: String,
+    pub project: String,
+    pub dry_run: bool,
+    /// Events of this clone's now on the remote (with `--dry-run`: that would be).
+    pub sent: u64,
+    /// Events appended here from the remote.
+    pub received: u64,
+    /// Events the remote sent that this clone already had.
+    pub already_present: u64,
+    /// Items renumbered because another clone had taken their number (none yet).
+    pub renamed: Vec<Renamed>,
+    /// Events of the items this sync touched that their merged history could not apply.
+    pub conflicts: Vec<ItemConflict>,
+    /// Rounds of fetch and push it took (a remote that moved meanwhile takes more).
+    pub rounds: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Renamed {
+    pub from: String,
+    pub to: String,
+}
+
+/// Exchanges the session's project with `remote` (a remote's name, or any URL git takes).
+pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport, SyncError> {
+    let git = Git::open(session.workspace_root())?;
+    let lock_path = git.git_dir().join("jerry-sync.lock");
+    let mut lock = open_lock(&lock_path)?;
+    let _held = lock.write().map_err(|source| SyncError::Lock {
+        path: lock_path.clone(),
+        source,
+    })?;
+    let project = session.project().to_string();
+    let state_name = format!("sync-{}", remote_key(remote));
+    let mut state: SyncState = session
+        .store()
+        .load_state(&state_name)
+        .map_err(AppError::from)?
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default();
+    let mut report = SyncReport {
+        remote: remote.to_owned(),
+        project: project.clone(),
+        dry_run,
+        sent: 0,
+        received: 0,
+        already_present: 0,
+        renamed: Vec::new(),
+        conflicts: Vec::new(),
+        rounds: 0,
+    };
+    let mut received_positions: Vec<u64> = Vec::new();
+    let mut touched: BTreeSet<WorkItemId> = BTreeSet::new();
+    for round in 1..=ROUNDS {
+        report.rounds = round;
+        let remote_tip = git.fetch(remote, &project)?;
+        jerry::faults::inject("sync-after-fetch");
+        let remote_packs = git.packs(remote_tip.as_deref())?;
+        let merged_packs = git.packs(state.tip.as_deref())?;
+        let incoming = read_new_packs(&git, &remote_packs, &merged_packs)?;
+        let incoming_ids: HashSet<Ulid> = incoming.iter().map(|e| e.event_id).collect();
+
+        let head = session.store().head_position().map_err(AppError::from)?;
+        let skip_positions: HashSet<u64> = state
+            .received
+            .iter()
+            .chain(&received_positions)
+            .copied()
+            .collect();
+        let outgoing = session.outgoing(state.sent_through, head, &|position, id| {
+            skip_positions.contains(&position) || incoming_ids.contains(id)
+        })?;
+
+        let received = session.receive(incoming, dry_run)?.value;
+        report.received += received.appended;
+        report.already_present = received.already_present;
+        touched.extend(received.items.iter().copied());
+        received_positions.extend(&received.positions);
+        jerry::faults::inject("sync-after-receive");
+
+        if dry_run {
+            report.sent = outgoing.len() as u64;
+            break;
+        }
+        let new_tip = if outgoing.is_empty() {
+            remote_tip.clone()
+        } else {
+            let mut packs = remote_packs.clone();
+            let blob = git.write_blob(&pack_bytes(&outgoing))?;
+            packs.insert(format!("{}.jsonl", Ulid::new()), blob);
+            let message = format!("jerry sync: {} events of {project}", outgoing.len());
+            let commit = git.commit(&packs, remote_tip.as_deref(), &message)?;
+            jerry::faults::inject("sync-before-push");
+            if git.push(remote, &project, &commit)? == Pushed::Rejected {
+                continue;
+            }
+            jerry::faults::inject("sync-after-push");
+            Some(commit)
+        };
+        report.sent = outgoing.len() as u64;
+        state = SyncState {
+            tip: new_tip,
+            sent_through: head,
+            received: received_positions.iter().copied().filter(|p| *p > head).collect(),
+        };
+        if session.project_exists() {
+            let bytes = serde_json::to_vec(&state).unwrap_or_default();
+            session
+                .store()
+                .save_state(&state_name, &bytes)
+                .map_err(AppError::from)?;
+        }
+        report.conflicts = conflicts(session, &touched)?;
+        return Ok(report);
+    }
+    if dry_run {
+        return Ok(report);
+    }
+    Err(SyncError::Busy(ROUNDS))
+}
+
+/// The events of the remote's packs this clone has not merged yet.
+fn read_new_packs(
+    git: &Git,
+    remote: &BTreeMap<String, String>,
+    merged: &BTreeMap<String, String>,
+) -> Result<Vec<SharedEvent>, SyncError> {
+    let new: Vec<(&String, &String)> = remote
+        .iter()
+        .filter(|(name, _)| !merged.contains_key(*name))
+        .collect();
+    let blobs: Vec<&str> = new.iter().map(|(_, blob)| blob.as_str()).collect();
+    let contents = git.read_blobs(&blobs)?;
+    let mut events = Vec::new();
+    for ((name, _), bytes) in new.iter().zip(contents) {
+        let garbage = |line: usize, reason: String| SyncError::Garbage {
+            pack: (*name).clone(),
+            line,
+            reason,
+        };
+        let text = String::from_utf8(bytes).map_err(|err| garbage(0, err.to_string()))?;
+        for (number, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let event: SharedEvent =
+                serde_json::from_str(line).map_err(|err| garbage(number + 1, err.to_string()))?;
+            events.push(event);
+        }
+    }
+    Ok(events)
+}
+
+fn pack_bytes(events: &[SharedEvent]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for event in events {
+        if let Ok(line) = serde_json::to_vec(event) {
+            bytes.extend(line);
+            bytes.push(b'\n');
+        }
+    }
+    bytes
+}
+
+/// The conflicts recorded in the items a sync touched, in id order.
+fn conflicts(session: &Session, touched: &BTreeSet<WorkItemId>) -> Result<Vec<ItemConflict>, SyncError> {
+    let mut items = Vec::new();
+    for id in touched {
+        items.push(session.queries().show(ItemRef::Display(*id), None)?);
+    }
+    Ok(conflicts_in(&items))
+}
+
+/// One sync at a time per clone: an OS lock in the repository's own folder (released when
+/// the process ends, however it ends). Local writers do not take it.
+fn open_lock(path: &std::path::Path) -> Result<fd_lock::RwLock<std::fs::File>, SyncError> {
+    let file = fs_err::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(|source| SyncError::Lock {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(fd_lock::RwLock::new(file.into_parts().0))
+}
+
+/// A remote's name as a file name: what its state is kept under.
+fn remote_key(remote: &str) -> String {
+    remote
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,523 @@
+//! `jerry sync` between clones, with real `git` and a bare remote in a temp dir: clones
+//! doing offline work converge (every event exactly once everywhere, the same items and
+//! histories on every clone, conflicts kept and shown the same way), bad remotes are
+//! refused without touching anything, and a sync killed at any step is finished by the
+//! next one.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+use common::{assert_fails, Workspace};
+use serde_json::Value;
+
+/// A bare repository in a temp dir: the remote every clone syncs through.
+struct Remote {
+    dir: tempfile::TempDir,
+}
+
+impl Remote {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        git(dir.path(), &["init", "--quiet", "--bare", "."]);
+        Self { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A new clone of the remote, as a jerry workspace.
+    fn clone(&self) -> Workspace {
+        let ws = Workspace::new();
+        let url = self.path().to_str().expect("utf-8 path");
+        git(ws.path(), &["clone", "--quiet", url, "."]);
+        ws
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@t")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@t")
+        .output()
+        .expect("git runs (tests need git installed)");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The clone's project files but its caches and state records (the `.git` folder changes
+/// with every fetch, and a sync records where it got to).
+fn data(ws: &Workspace) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let projects = ws.path().join("projects");
+    ws.snapshot()
+        .into_iter()
+        .filter(|(path, _)| path.starts_with(&projects))
+        .filter(|(path, _)| {
+            !path
+                .components()
+                .any(|c| c.as_os_str() == "cache" || c.as_os_str() == "state")
+        })
+        .collect()
+}
+
+fn sync(ws: &Workspace) -> Value {
+    ws.json(&["sync"])
+}
+
+/// Syncs every clone in turn until a whole pass moves nothing.
+fn sync_until_quiet(clones: &[&Workspace]) {
+    for _ in 0..5 {
+        let mut moved = 0;
+        for ws in clones {
+            let report = sync(ws);
+            moved += report["sent"].as_u64().unwrap() + report["received"].as_u64().unwrap();
+        }
+        if moved == 0 {
+            return;
+        }
+    }
+    panic!("clones still exchanging events after 5 passes");
+}
+
+/// The event ids of a clone's whole log, insisting none is there twice.
+fn event_ids(ws: &Workspace) -> BTreeSet<String> {
+    let export = ws.ok(&["events", "export", "--format", "jsonl"]);
+    let mut ids = BTreeSet::new();
+    for line in export.lines() {
+        let event: Value = serde_json::from_str(line).unwrap();
+        let id = event["event_id"].as_str().unwrap().to_owned();
+        assert!(ids.insert(id.clone()), "event {id} is in the log twice");
+    }
+    ids
+}
+
+/// A history without local positions (each clone's own arrival order).
+fn history(ws: &Workspace, id: &str) -> Value {
+    let mut history = ws.json(&["items", "history", id]);
+    for event in history.as_array_mut().unwrap() {
+        event.as_object_mut().unwrap().remove("position");
+    }
+    history
+}
+
+/// Properties 1 and 2 of converged clones: the same events, each once; the same items;
+/// the same history of every item.
+fn assert_converged(a: &Workspace, b: &Workspace) {
+    assert_eq!(event_ids(a), event_ids(b), "the clones hold different events");
+    let items = a.json(&["items", "list"]);
+    assert_eq!(items, b.json(&["items", "list"]), "items list differs");
+    for id in common::ids(&items) {
+        assert_eq!(history(a, &id), history(b, &id), "the history of {id} differs");
+    }
+    // The incremental read model, a fresh replay and each stream's own replay agree.
+    for ws in [a, b] {
+        assert_eq!(ws.json(&["doctor"])["clean"], true);
+    }
+}
+
+#[test]
+fn events_travel_both_ways_and_a_second_sync_changes_nothing() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&["items", "create", "Fix login"]);
+    a.ok(&["items", "start", "1"]);
+    let first = sync(&a);
+    assert_eq!(
+        (first["sent"].as_u64(), first["received"].as_u64()),
+        (Some(2), Some(0))
+    );
+
+    let got = sync(&b);
+    assert_eq!(
+        (got["sent"].as_u64(), got["received"].as_u64()),
+        (Some(0), Some(2))
+    );
+    assert_eq!(b.json(&["items", "show", "1"])["status"], "in_progress");
+    b.ok(&["items", "comment", "1", "looking at it"]);
+    assert_eq!(sync(&b)["sent"], 1);
+    assert_eq!(sync(&a)["received"], 1);
+    assert_converged(&a, &b);
+
+    // Nothing new anywhere: a second round writes nothing, here or on the remote.
+    let remote_ref = git(remote.path(), &["rev-parse", "refs/jerry/PROJ-001"]);
+    let files = (data(&a), data(&b));
+    for ws in [&a, &b] {
+        let again = sync(ws);
+        assert_eq!(
+            (again["sent"].as_u64(), again["received"].as_u64()),
+            (Some(0), Some(0))
+        );
+    }
+    assert_eq!(files, (data(&a), data(&b)));
+    assert_eq!(
+        remote_ref,
+        git(remote.path(), &["rev-parse", "refs/jerry/PROJ-001"])
+    );
+
+    // Sync keeps to its own refs: no branch, no index, no working-tree change.
+    assert_eq!(
+        git(a.path(), &["status", "--porcelain", "--untracked-files=no"]),
+        ""
+    );
+    assert!(git(remote.path(), &["for-each-ref", "refs/heads"]).is_empty());
+}
+
+#[test]
+fn concurrent_start_and_cancel_converge_with_the_same_conflict_everywhere() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&["items", "create", "Contested"]);
+    sync(&a);
+    sync(&b);
+    // Offline, both at version 1: A starts and completes it, B cancels it.
+    a.ok(&["items", "start", "1"]);
+    a.ok(&["items", "complete", "1"]);
+    b.ok(&["items", "cancel", "1", "--reason", "not needed"]);
+    sync(&a);
+    let report = sync(&b);
+    sync(&a);
+    assert_converged(&a, &b);
+
+    // Whichever clone's move sorts first wins; the other's moves that no longer fit are
+    // conflicts, the same on both clones and in B's sync summary.
+    let shown = a.json(&["items", "show", "1"]);
+    let conflicts = shown["conflicts"].as_array().expect("a conflicts field");
+    assert!(!conflicts.is_empty(), "{shown}");
+    assert_eq!(shown["conflicts"], b.json(&["items", "show", "1"])["conflicts"]);
+    let reported: Vec<&Value> = report["conflicts"].as_array().unwrap().iter().collect();
+    assert_eq!(reported.len(), conflicts.len(), "{report}");
+    assert_eq!(reported[0]["version"], conflicts[0]["version"]);
+    // No event is dropped: all five are in the history of both.
+    assert_eq!(history(&a, "1").as_array().unwrap().len(), 6);
+    // doctor names it, and still calls the project clean.
+    let doctor = b.json(&["doctor"]);
+    assert_eq!(doctor["clean"], true);
+    assert_eq!(
+        doctor["conflicts"].as_array().unwrap().len(),
+        conflicts.len(),
+        "{doctor}"
+    );
+    let human = b.ok(&["doctor"]);
+    assert!(human.contains("conflict: WORK-001"), "{human}");
+}
+
+#[test]
+fn random_offline_work_on_two_and_three_clones_converges() {
+    for clones in [2, 3] {
+        for seed in [7_u64, 1009] {
+            random_run(clones, seed);
+        }
+    }
+}
+
+/// A small seeded generator: the same seed makes the same run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+fn random_run(count: usize, seed: u64) {
+    let remote = Remote::new();
+    let clones: Vec<Workspace> = (0..count).map(|_| remote.clone()).collect();
+    let all: Vec<&Workspace> = clones.iter().collect();
+    let items = 4;
+    for n in 1..=items {
+        clones[0].ok(&["items", "create", &format!("item {n}")]);
+    }
+    sync_until_quiet(&all);
+    let mut rng = Rng(seed);
+    for step in 0..40 {
+        let ws = &clones[rng.below(count)];
+        let id = (1 + rng.below(items)).to_string();
+        let text = format!("step {step}");
+        let args: Vec<&str> = match rng.below(10) {
+            0 => vec!["items", "start", &id],
+            1 => vec!["items", "complete", &id],
+            2 => vec!["items", "cancel", &id],
+            3 => vec!["items", "reopen", &id],
+            4 => vec![
+                "items",
+                "priority",
+                &id,
+                ["low", "high", "critical"][rng.below(3)],
+            ],
+            5 => vec!["items", "comment", &id, &text],
+            6 => vec!["items", "label", &id, "--add", ["ui", "db"][rng.below(2)]],
+            7 => vec!["items", "edit", &id, "--title", &text],
+            8 => vec!["items", "assign", &id, ["ann", "bo"][rng.below(2)]],
+            _ => vec!["sync"],
+        };
+        // Refused moves (reopen of pending work, say) are part of the game.
+        let out = ws.run(&args);
+        assert!(
+            matches!(out.status.code(), Some(0 | 4 | 5)),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    sync_until_quiet(&all);
+    for pair in clones.windows(2) {
+        assert_converged(&pair[0], &pair[1]);
+    }
+    assert_converged(&clones[0], &clones[count - 1]);
+}
+
+#[test]
+fn policies_react_once_across_clones() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    for ws in [&a, &b] {
+        ws.ok(&["config", "set", "policies", "close-parent"]);
+    }
+    a.ok(&["items", "create", "Epic", "--type", "epic"]);
+    a.ok(&["items", "create", "Only child", "--parent", "1"]);
+    sync(&a);
+    sync(&b);
+    // B finishes the child; its policy closes the parent, on B.
+    b.ok(&["items", "complete", "2"]);
+    assert_eq!(b.json(&["items", "show", "1"])["status"], "done");
+    sync(&b);
+    // A receives the trigger and its reaction, and does not react again, even after a
+    // command of its own runs the policies.
+    sync(&a);
+    a.ok(&["items", "comment", "2", "nice"]);
+    sync_until_quiet(&[&a, &b]);
+    assert_converged(&a, &b);
+    let closes = history(&a, "1")
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event_type"] == "StatusChanged" && e["payload"]["new_status"] == "done")
+        .count();
+    assert_eq!(closes, 1, "the parent was closed more than once");
+}
+
+#[test]
+fn undo_after_sync_travels_like_any_write() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&["items", "create", "Tune"]);
+    a.ok(&["items", "priority", "1", "critical"]);
+    sync(&a);
+    sync(&b);
+    assert_eq!(b.json(&["items", "show", "1"])["priority"], "critical");
+    a.ok(&["undo"]);
+    sync(&a);
+    sync(&b);
+    assert_eq!(b.json(&["items", "show", "1"])["priority"], "medium");
+    assert_converged(&a, &b);
+}
+
+#[test]
+fn the_same_number_created_on_two_clones_is_refused_and_nothing_is_applied() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&["items", "create", "From A"]);
+    b.ok(&["items", "create", "From B"]);
+    sync(&a);
+    let before = data(&b);
+    let out = b.run(&["sync"]);
+    assert_fails(&out, 4, "WORK-001 was created here");
+    assert_eq!(before, data(&b));
+}
+
+#[test]
+fn an_unreachable_remote_is_exit_1_and_changes_nothing() {
+    let remote = Remote::new();
+    let a = remote.clone();
+    a.ok(&["items", "create", "Local"]);
+    let before = data(&a);
+    let out = a.run(&["sync", "nowhere"]);
+    assert_fails(&out, 1, "nowhere");
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+    assert_eq!(before, data(&a));
+    // The sync_remote setting names the default remote.
+    a.ok(&["config", "set", "sync_remote", "elsewhere"]);
+    assert_fails(&a.run(&["sync"]), 1, "elsewhere");
+    a.ok(&["config", "unset", "sync_remote"]);
+    assert_eq!(sync(&a)["sent"], 1);
+
+    let plain = Workspace::new();
+    plain.ok(&["items", "create", "No git here"]);
+    assert_fails(&plain.run(&["sync"]), 1, "not inside a git repository");
+}
+
+#[test]
+fn dry_run_says_what_would_move_and_moves_nothing() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&["items", "create", "One"]);
+    sync(&a);
+    sync(&b);
+    b.ok(&["items", "create", "Two"]);
+    b.ok(&["items", "start", "2"]);
+    let remote_ref = git(remote.path(), &["rev-parse", "refs/jerry/PROJ-001"]);
+    let before = data(&b);
+    let preview = b.json(&["sync", "--dry-run"]);
+    assert_eq!(
+        (preview["sent"].as_u64(), preview["received"].as_u64()),
+        (Some(2), Some(0))
+    );
+    assert_eq!(before, data(&b));
+    assert_eq!(
+        remote_ref,
+        git(remote.path(), &["rev-parse", "refs/jerry/PROJ-001"])
+    );
+    assert!(b.ok(&["sync", "--dry-run"]).contains("would send 2 events"));
+
+    let c = remote.clone();
+    let preview = c.json(&["sync", "--dry-run"]);
+    assert_eq!(
+        (preview["received"].as_u64(), preview["dry_run"].as_bool()),
+        (Some(1), Some(true))
+    );
+    assert!(c.json(&["items", "list"]).as_array().unwrap().is_empty());
+    assert!(c.ok(&["sync"]).contains("received 1"));
+}
+
+/// Replaces the remote's ref with a commit holding one pack of `content`.
+fn plant_pack(remote: &Remote, content: &str, parent: Option<&str>) {
+    let dir = remote.path();
+    let blob = git_with_input(dir, &["hash-object", "-w", "--stdin"], content);
+    let tree = git_with_input(dir, &["mktree"], &format!("100644 blob {blob}\tplanted.jsonl\n"));
+    let mut args = vec!["commit-tree", tree.as_str(), "-m", "planted"];
+    if let Some(parent) = parent {
+        args.extend(["-p", parent]);
+    }
+    let commit = git(dir, &args);
+    git(dir, &["update-ref", "refs/jerry/PROJ-001", commit.trim()]);
+}
+
+fn git_with_input(dir: &Path, args: &[&str], input: &str) -> String {
+    use std::io::Write;
+    let mut child = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+#[test]
+fn a_remote_holding_garbage_or_changed_events_is_refused() {
+    let remote = Remote::new();
+    let a = remote.clone();
+    a.ok(&["items", "create", "Real"]);
+    sync(&a);
+
+    // Not an event at all: exit 5, naming the pack and line.
+    let b = remote.clone();
+    let tip = git(remote.path(), &["rev-parse", "refs/jerry/PROJ-001"]);
+    plant_pack(&remote, "this is not an event\n", Some(tip.trim()));
+    let before = data(&b);
+    assert_fails(&b.run(&["sync"]), 5, "planted.jsonl");
+    assert_eq!(before, data(&b));
+
+    // An event A holds, with other content under the same id: exit 4, naming it.
+    let export = a.ok(&["events", "export", "--format", "jsonl"]);
+    let mut event: Value = serde_json::from_str(export.lines().next().unwrap()).unwrap();
+    let id = event["event_id"].as_str().unwrap().to_owned();
+    event["payload"]["title"] = "Forged".into();
+    let object = event.as_object_mut().unwrap();
+    object.remove("version");
+    object.remove("position");
+    event["metadata"]["lamport"] = 1.into();
+    plant_pack(&remote, &format!("{event}\n"), Some(tip.trim()));
+    let before = data(&a);
+    assert_fails(&a.run(&["sync"]), 4, &id);
+    assert_eq!(before, data(&a));
+
+    // An event whose stream and payload disagree: exit 5.
+    event["aggregate_id"] = "WORK-002".into();
+    event["event_id"] = "01JH0000000000000000000000".into();
+    plant_pack(&remote, &format!("{event}\n"), Some(tip.trim()));
+    let c = remote.clone();
+    assert_fails(&c.run(&["sync"]), 5, "WORK-002");
+    assert!(!c.path().join("projects").exists());
+}
+
+#[test]
+fn a_sync_killed_at_any_step_is_finished_by_the_next() {
+    for point in [
+        "sync-after-fetch",
+        "sync-after-receive",
+        "sync-before-push",
+        "sync-after-push",
+    ] {
+        let remote = Remote::new();
+        let (a, b) = (remote.clone(), remote.clone());
+        a.ok(&["items", "create", "From A"]);
+        a.ok(&["items", "start", "1"]);
+        sync(&a);
+        sync(&b);
+        a.ok(&["items", "comment", "1", "a's note"]);
+        b.ok(&["items", "comment", "1", "b's note"]);
+        b.ok(&["items", "create", "From B"]);
+        sync(&a);
+        // B dies (SIGKILL) at the point, with both things to receive and to send.
+        let mut child = b.command();
+        let mut child = child
+            .args(["sync"])
+            .env("JERRY_FAULT", format!("{point}:hang"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        wait_for_hang(&b, &remote, point);
+        child.kill().unwrap();
+        child.wait().unwrap();
+
+        sync_until_quiet(&[&a, &b]);
+        assert_converged(&a, &b);
+        assert_eq!(event_ids(&a).len(), 5, "after a kill at {point}");
+        assert_eq!(
+            a.json(&["items", "show", "1"])["comments"]
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+    }
+}
+
+/// Waits until a hung sync has visibly reached `point` (or long enough for the early ones,
+/// which leave no trace): the remote moved, or the events arrived here.
+fn wait_for_hang(b: &Workspace, remote: &Remote, point: &str) {
+    let start = std::time::Instant::now();
+    let reached = || match point {
+        "sync-after-receive" | "sync-before-push" => event_ids(b).len() >= 5,
+        "sync-after-push" => {
+            git(remote.path(), &["log", "--oneline", "refs/jerry/PROJ-001"])
+                .lines()
+                .count()
+                >= 3
+        }
+        _ => start.elapsed() > std::time::Duration::from_millis(1500),
+    };
+    while !reached() {
+        assert!(start.elapsed().as_secs() < 60, "sync never reached {point}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
