@@ -521,3 +521,50 @@ fn wait_for_hang(b: &Workspace, remote: &Remote, point: &str) {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
+
+#[test]
+fn synced_events_arrive_after_the_local_head_and_follow_sees_them() {
+    use std::io::{BufRead, BufReader};
+    use std::time::{Duration, Instant};
+
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    b.ok(&["items", "create", "B's own"]);
+    sync(&b);
+    sync(&a);
+    a.ok(&["items", "create", "A's"]);
+    a.ok(&["items", "start", "2"]);
+    sync(&a);
+
+    let mut follower = b
+        .command()
+        .args(["events", "follow", "--format", "jsonl"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = follower.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            let _ = tx.send(line);
+        }
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(sync(&b)["received"], 2);
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while seen.len() < 2 && Instant::now() < deadline {
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) {
+            seen.push(serde_json::from_str::<Value>(&line).unwrap());
+        }
+    }
+    let _ = follower.kill();
+    let _ = follower.wait();
+    // Positions are this clone's arrival order: after B's own event, 2 and 3 here.
+    let positions: Vec<u64> = seen.iter().map(|e| e["position"].as_u64().unwrap()).collect();
+    assert_eq!(positions, [2, 3]);
+    assert!(seen.iter().all(|e| e["aggregate_id"] == "WORK-002"));
+    assert!(seen.iter().all(|e| e["metadata"]["lamport"].is_u64()));
+}

@@ -9,7 +9,10 @@ use super::output::Output;
 pub fn run(remote: Option<String>, dry_run: bool, ctx: &Context, out: &mut Output) -> CliResult {
     let session = ctx.open()?;
     let remote = remote.unwrap_or_else(|| session.sync_remote());
-    let report = crate::sync::sync(&session, &remote, dry_run)?;
+    let spinner = super::progress::spinner(&format!("syncing {} with {remote}…", session.project()));
+    let report = crate::sync::sync(&session, &remote, dry_run);
+    spinner.finish_and_clear();
+    let report = report?;
     if out.json() {
         return out.json_value(&report);
     }
