@@ -11,68 +11,31 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
 use ulid::Ulid;
 
 use crate::domain::{Conflict, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{
-    EventStore, ExpectedVersion, Metadata, NewEvent, RecordedEvent, StoreError, StreamAppend, StreamId,
+    EventStore, ExpectedVersion, NewEvent, RecordedEvent, StoreError, StreamAppend, StreamId,
 };
-use crate::timestamp::Timestamp;
 
 use super::event_log::PAGE;
 use super::repository::{replay, stream_for};
 use super::AppError;
 
 /// One event as clones exchange it: the stored envelope without its local `version` and
-/// `position`, and with `metadata.lamport` always set.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SharedEvent {
-    pub event_id: Ulid,
-    pub aggregate_type: String,
-    pub aggregate_id: String,
-    pub event_type: String,
-    pub schema_version: u32,
-    pub timestamp: Timestamp,
-    pub payload: Value,
-    pub metadata: Metadata,
+/// `position`, and with `metadata.lamport` always set (see [`shared`]).
+pub type SharedEvent = NewEvent;
+
+/// The shared form of a stored event: its Lamport time is its own, or its version.
+pub fn shared(event: &RecordedEvent) -> SharedEvent {
+    let mut shared = event.to_new();
+    shared.metadata.lamport = Some(event.metadata.lamport.unwrap_or(event.version));
+    shared
 }
 
-impl SharedEvent {
-    /// The shared form of a stored event: its Lamport time is its own, or its version.
-    pub fn of(event: &RecordedEvent) -> Self {
-        let mut metadata = event.metadata.clone();
-        metadata.lamport = Some(metadata.lamport.unwrap_or(event.version));
-        Self {
-            event_id: event.event_id,
-            aggregate_type: event.aggregate_type.clone(),
-            aggregate_id: event.aggregate_id.clone(),
-            event_type: event.event_type.clone(),
-            schema_version: event.schema_version,
-            timestamp: event.timestamp,
-            payload: event.payload.clone(),
-            metadata,
-        }
-    }
-
-    fn lamport(&self) -> u64 {
-        self.metadata.lamport.unwrap_or(0)
-    }
-
-    fn into_new(self) -> NewEvent {
-        NewEvent {
-            event_id: self.event_id,
-            aggregate_type: self.aggregate_type,
-            aggregate_id: self.aggregate_id,
-            event_type: self.event_type,
-            schema_version: self.schema_version,
-            timestamp: self.timestamp,
-            payload: self.payload,
-            metadata: self.metadata,
-        }
-    }
+fn lamport(event: &SharedEvent) -> u64 {
+    event.metadata.lamport.unwrap_or(0)
 }
 
 /// A conflict, with the item it is in: what `jerry sync` and `doctor` report.
@@ -127,7 +90,7 @@ pub fn outgoing(
         from = last.position;
         for event in page.iter().filter(|e| e.position <= up_to) {
             if !skip(event.position, &event.event_id) {
-                out.push(SharedEvent::of(event));
+                out.push(shared(event));
             }
         }
         if page.len() < PAGE {
@@ -246,7 +209,7 @@ fn receive_once(
         let mut new = Vec::new();
         for event in events {
             match held.get(&event.event_id) {
-                Some(stored) if SharedEvent::of(stored) == *event => received.already_present += 1,
+                Some(stored) if shared(stored) == *event => received.already_present += 1,
                 Some(_) => {
                     return Err(AppError::SyncChanged {
                         event: event.event_id.to_string(),
@@ -260,14 +223,14 @@ fn receive_once(
             continue;
         }
         check_creations(*id, &local, &new)?;
-        new.sort_by_key(|e| (e.lamport(), e.event_id));
+        new.sort_by_key(|e| (lamport(e), e.event_id));
         let version = local.last().map_or(0, |e| e.version);
         let merged = merged_history(&local, &new, version);
         replay(stream, &merged).map_err(|err| rejected(&new[0], err))?;
         received.items.push(*id);
         appends.push(StreamAppend {
             stream: stream.clone(),
-            events: new.into_iter().map(SharedEvent::into_new).collect(),
+            events: new,
             expected: if version == 0 {
                 ExpectedVersion::NoStream
             } else {
@@ -315,7 +278,7 @@ fn check_creations(id: WorkItemId, local: &[RecordedEvent], new: &[SharedEvent])
 fn merged_history(local: &[RecordedEvent], new: &[SharedEvent], version: u64) -> Vec<RecordedEvent> {
     let mut merged = local.to_vec();
     for (event, next) in new.iter().zip(version + 1..) {
-        merged.push(event.clone().into_new().recorded(next, 0));
+        merged.push(event.clone().recorded(next, 0));
     }
     merged
 }

@@ -17,7 +17,7 @@ const MAX_LINE: u64 = 16 * 1024 * 1024;
 use serde::Serialize;
 
 use crate::domain::{WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
-use crate::store::{EventStore, ExpectedVersion, NewEvent, RecordedEvent, StreamId};
+use crate::store::{EventStore, ExpectedVersion, RecordedEvent, StreamId};
 
 use super::event_log::{stream_of, PAGE};
 use super::AppError;
@@ -304,24 +304,11 @@ pub fn import(store: &dyn EventStore, input: impl BufRead) -> Result<ImportRepor
     for run in to_write.chunk_by(|a, b| a.stream == b.stream) {
         let stream = &run[0].stream;
         let expected = ExpectedVersion::Exact(run[0].event.version - 1);
-        let events = run.iter().map(|item| to_new_event(&item.event)).collect();
+        let events = run.iter().map(|item| item.event.to_new()).collect();
         store.append(stream, events, expected)?;
         touched.insert(stream);
         report.imported += run.len() as u64;
     }
     report.streams = touched.len() as u64;
     Ok(report)
-}
-
-fn to_new_event(event: &RecordedEvent) -> NewEvent {
-    NewEvent {
-        event_id: event.event_id,
-        aggregate_type: event.aggregate_type.clone(),
-        aggregate_id: event.aggregate_id.clone(),
-        event_type: event.event_type.clone(),
-        schema_version: event.schema_version,
-        timestamp: event.timestamp,
-        payload: event.payload.clone(),
-        metadata: event.metadata.clone(),
-    }
 }

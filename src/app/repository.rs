@@ -44,7 +44,7 @@ impl<'a> ItemRepository<'a> {
             let events = self.store.read(&stream, snapshot.version, u64::MAX)?;
             // Events merged from another clone may sort before ones the snapshot holds:
             // then only a whole replay puts them in their place.
-            let merged_since = events.iter().any(|e| e.metadata.lamport.is_some());
+            let merged_since = events.iter().skip(1).any(|e| e.metadata.lamport.is_some());
             if events.first().map(|e| e.event_id) == Some(snapshot.event_id) && !merged_since {
                 let mut item = snapshot.item;
                 for event in &events[1..] {

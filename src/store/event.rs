@@ -51,8 +51,10 @@ impl Metadata {
     }
 }
 
-/// An event not yet appended: everything but its version, which the store assigns.
-#[derive(Debug, Clone, PartialEq)]
+/// An event not yet appended: everything but its version, which the store assigns. Also
+/// the form clones exchange (`jerry sync`), where nothing local (version, position) belongs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewEvent {
     pub event_id: Ulid,
     pub aggregate_type: String,
@@ -79,6 +81,22 @@ pub struct RecordedEvent {
     pub timestamp: Timestamp,
     pub payload: Value,
     pub metadata: Metadata,
+}
+
+impl RecordedEvent {
+    /// The event without its place in this store.
+    pub fn to_new(&self) -> NewEvent {
+        NewEvent {
+            event_id: self.event_id,
+            aggregate_type: self.aggregate_type.clone(),
+            aggregate_id: self.aggregate_id.clone(),
+            event_type: self.event_type.clone(),
+            schema_version: self.schema_version,
+            timestamp: self.timestamp,
+            payload: self.payload.clone(),
+            metadata: self.metadata.clone(),
+        }
+    }
 }
 
 impl NewEvent {

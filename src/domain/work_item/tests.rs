@@ -288,3 +288,49 @@ fn only_pending_and_unheld_items_can_be_claimed() {
         Err(DomainError::NotClaimable { .. })
     ));
 }
+
+/// Merged from two clones: B cancelled the item while A (whose events sort later) started
+/// and finished it. A's start no longer fits a cancelled item and is kept as a conflict;
+/// a move the status machine allows from where the item is still applies.
+#[test]
+fn a_merged_status_move_that_no_longer_fits_is_a_conflict_and_is_not_applied() {
+    let (mut item, _) = new_item();
+    let cancel = item.change_status(Status::Cancelled, None, at(1)).unwrap();
+    let start = item.change_status(Status::InProgress, None, at(1)).unwrap();
+    for event in &cancel {
+        let version = item.version + 1;
+        item.apply(Some(event), version, at(1), "b");
+    }
+    for event in &start {
+        let version = item.version + 1;
+        item.apply(Some(event), version, at(2), "a");
+    }
+    assert_eq!(item.status, Status::Cancelled);
+    assert_eq!(item.conflicts.len(), 1);
+    assert_eq!(item.conflicts[0].version, 4);
+    assert_eq!(item.conflicts[0].event_type, "StatusChanged");
+    assert!(
+        item.conflicts[0].reason.contains("pending → in_progress"),
+        "{:?}",
+        item.conflicts
+    );
+
+    // A move recorded against another state that the machine allows from here applies: a
+    // start (pending → in_progress) merged after the item was blocked moves it back.
+    let (mut other, _) = new_item();
+    let start = other.change_status(Status::InProgress, None, at(1)).unwrap();
+    for event in &start {
+        other.apply(Some(event), other.version + 1, at(1), "a");
+    }
+    let block = other
+        .change_status(Status::Blocked, Some("keys".into()), at(2))
+        .unwrap();
+    for event in &block {
+        other.apply(Some(event), other.version + 1, at(2), "a");
+    }
+    for event in &start {
+        other.apply(Some(event), other.version + 1, at(3), "b");
+    }
+    assert_eq!(other.status, Status::InProgress);
+    assert!(other.conflicts.is_empty());
+}
