@@ -15,7 +15,7 @@ use crate::timestamp::Timestamp;
 
 use super::commands::CommandDispatcher;
 use super::doctor::{self, DoctorReport};
-use super::exchange::{Received, SharedEvent};
+use super::exchange::{ItemConflict, Received, SharedEvent};
 use super::{
     AppError, Command, CommandOutcome, Environment, EventLog, ImportReport, MigrateReport, PolicyEngine,
     Queries, Reaction, ReplayCounts, UndoTarget, Undone, WriteOptions,
@@ -453,6 +453,18 @@ impl Session {
             policy_failure: None,
             created_project,
         })
+    }
+
+    /// The conflicts recorded in the items `ids`, from the read model brought up to date and
+    /// saved (a sync that received events leaves it current, so the next read is quick).
+    pub fn conflicts_of(
+        &self,
+        ids: &std::collections::BTreeSet<crate::domain::WorkItemId>,
+    ) -> Result<Vec<ItemConflict>, AppError> {
+        let model = super::ItemsProjection::current(&self.store)?;
+        Ok(super::exchange::conflicts_in(
+            ids.iter().filter_map(|id| model.items.get(id)),
+        ))
     }
 
     /// Copies the project's log into the store at `to`; `progress` hears positions.

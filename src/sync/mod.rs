@@ -18,9 +18,9 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use serde::{Deserialize, Serialize};
 use ulid::Ulid;
 
-use jerry::app::exchange::{conflicts_in, ItemConflict, SharedEvent};
+use jerry::app::exchange::{ItemConflict, SharedEvent};
 use jerry::app::{AppError, Session};
-use jerry::domain::{ItemRef, WorkItemId};
+use jerry::domain::WorkItemId;
 
 use git::{Git, GitError, Pushed};
 
@@ -168,11 +168,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
             Some(commit)
         };
         report.sent = outgoing.len() as u64;
-        state = SyncState {
-            tip: new_tip,
-            sent_through: head,
-            received: received_positions.iter().copied().filter(|p| *p > head).collect(),
-        };
+        state = checkpoint(new_tip, head, &received_positions);
         if session.project_exists() {
             let bytes = serde_json::to_vec(&state).unwrap_or_default();
             session
@@ -180,13 +176,29 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
                 .save_state(&state_name, &bytes)
                 .map_err(AppError::from)?;
         }
-        report.conflicts = conflicts(session, &touched)?;
+        report.conflicts = session.conflicts_of(&touched)?;
         return Ok(report);
     }
     if dry_run {
         return Ok(report);
     }
     Err(SyncError::Busy(ROUNDS))
+}
+
+/// Where a finished sync leaves this clone: everything up to `head` was sent, and so is
+/// the run of received events right after it (the usual case: no local write came in
+/// between), so the next sync starts after them instead of skipping them one by one.
+fn checkpoint(tip: Option<String>, head: u64, received: &[u64]) -> SyncState {
+    let mut later: BTreeSet<u64> = received.iter().copied().filter(|p| *p > head).collect();
+    let mut sent_through = head;
+    while later.remove(&(sent_through + 1)) {
+        sent_through += 1;
+    }
+    SyncState {
+        tip,
+        sent_through,
+        received: later.into_iter().collect(),
+    }
 }
 
 /// The events of the remote's packs this clone has not merged yet.
@@ -232,15 +244,6 @@ fn pack_bytes(events: &[SharedEvent]) -> Vec<u8> {
     bytes
 }
 
-/// The conflicts recorded in the items a sync touched, in id order.
-fn conflicts(session: &Session, touched: &BTreeSet<WorkItemId>) -> Result<Vec<ItemConflict>, SyncError> {
-    let mut items = Vec::new();
-    for id in touched {
-        items.push(session.queries().show(ItemRef::Display(*id), None)?);
-    }
-    Ok(conflicts_in(&items))
-}
-
 /// One sync at a time per clone: an OS lock in the repository's own folder (released when
 /// the process ends, however it ends). Local writers do not take it.
 fn open_lock(path: &std::path::Path) -> Result<fd_lock::RwLock<std::fs::File>, SyncError> {
@@ -268,4 +271,18 @@ fn remote_key(remote: &str) -> String {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_checkpoint_moves_over_the_run_of_received_events_after_the_head() {
+        let state = checkpoint(None, 10, &[11, 12, 14, 9]);
+        assert_eq!(state.sent_through, 12);
+        assert_eq!(state.received, [14]);
+        // Nothing received: the head is where it stands.
+        assert_eq!(checkpoint(None, 7, &[]).sent_through, 7);
+    }
 }
