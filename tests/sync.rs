@@ -568,3 +568,40 @@ fn synced_events_arrive_after_the_local_head_and_follow_sees_them() {
     assert!(seen.iter().all(|e| e["aggregate_id"] == "WORK-002"));
     assert!(seen.iter().all(|e| e["metadata"]["lamport"].is_u64()));
 }
+
+#[test]
+fn local_writers_during_a_sync_lose_nothing() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    for n in 0..3 {
+        a.ok(&["items", "create", &format!("a{n}")]);
+    }
+    sync(&a);
+    sync(&b);
+    for n in 1..=3 {
+        a.ok(&["items", "comment", &n.to_string(), "from a"]);
+    }
+    sync(&a);
+    // B's writers run while B syncs: each comment lands whole, before or after the
+    // received events, and is sent by this sync or the next.
+    let writers: Vec<_> = (0..4)
+        .map(|w| {
+            // Each process its own id seed (the same seed would make the same event ids).
+            let seeds: Vec<String> = (0..5).map(|_| b.fresh_seed().to_string()).collect();
+            let script = format!(
+                "for s in {}; do JERRY_TEST_SEED=$s \"$0\" items comment {} \"w{w}-$s\" >/dev/null || exit 1; done",
+                seeds.join(" "),
+                1 + w % 3
+            );
+            b.shell(&script).spawn().unwrap()
+        })
+        .collect();
+    let syncer = b.spawn(&["sync"]);
+    for mut writer in writers {
+        assert!(writer.wait().unwrap().success());
+    }
+    assert!(syncer.wait_with_output().unwrap().status.success());
+    sync_until_quiet(&[&a, &b]);
+    assert_converged(&a, &b);
+    assert_eq!(event_ids(&a).len(), 3 + 3 + 20);
+}
