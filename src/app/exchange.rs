@@ -73,9 +73,9 @@ pub struct Received {
     pub items: Vec<WorkItemId>,
 }
 
-/// This clone's events with `after < position <= up_to`, in its global order, leaving out
-/// the positions `skip` names (events that arrived from elsewhere) and the ids in
-/// `known` (events the other side already has).
+/// This clone's events with `after < position <= up_to`, in its global order, in their
+/// shared form, leaving out those `skip` names by position or id (events that arrived from
+/// elsewhere, or that the other side already has). Reads only that stretch of the log.
 pub fn outgoing(
     store: &dyn EventStore,
     after: u64,
