@@ -102,6 +102,22 @@ fn event_ids(ws: &Workspace) -> BTreeSet<String> {
     ids
 }
 
+/// The event ids in the remote's packs, insisting none was sent twice (a clone that sent
+/// back what it received, or re-sent after a kill, would put a second copy there).
+fn remote_ids(remote: &Remote) -> BTreeSet<String> {
+    let listing = git(remote.path(), &["ls-tree", "refs/jerry/PROJ-001"]);
+    let mut ids = BTreeSet::new();
+    for line in listing.lines() {
+        let blob = line.split_whitespace().nth(2).unwrap();
+        for event in git(remote.path(), &["cat-file", "blob", blob]).lines() {
+            let event: Value = serde_json::from_str(event).unwrap();
+            let id = event["event_id"].as_str().unwrap().to_owned();
+            assert!(ids.insert(id.clone()), "event {id} is on the remote twice");
+        }
+    }
+    ids
+}
+
 /// A history without local positions (each clone's own arrival order).
 fn history(ws: &Workspace, id: &str) -> Value {
     let mut history = ws.json(&["items", "history", id]);
@@ -273,6 +289,7 @@ fn random_run(count: usize, seed: u64) {
         );
     }
     sync_until_quiet(&all);
+    assert_eq!(remote_ids(&remote), event_ids(&clones[0]));
     for pair in clones.windows(2) {
         assert_converged(&pair[0], &pair[1]);
     }
@@ -347,6 +364,13 @@ fn an_unreachable_remote_is_exit_1_and_changes_nothing() {
     let out = a.run(&["sync", "nowhere"]);
     assert_fails(&out, 1, "nowhere");
     assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+    assert_eq!(before, data(&a));
+    // A remote git would take for an option (or nothing) is refused before git runs.
+    let marker = a.path().join("pwned");
+    let option = format!("--upload-pack=touch {}", marker.display());
+    assert_fails(&a.run(&["sync", "--", &option]), 5, "is not a git remote");
+    assert!(!marker.exists(), "git ran the remote as an option");
+    assert_fails(&a.run(&["sync", ""]), 5, "is not a git remote");
     assert_eq!(before, data(&a));
     // The sync_remote setting names the default remote.
     a.ok(&["config", "set", "sync_remote", "elsewhere"]);
@@ -492,6 +516,7 @@ fn a_sync_killed_at_any_step_is_finished_by_the_next() {
         sync_until_quiet(&[&a, &b]);
         assert_converged(&a, &b);
         assert_eq!(event_ids(&a).len(), 5, "after a kill at {point}");
+        assert_eq!(remote_ids(&remote), event_ids(&a), "after a kill at {point}");
         assert_eq!(
             a.json(&["items", "show", "1"])["comments"]
                 .as_array()
@@ -604,4 +629,5 @@ fn local_writers_during_a_sync_lose_nothing() {
     sync_until_quiet(&[&a, &b]);
     assert_converged(&a, &b);
     assert_eq!(event_ids(&a).len(), 3 + 3 + 20);
+    assert_eq!(remote_ids(&remote), event_ids(&b));
 }

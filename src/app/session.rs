@@ -427,14 +427,14 @@ impl Session {
     }
 
     /// This clone's own events after position `after`, up to `up_to`, in the form clones
-    /// exchange (see [`super::exchange`]); `skip` leaves out events that came from elsewhere.
+    /// exchange (see [`super::exchange::outgoing`]); `known` names ids the other side has.
     pub fn outgoing(
         &self,
         after: u64,
         up_to: u64,
-        skip: &dyn Fn(u64, &ulid::Ulid) -> bool,
+        known: &dyn Fn(&ulid::Ulid) -> bool,
     ) -> Result<Vec<SharedEvent>, AppError> {
-        super::exchange::outgoing(&self.store, after, up_to, skip)
+        super::exchange::outgoing(&self.store, after, up_to, known)
     }
 
     /// Takes events from another clone (see [`super::exchange::receive`]): all checked,

@@ -165,7 +165,7 @@ pub enum TopCommand {
     Mcp,
     /// Exchange the project's events with a git remote, so every clone that syncs converges.
     #[command(
-        after_help = "Events travel in their own refs (refs/jerry/<PROJECT>): sync never touches your branches, index or working tree. A push the remote refuses because it moved is fetched, merged and retried, never forced. Running it twice changes nothing the second time.\n\nExit codes: 1 the remote cannot be reached (nothing changes here), 4 the remote holds an event with other content than this clone (or an item number taken by another item), 5 the remote holds something that is not an event.\n\nExamples:\n  jerry sync\n  jerry sync upstream --dry-run --json"
+        after_help = "Events travel in their own refs (refs/jerry/<PROJECT>): sync never touches your branches, index or working tree. A push the remote refuses because it moved is fetched, merged and retried, never forced. Running it twice changes nothing the second time.\n\nExit codes: 1 the remote cannot be reached (nothing changes here), 4 the remote holds an event with other content than this clone (or an item number taken by another item), 5 the remote holds something that is not an event, or REMOTE is empty or starts with -.\n\nExamples:\n  jerry sync\n  jerry sync upstream --dry-run --json"
     )]
     Sync {
         /// The git remote: a remote's name or any URL git takes [default: the sync_remote setting, else origin].

@@ -190,7 +190,7 @@ impl From<crate::sync::SyncError> for CommandError {
                 Self::of(Exit::Failure, &err).hint("git init, or run jerry sync inside a clone")
             }
             SyncError::Git(_) | SyncError::Busy(_) | SyncError::Lock { .. } => Self::of(Exit::Failure, &err),
-            SyncError::Garbage { .. } => Self::of(Exit::Invalid, &err),
+            SyncError::Garbage { .. } | SyncError::BadRemote(_) => Self::of(Exit::Invalid, &err),
         }
     }
 }

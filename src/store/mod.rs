@@ -18,7 +18,7 @@ mod url;
 mod watch;
 
 #[cfg(test)]
-mod contract;
+pub(crate) mod contract;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -44,6 +44,9 @@ pub enum SyncError {
         "the remote kept moving: {0} rounds of fetch and push did not get through; run jerry sync again"
     )]
     Busy(usize),
+    /// A remote git would read as an option (`--upload-pack=…`) or as nothing at all.
+    #[error("'{0}' is not a git remote: name a remote or a URL (not empty, not starting with '-')")]
+    BadRemote(String),
     #[error("cannot take the sync lock {path}: {source}")]
     Lock {
         path: std::path::PathBuf,
@@ -59,10 +62,10 @@ struct SyncState {
     /// The remote commit whose packs are all merged here (and which holds every event this
     /// clone had sent by then).
     tip: Option<String>,
-    /// This clone's events up to this position are on the remote.
+    /// This clone's events up to this position are on the remote. (Events after it that
+    /// arrived by sync carry their Lamport time, which is how they are told apart from this
+    /// clone's own: no list of them is kept.)
     sent_through: u64,
-    /// Positions after `sent_through` that arrived from the remote (never sent back).
-    received: Vec<u64>,
 }
 
 /// What one `jerry sync` did (its `--json` shape).
@@ -93,6 +96,9 @@ pub struct Renamed {
 
 /// Exchanges the session's project with `remote` (a remote's name, or any URL git takes).
 pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport, SyncError> {
+    if remote.is_empty() || remote.starts_with('-') || remote.chars().any(char::is_control) {
+        return Err(SyncError::BadRemote(remote.to_owned()));
+    }
     let git = Git::open(session.workspace_root())?;
     let lock_path = git.git_dir().join("jerry-sync.lock");
     let mut lock = open_lock(&lock_path)?;
@@ -131,15 +137,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         let incoming_ids: HashSet<Ulid> = incoming.iter().map(|e| e.event_id).collect();
 
         let head = session.store().head_position().map_err(AppError::from)?;
-        let skip_positions: HashSet<u64> = state
-            .received
-            .iter()
-            .chain(&received_positions)
-            .copied()
-            .collect();
-        let outgoing = session.outgoing(state.sent_through, head, &|position, id| {
-            skip_positions.contains(&position) || incoming_ids.contains(id)
-        })?;
+        let outgoing = session.outgoing(state.sent_through, head, &|id| incoming_ids.contains(id))?;
 
         let received = session.receive(incoming, dry_run)?.value;
         report.received += received.appended;
@@ -187,18 +185,14 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
 
 /// Where a finished sync leaves this clone: everything up to `head` was sent, and so is
 /// the run of received events right after it (the usual case: no local write came in
-/// between), so the next sync starts after them instead of skipping them one by one.
+/// between), so the next sync starts after them instead of reading them again.
 fn checkpoint(tip: Option<String>, head: u64, received: &[u64]) -> SyncState {
-    let mut later: BTreeSet<u64> = received.iter().copied().filter(|p| *p > head).collect();
+    let later: BTreeSet<u64> = received.iter().copied().filter(|p| *p > head).collect();
     let mut sent_through = head;
-    while later.remove(&(sent_through + 1)) {
+    while later.contains(&(sent_through + 1)) {
         sent_through += 1;
     }
-    SyncState {
-        tip,
-        sent_through,
-        received: later.into_iter().collect(),
-    }
+    SyncState { tip, sent_through }
 }
 
 /// The events of the remote's packs this clone has not merged yet.
@@ -281,7 +275,6 @@ mod tests {
     fn a_checkpoint_moves_over_the_run_of_received_events_after_the_head() {
         let state = checkpoint(None, 10, &[11, 12, 14, 9]);
         assert_eq!(state.sent_through, 12);
-        assert_eq!(state.received, [14]);
         // Nothing received: the head is where it stands.
         assert_eq!(checkpoint(None, 7, &[]).sent_through, 7);
     }
