@@ -230,11 +230,14 @@ fn concurrent_start_and_cancel_converge_with_the_same_conflict_everywhere() {
 
 #[test]
 fn random_offline_work_on_two_and_three_clones_converges() {
+    let mut renumbered = 0;
     for clones in [2, 3] {
         for seed in [7_u64, 1009] {
-            random_run(clones, seed);
+            renumbered += random_run(clones, seed);
         }
     }
+    // The runs create items on every clone: some numbers were taken twice, and moved.
+    assert!(renumbered > 0, "no run renumbered an item");
 }
 
 /// A small seeded generator: the same seed makes the same run.
@@ -249,7 +252,8 @@ impl Rng {
     }
 }
 
-fn random_run(count: usize, seed: u64) {
+/// Returns how many items were renumbered.
+fn random_run(count: usize, seed: u64) -> usize {
     let remote = Remote::new();
     let clones: Vec<Workspace> = (0..count).map(|_| remote.clone()).collect();
     let all: Vec<&Workspace> = clones.iter().collect();
@@ -261,9 +265,14 @@ fn random_run(count: usize, seed: u64) {
     let mut rng = Rng(seed);
     for step in 0..40 {
         let ws = &clones[rng.below(count)];
-        let id = (1 + rng.below(items)).to_string();
+        // Numbers past the first few exist on some clones only, until they sync.
+        let id = (1 + rng.below(items + 3)).to_string();
+        let other = (1 + rng.below(items + 3)).to_string();
         let text = format!("step {step}");
-        let args: Vec<&str> = match rng.below(10) {
+        let args: Vec<&str> = match rng.below(13) {
+            10 => vec!["items", "create", &text],
+            11 => vec!["items", "create", &text, "--type", "subtask", "--parent", &id],
+            12 => vec!["items", "depend", &id, &other],
             0 => vec!["items", "start", &id],
             1 => vec!["items", "complete", &id],
             2 => vec!["items", "cancel", &id],
@@ -280,10 +289,11 @@ fn random_run(count: usize, seed: u64) {
             8 => vec!["items", "assign", &id, ["ann", "bo"][rng.below(2)]],
             _ => vec!["sync"],
         };
-        // Refused moves (reopen of pending work, say) are part of the game.
+        // Refused moves (reopen of pending work, say) and numbers this clone does not
+        // have yet are part of the game.
         let out = ws.run(&args);
         assert!(
-            matches!(out.status.code(), Some(0 | 4 | 5)),
+            matches!(out.status.code(), Some(0 | 3 | 4 | 5)),
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
@@ -294,6 +304,8 @@ fn random_run(count: usize, seed: u64) {
         assert_converged(&pair[0], &pair[1]);
     }
     assert_converged(&clones[0], &clones[count - 1]);
+    let export = clones[0].ok(&["events", "export", "--format", "jsonl"]);
+    export.matches("\"WorkItemRenumbered\"").count()
 }
 
 #[test]
@@ -343,14 +355,113 @@ fn undo_after_sync_travels_like_any_write() {
 }
 
 #[test]
-fn the_same_number_created_on_two_clones_is_refused_and_nothing_is_applied() {
+fn the_same_number_created_on_two_clones_is_renumbered_where_it_was_not_sent() {
     let remote = Remote::new();
     let (a, b) = (remote.clone(), remote.clone());
     a.ok(&["items", "create", "From A"]);
+    a.ok(&["items", "create", "A's second"]);
+    b.ok(&["items", "create", "From B", "--type", "epic"]);
+    b.ok(&["items", "create", "B's child", "--parent", "1"]);
+    b.ok(&["items", "depend", "2", "1"]);
+    b.ok(&["items", "create", "B's third"]);
+    b.ok(&["items", "depend", "3", "2"]);
+    let ulid = b.json(&["items", "show", "1"])["internal_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    sync(&a);
+
+    // A dry run says what would move, and moves nothing.
+    let before = data(&b);
+    let preview = b.json(&["sync", "--dry-run"]);
+    let moves = |report: &Value| -> Vec<(String, String)> {
+        report["renamed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["from"].as_str().unwrap().to_owned(),
+                    r["to"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    // Past every number either side uses: B's own WORK-003 keeps its number.
+    let want: Vec<(String, String)> = [("WORK-001", "WORK-004"), ("WORK-002", "WORK-005")]
+        .iter()
+        .map(|(f, t)| ((*f).to_owned(), (*t).to_owned()))
+        .collect();
+    assert_eq!(moves(&preview), want);
+    assert_eq!(preview["received"], 2);
+    assert_eq!(before, data(&b));
+
+    // The first creation to reach the remote keeps its number; B's unsent items move on
+    // past every number either side uses, with what pointed at them.
+    let human = b.ok(&["sync"]);
+    assert!(human.contains("2 renumbered"), "{human}");
+    assert!(human.contains("renumbered WORK-001 → WORK-004"), "{human}");
+    assert_eq!(sync(&b)["renamed"], Value::Array(Vec::new()));
+    sync(&a);
+    assert_converged(&a, &b);
+    for ws in [&a, &b] {
+        let titles: Vec<(String, String)> = ws
+            .json(&["items", "list"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["id"].as_str().unwrap().to_owned(),
+                    i["title"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = [
+            ("WORK-001", "From A"),
+            ("WORK-002", "A's second"),
+            ("WORK-003", "B's third"),
+            ("WORK-004", "From B"),
+            ("WORK-005", "B's child"),
+        ]
+        .iter()
+        .map(|(i, t)| ((*i).to_owned(), (*t).to_owned()))
+        .collect();
+        assert_eq!(titles, want);
+        let child = ws.json(&["items", "show", "5"]);
+        assert_eq!(child["parent"], "WORK-004");
+        assert_eq!(child["dependencies"][0]["id"], "WORK-004");
+        assert_eq!(child["dependencies"].as_array().unwrap().len(), 1);
+        let third = ws.json(&["items", "show", "3"]);
+        assert_eq!(third["dependencies"][0]["id"], "WORK-005");
+        // Its ULID still finds it, and its history says why its number changed.
+        assert_eq!(ws.json(&["items", "show", &ulid])["id"], "WORK-004");
+        let renumbered: Vec<Value> = history(ws, "4")
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["event_type"] == "WorkItemRenumbered")
+            .cloned()
+            .collect();
+        assert_eq!(renumbered.len(), 1);
+        assert_eq!(renumbered[0]["payload"]["old_display_id"], "WORK-001");
+        assert_eq!(ws.json(&["items", "show", "1"])["title"], "From A");
+    }
+    assert_eq!(remote_ids(&remote), event_ids(&a));
+}
+
+#[test]
+fn an_item_sent_elsewhere_is_never_renumbered_and_a_clash_is_refused() {
+    let (one, other) = (Remote::new(), Remote::new());
+    let a = one.clone();
+    let b = other.clone();
+    a.ok(&["items", "create", "From A"]);
     b.ok(&["items", "create", "From B"]);
     sync(&a);
+    sync(&b);
+    let url = one.path().to_str().unwrap();
     let before = data(&b);
-    let out = b.run(&["sync"]);
+    let out = b.run(&["sync", url]);
     assert_fails(&out, 4, "WORK-001 was created here");
     assert_eq!(before, data(&b));
 }
@@ -524,6 +635,78 @@ fn a_sync_killed_at_any_step_is_finished_by_the_next() {
                 .len(),
             2
         );
+    }
+}
+
+#[test]
+fn a_sync_killed_while_renumbering_is_finished_by_the_next() {
+    for point in [
+        "renumber-before-rename",
+        "rename-journaled",
+        "rename-new-stream",
+        "rename-indexed",
+    ] {
+        let remote = Remote::new();
+        let (a, b) = (remote.clone(), remote.clone());
+        a.ok(&["items", "create", "From A"]);
+        b.ok(&["items", "create", "From B"]);
+        b.ok(&["items", "create", "B's second"]);
+        b.ok(&["items", "depend", "2", "1"]);
+        sync(&a);
+        let mut child = b.command();
+        let mut child = child
+            .args(["sync"])
+            .env("JERRY_FAULT", format!("{point}:hang"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let journal = b.path().join("projects/PROJ-001/.jerry/data/rename.journal");
+        let start = std::time::Instant::now();
+        while !(journal.exists() || point == "renumber-before-rename" && start.elapsed().as_millis() > 1500) {
+            assert!(start.elapsed().as_secs() < 60, "sync never reached {point}");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        if point != "rename-journaled" {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+
+        // Reads in between see one of the two numbers, never both.
+        let titles = b.json(&["items", "list"]);
+        let from_b = titles
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["title"] == "From B")
+            .count();
+        assert_eq!(from_b, 1, "after a kill at {point}: {titles}");
+
+        sync_until_quiet(&[&a, &b]);
+        assert_converged(&a, &b);
+        for ws in [&a, &b] {
+            let list = ws.json(&["items", "list"]);
+            let titles: Vec<&str> = list
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["title"].as_str().unwrap())
+                .collect();
+            assert_eq!(
+                titles,
+                ["From A", "B's second", "From B"],
+                "after a kill at {point}"
+            );
+            let second = ws.json(&["items", "show", "2"]);
+            assert_eq!(
+                second["dependencies"][0]["id"], "WORK-003",
+                "after a kill at {point}"
+            );
+            assert_eq!(second["dependencies"].as_array().unwrap().len(), 1);
+        }
+        assert!(!journal.exists(), "after a kill at {point}");
+        assert_eq!(remote_ids(&remote), event_ids(&a), "after a kill at {point}");
     }
 }
 

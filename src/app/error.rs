@@ -104,7 +104,7 @@ pub enum AppError {
     )]
     SyncChanged { event: String, item: String },
     /// Two clones each created the same item number as different items.
-    #[error("{id} was created here (event {here}) and on the remote (event {there}) as different items; renumbering is not supported yet, so nothing was applied")]
+    #[error("{id} was created here (event {here}) and on the remote (event {there}) as different items, and this clone's had already gone to another remote, so it cannot be renumbered; nothing was applied")]
     SyncIdCollision {
         id: WorkItemId,
         here: String,

@@ -9,7 +9,7 @@
 //! was written at), and every clone orders an item's events by (Lamport time, event id),
 //! whatever order they arrived in (`repository::in_item_order`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 use ulid::Ulid;
@@ -152,10 +152,12 @@ fn check(event: &SharedEvent) -> Result<(WorkItemId, StreamId), AppError> {
 /// with other content, or the same id twice with other content, is a conflict; an event
 /// that is not a readable item event, or a stream that would no longer replay, is
 /// rejected. Two clones that created the same item number as different items is a
-/// conflict too (renumbering is not done yet).
+/// conflict too, when it reaches this far: sync renumbers an unsent item of this clone's
+/// first (`renumber`), so only items sent through different remotes get here.
 pub fn receive(
     store: &dyn EventStore,
     incoming: Vec<SharedEvent>,
+    moving: &BTreeSet<WorkItemId>,
     dry_run: bool,
 ) -> Result<Received, AppError> {
     let mut by_stream: BTreeMap<StreamId, (WorkItemId, Vec<SharedEvent>)> = BTreeMap::new();
@@ -183,7 +185,7 @@ pub fn receive(
     let mut attempts = 0;
     loop {
         attempts += 1;
-        match receive_once(store, &by_stream, dry_run) {
+        match receive_once(store, &by_stream, moving, dry_run) {
             // A local writer appended to one of these streams meanwhile: read again.
             Err(AppError::Store(StoreError::Conflict { .. })) if attempts < 32 => {}
             Ok(mut received) => {
@@ -200,12 +202,18 @@ pub fn receive(
 fn receive_once(
     store: &dyn EventStore,
     by_stream: &BTreeMap<StreamId, (WorkItemId, Vec<SharedEvent>)>,
+    moving: &BTreeSet<WorkItemId>,
     dry_run: bool,
 ) -> Result<Received, AppError> {
     let mut received = Received::default();
     let mut appends = Vec::new();
     for (stream, (id, events)) in by_stream {
-        let local = store.read_all(stream)?;
+        // A dry run's item that a real run would renumber first: its number is free then.
+        let local = if dry_run && moving.contains(id) {
+            Vec::new()
+        } else {
+            store.read_all(stream)?
+        };
         let held: HashMap<Ulid, &RecordedEvent> = local.iter().map(|e| (e.event_id, e)).collect();
         let mut new = Vec::new();
         for event in events {

@@ -16,6 +16,7 @@ mod migrate;
 mod policy;
 mod projection;
 mod queries;
+pub mod renumber;
 mod replay;
 mod repository;
 mod session;

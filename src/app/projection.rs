@@ -94,6 +94,18 @@ impl ItemsProjection {
                 return Ok(());
             }
         };
+        if let (Some(WorkItemEvent::Renumbered(renumbered)), Some(id)) = (&decoded, id) {
+            // The item's stream was renamed under this projection: it leaves its old number
+            // (if this projection still has it there) and is read again whole under the new.
+            let old = renumbered.old_display_id;
+            if self.items.get(&old).map(|item| item.internal_id) == Some(renumbered.internal_id) {
+                self.items.remove(&old);
+            }
+            self.merged.insert(id);
+            if !self.items.contains_key(&id) {
+                return Ok(());
+            }
+        }
         match decoded {
             Some(WorkItemEvent::Created(created)) => {
                 let created_id = created.display_id;

@@ -440,8 +440,14 @@ impl Session {
     /// Takes events from another clone (see [`super::exchange::receive`]): all checked,
     /// then appended after this clone's head in one write, or none. With `dry_run` only
     /// counts. Those events' reactions come with them, so no policy reacts to them here.
-    pub fn receive(&self, incoming: Vec<SharedEvent>, dry_run: bool) -> Result<Outcome<Received>, AppError> {
-        let received = super::exchange::receive(&self.store, incoming, dry_run)?;
+    /// `moving` names this clone's items a dry run would renumber first.
+    pub fn receive(
+        &self,
+        incoming: Vec<SharedEvent>,
+        moving: &std::collections::BTreeSet<crate::domain::WorkItemId>,
+        dry_run: bool,
+    ) -> Result<Outcome<Received>, AppError> {
+        let received = super::exchange::receive(&self.store, incoming, moving, dry_run)?;
         let created_project = if received.appended > 0 {
             self.create_if_first()?
         } else {
@@ -453,6 +459,22 @@ impl Session {
             policy_failure: None,
             created_project,
         })
+    }
+
+    /// This clone's unsent items that `incoming` took the numbers of (see
+    /// [`super::renumber`]); nothing changes.
+    pub fn renumber_plan(
+        &self,
+        incoming: &[SharedEvent],
+        sent_through: u64,
+    ) -> Result<Vec<super::renumber::Renumbering>, AppError> {
+        super::renumber::plan(&self.store, incoming, sent_through)
+    }
+
+    /// Moves those items to their new numbers and records it; finishes a plan a crash
+    /// interrupted.
+    pub fn renumber(&self, plan: &[super::renumber::Renumbering]) -> Result<(), AppError> {
+        super::renumber::apply(&self.store, &*self.env.clock, &*self.env.ids, &self.actor, plan)
     }
 
     /// The conflicts recorded in the items `ids`, from the read model brought up to date and

@@ -229,6 +229,14 @@ impl EventStore for Interfering {
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
         self.inner.lookup_once(key)
     }
+    fn rename_stream(
+        &self,
+        from: &StreamId,
+        to: &StreamId,
+        events: Vec<crate::store::RecordedEvent>,
+    ) -> Result<(), StoreError> {
+        self.inner.rename_stream(from, to, events)
+    }
     fn once_records(&self) -> Result<Vec<OnceRecord>, StoreError> {
         self.inner.once_records()
     }

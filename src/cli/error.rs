@@ -253,7 +253,7 @@ fn store(err: &StoreError, whole: &dyn Error) -> CommandError {
 
 fn store_exit(err: &StoreError) -> Exit {
     match err {
-        StoreError::Conflict { .. } => Exit::Conflict,
+        StoreError::Conflict { .. } | StoreError::RenameRefused { .. } => Exit::Conflict,
         StoreError::Corrupt { .. } => Exit::Corrupt,
         StoreError::InvalidStreamId(..)
         | StoreError::EmptyBatch(_)

@@ -347,6 +347,10 @@ pub fn describe(event: &RecordedEvent) -> String {
             printable(&e.author),
             printable(&e.text)
         ),
+        WorkItemEvent::Renumbered(e) => format!(
+            "renumbered {} → {} by sync (another clone had {} first)",
+            e.old_display_id, e.new_display_id, e.old_display_id
+        ),
         WorkItemEvent::ParentChanged(e) => match e.new_parent {
             Some(parent) => format!("moved under {parent}"),
             None => "moved to the top (no parent)".to_owned(),

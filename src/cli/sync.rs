@@ -17,6 +17,17 @@ pub fn run(remote: Option<String>, dry_run: bool, ctx: &Context, out: &mut Outpu
         return out.json_value(&report);
     }
     out.line(&summary(&report))?;
+    let verb = if report.dry_run {
+        "would renumber"
+    } else {
+        "renumbered"
+    };
+    for step in &report.renamed {
+        out.line(&format!(
+            "{verb} {} → {} (another clone created {} first; its ULID {} still finds it)",
+            step.from, step.to, step.from, step.internal_id
+        ))?;
+    }
     for conflict in &report.conflicts {
         out.line(&format!(
             "conflict: {} version {} ({}): {}",
@@ -42,6 +53,9 @@ fn summary(report: &crate::sync::SyncReport) -> String {
         if report.sent == 1 { "" } else { "s" },
         report.received,
     );
+    if !report.renamed.is_empty() {
+        let _ = write!(line, ", {} renumbered", report.renamed.len());
+    }
     if !report.conflicts.is_empty() {
         let _ = write!(line, ", {} conflict(s)", report.conflicts.len());
     }

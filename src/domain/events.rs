@@ -161,6 +161,18 @@ pub struct WorkItemReleased {
     pub reason: Option<String>,
 }
 
+/// `jerry sync` gave the item another number: another clone had created an item with
+/// this one first. Written by the clone that renumbers, before the item ever left it, so
+/// every clone sees only the new number; this event says what the old one was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkItemRenumbered {
+    pub old_display_id: WorkItemId,
+    pub new_display_id: WorkItemId,
+    /// The item's ULID, which never changes: tells it from the other clone's item that
+    /// now has the old number.
+    pub internal_id: Ulid,
+}
+
 /// Test coverage and counts, as the original Jerry design tracked them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct QualityMetrics {
@@ -173,7 +185,7 @@ pub struct QualityMetrics {
 }
 
 /// Every event type this jerry writes, as stored in `event_type`.
-pub const EVENT_TYPES: [&str; 18] = [
+pub const EVENT_TYPES: [&str; 19] = [
     "WorkItemCreated",
     "StatusChanged",
     "WorkItemCompleted",
@@ -192,6 +204,7 @@ pub const EVENT_TYPES: [&str; 18] = [
     "DueDateChanged",
     "WorkItemClaimed",
     "WorkItemReleased",
+    "WorkItemRenumbered",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -214,6 +227,7 @@ pub enum WorkItemEvent {
     DueDateChanged(DueDateChanged),
     Claimed(WorkItemClaimed),
     Released(WorkItemReleased),
+    Renumbered(WorkItemRenumbered),
 }
 
 impl WorkItemEvent {
@@ -246,6 +260,7 @@ impl WorkItemEvent {
             WorkItemEvent::DueDateChanged(_) => "DueDateChanged",
             WorkItemEvent::Claimed(_) => "WorkItemClaimed",
             WorkItemEvent::Released(_) => "WorkItemReleased",
+            WorkItemEvent::Renumbered(_) => "WorkItemRenumbered",
         }
     }
 
@@ -269,6 +284,7 @@ impl WorkItemEvent {
             WorkItemEvent::DueDateChanged(p) => serde_json::to_value(p),
             WorkItemEvent::Claimed(p) => serde_json::to_value(p),
             WorkItemEvent::Released(p) => serde_json::to_value(p),
+            WorkItemEvent::Renumbered(p) => serde_json::to_value(p),
         };
         // Plain structs of strings, numbers and enums always encode.
         encoded.unwrap_or(Value::Null)
@@ -316,6 +332,7 @@ impl WorkItemEvent {
             "DueDateChanged" => WorkItemEvent::DueDateChanged(parse(event_type, payload)?),
             "WorkItemClaimed" => WorkItemEvent::Claimed(parse(event_type, payload)?),
             "WorkItemReleased" => WorkItemEvent::Released(parse(event_type, payload)?),
+            "WorkItemRenumbered" => WorkItemEvent::Renumbered(parse(event_type, payload)?),
             _ => return Ok(None),
         };
         Ok(Some(event))
@@ -422,6 +439,11 @@ mod tests {
             WorkItemEvent::Released(WorkItemReleased {
                 old_assignee: Some("agent-1".into()),
                 reason: None,
+            }),
+            WorkItemEvent::Renumbered(WorkItemRenumbered {
+                old_display_id: WorkItemId::MIN,
+                new_display_id: WorkItemId::new(9).unwrap(),
+                internal_id: Ulid::nil(),
             }),
         ];
         let named: std::collections::BTreeSet<&str> = events.iter().map(WorkItemEvent::event_type).collect();

@@ -16,8 +16,8 @@ pub use error::DomainError;
 pub use events::{
     AssigneeChanged, CommentAdded, CommentRemoved, DependencyAdded, DependencyRemoved, DescriptionChanged,
     LabelAdded, LabelRemoved, ParentChanged, PriorityChanged, QualityMetrics, QualityMetricsUpdated,
-    StatusChanged, TitleChanged, WorkItemCompleted, WorkItemCreated, WorkItemEvent, AGGREGATE_TYPE,
-    EVENT_TYPES,
+    StatusChanged, TitleChanged, WorkItemCompleted, WorkItemCreated, WorkItemEvent, WorkItemRenumbered,
+    AGGREGATE_TYPE, EVENT_TYPES,
 };
 pub use ids::{ItemRef, ProjectId, WorkItemId};
 pub use status::Status;

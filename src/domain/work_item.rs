@@ -351,6 +351,8 @@ impl WorkItem {
             WorkItemEvent::ParentChanged(e) => self.parent = e.new_parent,
             WorkItemEvent::QualityMetricsUpdated(e) => self.quality = e.metrics,
             WorkItemEvent::DueDateChanged(e) => self.due = e.new_due,
+            // The stream was renamed with it: the creation already carries the new number.
+            WorkItemEvent::Renumbered(e) => self.id = e.new_display_id,
         }
     }
 

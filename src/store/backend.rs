@@ -198,6 +198,15 @@ impl EventStore for Backend {
         self.inner().save_state(name, bytes)
     }
 
+    fn rename_stream(
+        &self,
+        from: &StreamId,
+        to: &StreamId,
+        events: Vec<RecordedEvent>,
+    ) -> Result<(), StoreError> {
+        self.inner().rename_stream(from, to, events)
+    }
+
     fn stream_exists(&self, stream: &StreamId) -> Result<bool, StoreError> {
         self.inner().stream_exists(stream)
     }

@@ -772,6 +772,116 @@ pub fn a_follower_never_skips_a_position(open: &Opener<'_>) {
     assert_eq!(reader.head_position().unwrap(), total);
 }
 
+/// The events of `from` as they would be under `to`: same ids, versions, positions.
+fn renamed(store: &dyn EventStore, from: &StreamId, to: &str) -> Vec<super::RecordedEvent> {
+    store
+        .read_all(from)
+        .unwrap()
+        .into_iter()
+        .map(|mut event| {
+            event.aggregate_id = to.to_owned();
+            event.payload = json!({ "renamed": true });
+            event
+        })
+        .collect()
+}
+
+pub fn a_renamed_stream_keeps_its_events_in_place(open: &Opener<'_>) {
+    let store = open();
+    let (a, b) = (stream("r-a"), stream("r-b"));
+    store.append(&a, events(2), ExpectedVersion::NoStream).unwrap();
+    store.append(&b, events(1), ExpectedVersion::NoStream).unwrap();
+    store.append(&a, events(1), ExpectedVersion::Exact(2)).unwrap();
+    let moved = renamed(store.as_ref(), &a, "r-z");
+    store.rename_stream(&a, &stream("r-z"), moved.clone()).unwrap();
+    let other = open();
+    assert!(!other.stream_exists(&a).unwrap());
+    assert_eq!(other.read_all(&stream("r-z")).unwrap(), moved);
+    let global: Vec<(String, u64)> = other
+        .read_global(0, 10)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.aggregate_id, e.position))
+        .collect();
+    let want: Vec<(String, u64)> = [("r-z", 1), ("r-z", 2), ("T-1", 3), ("r-z", 4)]
+        .iter()
+        .map(|(s, p)| ((*s).to_owned(), *p))
+        .collect();
+    assert_eq!(global, want);
+    assert_eq!(other.head_position().unwrap(), 4);
+    // The old id is free again, and the log carries on after the same head.
+    let next = other.append(&a, events(1), ExpectedVersion::NoStream).unwrap();
+    assert_eq!(
+        next,
+        Appended {
+            version: 1,
+            position: 5
+        }
+    );
+    assert_eq!(store.read_all(&stream("r-z")).unwrap(), moved);
+}
+
+pub fn a_rename_is_refused_when_taken_or_changed(store: &dyn EventStore) {
+    let (a, b) = (stream("q-a"), stream("q-b"));
+    store.append(&a, events(2), ExpectedVersion::NoStream).unwrap();
+    store.append(&b, events(1), ExpectedVersion::NoStream).unwrap();
+    let moved = renamed(store, &a, "q-b");
+    let taken = store.rename_stream(&a, &b, moved.clone());
+    assert!(
+        matches!(taken, Err(StoreError::RenameRefused { .. })),
+        "{taken:?}"
+    );
+    store.append(&a, events(1), ExpectedVersion::Exact(2)).unwrap();
+    let stale = store.rename_stream(&a, &stream("q-c"), moved);
+    assert!(
+        matches!(stale, Err(StoreError::RenameRefused { .. })),
+        "{stale:?}"
+    );
+    assert_eq!(store.current_version(&a).unwrap(), 3);
+    assert!(!store.stream_exists(&stream("q-c")).unwrap());
+    let missing = store.rename_stream(&stream("q-none"), &stream("q-d"), Vec::new());
+    assert!(
+        matches!(missing, Err(StoreError::RenameRefused { .. })),
+        "{missing:?}"
+    );
+}
+
+/// A multi-stream write whose last stream is renamed stays whole in the others.
+pub fn a_rename_keeps_multi_stream_writes_committed(open: &Opener<'_>) {
+    let store = open();
+    store
+        .append_all(
+            vec![
+                part("w-a", 2, ExpectedVersion::NoStream),
+                part("w-b", 1, ExpectedVersion::NoStream),
+            ],
+            None,
+        )
+        .unwrap();
+    let moved = renamed(store.as_ref(), &stream("w-b"), "w-c");
+    store
+        .rename_stream(&stream("w-b"), &stream("w-c"), moved)
+        .unwrap();
+    // Its old id taken by another stream, the witness is not where the write said.
+    store
+        .append(&stream("w-b"), events(3), ExpectedVersion::NoStream)
+        .unwrap();
+    let other = open();
+    assert_eq!(other.current_version(&stream("w-a")).unwrap(), 2);
+    assert_eq!(other.read_all(&stream("w-a")).unwrap().len(), 2);
+    assert_eq!(other.read_global(0, 100).unwrap().len(), 6);
+    let next = other
+        .append(&stream("w-a"), events(1), ExpectedVersion::Exact(2))
+        .unwrap();
+    assert_eq!(
+        next,
+        Appended {
+            version: 3,
+            position: 7
+        }
+    );
+}
+
 /// Generates one `#[test]` per contract function for a backend built by `$factory`, a
 /// closure from a temporary directory to the store; called again with the same directory
 /// it must open the same store (another handle). `one_handle` says the backend cannot do
@@ -853,6 +963,9 @@ macro_rules! contract_tests {
             case!(state_is_kept_apart_from_caches, shared);
             case!(a_waiter_wakes_on_an_append, shared);
             case!(a_follower_never_skips_a_position, shared);
+            case!(a_renamed_stream_keeps_its_events_in_place, shared);
+            case!(a_rename_is_refused_when_taken_or_changed, by_ref);
+            case!(a_rename_keeps_multi_stream_writes_committed, shared);
         }
     };
 }

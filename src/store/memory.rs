@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 
 use super::{
-    check_appends, Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord,
-    RecordedEvent, StoreError, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
+    check_appends, check_rename, Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey,
+    OnceRecord, RecordedEvent, StoreError, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
 };
 
 #[derive(Default)]
@@ -156,6 +156,29 @@ impl EventStore for MemoryStore {
             appended,
             replayed: false,
         })
+    }
+
+    fn rename_stream(
+        &self,
+        from: &StreamId,
+        to: &StreamId,
+        events: Vec<RecordedEvent>,
+    ) -> Result<(), StoreError> {
+        let mut inner = self.lock();
+        let current = inner.streams.get(from).map(Vec::as_slice).unwrap_or_default();
+        check_rename(from, to, current, &events, inner.streams.contains_key(to))?;
+        inner.streams.remove(from);
+        for event in &events {
+            if let Some(place) = usize::try_from(event.position)
+                .ok()
+                .and_then(|p| p.checked_sub(1))
+                .and_then(|p| inner.global.get_mut(p))
+            {
+                place.0 = to.clone();
+            }
+        }
+        inner.streams.insert(to.clone(), events);
+        Ok(())
     }
 
     fn once_records(&self) -> Result<Vec<OnceRecord>, StoreError> {

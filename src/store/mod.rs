@@ -69,6 +69,14 @@ pub enum StoreError {
         #[source]
         source: serde_json::Error,
     },
+    /// A stream could not be renamed: the new id is taken, or the stream changed since
+    /// its events were read.
+    #[error("cannot rename {from} to {to}: {reason}")]
+    RenameRefused {
+        from: StreamId,
+        to: StreamId,
+        reason: String,
+    },
     #[error("invalid store '{url}': {reason}")]
     InvalidUrl { url: String, reason: &'static str },
     /// A database backend failed: the server is unreachable, refused a statement, …
@@ -137,6 +145,38 @@ pub(crate) fn check_appends(appends: &[StreamAppend]) -> Result<(), StoreError> 
         if !seen.insert(&append.stream) {
             return Err(StoreError::DuplicateStream(append.stream.clone()));
         }
+    }
+    Ok(())
+}
+
+/// The checks every backend makes, under its write lock, before
+/// [`EventStore::rename_stream`] touches anything: `to` is free, and `events` are the
+/// stream's committed events (same ids, versions and positions, in order).
+pub(crate) fn check_rename(
+    from: &StreamId,
+    to: &StreamId,
+    current: &[RecordedEvent],
+    events: &[RecordedEvent],
+    to_exists: bool,
+) -> Result<(), StoreError> {
+    let refused = |reason: &str| StoreError::RenameRefused {
+        from: from.clone(),
+        to: to.clone(),
+        reason: reason.to_owned(),
+    };
+    if from == to || to_exists {
+        return Err(refused("the new stream id is already taken"));
+    }
+    if current.is_empty() {
+        return Err(refused("the stream does not exist"));
+    }
+    let same = current.len() == events.len()
+        && current
+            .iter()
+            .zip(events)
+            .all(|(a, b)| a.event_id == b.event_id && a.version == b.version && a.position == b.position);
+    if !same {
+        return Err(refused("the stream changed since it was read"));
     }
     Ok(())
 }
@@ -246,6 +286,19 @@ pub trait EventStore: Send + Sync {
     /// Replaces a state record whole and durably: once this returns, the new bytes survive
     /// a crash, and readers see the old bytes or the new ones, never a mix.
     fn save_state(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError>;
+
+    /// Moves every event of `from` to the new stream `to`, keeping each event's id, version
+    /// and position, with the content `events` gives (they must be `from`'s committed
+    /// events, in order, else nothing changes). One step: readers see the stream under one
+    /// id or the other. The only change to stored events jerry makes, and only for sync's
+    /// renumbering of an item no other clone has seen (so no copy of them exists anywhere
+    /// else).
+    fn rename_stream(
+        &self,
+        from: &StreamId,
+        to: &StreamId,
+        events: Vec<RecordedEvent>,
+    ) -> Result<(), StoreError>;
 
     fn stream_exists(&self, stream: &StreamId) -> Result<bool, StoreError> {
         Ok(self.current_version(stream)? > 0)

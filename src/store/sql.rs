@@ -7,8 +7,8 @@
 //! is decided under that lock, and the lock is held until the commit.
 
 use super::{
-    check_appends, Appended, CreatedStream, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent,
-    StoreError, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
+    check_appends, check_rename, Appended, CreatedStream, ExpectedVersion, NewEvent, OnceKey, OnceRecord,
+    RecordedEvent, StoreError, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
 };
 
 /// The statements a backend runs inside its write transaction.
@@ -24,6 +24,24 @@ pub(crate) trait WriteTx {
     /// Where the last numbered create of `family` left off; a hint, never the truth.
     fn next_number(&mut self, family: &str) -> Result<Option<u64>, StoreError>;
     fn set_next_number(&mut self, family: &str, next: u64) -> Result<(), StoreError>;
+    /// The stream's committed events, oldest first.
+    fn stream_events(&mut self, stream: &StreamId) -> Result<Vec<RecordedEvent>, StoreError>;
+    /// Stores each event (by its position) under `stream` with its new content.
+    fn reseat(&mut self, stream: &StreamId, events: &[RecordedEvent]) -> Result<(), StoreError>;
+}
+
+/// [`super::EventStore::rename_stream`] under the transaction's write lock.
+pub(crate) fn rename(
+    tx: &mut impl WriteTx,
+    from: &StreamId,
+    to: &StreamId,
+    events: &[RecordedEvent],
+) -> Result<(), StoreError> {
+    tx.lock_head()?;
+    let current = tx.stream_events(from)?;
+    let to_exists = tx.version(to)? > 0;
+    check_rename(from, to, &current, events, to_exists)?;
+    tx.reseat(to, events)
 }
 
 /// One committed event as the SQL backends keep it: the JSON line a JSONL store would

@@ -206,6 +206,46 @@ impl WriteTx for Tx<'_> {
         Ok(())
     }
 
+    fn stream_events(&mut self, stream: &StreamId) -> Result<Vec<RecordedEvent>, StoreError> {
+        let mut statement = self
+            .tx
+            .prepare_cached(
+                "SELECT position, body FROM events WHERE scope = ?1 AND stream = ?2 ORDER BY version",
+            )
+            .map_err(self.store.fail("cannot prepare a read"))?;
+        let rows = statement
+            .query_map(params![self.store.scope, stream.as_str()], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+            })
+            .map_err(self.store.fail("cannot read events"))?;
+        let store = format!("sqlite:{}", self.store.path.display());
+        let mut events = Vec::new();
+        for row in rows {
+            let (position, body) = row.map_err(self.store.fail("cannot read events"))?;
+            events.push(sql::decode(&store, position, &body)?);
+        }
+        Ok(events)
+    }
+
+    fn reseat(&mut self, stream: &StreamId, events: &[RecordedEvent]) -> Result<(), StoreError> {
+        let mut statement = self
+            .tx
+            .prepare_cached("UPDATE events SET stream = ?3, body = ?4 WHERE scope = ?1 AND position = ?2")
+            .map_err(self.store.fail("cannot prepare an update"))?;
+        for event in events {
+            let body = sql::encode(stream, event)?;
+            statement
+                .execute(params![
+                    self.store.scope,
+                    signed(event.position),
+                    stream.as_str(),
+                    body
+                ])
+                .map_err(self.store.fail("cannot move an event"))?;
+        }
+        Ok(())
+    }
+
     fn insert(&mut self, stream: &StreamId, events: &[RecordedEvent]) -> Result<(), StoreError> {
         let mut statement = self
             .tx
@@ -401,6 +441,15 @@ impl EventStore for SqliteStore {
         build: &mut StreamBuilder<'_>,
     ) -> Result<CreatedStream, StoreError> {
         self.write(|tx| sql::create_numbered(tx, family, once, build))
+    }
+
+    fn rename_stream(
+        &self,
+        from: &StreamId,
+        to: &StreamId,
+        events: Vec<RecordedEvent>,
+    ) -> Result<(), StoreError> {
+        self.write(|tx| sql::rename(tx, from, to, &events))
     }
 
     fn read_global(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {

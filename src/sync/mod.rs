@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use ulid::Ulid;
 
 use jerry::app::exchange::{ItemConflict, SharedEvent};
+use jerry::app::renumber::Renumbering;
 use jerry::app::{AppError, Session};
 use jerry::domain::WorkItemId;
 
@@ -66,6 +67,9 @@ struct SyncState {
     /// arrived by sync carry their Lamport time, which is how they are told apart from this
     /// clone's own: no list of them is kept.)
     sent_through: u64,
+    /// A renumbering begun and not known to be finished: the next sync finishes it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    renumbering: Vec<Renumbering>,
 }
 
 /// What one `jerry sync` did (its `--json` shape).
@@ -80,18 +84,13 @@ pub struct SyncReport {
     pub received: u64,
     /// Events the remote sent that this clone already had.
     pub already_present: u64,
-    /// Items renumbered because another clone had taken their number (none yet).
-    pub renamed: Vec<Renamed>,
+    /// This clone's items moved to another number because another clone had created
+    /// theirs first (with `--dry-run`: that would be).
+    pub renamed: Vec<Renumbering>,
     /// Events of the items this sync touched that their merged history could not apply.
     pub conflicts: Vec<ItemConflict>,
     /// Rounds of fetch and push it took (a remote that moved meanwhile takes more).
     pub rounds: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Renamed {
-    pub from: String,
-    pub to: String,
 }
 
 /// Exchanges the session's project with `remote` (a remote's name, or any URL git takes).
@@ -125,6 +124,22 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         conflicts: Vec::new(),
         rounds: 0,
     };
+    let save = |state: &SyncState| -> Result<(), SyncError> {
+        if session.project_exists() {
+            let bytes = serde_json::to_vec(state).unwrap_or_default();
+            session
+                .store()
+                .save_state(&state_name, &bytes)
+                .map_err(AppError::from)?;
+        }
+        Ok(())
+    };
+    if !dry_run && !state.renumbering.is_empty() {
+        // A sync killed while renumbering: finish it before anything else.
+        session.renumber(&state.renumbering)?;
+        state.renumbering.clear();
+        save(&state)?;
+    }
     let mut received_positions: Vec<u64> = Vec::new();
     let mut touched: BTreeSet<WorkItemId> = BTreeSet::new();
     for round in 1..=ROUNDS {
@@ -136,10 +151,23 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         let incoming = read_new_packs(&git, &remote_packs, &merged_packs)?;
         let incoming_ids: HashSet<Ulid> = incoming.iter().map(|e| e.event_id).collect();
 
+        // Items of ours whose numbers another clone created first move before they leave.
+        let sent_anywhere = sent_anywhere(session)?.max(state.sent_through);
+        let plan = session.renumber_plan(&incoming, sent_anywhere)?;
+        if !plan.is_empty() && !dry_run {
+            state.renumbering.clone_from(&plan);
+            save(&state)?;
+            session.renumber(&plan)?;
+            state.renumbering.clear();
+            save(&state)?;
+        }
+        let moving: BTreeSet<WorkItemId> = plan.iter().map(|step| step.from).collect();
+        report.renamed.extend(plan);
+
         let head = session.store().head_position().map_err(AppError::from)?;
         let outgoing = session.outgoing(state.sent_through, head, &|id| incoming_ids.contains(id))?;
 
-        let received = session.receive(incoming, dry_run)?.value;
+        let received = session.receive(incoming, &moving, dry_run)?.value;
         report.received += received.appended;
         report.already_present = received.already_present;
         touched.extend(received.items.iter().copied());
@@ -167,11 +195,12 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         };
         report.sent = outgoing.len() as u64;
         state = checkpoint(new_tip, head, &received_positions);
-        if session.project_exists() {
-            let bytes = serde_json::to_vec(&state).unwrap_or_default();
+        save(&state)?;
+        if session.project_exists() && state.sent_through > sent_anywhere {
+            let bytes = state.sent_through.to_string();
             session
                 .store()
-                .save_state(&state_name, &bytes)
+                .save_state(SENT_ANYWHERE, bytes.as_bytes())
                 .map_err(AppError::from)?;
         }
         report.conflicts = session.conflicts_of(&touched)?;
@@ -183,6 +212,21 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
     Err(SyncError::Busy(ROUNDS))
 }
 
+/// The state record of the furthest position this clone's events reached on any remote:
+/// an item sent through one remote is never renumbered for another. (A remote's own
+/// record is `sync-<name>`, and a name there never holds a dot.)
+const SENT_ANYWHERE: &str = "sync.sent-anywhere";
+
+fn sent_anywhere(session: &Session) -> Result<u64, SyncError> {
+    Ok(session
+        .store()
+        .load_state(SENT_ANYWHERE)
+        .map_err(AppError::from)?
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .and_then(|text| text.trim().parse().ok())
+        .unwrap_or(0))
+}
+
 /// Where a finished sync leaves this clone: everything up to `head` was sent, and so is
 /// the run of received events right after it (the usual case: no local write came in
 /// between), so the next sync starts after them instead of reading them again.
@@ -192,7 +236,11 @@ fn checkpoint(tip: Option<String>, head: u64, received: &[u64]) -> SyncState {
     while later.contains(&(sent_through + 1)) {
         sent_through += 1;
     }
-    SyncState { tip, sent_through }
+    SyncState {
+        tip,
+        sent_through,
+        renumbering: Vec::new(),
+    }
 }
 
 /// The events of the remote's packs this clone has not merged yet.

@@ -113,6 +113,40 @@ pub(super) fn encode_batch(
     Ok(EncodedBatch { bytes: buffer, spans })
 }
 
+/// Committed events re-encoded as lines of `stream` without batch marks (each line counts
+/// on its own), with their own versions and positions: a renamed stream's new file.
+pub(super) fn encode_committed(
+    stream: &StreamId,
+    events: &[RecordedEvent],
+) -> Result<EncodedBatch, StoreError> {
+    let mut buffer = Vec::with_capacity(events.len() * 384);
+    let mut spans = Vec::with_capacity(events.len());
+    for event in events {
+        let start = buffer.len() as u64;
+        let line = LineOut {
+            position: event.position,
+            event_id: event.event_id,
+            aggregate_type: &event.aggregate_type,
+            aggregate_id: &event.aggregate_id,
+            event_type: &event.event_type,
+            version: event.version,
+            schema_version: event.schema_version,
+            timestamp: event.timestamp,
+            payload: &event.payload,
+            metadata: &event.metadata,
+            batch_end: None,
+            txn: None,
+        };
+        serde_json::to_writer(&mut buffer, &line).map_err(|source| StoreError::Encode {
+            stream: stream.clone(),
+            source,
+        })?;
+        spans.push((start, buffer.len() as u64 - start));
+        buffer.push(b'\n');
+    }
+    Ok(EncodedBatch { bytes: buffer, spans })
+}
+
 /// A batch ready to write, with each line's (offset in `bytes`, length without newline).
 pub(super) struct EncodedBatch {
     pub bytes: Vec<u8>,

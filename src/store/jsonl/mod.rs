@@ -11,6 +11,7 @@ mod index;
 mod line;
 mod lock;
 mod rebuild;
+mod rename;
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -67,6 +68,14 @@ impl JsonlStore {
             watch: crate::store::watch::Watch::new(data_dir.clone()),
             data_dir,
         }
+    }
+
+    /// Takes the write lock, then finishes or undoes a rename a crash interrupted, before
+    /// anything reads a stream's tail (see `rename.rs`).
+    fn lock_for_write(&self) -> Result<lock::WriteGuard<'_>, StoreError> {
+        let guard = self.lock.acquire()?;
+        rename::recover(self)?;
+        Ok(guard)
     }
 
     pub fn stream_path(&self, stream: &StreamId) -> PathBuf {
@@ -258,6 +267,14 @@ impl JsonlStore {
     /// Whether a multi-stream write is committed: its witness batch is complete, where the
     /// mark says, and marked as this write. Reads only that batch.
     fn txn_committed(&self, mark: &TxnMark) -> Result<bool, StoreError> {
+        if self.witness_answers(mark)? {
+            return Ok(true);
+        }
+        // The witness stream was renamed after the write committed (sync's renumbering).
+        Ok(rename::sealed(self, &mark.id))
+    }
+
+    fn witness_answers(&self, mark: &TxnMark) -> Result<bool, StoreError> {
         use std::io::BufRead;
         let path = self.stream_path(&mark.witness);
         let Some(mut file) = open_existing(&path, false)? else {
@@ -520,7 +537,7 @@ impl EventStore for JsonlStore {
             self.once_path(&once.key)?;
         }
         self.ensure_dirs()?;
-        let _guard = self.lock.acquire()?;
+        let _guard = self.lock_for_write()?;
         if let Some(once) = once {
             if let Some(record) = self.lookup_once(&once.key)? {
                 return record.answer(once);
@@ -553,7 +570,7 @@ impl EventStore for JsonlStore {
             self.once_path(&once.key)?;
         }
         self.ensure_dirs()?;
-        let _guard = self.lock.acquire()?;
+        let _guard = self.lock_for_write()?;
         if let Some(once) = once {
             if let Some(record) = self.lookup_once(&once.key)? {
                 return record.answer_all(once);
@@ -628,7 +645,7 @@ impl EventStore for JsonlStore {
     fn restore_once(&self, record: &OnceRecord) -> Result<(), StoreError> {
         self.once_path(&record.key)?;
         self.ensure_dirs()?;
-        let _guard = self.lock.acquire()?;
+        let _guard = self.lock_for_write()?;
         if self.lookup_once(&record.key)?.is_none() {
             self.write_once_record(record)?;
         }
@@ -663,7 +680,26 @@ impl EventStore for JsonlStore {
 
     fn read_global(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
         let entries = self.read_index(after, limit)?;
-        self.fetch(&entries)
+        match self.fetch(&entries) {
+            // A rename replaced the index between the read and the fetch (sync's
+            // renumbering, rare): the index read again names the stream's new file.
+            Err(_) if !entries.is_empty() => {
+                let entries = self.read_index(after, limit)?;
+                self.fetch(&entries)
+            }
+            result => result,
+        }
+    }
+
+    fn rename_stream(
+        &self,
+        from: &StreamId,
+        to: &StreamId,
+        events: Vec<RecordedEvent>,
+    ) -> Result<(), StoreError> {
+        self.ensure_dirs()?;
+        let _guard = self.lock_for_write()?;
+        rename::rename(self, from, to, &events)
     }
 
     /// Sleeps on file-change notifications for the data directory (inotify and friends),
@@ -730,7 +766,7 @@ impl EventStore for JsonlStore {
             self.once_path(&once.key)?;
         }
         self.ensure_dirs()?;
-        let _guard = self.lock.acquire()?;
+        let _guard = self.lock_for_write()?;
         if let Some(once) = once {
             if let Some(record) = self.lookup_once(&once.key)? {
                 let written = record.answer(once)?;

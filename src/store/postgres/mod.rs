@@ -292,6 +292,38 @@ impl WriteTx for Tx<'_, '_> {
         Ok(())
     }
 
+    fn stream_events(&mut self, stream: &StreamId) -> Result<Vec<RecordedEvent>, StoreError> {
+        let rows = self
+            .tx
+            .query(
+                "SELECT position, body FROM jerry_events WHERE scope = $1 AND stream = $2 ORDER BY version",
+                &[&self.store.scope, &stream.as_str()],
+            )
+            .map_err(self.store.fail("cannot read events"))?;
+        rows.iter()
+            .map(|row| sql::decode(&self.store.shown, row.get(0), row.get(1)))
+            .collect()
+    }
+
+    fn reseat(&mut self, stream: &StreamId, events: &[RecordedEvent]) -> Result<(), StoreError> {
+        let fail = self.store.fail("cannot move an event");
+        for event in events {
+            let body = sql::encode(stream, event)?;
+            self.tx
+                .execute(
+                    "UPDATE jerry_events SET stream = $3, body = $4 WHERE scope = $1 AND position = $2",
+                    &[
+                        &self.store.scope,
+                        &signed(event.position),
+                        &stream.as_str(),
+                        &body,
+                    ],
+                )
+                .map_err(&fail)?;
+        }
+        Ok(())
+    }
+
     fn insert(&mut self, stream: &StreamId, events: &[RecordedEvent]) -> Result<(), StoreError> {
         let fail = self.store.fail("cannot insert an event");
         let statement = &self.statements.insert;
@@ -445,6 +477,15 @@ impl EventStore for PostgresStore {
         build: &mut StreamBuilder<'_>,
     ) -> Result<CreatedStream, StoreError> {
         self.write(|tx| sql::create_numbered(tx, family, once, build))
+    }
+
+    fn rename_stream(
+        &self,
+        from: &StreamId,
+        to: &StreamId,
+        events: Vec<RecordedEvent>,
+    ) -> Result<(), StoreError> {
+        self.write(|tx| sql::rename(tx, from, to, &events))
     }
 
     fn read_global(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {

@@ -1,0 +1,261 @@
+//! Keeping item numbers unique across clones. Two clones that each created `WORK-005`
+//! offline hold two different items under one number. The rule: the creation that reached
+//! the shared remote first keeps the number. So the clone that finds, in what it fetched, a
+//! `WORK-005` other than its own, while its own was never sent, moves its own item to the
+//! first number after every number either side knows, before the item leaves the clone.
+//! Every other clone only ever sees the new number, so all agree without a rule of theirs.
+//!
+//! The move renames the item's stream (every event keeps its id, version and position:
+//! none of them exists anywhere else yet), then records one atomic write: a
+//! `WorkItemRenumbered` event on the item, and on every item that pointed at the old number
+//! (a dependency, a parent) the change that points it at the new one. Both steps check
+//! what is already done, so running a plan again after a crash finishes it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ulid::Ulid;
+
+use crate::domain::{
+    DependencyAdded, DependencyRemoved, ParentChanged, WorkItemEvent, WorkItemId, WorkItemRenumbered,
+    AGGREGATE_TYPE,
+};
+use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent, StoreError, StreamAppend};
+
+use super::exchange::SharedEvent;
+use super::repository::stream_for;
+use super::{AppError, Clock, IdSource, ItemsProjection};
+
+const CREATED: &str = "WorkItemCreated";
+
+/// One item moved to another number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Renumbering {
+    pub from: WorkItemId,
+    pub to: WorkItemId,
+    /// The item's ULID, the same before and after.
+    pub internal_id: Ulid,
+}
+
+/// This clone's items that must move before it sends: each was created here, was never
+/// sent (its creation lies after `sent_through` and did not arrive by sync), and
+/// `incoming` creates another item with its number. Numbered from one past the highest
+/// number this clone or `incoming` uses, in the order of the numbers they leave.
+pub fn plan(
+    store: &dyn EventStore,
+    incoming: &[SharedEvent],
+    sent_through: u64,
+) -> Result<Vec<Renumbering>, AppError> {
+    let mut theirs: BTreeMap<WorkItemId, Ulid> = BTreeMap::new();
+    let mut highest = 0;
+    for event in incoming {
+        let Ok(id) = event.aggregate_id.parse::<WorkItemId>() else {
+            continue;
+        };
+        highest = highest.max(id.number());
+        if event.event_type == CREATED {
+            theirs.insert(id, event.event_id);
+        }
+    }
+    let mut moving = Vec::new();
+    for (id, their_creation) in theirs {
+        let Some(ours) = store.read(&stream_for(id)?, 1, 1)?.into_iter().next() else {
+            continue;
+        };
+        let unsent = ours.position > sent_through && ours.metadata.lamport.is_none();
+        if ours.event_type == CREATED && ours.event_id != their_creation && unsent {
+            let internal_id = internal_id_of(&ours.payload).unwrap_or(ours.event_id);
+            moving.push((id, internal_id));
+        }
+    }
+    if moving.is_empty() {
+        return Ok(Vec::new());
+    }
+    for stream in store.list_streams()? {
+        if let Some(id) = stream
+            .as_str()
+            .strip_prefix(AGGREGATE_TYPE)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .and_then(|rest| rest.parse::<WorkItemId>().ok())
+        {
+            highest = highest.max(id.number());
+        }
+    }
+    Ok(moving
+        .into_iter()
+        .zip(highest + 1..)
+        .filter_map(|((from, internal_id), number)| {
+            WorkItemId::new(number).map(|to| Renumbering {
+                from,
+                to,
+                internal_id,
+            })
+        })
+        .collect())
+}
+
+/// Carries out `plan` (see the module doc); a step already done is skipped.
+pub fn apply(
+    store: &dyn EventStore,
+    clock: &dyn Clock,
+    ids: &dyn IdSource,
+    actor: &str,
+    plan: &[Renumbering],
+) -> Result<(), AppError> {
+    if plan.is_empty() {
+        return Ok(());
+    }
+    for step in plan {
+        move_stream(store, step)?;
+    }
+    // The read model still has the items under their old numbers, and nothing in the log
+    // at its checkpoint changed: it is rebuilt rather than trusted.
+    store.save_cache("items", b"")?;
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match record(store, clock, ids, actor, plan) {
+            Err(AppError::Store(StoreError::Conflict { .. })) if attempts < 32 => {}
+            result => return result,
+        }
+    }
+}
+
+/// Renames the item's stream, with its number changed in every event, unless that was
+/// done already. A rename a crash interrupted is finished or undone by the store under its
+/// lock, which the files read before may not show yet: refused then, it is decided again.
+fn move_stream(store: &dyn EventStore, step: &Renumbering) -> Result<(), AppError> {
+    match try_move_stream(store, step) {
+        Err(AppError::Store(StoreError::RenameRefused { .. })) => try_move_stream(store, step),
+        result => result,
+    }
+}
+
+fn try_move_stream(store: &dyn EventStore, step: &Renumbering) -> Result<(), AppError> {
+    let (from, to) = (stream_for(step.from)?, stream_for(step.to)?);
+    let events = store.read_all(&from)?;
+    let ours = events.first().is_some_and(|first| {
+        first.event_type == CREATED && internal_id_of(&first.payload) == Some(step.internal_id)
+    });
+    if !ours {
+        // Moved by an earlier run that stopped before recording it.
+        return Ok(());
+    }
+    let to_name = step.to.to_string();
+    let moved = events
+        .into_iter()
+        .map(|mut event| {
+            event.aggregate_id.clone_from(&to_name);
+            if event.event_type == CREATED {
+                if let Some(payload) = event.payload.as_object_mut() {
+                    payload.insert("display_id".into(), Value::String(to_name.clone()));
+                }
+            }
+            event
+        })
+        .collect();
+    crate::faults::inject("renumber-before-rename");
+    store.rename_stream(&from, &to, moved)?;
+    Ok(())
+}
+
+fn internal_id_of(payload: &Value) -> Option<Ulid> {
+    payload
+        .get("internal_id")
+        .and_then(Value::as_str)
+        .and_then(|text| Ulid::from_string(text).ok())
+}
+
+/// One write: the `WorkItemRenumbered` event of each moved item not recorded yet, and the
+/// changes that point every reference to an old number at the new one.
+fn record(
+    store: &dyn EventStore,
+    clock: &dyn Clock,
+    ids: &dyn IdSource,
+    actor: &str,
+    plan: &[Renumbering],
+) -> Result<(), AppError> {
+    let model = ItemsProjection::fresh(store)?;
+    let renamed: HashMap<WorkItemId, WorkItemId> = plan.iter().map(|s| (s.from, s.to)).collect();
+    let mut changes: BTreeMap<WorkItemId, Vec<WorkItemEvent>> = BTreeMap::new();
+    for step in plan {
+        let recorded = store.read_all(&stream_for(step.to)?)?.iter().any(|event| {
+            matches!(
+                WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload),
+                Ok(Some(WorkItemEvent::Renumbered(r))) if r.old_display_id == step.from
+            )
+        });
+        if !recorded && model.items.contains_key(&step.to) {
+            changes
+                .entry(step.to)
+                .or_default()
+                .push(WorkItemEvent::Renumbered(WorkItemRenumbered {
+                    old_display_id: step.from,
+                    new_display_id: step.to,
+                    internal_id: step.internal_id,
+                }));
+        }
+    }
+    for item in model.items.values() {
+        let mut fixes = Vec::new();
+        for dependency in &item.dependencies {
+            if let Some(to) = renamed.get(&dependency.id) {
+                fixes.push(WorkItemEvent::DependencyRemoved(DependencyRemoved {
+                    dependency_id: dependency.id,
+                }));
+                fixes.push(WorkItemEvent::DependencyAdded(DependencyAdded {
+                    dependency_id: *to,
+                    dependency_type: dependency.kind,
+                }));
+            }
+        }
+        if let Some(to) = item.parent.and_then(|parent| renamed.get(&parent)) {
+            fixes.push(WorkItemEvent::ParentChanged(ParentChanged {
+                old_parent: item.parent,
+                new_parent: Some(*to),
+            }));
+        }
+        if !fixes.is_empty() {
+            changes.entry(item.id).or_default().extend(fixes);
+        }
+    }
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let now = clock.now();
+    let correlation = ids.next_ulid().to_string();
+    let mut appends = Vec::with_capacity(changes.len());
+    for (id, events) in changes {
+        let stream = stream_for(id)?;
+        let version = store.current_version(&stream)?;
+        let events = events
+            .iter()
+            .map(|event| NewEvent {
+                event_id: ids.next_ulid(),
+                aggregate_type: AGGREGATE_TYPE.to_owned(),
+                aggregate_id: id.to_string(),
+                event_type: event.event_type().to_owned(),
+                schema_version: event.schema_version(),
+                timestamp: now,
+                payload: event.payload(),
+                metadata: Metadata {
+                    actor: actor.to_owned(),
+                    correlation_id: Some(correlation.clone()),
+                    causation_id: Some(correlation.clone()),
+                    idempotency_key: None,
+                    undoes: None,
+                    redoes: None,
+                    lamport: None,
+                },
+            })
+            .collect();
+        appends.push(StreamAppend {
+            stream,
+            events,
+            expected: ExpectedVersion::Exact(version),
+        });
+    }
+    store.append_all(appends, None)?;
+    Ok(())
+}
