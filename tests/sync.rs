@@ -445,6 +445,7 @@ fn the_same_number_created_on_two_clones_is_renumbered_where_it_was_not_sent() {
             .collect();
         assert_eq!(renumbered.len(), 1);
         assert_eq!(renumbered[0]["payload"]["old_display_id"], "WORK-001");
+        assert_eq!(renumbered[0]["metadata"]["actor"], "sync");
         assert_eq!(ws.json(&["items", "show", "1"])["title"], "From A");
     }
     assert_eq!(remote_ids(&remote), event_ids(&a));

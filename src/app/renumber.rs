@@ -29,6 +29,11 @@ use super::{AppError, Clock, IdSource, ItemsProjection};
 
 const CREATED: &str = "WorkItemCreated";
 
+/// The actor of a renumbering's events: sync wrote them, not the person who ran it, so
+/// their `jerry undo` never takes a renumbering back (its links would point at the other
+/// clone's item again).
+pub const ACTOR: &str = "sync";
+
 /// One item moved to another number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Renumbering {
@@ -100,7 +105,6 @@ pub fn apply(
     store: &dyn EventStore,
     clock: &dyn Clock,
     ids: &dyn IdSource,
-    actor: &str,
     plan: &[Renumbering],
 ) -> Result<(), AppError> {
     if plan.is_empty() {
@@ -115,7 +119,7 @@ pub fn apply(
     let mut attempts = 0;
     loop {
         attempts += 1;
-        match record(store, clock, ids, actor, plan) {
+        match record(store, clock, ids, plan) {
             Err(AppError::Store(StoreError::Conflict { .. })) if attempts < 32 => {}
             result => return result,
         }
@@ -173,7 +177,6 @@ fn record(
     store: &dyn EventStore,
     clock: &dyn Clock,
     ids: &dyn IdSource,
-    actor: &str,
     plan: &[Renumbering],
 ) -> Result<(), AppError> {
     let model = ItemsProjection::fresh(store)?;
@@ -240,7 +243,7 @@ fn record(
                 timestamp: now,
                 payload: event.payload(),
                 metadata: Metadata {
-                    actor: actor.to_owned(),
+                    actor: ACTOR.to_owned(),
                     correlation_id: Some(correlation.clone()),
                     causation_id: Some(correlation.clone()),
                     idempotency_key: None,

@@ -474,7 +474,7 @@ impl Session {
     /// Moves those items to their new numbers and records it; finishes a plan a crash
     /// interrupted.
     pub fn renumber(&self, plan: &[super::renumber::Renumbering]) -> Result<(), AppError> {
-        super::renumber::apply(&self.store, &*self.env.clock, &*self.env.ids, &self.actor, plan)
+        super::renumber::apply(&self.store, &*self.env.clock, &*self.env.ids, plan)
     }
 
     /// The conflicts recorded in the items `ids`, from the read model brought up to date and
