@@ -49,6 +49,9 @@ _jerry() {
             jerry,mcp)
                 cmd="jerry__subcmd__mcp"
                 ;;
+            jerry,merge-driver)
+                cmd="jerry__subcmd__merge__subcmd__driver"
+                ;;
             jerry,projects)
                 cmd="jerry__subcmd__projects"
                 ;;
@@ -180,6 +183,9 @@ _jerry() {
                 ;;
             jerry__subcmd__help,mcp)
                 cmd="jerry__subcmd__help__subcmd__mcp"
+                ;;
+            jerry__subcmd__help,merge-driver)
+                cmd="jerry__subcmd__help__subcmd__merge__subcmd__driver"
                 ;;
             jerry__subcmd__help,projects)
                 cmd="jerry__subcmd__help__subcmd__projects"
@@ -545,7 +551,7 @@ _jerry() {
 
     case "${cmd}" in
         jerry)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version init items events config projects store undo redo doctor completions ids man mcp sync generate help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version init items events config projects store undo redo doctor completions ids man mcp sync merge-driver generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1765,7 +1771,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help)
-            opts="init items events config projects store undo redo doctor completions ids man mcp sync generate help"
+            opts="init items events config projects store undo redo doctor completions ids man mcp sync merge-driver generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2437,6 +2443,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__mcp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__merge__subcmd__driver)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4832,6 +4852,52 @@ _jerry() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jerry__subcmd__merge__subcmd__driver)
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jerry__subcmd__projects)
             opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version list create use show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -5439,7 +5505,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__sync)
-            opts="-q -h -V --dry-run --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --dry-run --install-merge-driver --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

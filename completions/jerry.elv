@@ -48,6 +48,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand man 'Write the man pages (jerry.1 and one per subcommand) into DIR'
             cand mcp 'Serve the Model Context Protocol on stdin/stdout, for agent hosts (see README, "Agents")'
             cand sync 'Exchange the project''s events with a git remote, so every clone that syncs converges'
+            cand merge-driver 'The git merge driver for committed event files (git runs it; see sync --install-merge-driver)'
             cand generate 'Build a synthetic project for benchmarks (not a user command)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1459,6 +1460,25 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
             cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
             cand --dry-run 'Show what would be sent and received; change nothing here or there'
+            cand --install-merge-driver 'Instead of syncing: make `git merge` merge committed event files by jerry''s rule (writes .gitattributes here and the driver into the repository''s git config)'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --wide 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'jerry;merge-driver'= {
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
             cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
             cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
             cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -1503,6 +1523,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand man 'Write the man pages (jerry.1 and one per subcommand) into DIR'
             cand mcp 'Serve the Model Context Protocol on stdin/stdout, for agent hosts (see README, "Agents")'
             cand sync 'Exchange the project''s events with a git remote, so every clone that syncs converges'
+            cand merge-driver 'The git merge driver for committed event files (git runs it; see sync --install-merge-driver)'
             cand generate 'Build a synthetic project for benchmarks (not a user command)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1665,6 +1686,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;mcp'= {
         }
         &'jerry;help;sync'= {
+        }
+        &'jerry;help;merge-driver'= {
         }
         &'jerry;help;generate'= {
         }

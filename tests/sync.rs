@@ -815,3 +815,127 @@ fn local_writers_during_a_sync_lose_nothing() {
     assert_eq!(event_ids(&a).len(), 3 + 3 + 20);
     assert_eq!(remote_ids(&remote), event_ids(&b));
 }
+
+/// Every file under the workspace's projects folder that holds a git conflict marker.
+fn conflict_markers(ws: &Workspace) -> Vec<std::path::PathBuf> {
+    ws.snapshot()
+        .into_iter()
+        .filter(|(path, bytes)| {
+            path.starts_with(ws.path().join("projects"))
+                && bytes.windows(7).any(|w| w == b"<<<<<<<" || w == b">>>>>>>")
+        })
+        .map(|(path, _)| path)
+        .collect()
+}
+
+fn commit_all(ws: &Workspace, message: &str) {
+    git(ws.path(), &["add", "-A"]);
+    git(ws.path(), &["commit", "--quiet", "-m", message]);
+}
+
+#[test]
+fn git_merge_of_committed_event_files_follows_the_event_rule() {
+    // The same two branches merged each way give the same items and histories.
+    let mut results = Vec::new();
+    for (into, from) in [("main", "feature"), ("feature", "main")] {
+        let ws = Workspace::new();
+        git(ws.path(), &["init", "--quiet", "-b", "main", "."]);
+        ws.ok(&["items", "create", "Shared", "--type", "story"]);
+        ws.ok(&["items", "create", "Other"]);
+        let installed = ws.ok(&["sync", "--install-merge-driver"]);
+        assert!(installed.contains("1 line(s) added"), "{installed}");
+        assert!(ws.ok(&["sync", "--install-merge-driver"]).contains("already"));
+        commit_all(&ws, "base");
+        git(ws.path(), &["checkout", "--quiet", "-b", "feature"]);
+        ws.ok(&["items", "comment", "1", "from feature"]);
+        ws.ok(&["items", "label", "2", "--add", "ui"]);
+        ws.ok(&["items", "create", "Feature child", "--parent", "1"]);
+        commit_all(&ws, "feature work");
+        git(ws.path(), &["checkout", "--quiet", "main"]);
+        ws.ok(&["items", "start", "1"]);
+        ws.ok(&["items", "priority", "1", "high"]);
+        ws.ok(&["items", "cancel", "2"]);
+        commit_all(&ws, "main work");
+
+        git(ws.path(), &["checkout", "--quiet", into]);
+        git(ws.path(), &["merge", "--quiet", "--no-edit", from]);
+        assert_eq!(conflict_markers(&ws), Vec::<std::path::PathBuf>::new());
+        let marker = ws.path().join("projects/PROJ-001/.jerry/data/merged");
+        assert!(marker.exists(), "the driver leaves its marker");
+
+        // The next command gives positions again and rebuilds the index.
+        let shared = ws.json(&["items", "show", "1"]);
+        assert!(!marker.exists());
+        assert_eq!(shared["status"], "in_progress");
+        assert_eq!(shared["priority"], "high");
+        assert_eq!(shared["comments"].as_array().unwrap().len(), 1);
+        let other = ws.json(&["items", "show", "2"]);
+        assert_eq!(other["status"], "cancelled");
+        assert_eq!(other["labels"][0], "ui");
+        assert_eq!(ws.json(&["items", "show", "3"])["parent"], "WORK-001");
+        let positions: Vec<u64> = ws
+            .ok(&["events", "export", "--format", "jsonl"])
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["position"]
+                    .as_u64()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(positions, (1..=positions.len() as u64).collect::<Vec<_>>());
+        assert_eq!(ws.json(&["doctor"])["clean"], true, "{}", ws.ok(&["doctor"]));
+        // And the log goes on as before.
+        ws.ok(&["items", "complete", "1"]);
+        let items = ws.json(&["items", "list"]);
+        let histories: Vec<Value> = common::ids(&items).iter().map(|id| history(&ws, id)).collect();
+        results.push((
+            event_ids(&ws).len(),
+            without_ids(items),
+            without_ids(Value::Array(histories)),
+        ));
+    }
+    // The runs write the same events (a fixed clock; ids from each workspace's own seed,
+    // in the same time order), so either merge direction must give the same items and
+    // histories, version for version.
+    assert_eq!(results[0].0, 11);
+    assert_eq!(results[0], results[1]);
+}
+
+/// A JSON value without the ids that differ between two workspaces doing the same work.
+fn without_ids(mut value: Value) -> Value {
+    match &mut value {
+        Value::Object(map) => {
+            for key in ["event_id", "internal_id", "metadata"] {
+                map.remove(key);
+            }
+            for (_, inner) in map.iter_mut() {
+                *inner = without_ids(inner.take());
+            }
+        }
+        Value::Array(items) => {
+            for inner in items.iter_mut() {
+                *inner = without_ids(inner.take());
+            }
+        }
+        _ => {}
+    }
+    value
+}
+
+#[test]
+fn the_merge_driver_refuses_what_it_cannot_merge() {
+    let ws = Workspace::new();
+    let ours = ws.path().join("ours.jsonl");
+    let theirs = ws.path().join("theirs.jsonl");
+    std::fs::write(&ours, "").unwrap();
+    std::fs::write(&theirs, "<<<<<<< not an event\n").unwrap();
+    let out = ws.run(&[
+        "merge-driver",
+        "base",
+        ours.to_str().unwrap(),
+        theirs.to_str().unwrap(),
+        "projects/PROJ-001/.jerry/data/events/work_item-WORK-001.jsonl",
+    ]);
+    assert_fails(&out, 1, "line 1 of theirs is not an event");
+    assert_eq!(std::fs::read(&ours).unwrap(), b"");
+}

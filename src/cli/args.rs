@@ -173,6 +173,24 @@ pub enum TopCommand {
         /// Show what would be sent and received; change nothing here or there.
         #[arg(long)]
         dry_run: bool,
+        /// Instead of syncing: make `git merge` merge committed event files by jerry's rule
+        /// (writes .gitattributes here and the driver into the repository's git config).
+        #[arg(long, conflicts_with_all = ["dry_run", "remote"])]
+        install_merge_driver: bool,
+    },
+    /// The git merge driver for committed event files (git runs it; see sync --install-merge-driver).
+    #[command(
+        after_help = "Git runs it as: jerry merge-driver %O %A %B %P. A stream file gets the events of both sides, each once, in the order every clone uses (Lamport time, then event id); the result replaces OURS. The next jerry command gives events positions again and rebuilds the index.\n\nExit codes: 0 merged; 1 the sides cannot be merged (an event changed, two different items under one number, a line that is not an event): git reports a conflict."
+    )]
+    MergeDriver {
+        /// The common ancestor's version (%O; not needed: events are only ever added).
+        ancestor: std::path::PathBuf,
+        /// Our version (%A); the merged result is written here.
+        ours: std::path::PathBuf,
+        /// Their version (%B).
+        theirs: std::path::PathBuf,
+        /// The file's path in the repository (%P).
+        path: String,
     },
     /// Build a synthetic project for benchmarks (not a user command).
     #[command(hide = true)]

@@ -181,6 +181,13 @@ impl From<AppError> for CommandError {
     }
 }
 
+/// A merge the driver cannot make is a conflict for git, which is what exit 1 tells it.
+impl From<crate::sync::merge_driver::DriverError> for CommandError {
+    fn from(err: crate::sync::merge_driver::DriverError) -> Self {
+        Self::of(Exit::Failure, &err)
+    }
+}
+
 impl From<crate::sync::SyncError> for CommandError {
     fn from(err: crate::sync::SyncError) -> Self {
         use crate::sync::{git::GitError, SyncError};

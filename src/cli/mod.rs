@@ -114,7 +114,14 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
             out.release();
             crate::mcp::serve(ctx.open()?, ctx.actor_given())
         }
-        TopCommand::Sync { remote, dry_run } => sync::run(remote, dry_run, ctx, out),
+        TopCommand::Sync {
+            install_merge_driver: true,
+            ..
+        } => sync::install_merge_driver(ctx, out),
+        TopCommand::Sync { remote, dry_run, .. } => sync::run(remote, dry_run, ctx, out),
+        TopCommand::MergeDriver {
+            ours, theirs, path, ..
+        } => sync::merge_driver(&ours, &theirs, &path),
         TopCommand::Completions { shell } => docs::completions(shell, out),
         TopCommand::Ids { projects } => docs::ids(projects, ctx, out),
         TopCommand::Man { out: dir } => docs::man_pages(&dir, out),

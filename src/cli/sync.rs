@@ -61,3 +61,26 @@ fn summary(report: &crate::sync::SyncReport) -> String {
     }
     line
 }
+
+/// `jerry sync --install-merge-driver`.
+pub fn install_merge_driver(ctx: &Context, out: &mut Output) -> CliResult {
+    let added = crate::sync::merge_driver::install(ctx.setup().workspace().root())?;
+    if out.json() {
+        return out.json_value(&serde_json::json!({ "gitattributes_added": added, "driver": "merge.jerry" }));
+    }
+    if added.is_empty() {
+        out.line("the jerry merge driver is set up (.gitattributes already had its lines)")?;
+    } else {
+        out.line(&format!(
+            "the jerry merge driver is set up: {} line(s) added to .gitattributes; commit it",
+            added.len()
+        ))?;
+    }
+    Ok(())
+}
+
+/// `jerry merge-driver %O %A %B %P`: silent on success, as git expects.
+pub fn merge_driver(ours: &std::path::Path, theirs: &std::path::Path, path: &str) -> CliResult {
+    crate::sync::merge_driver::merge(ours, theirs, path)?;
+    Ok(())
+}

@@ -37,10 +37,13 @@ impl Backend {
     /// Opens the store; a PostgreSQL database must have been through `jerry store init`.
     pub fn open(url: &StoreUrl, options: &OpenOptions) -> Result<Self, StoreError> {
         Ok(match url {
-            StoreUrl::Jsonl => Backend::Jsonl(JsonlStore::with_lock_timeout(
-                options.data_dir.clone(),
-                options.lock_timeout,
-            )),
+            StoreUrl::Jsonl => {
+                let store = JsonlStore::with_lock_timeout(options.data_dir.clone(), options.lock_timeout);
+                // After a `git merge` of committed stream files: positions again, one stat
+                // otherwise.
+                store.settle_merge()?;
+                Backend::Jsonl(store)
+            }
             StoreUrl::Sqlite(path) => {
                 Backend::Sqlite(SqliteStore::open(path, &options.scope, options.lock_timeout)?)
             }

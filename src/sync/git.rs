@@ -107,6 +107,11 @@ impl Git {
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     }
 
+    /// Sets a key in the repository's own config (`.git/config`).
+    pub fn set_config(&self, key: &str, value: &str) -> Result<(), GitError> {
+        self.ok(&["config", "--local", key, value], None).map(|_| ())
+    }
+
     /// Brings the remote's jerry refs into `refs/jerry-remotes/<remote>/` and returns the
     /// commit the project's ref points at there (`None`: the remote has no events yet).
     pub fn fetch(&self, remote: &str, project: &str) -> Result<Option<String>, GitError> {

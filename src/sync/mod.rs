@@ -12,6 +12,7 @@
 //! leaves out of its own pack every event it received. So nothing is lost or doubled.
 
 pub mod git;
+pub mod merge_driver;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 

@@ -10,6 +10,7 @@ mod doctor;
 mod index;
 mod line;
 mod lock;
+pub mod merge;
 mod rebuild;
 mod rename;
 

@@ -1,0 +1,251 @@
+//! Stream files committed to git by hand, and merged by `git merge`: the merge driver's
+//! rule for one stream file, and the repair the store makes on its next use.
+//!
+//! The driver keeps our file's lines byte for byte and appends the events only theirs has,
+//! each marked with its Lamport time (the version it had there, or the one it carried), as
+//! `jerry sync` does with received events: every reader then orders the item's events by
+//! (Lamport time, event id), so merging either branch into the other gives the same
+//! history. The appended lines keep the positions they had on their branch, which may
+//! clash with ours: positions are global, and one file cannot see the others. So the driver
+//! leaves a marker (`merged`) beside the log, and the next command that opens the store
+//! gives every event a position again, under the write lock, and rebuilds the index.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use super::line::encode_committed;
+use super::JsonlStore;
+use crate::persist::{persist, Durability};
+use crate::store::{EventStore, RecordedEvent, StoreError, StreamId};
+
+/// The file beside the log saying a merge changed stream files since the index was built.
+pub const MARKER: &str = "merged";
+
+/// Why two versions of a stream file cannot be merged.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error("line {line} of {side} is not an event: {reason}")]
+    NotAnEvent {
+        side: &'static str,
+        line: usize,
+        reason: String,
+    },
+    #[error("event {0} is on both sides with different content")]
+    Changed(String),
+    #[error("both sides created this item as different items ({0} and {1}); renumber one with jerry sync, or by hand")]
+    TwoCreations(String, String),
+    #[error("cannot encode the merged stream: {0}")]
+    Encode(String),
+}
+
+/// The complete lines of a stream file as events (a torn last line is no event yet).
+fn events_of(bytes: &[u8], side: &'static str) -> Result<(Vec<RecordedEvent>, usize), MergeError> {
+    let mut events = Vec::new();
+    let mut complete = 0;
+    for (index, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        if line.last() != Some(&b'\n') {
+            break;
+        }
+        complete += line.len();
+        let content = &line[..line.len() - 1];
+        if content.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let event = serde_json::from_slice(content).map_err(|err| MergeError::NotAnEvent {
+            side,
+            line: index + 1,
+            reason: err.to_string(),
+        })?;
+        events.push(event);
+    }
+    Ok((events, complete))
+}
+
+fn lamport(event: &RecordedEvent) -> u64 {
+    event.metadata.lamport.unwrap_or(event.version)
+}
+
+/// Merges two versions of one stream file (see the module doc). Deterministic, and the
+/// item's merged order is the same whichever side is ours.
+pub fn merge_stream(ours: &[u8], theirs: &[u8]) -> Result<Vec<u8>, MergeError> {
+    let (our_events, complete) = events_of(ours, "ours")?;
+    let (their_events, _) = events_of(theirs, "theirs")?;
+    let held: HashMap<ulid::Ulid, &RecordedEvent> = our_events.iter().map(|e| (e.event_id, e)).collect();
+    let same = |a: &RecordedEvent, b: &RecordedEvent| {
+        let (mut a, mut b) = (a.to_new(), b.to_new());
+        a.metadata.lamport = None;
+        b.metadata.lamport = None;
+        a == b
+    };
+    let mut new = Vec::new();
+    for event in their_events {
+        match held.get(&event.event_id) {
+            Some(ours) if same(ours, &event) => {}
+            Some(_) => return Err(MergeError::Changed(event.event_id.to_string())),
+            None => new.push(event),
+        }
+    }
+    let creation = |events: &[RecordedEvent]| {
+        events
+            .iter()
+            .find(|e| e.event_type == "WorkItemCreated")
+            .map(|e| e.event_id)
+    };
+    if let (Some(a), Some(b)) = (creation(&our_events), creation(&new)) {
+        return Err(MergeError::TwoCreations(a.to_string(), b.to_string()));
+    }
+    new.sort_by_key(|e| (lamport(e), e.event_id));
+    let mut merged = ours[..complete].to_vec();
+    let Some(stream) = our_events
+        .first()
+        .or(new.first())
+        .and_then(|e| StreamId::new(format!("{}-{}", e.aggregate_type, e.aggregate_id)).ok())
+    else {
+        return Ok(merged);
+    };
+    let last = our_events.last().map_or(0, |e| e.version);
+    let appended: Vec<RecordedEvent> = new
+        .into_iter()
+        .zip(last + 1..)
+        .map(|(mut event, version)| {
+            event.metadata.lamport = Some(lamport(&event));
+            event.version = version;
+            event
+        })
+        .collect();
+    let encoded = encode_committed(&stream, &appended).map_err(|err| MergeError::Encode(err.to_string()))?;
+    merged.extend(encoded.bytes);
+    Ok(merged)
+}
+
+/// Where the marker for the stream file at `path` (`…/data/events/<stream>.jsonl`) goes.
+pub fn marker_for(path: &Path) -> Option<PathBuf> {
+    let events = path.parent()?;
+    (events.file_name()? == "events").then(|| events.parent().map(|data| data.join(MARKER)))?
+}
+
+impl JsonlStore {
+    /// After a `git merge` of stream files (the marker is there): gives every event a
+    /// position again, in the order of the positions they had (each stream's own order
+    /// kept, ties by stream id), rewrites the files whose positions changed, rebuilds the
+    /// index and removes the marker. Costs one `stat` when there is no marker. A crash
+    /// part-way leaves the marker, and the next command does it again.
+    pub fn settle_merge(&self) -> Result<(), StoreError> {
+        let marker = self.data_dir().join(MARKER);
+        if !marker.exists() {
+            return Ok(());
+        }
+        let _guard = self.lock_for_write()?;
+        if !marker.exists() {
+            return Ok(());
+        }
+        let mut streams: BTreeMap<StreamId, Vec<RecordedEvent>> = BTreeMap::new();
+        for stream in self.list_streams()? {
+            let events = self.read_all(&stream)?;
+            streams.insert(stream, events);
+        }
+        let before: BTreeMap<StreamId, Vec<u64>> = streams
+            .iter()
+            .map(|(stream, events)| (stream.clone(), events.iter().map(|e| e.position).collect()))
+            .collect();
+        let mut order: Vec<(u64, StreamId, usize)> = Vec::new();
+        for (stream, events) in &streams {
+            let mut floor = 0;
+            for (index, event) in events.iter().enumerate() {
+                floor = floor.max(event.position);
+                order.push((floor, stream.clone(), index));
+            }
+        }
+        order.sort();
+        for ((_, stream, index), position) in order.into_iter().zip(1u64..) {
+            if let Some(event) = streams.get_mut(&stream).and_then(|events| events.get_mut(index)) {
+                event.position = position;
+            }
+        }
+        for (stream, events) in &streams {
+            if before
+                .get(stream)
+                .is_some_and(|old| old.iter().eq(events.iter().map(|e| &e.position)))
+            {
+                continue;
+            }
+            let path = self.stream_path(stream);
+            let encoded = encode_committed(stream, events)?;
+            persist(&path, &encoded.bytes, Durability::Durable)
+                .map_err(|err| StoreError::io("cannot rewrite", &path, err))?;
+        }
+        super::rebuild::rebuild_index(self)?;
+        // A cache's checkpoint may name another event now: every cache is rebuilt.
+        let caches = self.data_dir().join("cache");
+        match fs_err::remove_dir_all(&caches) {
+            Ok(()) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => return Err(StoreError::io("cannot clear", &caches, err)),
+        }
+        fs_err::remove_file(&marker).map_err(|err| StoreError::io("cannot remove", &marker, err))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::contract::event;
+
+    fn payload(value: u64) -> serde_json::Value {
+        serde_json::json!({ "n": value })
+    }
+
+    fn line(n: u64, version: u64, position: u64) -> RecordedEvent {
+        let mut event = event("Happened", n).recorded(version, position);
+        event.aggregate_type = "work_item".into();
+        event.aggregate_id = "WORK-001".into();
+        event.payload = payload(n);
+        event
+    }
+
+    fn file(events: &[RecordedEvent]) -> Vec<u8> {
+        let stream = StreamId::new("work_item-WORK-001").unwrap();
+        encode_committed(&stream, events).unwrap().bytes
+    }
+
+    #[test]
+    fn either_side_merged_into_the_other_gives_one_order() {
+        let base = vec![line(1, 1, 1), line(2, 2, 2)];
+        let mut a = base.clone();
+        a.push(line(3, 3, 5));
+        a.push(line(4, 4, 6));
+        let mut b = base;
+        b.push(line(5, 3, 3));
+        let ab = merge_stream(&file(&a), &file(&b)).unwrap();
+        let ba = merge_stream(&file(&b), &file(&a)).unwrap();
+        let order = |bytes: &[u8]| -> Vec<(u64, ulid::Ulid)> {
+            let (mut events, _) = events_of(bytes, "merged").unwrap();
+            events.sort_by_key(|e| (lamport(e), e.event_id));
+            events.iter().map(|e| (lamport(e), e.event_id)).collect()
+        };
+        assert_eq!(order(&ab), order(&ba));
+        let (merged, _) = events_of(&ab, "merged").unwrap();
+        assert_eq!(merged.len(), 5);
+        // Ours stays byte for byte; theirs follow with versions after ours.
+        assert!(ab.starts_with(&file(&a)));
+        assert_eq!(merged[4].version, 5);
+        assert_eq!(merged[4].metadata.lamport, Some(3));
+        // Merging again adds nothing.
+        assert_eq!(merge_stream(&ab, &file(&b)).unwrap(), ab);
+    }
+
+    #[test]
+    fn changed_content_and_garbage_are_refused() {
+        let a = vec![line(1, 1, 1)];
+        let mut changed = a.clone();
+        changed[0].payload = payload(99);
+        assert!(matches!(
+            merge_stream(&file(&a), &file(&changed)),
+            Err(MergeError::Changed(_))
+        ));
+        assert!(matches!(
+            merge_stream(&file(&a), b"<<<<<<< HEAD\n"),
+            Err(MergeError::NotAnEvent { .. })
+        ));
+    }
+}
