@@ -138,6 +138,8 @@ impl ItemsProjection {
                         event.timestamp,
                         &event.metadata.actor,
                     ),
+                    // A renumbered item, read again whole once the page is applied.
+                    None if id.is_some_and(|id| self.merged.contains(&id)) => {}
                     None => break_stream(
                         self,
                         format!("{} before the item's WorkItemCreated", event.event_type),

@@ -106,16 +106,21 @@ pub fn apply(
     clock: &dyn Clock,
     ids: &dyn IdSource,
     plan: &[Renumbering],
+    recovering: bool,
 ) -> Result<(), AppError> {
     if plan.is_empty() {
         return Ok(());
     }
+    if recovering {
+        // A run that stopped part-way may have left the read model between the two steps
+        // (the item moved, the event that tells it so not written): it is rebuilt rather
+        // than trusted. A run that goes straight through does not need that: the read
+        // model re-reads a moved item when it meets its `WorkItemRenumbered`.
+        store.save_cache("items", b"")?;
+    }
     for step in plan {
         move_stream(store, step)?;
     }
-    // The read model still has the items under their old numbers, and nothing in the log
-    // at its checkpoint changed: it is rebuilt rather than trusted.
-    store.save_cache("items", b"")?;
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -179,8 +184,16 @@ fn record(
     ids: &dyn IdSource,
     plan: &[Renumbering],
 ) -> Result<(), AppError> {
+    // The items as the read model has them: before the move (each moved item still under
+    // its old number), or rebuilt after it; either way every link to an old number means
+    // this clone's item, as nothing from the other clone was received yet.
     let model = ItemsProjection::fresh(store)?;
     let renamed: HashMap<WorkItemId, WorkItemId> = plan.iter().map(|s| (s.from, s.to)).collect();
+    let moved = |item: &crate::domain::WorkItem| {
+        plan.iter()
+            .find(|s| s.from == item.id && s.internal_id == item.internal_id)
+            .map_or(item.id, |s| s.to)
+    };
     let mut changes: BTreeMap<WorkItemId, Vec<WorkItemEvent>> = BTreeMap::new();
     for step in plan {
         let recorded = store.read_all(&stream_for(step.to)?)?.iter().any(|event| {
@@ -189,7 +202,7 @@ fn record(
                 Ok(Some(WorkItemEvent::Renumbered(r))) if r.old_display_id == step.from
             )
         });
-        if !recorded && model.items.contains_key(&step.to) {
+        if !recorded && store.stream_exists(&stream_for(step.to)?)? {
             changes
                 .entry(step.to)
                 .or_default()
@@ -220,7 +233,7 @@ fn record(
             }));
         }
         if !fixes.is_empty() {
-            changes.entry(item.id).or_default().extend(fixes);
+            changes.entry(moved(item)).or_default().extend(fixes);
         }
     }
     if changes.is_empty() {

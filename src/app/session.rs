@@ -471,10 +471,10 @@ impl Session {
         super::renumber::plan(&self.store, incoming, sent_through)
     }
 
-    /// Moves those items to their new numbers and records it; finishes a plan a crash
-    /// interrupted.
-    pub fn renumber(&self, plan: &[super::renumber::Renumbering]) -> Result<(), AppError> {
-        super::renumber::apply(&self.store, &*self.env.clock, &*self.env.ids, plan)
+    /// Moves those items to their new numbers and records it; `recovering`: finishes a
+    /// plan a crash interrupted.
+    pub fn renumber(&self, plan: &[super::renumber::Renumbering], recovering: bool) -> Result<(), AppError> {
+        super::renumber::apply(&self.store, &*self.env.clock, &*self.env.ids, plan, recovering)
     }
 
     /// The conflicts recorded in the items `ids`, from the read model brought up to date and

@@ -137,7 +137,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
     };
     if !dry_run && !state.renumbering.is_empty() {
         // A sync killed while renumbering: finish it before anything else.
-        session.renumber(&state.renumbering)?;
+        session.renumber(&state.renumbering, true)?;
         state.renumbering.clear();
         save(&state)?;
     }
@@ -158,7 +158,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         if !plan.is_empty() && !dry_run {
             state.renumbering.clone_from(&plan);
             save(&state)?;
-            session.renumber(&plan)?;
+            session.renumber(&plan, false)?;
             state.renumbering.clear();
             save(&state)?;
         }
