@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (jerry.1 and one per subcommand) into DIR')
             [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the Model Context Protocol on stdin/stdout, for agent hosts (see README, "Agents")')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Exchange the project''s events with a git remote, so every clone that syncs converges')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the live board and its JSON API on 127.0.0.1 until Ctrl-C')
             [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'The git merge driver for committed event files (git runs it; see sync --install-merge-driver)')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Build a synthetic project for benchmarks (not a user command)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1586,6 +1587,29 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'jerry;serve' {
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The port (0: any free one)')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Listen on this address instead of 127.0.0.1 (reachable by others: needs --token)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The write token (default: a new random one per server, carried by the page)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables: auto (a terminal without NO_COLOR), always or never')
+            [CompletionResult]::new('--correlation-id', '--correlation-id', [CompletionResultType]::ParameterName, 'Correlation id recorded on this command''s events [default: a new id per command]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open the board in the default browser')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'jerry;merge-driver' {
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
@@ -1641,6 +1665,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (jerry.1 and one per subcommand) into DIR')
             [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the Model Context Protocol on stdin/stdout, for agent hosts (see README, "Agents")')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Exchange the project''s events with a git remote, so every clone that syncs converges')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the live board and its JSON API on 127.0.0.1 until Ctrl-C')
             [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'The git merge driver for committed event files (git runs it; see sync --install-merge-driver)')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Build a synthetic project for benchmarks (not a user command)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1862,6 +1887,9 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             break
         }
         'jerry;help;sync' {
+            break
+        }
+        'jerry;help;serve' {
             break
         }
         'jerry;help;merge-driver' {

@@ -58,6 +58,9 @@ _jerry() {
             jerry,redo)
                 cmd="jerry__subcmd__redo"
                 ;;
+            jerry,serve)
+                cmd="jerry__subcmd__serve"
+                ;;
             jerry,store)
                 cmd="jerry__subcmd__store"
                 ;;
@@ -192,6 +195,9 @@ _jerry() {
                 ;;
             jerry__subcmd__help,redo)
                 cmd="jerry__subcmd__help__subcmd__redo"
+                ;;
+            jerry__subcmd__help,serve)
+                cmd="jerry__subcmd__help__subcmd__serve"
                 ;;
             jerry__subcmd__help,store)
                 cmd="jerry__subcmd__help__subcmd__store"
@@ -551,7 +557,7 @@ _jerry() {
 
     case "${cmd}" in
         jerry)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version init items events config projects store undo redo doctor completions ids man mcp sync merge-driver generate help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version init items events config projects store undo redo doctor completions ids man mcp sync serve merge-driver generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1771,7 +1777,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help)
-            opts="init items events config projects store undo redo doctor completions ids man mcp sync merge-driver generate help"
+            opts="init items events config projects store undo redo doctor completions ids man mcp sync serve merge-driver generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2541,6 +2547,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__redo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5207,6 +5227,64 @@ _jerry() {
                 return 0
             fi
             case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__serve)
+            opts="-q -h -V --port --listen --token --open --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

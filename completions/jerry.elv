@@ -48,6 +48,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand man 'Write the man pages (jerry.1 and one per subcommand) into DIR'
             cand mcp 'Serve the Model Context Protocol on stdin/stdout, for agent hosts (see README, "Agents")'
             cand sync 'Exchange the project''s events with a git remote, so every clone that syncs converges'
+            cand serve 'Serve the live board and its JSON API on 127.0.0.1 until Ctrl-C'
             cand merge-driver 'The git merge driver for committed event files (git runs it; see sync --install-merge-driver)'
             cand generate 'Build a synthetic project for benchmarks (not a user command)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1470,6 +1471,28 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jerry;serve'= {
+            cand --port 'The port (0: any free one)'
+            cand --listen 'Listen on this address instead of 127.0.0.1 (reachable by others: needs --token)'
+            cand --token 'The write token (default: a new random one per server, carried by the page)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --open 'Open the board in the default browser'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --wide 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jerry;merge-driver'= {
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
@@ -1523,6 +1546,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand man 'Write the man pages (jerry.1 and one per subcommand) into DIR'
             cand mcp 'Serve the Model Context Protocol on stdin/stdout, for agent hosts (see README, "Agents")'
             cand sync 'Exchange the project''s events with a git remote, so every clone that syncs converges'
+            cand serve 'Serve the live board and its JSON API on 127.0.0.1 until Ctrl-C'
             cand merge-driver 'The git merge driver for committed event files (git runs it; see sync --install-merge-driver)'
             cand generate 'Build a synthetic project for benchmarks (not a user command)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1686,6 +1710,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;mcp'= {
         }
         &'jerry;help;sync'= {
+        }
+        &'jerry;help;serve'= {
         }
         &'jerry;help;merge-driver'= {
         }

@@ -4,6 +4,7 @@
 
 mod cli;
 mod mcp;
+mod serve;
 mod sync;
 
 fn main() -> std::process::ExitCode {

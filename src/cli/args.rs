@@ -178,6 +178,24 @@ pub enum TopCommand {
         #[arg(long, conflicts_with_all = ["dry_run", "remote"])]
         install_merge_driver: bool,
     },
+    /// Serve the live board and its JSON API on 127.0.0.1 until Ctrl-C.
+    #[command(
+        after_help = "Prints the board's URL. The page and the API (GET /api/items, /api/items/{id}, /api/events?after=POS, /api/stream) read the project live; writes (POST /api/items, /api/items/{id}/status, /api/items/{id}/comments) need the page's token. Requests naming another host are refused.\n\nExamples:\n  jerry serve\n  jerry serve --port 8080 --open"
+    )]
+    Serve {
+        /// The port (0: any free one).
+        #[arg(long, default_value_t = 7420)]
+        port: u16,
+        /// Listen on this address instead of 127.0.0.1 (reachable by others: needs --token).
+        #[arg(long)]
+        listen: Option<std::net::IpAddr>,
+        /// The write token (default: a new random one per server, carried by the page).
+        #[arg(long, env = "JERRY_BOARD_TOKEN", hide_env_values = true)]
+        token: Option<String>,
+        /// Open the board in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// The git merge driver for committed event files (git runs it; see sync --install-merge-driver).
     #[command(
         after_help = "Git runs it as: jerry merge-driver %O %A %B %P. A stream file gets the events of both sides, each once, in the order every clone uses (Lamport time, then event id); the result replaces OURS. The next jerry command gives events positions again and rebuilds the index.\n\nExit codes: 0 merged; 1 the sides cannot be merged (an event changed, two different items under one number, a line that is not an event): git reports a conflict."

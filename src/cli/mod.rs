@@ -119,6 +119,23 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
             ..
         } => sync::install_merge_driver(ctx, out),
         TopCommand::Sync { remote, dry_run, .. } => sync::run(remote, dry_run, ctx, out),
+        TopCommand::Serve {
+            port,
+            listen,
+            token,
+            open,
+        } => {
+            out.release();
+            let options = crate::serve::ServeOptions {
+                listen: std::net::SocketAddr::new(
+                    listen.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)),
+                    port,
+                ),
+                token,
+                open,
+            };
+            crate::serve::serve(ctx.open()?, options)
+        }
         TopCommand::MergeDriver {
             ours, theirs, path, ..
         } => sync::merge_driver(&ours, &theirs, &path),

@@ -1,0 +1,298 @@
+//! The board's JSON API and its page. Shapes are the command line's `--json` ones
+//! (docs/json-output.md); errors are its error objects with an HTTP status.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{Html, IntoResponse, Response};
+use axum::Json;
+use futures_util::Stream;
+use serde::Deserialize;
+use serde_json::Value;
+
+use jerry::app::{Assignee, Command, ItemFilter, Session, SortKey, WriteOptions};
+use jerry::domain::{ItemRef, NewWorkItem, Priority, Status, WorkType};
+use jerry::timestamp::TimeSpec;
+
+use super::{refuse, ApiError, Board};
+use crate::cli::error::{CliResult, CommandError};
+
+type Answer = Result<Json<Value>, ApiError>;
+
+/// How often the event stream looks for new events when there were none.
+const STREAM_TICK: Duration = Duration::from_millis(100);
+/// Events per read of the log, for `/api/events` and the stream.
+const PAGE: usize = 500;
+
+/// The board's page, with this server's write token in it.
+pub async fn page(State(board): State<Board>) -> Html<String> {
+    Html(include_str!("board.html").replace("{{TOKEN}}", &board.token))
+}
+
+fn item(text: &str) -> CliResult<ItemRef> {
+    Ok(text.parse::<ItemRef>()?)
+}
+
+fn time(session: &Session, text: &str) -> CliResult<jerry::timestamp::Timestamp> {
+    Ok(text.parse::<TimeSpec>()?.resolve(session.now())?)
+}
+
+/// `GET /api/items`: `items list`'s filters as query parameters (`status`, `type`,
+/// `priority` and `label` may repeat): the JSON array `items list --json` prints.
+pub async fn list(State(board): State<Board>, Query(query): Query<Vec<(String, String)>>) -> Answer {
+    let items = board.with_session(|session| {
+        let mut filter = ItemFilter::default();
+        for (key, value) in &query {
+            match key.as_str() {
+                "status" => match value.trim().to_ascii_lowercase().as_str() {
+                    "open" => filter
+                        .statuses
+                        .extend([Status::Pending, Status::InProgress, Status::Blocked]),
+                    "closed" => filter.statuses.extend([Status::Done, Status::Cancelled]),
+                    other => filter.statuses.push(other.parse()?),
+                },
+                "type" => filter.types.push(value.parse::<WorkType>()?),
+                "priority" => filter.priorities.push(value.parse::<Priority>()?),
+                "assignee" => {
+                    filter.assignee = Some(if value == "none" {
+                        Assignee::Nobody
+                    } else {
+                        Assignee::Named(value.clone())
+                    });
+                }
+                "label" => filter.labels.push(value.clone()),
+                "search" => filter.search = Some(value.clone()).filter(|s| !s.trim().is_empty()),
+                "sort" => filter.sort = Some(value.parse::<SortKey>()?),
+                "reverse" => filter.reverse = value == "true" || value == "1",
+                "limit" => {
+                    filter.limit = Some(value.parse().map_err(|_| {
+                        CommandError::invalid(format!("limit '{value}' is not a number"))
+                    })?);
+                }
+                "at" => filter.at = Some(time(session, value)?),
+                "parent" => filter.parent = Some(session.queries().existing(item(value)?)?),
+                other => {
+                    return Err(CommandError::invalid(format!(
+                        "unknown filter '{other}': status, type, priority, assignee, label, search, sort, reverse, limit, at, parent"
+                    )))
+                }
+            }
+        }
+        Ok(session.queries().list(&filter)?.items)
+    })?;
+    Ok(Json(serde_json::to_value(items).map_err(CommandError::from)?))
+}
+
+/// `GET /api/items/{id}`: the item as `items show --json` has it, with its `history` (as
+/// `items history --json`).
+pub async fn show(State(board): State<Board>, Path(id): Path<String>) -> Answer {
+    let value = board.with_session(|session| {
+        let target = item(&id)?;
+        let queries = session.queries();
+        let shown = queries.show(target, None)?;
+        let history = queries.history(target)?;
+        let mut value = serde_json::to_value(&shown)?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("history".into(), serde_json::to_value(history)?);
+        }
+        Ok(value)
+    })?;
+    Ok(Json(value))
+}
+
+#[derive(Deserialize)]
+pub struct After {
+    after: Option<u64>,
+    limit: Option<usize>,
+}
+
+/// `GET /api/events?after=POS&limit=N`: the log after a position, in its global order.
+pub async fn events(State(board): State<Board>, Query(after): Query<After>) -> Answer {
+    let events = board.with_session(|session| {
+        let limit = after.limit.unwrap_or(PAGE).min(10 * PAGE);
+        Ok(session.store().read_global(after.after.unwrap_or(0), limit)?)
+    })?;
+    Ok(Json(serde_json::to_value(events).map_err(CommandError::from)?))
+}
+
+/// `GET /api/stream`: every event after `Last-Event-ID` (or `?after=`, or else the head
+/// now), as Server-Sent Events whose id is the event's position, so a page that reconnects
+/// misses nothing. The session is held only to read a page of the log, never while waiting.
+pub async fn stream(
+    State(board): State<Board>,
+    headers: HeaderMap,
+    Query(after): Query<After>,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    let resumed = headers
+        .get("last-event-id")
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.trim().parse::<u64>().ok());
+    let start = match resumed.or(after.after) {
+        Some(position) => position,
+        None => board.with_session(|session| Ok(session.store().head_position()?))?,
+    };
+    let state = (board, start, VecDeque::<Event>::new());
+    let events = futures_util::stream::unfold(state, |(board, mut position, mut pending)| async move {
+        loop {
+            if let Some(event) = pending.pop_front() {
+                return Some((Ok(event), (board, position, pending)));
+            }
+            let page = board.with_session(|session| Ok(session.store().read_global(position, PAGE)?));
+            match page {
+                Ok(page) if !page.is_empty() => {
+                    for recorded in &page {
+                        position = recorded.position;
+                        let data = serde_json::to_string(recorded).unwrap_or_default();
+                        pending.push_back(
+                            Event::default()
+                                .id(position.to_string())
+                                .event("event")
+                                .data(data),
+                        );
+                    }
+                }
+                _ => tokio::time::sleep(STREAM_TICK).await,
+            }
+        }
+    });
+    Ok(Sse::new(events).keep_alive(KeepAlive::default()))
+}
+
+/// A JSON body, or the reason it is not one (400, as a JSON error).
+fn body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, Box<Response>> {
+    payload.map(|Json(value)| value).map_err(|rejection| {
+        Box::new(match rejection {
+            JsonRejection::BytesRejection(_) => refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "invalid_input",
+                "the request body is too large",
+            ),
+            other => refuse(StatusCode::BAD_REQUEST, "invalid_input", &other.body_text()),
+        })
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewItem {
+    title: String,
+    #[serde(rename = "type")]
+    work_type: Option<String>,
+    priority: Option<String>,
+    description: Option<String>,
+}
+
+/// `POST /api/items`: creates an item; answers 201 with it.
+pub async fn create(State(board): State<Board>, payload: Result<Json<NewItem>, JsonRejection>) -> Response {
+    let new = match body(payload) {
+        Ok(new) => new,
+        Err(refusal) => return *refusal,
+    };
+    let created = board.with_session(|session| {
+        let item = NewWorkItem {
+            title: new.title,
+            work_type: new
+                .work_type
+                .as_deref()
+                .map(str::parse::<WorkType>)
+                .transpose()?
+                .unwrap_or_else(|| session.default_type()),
+            priority: new
+                .priority
+                .as_deref()
+                .map(str::parse::<Priority>)
+                .transpose()?
+                .unwrap_or_default(),
+            description: new.description,
+            parent: None,
+            assignee: None,
+            due: None,
+        };
+        let outcome = session.execute(Command::Create(item), WriteOptions::default())?;
+        Ok(serde_json::to_value(&outcome.value.item)?)
+    });
+    match created {
+        Ok(item) => (StatusCode::CREATED, Json(item)).into_response(),
+        Err(err) => ApiError(err).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Move {
+    status: String,
+    /// The version the card showed: a card changed meanwhile is a 409, never overwritten.
+    expected_version: Option<u64>,
+    reason: Option<String>,
+}
+
+/// `POST /api/items/{id}/status`: a card dragged to another column.
+pub async fn move_item(
+    State(board): State<Board>,
+    Path(id): Path<String>,
+    payload: Result<Json<Move>, JsonRejection>,
+) -> Response {
+    let change = match body(payload) {
+        Ok(change) => change,
+        Err(refusal) => return *refusal,
+    };
+    write(&board, change.expected_version, |_| {
+        Ok(Command::ChangeStatus {
+            item: item(&id)?,
+            to: change.status.parse()?,
+            reason: change.reason.clone(),
+        })
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewComment {
+    text: String,
+    expected_version: Option<u64>,
+}
+
+/// `POST /api/items/{id}/comments`.
+pub async fn comment(
+    State(board): State<Board>,
+    Path(id): Path<String>,
+    payload: Result<Json<NewComment>, JsonRejection>,
+) -> Response {
+    let comment = match body(payload) {
+        Ok(comment) => comment,
+        Err(refusal) => return *refusal,
+    };
+    write(&board, comment.expected_version, |_| {
+        Ok(Command::Comment {
+            item: item(&id)?,
+            text: comment.text.clone(),
+        })
+    })
+}
+
+/// One command through the application service (policies run as for any command); the
+/// item as it left it.
+fn write(
+    board: &Board,
+    expected_version: Option<u64>,
+    command: impl FnOnce(&Session) -> CliResult<Command>,
+) -> Response {
+    let written = board.with_session(|session| {
+        let command = command(session)?;
+        let options = WriteOptions {
+            expected_version,
+            ..WriteOptions::default()
+        };
+        let outcome = session.execute(command, options)?;
+        Ok(serde_json::to_value(&outcome.value.item)?)
+    });
+    match written {
+        Ok(item) => Json(item).into_response(),
+        Err(err) => ApiError(err).into_response(),
+    }
+}

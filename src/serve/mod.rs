@@ -1,0 +1,229 @@
+//! `jerry serve`: the board's front door, an HTTP server on loopback. The page and its JSON
+//! API read through the query side and write through the one application service
+//! ([`Session`]), as every other front door does; `/api/stream` streams new events (Server-Sent
+//! Events) from the log in its global order, as `events follow` does.
+//!
+//! Safe by default: it listens on 127.0.0.1 unless told otherwise (and then only with a
+//! token); a request whose `Host` is not the server's own name is refused (DNS rebinding);
+//! a write needs the per-server token the page carries and, from a browser, a same-origin
+//! `Origin`. Nothing a client sends can stop it: every handler's error is an HTTP status
+//! with the command line's own JSON error object, and a panic in one is a 500.
+
+mod api;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::json;
+
+use jerry::app::Session;
+
+use crate::cli::error::{CliResult, CommandError};
+
+/// Largest request body accepted (a create or a comment is far smaller).
+const BODY_LIMIT: usize = 64 * 1024;
+
+/// How `jerry serve` was asked to listen.
+pub struct ServeOptions {
+    pub listen: SocketAddr,
+    /// The write token: given, or made up per server.
+    pub token: Option<String>,
+    pub open: bool,
+}
+
+/// What every handler shares: the session (one request at a time on it, as in the MCP
+/// server) and what the security checks compare against.
+#[derive(Clone)]
+pub struct Board {
+    session: Arc<Mutex<Session>>,
+    token: Arc<str>,
+    /// The `Host` values this server answers to (`127.0.0.1:PORT`, `localhost:PORT`, …).
+    hosts: Arc<[String]>,
+}
+
+impl Board {
+    /// Runs `work` on the session; a panic in it is an internal error, not a dead server.
+    fn with_session<T>(&self, work: impl FnOnce(&Session) -> CliResult<T>) -> CliResult<T> {
+        let session = self
+            .session
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&session)))
+            .unwrap_or_else(|_| Err(CommandError::failure("internal error: the request panicked")))
+    }
+}
+
+/// A command-line error as an HTTP answer: the status its exit code stands for, and the
+/// same `{"error": {…}}` object `--json` prints.
+pub struct ApiError(pub CommandError);
+
+impl From<CommandError> for ApiError {
+    fn from(err: CommandError) -> Self {
+        Self(err)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = self.0.json_object();
+        let status = match body["error"]["code"].as_u64() {
+            Some(3) => StatusCode::NOT_FOUND,
+            Some(4) => StatusCode::CONFLICT,
+            Some(2 | 5) => StatusCode::BAD_REQUEST,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        (status, Json(body)).into_response()
+    }
+}
+
+/// An error answered before any handler runs (security, bad request shape).
+pub fn refuse(status: StatusCode, kind: &str, message: &str) -> Response {
+    let body = json!({ "error": { "kind": kind, "message": message } });
+    (status, Json(body)).into_response()
+}
+
+/// Serves `session` until Ctrl-C (exit 0).
+pub fn serve(mut session: Session, options: ServeOptions) -> CliResult {
+    session.keep_warm();
+    let loopback = options.listen.ip().is_loopback();
+    if !loopback && options.token.is_none() {
+        return Err(CommandError::new(
+            crate::cli::error::Exit::Usage,
+            "listening beyond loopback needs --token (anyone who can reach the port could write otherwise)",
+        ));
+    }
+    // One thread: requests take turns on the session anyway, and none waits on a lock.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|err| CommandError::failure(format!("cannot start the server: {err}")))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(options.listen)
+            .await
+            .map_err(|err| CommandError::failure(format!("cannot listen on {}: {err}", options.listen)))?;
+        let address = listener
+            .local_addr()
+            .map_err(|err| CommandError::failure(format!("cannot read the listening address: {err}")))?;
+        let port = address.port();
+        let mut hosts = vec![
+            format!("127.0.0.1:{port}"),
+            format!("localhost:{port}"),
+            format!("[::1]:{port}"),
+        ];
+        if !loopback {
+            hosts.push(address.to_string());
+            eprintln!("warning: the board listens on {address}, beyond this machine; writes need the token");
+        }
+        let token = options.token.unwrap_or_else(|| ulid::Ulid::new().to_string());
+        let url = if loopback {
+            format!("http://127.0.0.1:{port}/")
+        } else {
+            format!("http://{address}/")
+        };
+        let board = Board {
+            session: Arc::new(Mutex::new(session)),
+            token: token.into(),
+            hosts: hosts.into(),
+        };
+        println!("jerry board: {url}");
+        if options.open {
+            open_browser(&url);
+        }
+        axum::serve(listener, router(board))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|err| CommandError::failure(format!("the server stopped: {err}")))
+    })
+}
+
+fn router(board: Board) -> Router {
+    Router::new()
+        .route("/", get(api::page))
+        .route("/api/items", get(api::list).post(api::create))
+        .route("/api/items/{id}", get(api::show))
+        .route("/api/items/{id}/status", post(api::move_item))
+        .route("/api/items/{id}/comments", post(api::comment))
+        .route("/api/events", get(api::events))
+        .route("/api/stream", get(api::stream))
+        .fallback(|| async { refuse(StatusCode::NOT_FOUND, "not_found", "no such page") })
+        .layer(middleware::from_fn_with_state(board.clone(), guard))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(board)
+}
+
+/// The checks every request passes first: a `Host` of this server's (so a page on another
+/// site cannot reach it through a name that points here), and for a write the token and,
+/// when the browser says where the request comes from, this server's own origin.
+async fn guard(State(board): State<Board>, request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if !board.hosts.iter().any(|known| known.eq_ignore_ascii_case(host)) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "this server does not answer to that host name",
+        );
+    }
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        if let Some(refusal) = write_refusal(&board, headers, host) {
+            return refusal;
+        }
+    }
+    let mut response = next.run(request).await;
+    response.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+fn write_refusal(board: &Board, headers: &HeaderMap, host: &str) -> Option<Response> {
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let same = origin
+            .to_str()
+            .ok()
+            .and_then(|o| o.strip_prefix("http://"))
+            .is_some_and(|o| o.eq_ignore_ascii_case(host));
+        if !same {
+            return Some(refuse(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "a write must come from the board's own page",
+            ));
+        }
+    }
+    let token = headers.get("x-jerry-token").and_then(|t| t.to_str().ok());
+    if token != Some(&*board.token) {
+        return Some(refuse(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "a write needs the board's token (X-Jerry-Token)",
+        ));
+    }
+    None
+}
+
+/// Best effort: the URL is printed either way.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(opener)
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}
