@@ -85,10 +85,45 @@ pub(super) fn encode_batch(
 ) -> Result<EncodedBatch, StoreError> {
     let last = current + events.len() as u64;
     let batch_end = (events.len() > 1).then_some(last);
-    let mut buffer = Vec::with_capacity(events.len() * 384);
-    let mut spans = Vec::with_capacity(events.len());
+    let mut batch = EncodedBatch::with_capacity(events.len());
     for ((event, version), position) in events.iter().zip(current + 1..).zip(first_position..) {
-        let start = buffer.len() as u64;
+        batch.push(stream, event, version, position, batch_end, txn)?;
+    }
+    Ok(batch)
+}
+
+/// Committed events re-encoded as lines of `stream` without batch marks (each line counts
+/// on its own), with their own versions and positions: a renamed stream's new file.
+pub(super) fn encode_committed(
+    stream: &StreamId,
+    events: &[RecordedEvent],
+) -> Result<EncodedBatch, StoreError> {
+    let mut batch = EncodedBatch::with_capacity(events.len());
+    for event in events {
+        batch.push(stream, &event.to_new(), event.version, event.position, None, None)?;
+    }
+    Ok(batch)
+}
+
+impl EncodedBatch {
+    fn with_capacity(events: usize) -> Self {
+        Self {
+            bytes: Vec::with_capacity(events * 384),
+            spans: Vec::with_capacity(events),
+        }
+    }
+
+    /// Appends one line and records its span.
+    fn push(
+        &mut self,
+        stream: &StreamId,
+        event: &NewEvent,
+        version: u64,
+        position: u64,
+        batch_end: Option<u64>,
+        txn: Option<&TxnMark>,
+    ) -> Result<(), StoreError> {
+        let start = self.bytes.len() as u64;
         let line = LineOut {
             position,
             event_id: event.event_id,
@@ -103,48 +138,14 @@ pub(super) fn encode_batch(
             batch_end,
             txn,
         };
-        serde_json::to_writer(&mut buffer, &line).map_err(|source| StoreError::Encode {
+        serde_json::to_writer(&mut self.bytes, &line).map_err(|source| StoreError::Encode {
             stream: stream.clone(),
             source,
         })?;
-        spans.push((start, buffer.len() as u64 - start));
-        buffer.push(b'\n');
+        self.spans.push((start, self.bytes.len() as u64 - start));
+        self.bytes.push(b'\n');
+        Ok(())
     }
-    Ok(EncodedBatch { bytes: buffer, spans })
-}
-
-/// Committed events re-encoded as lines of `stream` without batch marks (each line counts
-/// on its own), with their own versions and positions: a renamed stream's new file.
-pub(super) fn encode_committed(
-    stream: &StreamId,
-    events: &[RecordedEvent],
-) -> Result<EncodedBatch, StoreError> {
-    let mut buffer = Vec::with_capacity(events.len() * 384);
-    let mut spans = Vec::with_capacity(events.len());
-    for event in events {
-        let start = buffer.len() as u64;
-        let line = LineOut {
-            position: event.position,
-            event_id: event.event_id,
-            aggregate_type: &event.aggregate_type,
-            aggregate_id: &event.aggregate_id,
-            event_type: &event.event_type,
-            version: event.version,
-            schema_version: event.schema_version,
-            timestamp: event.timestamp,
-            payload: &event.payload,
-            metadata: &event.metadata,
-            batch_end: None,
-            txn: None,
-        };
-        serde_json::to_writer(&mut buffer, &line).map_err(|source| StoreError::Encode {
-            stream: stream.clone(),
-            source,
-        })?;
-        spans.push((start, buffer.len() as u64 - start));
-        buffer.push(b'\n');
-    }
-    Ok(EncodedBatch { bytes: buffer, spans })
 }
 
 /// A batch ready to write, with each line's (offset in `bytes`, length without newline).
