@@ -910,24 +910,13 @@ impl<'a> CommandDispatcher<'a> {
     }
 
     fn envelope(&self, id: WorkItemId, event: &WorkItemEvent, labels: &Labels, event_id: Ulid) -> NewEvent {
-        NewEvent {
-            event_id,
-            aggregate_type: AGGREGATE_TYPE.to_owned(),
-            aggregate_id: id.to_string(),
-            event_type: event.event_type().to_owned(),
-            schema_version: event.schema_version(),
-            timestamp: labels.now,
-            payload: event.payload(),
-            metadata: Metadata {
-                actor: self.actor.clone(),
-                correlation_id: Some(labels.correlation.clone()),
-                causation_id: Some(labels.causation.clone()),
-                idempotency_key: labels.key.clone(),
-                undoes: None,
-                redoes: None,
-                lamport: None,
-            },
-        }
+        let metadata = Metadata {
+            correlation_id: Some(labels.correlation.clone()),
+            causation_id: Some(labels.causation.clone()),
+            idempotency_key: labels.key.clone(),
+            ..Metadata::by(self.actor.clone())
+        };
+        super::repository::envelope(id, event, event_id, labels.now, metadata)
     }
 }
 

@@ -1,10 +1,10 @@
 //! Synthetic projects for benchmarks: many items with long histories, written through the
 //! store in one batch per item, so building 100,000 events takes seconds.
 
-use crate::domain::{
-    AssigneeChanged, NewWorkItem, Priority, WorkItemEvent, WorkItemId, WorkType, AGGREGATE_TYPE,
-};
-use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent};
+use crate::domain::{AssigneeChanged, NewWorkItem, Priority, WorkItemEvent, WorkItemId, WorkType};
+use crate::store::{EventStore, ExpectedVersion, Metadata};
+
+use super::repository::envelope;
 
 use super::repository::stream_for;
 use super::{AppError, Clock, IdSource};
@@ -55,23 +55,12 @@ pub fn generate(
         let correlation = ids.next_ulid().to_string();
         let envelopes = events
             .iter()
-            .map(|event| NewEvent {
-                event_id: ids.next_ulid(),
-                aggregate_type: AGGREGATE_TYPE.to_owned(),
-                aggregate_id: id.to_string(),
-                event_type: event.event_type().to_owned(),
-                schema_version: event.schema_version(),
-                timestamp: now,
-                payload: event.payload(),
-                metadata: Metadata {
-                    actor: "generator".into(),
+            .map(|event| {
+                let metadata = Metadata {
                     correlation_id: Some(correlation.clone()),
-                    causation_id: None,
-                    idempotency_key: None,
-                    undoes: None,
-                    redoes: None,
-                    lamport: None,
-                },
+                    ..Metadata::by("generator")
+                };
+                envelope(id, event, ids.next_ulid(), now, metadata)
             })
             .collect::<Vec<_>>();
         written += envelopes.len() as u64;

@@ -21,10 +21,10 @@ use crate::domain::{
     DependencyAdded, DependencyRemoved, ParentChanged, WorkItemEvent, WorkItemId, WorkItemRenumbered,
     AGGREGATE_TYPE,
 };
-use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent, StoreError, StreamAppend};
+use crate::store::{EventStore, ExpectedVersion, Metadata, StoreError, StreamAppend};
 
 use super::exchange::SharedEvent;
-use super::repository::stream_for;
+use super::repository::{envelope, stream_for};
 use super::{AppError, Clock, IdSource, ItemsProjection};
 
 const CREATED: &str = "WorkItemCreated";
@@ -247,23 +247,13 @@ fn record(
         let version = store.current_version(&stream)?;
         let events = events
             .iter()
-            .map(|event| NewEvent {
-                event_id: ids.next_ulid(),
-                aggregate_type: AGGREGATE_TYPE.to_owned(),
-                aggregate_id: id.to_string(),
-                event_type: event.event_type().to_owned(),
-                schema_version: event.schema_version(),
-                timestamp: now,
-                payload: event.payload(),
-                metadata: Metadata {
-                    actor: ACTOR.to_owned(),
+            .map(|event| {
+                let metadata = Metadata {
                     correlation_id: Some(correlation.clone()),
                     causation_id: Some(correlation.clone()),
-                    idempotency_key: None,
-                    undoes: None,
-                    redoes: None,
-                    lamport: None,
-                },
+                    ..Metadata::by(ACTOR)
+                };
+                envelope(id, event, ids.next_ulid(), now, metadata)
             })
             .collect();
         appends.push(StreamAppend {

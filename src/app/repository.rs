@@ -3,12 +3,33 @@
 use std::borrow::Cow;
 
 use crate::domain::{ItemRef, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
-use crate::store::{EventStore, RecordedEvent, StoreError, StreamId};
+use crate::store::{EventStore, Metadata, NewEvent, RecordedEvent, StoreError, StreamId};
 use crate::timestamp::Timestamp;
 
 use super::snapshot::{snapshot_every, Snapshot};
 
 use super::AppError;
+
+/// The envelope of one event of item `id`: what every writer of item events (commands,
+/// undo, renumbering, the generator) stores.
+pub(crate) fn envelope(
+    id: WorkItemId,
+    event: &WorkItemEvent,
+    event_id: ulid::Ulid,
+    timestamp: Timestamp,
+    metadata: Metadata,
+) -> NewEvent {
+    NewEvent {
+        event_id,
+        aggregate_type: AGGREGATE_TYPE.to_owned(),
+        aggregate_id: id.to_string(),
+        event_type: event.event_type().to_owned(),
+        schema_version: event.schema_version(),
+        timestamp,
+        payload: event.payload(),
+        metadata,
+    }
+}
 
 /// The stream of one item: `work_item-WORK-001`.
 pub fn stream_for(id: WorkItemId) -> Result<StreamId, StoreError> {

@@ -12,7 +12,7 @@ use crate::store::{
     EventStore, ExpectedVersion, Metadata, NewEvent, RecordedEvent, StoreError, StreamAppend,
 };
 
-use super::repository::{replay, stream_for};
+use super::repository::{envelope, replay, stream_for};
 use super::{AppError, Clock, IdSource, PAGE};
 
 /// What an undo did.
@@ -113,21 +113,15 @@ pub fn undo(
         }
         let events: Vec<NewEvent> = compensation
             .iter()
-            .map(|event| NewEvent {
-                event_id: ids.next_ulid(),
-                aggregate_type: AGGREGATE_TYPE.to_owned(),
-                aggregate_id: id.to_string(),
-                event_type: event.event_type().to_owned(),
-                schema_version: event.schema_version(),
-                timestamp: now_time,
-                payload: event.payload(),
-                metadata: Metadata {
+            .map(|event| {
+                let metadata = Metadata {
                     correlation_id: Some(undo_correlation.clone()),
                     causation_id: Some(causation.clone()),
                     undoes: (!target_is_undo).then(|| correlation.clone()),
                     redoes: target_is_undo.then(|| correlation.clone()),
                     ..Metadata::by(actor)
-                },
+                };
+                envelope(id, event, ids.next_ulid(), now_time, metadata)
             })
             .collect();
         appends.push(StreamAppend {
