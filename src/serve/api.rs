@@ -31,7 +31,14 @@ const PAGE: usize = 500;
 
 /// The board's page, with this server's write token in it.
 pub async fn page(State(board): State<Board>) -> Html<String> {
-    Html(include_str!("board.html").replace("{{TOKEN}}", &board.token))
+    // A token given with --token is the user's text: escaped for the attribute it goes in.
+    let token = board
+        .token
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    Html(include_str!("board.html").replace("{{TOKEN}}", &token))
 }
 
 fn item(text: &str) -> CliResult<ItemRef> {
