@@ -613,14 +613,7 @@ fn a_sync_killed_at_any_step_is_finished_by_the_next() {
         b.ok(&["items", "create", "From B"]);
         sync(&a);
         // B dies (SIGKILL) at the point, with both things to receive and to send.
-        let mut child = b.command();
-        let mut child = child
-            .args(["sync"])
-            .env("JERRY_FAULT", format!("{point}:hang"))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = hung_sync(&b, point);
         wait_for_hang(&b, &remote, point);
         child.kill().unwrap();
         child.wait().unwrap();
@@ -654,14 +647,7 @@ fn a_sync_killed_while_renumbering_is_finished_by_the_next() {
         b.ok(&["items", "create", "B's second"]);
         b.ok(&["items", "depend", "2", "1"]);
         sync(&a);
-        let mut child = b.command();
-        let mut child = child
-            .args(["sync"])
-            .env("JERRY_FAULT", format!("{point}:hang"))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = hung_sync(&b, point);
         let journal = b.path().join("projects/PROJ-001/.jerry/data/rename.journal");
         let start = std::time::Instant::now();
         while !(journal.exists() || point == "renumber-before-rename" && start.elapsed().as_millis() > 1500) {
@@ -709,6 +695,17 @@ fn a_sync_killed_while_renumbering_is_finished_by_the_next() {
         assert!(!journal.exists(), "after a kill at {point}");
         assert_eq!(remote_ids(&remote), event_ids(&a), "after a kill at {point}");
     }
+}
+
+/// A `jerry sync` that stops for good at the failpoint `point`, to be killed there.
+fn hung_sync(ws: &Workspace, point: &str) -> std::process::Child {
+    ws.command()
+        .args(["sync"])
+        .env("JERRY_FAULT", format!("{point}:hang"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
 }
 
 /// Waits until a hung sync has visibly reached `point` (or long enough for the early ones,
