@@ -1,6 +1,7 @@
 //! Read-side questions: lists, single items, histories, and what the links between items
 //! say (ready work, what waits on what, the tree). Reads never write and never lock.
 
+use crate::domain::flow::{flow, Flow};
 use crate::domain::graph::{links, ready_and_blocked, tree, BlockedItem, Links, TreeNode};
 use crate::domain::{DomainError, ItemRef, Priority, ProjectId, Status, WorkItem, WorkItemId, WorkType};
 use crate::store::{EventStore, RecordedEvent};
@@ -337,6 +338,22 @@ impl<'a> Queries<'a> {
                 links(&items, id)
             }
             None => links(self.current_items()?.values(), id),
+        })
+    }
+
+    /// How work flowed through the project, from the first item to now: the board's
+    /// cumulative-flow diagram and cycle times.
+    pub fn flow(&self) -> Result<Flow, AppError> {
+        let flows = ItemRepository::new(self.store).status_flows()?;
+        // Through now when the caller's clock says what now is, else through the last change.
+        let last_change = flows
+            .iter()
+            .filter_map(|f| f.steps.last())
+            .map(|&(at, _)| at)
+            .max();
+        Ok(match self.now.or(last_change) {
+            Some(today) => flow(&flows, today),
+            None => Flow::default(),
         })
     }
 

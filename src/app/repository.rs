@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 
-use crate::domain::{ItemRef, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
+use crate::domain::flow::ItemFlow;
+use crate::domain::{ItemRef, Status, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{EventStore, Metadata, NewEvent, RecordedEvent, StoreError, StreamId};
 use crate::timestamp::Timestamp;
 
@@ -160,6 +161,25 @@ impl<'a> ItemRepository<'a> {
         Ok(items)
     }
 
+    /// Every status each item passed through, and when: what the board's charts are drawn
+    /// from (see [`crate::domain::flow`]).
+    pub fn status_flows(&self) -> Result<Vec<ItemFlow>, AppError> {
+        let mut flows = Vec::new();
+        for (id, stream) in self.item_streams()? {
+            let events = self.store.read_all(&stream)?;
+            let mut steps: Vec<(Timestamp, Status)> = Vec::new();
+            replay_observed(&stream, &events, |item, at| {
+                if steps.last().map(|&(_, status)| status) != Some(item.status) {
+                    steps.push((at, item.status));
+                }
+            })?;
+            if !steps.is_empty() {
+                flows.push(ItemFlow { id, steps });
+            }
+        }
+        Ok(flows)
+    }
+
     /// One item as it was at `at`; not found if it did not exist yet.
     pub fn load_ref_at(&self, item: ItemRef, at: Timestamp) -> Result<WorkItem, AppError> {
         let id = self.resolve(item)?;
@@ -231,6 +251,15 @@ pub(crate) fn in_item_order(events: &[RecordedEvent]) -> Cow<'_, [RecordedEvent]
 /// Rebuilds an item from recorded events, in the item's own order; a stored event that
 /// does not decode is corruption, reported with its stream and version.
 pub(crate) fn replay(stream: &StreamId, events: &[RecordedEvent]) -> Result<Option<WorkItem>, AppError> {
+    replay_observed(stream, events, |_, _| {})
+}
+
+/// [`replay`], showing `observe` the item after each event (see [`WorkItem::replay_observed`]).
+pub(crate) fn replay_observed(
+    stream: &StreamId,
+    events: &[RecordedEvent],
+    observe: impl FnMut(&WorkItem, Timestamp),
+) -> Result<Option<WorkItem>, AppError> {
     let events = in_item_order(events);
     let mut decoded = Vec::with_capacity(events.len());
     for event in events.iter() {
@@ -248,7 +277,7 @@ pub(crate) fn replay(stream: &StreamId, events: &[RecordedEvent]) -> Result<Opti
             event.metadata.actor.as_str(),
         ));
     }
-    WorkItem::replay(decoded).map_err(|source| AppError::CorruptEvent {
+    WorkItem::replay_observed(decoded, observe).map_err(|source| AppError::CorruptEvent {
         stream: stream.to_string(),
         version: 1,
         source,

@@ -134,7 +134,7 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
                 token,
                 open,
             };
-            crate::serve::serve(ctx.open()?, options)
+            crate::serve::serve(ctx.open()?, ctx.read(false)?, options)
         }
         TopCommand::MergeDriver {
             ours, theirs, path, ..

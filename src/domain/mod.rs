@@ -3,6 +3,7 @@
 
 mod error;
 mod events;
+pub mod flow;
 pub mod graph;
 mod ids;
 pub mod limits;

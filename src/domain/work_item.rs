@@ -184,12 +184,26 @@ impl WorkItem {
     pub fn replay<A: AsRef<str>>(
         events: impl IntoIterator<Item = (Option<WorkItemEvent>, u64, Timestamp, A)>,
     ) -> Result<Option<WorkItem>, DomainError> {
+        Self::replay_observed(events, |_, _| {})
+    }
+
+    /// [`WorkItem::replay`], showing `observe` the item after each event and that event's
+    /// time: how the board's charts see every status an item passed through.
+    pub fn replay_observed<A: AsRef<str>>(
+        events: impl IntoIterator<Item = (Option<WorkItemEvent>, u64, Timestamp, A)>,
+        mut observe: impl FnMut(&WorkItem, Timestamp),
+    ) -> Result<Option<WorkItem>, DomainError> {
         let mut item: Option<WorkItem> = None;
         for (event, version, at, actor) in events {
             match (&mut item, event) {
-                (Some(item), event) => item.apply(event.as_ref(), version, at, actor.as_ref()),
+                (Some(item), event) => {
+                    item.apply(event.as_ref(), version, at, actor.as_ref());
+                    observe(item, at);
+                }
                 (None, Some(WorkItemEvent::Created(created))) => {
-                    item = Some(WorkItem::from_created(created, version, at));
+                    let created = WorkItem::from_created(created, version, at);
+                    observe(&created, at);
+                    item = Some(created);
                 }
                 (None, other) => {
                     let found = other.map_or("an unknown event type", |e| e.event_type());

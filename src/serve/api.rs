@@ -24,8 +24,8 @@ use crate::cli::error::{CliResult, CommandError};
 
 type Answer = Result<Json<Value>, ApiError>;
 
-/// How often the event stream looks for new events when there were none.
-const STREAM_TICK: Duration = Duration::from_millis(100);
+/// How long an event stream waits for the watcher's word before reading the log anyway.
+const STREAM_TICK: Duration = Duration::from_secs(1);
 /// Events per read of the log, for `/api/events` and the stream.
 const PAGE: usize = 500;
 
@@ -95,21 +95,45 @@ pub async fn list(State(board): State<Board>, Query(query): Query<Vec<(String, S
     Ok(Json(serde_json::to_value(items).map_err(CommandError::from)?))
 }
 
-/// `GET /api/items/{id}`: the item as `items show --json` has it, with its `history` (as
-/// `items history --json`).
-pub async fn show(State(board): State<Board>, Path(id): Path<String>) -> Answer {
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct At {
+    at: Option<String>,
+}
+
+/// `GET /api/items/{id}?at=TIME`: the item as `items show --json [--at]` has it (with its
+/// links: children, blocks, blocked_by, related), plus its whole `history` (as `items
+/// history --json`).
+pub async fn show(State(board): State<Board>, Path(id): Path<String>, Query(at): Query<At>) -> Answer {
     let value = board.with_session(|session| {
         let target = item(&id)?;
+        let at = at.at.as_deref().map(|text| time(session, text)).transpose()?;
         let queries = session.queries();
-        let shown = queries.show(target, None)?;
+        let shown = queries.show(target, at)?;
+        let links = queries.links(shown.id, at)?;
         let history = queries.history(target)?;
         let mut value = serde_json::to_value(&shown)?;
-        if let Some(object) = value.as_object_mut() {
+        if let (Some(object), Value::Object(links)) = (value.as_object_mut(), serde_json::to_value(links)?) {
+            object.extend(links);
             object.insert("history".into(), serde_json::to_value(history)?);
         }
         Ok(value)
     })?;
     Ok(Json(value))
+}
+
+/// `GET /api/blocked`: what `items blocked --json` prints — each open item that waits,
+/// with the open items it waits for. The page marks those cards with their blockers.
+pub async fn blocked(State(board): State<Board>) -> Answer {
+    let blocked = board.with_session(|session| Ok(session.queries().blocked()?))?;
+    Ok(Json(serde_json::to_value(blocked).map_err(CommandError::from)?))
+}
+
+/// `GET /api/flow`: the project's cumulative flow (items per status at the end of each
+/// day) and cycle times (first start → done), read off every item's events.
+pub async fn flow(State(board): State<Board>) -> Answer {
+    let flow = board.with_session(|session| Ok(session.queries().flow()?))?;
+    Ok(Json(serde_json::to_value(flow).map_err(CommandError::from)?))
 }
 
 #[derive(Deserialize)]
@@ -143,30 +167,51 @@ pub async fn stream(
         Some(position) => position,
         None => board.with_session(|session| Ok(session.store().head_position()?))?,
     };
-    let state = (board, start, VecDeque::<Event>::new());
-    let events = futures_util::stream::unfold(state, |(board, mut position, mut pending)| async move {
-        loop {
-            if let Some(event) = pending.pop_front() {
-                return Some((Ok(event), (board, position, pending)));
-            }
-            let page = board.with_session(|session| Ok(session.store().read_global(position, PAGE)?));
-            match page {
-                Ok(page) if !page.is_empty() => {
-                    for recorded in &page {
-                        position = recorded.position;
-                        let data = serde_json::to_string(recorded).unwrap_or_default();
-                        pending.push_back(
-                            Event::default()
-                                .id(position.to_string())
-                                .event("event")
-                                .data(data),
-                        );
+    let head = board.head.clone();
+    let stop = board.stop.clone();
+    let state = (board, head, stop, start, VecDeque::<Event>::new());
+    let events = futures_util::stream::unfold(
+        state,
+        |(board, mut head, mut stop, mut position, mut pending)| async move {
+            loop {
+                // The server is stopping: end the stream, or Ctrl-C would wait for the page.
+                if *stop.borrow_and_update() {
+                    return None;
+                }
+                if let Some(event) = pending.pop_front() {
+                    return Some((Ok(event), (board, head, stop, position, pending)));
+                }
+                // Marked seen before the read, so an append after it wakes the wait below.
+                head.borrow_and_update();
+                let page = board.with_session(|session| Ok(session.store().read_global(position, PAGE)?));
+                match page {
+                    Ok(page) if !page.is_empty() => {
+                        for recorded in &page {
+                            position = recorded.position;
+                            let data = serde_json::to_string(recorded).unwrap_or_default();
+                            pending.push_back(
+                                Event::default()
+                                    .id(position.to_string())
+                                    .event("event")
+                                    .data(data),
+                            );
+                        }
+                    }
+                    _ => {
+                        tokio::select! {
+                            _ = stop.changed() => {}
+                            changed = tokio::time::timeout(STREAM_TICK, head.changed()) => {
+                                if let Ok(Err(_)) = changed {
+                                    // The watcher is gone: fall back to reading every tick.
+                                    tokio::time::sleep(STREAM_TICK).await;
+                                }
+                            }
+                        }
                     }
                 }
-                _ => tokio::time::sleep(STREAM_TICK).await,
             }
-        }
-    });
+        },
+    );
     Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
 

@@ -45,6 +45,38 @@ pub struct Board {
     token: Arc<str>,
     /// The `Host` values this server answers to (`127.0.0.1:PORT`, `localhost:PORT`, …).
     hosts: Arc<[String]>,
+    /// The log's head position, updated as soon as any process appends.
+    head: tokio::sync::watch::Receiver<u64>,
+    /// True once Ctrl-C came: open event streams end so the server can stop.
+    stop: tokio::sync::watch::Receiver<bool>,
+}
+
+/// How long the watcher sleeps before looking again when no notification came (a store
+/// on a filesystem without change notifications still advances).
+const WATCH_TICK: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Starts the thread that watches the log's head for the event streams.
+fn watch_head(watcher: Session) -> CliResult<tokio::sync::watch::Receiver<u64>> {
+    let mut head = watcher.store().head_position()?;
+    let (announce, changes) = tokio::sync::watch::channel(head);
+    std::thread::Builder::new()
+        .name("jerry-board-watch".into())
+        .spawn(move || loop {
+            if watcher.store().wait_for_events(head, WATCH_TICK).is_err() {
+                std::thread::sleep(WATCH_TICK);
+            }
+            if let Ok(now) = watcher.store().head_position() {
+                if now != head {
+                    head = now;
+                    // No receivers left means the server is shutting down.
+                    if announce.send(now).is_err() {
+                        return;
+                    }
+                }
+            }
+        })
+        .map_err(|err| CommandError::failure(format!("cannot start the log watcher: {err}")))?;
+    Ok(changes)
 }
 
 impl Board {
@@ -88,8 +120,10 @@ pub fn refuse(status: StatusCode, kind: &str, message: &str) -> Response {
     (status, Json(body)).into_response()
 }
 
-/// Serves `session` until Ctrl-C (exit 0).
-pub fn serve(mut session: Session, options: ServeOptions) -> CliResult {
+/// Serves `session` until Ctrl-C (exit 0). `watcher` is a second, read-only session on the
+/// same store, lent to one thread that sleeps on the store's change notifications (as
+/// `events follow` does) and announces each new head position to the event streams.
+pub fn serve(mut session: Session, watcher: Session, options: ServeOptions) -> CliResult {
     session.keep_warm();
     let loopback = options.listen.ip().is_loopback();
     if !loopback && options.token.is_none() {
@@ -121,6 +155,7 @@ pub fn serve(mut session: Session, options: ServeOptions) -> CliResult {
             eprintln!("warning: the board listens on {address}, beyond this machine; writes need the token");
         }
         let token = options.token.unwrap_or_else(|| ulid::Ulid::new().to_string());
+        let (stop, stopping) = tokio::sync::watch::channel(false);
         let url = if loopback {
             format!("http://127.0.0.1:{port}/")
         } else {
@@ -130,14 +165,17 @@ pub fn serve(mut session: Session, options: ServeOptions) -> CliResult {
             session: Arc::new(Mutex::new(session)),
             token: token.into(),
             hosts: hosts.into(),
+            head: watch_head(watcher)?,
+            stop: stopping,
         };
         println!("jerry board: {url}");
         if options.open {
             open_browser(&url);
         }
         axum::serve(listener, router(board))
-            .with_graceful_shutdown(async {
+            .with_graceful_shutdown(async move {
                 let _ = tokio::signal::ctrl_c().await;
+                let _ = stop.send(true);
             })
             .await
             .map_err(|err| CommandError::failure(format!("the server stopped: {err}")))
@@ -151,6 +189,8 @@ fn router(board: Board) -> Router {
         .route("/api/items/{id}", get(api::show))
         .route("/api/items/{id}/status", post(api::move_item))
         .route("/api/items/{id}/comments", post(api::comment))
+        .route("/api/blocked", get(api::blocked))
+        .route("/api/flow", get(api::flow))
         .route("/api/events", get(api::events))
         .route("/api/stream", get(api::stream))
         .fallback(|| async { refuse(StatusCode::NOT_FOUND, "not_found", "no such page") })

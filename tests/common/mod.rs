@@ -12,6 +12,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+pub mod server;
+
 /// The RFC 3339 moment the `n`th command of a workspace sees.
 pub fn moment(n: u64) -> String {
     let at = time::OffsetDateTime::from_unix_timestamp((EPOCH_UNIX + n) as i64).expect("a moment");

@@ -1,0 +1,470 @@
+//! The board in a real browser: Debian's chromium, headless, driven over WebDriver by its
+//! chromedriver, against the real `jerry serve`. What a person does with the page — reads
+//! the cards, sees another process's write arrive, drags a card, opens its timeline,
+//! comments, travels back in time, opens the charts — each checked against the log.
+//!
+//! `JERRY_UPDATE_DOCS=1` also saves the screenshot in docs/board.png. The benchmark
+//! (`scripts/bench-board`) is the ignored test at the end.
+
+mod common;
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+use common::server::Server;
+use common::Workspace;
+
+/// chromedriver on a free loopback port, killed when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    /// `None` (a skip, which fails under CI) when chromedriver or chromium is missing.
+    fn start() -> Option<Self> {
+        let found = |program: &str| {
+            Command::new(program)
+                .arg("--version")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success())
+        };
+        if !found("chromedriver") || !found("chromium") {
+            common::skip(
+                "chromium and chromedriver are not installed (apt-get install chromium chromium-driver)",
+            );
+            return None;
+        }
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("a free port")
+            .port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not listen on {port}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some(Self {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        })
+    }
+
+    async fn browser(&self) -> Client {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": "/usr/bin/chromium",
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--window-size=1500,950", "--force-device-scale-factor=1"],
+            }),
+        );
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&self.url)
+            .await
+            .expect("a chromium session")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime")
+}
+
+/// Runs `script` in the page until it returns something truthy (or `what` times out).
+async fn until(browser: &Client, what: &str, script: &str) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let value = browser.execute(script, vec![]).await.expect("the script runs");
+        if !(value.is_null() || value == json!(false) || value == json!(0)) {
+            return value;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Which column the card `id` stands in, or null.
+fn column_of(id: &str) -> String {
+    format!(
+        "const c = document.querySelector('.card[data-id=\"{id}\"]'); return c && c.closest('.column').dataset.status;"
+    )
+}
+
+async fn wait_in_column(browser: &Client, id: &str, status: &str) {
+    let script = format!(
+        "const c = document.querySelector('.card[data-id=\"{id}\"]'); return !!c && c.closest('.column').dataset.status === '{status}';"
+    );
+    until(browser, &format!("{id} in {status}"), &script).await;
+}
+
+/// A real pointer drag: press on the card, move in steps onto the column, release.
+async fn drag(browser: &Client, id: &str, status: &str) {
+    let card = browser
+        .find(Locator::Css(&format!(".card[data-id=\"{id}\"]")))
+        .await
+        .expect("the card");
+    let column = browser
+        .find(Locator::Css(&format!(".column[data-status=\"{status}\"] h2")))
+        .await
+        .expect("the column");
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: card,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(100)),
+            x: 20.0,
+            y: 10.0,
+        })
+        .then(PointerAction::MoveToElement {
+            element: column,
+            duration: Some(Duration::from_millis(300)),
+            x: 0.0,
+            y: 30.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    browser.perform_actions(mouse).await.expect("the drag");
+    browser.release_actions().await.expect("released");
+}
+
+fn events_of(ws: &Workspace, id: &str) -> Vec<Value> {
+    ws.json(&["events", "list"])
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|e| e["aggregate_id"].as_str().is_some_and(|a| a.ends_with(id)))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn the_board_in_a_real_browser() {
+    let Some(driver) = Driver::start() else { return };
+    let ws = Workspace::new();
+    for args in [
+        &["items", "create", "--priority", "high", "Write the parser"][..],
+        &[
+            "items",
+            "create",
+            "--priority",
+            "critical",
+            "--assignee",
+            "ana",
+            "Fix the login",
+        ],
+        &["items", "create", "--type", "epic", "Ship the release"],
+        &["items", "create", "--priority", "low", "Update the docs"],
+        &["items", "create", "Drop the old importer"],
+        &["items", "label", "WORK-001", "--add", "core"],
+        &["items", "label", "WORK-004", "--add", "docs"],
+    ] {
+        ws.ok(args);
+    }
+    ws.ok(&["items", "depend", "WORK-003", "WORK-002", "--type", "blocked_by"]);
+    // The moment of the last event before WORK-002 started: where the time travel goes.
+    let linked = events_of(&ws, "WORK-003");
+    let before_start = linked.last().expect("the link")["timestamp"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    ws.ok(&["items", "start", "WORK-002"]);
+    ws.ok(&["items", "cancel", "WORK-005", "--reason", "kept after all"]);
+    let server = Server::start(&ws);
+    let url = format!("http://127.0.0.1:{}/", server.port);
+
+    runtime().block_on(async {
+        let browser = driver.browser().await;
+        browser.goto(&url).await.expect("the board opens");
+
+        // The cards, each in its column, with what a card shows.
+        until(&browser, "the cards", "return document.querySelectorAll('.card').length === 5").await;
+        for (id, status) in [
+            ("WORK-001", "pending"),
+            ("WORK-002", "in_progress"),
+            ("WORK-003", "pending"),
+            ("WORK-004", "pending"),
+            ("WORK-005", "cancelled"),
+        ] {
+            let column = browser.execute(&column_of(id), vec![]).await.unwrap();
+            assert_eq!(column, json!(status), "{id}");
+        }
+        let first = browser
+            .execute("return document.querySelector('.card[data-id=\"WORK-001\"]').innerText", vec![])
+            .await
+            .unwrap();
+        let first = first.as_str().unwrap();
+        for shown in ["WORK-001", "Write the parser", "high", "core"] {
+            assert!(first.contains(shown), "{shown} in {first:?}");
+        }
+        let blocked = browser
+            .execute("return document.querySelector('.card[data-id=\"WORK-003\"] .blockers').innerText", vec![])
+            .await
+            .unwrap();
+        assert_eq!(blocked, json!("blocked by WORK-002"));
+        until(&browser, "the live stream", "return document.getElementById('live').textContent === 'live'").await;
+
+        // Another process writes; the card moves without a reload.
+        browser.execute("window.notReloaded = true", vec![]).await.unwrap();
+        ws.ok(&["items", "start", "WORK-001"]);
+        wait_in_column(&browser, "WORK-001", "in_progress").await;
+        assert_eq!(browser.execute("return window.notReloaded", vec![]).await.unwrap(), json!(true));
+
+        // A drag writes the move through the server: the event is in the log.
+        drag(&browser, "WORK-001", "done").await;
+        wait_in_column(&browser, "WORK-001", "done").await;
+        let moved = events_of(&ws, "WORK-001");
+        let change = moved
+            .iter()
+            .rev()
+            .find(|e| e["event_type"] == "StatusChanged")
+            .expect("a status change");
+        assert_eq!(change["payload"]["new_status"], "done", "{change}");
+        assert_eq!(moved.last().unwrap()["event_type"], "WorkItemCompleted");
+        assert_eq!(
+            ws.json(&["items", "show", "WORK-001"])["status"],
+            "done"
+        );
+        // A drag onto a column the status machine forbids says why and writes nothing.
+        let count = events_of(&ws, "WORK-004").len();
+        drag(&browser, "WORK-004", "blocked").await;
+        until(&browser, "the refusal", "return document.getElementById('message').textContent.includes('cannot move WORK-004')").await;
+        assert_eq!(events_of(&ws, "WORK-004").len(), count);
+        wait_in_column(&browser, "WORK-004", "pending").await;
+
+        // A click opens the card: links, comments and the timeline.
+        browser
+            .find(Locator::Css(".card[data-id=\"WORK-003\"] .title"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until(&browser, "the detail", "return document.querySelector('#detail.open h2') !== null").await;
+        let detail = browser
+            .execute("return document.getElementById('detail').innerText", vec![])
+            .await
+            .unwrap();
+        let detail = detail.as_str().unwrap();
+        assert!(detail.contains("WORK-003 Ship the release"), "{detail}");
+        assert!(detail.contains("blocked by: WORK-002"), "{detail}");
+        let timeline = browser
+            .execute(
+                "return [...document.querySelectorAll('.timeline li')].map(li => li.dataset.type)",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(timeline, json!(["WorkItemCreated", "DependencyAdded"]));
+        assert!(detail.contains("linked: blocked_by WORK-002"), "{detail}");
+
+        // A comment from the page lands in the log and on the timeline.
+        let area = browser.find(Locator::Css("#comment textarea")).await.unwrap();
+        area.send_keys("Waiting for the login fix").await.unwrap();
+        browser
+            .find(Locator::Css("#comment button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until(
+            &browser,
+            "the comment on the timeline",
+            "return document.querySelectorAll('.timeline li').length === 3",
+        )
+        .await;
+        let shown = ws.json(&["items", "show", "WORK-003"]);
+        assert_eq!(shown["comments"][0]["text"], "Waiting for the login fix", "{shown}");
+        browser.find(Locator::Css("#detail button")).await.unwrap().click().await.unwrap();
+
+        // Time travel: the board as it was before WORK-002 started, read only.
+        let when: String = before_start.chars().take(19).collect();
+        browser
+            .execute(
+                "const f = document.getElementById('when-text'); f.value = arguments[0]; f.dispatchEvent(new Event('change'));",
+                vec![json!(when)],
+            )
+            .await
+            .unwrap();
+        until(&browser, "the past", "return document.body.classList.contains('past')").await;
+        for id in ["WORK-001", "WORK-002", "WORK-005"] {
+            wait_in_column(&browser, id, "pending").await;
+        }
+        let past = browser
+            .execute("return document.getElementById('past').innerText", vec![])
+            .await
+            .unwrap();
+        assert!(past.as_str().unwrap().contains("read only"), "{past}");
+        browser.find(Locator::Id("now")).await.unwrap().click().await.unwrap();
+        wait_in_column(&browser, "WORK-001", "done").await;
+
+        // The charts, drawn from the log.
+        browser.find(Locator::Id("charts-toggle")).await.unwrap().click().await.unwrap();
+        until(&browser, "the flow diagram", "return document.querySelectorAll('#cfd polygon').length === 5").await;
+        until(&browser, "a cycle", "return document.querySelectorAll('#cycle circle').length === 1").await;
+        let caption = browser
+            .execute("return document.getElementById('cycle-caption').textContent", vec![])
+            .await
+            .unwrap();
+        assert!(caption.as_str().unwrap().contains("1 items"), "{caption}");
+
+        // A closed column folds away and stays folded across reloads.
+        browser
+            .find(Locator::Css(".column[data-status=\"cancelled\"] h2"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        until(
+            &browser,
+            "the folded column",
+            "return document.querySelector('.column[data-status=\"cancelled\"]').classList.contains('collapsed')",
+        )
+        .await;
+        browser.refresh().await.unwrap();
+        until(
+            &browser,
+            "the folded column after a reload",
+            "return document.querySelectorAll('.card').length === 5 && document.querySelector('.column[data-status=\"cancelled\"]').classList.contains('collapsed')",
+        )
+        .await;
+
+        let png = browser.screenshot().await.expect("a screenshot");
+        assert!(png.starts_with(b"\x89PNG"), "a PNG");
+        if std::env::var_os("JERRY_UPDATE_DOCS").is_some() {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/board.png");
+            std::fs::write(path, &png).expect("docs/board.png");
+        }
+        browser.close().await.expect("the browser closes");
+    });
+    drop(server);
+}
+
+/// Milliseconds since the Unix epoch of an RFC 3339 time.
+fn unix_millis(text: &str) -> f64 {
+    let at = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| panic!("a time: {text}"));
+    at.unix_timestamp_nanos() as f64 / 1e6
+}
+
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    sorted[((sorted.len() as f64 * q).ceil() as usize).clamp(1, sorted.len()) - 1]
+}
+
+/// `scripts/bench-board`: the page's load time with 10,000 items (`JERRY_BENCH_ITEMS`), and
+/// the time from an append in another process (the event's own timestamp) to the page
+/// having drawn it, over 100 writes, each an `items start` that moves a card.
+#[test]
+#[ignore = "a benchmark: scripts/bench-board runs it"]
+fn bench_board() {
+    let Some(driver) = Driver::start() else { return };
+    let count: u64 = std::env::var("JERRY_BENCH_ITEMS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000);
+    let ws = Workspace::new().with_real_clock();
+    ws.ok(&[
+        "generate",
+        "--items",
+        &count.to_string(),
+        "--events-per-item",
+        "2",
+    ]);
+    let ids: Vec<String> = common::ids(&ws.json(&["items", "list", "--limit", "101"]));
+    let server = Server::start(&ws);
+    let url = format!("http://127.0.0.1:{}/", server.port);
+
+    runtime().block_on(async {
+        let browser = driver.browser().await;
+        let mut loads = Vec::new();
+        for _ in 0..5 {
+            browser.goto(&url).await.expect("the board opens");
+            let drawn = until(&browser, "the first render", "return window.jerryBoard.firstRender").await;
+            loads.push(drawn.as_f64().expect("milliseconds"));
+        }
+        let cards = browser
+            .execute("return document.querySelectorAll('.card').length", vec![])
+            .await
+            .unwrap();
+        loads.sort_by(f64::total_cmp);
+        println!(
+            "board page load, {count} items: median {:.0} ms, min {:.0}, max {:.0} ({} loads, {cards} cards drawn)",
+            percentile(&loads, 0.5),
+            loads[0],
+            loads[loads.len() - 1],
+            loads.len()
+        );
+        until(&browser, "the live stream", "return document.getElementById('live').textContent === 'live'").await;
+
+        let head = |events: &Value| events.as_array().and_then(|e| e.last()).map(|e| e["position"].as_u64().unwrap());
+        let mut position = head(&server.json("/api/events?after=0&limit=5000")).unwrap_or(0);
+        // Skip to the head: the log can be longer than one page.
+        while let Some(next) = head(&server.json(&format!("/api/events?after={position}&limit=5000"))) {
+            position = next;
+        }
+        let mut latencies = Vec::new();
+        for id in ids.iter().skip(1).take(100) {
+            ws.ok(&["items", "start", id]);
+            let written = server.json(&format!("/api/events?after={position}"));
+            let written = written.as_array().expect("the new events");
+            let last = head(&Value::Array(written.clone())).expect("a new event");
+            until(
+                &browser,
+                "the card's move",
+                &format!("return window.jerryBoard.drawn >= {last}"),
+            )
+            .await;
+            let times = browser.execute("return window.jerryBoard.times", vec![]).await.unwrap();
+            for event in written {
+                let drawn = times[event["position"].as_u64().unwrap().to_string()]
+                    .as_f64()
+                    .expect("a drawing time");
+                latencies.push(drawn - unix_millis(event["timestamp"].as_str().unwrap()));
+            }
+            position = last;
+        }
+        latencies.sort_by(f64::total_cmp);
+        println!(
+            "append → card drawn, {} writes on {count} items: median {:.0} ms, p95 {:.0} ms, max {:.0} ms",
+            latencies.len(),
+            percentile(&latencies, 0.5),
+            percentile(&latencies, 0.95),
+            latencies[latencies.len() - 1]
+        );
+        browser.close().await.expect("the browser closes");
+    });
+}
