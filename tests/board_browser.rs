@@ -174,8 +174,10 @@ fn events_of(ws: &Workspace, id: &str) -> Vec<Value> {
 fn the_board_in_a_real_browser() {
     let Some(driver) = Driver::start() else { return };
     let ws = Workspace::new();
-    for args in [
-        &["items", "create", "--priority", "high", "Write the parser"][..],
+    // A fortnight of history before the workspace's own clock (2026-01-01), one command
+    // every 14 hours, so the charts have days to draw.
+    let history: [&[&str]; 19] = [
+        &["items", "create", "--priority", "high", "Write the parser"],
         &[
             "items",
             "create",
@@ -188,20 +190,48 @@ fn the_board_in_a_real_browser() {
         &["items", "create", "--type", "epic", "Ship the release"],
         &["items", "create", "--priority", "low", "Update the docs"],
         &["items", "create", "Drop the old importer"],
+        &["items", "create", "Set up CI"],
+        &["items", "create", "--assignee", "bo", "Add a config file"],
+        &["items", "create", "--type", "bug", "Crash on an empty title"],
         &["items", "label", "WORK-001", "--add", "core"],
         &["items", "label", "WORK-004", "--add", "docs"],
-    ] {
-        ws.ok(args);
+        &["items", "depend", "WORK-003", "WORK-002", "--type", "blocked_by"],
+        &["items", "start", "WORK-006"],
+        &["items", "start", "WORK-008"],
+        &["items", "start", "WORK-007"],
+        &["items", "complete", "WORK-008"],
+        &["items", "complete", "WORK-006"],
+        &["items", "complete", "WORK-007"],
+        &["items", "start", "WORK-002"],
+        &["items", "cancel", "WORK-005", "--reason", "kept after all"],
+    ];
+    let start = time::OffsetDateTime::parse(
+        "2025-12-18T09:00:00Z",
+        &time::format_description::well_known::Rfc3339,
+    )
+    .expect("a time");
+    let mut before_start = String::new();
+    for (step, args) in history.iter().enumerate() {
+        let at = start + time::Duration::hours(14 * step as i64);
+        let at = at
+            .format(&time::format_description::well_known::Rfc3339)
+            .expect("RFC 3339");
+        let out = ws
+            .command()
+            .args(*args)
+            .env("JERRY_TEST_TIMESTAMP", &at)
+            .output()
+            .expect("jerry runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if args[1] == "complete" {
+            // The last moment before WORK-002 started: where the time travel goes.
+            before_start = at;
+        }
     }
-    ws.ok(&["items", "depend", "WORK-003", "WORK-002", "--type", "blocked_by"]);
-    // The moment of the last event before WORK-002 started: where the time travel goes.
-    let linked = events_of(&ws, "WORK-003");
-    let before_start = linked.last().expect("the link")["timestamp"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    ws.ok(&["items", "start", "WORK-002"]);
-    ws.ok(&["items", "cancel", "WORK-005", "--reason", "kept after all"]);
     let server = Server::start(&ws);
     let url = format!("http://127.0.0.1:{}/", server.port);
 
@@ -210,13 +240,16 @@ fn the_board_in_a_real_browser() {
         browser.goto(&url).await.expect("the board opens");
 
         // The cards, each in its column, with what a card shows.
-        until(&browser, "the cards", "return document.querySelectorAll('.card').length === 5").await;
+        until(&browser, "the cards", "return document.querySelectorAll('.card').length === 8").await;
         for (id, status) in [
             ("WORK-001", "pending"),
             ("WORK-002", "in_progress"),
             ("WORK-003", "pending"),
             ("WORK-004", "pending"),
             ("WORK-005", "cancelled"),
+            ("WORK-006", "done"),
+            ("WORK-007", "done"),
+            ("WORK-008", "done"),
         ] {
             let column = browser.execute(&column_of(id), vec![]).await.unwrap();
             assert_eq!(column, json!(status), "{id}");
@@ -334,12 +367,12 @@ fn the_board_in_a_real_browser() {
         // The charts, drawn from the log.
         browser.find(Locator::Id("charts-toggle")).await.unwrap().click().await.unwrap();
         until(&browser, "the flow diagram", "return document.querySelectorAll('#cfd polygon').length === 5").await;
-        until(&browser, "a cycle", "return document.querySelectorAll('#cycle circle').length === 1").await;
+        until(&browser, "the cycles", "return document.querySelectorAll('#cycle circle').length === 4").await;
         let caption = browser
             .execute("return document.getElementById('cycle-caption').textContent", vec![])
             .await
             .unwrap();
-        assert!(caption.as_str().unwrap().contains("1 items"), "{caption}");
+        assert!(caption.as_str().unwrap().contains("4 items"), "{caption}");
 
         // A closed column folds away and stays folded across reloads.
         browser
@@ -359,7 +392,7 @@ fn the_board_in_a_real_browser() {
         until(
             &browser,
             "the folded column after a reload",
-            "return document.querySelectorAll('.card').length === 5 && document.querySelector('.column[data-status=\"cancelled\"]').classList.contains('collapsed')",
+            "return document.querySelectorAll('.card').length === 8 && document.querySelector('.column[data-status=\"cancelled\"]').classList.contains('collapsed') && document.querySelectorAll('#cfd polygon').length === 5",
         )
         .await;
 
@@ -427,6 +460,13 @@ fn bench_board() {
             loads[0],
             loads[loads.len() - 1],
             loads.len()
+        );
+        let started = Instant::now();
+        let flow = server.json("/api/flow");
+        println!(
+            "board charts (/api/flow), {count} items: {:.0} ms ({} days)",
+            started.elapsed().as_secs_f64() * 1000.0,
+            flow["days"].as_array().map_or(0, Vec::len)
         );
         until(&browser, "the live stream", "return document.getElementById('live').textContent === 'live'").await;
 

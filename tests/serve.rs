@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use common::server::Server;
 use common::Workspace;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn error_kind(body: &str) -> String {
     let value: Value = serde_json::from_str(body).unwrap_or_else(|_| panic!("not JSON: {body}"));
@@ -71,6 +71,45 @@ fn the_api_reads_and_writes_through_the_one_write_path() {
     );
     assert_eq!((status, error_kind(&body).as_str()), (409, "conflict"), "{body}");
     assert_eq!(ws.json(&["items", "show", "1"])["status"], "in_progress");
+
+    // The page's other reads: a card with its links (without its history, for live
+    // updates), a card as it was, what waits on what, and the charts' flow.
+    ws.ok(&["items", "depend", "2", "1", "--type", "blocked_by"]);
+    assert_eq!(
+        server.json("/api/items/WORK-002?history=false"),
+        ws.json(&["items", "show", "2"]),
+        "items show --json, links included"
+    );
+    let was = server.json(&format!("/api/items/1?at={}", common::moment(1)));
+    assert_eq!(was["status"], "pending");
+    assert!(
+        was["history"].as_array().unwrap().len() >= 3,
+        "the whole history: {was}"
+    );
+    assert_eq!(server.json("/api/blocked"), ws.json(&["items", "blocked"]));
+    assert_eq!(
+        common::ids(
+            &server
+                .json("/api/blocked")
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| b["item"].clone())
+                .collect()
+        ),
+        ["WORK-002"]
+    );
+    let flow = server.json("/api/flow");
+    let today = flow["days"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (today["pending"].clone(), today["in_progress"].clone()),
+        (json!(2), json!(1)),
+        "{flow}"
+    );
+    assert_eq!(flow["cycle_times"], json!([]));
+    ws.ok(&["items", "complete", "1"]);
+    let cycles = server.json("/api/flow")["cycle_times"].clone();
+    assert_eq!(cycles[0]["id"], "WORK-001", "{cycles}");
 }
 
 #[test]

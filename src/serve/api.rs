@@ -99,6 +99,8 @@ pub async fn list(State(board): State<Board>, Query(query): Query<Vec<(String, S
 #[serde(deny_unknown_fields)]
 pub struct At {
     at: Option<String>,
+    /// `false` leaves the history out (the page's live updates need only the card).
+    history: Option<bool>,
 }
 
 /// `GET /api/items/{id}?at=TIME`: the item as `items show --json [--at]` has it (with its
@@ -107,15 +109,16 @@ pub struct At {
 pub async fn show(State(board): State<Board>, Path(id): Path<String>, Query(at): Query<At>) -> Answer {
     let value = board.with_session(|session| {
         let target = item(&id)?;
-        let at = at.at.as_deref().map(|text| time(session, text)).transpose()?;
+        let when = at.at.as_deref().map(|text| time(session, text)).transpose()?;
         let queries = session.queries();
-        let shown = queries.show(target, at)?;
-        let links = queries.links(shown.id, at)?;
-        let history = queries.history(target)?;
+        let shown = queries.show(target, when)?;
+        let links = queries.links(shown.id, when)?;
         let mut value = serde_json::to_value(&shown)?;
         if let (Some(object), Value::Object(links)) = (value.as_object_mut(), serde_json::to_value(links)?) {
             object.extend(links);
-            object.insert("history".into(), serde_json::to_value(history)?);
+            if at.history != Some(false) {
+                object.insert("history".into(), serde_json::to_value(queries.history(target)?)?);
+            }
         }
         Ok(value)
     })?;
