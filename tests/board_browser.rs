@@ -122,22 +122,42 @@ async fn wait_in_column(browser: &Client, id: &str, status: &str) {
     until(browser, &format!("{id} in {status}"), &script).await;
 }
 
-/// A real pointer drag: press on the card, move in steps onto the column, release.
+/// Clicks the element `css` names, looking it up again if the live board redrew it between
+/// the lookup and the click (a stale element).
+async fn click(browser: &Client, css: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let clicked = match browser.find(Locator::Css(css)).await {
+            Ok(element) => element.click().await,
+            Err(err) => Err(err),
+        };
+        match clicked {
+            Ok(()) => return,
+            Err(err) => assert!(Instant::now() < deadline, "cannot click {css}: {err}"),
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A real pointer drag: press on the card, move in steps onto the column, release. By
+/// viewport coordinates, not elements: the live board may redraw a card between a lookup
+/// and the press, which would make an element reference stale.
 async fn drag(browser: &Client, id: &str, status: &str) {
-    let card = browser
-        .find(Locator::Css(&format!(".card[data-id=\"{id}\"]")))
+    let script = format!(
+        "const c = document.querySelector('.card[data-id=\"{id}\"]').getBoundingClientRect();
+         const t = document.querySelector('.column[data-status=\"{status}\"] h2').getBoundingClientRect();
+         return [c.x + c.width / 2, c.y + c.height / 2, t.x + t.width / 2, t.y + t.height + 20];"
+    );
+    let points = browser
+        .execute(&script, vec![])
         .await
-        .expect("the card");
-    let column = browser
-        .find(Locator::Css(&format!(".column[data-status=\"{status}\"] h2")))
-        .await
-        .expect("the column");
+        .expect("the card and the column");
+    let point = |i: usize| points[i].as_f64().expect("a coordinate").round();
     let mouse = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element: card,
+        .then(PointerAction::MoveTo {
             duration: None,
-            x: 0.0,
-            y: 0.0,
+            x: point(0),
+            y: point(1),
         })
         .then(PointerAction::Down {
             button: MOUSE_BUTTON_LEFT,
@@ -147,11 +167,10 @@ async fn drag(browser: &Client, id: &str, status: &str) {
             x: 20.0,
             y: 10.0,
         })
-        .then(PointerAction::MoveToElement {
-            element: column,
+        .then(PointerAction::MoveTo {
             duration: Some(Duration::from_millis(300)),
-            x: 0.0,
-            y: 30.0,
+            x: point(2),
+            y: point(3),
         })
         .then(PointerAction::Up {
             button: MOUSE_BUTTON_LEFT,
@@ -298,13 +317,7 @@ fn the_board_in_a_real_browser() {
         wait_in_column(&browser, "WORK-004", "pending").await;
 
         // A click opens the card: links, comments and the timeline.
-        browser
-            .find(Locator::Css(".card[data-id=\"WORK-003\"] .title"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&browser, ".card[data-id=\"WORK-003\"] .title").await;
         until(&browser, "the detail", "return document.querySelector('#detail.open h2') !== null").await;
         let detail = browser
             .execute("return document.getElementById('detail').innerText", vec![])
@@ -324,15 +337,16 @@ fn the_board_in_a_real_browser() {
         assert!(detail.contains("linked: blocked_by WORK-002"), "{detail}");
 
         // A comment from the page lands in the log and on the timeline.
-        let area = browser.find(Locator::Css("#comment textarea")).await.unwrap();
-        area.send_keys("Waiting for the login fix").await.unwrap();
-        browser
-            .find(Locator::Css("#comment button"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            // Looked up again if the detail was redrawn meanwhile (a draft survives a redraw).
+            let area = browser.find(Locator::Css("#comment textarea")).await.unwrap();
+            if area.send_keys("Waiting for the login fix").await.is_ok() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "cannot type the comment");
+        }
+        click(&browser, "#comment button").await;
         until(
             &browser,
             "the comment on the timeline",
@@ -341,7 +355,7 @@ fn the_board_in_a_real_browser() {
         .await;
         let shown = ws.json(&["items", "show", "WORK-003"]);
         assert_eq!(shown["comments"][0]["text"], "Waiting for the login fix", "{shown}");
-        browser.find(Locator::Css("#detail button")).await.unwrap().click().await.unwrap();
+        click(&browser, "#detail button").await;
 
         // Time travel: the board as it was before WORK-002 started, read only.
         let when: String = before_start.chars().take(19).collect();
@@ -361,11 +375,11 @@ fn the_board_in_a_real_browser() {
             .await
             .unwrap();
         assert!(past.as_str().unwrap().contains("read only"), "{past}");
-        browser.find(Locator::Id("now")).await.unwrap().click().await.unwrap();
+        click(&browser, "#now").await;
         wait_in_column(&browser, "WORK-001", "done").await;
 
         // The charts, drawn from the log.
-        browser.find(Locator::Id("charts-toggle")).await.unwrap().click().await.unwrap();
+        click(&browser, "#charts-toggle").await;
         until(&browser, "the flow diagram", "return document.querySelectorAll('#cfd polygon').length === 5").await;
         until(&browser, "the cycles", "return document.querySelectorAll('#cycle circle').length === 4").await;
         let caption = browser
@@ -375,13 +389,7 @@ fn the_board_in_a_real_browser() {
         assert!(caption.as_str().unwrap().contains("4 items"), "{caption}");
 
         // A closed column folds away and stays folded across reloads.
-        browser
-            .find(Locator::Css(".column[data-status=\"cancelled\"] h2"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&browser, ".column[data-status=\"cancelled\"] h2").await;
         until(
             &browser,
             "the folded column",
