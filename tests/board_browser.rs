@@ -404,6 +404,21 @@ fn the_board_in_a_real_browser() {
         )
         .await;
 
+        // The server goes away and comes back on the same port: the page reconnects by
+        // itself, catches up with what was written meanwhile, and can write again.
+        let port = server.port;
+        browser.execute("window.notReloaded = true", vec![]).await.unwrap();
+        drop(server);
+        until(&browser, "the lost connection", "return document.getElementById('live').textContent !== 'live'").await;
+        ws.ok(&["items", "start", "WORK-004"]);
+        let server = Server::start_on(&ws, port);
+        wait_in_column(&browser, "WORK-004", "in_progress").await;
+        assert_eq!(browser.execute("return window.notReloaded", vec![]).await.unwrap(), json!(true));
+        until(&browser, "the stream back", "return document.getElementById('live').textContent === 'live'").await;
+        drag(&browser, "WORK-004", "done").await;
+        wait_in_column(&browser, "WORK-004", "done").await;
+        assert_eq!(ws.json(&["items", "show", "WORK-004"])["status"], "done");
+
         let png = browser.screenshot().await.expect("a screenshot");
         assert!(png.starts_with(b"\x89PNG"), "a PNG");
         if std::env::var_os("JERRY_UPDATE_DOCS").is_some() {
@@ -411,8 +426,8 @@ fn the_board_in_a_real_browser() {
             std::fs::write(path, &png).expect("docs/board.png");
         }
         browser.close().await.expect("the browser closes");
+        drop(server);
     });
-    drop(server);
 }
 
 /// Milliseconds since the Unix epoch of an RFC 3339 time.

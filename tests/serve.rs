@@ -175,10 +175,12 @@ fn bad_and_hostile_requests_are_refused_and_write_nothing() {
     assert_eq!(server.json("/api/items").as_array().unwrap().len(), 1);
 }
 
-/// Reads SSE events (`id`, data) from a stream until `want` of them came.
-fn read_events(reader: &mut BufReader<TcpStream>, want: usize) -> Vec<(u64, Value)> {
+/// Reads SSE events (`id`, data) from a stream until `want` of them came; `ready`
+/// messages (the stream's start position) go to `ready`.
+fn read_events(reader: &mut BufReader<TcpStream>, want: usize, ready: &mut Vec<u64>) -> Vec<(u64, Value)> {
     let mut events = Vec::new();
     let mut id = None;
+    let mut kind = String::new();
     let deadline = Instant::now() + Duration::from_secs(20);
     let mut line = String::new();
     while events.len() < want {
@@ -194,9 +196,15 @@ fn read_events(reader: &mut BufReader<TcpStream>, want: usize) -> Vec<(u64, Valu
         let line = line.trim_end();
         if let Some(value) = line.strip_prefix("id: ") {
             id = value.parse().ok();
+        } else if let Some(value) = line.strip_prefix("event: ") {
+            kind = value.to_owned();
         } else if let Some(data) = line.strip_prefix("data: ") {
             if let (Some(id), Ok(value)) = (id.take(), serde_json::from_str(data)) {
-                events.push((id, value));
+                if kind == "ready" {
+                    ready.push(id);
+                } else {
+                    events.push((id, value));
+                }
             }
         }
     }
@@ -225,7 +233,9 @@ fn the_stream_shows_other_processes_writes_and_a_reconnect_misses_nothing() {
     // Another process writes; the stream shows it, in the log's order.
     ws.ok(&["items", "start", "1"]);
     ws.ok(&["items", "comment", "1", "from a terminal"]);
-    let events = read_events(&mut live, 2);
+    let mut ready = Vec::new();
+    let events = read_events(&mut live, 2, &mut ready);
+    assert_eq!(ready, [1], "the stream says it starts after position 1");
     assert_eq!(events[0].0, 2);
     assert_eq!(events[0].1["event_type"], "StatusChanged");
     assert_eq!(events[1].0, 3);
@@ -233,7 +243,7 @@ fn the_stream_shows_other_processes_writes_and_a_reconnect_misses_nothing() {
     drop(live);
     // A page that lost the connection after event 2 resumes from it.
     let mut resumed = open_stream(&server, Some(1));
-    let events = read_events(&mut resumed, 2);
+    let events = read_events(&mut resumed, 2, &mut ready);
     let positions: Vec<u64> = events.iter().map(|(id, _)| *id).collect();
     assert_eq!(positions, [2, 3]);
 }

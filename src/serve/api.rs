@@ -154,9 +154,9 @@ pub async fn events(State(board): State<Board>, Query(after): Query<After>) -> A
     Ok(Json(serde_json::to_value(events).map_err(CommandError::from)?))
 }
 
-/// `GET /api/stream`: every event after `Last-Event-ID` (or `?after=`, or else the head
-/// now), as Server-Sent Events whose id is the event's position, so a page that reconnects
-/// misses nothing. The session is held only to read a page of the log, never while waiting.
+/// `GET /api/stream`: a `ready` message, then every event after `Last-Event-ID` (or
+/// `?after=`, or else the head now), as Server-Sent Events whose id is the event's
+/// position, so a page that reconnects misses nothing. The session is held only to read a page of the log, never while waiting.
 pub async fn stream(
     State(board): State<Board>,
     headers: HeaderMap,
@@ -172,7 +172,14 @@ pub async fn stream(
     };
     let head = board.head.clone();
     let stop = board.stop.clone();
-    let state = (board, head, stop, start, VecDeque::<Event>::new());
+    // First a `ready` message whose id is where the stream starts: a page that reconnects
+    // before any event came still says where it was (Last-Event-ID), and retries after 1 s.
+    let ready = Event::default()
+        .event("ready")
+        .id(start.to_string())
+        .retry(Duration::from_secs(1))
+        .data(start.to_string());
+    let state = (board, head, stop, start, VecDeque::from([ready]));
     let events = futures_util::stream::unfold(
         state,
         |(board, mut head, mut stop, mut position, mut pending)| async move {

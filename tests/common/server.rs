@@ -19,10 +19,16 @@ pub struct Server {
 }
 
 impl Server {
+    /// `jerry serve` on a free port.
     pub fn start(ws: &Workspace) -> Self {
+        Self::start_on(ws, 0)
+    }
+
+    /// `jerry serve --port PORT` (0: any free one).
+    pub fn start_on(ws: &Workspace, port: u16) -> Self {
         let mut child = ws
             .command()
-            .args(["serve", "--port", "0"])
+            .args(["serve", "--port", &port.to_string()])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
