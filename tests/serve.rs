@@ -197,7 +197,7 @@ fn read_events(reader: &mut BufReader<TcpStream>, want: usize, ready: &mut Vec<u
         if let Some(value) = line.strip_prefix("id: ") {
             id = value.parse().ok();
         } else if let Some(value) = line.strip_prefix("event: ") {
-            kind = value.to_owned();
+            value.clone_into(&mut kind);
         } else if let Some(data) = line.strip_prefix("data: ") {
             if let (Some(id), Ok(value)) = (id.take(), serde_json::from_str(data)) {
                 if kind == "ready" {
