@@ -357,6 +357,33 @@ fn the_board_in_a_real_browser() {
         assert_eq!(shown["comments"][0]["text"], "Waiting for the login fix", "{shown}");
         click(&browser, "#detail button").await;
 
+        // Create from the page: the card appears, and the item is in the log.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let title = browser.find(Locator::Id("title")).await.unwrap();
+            if title.send_keys("Made on the board").await.is_ok() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "cannot type the title");
+        }
+        click(&browser, "#create button").await;
+        until(&browser, "the new card", "return document.querySelectorAll('.card[data-id=\"WORK-009\"]').length === 1").await;
+        assert_eq!(ws.json(&["items", "show", "WORK-009"])["title"], "Made on the board");
+        wait_in_column(&browser, "WORK-009", "pending").await;
+
+        // A card moved from a stale view (its version behind the log) is refused with a
+        // conflict, says so, writes nothing, and the board reloads.
+        ws.ok(&["items", "priority", "WORK-009", "high"]);
+        until(&browser, "the new priority", "return document.querySelector('.card[data-id=\"WORK-009\"]').className.includes('p-high')").await;
+        let count = events_of(&ws, "WORK-009").len();
+        browser
+            .execute("move({ id: 'WORK-009', version: 1, status: 'pending' }, 'in_progress')", vec![])
+            .await
+            .unwrap();
+        until(&browser, "the conflict", "return document.getElementById('message').textContent.includes('changed while you looked at it')").await;
+        assert_eq!(events_of(&ws, "WORK-009").len(), count, "a stale move wrote");
+        wait_in_column(&browser, "WORK-009", "pending").await;
+
         // Time travel: the board as it was before WORK-002 started, read only.
         let when: String = before_start.chars().take(19).collect();
         browser
@@ -400,7 +427,7 @@ fn the_board_in_a_real_browser() {
         until(
             &browser,
             "the folded column after a reload",
-            "return document.querySelectorAll('.card').length === 8 && document.querySelector('.column[data-status=\"cancelled\"]').classList.contains('collapsed') && document.querySelectorAll('#cfd polygon').length === 5",
+            "return document.querySelectorAll('.card').length === 9 && document.querySelector('.column[data-status=\"cancelled\"]').classList.contains('collapsed') && document.querySelectorAll('#cfd polygon').length === 5",
         )
         .await;
 
