@@ -446,6 +446,8 @@ fn the_board_in_a_real_browser() {
         wait_in_column(&browser, "WORK-004", "done").await;
         assert_eq!(ws.json(&["items", "show", "WORK-004"])["status"], "done");
 
+        // The charts follow the log too (at most a second behind).
+        until(&browser, "the charts caught up", "return [...document.querySelectorAll('#cfd text')].some(t => t.textContent === 'done 5')").await;
         let png = browser.screenshot().await.expect("a screenshot");
         assert!(png.starts_with(b"\x89PNG"), "a PNG");
         if std::env::var_os("JERRY_UPDATE_DOCS").is_some() {
