@@ -277,15 +277,28 @@ pub(super) fn decode_stream(
     if tail.committed_len == 0 || from > tail.version {
         return Ok(Vec::new());
     }
-    let last = tail.version.min(to);
-    // Sized by what the file holds, never by the version its last line claims: a damaged
-    // line could claim any number (found by fuzzing).
-    let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+    decode_lines(path, &bytes[..tail.committed_len], 1, from, tail.version.min(to))
+}
+
+/// Decodes the events `from..=last` of `lines`: complete, committed lines (each ending in a
+/// newline) whose first holds version `first`. A line holding another version than its place
+/// says, or one that is not an event, is corruption, reported with its line number.
+pub(super) fn decode_lines(
+    path: &Path,
+    lines: &[u8],
+    first: u64,
+    from: u64,
+    last: u64,
+) -> Result<Vec<RecordedEvent>, StoreError> {
+    let Some(lines) = lines.strip_suffix(b"\n") else {
+        return Ok(Vec::new());
+    };
+    // Sized by what the bytes hold, never by the version a line claims: a damaged line could
+    // claim any number (found by fuzzing).
+    let count = lines.iter().filter(|&&b| b == b'\n').count() + 1;
     let mut events =
-        Vec::with_capacity(lines.min(usize::try_from(last.saturating_sub(from) + 1).unwrap_or(0)));
-    let committed = &bytes[..tail.committed_len - 1];
-    for (index, line) in committed.split(|&b| b == b'\n').enumerate() {
-        let version = index as u64 + 1;
+        Vec::with_capacity(count.min(usize::try_from(last.saturating_sub(from) + 1).unwrap_or(0)));
+    for (line, version) in lines.split(|&b| b == b'\n').zip(first..) {
         if version > last {
             break;
         }

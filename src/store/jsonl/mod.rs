@@ -11,6 +11,7 @@ mod index;
 mod line;
 mod lock;
 pub mod merge;
+mod range;
 mod rebuild;
 mod rename;
 
@@ -304,17 +305,6 @@ impl JsonlStore {
     /// it with the file's current length.
     fn read_tail(&self, path: &Path, file: &mut File) -> Result<(Tail, u64), StoreError> {
         read_tail(path, file, &mut |mark| self.txn_committed(mark))
-    }
-
-    /// The committed events of a stream file's bytes, `from..=to`.
-    fn decode(
-        &self,
-        path: &Path,
-        bytes: &[u8],
-        from: u64,
-        to: u64,
-    ) -> Result<Vec<RecordedEvent>, StoreError> {
-        decode_stream(path, bytes, from, to, &mut |mark| self.txn_committed(mark))
     }
 
     /// Where the committed part of a whole stream file ends.
@@ -668,10 +658,11 @@ impl EventStore for JsonlStore {
 
     fn read(&self, stream: &StreamId, from: u64, to: u64) -> Result<Vec<RecordedEvent>, StoreError> {
         let path = self.stream_path(stream);
-        match fs_err::read(&path) {
-            Ok(bytes) => self.decode(&path, &bytes, from.max(1), to),
-            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
-            Err(err) => Err(StoreError::io("cannot read", &path, err)),
+        match open_existing(&path, false)? {
+            Some(mut file) => range::read_range(&path, &mut file, from.max(1), to, &mut |mark| {
+                self.txn_committed(mark)
+            }),
+            None => Ok(Vec::new()),
         }
     }
 

@@ -484,3 +484,86 @@ fn a_multi_stream_write_without_its_witness_is_invisible_then_cut() {
     );
     assert_eq!(reopened.read_global(0, 100).unwrap().len(), 3);
 }
+
+/// A stream long enough that reads of a range seek instead of reading the whole file.
+fn long_stream(store: &JsonlStore, count: u64) -> crate::store::StreamId {
+    let s = stream("long");
+    for chunk in 0..count / 100 {
+        store
+            .append(&s, events(100), ExpectedVersion::Exact(chunk * 100))
+            .unwrap();
+    }
+    s
+}
+
+#[test]
+fn a_range_of_a_long_stream_reads_the_same_events_as_the_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let s = long_stream(&store, 1_000);
+    assert!(std::fs::metadata(store.stream_path(&s)).unwrap().len() > 4 * 64 * 1024);
+    let all = store.read_all(&s).unwrap();
+    assert_eq!(all.len(), 1_000);
+    for (from, to) in [
+        (1, 1),
+        (1, 7),
+        (1, 1_000),
+        (2, 2),
+        (500, 520),
+        (951, u64::MAX),
+        (1_000, 1_000),
+        (3, 999),
+    ] {
+        let got = store.read(&s, from, to).unwrap();
+        let want: Vec<_> = all
+            .iter()
+            .filter(|e| e.version >= from && e.version <= to)
+            .cloned()
+            .collect();
+        assert_eq!(got, want, "read({from}, {to})");
+    }
+    assert!(store.read(&s, 1_001, u64::MAX).unwrap().is_empty());
+}
+
+#[test]
+fn a_range_read_ends_at_the_committed_end_of_a_long_stream() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let s = long_stream(&store, 1_000);
+    let path = store.stream_path(&s);
+    // An unfinished batch (its last line never written) and a torn line after it.
+    let mut unfinished = store.read(&s, 1_000, 1_000).unwrap()[0].clone();
+    unfinished.version = 1_001;
+    let mut line = serde_json::to_value(&unfinished).unwrap();
+    line["batch_end"] = 1_002.into();
+    append_raw(&path, format!("{line}\n{{\"torn").as_bytes());
+    let tail = store.read(&s, 990, u64::MAX).unwrap();
+    assert_eq!(tail.len(), 11);
+    assert_eq!(tail.last().unwrap().version, 1_000);
+    assert_eq!(store.read(&s, 1, 3).unwrap().len(), 3);
+}
+
+#[test]
+fn a_wrong_line_inside_a_range_of_a_long_stream_is_corruption_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    let s = long_stream(&store, 1_000);
+    let path = store.stream_path(&s);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines[979] = lines[979].replace("\"version\":980", "\"version\":9980");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    match store.read(&s, 950, u64::MAX) {
+        Err(StoreError::Corrupt { line, .. }) => assert_eq!(line, Some(980)),
+        other => panic!("expected corruption at line 980, got {other:?}"),
+    }
+    assert_eq!(store.read(&s, 990, u64::MAX).unwrap().len(), 11);
+    // A line missing from the middle: the versions no longer match the places.
+    lines.remove(500);
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    assert!(matches!(
+        store.read(&s, 400, 600),
+        Err(StoreError::Corrupt { .. })
+    ));
+    assert!(matches!(store.read(&s, 1, 600), Err(StoreError::Corrupt { .. })));
+}
