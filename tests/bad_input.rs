@@ -170,6 +170,34 @@ fn hostile_import_files_are_refused_whole() {
 }
 
 #[test]
+fn an_event_id_reused_by_another_stream_is_refused_naming_the_second_line() {
+    let source = Workspace::new();
+    source.ok(&["items", "create", "a"]);
+    source.ok(&["items", "create", "b"]);
+    source.ok(&["items", "start", "2"]);
+    let export = source.ok(&["events", "export"]);
+    let lines: Vec<&str> = export.lines().collect();
+    assert_eq!(lines.len(), 3);
+    let first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    let mut third: serde_json::Value = serde_json::from_str(lines[2]).unwrap();
+    // The same id in two streams: each stream's versions are in order, so only the ids the
+    // first pass kept can tell.
+    third["event_id"] = first["event_id"].clone();
+    let reused = format!("{}\n{}\n{}\n", lines[0], lines[1], third);
+    let ws = Workspace::new();
+    assert_fails(
+        &import(&ws, reused.as_bytes()),
+        5,
+        "line 3 of the import: event id",
+    );
+    assert!(
+        ws.snapshot().is_empty(),
+        "nothing written: {:?}",
+        ws.snapshot().keys()
+    );
+}
+
+#[test]
 fn events_of_unknown_newer_types_are_kept_and_reported() {
     let source = seeded();
     let export = source.ok(&["events", "export"]);

@@ -542,3 +542,21 @@ fn export_formats_and_an_early_reader() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_long_import_is_written_in_runs_and_reads_back_whole() {
+    let source = Workspace::new();
+    source.ok(&["generate", "--items", "3", "--events-per-item", "5000"]);
+    let export = source.ok(&["events", "export"]);
+    let path = source.path().join("export.jsonl");
+    std::fs::write(&path, &export).unwrap();
+    let target = Workspace::new();
+    let report = target.json(&["events", "import", path.to_str().unwrap()]);
+    assert_eq!(report["imported"], 15_000);
+    assert_eq!(report["streams"], 3);
+    assert_eq!(target.ok(&["events", "export"]), export);
+    assert_eq!(target.json(&["events", "replay", "--verify"])["verified"], true);
+    let again = target.json(&["events", "import", path.to_str().unwrap()]);
+    assert_eq!(again["imported"], 0);
+    assert_eq!(again["already_present"], 15_000);
+}

@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     let store = MemoryStore::new();
-    match jerry::app::import(&store, bytes) {
+    match jerry::app::import(&store, std::io::Cursor::new(bytes)) {
         Ok(report) => assert_eq!(report.imported, store.head_position().unwrap_or(0)),
         Err(_) => assert_eq!(store.head_position().unwrap_or(0), 0),
     }

@@ -402,7 +402,7 @@ impl Session {
 
     /// Restores an export (see [`super::import`]). Imported history carries its own
     /// reactions, so the policies move past it instead of reacting.
-    pub fn import(&self, input: impl BufRead) -> Result<Outcome<ImportReport>, AppError> {
+    pub fn import(&self, input: impl BufRead + std::io::Seek) -> Result<Outcome<ImportReport>, AppError> {
         let report = super::import(&self.store, input)?;
         let mut created_project = None;
         if report.imported > 0 {

@@ -346,7 +346,13 @@ fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> CliResult 
     let session = ctx.open()?;
     let spinner = spinner("checking and importing events…");
     let outcome = if file.as_os_str() == "-" {
-        session.import(std::io::stdin().lock())?
+        // The import reads its input twice (check, then write): standard input is kept in
+        // an unnamed temporary file, which the system removes however the process ends.
+        let mut spool = tempfile::tempfile()
+            .map_err(|err| CommandError::failure(format!("cannot keep standard input: {err}")))?;
+        std::io::copy(&mut std::io::stdin().lock(), &mut spool)
+            .map_err(|err| CommandError::failure(format!("cannot read standard input: {err}")))?;
+        session.import(BufReader::with_capacity(256 * 1024, spool))?
     } else {
         let reader = fs_err::File::open(&file).map_err(|err| CommandError::failure(err.to_string()))?;
         session.import(BufReader::with_capacity(256 * 1024, reader))?

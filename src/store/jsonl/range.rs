@@ -2,8 +2,8 @@
 //!
 //! A stream file's line N holds version N, and only bytes after the committed end ever
 //! change. So once the tail is known (a read of the last few KiB), the lines of any range are
-//! found by counting newlines: forwards from the start for a range that begins at version 1,
-//! backwards from the committed end otherwise. Loading an item from its snapshot then reads
+//! found by counting newlines: forwards from the start for a range that begins in the first
+//! half, backwards from the committed end otherwise. Loading an item from its snapshot then reads
 //! only the events after it, and a stream of 100,000 events costs what one of 50 does.
 
 use std::fs::File;
@@ -39,13 +39,16 @@ pub(super) fn read_range(
     if tail.committed_len == 0 || from > last {
         return Ok(Vec::new());
     }
-    let found = if from <= 1 {
+    // From whichever end is nearer: a range that starts in the first half is read forwards.
+    let forwards = from <= tail.version - from;
+    let found = if forwards {
         head_lines(file, &tail, last).map_err(io_err)?
     } else {
         last_lines(file, &tail, from).map_err(io_err)?
     };
     match found {
-        Some(bytes) => decode_lines(path, &bytes, from.max(1), from.max(1), last),
+        Some(bytes) if forwards => decode_lines(path, &bytes, 1, from, last),
+        Some(bytes) => decode_lines(path, &bytes, from, from, last),
         // The file has fewer lines than its versions claim: the whole-file decode names
         // the line that is wrong.
         None => {
