@@ -38,6 +38,10 @@ use super::{
 pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 
 const TAIL_CHUNK: u64 = 4096;
+/// No line the store writes is this long; an index entry that says so is damaged.
+const MAX_LINE: u64 = 64 * 1024 * 1024;
+/// The most bytes one read of back-to-back lines takes.
+const RUN_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Decodes the bytes of a stream file exactly as a reader of the store does: the committed
 /// events, or the corruption found. For tools and fuzzing; `path` only labels errors.
@@ -353,38 +357,71 @@ impl JsonlStore {
     }
 
     /// Reads each entry's line from its stream and checks it is the event the index says.
+    /// Entries whose lines lie back to back in one file (a batch, or one stream's run of
+    /// writes) are read with one call.
     fn fetch(&self, entries: &[IndexEntry]) -> Result<Vec<RecordedEvent>, StoreError> {
         let mut files: std::collections::HashMap<&StreamId, (PathBuf, File)> =
             std::collections::HashMap::new();
         let mut events = Vec::with_capacity(entries.len());
         let mut buffer = Vec::new();
-        for entry in entries {
-            if !files.contains_key(&entry.stream) {
-                let path = self.stream_path(&entry.stream);
-                let file = File::open(&path).map_err(|err| StoreError::io("cannot open", &path, err))?;
-                files.insert(&entry.stream, (path, file));
+        let mut rest = entries;
+        while let Some(first) = rest.first() {
+            if first.length > MAX_LINE {
+                return Err(StoreError::Corrupt {
+                    path: self.stream_path(&first.stream),
+                    line: Some(first.version),
+                    reason: format!("global index gives a line of {} bytes", first.length),
+                });
             }
-            let Some((path, file)) = files.get_mut(&entry.stream) else {
+            let mut span = first.length;
+            let run = 1 + rest
+                .windows(2)
+                .take_while(|pair| {
+                    span = span.saturating_add(pair[1].length.saturating_add(1));
+                    pair[1].stream == pair[0].stream
+                        && pair[0].offset.saturating_add(pair[0].length).saturating_add(1) == pair[1].offset
+                        && span <= RUN_BYTES
+                })
+                .count();
+            let (batch, after) = rest.split_at(run);
+            rest = after;
+            if !files.contains_key(&first.stream) {
+                let path = self.stream_path(&first.stream);
+                let file = File::open(&path).map_err(|err| StoreError::io("cannot open", &path, err))?;
+                files.insert(&first.stream, (path, file));
+            }
+            let Some((path, file)) = files.get_mut(&first.stream) else {
                 continue;
             };
-            buffer.resize(usize::try_from(entry.length).unwrap_or(0), 0);
-            file.seek(SeekFrom::Start(entry.offset))
-                .and_then(|_| file.read_exact(&mut buffer))
+            let last = &batch[batch.len() - 1];
+            let span = last.offset.saturating_add(last.length).saturating_sub(first.offset);
+            // A file shorter than the index says is damage, reported below by the entry
+            // whose line is missing or wrong, not an I/O error.
+            buffer.clear();
+            file.seek(SeekFrom::Start(first.offset))
+                .and_then(|_| (&mut *file).take(span).read_to_end(&mut buffer))
                 .map_err(|err| StoreError::io("cannot read", path.as_path(), err))?;
-            let mismatch = |reason: String| StoreError::Corrupt {
-                path: path.clone(),
-                line: Some(entry.version),
-                reason,
-            };
-            let event: RecordedEvent = serde_json::from_slice(&buffer)
-                .map_err(|err| mismatch(format!("global index points at a bad line: {err}")))?;
-            if event.position != entry.position || event.version != entry.version {
-                return Err(mismatch(format!(
-                    "global index says position {} version {}, the stream says position {} version {}",
-                    entry.position, entry.version, event.position, event.version
-                )));
+            for entry in batch {
+                let mismatch = |reason: String| StoreError::Corrupt {
+                    path: path.clone(),
+                    line: Some(entry.version),
+                    reason,
+                };
+                let start = usize::try_from(entry.offset - first.offset).unwrap_or(usize::MAX);
+                let end = start.saturating_add(usize::try_from(entry.length).unwrap_or(usize::MAX));
+                let line = buffer
+                    .get(start..end)
+                    .ok_or_else(|| mismatch("global index points past its line".to_owned()))?;
+                let event: RecordedEvent = serde_json::from_slice(line)
+                    .map_err(|err| mismatch(format!("global index points at a bad line: {err}")))?;
+                if event.position != entry.position || event.version != entry.version {
+                    return Err(mismatch(format!(
+                        "global index says position {} version {}, the stream says position {} version {}",
+                        entry.position, entry.version, event.position, event.version
+                    )));
+                }
+                events.push(event);
             }
-            events.push(event);
         }
         Ok(events)
     }
