@@ -394,7 +394,10 @@ impl JsonlStore {
                 continue;
             };
             let last = &batch[batch.len() - 1];
-            let span = last.offset.saturating_add(last.length).saturating_sub(first.offset);
+            let span = last
+                .offset
+                .saturating_add(last.length)
+                .saturating_sub(first.offset);
             // A file shorter than the index says is damage, reported below by the entry
             // whose line is missing or wrong, not an I/O error.
             buffer.clear();
