@@ -203,6 +203,10 @@ fn an_expired_lease_returns_the_item_to_ready_and_the_next_claim_takes_it_over()
     ));
     let held = ok_json(&at(&w, "2027-01-01T10:45:00Z", &["items", "ready", "--json"]));
     assert_eq!(ids(&held), Vec::<String>::new(), "renewed until 10:50");
+    // The reads below bring the caches up to date here, so the check after them sees only
+    // what the lapse itself would write.
+    let still = ok_json(&at(&w, "2027-01-01T10:45:00Z", &["items", "show", "1", "--json"]));
+    assert_eq!(still["status"], "in_progress");
     let lapsed_at = "2027-01-01T10:51:00Z";
     let files = {
         let now = w.snapshot();

@@ -248,3 +248,38 @@ fn import_refuses_events_the_reads_cannot_replay() {
     );
     assert!(!ws.path().join("projects").exists(), "nothing written");
 }
+
+#[test]
+fn a_deleted_or_damaged_item_index_is_built_again_without_an_error() {
+    let ws = Workspace::new();
+    for title in ["a", "b", "c", "d"] {
+        ws.ok(&["items", "create", title]);
+    }
+    ws.ok(&["items", "start", "2"]);
+    ws.ok(&["items", "depend", "3", "2", "--type", "blocked_by"]);
+    let list = |ws: &Workspace| ws.json(&["items", "list", "--limit", "3"]);
+    let shown = |ws: &Workspace| ws.json(&["items", "show", "2"]);
+    let (want_list, want_shown) = (list(&ws), shown(&ws));
+    assert_eq!(want_list.as_array().map(Vec::len), Some(3), "{want_list}");
+    assert_eq!(want_shown["blocks"], serde_json::json!(["WORK-003"]));
+    let index = ws.events_dir("PROJ-001").join("../cache/items.sqlite");
+    assert!(index.exists(), "the reads built the index");
+
+    std::fs::write(&index, b"this is not a database, only bytes where one was").unwrap();
+    assert_eq!(list(&ws), want_list);
+    assert_eq!(shown(&ws), want_shown);
+    let rebuilt = std::fs::read(&index).unwrap();
+    assert!(
+        rebuilt.starts_with(b"SQLite format 3\0"),
+        "built again, not only bypassed"
+    );
+    let mut bytes = std::fs::read(&index).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(&index, bytes).unwrap();
+    assert_eq!(list(&ws), want_list);
+    std::fs::remove_file(&index).unwrap();
+    ws.ok(&["items", "complete", "2"]);
+    let after = ws.json(&["items", "list", "--status", "done"]);
+    assert_eq!(after[0]["id"], "WORK-002");
+    assert_eq!(ws.json(&["events", "replay", "--verify"])["verified"], true);
+}

@@ -308,3 +308,54 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// The indexed read model, caught up after every command, holds exactly what a fresh
+    /// rebuild from the log gives, answers status pages and links as the whole model does,
+    /// and built again from nothing (its file and the JSON cache deleted) it is the same.
+    #[test]
+    fn the_item_index_kept_up_to_date_equals_a_rebuild(ops in prop::collection::vec(op(), 1..40)) {
+        use jerry::app::item_index::ItemIndex;
+        let dir = tempfile::tempdir().unwrap();
+        let session = session(Backend::Jsonl(JsonlStore::open(dir.path().join("data"))));
+        let store = session.store();
+        let mut created = 0;
+        for op in &ops {
+            let (command, options) = to_command(op, created);
+            if let Ok(outcome) = session.execute(command, options) {
+                created = created.max(outcome.value.item.id.number() as usize);
+            }
+            ItemIndex::current(store).unwrap().expect("a file store keeps the index");
+        }
+        let (model, _) = app::rebuild(store, None, |_| {}).unwrap();
+        let index = ItemIndex::current(store).unwrap().unwrap();
+        let indexed = index.all().unwrap();
+        prop_assert!(app::compare(&model.items, &indexed).is_empty(), "{:?}", app::compare(&model.items, &indexed));
+        prop_assert_eq!(indexed.len(), model.items.len());
+        for status in [Status::Pending, Status::InProgress, Status::Blocked, Status::Done, Status::Cancelled] {
+            let (page, total) = index.page(&[status], usize::MAX, None).unwrap();
+            let want: Vec<&WorkItem> = model.items.values().filter(|item| item.status == status).collect();
+            prop_assert_eq!(page.iter().collect::<Vec<_>>(), want.clone());
+            prop_assert_eq!(total, want.len());
+        }
+        let (first, total) = index.page(&[], 3, None).unwrap();
+        prop_assert_eq!(total, model.items.len());
+        prop_assert_eq!(first.iter().collect::<Vec<_>>(), model.items.values().take(3).collect::<Vec<_>>());
+        for id in model.items.keys() {
+            let near = index.neighbourhood(*id).unwrap();
+            prop_assert_eq!(
+                jerry::domain::graph::links(&near, *id),
+                jerry::domain::graph::links(model.items.values(), *id)
+            );
+        }
+        drop(index);
+        let cache = dir.path().join("data/cache");
+        for entry in std::fs::read_dir(&cache).unwrap() {
+            std::fs::remove_file(entry.unwrap().path()).unwrap();
+        }
+        let rebuilt = ItemIndex::current(store).unwrap().unwrap().all().unwrap();
+        prop_assert_eq!(rebuilt, indexed);
+    }
+}

@@ -12,6 +12,7 @@ mod event_log;
 pub mod exchange;
 mod generate;
 mod import;
+pub mod item_index;
 mod migrate;
 mod policy;
 mod projection;

@@ -62,6 +62,30 @@ impl ItemsProjection {
         Self::default()
     }
 
+    /// A projection at `checkpoint` holding only some items (those a page of events will
+    /// touch, as the indexed read model loads them) and the broken streams.
+    pub(crate) fn resume(
+        checkpoint: u64,
+        checkpoint_event: Option<Ulid>,
+        unknown: u64,
+        items: ItemsModel,
+        broken: BTreeMap<String, String>,
+    ) -> Self {
+        Self {
+            checkpoint,
+            checkpoint_event,
+            unknown,
+            items,
+            broken,
+            ..Self::default()
+        }
+    }
+
+    /// The id of the event at the checkpoint.
+    pub(crate) fn checkpoint_event(&self) -> Option<Ulid> {
+        self.checkpoint_event
+    }
+
     /// Applies one event, which must come right after the checkpoint in global order. An
     /// event the aggregate cannot apply marks its stream broken instead of failing.
     pub fn apply(&mut self, event: &RecordedEvent) -> Result<(), AppError> {

@@ -7,6 +7,7 @@ use crate::domain::{DomainError, ItemRef, Priority, ProjectId, Status, WorkItem,
 use crate::store::{EventStore, RecordedEvent};
 use crate::timestamp::Timestamp;
 
+use super::item_index::{IndexError, ItemIndex};
 use super::{AppError, ItemRepository, ItemsProjection};
 
 /// Filters for `items list` (and `items ready`). Within one field any listed value
@@ -275,8 +276,66 @@ impl<'a> Queries<'a> {
         Ok(tree(&items, focus))
     }
 
+    /// The indexed read model, for a read it can answer without loading every item; `None`
+    /// when this reader keeps its own model warm or the store has no place for the index.
+    fn index(&self) -> Result<Option<ItemIndex>, AppError> {
+        if self.warm.is_some() {
+            return Ok(None);
+        }
+        ItemIndex::current(self.store)
+    }
+
+    /// A first page or a status filter, from the indexed read model: costs what it returns.
+    fn indexed_list(&self, filter: &ItemFilter) -> Result<Option<ItemList>, AppError> {
+        let ItemFilter {
+            statuses,
+            types,
+            priorities,
+            assignee,
+            parent,
+            labels,
+            search,
+            overdue_at,
+            due_before,
+            sort,
+            reverse,
+            limit,
+            at,
+        } = filter;
+        let only_status_and_limit = types.is_empty()
+            && priorities.is_empty()
+            && assignee.is_none()
+            && parent.is_none()
+            && labels.is_empty()
+            && search.is_none()
+            && overdue_at.is_none()
+            && due_before.is_none()
+            && sort.is_none()
+            && !reverse
+            && at.is_none();
+        if !only_status_and_limit || (limit.is_none() && statuses.is_empty()) {
+            return Ok(None);
+        }
+        let Some(index) = self.index()? else {
+            return Ok(None);
+        };
+        let page = index.page(statuses, limit.unwrap_or(usize::MAX), self.now);
+        match page.and_then(|page| Ok((page, index.broken()?))) {
+            Ok(((items, total_matching), broken)) => Ok(Some(ItemList {
+                items,
+                total_matching,
+                broken,
+            })),
+            Err(IndexError::App(err)) => Err(err),
+            Err(_) => Ok(None),
+        }
+    }
+
     /// Matching items, in display-id order unless the filter sorts.
     pub fn list(&self, filter: &ItemFilter) -> Result<ItemList, AppError> {
+        if let Some(list) = self.indexed_list(filter)? {
+            return Ok(list);
+        }
         let (items, broken): (Vec<WorkItem>, _) = match filter.at {
             Some(at) => (
                 ItemRepository::new(self.store)
@@ -337,7 +396,20 @@ impl<'a> Queries<'a> {
                     .collect();
                 links(&items, id)
             }
-            None => links(self.current_items()?.values(), id),
+            None => {
+                let neighbourhood = match self.index()? {
+                    Some(index) => match index.neighbourhood(id) {
+                        Ok(items) => Some(items),
+                        Err(IndexError::App(err)) => return Err(err),
+                        Err(_) => None,
+                    },
+                    None => None,
+                };
+                match neighbourhood {
+                    Some(items) => links(&items, id),
+                    None => links(self.current_items()?.values(), id),
+                }
+            }
         })
     }
 

@@ -549,6 +549,16 @@ impl Session {
             if until.is_none() {
                 let incremental = super::ItemsProjection::current(&self.store)?;
                 differences.extend(super::compare(&rebuilt.items, &incremental.items));
+                if let Some(index) = super::item_index::ItemIndex::current(&self.store)? {
+                    match index.all() {
+                        Ok(indexed) => differences.extend(
+                            super::compare(&rebuilt.items, &indexed)
+                                .into_iter()
+                                .map(|difference| format!("item index: {difference}")),
+                        ),
+                        Err(err) => differences.push(err.to_string()),
+                    }
+                }
             }
             differences.extend(super::verify(&self.store, &rebuilt.items, until)?);
         }

@@ -185,6 +185,10 @@ impl EventStore for Backend {
         self.inner().wait_for_events(after, timeout)
     }
 
+    fn cache_file(&self, name: &str) -> Option<std::path::PathBuf> {
+        self.inner().cache_file(name)
+    }
+
     fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
         self.inner().load_cache(name)
     }

@@ -272,6 +272,12 @@ pub trait EventStore: Send + Sync {
         Ok(())
     }
 
+    /// Where a cache that is a file of its own (the indexed read model) lives, for stores
+    /// that keep files beside the log; `None` for the others.
+    fn cache_file(&self, _name: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+
     /// A derived cache (a read model) the store keeps beside the log; `None` if absent.
     fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError>;
 

@@ -614,6 +614,14 @@ impl EventStore for JsonlStore {
         })
     }
 
+    fn cache_file(&self, name: &str) -> Option<PathBuf> {
+        let plain = !name.starts_with('.')
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+        plain.then(|| self.data_dir.join("cache").join(name))
+    }
+
     fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let path = self.cache_path(name)?;
         match fs_err::read(&path) {

@@ -1,0 +1,499 @@
+//! The items read model as an indexed SQLite file beside the log, so that a read asks for
+//! what it returns instead of parsing every item: the first page of a list, the items with a
+//! status, one item's neighbourhood of links.
+//!
+//! Why SQLite: the store already depends on it, it gives indexes, transactions and
+//! concurrent readers with one writer (WAL) across processes, and a reader pays for the pages
+//! it touches. It is a cache like the JSON one: deletable, rebuilt from the log (or seeded from
+//! the JSON cache, which is much faster than a replay), and never a reason for a read to fail —
+//! a damaged file is deleted and built again, and where that fails the caller falls back to
+//! the whole read model.
+//!
+//! Catching up reuses [`ItemsProjection::apply`], the one fold of events into items, on only
+//! the items a page of events touches: their rows are loaded, the events applied, the rows
+//! written back, all in one transaction with the new checkpoint.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use ulid::Ulid;
+
+use crate::domain::{Status, WorkItem, WorkItemId, AGGREGATE_TYPE};
+use crate::store::{EventStore, RecordedEvent};
+use crate::timestamp::Timestamp;
+
+use super::event_log::PAGE;
+use super::{AppError, ItemsProjection};
+
+/// The file's name in the store's cache directory.
+pub const FILE: &str = "items.sqlite";
+/// A file of another format is rebuilt.
+const FORMAT: i64 = 1;
+
+/// Why the index could not answer: SQLite (the file is damaged or unwritable: rebuild or
+/// fall back) or the store (a real error, reported as any read's).
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("item index: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("item index: an item row does not decode: {0}")]
+    Row(#[from] serde_json::Error),
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<crate::store::StoreError> for IndexError {
+    fn from(err: crate::store::StoreError) -> Self {
+        IndexError::App(err.into())
+    }
+}
+
+pub struct ItemIndex {
+    conn: Connection,
+}
+
+impl ItemIndex {
+    /// The index of `store`'s items, up to date with its log; `None` when the store keeps
+    /// no cache files or the index cannot be built (the caller reads the whole model).
+    /// A damaged file is deleted and built again once.
+    pub fn current(store: &dyn EventStore) -> Result<Option<Self>, AppError> {
+        let Some(path) = store.cache_file(FILE) else {
+            return Ok(None);
+        };
+        for attempt in 0..2 {
+            match Self::open_current(&path, store) {
+                Ok(index) => return Ok(Some(index)),
+                Err(IndexError::App(err)) => return Err(err),
+                Err(_) if attempt == 0 => remove(&path),
+                Err(_) => return Ok(None),
+            }
+        }
+        Ok(None)
+    }
+
+    fn open_current(path: &Path, store: &dyn EventStore) -> Result<Self, IndexError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|_| rusqlite::Error::InvalidPath(dir.to_path_buf()))?;
+        }
+        let mut index = Self::open(path)?;
+        index.catch_up(store)?;
+        Ok(index)
+    }
+
+    /// Opens (creating) the file and its schema; a file of another format is emptied.
+    pub fn open(path: &Path) -> Result<Self, IndexError> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let format: Option<i64> = conn
+            .query_row("SELECT value FROM meta WHERE key = 'format'", [], |row| {
+                row.get(0)
+            })
+            .optional()
+            .unwrap_or(None);
+        if format != Some(FORMAT) {
+            conn.execute_batch(
+                "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS items; DROP TABLE IF EXISTS links;
+                 DROP TABLE IF EXISTS broken;",
+            )?;
+        }
+        conn.execute_batch(SCHEMA)?;
+        conn.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?1)",
+            params![FORMAT],
+        )?;
+        Ok(Self { conn })
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<i64>, IndexError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", params![key], |row| {
+                row.get(0)
+            })
+            .optional()?)
+    }
+
+    fn checkpoint(&self) -> Result<u64, IndexError> {
+        Ok(self.meta("checkpoint")?.map_or(0, |v| v as u64))
+    }
+
+    /// Applies the events after the checkpoint. The first build is seeded from the JSON
+    /// read model; a checkpoint the log no longer has (a restored older copy) starts over.
+    pub fn catch_up(&mut self, store: &dyn EventStore) -> Result<(), IndexError> {
+        let head = store.head_position()?;
+        if self.meta("seeded")?.is_some() && self.checkpoint()? == head {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let index = Writer { tx: &tx };
+        if index.meta("seeded")?.is_none() {
+            index.seed(&ItemsProjection::current(store)?)?;
+        } else if !index.matches_log(store)? {
+            index.seed(&ItemsProjection::new())?;
+        }
+        loop {
+            let checkpoint = index.meta("checkpoint")?.map_or(0, |v| v as u64);
+            let page = store.read_global(checkpoint, PAGE)?;
+            if page.is_empty() {
+                break;
+            }
+            index.apply_page(store, &page)?;
+            if page.len() < PAGE {
+                break;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The first `limit` items in id order whose status (as they stand at `now`) is one of
+    /// `statuses` (any when empty), and how many match in all.
+    pub fn page(
+        &self,
+        statuses: &[Status],
+        limit: usize,
+        now: Option<Timestamp>,
+    ) -> Result<(Vec<WorkItem>, usize), IndexError> {
+        let now_micros = now.map_or(i64::MIN, |now| now.unix_micros());
+        let lapsed = self.lapsed(now_micros)?;
+        let wanted = |status: Status| statuses.is_empty() || statuses.contains(&status);
+        // Items whose claim ran out read as pending: they count where pending does.
+        let mut total = if statuses.is_empty() {
+            self.meta("count")?.map_or(0, |v| v as usize)
+        } else {
+            let mut total = 0;
+            for status in statuses {
+                total += self.conn.query_row(
+                    "SELECT COUNT(*) FROM items WHERE status = ?1",
+                    params![status.to_string()],
+                    |row| row.get::<_, i64>(0),
+                )? as usize;
+            }
+            total
+        };
+        total += lapsed * usize::from(wanted(Status::Pending));
+        total -= lapsed * usize::from(wanted(Status::InProgress));
+        let mut statement = if statuses.is_empty() {
+            self.conn.prepare_cached("SELECT json FROM items ORDER BY id")?
+        } else {
+            let marks = vec!["?"; statuses.len()].join(", ");
+            self.conn.prepare_cached(&format!(
+                "SELECT json FROM items WHERE status IN ({marks}) OR lapses_at <= ? ORDER BY id"
+            ))?
+        };
+        let mut values: Vec<rusqlite::types::Value> = statuses
+            .iter()
+            .map(|s| rusqlite::types::Value::Text(s.to_string()))
+            .collect();
+        if !statuses.is_empty() {
+            values.push(rusqlite::types::Value::Integer(now_micros));
+        }
+        let mut rows = statement.query(rusqlite::params_from_iter(values))?;
+        let mut items = Vec::new();
+        while items.len() < limit {
+            let Some(row) = rows.next()? else { break };
+            let mut item: WorkItem = serde_json::from_str(&row.get::<_, String>(0)?)?;
+            if let Some(now) = now {
+                item.lapse(now);
+            }
+            if wanted(item.status) {
+                items.push(item);
+            }
+        }
+        Ok((items, total))
+    }
+
+    /// How many items' claims have run out by `now` (stored as still in progress).
+    fn lapsed(&self, now_micros: i64) -> Result<usize, IndexError> {
+        let count: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM items WHERE lapses_at <= ?1",
+            params![now_micros],
+            |row| row.get(0),
+        )?;
+        Ok(count as usize)
+    }
+
+    /// `id` and every item linked to it either way: its parent, children, and both ends of
+    /// its dependencies — all that [`crate::domain::graph::links`] looks at for `id`.
+    pub fn neighbourhood(&self, id: WorkItemId) -> Result<Vec<WorkItem>, IndexError> {
+        let number = id.number() as i64;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT json FROM items WHERE id = ?1 OR parent = ?1
+               OR id IN (SELECT peer FROM links WHERE holder = ?1)
+               OR id IN (SELECT holder FROM links WHERE peer = ?1)
+             ORDER BY id",
+        )?;
+        let rows = statement.query_map(params![number], |row| row.get::<_, String>(0))?;
+        let mut items = Vec::new();
+        for json in rows {
+            items.push(serde_json::from_str(&json?)?);
+        }
+        Ok(items)
+    }
+
+    /// Every item, in id order (for checks against the other read paths).
+    pub fn all(&self) -> Result<BTreeMap<WorkItemId, WorkItem>, IndexError> {
+        let mut statement = self.conn.prepare_cached("SELECT json FROM items ORDER BY id")?;
+        let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+        let mut items = BTreeMap::new();
+        for json in rows {
+            let item: WorkItem = serde_json::from_str(&json?)?;
+            items.insert(item.id, item);
+        }
+        Ok(items)
+    }
+
+    /// Streams left out because they cannot be replayed (stream → why).
+    pub fn broken(&self) -> Result<BTreeMap<String, String>, IndexError> {
+        load_broken(&self.conn)
+    }
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS items (
+    id INTEGER PRIMARY KEY,
+    status TEXT NOT NULL,
+    parent INTEGER,
+    lapses_at INTEGER,
+    json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS items_status ON items (status, id);
+CREATE INDEX IF NOT EXISTS items_parent ON items (parent) WHERE parent IS NOT NULL;
+CREATE INDEX IF NOT EXISTS items_lapses ON items (lapses_at) WHERE lapses_at IS NOT NULL;
+CREATE TABLE IF NOT EXISTS links (holder INTEGER NOT NULL, peer INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS links_holder ON links (holder);
+CREATE INDEX IF NOT EXISTS links_peer ON links (peer);
+CREATE TABLE IF NOT EXISTS broken (stream TEXT PRIMARY KEY, reason TEXT NOT NULL) WITHOUT ROWID;
+";
+
+/// The writes of one catch-up, inside its transaction.
+struct Writer<'a> {
+    tx: &'a rusqlite::Transaction<'a>,
+}
+
+impl Writer<'_> {
+    fn meta(&self, key: &str) -> Result<Option<i64>, IndexError> {
+        Ok(self
+            .tx
+            .query_row("SELECT value FROM meta WHERE key = ?1", params![key], |row| {
+                row.get(0)
+            })
+            .optional()?)
+    }
+
+    fn set_meta(&self, key: &str, value: i64) -> Result<(), IndexError> {
+        self.tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// True when the log still holds the checkpoint's event at the checkpoint's position.
+    fn matches_log(&self, store: &dyn EventStore) -> Result<bool, IndexError> {
+        let checkpoint = self.meta("checkpoint")?.map_or(0, |v| v as u64);
+        if checkpoint == 0 {
+            return Ok(true);
+        }
+        let (high, low) = (self.meta("event_high")?, self.meta("event_low")?);
+        let event = store.read_global(checkpoint - 1, 1)?;
+        Ok(event.first().map(|e| split(e.event_id)) == Some((high.unwrap_or(0), low.unwrap_or(0))))
+    }
+
+    /// Replaces the whole index with `projection`.
+    fn seed(&self, projection: &ItemsProjection) -> Result<(), IndexError> {
+        self.tx
+            .execute_batch("DELETE FROM items; DELETE FROM links; DELETE FROM broken;")?;
+        for item in projection.items.values() {
+            self.put(item)?;
+        }
+        self.put_broken(&projection.broken)?;
+        self.set_meta("count", projection.items.len() as i64)?;
+        self.set_checkpoint(
+            projection.checkpoint,
+            projection.checkpoint_event(),
+            projection.unknown,
+        )?;
+        self.set_meta("seeded", 1)?;
+        Ok(())
+    }
+
+    fn set_checkpoint(&self, checkpoint: u64, event: Option<Ulid>, unknown: u64) -> Result<(), IndexError> {
+        let (high, low) = event.map_or((0, 0), split);
+        self.set_meta("checkpoint", checkpoint as i64)?;
+        self.set_meta("event_high", high)?;
+        self.set_meta("event_low", low)?;
+        self.set_meta("unknown", unknown as i64)?;
+        Ok(())
+    }
+
+    /// Folds one page of events into the rows of the items it touches.
+    fn apply_page(&self, store: &dyn EventStore, page: &[RecordedEvent]) -> Result<(), IndexError> {
+        let touched = touched_ids(page);
+        let mut items = BTreeMap::new();
+        for id in &touched {
+            if let Some(item) = self.get(*id)? {
+                items.insert(*id, item);
+            }
+        }
+        let before: BTreeSet<WorkItemId> = items.keys().copied().collect();
+        let (high, low) = (self.meta("event_high")?, self.meta("event_low")?);
+        let event = match (high, low) {
+            (Some(high), Some(low)) if (high, low) != (0, 0) => Some(join(high, low)),
+            _ => None,
+        };
+        let mut projection = ItemsProjection::resume(
+            self.meta("checkpoint")?.map_or(0, |v| v as u64),
+            event,
+            self.meta("unknown")?.map_or(0, |v| v as u64),
+            items,
+            load_broken(self.tx)?,
+        );
+        for event in page {
+            projection.apply(event)?;
+        }
+        projection.settle(store, None)?;
+        let mut count = self.meta("count")?.unwrap_or(0);
+        for id in &touched {
+            match projection.items.get(id) {
+                Some(item) => {
+                    self.put(item)?;
+                    count += i64::from(!before.contains(id));
+                }
+                None => {
+                    self.delete(*id)?;
+                    count -= i64::from(before.contains(id));
+                }
+            }
+        }
+        self.tx.execute("DELETE FROM broken", [])?;
+        self.put_broken(&projection.broken)?;
+        self.set_meta("count", count)?;
+        self.set_checkpoint(
+            projection.checkpoint,
+            projection.checkpoint_event(),
+            projection.unknown,
+        )?;
+        Ok(())
+    }
+
+    fn get(&self, id: WorkItemId) -> Result<Option<WorkItem>, IndexError> {
+        let json: Option<String> = self
+            .tx
+            .query_row(
+                "SELECT json FROM items WHERE id = ?1",
+                params![id.number() as i64],
+                |row| row.get(0),
+            )
+            .optional()?;
+        Ok(json.map(|json| serde_json::from_str(&json)).transpose()?)
+    }
+
+    fn put(&self, item: &WorkItem) -> Result<(), IndexError> {
+        let number = item.id.number() as i64;
+        let lapses_at = item
+            .claim
+            .as_ref()
+            .filter(|claim| item.status == Status::InProgress && !claim.expired)
+            .and_then(|claim| claim.until)
+            .map(|until| until.unix_micros());
+        self.tx.execute(
+            "INSERT INTO items (id, status, parent, lapses_at, json) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (id) DO UPDATE SET status = excluded.status, parent = excluded.parent,
+               lapses_at = excluded.lapses_at, json = excluded.json",
+            params![
+                number,
+                item.status.to_string(),
+                item.parent.map(|p| p.number() as i64),
+                lapses_at,
+                serde_json::to_string(item)?,
+            ],
+        )?;
+        self.tx
+            .execute("DELETE FROM links WHERE holder = ?1", params![number])?;
+        for dependency in &item.dependencies {
+            self.tx.execute(
+                "INSERT INTO links (holder, peer) VALUES (?1, ?2)",
+                params![number, dependency.id.number() as i64],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn delete(&self, id: WorkItemId) -> Result<(), IndexError> {
+        let number = id.number() as i64;
+        self.tx
+            .execute("DELETE FROM items WHERE id = ?1", params![number])?;
+        self.tx
+            .execute("DELETE FROM links WHERE holder = ?1", params![number])?;
+        Ok(())
+    }
+
+    fn put_broken(&self, broken: &BTreeMap<String, String>) -> Result<(), IndexError> {
+        for (stream, reason) in broken {
+            self.tx.execute(
+                "INSERT INTO broken (stream, reason) VALUES (?1, ?2)",
+                params![stream, reason],
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn load_broken(conn: &Connection) -> Result<BTreeMap<String, String>, IndexError> {
+    let mut statement = conn.prepare_cached("SELECT stream, reason FROM broken")?;
+    let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+    let mut broken = BTreeMap::new();
+    for row in rows {
+        let (stream, reason) = row?;
+        broken.insert(stream, reason);
+    }
+    Ok(broken)
+}
+
+/// The items a page of events can change: each event's own item, and the item a
+/// renumbering moved away from.
+fn touched_ids(page: &[RecordedEvent]) -> BTreeSet<WorkItemId> {
+    let mut ids = BTreeSet::new();
+    for event in page.iter().filter(|e| e.aggregate_type == AGGREGATE_TYPE) {
+        if let Ok(id) = event.aggregate_id.parse() {
+            ids.insert(id);
+        }
+        if let Some(old) = event
+            .payload
+            .get("old_display_id")
+            .and_then(|v| v.as_str())
+            .and_then(|v| v.parse().ok())
+        {
+            ids.insert(old);
+        }
+    }
+    ids
+}
+
+/// A ULID as two signed 64-bit halves, SQLite's integer.
+fn split(id: Ulid) -> (i64, i64) {
+    let value = u128::from(id);
+    ((value >> 64) as u64 as i64, value as u64 as i64)
+}
+
+fn join(high: i64, low: i64) -> Ulid {
+    Ulid::from((u128::from(high as u64) << 64) | u128::from(low as u64))
+}
+
+/// Removes a damaged index with its WAL files (best effort: a cache).
+fn remove(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
