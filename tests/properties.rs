@@ -340,6 +340,19 @@ proptest! {
             prop_assert_eq!(page.iter().collect::<Vec<_>>(), want.clone());
             prop_assert_eq!(total, want.len());
         }
+        // Later, every lease has run out: the lapsed items read as pending, in their place.
+        let later = Timestamp::from_unix_micros(1_900_000_000_000_000).unwrap();
+        for statuses in [vec![Status::Pending], vec![Status::InProgress], vec![Status::Pending, Status::Blocked]] {
+            let (page, total) = index.page(&statuses, 4, Some(later)).unwrap();
+            let want: Vec<WorkItem> = model
+                .items
+                .values()
+                .map(|item| item.clone().lapsed(later))
+                .filter(|item| statuses.contains(&item.status))
+                .collect();
+            prop_assert_eq!(&page, &want.iter().take(4).cloned().collect::<Vec<_>>());
+            prop_assert_eq!(total, want.len());
+        }
         let (first, total) = index.page(&[], 3, None).unwrap();
         prop_assert_eq!(total, model.items.len());
         prop_assert_eq!(first.iter().collect::<Vec<_>>(), model.items.values().take(3).collect::<Vec<_>>());

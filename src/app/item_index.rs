@@ -30,7 +30,7 @@ use super::{AppError, ItemsProjection};
 /// The file's name in the store's cache directory.
 pub const FILE: &str = "items.sqlite";
 /// A file of another format is rebuilt.
-const FORMAT: i64 = 1;
+const FORMAT: i64 = 2;
 
 /// Why the index could not answer: SQLite (the file is damaged or unwritable: rebuild or
 /// fall back) or the store (a real error, reported as any read's).
@@ -170,7 +170,7 @@ impl ItemIndex {
             let mut total = 0;
             for status in statuses {
                 total += self.conn.query_row(
-                    "SELECT COUNT(*) FROM items WHERE status = ?1",
+                    "SELECT COUNT(*) FROM items INDEXED BY items_status WHERE status = ?1",
                     params![status.to_string()],
                     |row| row.get::<_, i64>(0),
                 )? as usize;
@@ -179,31 +179,72 @@ impl ItemIndex {
         };
         total += lapsed * usize::from(wanted(Status::Pending));
         total -= lapsed * usize::from(wanted(Status::InProgress));
-        let mut statement = if statuses.is_empty() {
-            self.conn.prepare_cached("SELECT json FROM items ORDER BY id")?
-        } else {
-            let marks = vec!["?"; statuses.len()].join(", ");
-            self.conn.prepare_cached(&format!(
-                "SELECT json FROM items WHERE status IN ({marks}) OR lapses_at <= ? ORDER BY id"
-            ))?
-        };
-        let mut values: Vec<rusqlite::types::Value> = statuses
-            .iter()
-            .map(|s| rusqlite::types::Value::Text(s.to_string()))
-            .collect();
-        if !statuses.is_empty() {
-            values.push(rusqlite::types::Value::Integer(now_micros));
-        }
-        let mut rows = statement.query(rusqlite::params_from_iter(values))?;
-        let mut items = Vec::new();
-        while items.len() < limit {
-            let Some(row) = rows.next()? else { break };
-            let mut item: WorkItem = serde_json::from_str(&row.get::<_, String>(0)?)?;
-            if let Some(now) = now {
-                item.lapse(now);
-            }
-            if wanted(item.status) {
+        if statuses.is_empty() {
+            let mut statement = self.conn.prepare_cached("SELECT json FROM items ORDER BY id")?;
+            let mut rows = statement.query([])?;
+            let mut items = Vec::new();
+            while items.len() < limit {
+                let Some(row) = rows.next()? else { break };
+                let mut item: WorkItem = serde_json::from_str(&row.get::<_, String>(0)?)?;
+                if let Some(now) = now {
+                    item.lapse(now);
+                }
                 items.push(item);
+            }
+            return Ok((items, total));
+        }
+        // The few items whose claim ran out are read on their own: their stored status no
+        // longer says where they belong. The indexes are named: without statistics SQLite
+        // prefers scanning the whole table in id order to sorting a few rows.
+        let mut lapsed_items = Vec::new();
+        let mut lapsed_ids = BTreeSet::new();
+        if let Some(now) = now {
+            let mut statement = self
+                .conn
+                .prepare_cached("SELECT json FROM items INDEXED BY items_lapses WHERE lapses_at <= ?1")?;
+            let mut rows = statement.query(params![now_micros])?;
+            while let Some(row) = rows.next()? {
+                let item: WorkItem = serde_json::from_str(&row.get::<_, String>(0)?)?;
+                lapsed_ids.insert(item.id);
+                let item = item.lapsed(now);
+                if wanted(item.status) {
+                    lapsed_items.push(item);
+                }
+            }
+            lapsed_items.sort_by_key(|item| item.id);
+        }
+        let marks = vec!["?"; statuses.len()].join(", ");
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT json FROM items INDEXED BY items_status WHERE status IN ({marks}) ORDER BY id"
+        ))?;
+        let mut rows = statement.query(rusqlite::params_from_iter(
+            statuses.iter().map(ToString::to_string),
+        ))?;
+        let mut lapsed_items = lapsed_items.into_iter().peekable();
+        let mut items = Vec::new();
+        let mut next_row = || -> Result<Option<WorkItem>, IndexError> {
+            while let Some(row) = rows.next()? {
+                let item: WorkItem = serde_json::from_str(&row.get::<_, String>(0)?)?;
+                if !lapsed_ids.contains(&item.id) {
+                    return Ok(Some(item));
+                }
+            }
+            Ok(None)
+        };
+        let mut row = next_row()?;
+        while items.len() < limit {
+            let take_lapsed = match (&row, lapsed_items.peek()) {
+                (Some(stored), Some(lapsed)) => lapsed.id < stored.id,
+                (None, Some(_)) => true,
+                (_, None) => false,
+            };
+            if take_lapsed {
+                items.extend(lapsed_items.next());
+            } else if let Some(item) = row.take() {
+                items.push(item);
+                row = next_row()?;
+            } else {
+                break;
             }
         }
         Ok((items, total))
@@ -212,7 +253,7 @@ impl ItemIndex {
     /// How many items' claims have run out by `now` (stored as still in progress).
     fn lapsed(&self, now_micros: i64) -> Result<usize, IndexError> {
         let count: i64 = self.conn.query_row(
-            "SELECT COUNT(*) FROM items WHERE lapses_at <= ?1",
+            "SELECT COUNT(*) FROM items INDEXED BY items_lapses WHERE lapses_at <= ?1",
             params![now_micros],
             |row| row.get(0),
         )?;
@@ -265,8 +306,8 @@ CREATE TABLE IF NOT EXISTS items (
     json TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS items_status ON items (status, id);
-CREATE INDEX IF NOT EXISTS items_parent ON items (parent) WHERE parent IS NOT NULL;
-CREATE INDEX IF NOT EXISTS items_lapses ON items (lapses_at) WHERE lapses_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS items_parent ON items (parent);
+CREATE INDEX IF NOT EXISTS items_lapses ON items (lapses_at);
 CREATE TABLE IF NOT EXISTS links (holder INTEGER NOT NULL, peer INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS links_holder ON links (holder);
 CREATE INDEX IF NOT EXISTS links_peer ON links (peer);
