@@ -353,6 +353,20 @@ proptest! {
             prop_assert_eq!(&page, &want.iter().take(4).cloned().collect::<Vec<_>>());
             prop_assert_eq!(total, want.len());
         }
+        // Ready work, now and once every lease has run out, as the domain computes it.
+        let (ready, total) = index.ready(usize::MAX, None).unwrap();
+        let want = jerry::domain::graph::ready_and_blocked(&model.items).0;
+        prop_assert_eq!(&ready, &want);
+        prop_assert_eq!(total, want.len());
+        let lapsed: std::collections::BTreeMap<WorkItemId, WorkItem> = model
+            .items
+            .iter()
+            .map(|(id, item)| (*id, item.clone().lapsed(later)))
+            .collect();
+        let want = jerry::domain::graph::ready_and_blocked(&lapsed).0;
+        let (ready, total) = index.ready(3, Some(later)).unwrap();
+        prop_assert_eq!(&ready, &want.iter().take(3).cloned().collect::<Vec<_>>());
+        prop_assert_eq!(total, want.len());
         let (first, total) = index.page(&[], 3, None).unwrap();
         prop_assert_eq!(total, model.items.len());
         prop_assert_eq!(first.iter().collect::<Vec<_>>(), model.items.values().take(3).collect::<Vec<_>>());

@@ -20,6 +20,7 @@ use std::time::Duration;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use ulid::Ulid;
 
+use crate::domain::graph::ready_and_blocked;
 use crate::domain::{Status, WorkItem, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{EventStore, RecordedEvent};
 use crate::timestamp::Timestamp;
@@ -30,7 +31,7 @@ use super::{AppError, ItemsProjection};
 /// The file's name in the store's cache directory.
 pub const FILE: &str = "items.sqlite";
 /// A file of another format is rebuilt.
-const FORMAT: i64 = 2;
+const FORMAT: i64 = 3;
 
 /// Why the index could not answer: SQLite (the file is damaged or unwritable: rebuild or
 /// fall back) or the store (a real error, reported as any read's).
@@ -263,19 +264,67 @@ impl ItemIndex {
     /// `id` and every item linked to it either way: its parent, children, and both ends of
     /// its dependencies — all that [`crate::domain::graph::links`] looks at for `id`.
     pub fn neighbourhood(&self, id: WorkItemId) -> Result<Vec<WorkItem>, IndexError> {
-        let number = id.number() as i64;
-        let mut statement = self.conn.prepare_cached(
-            "SELECT json FROM items WHERE id = ?1 OR parent = ?1
-               OR id IN (SELECT peer FROM links WHERE holder = ?1)
-               OR id IN (SELECT holder FROM links WHERE peer = ?1)
-             ORDER BY id",
-        )?;
-        let rows = statement.query_map(params![number], |row| row.get::<_, String>(0))?;
-        let mut items = Vec::new();
-        for json in rows {
-            items.push(serde_json::from_str(&json?)?);
+        neighbourhood(&self.conn, id)
+    }
+
+    /// The first `limit` items of the ready work (see [`ready_and_blocked`]) as it stands at
+    /// `now`, in its order, and how many there are in all.
+    pub fn ready(&self, limit: usize, now: Option<Timestamp>) -> Result<(Vec<WorkItem>, usize), IndexError> {
+        // An item whose claim ran out reads as pending, and may be ready; nothing else moves
+        // (it stays open either way), so those few are judged on their own.
+        let mut lapsed_ready = Vec::new();
+        if let Some(now) = now {
+            let mut statement = self
+                .conn
+                .prepare_cached("SELECT id FROM items INDEXED BY items_lapses WHERE lapses_at <= ?1")?;
+            let ids: Vec<i64> = statement
+                .query_map(params![now.unix_micros()], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            for number in ids {
+                let Some(id) = WorkItemId::new(number as u64) else {
+                    continue;
+                };
+                let near: BTreeMap<WorkItemId, WorkItem> = neighbourhood(&self.conn, id)?
+                    .into_iter()
+                    .map(|item| (item.id, item.lapsed(now)))
+                    .collect();
+                if let Some(item) = ready_and_blocked(&near).0.into_iter().find(|item| item.id == id) {
+                    lapsed_ready.push(item);
+                }
+            }
+            lapsed_ready.sort_by_key(ready_key);
         }
-        Ok(items)
+        let total = self.meta("ready")?.map_or(0, |v| v as usize) + lapsed_ready.len();
+        let mut statement = self.conn.prepare_cached(
+            "SELECT json FROM items INDEXED BY items_ready WHERE ready = 1
+             ORDER BY priority_rank, due IS NULL, due, created_at, id",
+        )?;
+        let mut rows = statement.query([])?;
+        let mut next_row = || -> Result<Option<WorkItem>, IndexError> {
+            match rows.next()? {
+                Some(row) => Ok(Some(serde_json::from_str(&row.get::<_, String>(0)?)?)),
+                None => Ok(None),
+            }
+        };
+        let mut lapsed_ready = lapsed_ready.into_iter().peekable();
+        let mut row = next_row()?;
+        let mut items = Vec::new();
+        while items.len() < limit {
+            let take_lapsed = match (&row, lapsed_ready.peek()) {
+                (Some(stored), Some(lapsed)) => ready_key(lapsed) < ready_key(stored),
+                (None, Some(_)) => true,
+                (_, None) => false,
+            };
+            if take_lapsed {
+                items.extend(lapsed_ready.next());
+            } else if let Some(item) = row.take() {
+                items.push(item);
+                row = next_row()?;
+            } else {
+                break;
+            }
+        }
+        Ok((items, total))
     }
 
     /// Every item, in id order (for checks against the other read paths).
@@ -303,8 +352,14 @@ CREATE TABLE IF NOT EXISTS items (
     status TEXT NOT NULL,
     parent INTEGER,
     lapses_at INTEGER,
+    priority_rank INTEGER NOT NULL,
+    due INTEGER,
+    created_at INTEGER NOT NULL,
+    -- Ready work as the domain defines it (`ready_and_blocked`), claims as stored.
+    ready INTEGER NOT NULL DEFAULT 0,
     json TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS items_ready ON items (ready, priority_rank, due IS NULL, due, created_at, id);
 CREATE INDEX IF NOT EXISTS items_status ON items (status, id);
 CREATE INDEX IF NOT EXISTS items_parent ON items (parent);
 CREATE INDEX IF NOT EXISTS items_lapses ON items (lapses_at);
@@ -358,6 +413,14 @@ impl Writer<'_> {
         }
         self.put_broken(&projection.broken)?;
         self.set_meta("count", projection.items.len() as i64)?;
+        let (ready, _) = ready_and_blocked(&projection.items);
+        for item in &ready {
+            self.tx.execute(
+                "UPDATE items SET ready = 1 WHERE id = ?1",
+                params![item.id.number() as i64],
+            )?;
+        }
+        self.set_meta("ready", ready.len() as i64)?;
         self.set_checkpoint(
             projection.checkpoint,
             projection.checkpoint_event(),
@@ -386,6 +449,12 @@ impl Writer<'_> {
             }
         }
         let before: BTreeSet<WorkItemId> = items.keys().copied().collect();
+        // Whose readiness a change can move: the item, its parent, and every item linked to
+        // it, before the change and after.
+        let mut affected = touched.clone();
+        for id in &touched {
+            affected.extend(self.neighbours(*id)?);
+        }
         let (high, low) = (self.meta("event_high")?, self.meta("event_low")?);
         let event = match (high, low) {
             (Some(high), Some(low)) if (high, low) != (0, 0) => Some(join(high, low)),
@@ -403,6 +472,7 @@ impl Writer<'_> {
         }
         projection.settle(store, None)?;
         let mut count = self.meta("count")?.unwrap_or(0);
+        let mut ready = self.meta("ready")?.unwrap_or(0);
         for id in &touched {
             match projection.items.get(id) {
                 Some(item) => {
@@ -410,7 +480,7 @@ impl Writer<'_> {
                     count += i64::from(!before.contains(id));
                 }
                 None => {
-                    self.delete(*id)?;
+                    ready -= i64::from(self.delete(*id)?);
                     count -= i64::from(before.contains(id));
                 }
             }
@@ -418,12 +488,63 @@ impl Writer<'_> {
         self.tx.execute("DELETE FROM broken", [])?;
         self.put_broken(&projection.broken)?;
         self.set_meta("count", count)?;
+        for id in &touched {
+            affected.extend(self.neighbours(*id)?);
+        }
+        for id in affected {
+            ready += self.refresh_ready(id)?;
+        }
+        self.set_meta("ready", ready)?;
         self.set_checkpoint(
             projection.checkpoint,
             projection.checkpoint_event(),
             projection.unknown,
         )?;
         Ok(())
+    }
+
+    /// The ids of `id`'s parent, children and linked items, as the rows stand.
+    fn neighbours(&self, id: WorkItemId) -> Result<Vec<WorkItemId>, IndexError> {
+        let mut statement = self.tx.prepare_cached(
+            "SELECT parent FROM items WHERE id = ?1 AND parent IS NOT NULL
+             UNION SELECT id FROM items WHERE parent = ?1
+             UNION SELECT peer FROM links WHERE holder = ?1
+             UNION SELECT holder FROM links WHERE peer = ?1",
+        )?;
+        let rows = statement.query_map(params![id.number() as i64], |row| row.get::<_, i64>(0))?;
+        let mut ids = Vec::new();
+        for number in rows {
+            ids.extend(WorkItemId::new(number? as u64));
+        }
+        Ok(ids)
+    }
+
+    /// Sets `id`'s ready flag from the domain's rule applied to its neighbourhood (all that
+    /// rule looks at for one item); returns how the number of ready items moved.
+    fn refresh_ready(&self, id: WorkItemId) -> Result<i64, IndexError> {
+        let was: Option<bool> = self
+            .tx
+            .query_row(
+                "SELECT ready FROM items WHERE id = ?1",
+                params![id.number() as i64],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let Some(was) = was else {
+            return Ok(0);
+        };
+        let near: BTreeMap<WorkItemId, WorkItem> = neighbourhood(self.tx, id)?
+            .into_iter()
+            .map(|item| (item.id, item))
+            .collect();
+        let now = ready_and_blocked(&near).0.iter().any(|item| item.id == id);
+        if now != was {
+            self.tx.execute(
+                "UPDATE items SET ready = ?2 WHERE id = ?1",
+                params![id.number() as i64, now],
+            )?;
+        }
+        Ok(i64::from(now) - i64::from(was))
     }
 
     fn get(&self, id: WorkItemId) -> Result<Option<WorkItem>, IndexError> {
@@ -447,14 +568,19 @@ impl Writer<'_> {
             .and_then(|claim| claim.until)
             .map(|until| until.unix_micros());
         self.tx.execute(
-            "INSERT INTO items (id, status, parent, lapses_at, json) VALUES (?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO items (id, status, parent, lapses_at, priority_rank, due, created_at, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (id) DO UPDATE SET status = excluded.status, parent = excluded.parent,
-               lapses_at = excluded.lapses_at, json = excluded.json",
+               lapses_at = excluded.lapses_at, priority_rank = excluded.priority_rank,
+               due = excluded.due, created_at = excluded.created_at, json = excluded.json",
             params![
                 number,
                 item.status.to_string(),
                 item.parent.map(|p| p.number() as i64),
                 lapses_at,
+                item.priority_rank() as i64,
+                item.due.map(|due| due.unix_micros()),
+                item.created_at.unix_micros(),
                 serde_json::to_string(item)?,
             ],
         )?;
@@ -469,13 +595,20 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn delete(&self, id: WorkItemId) -> Result<(), IndexError> {
+    /// Removes the item's rows; returns whether it was counted as ready.
+    fn delete(&self, id: WorkItemId) -> Result<bool, IndexError> {
         let number = id.number() as i64;
+        let ready: Option<bool> = self
+            .tx
+            .query_row("SELECT ready FROM items WHERE id = ?1", params![number], |row| {
+                row.get(0)
+            })
+            .optional()?;
         self.tx
             .execute("DELETE FROM items WHERE id = ?1", params![number])?;
         self.tx
             .execute("DELETE FROM links WHERE holder = ?1", params![number])?;
-        Ok(())
+        Ok(ready == Some(true))
     }
 
     fn put_broken(&self, broken: &BTreeMap<String, String>) -> Result<(), IndexError> {
@@ -487,6 +620,35 @@ impl Writer<'_> {
         }
         Ok(())
     }
+}
+
+/// `id`, its parent, its children and the items linked to it either way.
+fn neighbourhood(conn: &Connection, id: WorkItemId) -> Result<Vec<WorkItem>, IndexError> {
+    let number = id.number() as i64;
+    let mut statement = conn.prepare_cached(
+        "SELECT json FROM items WHERE id = ?1 OR parent = ?1
+           OR id = (SELECT parent FROM items WHERE id = ?1)
+           OR id IN (SELECT peer FROM links WHERE holder = ?1)
+           OR id IN (SELECT holder FROM links WHERE peer = ?1)
+         ORDER BY id",
+    )?;
+    let rows = statement.query_map(params![number], |row| row.get::<_, String>(0))?;
+    let mut items = Vec::new();
+    for json in rows {
+        items.push(serde_json::from_str(&json?)?);
+    }
+    Ok(items)
+}
+
+/// The order of ready work: priority, then the earliest due date (none last), then age.
+fn ready_key(item: &WorkItem) -> (usize, bool, Option<Timestamp>, Timestamp, WorkItemId) {
+    (
+        item.priority_rank(),
+        item.due.is_none(),
+        item.due,
+        item.created_at,
+        item.id,
+    )
 }
 
 fn load_broken(conn: &Connection) -> Result<BTreeMap<String, String>, IndexError> {

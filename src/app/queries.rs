@@ -134,6 +134,37 @@ fn compare(key: SortKey, a: &WorkItem, b: &WorkItem) -> std::cmp::Ordering {
     }
 }
 
+/// True when a filter asks for nothing but statuses and a limit: what the indexed read model
+/// answers without loading every item.
+fn only_status_and_limit(filter: &ItemFilter) -> bool {
+    let ItemFilter {
+        statuses: _,
+        types,
+        priorities,
+        assignee,
+        parent,
+        labels,
+        search,
+        overdue_at,
+        due_before,
+        sort,
+        reverse,
+        limit: _,
+        at,
+    } = filter;
+    types.is_empty()
+        && priorities.is_empty()
+        && assignee.is_none()
+        && parent.is_none()
+        && labels.is_empty()
+        && search.is_none()
+        && overdue_at.is_none()
+        && due_before.is_none()
+        && sort.is_none()
+        && !reverse
+        && at.is_none()
+}
+
 /// A page of items and how many matched in all, so a limit is never silent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemList {
@@ -250,6 +281,15 @@ impl<'a> Queries<'a> {
     /// The work to pick next (see [`ready_and_blocked`]) that `filter` matches, in the
     /// ready order unless the filter sorts; at most its `limit`.
     pub fn ready(&self, filter: &ItemFilter) -> Result<Page<WorkItem>, AppError> {
+        if filter.statuses.is_empty() && only_status_and_limit(filter) && filter.limit.is_some() {
+            if let Some(index) = self.index()? {
+                match index.ready(filter.limit.unwrap_or(usize::MAX), self.now) {
+                    Ok((items, total)) => return Ok(Page { items, total }),
+                    Err(IndexError::App(err)) => return Err(err),
+                    Err(_) => {}
+                }
+            }
+        }
         let items = self.current_items()?;
         let (ready, _) = ready_and_blocked(&items);
         let mut ready = filter.apply(ready);
@@ -287,33 +327,8 @@ impl<'a> Queries<'a> {
 
     /// A first page or a status filter, from the indexed read model: costs what it returns.
     fn indexed_list(&self, filter: &ItemFilter) -> Result<Option<ItemList>, AppError> {
-        let ItemFilter {
-            statuses,
-            types,
-            priorities,
-            assignee,
-            parent,
-            labels,
-            search,
-            overdue_at,
-            due_before,
-            sort,
-            reverse,
-            limit,
-            at,
-        } = filter;
-        let only_status_and_limit = types.is_empty()
-            && priorities.is_empty()
-            && assignee.is_none()
-            && parent.is_none()
-            && labels.is_empty()
-            && search.is_none()
-            && overdue_at.is_none()
-            && due_before.is_none()
-            && sort.is_none()
-            && !reverse
-            && at.is_none();
-        if !only_status_and_limit || (limit.is_none() && statuses.is_empty()) {
+        let ItemFilter { statuses, limit, .. } = filter;
+        if !only_status_and_limit(filter) || (limit.is_none() && statuses.is_empty()) {
             return Ok(None);
         }
         let Some(index) = self.index()? else {
