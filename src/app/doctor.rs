@@ -82,9 +82,12 @@ pub(super) fn check(store: &Backend, repair: bool) -> Result<(Checkup, Repair), 
         // Comparing views of a log that cannot be replayed says nothing more.
         return Ok((checkup, repaired));
     }
+    // The cached model holds current work: compared with the rebuild without the archive.
+    let mut current = rebuilt.clone();
+    current.leave_out_archived(store)?;
     let mut cached = ItemsProjection::load(store);
-    let mut differences = match cached.catch_up(store) {
-        Ok(_) => compare(&rebuilt.items, &cached.items),
+    let mut differences = match cached.refresh(store) {
+        Ok(_) => compare(&current.items, &cached.items),
         Err(err) => vec![format!(
             "the cached read model cannot be brought up to date: {err}"
         )],
@@ -106,7 +109,7 @@ pub(super) fn check(store: &Backend, repair: bool) -> Result<(Checkup, Repair), 
         }
     }
     if repair && !differences.is_empty() {
-        rebuilt.save(store);
+        current.save(store);
         repaired.read_model_rebuilt = true;
     }
     for difference in differences {

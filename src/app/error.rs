@@ -112,6 +112,8 @@ pub enum AppError {
     },
     #[error("the read model disagrees with the event log in {count} place(s); first: {first}")]
     Inconsistent { count: usize, first: String },
+    #[error("jerry archive works on the files store; this project keeps its events in {store}")]
+    ArchiveUnsupported { store: String },
     #[error(transparent)]
     Domain(#[from] DomainError),
     #[error(transparent)]

@@ -126,17 +126,26 @@ impl ItemIndex {
     /// read model; a checkpoint the log no longer has (a restored older copy) starts over.
     pub fn catch_up(&mut self, store: &dyn EventStore) -> Result<(), IndexError> {
         let head = store.head_position()?;
-        if self.meta("seeded")?.is_some() && self.checkpoint()? == head {
+        let generation = store.archive_generation()? as i64;
+        if self.meta("seeded")?.is_some()
+            && self.checkpoint()? == head
+            && self.meta("archive")?.unwrap_or(0) == generation
+        {
             return Ok(());
         }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let index = Writer { tx: &tx };
-        if index.meta("seeded")?.is_none() {
+        // Seeded from the JSON model (itself checked against the log and the archive) when
+        // new, when the log no longer has the checkpoint's event, and when the archive
+        // changed: items that entered or left it are rare, whole-model events.
+        if index.meta("seeded")?.is_none()
+            || !index.matches_log(store)?
+            || index.meta("archive")?.unwrap_or(0) != generation
+        {
             index.seed(&ItemsProjection::current(store)?)?;
-        } else if !index.matches_log(store)? {
-            index.seed(&ItemsProjection::new())?;
+            index.set_meta("archive", generation)?;
         }
         loop {
             let checkpoint = index.meta("checkpoint")?.map_or(0, |v| v as u64);
@@ -148,6 +157,13 @@ impl ItemIndex {
             if page.len() < PAGE {
                 break;
             }
+        }
+        // An item came back from the archive while the pages were read: its events found
+        // no row. Seeded again from the model, which reads such items whole.
+        let now = store.archive_generation()? as i64;
+        if now != generation {
+            index.seed(&ItemsProjection::current(store)?)?;
+            index.set_meta("archive", now)?;
         }
         tx.commit()?;
         Ok(())

@@ -4,6 +4,7 @@
 //! from the store, asks the domain for new events, appends them with the version it
 //! loaded. Never prints.
 
+mod archive;
 mod commands;
 mod doctor;
 mod environment;
@@ -25,6 +26,7 @@ mod setup;
 mod snapshot;
 mod undo;
 
+pub use archive::ArchiveReport;
 pub(crate) use commands::CommandDispatcher;
 pub use commands::{Command, CommandOutcome, Warning, WriteOptions};
 pub use doctor::DoctorReport;

@@ -11,7 +11,7 @@ use crate::domain::{WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{EventStore, RecordedEvent};
 
 use super::event_log::{stream_of, PAGE};
-use super::repository::{replay, stream_for};
+use super::repository::{id_of_stream, replay, stream_for};
 use super::AppError;
 
 /// The items as the global log builds them.
@@ -19,7 +19,7 @@ pub type ItemsModel = BTreeMap<WorkItemId, WorkItem>;
 
 /// The cache's name in the store, and its format: a different format is rebuilt.
 const CACHE: &str = "items";
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemsProjection {
@@ -37,6 +37,12 @@ pub struct ItemsProjection {
     /// stream never takes down a whole read) and reported by every list and by doctor.
     #[serde(default)]
     pub broken: BTreeMap<String, String>,
+    /// Items archived (`jerry archive`) at `archive_generation`: left out of `items`, which
+    /// holds only work that can still change. An item back from the archive is read whole.
+    #[serde(default)]
+    pub archived: BTreeSet<WorkItemId>,
+    #[serde(default)]
+    archive_generation: u64,
     /// Items an event merged from another clone landed on: it may belong before events
     /// already applied, so [`ItemsProjection::settle`] replays them whole.
     #[serde(skip)]
@@ -52,6 +58,8 @@ impl Default for ItemsProjection {
             unknown: 0,
             items: ItemsModel::new(),
             broken: BTreeMap::new(),
+            archived: BTreeSet::new(),
+            archive_generation: 0,
             merged: BTreeSet::new(),
         }
     }
@@ -164,6 +172,13 @@ impl ItemsProjection {
                     ),
                     // A renumbered item, read again whole once the page is applied.
                     None if id.is_some_and(|id| self.merged.contains(&id)) => {}
+                    // Back from the archive since this projection last looked: read whole.
+                    None if id.is_some_and(|id| self.archived.contains(&id)) => {
+                        if let Some(id) = id {
+                            self.archived.remove(&id);
+                            self.merged.insert(id);
+                        }
+                    }
                     None => break_stream(
                         self,
                         format!("{} before the item's WorkItemCreated", event.event_type),
@@ -222,6 +237,52 @@ impl ItemsProjection {
         Ok(())
     }
 
+    /// Brings the projection up to date: the events after the checkpoint, then what the
+    /// archive changed (items that left it are read whole from their streams, items that
+    /// entered it leave `items`). True when anything moved.
+    pub(crate) fn refresh(&mut self, store: &dyn EventStore) -> Result<bool, AppError> {
+        let generation = store.archive_generation()?;
+        let archived_now = if generation == self.archive_generation {
+            None
+        } else {
+            Some(archived_items(store)?)
+        };
+        if let Some(now) = &archived_now {
+            let back: Vec<WorkItemId> = self.archived.difference(now).copied().collect();
+            self.merged.extend(back);
+        }
+        let mut moved = false;
+        if store.head_position()? != self.checkpoint {
+            moved = self.catch_up(store)? > 0;
+        }
+        if !self.merged.is_empty() {
+            self.settle(store, None)?;
+            moved = true;
+        }
+        if let Some(now) = archived_now {
+            for id in &now {
+                self.items.remove(id);
+            }
+            self.archived = now;
+            self.archive_generation = generation;
+            moved = true;
+        }
+        Ok(moved)
+    }
+
+    /// Leaves out the items the store has archived now (for comparing a rebuild from the
+    /// whole log with the cached model).
+    pub fn leave_out_archived(&mut self, store: &dyn EventStore) -> Result<(), AppError> {
+        let generation = store.archive_generation()?;
+        let now = archived_items(store)?;
+        for id in &now {
+            self.items.remove(id);
+        }
+        self.archived = now;
+        self.archive_generation = generation;
+        Ok(())
+    }
+
     /// The cached projection if it still describes this log's history, else an empty one
     /// (a cache is never a reason to fail).
     pub fn load(store: &dyn EventStore) -> Self {
@@ -255,9 +316,7 @@ impl ItemsProjection {
     /// a refused command leaves every file as it was.
     pub fn fresh(store: &dyn EventStore) -> Result<Self, AppError> {
         let mut projection = Self::load(store);
-        if store.head_position()? != projection.checkpoint {
-            projection.catch_up(store)?;
-        }
+        projection.refresh(store)?;
         Ok(projection)
     }
 
@@ -268,9 +327,7 @@ impl ItemsProjection {
             Some(kept) if kept.matches_log(store) => kept,
             _ => Self::load(store),
         };
-        if store.head_position()? != projection.checkpoint {
-            projection.catch_up(store)?;
-        }
+        projection.refresh(store)?;
         *warm = Some(projection.clone());
         Ok(projection)
     }
@@ -278,12 +335,18 @@ impl ItemsProjection {
     /// The up-to-date items: the cache plus what happened since, saved back if it moved.
     pub fn current(store: &dyn EventStore) -> Result<Self, AppError> {
         let mut projection = Self::load(store);
-        if store.head_position()? == projection.checkpoint {
-            return Ok(projection);
-        }
-        if projection.catch_up(store)? > 0 {
+        if projection.refresh(store)? {
             projection.save(store);
         }
         Ok(projection)
     }
+}
+
+/// The items whose streams the store has archived.
+fn archived_items(store: &dyn EventStore) -> Result<BTreeSet<WorkItemId>, AppError> {
+    Ok(store
+        .archived_streams()?
+        .iter()
+        .filter_map(id_of_stream)
+        .collect())
 }

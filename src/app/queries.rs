@@ -32,6 +32,8 @@ pub struct ItemFilter {
     pub limit: Option<usize>,
     /// The state as of this moment instead of now.
     pub at: Option<Timestamp>,
+    /// Archived items too (`--archived`); a list `at` a past moment always has them.
+    pub archived: bool,
 }
 
 /// Whom an assignee filter asks for.
@@ -151,6 +153,7 @@ fn only_status_and_limit(filter: &ItemFilter) -> bool {
         reverse,
         limit: _,
         at,
+        archived,
     } = filter;
     types.is_empty()
         && priorities.is_empty()
@@ -162,6 +165,7 @@ fn only_status_and_limit(filter: &ItemFilter) -> bool {
         && due_before.is_none()
         && sort.is_none()
         && !reverse
+        && !archived
         && at.is_none()
 }
 
@@ -362,11 +366,15 @@ impl<'a> Queries<'a> {
             ),
             None => {
                 let projection = self.projection()?;
-                let items = projection
+                let mut items: Vec<WorkItem> = projection
                     .items
                     .into_values()
                     .map(|item| self.settle(item, None))
                     .collect();
+                if filter.archived {
+                    items.extend(self.archived_items(&projection.archived)?);
+                    items.sort_by_key(|item| item.id);
+                }
                 (items, projection.broken)
             }
         };
@@ -381,6 +389,21 @@ impl<'a> Queries<'a> {
             total_matching,
             broken,
         })
+    }
+
+    /// Archived items, each read from its own stream.
+    fn archived_items(
+        &self,
+        archived: &std::collections::BTreeSet<WorkItemId>,
+    ) -> Result<Vec<WorkItem>, AppError> {
+        let repository = ItemRepository::new(self.store);
+        let mut items = Vec::with_capacity(archived.len());
+        for id in archived {
+            if let Some(item) = repository.load(*id)? {
+                items.push(self.settle(item, None));
+            }
+        }
+        Ok(items)
     }
 
     /// The item now, or as it was at `at`. An item that exists now but not yet at `at`
@@ -412,6 +435,20 @@ impl<'a> Queries<'a> {
                 links(&items, id)
             }
             None => {
+                // An archived item's links are among the items archived with it.
+                let group = self.store.archived_group(&super::stream_for(id)?)?;
+                if !group.is_empty() {
+                    let repository = ItemRepository::new(self.store);
+                    let mut items = self.current_items()?;
+                    for stream in &group {
+                        if let Some(member) = super::repository::id_of_stream(stream) {
+                            if let Some(item) = repository.load(member)? {
+                                items.insert(member, self.settle(item, None));
+                            }
+                        }
+                    }
+                    return Ok(links(items.values(), id));
+                }
                 let neighbourhood = match self.index()? {
                     Some(index) => match index.neighbourhood(id) {
                         Ok(items) => Some(items),

@@ -37,7 +37,7 @@ pub fn stream_for(id: WorkItemId) -> Result<StreamId, StoreError> {
     StreamId::new(format!("{AGGREGATE_TYPE}-{id}"))
 }
 
-fn id_of_stream(stream: &StreamId) -> Option<WorkItemId> {
+pub(crate) fn id_of_stream(stream: &StreamId) -> Option<WorkItemId> {
     let rest = stream.as_str().strip_prefix(AGGREGATE_TYPE)?.strip_prefix('-')?;
     let id: WorkItemId = rest.parse().ok()?;
     // Only the canonical spelling names an item's stream.

@@ -511,6 +511,12 @@ impl Session {
         })
     }
 
+    /// Archives the items finished (and untouched) before `before`, with everything linked
+    /// to them; with `dry_run`, only says which. See `app/archive.rs`.
+    pub fn archive(&self, before: Timestamp, dry_run: bool) -> Result<super::ArchiveReport, AppError> {
+        super::archive::archive(&self.store, before, dry_run)
+    }
+
     /// Checks the log, the index, the read model and the snapshots; with `repair`, fixes
     /// what is safe and checks again on a freshly opened store.
     pub fn doctor(&self, repair: bool) -> Result<DoctorReport, AppError> {
@@ -544,15 +550,20 @@ impl Session {
         let started = Instant::now();
         let (rebuilt, counts) = super::rebuild(&self.store, until, progress)?;
         let seconds = started.elapsed().as_secs_f64();
+        // The read models hold current work: the rebuild without what is archived.
+        let mut current = rebuilt.clone();
+        if until.is_none() {
+            current.leave_out_archived(&self.store)?;
+        }
         let mut differences = Vec::new();
         if verify {
             if until.is_none() {
                 let incremental = super::ItemsProjection::current(&self.store)?;
-                differences.extend(super::compare(&rebuilt.items, &incremental.items));
+                differences.extend(super::compare(&current.items, &incremental.items));
                 if let Some(index) = super::item_index::ItemIndex::current(&self.store)? {
                     match index.all() {
                         Ok(indexed) => differences.extend(
-                            super::compare(&rebuilt.items, &indexed)
+                            super::compare(&current.items, &indexed)
                                 .into_iter()
                                 .map(|difference| format!("item index: {difference}")),
                         ),
@@ -563,7 +574,7 @@ impl Session {
             differences.extend(super::verify(&self.store, &rebuilt.items, until)?);
         }
         if until.is_none() && differences.is_empty() {
-            rebuilt.save(&self.store);
+            current.save(&self.store);
         }
         Ok(ReplayReport {
             counts,

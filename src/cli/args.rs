@@ -136,6 +136,18 @@ pub enum TopCommand {
         #[arg(long)]
         repair: bool,
     },
+    /// Move finished work out of the live log into a compressed archive segment.
+    #[command(
+        after_help = "Archives the items done or cancelled, and unchanged since, before TIME, each with every item it is linked to (parent, children, dependencies): a group goes only when all of it can. Archived items leave items list, ready and the board (items list --archived shows them); items show, history, --at, events export/replay/follow and doctor read them as before, and their events keep their positions. Any change to an archived item (items reopen, a comment, a synced event) brings its group back first.\nOne step: the segment is written, then the catalog commits, then the stream files go; a crash at any point leaves every event readable. Files store only (exit 5 on SQLite or PostgreSQL).\n\nExamples:\n  jerry archive --dry-run\n  jerry archive --closed-before 2026-01-01 --json"
+    )]
+    Archive {
+        /// Archive work finished before this moment: a date, RFC 3339, or an age such as 90d.
+        #[arg(long, value_name = "TIME", value_parser = super::args::parse_time, default_value = "30d")]
+        closed_before: TimeSpec,
+        /// Say what would be archived; move nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
         after_help = "Examples:\n  jerry completions bash > ~/.local/share/bash-completion/completions/jerry\n  jerry completions zsh > ~/.zfunc/_jerry"

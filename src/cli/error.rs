@@ -171,6 +171,7 @@ impl From<AppError> for CommandError {
                     .hint("jerry events list --last 5 shows the recent commands' correlation ids")
             }
             AppError::UndoRefused { .. } => Exit::Conflict,
+            AppError::ArchiveUnsupported { .. } => Exit::Invalid,
             AppError::SyncRejected { .. } => Exit::Invalid,
             AppError::SyncChanged { .. } | AppError::SyncIdCollision { .. } => Exit::Conflict,
             // An agent's claim loop reads stdout: "nothing to take" leaves it empty.

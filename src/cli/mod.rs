@@ -1,6 +1,7 @@
 //! The command-line front door: parse, open the session, make one call, render. Errors
 //! become a [`error::CommandError`], whose kind is the exit code.
 
+mod archive;
 mod args;
 mod context;
 mod docs;
@@ -110,6 +111,10 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
         ),
         TopCommand::Redo => undo::run(UndoTarget::Redo, ctx, out),
         TopCommand::Doctor { repair } => doctor::run(repair, ctx, out),
+        TopCommand::Archive {
+            closed_before,
+            dry_run,
+        } => archive::run(&closed_before, dry_run, ctx, out),
         TopCommand::Mcp => {
             out.release();
             crate::mcp::serve(ctx.open()?, ctx.actor_given())

@@ -141,6 +141,9 @@ pub struct ListArgs {
     /// List the items as they were at TIME.
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
     pub at: Option<TimeSpec>,
+    /// Include archived items (see jerry archive); --at always does.
+    #[arg(long)]
+    pub archived: bool,
     #[command(flatten)]
     pub fields: FieldsArg,
 }
@@ -154,6 +157,7 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
         reverse,
         limit,
         at,
+        archived,
         fields: FieldsArg { fields },
     } = args;
     let session = ctx.read(false)?;
@@ -165,6 +169,7 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
         reverse,
         limit,
         at: resolve_time(at, &session)?,
+        archived,
         ..select.filter(&session)?
     };
     let listed = queries.list(&filter)?;

@@ -1,6 +1,7 @@
 //! The work-item model: pure data and rules. No I/O, no clock, no randomness; time and
 //! ids are passed in, so every decision here is a plain function of its inputs.
 
+pub mod archive;
 mod error;
 mod events;
 pub mod flow;

@@ -189,6 +189,18 @@ impl EventStore for Backend {
         self.inner().cache_file(name)
     }
 
+    fn archive_generation(&self) -> Result<u64, StoreError> {
+        self.inner().archive_generation()
+    }
+
+    fn archived_streams(&self) -> Result<Vec<StreamId>, StoreError> {
+        self.inner().archived_streams()
+    }
+
+    fn archived_group(&self, stream: &StreamId) -> Result<Vec<StreamId>, StoreError> {
+        self.inner().archived_group(stream)
+    }
+
     fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
         self.inner().load_cache(name)
     }

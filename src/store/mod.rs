@@ -278,6 +278,25 @@ pub trait EventStore: Send + Sync {
         None
     }
 
+    /// Changes whenever streams are archived or brought back (see `jerry archive`); 0 for a
+    /// store that never archived anything, and always for stores that cannot. Read models
+    /// that leave archived work out compare it with the one they were built at.
+    fn archive_generation(&self) -> Result<u64, StoreError> {
+        Ok(0)
+    }
+
+    /// The streams that are archived: still read like any other (their events keep their
+    /// positions), but left out of the read models of current work.
+    fn archived_streams(&self) -> Result<Vec<StreamId>, StoreError> {
+        Ok(Vec::new())
+    }
+
+    /// The streams archived together with `stream` (itself included); empty when it is
+    /// not archived.
+    fn archived_group(&self, _stream: &StreamId) -> Result<Vec<StreamId>, StoreError> {
+        Ok(Vec::new())
+    }
+
     /// A derived cache (a read model) the store keeps beside the log; `None` if absent.
     fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError>;
 

@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::index::IndexEntry;
 use super::rebuild::rebuild_index;
 use super::JsonlStore;
+use crate::store::EventStore;
 use crate::store::{Checkup, Finding, RecordedEvent, StoreError, StreamId};
 use crate::timestamp::Timestamp;
 
@@ -254,6 +255,47 @@ impl JsonlStore {
                     done.quarantined
                         .push(self.quarantine(&path, &bytes, scan.good_len, kind)?);
                 }
+            }
+            for (event, offset, length) in scan.events {
+                if let Some(other) = ids.insert(event.event_id, path.clone()) {
+                    let detail = format!("event id {} also appears in {}", event.event_id, other.display());
+                    findings.push(finding(
+                        "duplicate_event_id",
+                        &path,
+                        Some(event.version),
+                        detail,
+                        false,
+                    ));
+                }
+                expected_index.push(IndexEntry {
+                    position: event.position,
+                    stream: stream.clone(),
+                    version: event.version,
+                    offset,
+                    length,
+                    event_type: event.event_type,
+                    timestamp: event.timestamp,
+                });
+            }
+        }
+        // Archived streams: read from their segment (never repaired there: they hold only
+        // the committed lines they had when they left).
+        for stream in self.archived_streams()? {
+            let path = self.stream_path(&stream);
+            if path.exists() {
+                continue;
+            }
+            let bytes = match self.stream_bytes(&stream) {
+                Ok(bytes) => bytes,
+                Err(err) => {
+                    findings.push(finding("archive_unreadable", &path, None, err.to_string(), false));
+                    continue;
+                }
+            };
+            let scan = scan_stream(self, &path, &bytes, &mut findings);
+            streams += 1;
+            if let Some((kind, detail, line)) = &scan.trailing {
+                findings.push(finding(kind, &path, Some(*line), detail.clone(), false));
             }
             for (event, offset, length) in scan.events {
                 if let Some(other) = ids.insert(event.event_id, path.clone()) {

@@ -6,6 +6,7 @@
 //! an append. Learning a stream's version reads only the file's last lines, so an append
 //! costs the same at event 10 as at event 10,000.
 
+mod archive;
 mod doctor;
 mod index;
 mod line;
@@ -50,12 +51,25 @@ pub fn decode_stream_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<RecordedEven
     decode_stream(path, bytes, 1, u64::MAX, &mut |_| Ok(false))
 }
 
+/// What [`JsonlStore::archive_groups`] moved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArchiveOutcome {
+    pub streams: Vec<StreamId>,
+    /// Groups left alone because a stream changed after the caller looked.
+    pub moved_groups: usize,
+    pub segment: Option<String>,
+    /// The streams' bytes before compression, and the segment's size on disk.
+    pub bytes_in: u64,
+    pub segment_bytes: u64,
+}
+
 pub struct JsonlStore {
     data_dir: PathBuf,
     events_dir: PathBuf,
     lock: WriteLock,
     index: GlobalIndex,
     watch: crate::store::watch::Watch,
+    archive: archive::Archive,
 }
 
 impl JsonlStore {
@@ -72,6 +86,7 @@ impl JsonlStore {
             lock: WriteLock::new(data_dir.join("write.lock"), timeout),
             index: GlobalIndex::new(data_dir.join("index.jsonl")),
             watch: crate::store::watch::Watch::new(data_dir.clone()),
+            archive: archive::Archive::new(&data_dir),
             data_dir,
         }
     }
@@ -121,6 +136,7 @@ impl JsonlStore {
         if events.is_empty() {
             return Err(StoreError::EmptyBatch(stream.clone()));
         }
+        self.restore_if_archived(stream)?;
         let path = self.stream_path(stream);
         let existing = open_existing(&path, true)?;
         let (tail, file_len) = match existing {
@@ -184,6 +200,9 @@ impl JsonlStore {
         once: Option<&OnceKey>,
     ) -> Result<Vec<Appended>, StoreError> {
         let mut targets = Vec::with_capacity(appends.len());
+        for append in appends {
+            self.restore_if_archived(&append.stream)?;
+        }
         for append in appends {
             let path = self.stream_path(&append.stream);
             let (tail, existing) = match open_existing(&path, true)? {
@@ -284,7 +303,16 @@ impl JsonlStore {
         use std::io::BufRead;
         let path = self.stream_path(&mark.witness);
         let Some(mut file) = open_existing(&path, false)? else {
-            return Ok(false);
+            // An archived witness: its bytes are whole, so the batch is there if it ever was.
+            let Some(bytes) = self.archived_bytes(&mark.witness)? else {
+                return Ok(false);
+            };
+            let start = usize::try_from(mark.offset).unwrap_or(usize::MAX);
+            let mut lines = bytes
+                .get(start..)
+                .unwrap_or_default()
+                .split_inclusive(|&b| b == b'\n');
+            return Ok(lines.find_map(|line| witness_line(line, mark)).unwrap_or(false));
         };
         let io_err = |err| StoreError::io("cannot read", &path, err);
         let len = file.metadata().map_err(io_err)?.len();
@@ -360,7 +388,12 @@ impl JsonlStore {
     /// Entries whose lines lie back to back in one file (a batch, or one stream's run of
     /// writes) are read with one call.
     fn fetch(&self, entries: &[IndexEntry]) -> Result<Vec<RecordedEvent>, StoreError> {
-        let mut files: std::collections::HashMap<&StreamId, (PathBuf, File)> =
+        /// Where a stream's lines are read from: its file, or its archived bytes.
+        enum Source {
+            File(File),
+            Archived(std::sync::Arc<Vec<u8>>),
+        }
+        let mut files: std::collections::HashMap<&StreamId, (PathBuf, Source)> =
             std::collections::HashMap::new();
         let mut events = Vec::with_capacity(entries.len());
         let mut buffer = Vec::new();
@@ -387,10 +420,22 @@ impl JsonlStore {
             rest = after;
             if !files.contains_key(&first.stream) {
                 let path = self.stream_path(&first.stream);
-                let file = File::open(&path).map_err(|err| StoreError::io("cannot open", &path, err))?;
-                files.insert(&first.stream, (path, file));
+                let source = match open_existing(&path, false)? {
+                    Some(file) => Source::File(file),
+                    None => match self.archived_bytes(&first.stream)? {
+                        Some(bytes) => Source::Archived(bytes),
+                        None => {
+                            return Err(StoreError::io(
+                                "cannot open",
+                                &path,
+                                io::ErrorKind::NotFound.into(),
+                            ))
+                        }
+                    },
+                };
+                files.insert(&first.stream, (path, source));
             }
-            let Some((path, file)) = files.get_mut(&first.stream) else {
+            let Some((path, source)) = files.get_mut(&first.stream) else {
                 continue;
             };
             let last = &batch[batch.len() - 1];
@@ -401,9 +446,22 @@ impl JsonlStore {
             // A file shorter than the index says is damage, reported below by the entry
             // whose line is missing or wrong, not an I/O error.
             buffer.clear();
-            file.seek(SeekFrom::Start(first.offset))
-                .and_then(|_| (&mut *file).take(span).read_to_end(&mut buffer))
-                .map_err(|err| StoreError::io("cannot read", path.as_path(), err))?;
+            match source {
+                Source::File(file) => {
+                    file.seek(SeekFrom::Start(first.offset))
+                        .and_then(|_| (&mut *file).take(span).read_to_end(&mut buffer))
+                        .map_err(|err| StoreError::io("cannot read", path.as_path(), err))?;
+                }
+                Source::Archived(bytes) => {
+                    let start = usize::try_from(first.offset)
+                        .unwrap_or(usize::MAX)
+                        .min(bytes.len());
+                    let end = start
+                        .saturating_add(usize::try_from(span).unwrap_or(usize::MAX))
+                        .min(bytes.len());
+                    buffer.extend_from_slice(&bytes[start..end]);
+                }
+            }
             for entry in batch {
                 let mismatch = |reason: String| StoreError::Corrupt {
                     path: path.clone(),
@@ -465,6 +523,141 @@ impl JsonlStore {
         }
     }
 
+    /// The bytes of an archived stream (none when `stream` is not archived).
+    fn archived_bytes(&self, stream: &StreamId) -> Result<Option<std::sync::Arc<Vec<u8>>>, StoreError> {
+        if self.archive.is_empty() {
+            return Ok(None);
+        }
+        match self.archive.locate(stream)? {
+            Some(located) => self.archive.bytes(&located).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A stream's whole file, or its archived bytes: what rebuilding the index and doctor read.
+    pub(super) fn stream_bytes(&self, stream: &StreamId) -> Result<Vec<u8>, StoreError> {
+        let path = self.stream_path(stream);
+        match fs_err::read(&path) {
+            Ok(bytes) => Ok(bytes),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => match self.archived_bytes(stream)? {
+                Some(bytes) => Ok(bytes.as_ref().clone()),
+                None => Err(StoreError::io("cannot read", &path, err)),
+            },
+            Err(err) => Err(StoreError::io("cannot read", &path, err)),
+        }
+    }
+
+    /// Under the write lock, before a write to `stream`: an archived stream comes back to
+    /// `events/` with every stream archived in its group (items that refer to each other
+    /// return together, so no item in the read model names one that is not there).
+    fn restore_if_archived(&self, stream: &StreamId) -> Result<(), StoreError> {
+        if self.archive.is_empty() {
+            return Ok(());
+        }
+        let Some(located) = self.archive.locate(stream)? else {
+            return Ok(());
+        };
+        let group = self.archive.group(located.group)?;
+        self.ensure_dirs()?;
+        for (member, at) in &group {
+            let path = self.stream_path(member);
+            if path.exists() {
+                // Put back by a restore that crashed before it updated the catalog.
+                continue;
+            }
+            let bytes = self.archive.bytes(at)?;
+            persist(&path, &bytes, Durability::Durable)
+                .map_err(|err| StoreError::io("cannot restore archived stream", &path, err))?;
+        }
+        let members: Vec<StreamId> = group.into_iter().map(|(member, _)| member).collect();
+        self.archive.remove(&members)
+    }
+
+    /// Moves each group of streams into one new archive segment, in one step: the
+    /// segment is written, the catalog commits every group at once, then the files go.
+    /// Each stream comes with the version its caller decided on; a group with a stream
+    /// that has moved since (or has nothing committed) stays where it is, whole.
+    pub fn archive_groups(&self, groups: &[Vec<(StreamId, u64)>]) -> Result<ArchiveOutcome, StoreError> {
+        self.ensure_dirs()?;
+        let _guard = self.lock_for_write()?;
+        self.finish_archiving()?;
+        let mut leaving = Vec::with_capacity(groups.len());
+        let mut moved = 0;
+        'groups: for group in groups {
+            let mut members = Vec::with_capacity(group.len());
+            for (stream, expected) in group {
+                let path = self.stream_path(stream);
+                let Some(mut file) = open_existing(&path, false)? else {
+                    moved += 1;
+                    continue 'groups;
+                };
+                let (tail, _) = self.read_tail(&path, &mut file)?;
+                if tail.version == 0 || tail.version != *expected {
+                    moved += 1;
+                    continue 'groups;
+                }
+                let mut bytes = vec![0; tail.committed_len];
+                file.seek(SeekFrom::Start(0))
+                    .and_then(|_| file.read_exact(&mut bytes))
+                    .map_err(|err| StoreError::io("cannot read", &path, err))?;
+                members.push(archive::Leaving {
+                    stream: stream.clone(),
+                    bytes,
+                    version: tail.version,
+                });
+            }
+            if !members.is_empty() {
+                leaving.push(members);
+            }
+        }
+        if leaving.is_empty() {
+            return Ok(ArchiveOutcome {
+                moved_groups: moved,
+                ..ArchiveOutcome::default()
+            });
+        }
+        let bytes_in: u64 = leaving.iter().flatten().map(|l| l.bytes.len() as u64).sum();
+        let segment = self.archive.add(&leaving)?;
+        crate::faults::inject("archive-committed");
+        let streams: Vec<StreamId> = leaving.into_iter().flatten().map(|l| l.stream).collect();
+        for stream in &streams {
+            let path = self.stream_path(stream);
+            fs_err::remove_file(&path).map_err(|err| StoreError::io("cannot remove archived", &path, err))?;
+        }
+        sync_dir(&self.events_dir)?;
+        let segment_bytes = fs_err::metadata(self.archive.dir().join(&segment)).map_or(0, |m| m.len());
+        Ok(ArchiveOutcome {
+            streams,
+            moved_groups: moved,
+            segment: Some(segment),
+            bytes_in,
+            segment_bytes,
+        })
+    }
+
+    /// Finishes an archive step a crash interrupted after its catalog commit: a stream
+    /// with both a row and its file of the same length loses the file. (A restore that
+    /// crashed before its catalog update leaves the same state, and ends archived: the
+    /// next write to it restores it again.)
+    fn finish_archiving(&self) -> Result<(), StoreError> {
+        if self.archive.is_empty() {
+            return Ok(());
+        }
+        let mut removed = false;
+        for (stream, at) in self.archive.all()? {
+            let path = self.stream_path(&stream);
+            if fs_err::metadata(&path).is_ok_and(|m| m.len() == at.len) {
+                fs_err::remove_file(&path)
+                    .map_err(|err| StoreError::io("cannot remove archived", &path, err))?;
+                removed = true;
+            }
+        }
+        if removed {
+            sync_dir(&self.events_dir)?;
+        }
+        Ok(())
+    }
+
     pub fn index_path(&self) -> &Path {
         self.index.path()
     }
@@ -505,7 +698,8 @@ impl JsonlStore {
         let path = self.stream_path(stream);
         match open_existing(&path, false)? {
             Some(mut file) => Ok(self.read_tail(&path, &mut file)?.0.version),
-            None => Ok(0),
+            None if self.archive.is_empty() => Ok(0),
+            None => Ok(self.archive.locate(stream)?.map_or(0, |at| at.version)),
         }
     }
 
@@ -622,6 +816,29 @@ impl EventStore for JsonlStore {
         plain.then(|| self.data_dir.join("cache").join(name))
     }
 
+    fn archive_generation(&self) -> Result<u64, StoreError> {
+        self.archive.generation()
+    }
+
+    fn archived_streams(&self) -> Result<Vec<StreamId>, StoreError> {
+        self.archive.streams()
+    }
+
+    fn archived_group(&self, stream: &StreamId) -> Result<Vec<StreamId>, StoreError> {
+        if self.archive.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(match self.archive.locate(stream)? {
+            Some(at) => self
+                .archive
+                .group(at.group)?
+                .into_iter()
+                .map(|(s, _)| s)
+                .collect(),
+            None => Vec::new(),
+        })
+    }
+
     fn load_cache(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let path = self.cache_path(name)?;
         match fs_err::read(&path) {
@@ -710,7 +927,11 @@ impl EventStore for JsonlStore {
             Some(mut file) => range::read_range(&path, &mut file, from.max(1), to, &mut |mark| {
                 self.txn_committed(mark)
             }),
-            None => Ok(Vec::new()),
+            // Archived bytes hold only committed lines (see `archive.rs`).
+            None => match self.archived_bytes(stream)? {
+                Some(bytes) => decode_stream(&path, &bytes, from.max(1), to, &mut |_| Ok(true)),
+                None => Ok(Vec::new()),
+            },
         }
     }
 
@@ -739,6 +960,7 @@ impl EventStore for JsonlStore {
     ) -> Result<(), StoreError> {
         self.ensure_dirs()?;
         let _guard = self.lock_for_write()?;
+        self.restore_if_archived(from)?;
         rename::rename(self, from, to, &events)
     }
 
@@ -791,7 +1013,13 @@ impl EventStore for JsonlStore {
                 streams.push(stream);
             }
         }
-        streams.sort();
+        if self.archive.is_empty() {
+            streams.sort();
+        } else {
+            streams.extend(self.archive.streams()?);
+            streams.sort();
+            streams.dedup();
+        }
         Ok(streams)
     }
 

@@ -23,7 +23,7 @@ pub(super) fn collect_entries(store: &JsonlStore) -> Result<Vec<IndexEntry>, Sto
     let mut entries = Vec::new();
     for stream in store.list_streams()? {
         let path = store.stream_path(&stream);
-        let bytes = fs_err::read(&path).map_err(|err| StoreError::io("cannot read", &path, err))?;
+        let bytes = store.stream_bytes(&stream)?;
         let Some(tail) = store.committed_tail(&path, &bytes)? else {
             continue;
         };
