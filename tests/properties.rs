@@ -152,25 +152,26 @@ fn to_command(op: &Op, created: usize) -> (Command, WriteOptions) {
 
 /// Runs the ops on one store; returns each outcome as text (the item, or the error's kind).
 fn run(session: &Session, ops: &[Op]) -> Vec<String> {
-    let repository = ItemRepository::new(session.store());
     let mut created = 0;
-    ops.iter()
-        .map(|op| {
-            let (command, options) = to_command(op, created);
-            match session.execute(command, options).map(|outcome| outcome.value) {
-                Ok(outcome) => {
-                    created = created.max(outcome.item.id.number() as usize);
-                    let replayed = repository.load(outcome.item.id).unwrap().unwrap();
-                    assert_eq!(
-                        replayed, outcome.item,
-                        "replay equals the live state after {op:?}"
-                    );
-                    format!("{:?}", outcome.item)
-                }
-                Err(err) => format!("error: {err}"),
-            }
-        })
-        .collect()
+    ops.iter().map(|op| step(session, op, &mut created)).collect()
+}
+
+/// Runs one op; `created` is the highest item number so far (ops name items below it).
+fn step(session: &Session, op: &Op, created: &mut usize) -> String {
+    let repository = ItemRepository::new(session.store());
+    let (command, options) = to_command(op, *created);
+    match session.execute(command, options).map(|outcome| outcome.value) {
+        Ok(outcome) => {
+            *created = (*created).max(outcome.item.id.number() as usize);
+            let replayed = repository.load(outcome.item.id).unwrap().unwrap();
+            assert_eq!(
+                replayed, outcome.item,
+                "replay equals the live state after {op:?}"
+            );
+            format!("{:?}", outcome.item)
+        }
+        Err(err) => format!("error: {err}"),
+    }
 }
 
 fn assert_status_changes_follow_the_graph(store: &dyn EventStore, items: &[WorkItem]) {
@@ -384,5 +385,59 @@ proptest! {
         }
         let rebuilt = ItemIndex::current(store).unwrap().unwrap().all().unwrap();
         prop_assert_eq!(rebuilt, indexed);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Archiving at any point of any history changes no command's outcome and no event
+    /// (the same ops on a store that never archives give the same results and the same
+    /// log), and the read models kept up to date through it hold exactly the current work
+    /// of a fresh rebuild: everything the rebuild has, less what is archived now.
+    #[test]
+    fn archiving_anywhere_changes_no_outcome_and_the_read_models_equal_a_rebuild(
+        ops in prop::collection::vec(op(), 1..40),
+        archive_after in prop::collection::vec(any::<bool>(), 40),
+    ) {
+        use jerry::app::item_index::ItemIndex;
+        let dir = tempfile::tempdir().unwrap();
+        let memory_session = session(Backend::Memory(MemoryStore::new()));
+        let archiving = session(Backend::Jsonl(JsonlStore::open(dir.path().join("data"))));
+        let store = archiving.store();
+        let far = Timestamp::from_unix_micros(4_102_444_800_000_000).unwrap();
+        let mut outcomes = Vec::new();
+        let mut archived_any = false;
+        let mut created = 0;
+        for (op, archive) in ops.iter().zip(&archive_after) {
+            outcomes.push(step(&archiving, op, &mut created));
+            // Keep both models current through every step, as readers would.
+            ItemIndex::current(store).unwrap().expect("a file store keeps the index");
+            if *archive {
+                let report = archiving.archive(far, false).unwrap();
+                archived_any |= !report.archived.is_empty();
+            }
+        }
+        let expected = run(&memory_session, &ops);
+        prop_assert_eq!(&outcomes, &expected, "archiving changed an outcome");
+        prop_assert_eq!(
+            memory_session.store().read_global(0, usize::MAX).unwrap(),
+            store.read_global(0, usize::MAX).unwrap()
+        );
+
+        let (mut model, _) = app::rebuild(store, None, |_| {}).unwrap();
+        prop_assert!(app::verify(store, &model.items, None).unwrap().is_empty());
+        let all = model.items.len();
+        model.leave_out_archived(store).unwrap();
+        prop_assert_eq!(model.items.len() + model.archived.len(), all);
+        let cached = app::ItemsProjection::current(store).unwrap();
+        prop_assert!(app::compare(&model.items, &cached.items).is_empty(), "{:?}", app::compare(&model.items, &cached.items));
+        let indexed = ItemIndex::current(store).unwrap().unwrap().all().unwrap();
+        prop_assert!(app::compare(&model.items, &indexed).is_empty(), "{:?}", app::compare(&model.items, &indexed));
+        let report = archiving.doctor(false).unwrap();
+        prop_assert!(report.clean(), "{:?}", report.remaining());
+        if archived_any {
+            prop_assert!(dir.path().join("data/archive/catalog.sqlite").exists());
+        }
     }
 }

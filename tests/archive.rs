@@ -1,0 +1,317 @@
+//! `jerry archive`: finished work leaves the live folder and the lists, and nothing of its
+//! history is lost: show, history, export, replay, doctor and a reopen read it as before.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{assert_fails, Workspace};
+use serde_json::Value;
+
+/// Ids of a JSON array of items.
+fn ids(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|item| item["id"].as_str().expect("an id").to_owned())
+        .collect()
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|v| v.as_str().expect("a string").to_owned())
+        .collect()
+}
+
+/// 1 epic (done) with 2 (done) under it; 3 done with comments; 4 pending, blocked by 5
+/// (done); 6 cancelled; 7 in progress.
+fn project() -> Workspace {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "Launch", "--type", "epic"]);
+    ws.ok(&["items", "create", "Landing page", "--parent", "1"]);
+    ws.ok(&["items", "create", "Fix login"]);
+    ws.ok(&["items", "create", "Write docs"]);
+    ws.ok(&["items", "create", "Pick a font"]);
+    ws.ok(&["items", "create", "Old idea"]);
+    ws.ok(&["items", "create", "Ongoing"]);
+    ws.ok(&["items", "depend", "4", "5", "--type", "blocked_by"]);
+    ws.ok(&["items", "start", "1", "2", "3", "5", "7"]);
+    ws.ok(&["items", "comment", "3", "found it: the cookie path"]);
+    ws.ok(&["items", "comment", "3", "fixed and deployed"]);
+    ws.ok(&["items", "complete", "2", "1", "3", "5"]);
+    ws.ok(&["items", "cancel", "6"]);
+    ws
+}
+
+/// What must not change when items are archived: each item's show and history, the
+/// whole export and the event list with its positions.
+fn everything(ws: &Workspace) -> (Vec<Value>, Vec<Value>, String, Value) {
+    let numbers = 1..=7;
+    let shows = numbers
+        .clone()
+        .map(|n| ws.json(&["items", "show", &n.to_string()]))
+        .collect();
+    let histories = numbers
+        .map(|n| ws.json(&["items", "history", &n.to_string()]))
+        .collect();
+    (
+        shows,
+        histories,
+        ws.ok(&["events", "export"]),
+        ws.json(&["events", "list"]),
+    )
+}
+
+#[test]
+fn archive_then_show_history_export_replay_doctor_and_reopen_lose_nothing() {
+    let ws = project();
+    let before = everything(&ws);
+    let all_ids = ids(&ws.json(&["items", "list"]));
+
+    let report = ws.json(&["archive", "--closed-before", "now"]);
+    // 4 is open and blocked by 5, so 5 stays; 1 and 2 go together; 7 is open.
+    assert_eq!(
+        strings(&report["archived"]),
+        ["WORK-001", "WORK-002", "WORK-003", "WORK-006"]
+    );
+    assert_eq!(strings(&report["held_back"]), ["WORK-005"]);
+    assert_eq!(report["dry_run"], false);
+    assert!(report["segment_bytes"].as_u64().unwrap() > 0);
+    for gone in ["WORK-001", "WORK-002", "WORK-003", "WORK-006"] {
+        assert!(!ws.stream_file(gone).exists(), "{gone} left events/");
+    }
+    assert!(ws.stream_file("WORK-004").exists());
+
+    // The lists hold current work; --archived brings the rest back into view.
+    assert_eq!(
+        ids(&ws.json(&["items", "list"])),
+        ["WORK-004", "WORK-005", "WORK-007"]
+    );
+    assert_eq!(
+        ids(&ws.json(&["items", "list", "--limit", "2"])),
+        ["WORK-004", "WORK-005"]
+    );
+    assert_eq!(
+        ids(&ws.json(&["items", "list", "--status", "done"])),
+        ["WORK-005"]
+    );
+    assert_eq!(ids(&ws.json(&["items", "list", "--archived"])), all_ids);
+    assert_eq!(
+        ids(&ws.json(&["items", "list", "--archived", "--status", "done"])),
+        ["WORK-001", "WORK-002", "WORK-003", "WORK-005"]
+    );
+    assert_eq!(ids(&ws.json(&["items", "ready"])), ["WORK-004"]);
+
+    // Whole where history is read: byte for byte the same as before.
+    assert_eq!(everything(&ws), before);
+    // An archived item's links are still there, in both directions.
+    let shown = ws.ok(&["items", "show", "1"]);
+    assert!(shown.contains("WORK-002"), "{shown}");
+    // The list as of a past moment has archived items too.
+    assert_eq!(
+        ids(&ws.json(&["items", "list", "--at", &common::moment(15)])).len(),
+        7
+    );
+
+    let replay = ws.run(&["events", "replay", "--verify", "--json"]);
+    assert!(
+        replay.status.success(),
+        "{}",
+        String::from_utf8_lossy(&replay.stderr)
+    );
+    let replay: Value = serde_json::from_slice(&replay.stdout).unwrap();
+    assert_eq!(replay["items"], 7, "{replay}");
+    let doctor = ws.json(&["doctor"]);
+    assert_eq!(doctor["clean"], true, "{doctor}");
+    assert_eq!(doctor["streams"], 7, "{doctor}");
+
+    // Reopening an archived item brings it back with the items linked to it.
+    ws.ok(&["items", "reopen", "2"]);
+    assert!(ws.stream_file("WORK-001").exists() && ws.stream_file("WORK-002").exists());
+    assert!(!ws.stream_file("WORK-003").exists());
+    assert_eq!(
+        ids(&ws.json(&["items", "list"])),
+        ["WORK-001", "WORK-002", "WORK-004", "WORK-005", "WORK-007"]
+    );
+    let reopened = ws.json(&["items", "show", "2"]);
+    assert_eq!(reopened["status"], "in_progress");
+    // Its history is the old one plus the reopening.
+    let history = ws.json(&["items", "history", "2"]);
+    let old = before.1[1].as_array().unwrap();
+    assert_eq!(&history.as_array().unwrap()[..old.len()], old.as_slice());
+    assert_eq!(history.as_array().unwrap().len(), old.len() + 1);
+    // The export is the old one plus the new event.
+    let export = ws.ok(&["events", "export"]);
+    assert!(export.starts_with(&before.2));
+    assert_eq!(export.lines().count(), before.2.lines().count() + 1);
+
+    // A comment on an archived item brings it back too; new items never reuse its number.
+    ws.ok(&["items", "comment", "6", "not so old after all"]);
+    assert!(ids(&ws.json(&["items", "list"])).contains(&"WORK-006".to_owned()));
+    let created = ws.json(&["items", "create", "Next"]);
+    assert_eq!(created["id"], "WORK-008");
+
+    let replay = ws.run(&["events", "replay", "--verify"]);
+    assert!(
+        replay.status.success(),
+        "{}",
+        String::from_utf8_lossy(&replay.stderr)
+    );
+    assert_eq!(ws.json(&["doctor"])["clean"], true);
+    // Archiving again takes what is finished and back: 1 with 2 (done again), and 6.
+    ws.ok(&["items", "complete", "2"]);
+    let again = ws.json(&["archive", "--closed-before", "now"]);
+    assert_eq!(strings(&again["archived"]), ["WORK-001", "WORK-002", "WORK-006"]);
+    assert_eq!(again["already_archived"], 1);
+    assert_eq!(ids(&ws.json(&["items", "list", "--archived"])).len(), 8);
+}
+
+#[test]
+fn a_dry_run_and_a_recent_cut_off_move_nothing() {
+    let ws = project();
+    ws.ok(&["items", "list"]);
+    ws.ok(&["items", "list", "--limit", "1"]);
+    let files = ws.snapshot();
+    let dry = ws.json(&["archive", "--closed-before", "now", "--dry-run"]);
+    assert_eq!(dry["dry_run"], true);
+    assert_eq!(strings(&dry["archived"]).len(), 4);
+    // The default cut-off is 30 days ago: everything here is younger.
+    let default = ws.ok(&["archive"]);
+    assert!(default.starts_with("nothing finished before"), "{default}");
+    assert_eq!(ws.snapshot(), files);
+    assert_eq!(ids(&ws.json(&["items", "list"])).len(), 7);
+}
+
+#[test]
+fn bad_input_and_other_stores_are_refused_with_nothing_written() {
+    let ws = project();
+    ws.ok(&["items", "list"]);
+    let files = ws.snapshot();
+    assert_fails(&ws.run(&["archive", "--closed-before", "someday"]), 5, "someday");
+    assert_eq!(ws.snapshot(), files);
+
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = Workspace::with_store(&format!("sqlite:{}", dir.path().join("jerry.db").display()));
+    sqlite.ok(&["items", "create", "One"]);
+    sqlite.ok(&["items", "complete", "1"]);
+    assert_fails(
+        &sqlite.run(&["archive", "--closed-before", "now"]),
+        5,
+        "files store",
+    );
+    assert_eq!(ids(&sqlite.json(&["items", "list"])), ["WORK-001"]);
+}
+
+#[test]
+fn a_crash_after_the_catalog_commit_leaves_every_event_readable_and_the_next_run_finishes() {
+    let ws = project();
+    let before = everything(&ws);
+    let out = ws
+        .jerry()
+        .env("JERRY_FAULT", "archive-committed")
+        .args(["archive", "--closed-before", "now"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "the fault point was not reached");
+    // Archived in the catalog, files still there: the items are archived, nothing is lost.
+    assert!(ws.stream_file("WORK-003").exists());
+    assert_eq!(
+        ids(&ws.json(&["items", "list"])),
+        ["WORK-004", "WORK-005", "WORK-007"]
+    );
+    assert_eq!(everything(&ws), before);
+    assert_eq!(ws.json(&["doctor"])["clean"], true);
+
+    // The next run finishes the move (and finds nothing new to archive).
+    let again = ws.json(&["archive", "--closed-before", "now"]);
+    assert_eq!(strings(&again["archived"]), Vec::<String>::new());
+    assert!(!ws.stream_file("WORK-003").exists());
+    assert_eq!(everything(&ws), before);
+    ws.ok(&["items", "reopen", "3"]);
+    assert!(ids(&ws.json(&["items", "list"])).contains(&"WORK-003".to_owned()));
+}
+
+#[test]
+fn writers_racing_an_archive_lose_nothing() {
+    let ws = Workspace::new();
+    let items = 24;
+    for n in 1..=items {
+        ws.ok(&["items", "create", &format!("item {n}")]);
+    }
+    let all: Vec<String> = (1..=items).map(|n| n.to_string()).collect();
+    let mut args = vec!["items", "complete"];
+    args.extend(all.iter().map(String::as_str));
+    ws.ok(&args);
+    let events_before = ws.ok(&["events", "export"]).lines().count();
+
+    // Writers comment on finished items while archive runs move them.
+    let mut writers = Vec::new();
+    for writer in 0..3 {
+        let script = (1..=items)
+            .filter(|n| n % 3 == writer)
+            .map(|n| {
+                format!(
+                    "JERRY_TEST_SEED={} \"$0\" items comment {n} \"note {n}\" >/dev/null && echo {n}",
+                    ws.fresh_seed()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        writers.push(
+            ws.shell(&script)
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap(),
+        );
+    }
+    let archivers: Vec<_> = (0..3)
+        .map(|_| ws.spawn(&["archive", "--closed-before", "now", "--json"]))
+        .collect();
+    let mut acknowledged = BTreeSet::new();
+    for writer in writers {
+        let out = writer.wait_with_output().unwrap();
+        for line in String::from_utf8_lossy(&out.stdout).lines() {
+            acknowledged.insert(line.trim().to_owned());
+        }
+    }
+    let mut archived = 0;
+    for archiver in archivers {
+        let out = archiver.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        archived += report["archived"].as_array().unwrap().len();
+    }
+    assert!(archived > 0, "no archiver moved anything");
+    assert_eq!(
+        acknowledged.len(),
+        items as usize,
+        "every comment was acknowledged"
+    );
+
+    // Every acknowledged comment is in the log once, and every item reads whole.
+    let export = ws.ok(&["events", "export"]);
+    assert_eq!(export.lines().count(), events_before + acknowledged.len());
+    for n in &acknowledged {
+        let shown = ws.json(&["items", "show", n]);
+        let comments = shown["comments"].as_array().unwrap();
+        assert_eq!(comments.len(), 1, "{n}: {shown}");
+    }
+    let positions = ws.positions();
+    assert_eq!(positions, (1..=positions.len() as u64).collect::<Vec<_>>());
+    let replay = ws.run(&["events", "replay", "--verify"]);
+    assert!(
+        replay.status.success(),
+        "{}",
+        String::from_utf8_lossy(&replay.stderr)
+    );
+    assert_eq!(ws.json(&["doctor"])["clean"], true);
+    // Listed once, archived or not.
+    assert_eq!(
+        ids(&ws.json(&["items", "list", "--archived"])).len(),
+        items as usize
+    );
+}
