@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Take back your last command (or the one named), with its policies'' reactions, by appending compensating events; run again, the one before it')
             [CompletionResult]::new('redo', 'redo', [CompletionResultType]::ParameterValue, 'Re-apply what your last undo took back')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)')
+            [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Move finished work out of the live log into a compressed archive segment')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('ids', 'ids', [CompletionResultType]::ParameterValue, 'Print item ids (or, with --projects, project ids), one per line, for shell completion')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (jerry.1 and one per subcommand) into DIR')
@@ -551,6 +552,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]')
             [CompletionResult]::new('--overdue', '--overdue', [CompletionResultType]::ParameterName, 'Only open items whose due date has passed')
             [CompletionResult]::new('--reverse', '--reverse', [CompletionResultType]::ParameterName, 'Reverse the order')
+            [CompletionResult]::new('--archived', '--archived', [CompletionResultType]::ParameterName, 'Include archived items (see jerry archive); --at always does')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
@@ -1488,6 +1490,27 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'jerry;archive' {
+            [CompletionResult]::new('--closed-before', '--closed-before', [CompletionResultType]::ParameterName, 'Archive work finished before this moment: a date, RFC 3339, or an age such as 90d')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables: auto (a terminal without NO_COLOR), always or never')
+            [CompletionResult]::new('--correlation-id', '--correlation-id', [CompletionResultType]::ParameterName, 'Correlation id recorded on this command''s events [default: a new id per command]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be archived; move nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'jerry;completions' {
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
@@ -1660,6 +1683,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Take back your last command (or the one named), with its policies'' reactions, by appending compensating events; run again, the one before it')
             [CompletionResult]::new('redo', 'redo', [CompletionResultType]::ParameterValue, 'Re-apply what your last undo took back')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)')
+            [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Move finished work out of the live log into a compressed archive segment')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('ids', 'ids', [CompletionResultType]::ParameterValue, 'Print item ids (or, with --projects, project ids), one per line, for shell completion')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (jerry.1 and one per subcommand) into DIR')
@@ -1872,6 +1896,9 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             break
         }
         'jerry;help;doctor' {
+            break
+        }
+        'jerry;help;archive' {
             break
         }
         'jerry;help;completions' {

@@ -16,6 +16,9 @@ _jerry() {
             ",$1")
                 cmd="jerry"
                 ;;
+            jerry,archive)
+                cmd="jerry__subcmd__archive"
+                ;;
             jerry,completions)
                 cmd="jerry__subcmd__completions"
                 ;;
@@ -153,6 +156,9 @@ _jerry() {
                 ;;
             jerry__subcmd__events__subcmd__help,stats)
                 cmd="jerry__subcmd__events__subcmd__help__subcmd__stats"
+                ;;
+            jerry__subcmd__help,archive)
+                cmd="jerry__subcmd__help__subcmd__archive"
                 ;;
             jerry__subcmd__help,completions)
                 cmd="jerry__subcmd__help__subcmd__completions"
@@ -557,12 +563,62 @@ _jerry() {
 
     case "${cmd}" in
         jerry)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version init items events config projects store undo redo doctor completions ids man mcp sync serve merge-driver generate help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version init items events config projects store undo redo doctor archive completions ids man mcp sync serve merge-driver generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__archive)
+            opts="-q -h -V --closed-before --dry-run --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --closed-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1777,8 +1833,22 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help)
-            opts="init items events config projects store undo redo doctor completions ids man mcp sync serve merge-driver generate help"
+            opts="init items events config projects store undo redo doctor archive completions ids man mcp sync serve merge-driver generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__archive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3989,7 +4059,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__list)
-            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --label --search --overdue --due-before --parent --sort --reverse --limit --at --fields --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --label --search --overdue --due-before --parent --sort --reverse --limit --at --archived --fields --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

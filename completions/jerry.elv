@@ -43,6 +43,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand undo 'Take back your last command (or the one named), with its policies'' reactions, by appending compensating events; run again, the one before it'
             cand redo 'Re-apply what your last undo took back'
             cand doctor 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
+            cand archive 'Move finished work out of the live log into a compressed archive segment'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand ids 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
             cand man 'Write the man pages (jerry.1 and one per subcommand) into DIR'
@@ -528,6 +529,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
             cand --overdue 'Only open items whose due date has passed'
             cand --reverse 'Reverse the order'
+            cand --archived 'Include archived items (see jerry archive); --at always does'
             cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
             cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
             cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
@@ -1377,6 +1379,26 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jerry;archive'= {
+            cand --closed-before 'Archive work finished before this moment: a date, RFC 3339, or an age such as 90d'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --dry-run 'Say what would be archived; move nothing'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --wide 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jerry;completions'= {
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
@@ -1541,6 +1563,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand undo 'Take back your last command (or the one named), with its policies'' reactions, by appending compensating events; run again, the one before it'
             cand redo 'Re-apply what your last undo took back'
             cand doctor 'Check the project''s files and read model; --repair fixes what is safe (exit 6 if problems remain)'
+            cand archive 'Move finished work out of the live log into a compressed archive segment'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand ids 'Print item ids (or, with --projects, project ids), one per line, for shell completion'
             cand man 'Write the man pages (jerry.1 and one per subcommand) into DIR'
@@ -1700,6 +1723,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;redo'= {
         }
         &'jerry;help;doctor'= {
+        }
+        &'jerry;help;archive'= {
         }
         &'jerry;help;completions'= {
         }

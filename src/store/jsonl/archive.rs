@@ -66,10 +66,12 @@ pub(super) struct Located {
     pub group: i64,
 }
 
-/// One stream about to be archived: its committed bytes and version.
+/// One stream about to be archived: its file, how much of it is committed, its version.
+/// The bytes are read as its group is written, so an archive holds one group in memory.
 pub(super) struct Leaving {
     pub stream: StreamId,
-    pub bytes: Vec<u8>,
+    pub path: PathBuf,
+    pub len: u64,
     pub version: u64,
 }
 
@@ -295,8 +297,21 @@ impl Archive {
                 frame.clear();
                 let mut spans = Vec::with_capacity(group.len());
                 for leaving in group {
-                    spans.push((frame.len() as u64, leaving.bytes.len() as u64));
-                    frame.extend_from_slice(&leaving.bytes);
+                    spans.push((frame.len() as u64, leaving.len));
+                    let read_err = |err| StoreError::io("cannot read", &leaving.path, err);
+                    let read = File::open(&leaving.path)
+                        .and_then(|file| file.take(leaving.len).read_to_end(&mut frame))
+                        .map_err(read_err)?;
+                    if read as u64 != leaving.len {
+                        return Err(StoreError::Corrupt {
+                            path: leaving.path.clone(),
+                            line: None,
+                            reason: format!(
+                                "shrank to {read} bytes while being archived (was {})",
+                                leaving.len
+                            ),
+                        });
+                    }
                 }
                 let compressed = zstd::bulk::compress(&frame, LEVEL).map_err(io_err)?;
                 file.write_all(&compressed).map_err(io_err)?;

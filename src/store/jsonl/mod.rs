@@ -596,13 +596,10 @@ impl JsonlStore {
                     moved += 1;
                     continue 'groups;
                 }
-                let mut bytes = vec![0; tail.committed_len];
-                file.seek(SeekFrom::Start(0))
-                    .and_then(|_| file.read_exact(&mut bytes))
-                    .map_err(|err| StoreError::io("cannot read", &path, err))?;
                 members.push(archive::Leaving {
                     stream: stream.clone(),
-                    bytes,
+                    path,
+                    len: tail.committed_len as u64,
                     version: tail.version,
                 });
             }
@@ -616,7 +613,7 @@ impl JsonlStore {
                 ..ArchiveOutcome::default()
             });
         }
-        let bytes_in: u64 = leaving.iter().flatten().map(|l| l.bytes.len() as u64).sum();
+        let bytes_in: u64 = leaving.iter().flatten().map(|l| l.len).sum();
         let segment = self.archive.add(&leaving)?;
         crate::faults::inject("archive-committed");
         let streams: Vec<StreamId> = leaving.into_iter().flatten().map(|l| l.stream).collect();
