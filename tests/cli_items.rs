@@ -552,9 +552,10 @@ fn the_items_read_model_is_a_cache_that_catches_up_and_can_be_lost() {
     let saved: Value = serde_json::from_slice(&std::fs::read(&cache).unwrap()).unwrap();
     assert_eq!(saved["checkpoint"], 2);
 
-    // Later writes are applied on the next read, from the checkpoint on.
+    // Later writes are applied on the next read of the whole model (a sorted list; a
+    // plain one reads the indexed model), from the checkpoint on.
     ws.ok(&["items", "start", "2"]);
-    let listed = ws.json(&["items", "list", "--status", "in_progress"]);
+    let listed = ws.json(&["items", "list", "--status", "in_progress", "--sort", "id"]);
     assert_eq!(listed.as_array().unwrap().len(), 1);
     let saved: Value = serde_json::from_slice(&std::fs::read(&cache).unwrap()).unwrap();
     assert_eq!(saved["checkpoint"], 3);
@@ -566,10 +567,11 @@ fn the_items_read_model_is_a_cache_that_catches_up_and_can_be_lost() {
         Value::Array(first.as_array().unwrap()[..1].to_vec())
     );
     std::fs::write(&cache, b"{ not json").unwrap();
-    assert_eq!(ws.json(&["items", "list"]).as_array().unwrap().len(), 2);
+    assert_eq!(ws.json(&["items", "list", "--sort", "id"]).as_array().unwrap().len(), 2);
 
     // A read model that lies is caught by replay --verify and doctor, and repaired.
-    ws.json(&["items", "list"]);
+    ws.json(&["items", "list", "--sort", "id"]);
+    assert!(std::fs::read_to_string(&cache).unwrap().contains("\"in_progress\""));
     let text = std::fs::read_to_string(&cache).unwrap();
     std::fs::write(&cache, text.replacen("\"in_progress\"", "\"done\"", 1)).unwrap();
     assert_fails(
@@ -768,4 +770,59 @@ fn mistakes_are_named_plainly() {
     let one = ws.ok(&["items", "list", "--format", "jsonl"]);
     assert_eq!(one.lines().count(), 1);
     assert!(one.ends_with("}\n"), "{one:?}");
+}
+
+/// `items list --json` (and `--format jsonl`) with no filter but `--limit` goes out row by
+/// row from the indexed read model; `--sort id` takes the usual path through the whole
+/// model. Both must print the same bytes, including a claim that has run out by now.
+#[test]
+fn a_whole_list_streamed_from_the_index_prints_what_the_whole_model_does() {
+    let ws = Workspace::new();
+    assert_eq!(ws.ok(&["items", "list", "--json"]), "[]\n");
+    ws.ok(&[
+        "items",
+        "create",
+        "Epic {with} \"quotes\", commas: and colons",
+        "--type",
+        "epic",
+    ]);
+    ws.ok(&[
+        "items",
+        "create",
+        "Child ünïcødé 名前",
+        "--parent",
+        "1",
+        "--description",
+        "line one\nline two\t[tab] {}",
+        "--due",
+        "+3d",
+    ]);
+    ws.ok(&["items", "create", "Blocked one"]);
+    ws.ok(&["items", "depend", "3", "2", "--type", "blocked_by"]);
+    ws.ok(&["items", "label", "2", "--add", "ui"]);
+    ws.ok(&["items", "comment", "2", "an {odd} comment, with [brackets]"]);
+    ws.ok(&["items", "claim", "3", "--as", "ann", "--lease", "1s"]);
+    ws.ok(&["items", "create", "Empty lists"]);
+    ws.ok(&["items", "complete", "4"]);
+    for format in [&["--json"][..], &["--format", "jsonl"][..]] {
+        for limit in [&[][..], &["--limit", "2"][..]] {
+            let fast: Vec<&str> = ["items", "list"]
+                .iter()
+                .chain(format)
+                .chain(limit)
+                .copied()
+                .collect();
+            let slow: Vec<&str> = fast.iter().copied().chain(["--sort", "id"]).collect();
+            let (fast, slow) = (ws.ok(&fast), ws.ok(&slow));
+            assert_eq!(fast, slow, "{format:?} {limit:?}");
+            assert!(fast.contains("WORK-002"), "{fast}");
+        }
+    }
+    // The claim on 3 ran out: listed as pending, as the whole model says.
+    let listed: Value = serde_json::from_str(&ws.ok(&["items", "list", "--json"])).unwrap();
+    assert_eq!(listed[2]["status"], "pending", "{listed}");
+    assert!(ws
+        .path()
+        .join("projects/PROJ-001/.jerry/data/cache/items.sqlite")
+        .exists());
 }

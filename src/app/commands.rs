@@ -182,6 +182,9 @@ pub struct CommandDispatcher<'a> {
     quality_gate: QualityGate,
     /// The session's read model kept in memory, when it keeps one (the MCP server).
     warm: Option<&'a std::sync::Mutex<Option<super::ItemsProjection>>>,
+    /// The items as the first decision of this dispatch read them: a command naming a
+    /// thousand items loads the model once, not a thousand times.
+    model: std::sync::OnceLock<std::sync::Arc<super::ItemsModel>>,
 }
 
 impl<'a> CommandDispatcher<'a> {
@@ -198,6 +201,7 @@ impl<'a> CommandDispatcher<'a> {
             actor: actor.into(),
             quality_gate: QualityGate::Off,
             warm: None,
+            model: std::sync::OnceLock::new(),
         }
     }
 
@@ -207,16 +211,24 @@ impl<'a> CommandDispatcher<'a> {
         self
     }
 
-    /// The up-to-date items, for the decisions that look beyond one item (links, warnings).
-    /// Never saved back: a refused command leaves every file as it was.
-    fn read_model(&self) -> Result<super::ItemsProjection, AppError> {
-        match self.warm {
+    /// The up-to-date items, for the decisions that look beyond one item (links, warnings),
+    /// read once per dispatch. Never saved back: a refused command leaves every file as it
+    /// was.
+    fn read_model(&self) -> Result<std::sync::Arc<super::ItemsModel>, AppError> {
+        if let Some(model) = self.model.get() {
+            return Ok(model.clone());
+        }
+        let projection = match self.warm {
             Some(warm) => {
                 let mut kept = warm.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                super::ItemsProjection::warmed(&mut kept, self.store)
+                super::ItemsProjection::warmed(&mut kept, self.store)?
             }
-            None => super::ItemsProjection::fresh(self.store),
-        }
+            None => super::ItemsProjection::fresh(self.store)?,
+        };
+        Ok(self
+            .model
+            .get_or_init(|| std::sync::Arc::new(projection.items))
+            .clone())
     }
 
     /// Applies the project's `quality_gate` to completions.
@@ -332,7 +344,7 @@ impl<'a> CommandDispatcher<'a> {
             Command::AddDependency { item, on, kind } => {
                 let other = self.existing(on)?;
                 let target = ItemRepository::new(self.store).resolve(item)?;
-                let items = self.read_model()?.items;
+                let items = self.read_model()?;
                 // One link per pair: `1 blocked_by 2` and `2 blocks 1` are the same link,
                 // and any link between two items is the only one.
                 if items
@@ -368,7 +380,7 @@ impl<'a> CommandDispatcher<'a> {
             }
             Command::Reparent { item, parent } => {
                 let parent = parent.map(|p| self.existing(p)).transpose()?;
-                let items = self.read_model()?.items;
+                let items = self.read_model()?;
                 Prepared::deciding(item, move |current, _| {
                     if let Some(parent) = parent {
                         let parent = items.get(&parent).ok_or(DomainError::MissingCreation {
@@ -383,7 +395,7 @@ impl<'a> CommandDispatcher<'a> {
                 let actor = self.actor.clone();
                 let blockers = {
                     let id = ItemRepository::new(self.store).resolve(item)?;
-                    open_blockers(&self.read_model()?.items, id)
+                    open_blockers(&*self.read_model()?, id)
                 };
                 Prepared {
                     item,
@@ -501,7 +513,7 @@ impl<'a> CommandDispatcher<'a> {
         let gate = self.quality_gate;
         let (children, blockers) = if matches!(to, Status::Done | Status::InProgress) {
             let id = ItemRepository::new(self.store).resolve(item)?;
-            let items = self.read_model()?.items;
+            let items = self.read_model()?;
             let children = if to == Status::Done {
                 open_children(&items, id)
             } else {

@@ -26,12 +26,12 @@ use crate::store::{EventStore, RecordedEvent};
 use crate::timestamp::Timestamp;
 
 use super::event_log::PAGE;
-use super::{AppError, ItemsProjection};
+use super::{AppError, ItemSummary, ItemsProjection};
 
 /// The file's name in the store's cache directory.
 pub const FILE: &str = "items.sqlite";
 /// A file of another format is rebuilt.
-const FORMAT: i64 = 3;
+const FORMAT: i64 = 4;
 
 /// Why the index could not answer: SQLite (the file is damaged or unwritable: rebuild or
 /// fall back) or the store (a real error, reported as any read's).
@@ -43,6 +43,54 @@ pub enum IndexError {
     Row(#[from] serde_json::Error),
     #[error(transparent)]
     App(#[from] AppError),
+}
+
+impl From<IndexError> for AppError {
+    /// For a read that cannot fall back any more (part of its answer is already out).
+    fn from(err: IndexError) -> Self {
+        let source: Box<dyn std::error::Error + Send + Sync> = match err {
+            IndexError::App(err) => return err,
+            IndexError::Sqlite(err) => Box::new(err),
+            IndexError::Row(err) => Box::new(err),
+        };
+        AppError::Store(crate::store::StoreError::Database {
+            store: FILE.to_owned(),
+            context: "cannot read the item index",
+            source,
+        })
+    }
+}
+
+/// A row's table columns, checked as they are read.
+fn summary_of(row: &rusqlite::Row<'_>) -> Result<ItemSummary, IndexError> {
+    let text = |n: usize| -> Result<String, IndexError> { Ok(row.get::<_, String>(n)?) };
+    let bad = |what: &str, value: String| {
+        IndexError::Sqlite(rusqlite::Error::InvalidColumnType(
+            0,
+            format!("{what} {value}"),
+            rusqlite::types::Type::Text,
+        ))
+    };
+    let number: i64 = row.get(0)?;
+    let id = WorkItemId::new(number as u64).ok_or_else(|| bad("id", number.to_string()))?;
+    let work_type = text(1)?;
+    let priority = text(2)?;
+    let status = text(3)?;
+    let due: Option<i64> = row.get(5)?;
+    Ok(ItemSummary {
+        id,
+        work_type: work_type.parse().map_err(|_| bad("type", work_type.clone()))?,
+        priority: priority.parse().map_err(|_| bad("priority", priority.clone()))?,
+        status: status.parse().map_err(|_| bad("status", status.clone()))?,
+        assignee: row.get(4)?,
+        due: due.and_then(Timestamp::from_unix_micros),
+        title: text(6)?,
+    })
+}
+
+/// An index failure as the caller's error (see [`ItemIndex::each_json`]).
+fn read_error<E: From<AppError>>(err: impl Into<IndexError>) -> E {
+    E::from(AppError::from(err.into()))
 }
 
 impl From<crate::store::StoreError> for IndexError {
@@ -167,6 +215,83 @@ impl ItemIndex {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// The stored JSON of the first `limit` items in id order, each as it stands at `now`
+    /// (a claim that ran out is decoded, lapsed and encoded again; every other row is
+    /// passed on as stored). For a list printed whole: nothing is decoded that need not be,
+    /// and nothing is held but one row.
+    pub fn each_json<E: From<AppError>>(
+        &self,
+        limit: usize,
+        now: Option<Timestamp>,
+        mut each: impl FnMut(&str) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let now_micros = now.map_or(i64::MIN, |now| now.unix_micros());
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT json, lapses_at FROM items ORDER BY id")
+            .map_err(read_error)?;
+        let mut rows = statement.query([]).map_err(read_error)?;
+        let mut written = 0;
+        while written < limit {
+            let Some(row) = rows.next().map_err(read_error)? else {
+                break;
+            };
+            let json: String = row.get(0).map_err(read_error)?;
+            let lapses_at: Option<i64> = row.get(1).map_err(read_error)?;
+            match (now, lapses_at) {
+                (Some(now), Some(at)) if at <= now_micros => {
+                    let item: WorkItem = serde_json::from_str(&json).map_err(read_error)?;
+                    let lapsed = serde_json::to_string(&item.lapsed(now)).map_err(read_error)?;
+                    each(&lapsed)?;
+                }
+                _ => each(&json)?,
+            }
+            written += 1;
+        }
+        Ok(written)
+    }
+
+    /// What the list table shows of the first `limit` items in id order, as they stand at
+    /// `now`, read from the row's own columns (a row whose claim ran out is decoded whole).
+    pub fn each_summary<E: From<AppError>>(
+        &self,
+        limit: usize,
+        now: Option<Timestamp>,
+        mut each: impl FnMut(ItemSummary) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let now_micros = now.map_or(i64::MIN, |now| now.unix_micros());
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT id, work_type, priority, status, assignee, due, title, lapses_at, \
+                 CASE WHEN lapses_at <= ?1 THEN json END FROM items ORDER BY id",
+            )
+            .map_err(read_error)?;
+        let mut rows = statement.query(params![now_micros]).map_err(read_error)?;
+        let mut written = 0;
+        while written < limit {
+            let Some(row) = rows.next().map_err(read_error)? else {
+                break;
+            };
+            let lapsed: Option<String> = row.get(8).map_err(read_error)?;
+            let summary = match (now, lapsed) {
+                (Some(now), Some(json)) => {
+                    let item: WorkItem = serde_json::from_str(&json).map_err(read_error)?;
+                    ItemSummary::of(&item.lapsed(now))
+                }
+                _ => summary_of(row).map_err(read_error)?,
+            };
+            each(summary)?;
+            written += 1;
+        }
+        Ok(written)
+    }
+
+    /// How many items the index holds.
+    pub fn count(&self) -> Result<usize, IndexError> {
+        Ok(self.meta("count")?.map_or(0, |v| v as usize))
     }
 
     /// The first `limit` items in id order whose status (as they stand at `now`) is one of
@@ -373,6 +498,11 @@ CREATE TABLE IF NOT EXISTS items (
     created_at INTEGER NOT NULL,
     -- Ready work as the domain defines it (`ready_and_blocked`), claims as stored.
     ready INTEGER NOT NULL DEFAULT 0,
+    -- What the list table shows, so a whole table is read without decoding every item.
+    work_type TEXT NOT NULL,
+    priority TEXT NOT NULL,
+    assignee TEXT,
+    title TEXT NOT NULL,
     json TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS items_ready ON items (ready, priority_rank, due IS NULL, due, created_at, id);
@@ -584,11 +714,14 @@ impl Writer<'_> {
             .and_then(|claim| claim.until)
             .map(|until| until.unix_micros());
         self.tx.execute(
-            "INSERT INTO items (id, status, parent, lapses_at, priority_rank, due, created_at, json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            "INSERT INTO items (id, status, parent, lapses_at, priority_rank, due, created_at,
+               work_type, priority, assignee, title, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
              ON CONFLICT (id) DO UPDATE SET status = excluded.status, parent = excluded.parent,
                lapses_at = excluded.lapses_at, priority_rank = excluded.priority_rank,
-               due = excluded.due, created_at = excluded.created_at, json = excluded.json",
+               due = excluded.due, created_at = excluded.created_at,
+               work_type = excluded.work_type, priority = excluded.priority,
+               assignee = excluded.assignee, title = excluded.title, json = excluded.json",
             params![
                 number,
                 item.status.to_string(),
@@ -597,6 +730,10 @@ impl Writer<'_> {
                 item.priority_rank() as i64,
                 item.due.map(|due| due.unix_micros()),
                 item.created_at.unix_micros(),
+                item.work_type.to_string(),
+                item.priority.to_string(),
+                item.assignee,
+                item.title,
                 serde_json::to_string(item)?,
             ],
         )?;

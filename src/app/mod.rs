@@ -41,7 +41,7 @@ pub use import::{import, ImportReport};
 pub use migrate::{content_hash, migrate, LogDigest, MigrateReport};
 pub use policy::{Policy, PolicyEngine, Reaction};
 pub use projection::{ItemsModel, ItemsProjection};
-pub use queries::{Assignee, ItemFilter, ItemList, Page, Queries, SortKey};
+pub use queries::{Assignee, ItemFilter, ItemList, ItemSummary, Page, Queries, SortKey};
 pub use replay::{compare, rebuild, verify, ReplayCounts};
 pub use repository::{stream_for, ItemRepository};
 pub use session::{Migration, Outcome, ReplayReport, Session};

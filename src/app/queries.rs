@@ -36,6 +36,32 @@ pub struct ItemFilter {
     pub archived: bool,
 }
 
+/// What a list's table shows of an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemSummary {
+    pub id: WorkItemId,
+    pub work_type: WorkType,
+    pub priority: Priority,
+    pub status: Status,
+    pub assignee: Option<String>,
+    pub due: Option<Timestamp>,
+    pub title: String,
+}
+
+impl ItemSummary {
+    pub fn of(item: &WorkItem) -> Self {
+        Self {
+            id: item.id,
+            work_type: item.work_type,
+            priority: item.priority,
+            status: item.status,
+            assignee: item.assignee.clone(),
+            due: item.due,
+            title: item.title.clone(),
+        }
+    }
+}
+
 /// Whom an assignee filter asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Assignee {
@@ -348,6 +374,52 @@ impl<'a> Queries<'a> {
             Err(IndexError::App(err)) => Err(err),
             Err(_) => Ok(None),
         }
+    }
+
+    /// For a list with no filter but `limit`: each item's JSON, compact and in id order,
+    /// straight from the indexed read model (see [`ItemIndex::each_json`]), then how many
+    /// were written and matched and the broken streams. `None` when there is no index to
+    /// read (the caller lists the usual way); nothing has been written then.
+    pub fn each_listed_json<E: From<AppError>>(
+        &self,
+        filter: &ItemFilter,
+        each: impl FnMut(&str) -> Result<(), E>,
+    ) -> Result<Option<(usize, ItemList)>, E> {
+        self.each_listed(filter, |index, limit, now| index.each_json(limit, now, each))
+    }
+
+    /// As [`Queries::each_listed_json`], with what the list table shows of each item.
+    pub fn each_listed_summary<E: From<AppError>>(
+        &self,
+        filter: &ItemFilter,
+        each: impl FnMut(ItemSummary) -> Result<(), E>,
+    ) -> Result<Option<(usize, ItemList)>, E> {
+        self.each_listed(filter, |index, limit, now| index.each_summary(limit, now, each))
+    }
+
+    fn each_listed<E: From<AppError>>(
+        &self,
+        filter: &ItemFilter,
+        read: impl FnOnce(&ItemIndex, usize, Option<Timestamp>) -> Result<usize, E>,
+    ) -> Result<Option<(usize, ItemList)>, E> {
+        if !only_status_and_limit(filter) || !filter.statuses.is_empty() {
+            return Ok(None);
+        }
+        let Some(index) = self.index()? else {
+            return Ok(None);
+        };
+        let (Ok(total_matching), Ok(broken)) = (index.count(), index.broken()) else {
+            return Ok(None);
+        };
+        let written = read(&index, filter.limit.unwrap_or(usize::MAX), self.now)?;
+        Ok(Some((
+            written,
+            ItemList {
+                items: Vec::new(),
+                total_matching,
+                broken,
+            },
+        )))
     }
 
     /// Matching items, in display-id order unless the filter sorts.

@@ -27,7 +27,65 @@ pub struct Output {
     /// Held for the whole command, so lines from other threads cannot interleave; given
     /// up by [`Output::release`] for a command that hands stdout to something else.
     stdout: Option<io::StdoutLock<'static>>,
+    /// A list written row by row ([`Output::list_element`]), not yet on stdout.
+    block: Vec<u8>,
 }
+
+/// Writes compact JSON (as serde_json writes it: no whitespace outside strings) the way
+/// `serde_json::to_vec_pretty` writes it as an element of a top-level array: two spaces a
+/// level, one level in. Moves bytes, never parses a value: lists of thousands of items go
+/// out at the speed of a copy. (`pretty_element_is_serde_jsons_pretty_printer` holds it to
+/// that.)
+fn pretty_element(compact: &[u8], out: &mut Vec<u8>) {
+    let indent = |out: &mut Vec<u8>, depth: usize| {
+        out.push(b'\n');
+        out.resize(out.len() + 2 * (depth + 1), b' ');
+    };
+    let mut depth = 0;
+    let mut at = 0;
+    while at < compact.len() {
+        let byte = compact[at];
+        match byte {
+            b'"' => {
+                // A string, copied whole: up to the first quote no backslash escapes.
+                let start = at;
+                at += 1;
+                while at < compact.len() && compact[at] != b'"' {
+                    at += if compact[at] == b'\\' { 2 } else { 1 };
+                }
+                at = (at + 1).min(compact.len());
+                out.extend_from_slice(&compact[start..at]);
+                continue;
+            }
+            b'{' | b'[' => {
+                let close = if byte == b'{' { b'}' } else { b']' };
+                if compact.get(at + 1) == Some(&close) {
+                    out.extend_from_slice(&[byte, close]);
+                    at += 2;
+                    continue;
+                }
+                out.push(byte);
+                depth += 1;
+                indent(out, depth);
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                indent(out, depth);
+                out.push(byte);
+            }
+            b',' => {
+                out.push(b',');
+                indent(out, depth);
+            }
+            b':' => out.extend_from_slice(b": "),
+            _ => out.push(byte),
+        }
+        at += 1;
+    }
+}
+
+/// How much of a list is gathered before it is written.
+const BLOCK: usize = 256 * 1024;
 
 impl Output {
     pub fn new(json: bool) -> Self {
@@ -40,6 +98,7 @@ impl Output {
             format,
             style,
             stdout: Some(io::stdout().lock()),
+            block: Vec::new(),
         }
     }
 
@@ -109,6 +168,45 @@ impl Output {
         Ok(())
     }
 
+    /// One element of a list that is written as it is read, already encoded as compact JSON
+    /// (rows of the indexed read model). `index` counts from 0; [`Output::end_list`] closes
+    /// the list. The bytes are those [`Output::json_value`] writes for the whole list.
+    pub fn list_element(&mut self, index: usize, compact: &str) -> CliResult {
+        // Gathered into blocks: stdout flushes at every newline, a syscall per line.
+        let mut block = std::mem::take(&mut self.block);
+        match self.format {
+            Format::Jsonl => {
+                block.extend_from_slice(compact.as_bytes());
+                block.push(b'\n');
+            }
+            Format::Table | Format::Json => {
+                block.extend_from_slice(if index == 0 { b"[\n  " } else { b",\n  " });
+                pretty_element(compact.as_bytes(), &mut block);
+            }
+            Format::Toon => {
+                return Err(CommandError::failure(
+                    "a TOON list is encoded whole, not row by row",
+                ));
+            }
+        }
+        if block.len() >= BLOCK {
+            self.stdout().write_all(&block)?;
+            block.clear();
+        }
+        self.block = block;
+        Ok(())
+    }
+
+    /// Ends a list written with [`Output::list_element`], of `count` elements.
+    pub fn end_list(&mut self, count: usize) -> CliResult {
+        let mut block = std::mem::take(&mut self.block);
+        if self.format != Format::Jsonl {
+            block.extend_from_slice(if count == 0 { b"[]\n" } else { b"\n]\n" });
+        }
+        self.stdout().write_all(&block)?;
+        Ok(())
+    }
+
     /// One compact JSON object on its own line (JSON Lines / NDJSON).
     pub fn json_line<T: Serialize + ?Sized>(&mut self, value: &T) -> CliResult {
         let mut buffer = serde_json::to_vec(value)?;
@@ -141,5 +239,47 @@ impl Output {
     pub fn flush_now(&mut self) -> CliResult {
         self.stdout().flush()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    use super::pretty_element;
+
+    fn json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
+            ".*".prop_map(Value::String),
+            "[\\\\\"{}\\[\\],: ]{0,6}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 32, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::vec(("[a-z\"\\\\:,{}]{0,5}", inner), 0..6)
+                    .prop_map(|pairs| Value::Object(pairs.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn pretty_element_is_serde_jsons_pretty_printer(values in prop::collection::vec(json(), 1..4)) {
+            let mut ours = Vec::new();
+            for (index, value) in values.iter().enumerate() {
+                ours.extend_from_slice(if index == 0 { b"[\n  " } else { b",\n  " });
+                pretty_element(serde_json::to_string(value).unwrap().as_bytes(), &mut ours);
+            }
+            ours.extend_from_slice(b"\n]");
+            let theirs = serde_json::to_vec_pretty(&values).unwrap();
+            prop_assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(theirs).unwrap());
+        }
     }
 }

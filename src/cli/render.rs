@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use comfy_table::{ContentArrangement, Table};
 
+use jerry::app::ItemSummary;
 use jerry::app::{SequenceMatch, Stats};
 use jerry::domain::graph::Links;
 use jerry::domain::{DependencyType, Status, WorkItem, WorkItemEvent};
@@ -13,16 +14,29 @@ use jerry::store::RecordedEvent;
 
 /// Shows control characters as escapes so one item is always one table row; JSON keeps
 /// the exact text.
+/// [`printable`], borrowing `text` when nothing in it needs escaping.
+fn printable_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        std::borrow::Cow::Owned(printable(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 pub fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() || is_bidi_control(c) {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let hidden = |c: char| c.is_control() || is_bidi_control(c);
+    if !text.chars().any(hidden) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The invisible characters that reorder text on screen (U+202E makes the rest of a line
@@ -39,9 +53,9 @@ const GAP: usize = 3;
 /// cell: easy to read, cheap at 100,000 rows, and with no frame to strip when a person pipes
 /// it into grep (scripts should use `--json`). On a terminal the last column gives way, ending
 /// in an ellipsis, so every row stays on one line. `paint` may colour a cell.
-fn render(
+fn render<C: AsRef<str> + From<String>>(
     header: &[&str],
-    mut rows: Vec<Vec<String>>,
+    mut rows: Vec<Vec<C>>,
     style: Style,
     paint: impl Fn(usize, usize) -> Option<&'static str>,
 ) -> String {
@@ -49,25 +63,24 @@ fn render(
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in &rows {
         for (column, cell) in widths.iter_mut().zip(row).take(last) {
-            *column = (*column).max(width(cell));
+            *column = (*column).max(width(cell.as_ref()));
         }
     }
     let fixed: usize = MARGIN + widths[..last].iter().map(|w| w + GAP).sum::<usize>();
     if let Some(width) = style.width {
         let room = width.saturating_sub(fixed).max(6);
         for row in &mut rows {
-            row[last] = truncate(&row[last], room);
+            row[last] = C::from(truncate(row[last].as_ref(), room));
         }
     }
     let last_width = rows
         .iter()
-        .map(|row| width(&row[last]))
+        .map(|row| width(row[last].as_ref()))
         .chain([width(header[last])])
         .max()
         .unwrap_or(0);
     let mut out = String::with_capacity((fixed + last_width + 1) * (rows.len() + 2));
-    let header: Vec<String> = header.iter().map(std::string::ToString::to_string).collect();
-    push_row(&mut out, &header, &widths, |_| None);
+    push_row(&mut out, header, &widths, |_| None);
     out.push_str(&"─".repeat(fixed + last_width));
     out.push('\n');
     for (index, row) in rows.iter().enumerate() {
@@ -81,15 +94,16 @@ fn render(
 
 /// One line: the margin, each cell padded to its column (the last one not), coloured where
 /// `colour` says.
-fn push_row(
+fn push_row<C: AsRef<str>>(
     out: &mut String,
-    cells: &[String],
+    cells: &[C],
     widths: &[usize],
     colour: impl Fn(usize) -> Option<&'static str>,
 ) {
-    out.push_str(&" ".repeat(MARGIN));
+    out.extend(std::iter::repeat_n(' ', MARGIN));
     let last = cells.len() - 1;
     for (column, cell) in cells.iter().enumerate() {
+        let cell = cell.as_ref();
         match colour(column) {
             Some(code) => {
                 out.push_str("\x1b[");
@@ -132,32 +146,88 @@ fn fitted_table(header: &[&str], rows: Vec<Vec<String>>, style: Style) -> String
 
 /// The items as a table; a DUE column (the day) appears when any item has a due date.
 pub fn item_table(items: &[WorkItem], style: Style) -> String {
+    let rows: Vec<ItemSummary> = items.iter().map(ItemSummary::of).collect();
+    item_rows_table(&rows, style)
+}
+
+/// The list table: what [`render`] draws, written straight from the summaries (a list of
+/// thousands of items builds no cell it does not have to).
+pub fn item_rows_table(items: &[ItemSummary], style: Style) -> String {
+    use std::borrow::Cow;
     let with_due = items.iter().any(|item| item.due.is_some());
     let mut header = vec!["ID", "TYPE", "PRIORITY", "STATUS", "ASSIGNEE"];
     if with_due {
         header.push("DUE");
     }
     header.push("TITLE");
-    let rows: Vec<Vec<String>> = items
+    let last = header.len() - 1;
+    let ids: Vec<String> = items.iter().map(|item| item.id.to_string()).collect();
+    let assignees: Vec<Cow<'_, str>> = items
+        .iter()
+        .map(|item| item.assignee.as_deref().map(printable_cow).unwrap_or_default())
+        .collect();
+    let dues: Vec<String> = if with_due {
+        items
+            .iter()
+            .map(|item| item.due.map(|d| d.day()).unwrap_or_default())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let cells = |row: usize| {
+        let item = &items[row];
+        let mut cells: [&str; 6] = [
+            &ids[row],
+            item.work_type.as_str(),
+            item.priority.as_str(),
+            item.status.as_str(),
+            &assignees[row],
+            "",
+        ];
+        if with_due {
+            cells[5] = &dues[row];
+        }
+        cells
+    };
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in 0..items.len() {
+        for (column, cell) in cells(row).iter().take(last).enumerate() {
+            widths[column] = widths[column].max(width(cell));
+        }
+    }
+    let fixed: usize = MARGIN + widths[..last].iter().map(|w| w + GAP).sum::<usize>();
+    let titles: Vec<Cow<'_, str>> = items
         .iter()
         .map(|item| {
-            let mut row = vec![
-                item.id.to_string(),
-                item.work_type.to_string(),
-                item.priority.to_string(),
-                item.status.to_string(),
-                item.assignee.as_deref().map(printable).unwrap_or_default(),
-            ];
-            if with_due {
-                row.push(item.due.map(|d| d.day()).unwrap_or_default());
+            let title = printable_cow(&item.title);
+            match style.width {
+                Some(columns) => Cow::Owned(truncate(&title, columns.saturating_sub(fixed).max(6))),
+                None => title,
             }
-            row.push(printable(&item.title));
-            row
         })
         .collect();
-    render(&header, rows, style, |row, column| {
-        (column == 3).then(|| status_colour(items[row].status)).flatten()
-    })
+    let last_width = titles
+        .iter()
+        .map(|title| width(title))
+        .chain([width(header[last])])
+        .max()
+        .unwrap_or(0);
+    let mut out = String::with_capacity((fixed + last_width + 1) * (items.len() + 2));
+    push_row(&mut out, &header, &widths, |_| None);
+    out.push_str(&"─".repeat(fixed + last_width));
+    out.push('\n');
+    let mut row_cells: Vec<&str> = Vec::with_capacity(header.len());
+    for (row, item) in items.iter().enumerate() {
+        row_cells.clear();
+        row_cells.extend(cells(row).iter().take(last));
+        row_cells.push(&titles[row]);
+        let colour = status_colour(item.status).filter(|_| style.color);
+        push_row(&mut out, &row_cells, &widths, |column| {
+            (column == 3).then_some(colour).flatten()
+        });
+    }
+    out.pop();
+    out
 }
 
 /// `held by ann until …`, or whose lease ran out.

@@ -63,6 +63,9 @@ fn columns_from_env() -> Option<usize> {
 
 /// The columns `text` takes on a terminal: East Asian wide characters take two.
 pub fn width(text: &str) -> usize {
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_control()) {
+        return text.len();
+    }
     unicode_width::UnicodeWidthStr::width(text)
 }
 

@@ -10,7 +10,7 @@ use jerry::timestamp::TimeSpec;
 use super::args::{at_least_one, parse_time};
 use super::context::{resolve_time, Context};
 use super::error::CliResult;
-use super::output::Output;
+use super::output::{Format, Output};
 use super::render;
 
 #[derive(Debug, Args)]
@@ -172,20 +172,58 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
         archived,
         ..select.filter(&session)?
     };
-    let listed = queries.list(&filter)?;
+    // A whole list goes out row by row from the indexed read model: in JSON as stored, as a
+    // table from the few fields it shows.
+    let mut table_rows = Vec::new();
+    let streamed = match out.format() {
+        _ if fields.is_some() => None,
+        Format::Json | Format::Jsonl => {
+            let mut index = 0;
+            queries.each_listed_json(&filter, |json| -> CliResult {
+                out.list_element(index, json)?;
+                index += 1;
+                Ok(())
+            })?
+        }
+        Format::Table => queries.each_listed_summary(&filter, |row| -> CliResult {
+            table_rows.push(row);
+            Ok(())
+        })?,
+        Format::Toon => None,
+    };
+    let (listed, shown) = match streamed {
+        Some((written, listed)) => {
+            if out.json() {
+                out.end_list(written)?;
+            }
+            (listed, Some(written))
+        }
+        None => (queries.list(&filter)?, None),
+    };
     if let Some((stream, why)) = listed.broken.iter().next() {
         out.warn(&format!(
             "warning: {} stream(s) cannot be read and are left out ({stream}: {why}); run jerry doctor",
             listed.broken.len()
         ));
     }
-    if listed.items.len() < listed.total_matching {
+    let shown_count = shown.unwrap_or(listed.items.len());
+    if shown_count < listed.total_matching {
         out.warn(&format!(
-            "showing {} of {} matching items (--limit {})",
-            listed.items.len(),
+            "showing {shown_count} of {} matching items (--limit {})",
             listed.total_matching,
             limit.unwrap_or_default()
         ));
+    }
+    if shown.is_some() && out.json() {
+        return Ok(());
+    }
+    if shown.is_some() {
+        if table_rows.is_empty() {
+            nothing_listed(&session, out);
+            return Ok(());
+        }
+        let style = out.style();
+        return out.line(&render::item_rows_table(&table_rows, style));
     }
     if let Some(fields) = &fields {
         return super::fields::print(out, &serde_json::to_value(&listed.items)?, fields);
@@ -194,18 +232,23 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
         return out.json_value(&listed.items);
     }
     if listed.items.is_empty() {
-        if session.project_exists() {
-            out.note(&format!("no matching items in {}", session.project()));
-        } else {
-            out.note(&format!(
-                "there is no project in {} yet (jerry items create makes one)",
-                session.workspace_root().display()
-            ));
-        }
+        nothing_listed(&session, out);
         return Ok(());
     }
     let style = out.style();
     out.line(&render::item_table(&listed.items, style))
+}
+
+/// What an empty list says (on stderr: stdout stays empty for scripts).
+fn nothing_listed(session: &jerry::app::Session, out: &mut Output) {
+    if session.project_exists() {
+        out.note(&format!("no matching items in {}", session.project()));
+    } else {
+        out.note(&format!(
+            "there is no project in {} yet (jerry items create makes one)",
+            session.workspace_root().display()
+        ));
+    }
 }
 
 pub fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> CliResult {
