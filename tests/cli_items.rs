@@ -567,11 +567,19 @@ fn the_items_read_model_is_a_cache_that_catches_up_and_can_be_lost() {
         Value::Array(first.as_array().unwrap()[..1].to_vec())
     );
     std::fs::write(&cache, b"{ not json").unwrap();
-    assert_eq!(ws.json(&["items", "list", "--sort", "id"]).as_array().unwrap().len(), 2);
+    assert_eq!(
+        ws.json(&["items", "list", "--sort", "id"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
 
     // A read model that lies is caught by replay --verify and doctor, and repaired.
     ws.json(&["items", "list", "--sort", "id"]);
-    assert!(std::fs::read_to_string(&cache).unwrap().contains("\"in_progress\""));
+    assert!(std::fs::read_to_string(&cache)
+        .unwrap()
+        .contains("\"in_progress\""));
     let text = std::fs::read_to_string(&cache).unwrap();
     std::fs::write(&cache, text.replacen("\"in_progress\"", "\"done\"", 1)).unwrap();
     assert_fails(

@@ -111,10 +111,25 @@ impl ItemIndex {
         let Some(path) = store.cache_file(FILE) else {
             return Ok(None);
         };
+        // A read writes nothing where there is nothing to read, and leaves no file behind
+        // when the log it would index cannot be read.
+        let existed = path.exists();
+        if !existed && store.head_position()? == 0 {
+            return Ok(None);
+        }
+        let folder_existed = path.parent().is_none_or(Path::exists);
         for attempt in 0..2 {
             match Self::open_current(&path, store) {
                 Ok(index) => return Ok(Some(index)),
-                Err(IndexError::App(err)) => return Err(err),
+                Err(IndexError::App(err)) => {
+                    if !existed {
+                        remove(&path);
+                        if let Some(folder) = path.parent().filter(|_| !folder_existed) {
+                            let _ = std::fs::remove_dir(folder);
+                        }
+                    }
+                    return Err(err);
+                }
                 Err(_) if attempt == 0 => remove(&path),
                 Err(_) => return Ok(None),
             }
