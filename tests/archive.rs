@@ -66,6 +66,14 @@ fn everything(ws: &Workspace) -> (Vec<Value>, Vec<Value>, String, Value) {
     )
 }
 
+/// `events replay --verify` and doctor find every view in agreement with the log.
+fn assert_the_log_checks_out(ws: &Workspace) {
+    let replay = ws.run(&["events", "replay", "--verify"]);
+    let stderr = String::from_utf8_lossy(&replay.stderr);
+    assert!(replay.status.success(), "{stderr}");
+    assert_eq!(ws.json(&["doctor"])["clean"], true);
+}
+
 #[test]
 fn archive_then_show_history_export_replay_doctor_and_reopen_lose_nothing() {
     let ws = project();
@@ -155,13 +163,7 @@ fn archive_then_show_history_export_replay_doctor_and_reopen_lose_nothing() {
     let created = ws.json(&["items", "create", "Next"]);
     assert_eq!(created["id"], "WORK-008");
 
-    let replay = ws.run(&["events", "replay", "--verify"]);
-    assert!(
-        replay.status.success(),
-        "{}",
-        String::from_utf8_lossy(&replay.stderr)
-    );
-    assert_eq!(ws.json(&["doctor"])["clean"], true);
+    assert_the_log_checks_out(&ws);
     // Archiving again takes what is finished and back: 1 with 2 (done again), and 6.
     ws.ok(&["items", "complete", "2"]);
     let again = ws.json(&["archive", "--closed-before", "now"]);
@@ -302,13 +304,7 @@ fn writers_racing_an_archive_lose_nothing() {
     }
     let positions = ws.positions();
     assert_eq!(positions, (1..=positions.len() as u64).collect::<Vec<_>>());
-    let replay = ws.run(&["events", "replay", "--verify"]);
-    assert!(
-        replay.status.success(),
-        "{}",
-        String::from_utf8_lossy(&replay.stderr)
-    );
-    assert_eq!(ws.json(&["doctor"])["clean"], true);
+    assert_the_log_checks_out(&ws);
     // Listed once, archived or not.
     assert_eq!(
         ids(&ws.json(&["items", "list", "--archived"])).len(),

@@ -7,9 +7,7 @@
 use serde::Serialize;
 use ulid::Ulid;
 
-use crate::domain::graph::{
-    blocking_edges, check_blocking_cycle, check_parent, edge_for, open_blockers, open_children,
-};
+use crate::domain::graph::{blocking_edges, check_blocking_cycle, check_parent, edge_for, OpenLinks};
 use crate::domain::{
     DependencyType, DomainError, ItemRef, NewWorkItem, Priority, QualityGate, Status, WorkItem,
     WorkItemEvent, WorkItemId, WorkType, AGGREGATE_TYPE,
@@ -185,6 +183,8 @@ pub struct CommandDispatcher<'a> {
     /// The items as the first decision of this dispatch read them: a command naming a
     /// thousand items loads the model once, not a thousand times.
     model: std::sync::OnceLock<std::sync::Arc<super::ItemsModel>>,
+    /// Every item's open children and blockers in that model, found once for the same reason.
+    open_links: std::sync::OnceLock<std::sync::Arc<OpenLinks>>,
 }
 
 impl<'a> CommandDispatcher<'a> {
@@ -202,6 +202,7 @@ impl<'a> CommandDispatcher<'a> {
             quality_gate: QualityGate::Off,
             warm: None,
             model: std::sync::OnceLock::new(),
+            open_links: std::sync::OnceLock::new(),
         }
     }
 
@@ -229,6 +230,15 @@ impl<'a> CommandDispatcher<'a> {
             .model
             .get_or_init(|| std::sync::Arc::new(projection.items))
             .clone())
+    }
+
+    /// The open children and blockers of every item in [`Self::read_model`].
+    fn open_links(&self) -> Result<std::sync::Arc<OpenLinks>, AppError> {
+        if let Some(links) = self.open_links.get() {
+            return Ok(links.clone());
+        }
+        let links = OpenLinks::of(&*self.read_model()?);
+        Ok(self.open_links.get_or_init(|| std::sync::Arc::new(links)).clone())
     }
 
     /// Applies the project's `quality_gate` to completions.
@@ -395,7 +405,7 @@ impl<'a> CommandDispatcher<'a> {
                 let actor = self.actor.clone();
                 let blockers = {
                     let id = ItemRepository::new(self.store).resolve(item)?;
-                    open_blockers(&*self.read_model()?, id)
+                    self.open_links()?.blockers(id)
                 };
                 Prepared {
                     item,
@@ -513,14 +523,14 @@ impl<'a> CommandDispatcher<'a> {
         let gate = self.quality_gate;
         let (children, blockers) = if matches!(to, Status::Done | Status::InProgress) {
             let id = ItemRepository::new(self.store).resolve(item)?;
-            let items = self.read_model()?;
+            let links = self.open_links()?;
             let children = if to == Status::Done {
-                open_children(&items, id)
+                links.children(id)
             } else {
                 Vec::new()
             };
             let blockers = if to == Status::InProgress {
-                open_blockers(&items, id)
+                links.blockers(id)
             } else {
                 Vec::new()
             };

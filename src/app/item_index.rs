@@ -130,6 +130,16 @@ impl ItemIndex {
                     }
                     return Err(err);
                 }
+                // Another process held the file past the busy timeout: the file is fine, this
+                // read goes without it.
+                Err(IndexError::Sqlite(err))
+                    if matches!(
+                        err.sqlite_error_code(),
+                        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                    ) =>
+                {
+                    return Ok(None)
+                }
                 Err(_) if attempt == 0 => remove(&path),
                 Err(_) => return Ok(None),
             }

@@ -507,11 +507,12 @@ impl<'a> Queries<'a> {
                 links(&items, id)
             }
             None => {
-                // An archived item's links are among the items archived with it.
+                // An archived item's links are among the items archived with it (a group
+                // leaves whole, so no current item needed it).
                 let group = self.store.archived_group(&super::stream_for(id)?)?;
                 if !group.is_empty() {
                     let repository = ItemRepository::new(self.store);
-                    let mut items = self.current_items()?;
+                    let mut items = std::collections::BTreeMap::new();
                     for stream in &group {
                         if let Some(member) = super::repository::id_of_stream(stream) {
                             if let Some(item) = repository.load(member)? {

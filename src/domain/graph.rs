@@ -103,24 +103,53 @@ fn blockers_of(items: &BTreeMap<WorkItemId, WorkItem>) -> BTreeMap<WorkItemId, V
     blockers
 }
 
+/// Each item's open children and open blockers, found in one pass over the items: what the
+/// warnings of a status change look up, once for a command that names many items.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpenLinks {
+    children: BTreeMap<WorkItemId, Vec<WorkItemId>>,
+    blockers: BTreeMap<WorkItemId, Vec<WorkItemId>>,
+}
+
+impl OpenLinks {
+    pub fn of(items: &BTreeMap<WorkItemId, WorkItem>) -> Self {
+        let mut links = Self::default();
+        for item in items.values().filter(|item| is_open(item.status)) {
+            if let Some(parent) = item.parent {
+                links.children.entry(parent).or_default().push(item.id);
+            }
+        }
+        for (blocker, blocked) in blocking_edges(items.values()) {
+            if blocker != blocked && items.get(&blocker).is_some_and(|b| is_open(b.status)) {
+                links.blockers.entry(blocked).or_default().push(blocker);
+            }
+        }
+        for blockers in links.blockers.values_mut() {
+            blockers.sort();
+            blockers.dedup();
+        }
+        links
+    }
+
+    /// The open children of `id`, in id order.
+    pub fn children(&self, id: WorkItemId) -> Vec<WorkItemId> {
+        self.children.get(&id).cloned().unwrap_or_default()
+    }
+
+    /// The open items that block `id`, in id order.
+    pub fn blockers(&self, id: WorkItemId) -> Vec<WorkItemId> {
+        self.blockers.get(&id).cloned().unwrap_or_default()
+    }
+}
+
 /// The open children of `id`, in id order.
 pub fn open_children(items: &BTreeMap<WorkItemId, WorkItem>, id: WorkItemId) -> Vec<WorkItemId> {
-    items
-        .values()
-        .filter(|item| item.parent == Some(id) && is_open(item.status))
-        .map(|item| item.id)
-        .collect()
+    OpenLinks::of(items).children(id)
 }
 
 /// The open items that block `id`, in id order.
 pub fn open_blockers(items: &BTreeMap<WorkItemId, WorkItem>, id: WorkItemId) -> Vec<WorkItemId> {
-    blocking_edges(items.values())
-        .into_iter()
-        .filter(|(blocker, blocked)| {
-            *blocked == id && *blocker != id && items.get(blocker).is_some_and(|b| is_open(b.status))
-        })
-        .map(|(blocker, _)| blocker)
-        .collect()
+    OpenLinks::of(items).blockers(id)
 }
 
 /// An item's links seen from both ends: each link is recorded on one of its two items

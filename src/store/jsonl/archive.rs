@@ -198,29 +198,9 @@ impl Archive {
             .collect())
     }
 
-    /// The streams archived together with `stream` (itself included), with where they are.
+    /// The streams archived together in `group`, with where they are.
     pub fn group(&self, group: i64) -> Result<Vec<(StreamId, Located)>, StoreError> {
-        let path = &self.catalog_path;
-        let found = self.with(false, |c| {
-            let err = db_err(path, "cannot read the archive catalog");
-            let mut statement = c
-                .prepare(
-                    "SELECT segment, frame_at, frame_len, at, len, version, grp, stream \
-                     FROM streams WHERE grp = ?1 ORDER BY stream",
-                )
-                .map_err(&err)?;
-            let rows = statement
-                .query_map([group], |row| Ok((row.get::<_, String>(7)?, located(row)?)))
-                .map_err(&err)?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(&err)?;
-            Ok(rows)
-        })?;
-        Ok(found
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|(name, at)| StreamId::new(name).ok().map(|stream| (stream, at)))
-            .collect())
+        self.rows("WHERE grp = ?1 ORDER BY stream", Some(group))
     }
 
     /// The archived bytes of a stream: its file as it was when archived.
@@ -383,20 +363,27 @@ impl Archive {
 
     /// Every row, for doctor and for finishing an interrupted archive.
     pub fn all(&self) -> Result<Vec<(StreamId, Located)>, StoreError> {
+        self.rows("ORDER BY segment, frame_at, at", None)
+    }
+
+    /// The rows that `condition` (a WHERE and ORDER BY, with `?1` bound to `group`) picks.
+    fn rows(&self, condition: &str, group: Option<i64>) -> Result<Vec<(StreamId, Located)>, StoreError> {
         let path = &self.catalog_path;
         let found = self.with(false, |c| {
             let err = db_err(path, "cannot read the archive catalog");
             let mut statement = c
-                .prepare(
-                    "SELECT segment, frame_at, frame_len, at, len, version, grp, stream \
-                     FROM streams ORDER BY segment, frame_at, at",
-                )
+                .prepare(&format!(
+                    "SELECT segment, frame_at, frame_len, at, len, version, grp, stream FROM streams {condition}"
+                ))
                 .map_err(&err)?;
-            let rows = statement
-                .query_map([], |row| Ok((row.get::<_, String>(7)?, located(row)?)))
-                .map_err(&err)?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(&err)?;
+            let row = |row: &rusqlite::Row<'_>| Ok((row.get::<_, String>(7)?, located(row)?));
+            let rows = match group {
+                Some(group) => statement.query_map([group], row),
+                None => statement.query_map([], row),
+            }
+            .map_err(&err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(&err)?;
             Ok(rows)
         })?;
         Ok(found

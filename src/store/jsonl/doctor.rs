@@ -156,6 +156,39 @@ fn scan_stream(store: &JsonlStore, path: &Path, bytes: &[u8], findings: &mut Vec
     }
 }
 
+/// The index entries a stream's events call for; an event id seen in another stream is a
+/// finding.
+fn expect_entries(
+    stream: &StreamId,
+    path: &Path,
+    events: Vec<(RecordedEvent, u64, u64)>,
+    ids: &mut HashMap<ulid::Ulid, PathBuf>,
+    expected_index: &mut Vec<IndexEntry>,
+    findings: &mut Vec<Finding>,
+) {
+    for (event, offset, length) in events {
+        if let Some(other) = ids.insert(event.event_id, path.to_path_buf()) {
+            let detail = format!("event id {} also appears in {}", event.event_id, other.display());
+            findings.push(finding(
+                "duplicate_event_id",
+                path,
+                Some(event.version),
+                detail,
+                false,
+            ));
+        }
+        expected_index.push(IndexEntry {
+            position: event.position,
+            stream: stream.clone(),
+            version: event.version,
+            offset,
+            length,
+            event_type: event.event_type,
+            timestamp: event.timestamp,
+        });
+    }
+}
+
 fn finding(kind: &'static str, path: &Path, line: Option<u64>, detail: String, repairable: bool) -> Finding {
     Finding {
         kind,
@@ -256,27 +289,14 @@ impl JsonlStore {
                         .push(self.quarantine(&path, &bytes, scan.good_len, kind)?);
                 }
             }
-            for (event, offset, length) in scan.events {
-                if let Some(other) = ids.insert(event.event_id, path.clone()) {
-                    let detail = format!("event id {} also appears in {}", event.event_id, other.display());
-                    findings.push(finding(
-                        "duplicate_event_id",
-                        &path,
-                        Some(event.version),
-                        detail,
-                        false,
-                    ));
-                }
-                expected_index.push(IndexEntry {
-                    position: event.position,
-                    stream: stream.clone(),
-                    version: event.version,
-                    offset,
-                    length,
-                    event_type: event.event_type,
-                    timestamp: event.timestamp,
-                });
-            }
+            expect_entries(
+                &stream,
+                &path,
+                scan.events,
+                &mut ids,
+                &mut expected_index,
+                &mut findings,
+            );
         }
         // Archived streams: read from their segment (never repaired there: they hold only
         // the committed lines they had when they left).
@@ -297,27 +317,14 @@ impl JsonlStore {
             if let Some((kind, detail, line)) = &scan.trailing {
                 findings.push(finding(kind, &path, Some(*line), detail.clone(), false));
             }
-            for (event, offset, length) in scan.events {
-                if let Some(other) = ids.insert(event.event_id, path.clone()) {
-                    let detail = format!("event id {} also appears in {}", event.event_id, other.display());
-                    findings.push(finding(
-                        "duplicate_event_id",
-                        &path,
-                        Some(event.version),
-                        detail,
-                        false,
-                    ));
-                }
-                expected_index.push(IndexEntry {
-                    position: event.position,
-                    stream: stream.clone(),
-                    version: event.version,
-                    offset,
-                    length,
-                    event_type: event.event_type,
-                    timestamp: event.timestamp,
-                });
-            }
+            expect_entries(
+                &stream,
+                &path,
+                scan.events,
+                &mut ids,
+                &mut expected_index,
+                &mut findings,
+            );
         }
         expected_index.sort_by_key(|entry| entry.position);
         let positions_ok = self.check_positions(&expected_index, &mut findings);
