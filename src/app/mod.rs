@@ -14,6 +14,7 @@ pub mod exchange;
 mod generate;
 mod import;
 pub mod item_index;
+mod log_pages;
 mod migrate;
 mod policy;
 mod projection;

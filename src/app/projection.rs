@@ -10,7 +10,7 @@ use ulid::Ulid;
 use crate::domain::{WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{EventStore, RecordedEvent};
 
-use super::event_log::{stream_of, PAGE};
+use super::event_log::PAGE;
 use super::repository::{id_of_stream, replay, stream_for};
 use super::AppError;
 
@@ -97,17 +97,43 @@ impl ItemsProjection {
     /// Applies one event, which must come right after the checkpoint in global order. An
     /// event the aggregate cannot apply marks its stream broken instead of failing.
     pub fn apply(&mut self, event: &RecordedEvent) -> Result<(), AppError> {
+        let head = EventHead {
+            position: event.position,
+            event_id: event.event_id,
+            aggregate_type: &event.aggregate_type,
+            aggregate_id: &event.aggregate_id,
+            event_type: &event.event_type,
+            version: event.version,
+            timestamp: event.timestamp,
+            actor: &event.metadata.actor,
+            lamport: event.metadata.lamport,
+        };
+        if !head.is_item() {
+            self.apply_decoded(&head, Ok(None));
+            return Ok(());
+        }
+        let decoded = WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload);
+        self.apply_decoded(&head, decoded);
+        Ok(())
+    }
+
+    /// [`ItemsProjection::apply`] of an event already decoded (`decoded` is what
+    /// [`WorkItemEvent::decode`] gave; ignored for an event of another aggregate).
+    pub(crate) fn apply_decoded(
+        &mut self,
+        event: &EventHead<'_>,
+        decoded: Result<Option<WorkItemEvent>, crate::domain::DomainError>,
+    ) {
         self.checkpoint = event.position;
         self.checkpoint_event = Some(event.event_id);
-        if event.aggregate_type != AGGREGATE_TYPE {
-            return Ok(());
+        if !event.is_item() {
+            return;
         }
-        let stream = stream_of(event);
-        if self.broken.contains_key(&stream) {
-            return Ok(());
+        if !self.broken.is_empty() && self.broken.contains_key(&event.stream()) {
+            return;
         }
         let id: Option<WorkItemId> = event.aggregate_id.parse().ok();
-        if event.metadata.lamport.is_some() {
+        if event.lamport.is_some() {
             if let Some(id) = id {
                 self.merged.insert(id);
             }
@@ -117,13 +143,13 @@ impl ItemsProjection {
                 this.items.remove(&id);
             }
             this.broken
-                .insert(stream.clone(), format!("version {}: {reason}", event.version));
+                .insert(event.stream(), format!("version {}: {reason}", event.version));
         };
-        let decoded = match WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload) {
+        let decoded = match decoded {
             Ok(decoded) => decoded,
             Err(err) => {
                 break_stream(self, err.to_string());
-                return Ok(());
+                return;
             }
         };
         if let (Some(WorkItemEvent::Renumbered(renumbered)), Some(id)) = (&decoded, id) {
@@ -135,7 +161,7 @@ impl ItemsProjection {
             }
             self.merged.insert(id);
             if !self.items.contains_key(&id) {
-                return Ok(());
+                return;
             }
         }
         match decoded {
@@ -143,13 +169,13 @@ impl ItemsProjection {
                 let created_id = created.display_id;
                 if Some(created_id) != id || self.items.contains_key(&created_id) {
                     break_stream(self, format!("a second or misnamed creation ({created_id})"));
-                    return Ok(());
+                    return;
                 }
                 let history = vec![(
                     Some(WorkItemEvent::Created(created)),
                     event.version,
                     event.timestamp,
-                    event.metadata.actor.as_str(),
+                    event.actor,
                 )];
                 match WorkItem::replay(history) {
                     Ok(Some(item)) => {
@@ -164,12 +190,7 @@ impl ItemsProjection {
                     self.unknown += 1;
                 }
                 match id.and_then(|id| self.items.get_mut(&id)) {
-                    Some(item) => item.apply(
-                        other.as_ref(),
-                        event.version,
-                        event.timestamp,
-                        &event.metadata.actor,
-                    ),
+                    Some(item) => item.apply(other.as_ref(), event.version, event.timestamp, event.actor),
                     // A renumbered item, read again whole once the page is applied.
                     None if id.is_some_and(|id| self.merged.contains(&id)) => {}
                     // Back from the archive since this projection last looked: read whole.
@@ -186,7 +207,6 @@ impl ItemsProjection {
                 }
             }
         }
-        Ok(())
     }
 
     /// Applies everything after the checkpoint. Returns how many events were applied.
@@ -349,4 +369,29 @@ fn archived_items(store: &dyn EventStore) -> Result<BTreeSet<WorkItemId>, AppErr
         .iter()
         .filter_map(id_of_stream)
         .collect())
+}
+
+/// What the projection reads of an event besides its payload.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EventHead<'a> {
+    pub position: u64,
+    pub event_id: Ulid,
+    pub aggregate_type: &'a str,
+    pub aggregate_id: &'a str,
+    pub event_type: &'a str,
+    pub version: u64,
+    pub timestamp: crate::timestamp::Timestamp,
+    pub actor: &'a str,
+    pub lamport: Option<u64>,
+}
+
+impl EventHead<'_> {
+    fn is_item(&self) -> bool {
+        self.aggregate_type == AGGREGATE_TYPE
+    }
+
+    /// The stream, by the `<aggregate_type>-<aggregate_id>` convention.
+    fn stream(&self) -> String {
+        format!("{}-{}", self.aggregate_type, self.aggregate_id)
+    }
 }

@@ -3,11 +3,12 @@
 
 use std::ops::ControlFlow;
 
-use crate::store::EventStore;
+use crate::domain::{DomainError, WorkItemEvent, AGGREGATE_TYPE};
+use crate::store::{EventStore, LinePage};
 use crate::timestamp::Timestamp;
 
-use super::event_log::{EventFilter, EventLog};
-use super::projection::{ItemsModel, ItemsProjection};
+use super::log_pages::map_pages;
+use super::projection::{EventHead, ItemsModel, ItemsProjection};
 use super::{AppError, ItemRepository};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,30 +20,114 @@ pub struct ReplayCounts {
 }
 
 /// Folds every event up to `until` (all when `None`), in global order, into a fresh
-/// projection. `progress` is called with the last position read.
+/// projection. `progress` is called with the last position read. Pages are decoded on
+/// other cores while this one applies them ([`map_pages`]).
 pub fn rebuild(
     store: &dyn EventStore,
     until: Option<Timestamp>,
-    mut progress: impl FnMut(u64),
+    progress: impl FnMut(u64),
 ) -> Result<(ItemsProjection, ReplayCounts), AppError> {
     let mut projection = ItemsProjection::new();
     let mut counts = ReplayCounts::default();
-    let filter = EventFilter {
-        until,
-        ..EventFilter::default()
-    };
-    EventLog::new(store).scan(&filter, |event| {
-        counts.events += 1;
-        if counts.events % 4096 == 0 {
-            progress(event.position);
-        }
-        projection.apply(&event)?;
-        Ok(ControlFlow::Continue(()))
-    })?;
+    map_pages(
+        store,
+        0,
+        |page| DecodedPage::decode(page, until),
+        |decoded| {
+            counts.events += decoded.events.len() as u64;
+            let DecodedPage { text, events } = decoded;
+            for event in events {
+                projection.apply_decoded(&DecodedPage::head(&text, &event), event.decoded);
+            }
+            Ok(ControlFlow::Continue(()))
+        },
+        progress,
+    )?;
     projection.settle(store, until)?;
     counts.items = projection.items.len() as u64;
     counts.unknown = projection.unknown;
     Ok((projection, counts))
+}
+
+/// A page of lines decoded for the projection, owning what it borrowed from the lines:
+/// the strings of every event's head in one buffer (one allocation a page, not four an
+/// event).
+struct DecodedPage {
+    text: String,
+    events: Vec<DecodedEvent>,
+}
+
+struct DecodedEvent {
+    position: u64,
+    event_id: ulid::Ulid,
+    version: u64,
+    timestamp: Timestamp,
+    lamport: Option<u64>,
+    /// Where the aggregate type, aggregate id, event type and actor lie in the page's
+    /// text, back to back: the first starts at `bounds[0]`, part `i` ends at `bounds[i + 1]`.
+    bounds: [usize; 5],
+    decoded: Result<Option<WorkItemEvent>, DomainError>,
+}
+
+impl DecodedPage {
+    /// Decodes each line up to `until`, its payload once, straight from the line's text
+    /// (events of other aggregates are not decoded).
+    fn decode(page: &LinePage, until: Option<Timestamp>) -> Result<Self, AppError> {
+        let mut decoded = DecodedPage {
+            text: String::with_capacity(page.len() * 64),
+            events: Vec::with_capacity(page.len()),
+        };
+        page.each(|line| {
+            if until.is_some_and(|until| line.timestamp > until) {
+                return Ok::<(), AppError>(());
+            }
+            let mut bounds = [decoded.text.len(); 5];
+            let parts = [
+                &line.aggregate_type,
+                &line.aggregate_id,
+                &line.event_type,
+                &line.metadata.actor,
+            ];
+            for (end, part) in bounds[1..].iter_mut().zip(parts) {
+                decoded.text.push_str(part);
+                *end = decoded.text.len();
+            }
+            decoded.events.push(DecodedEvent {
+                position: line.position,
+                event_id: line.event_id,
+                version: line.version,
+                timestamp: line.timestamp,
+                lamport: line.metadata.lamport,
+                bounds,
+                decoded: if line.aggregate_type == AGGREGATE_TYPE {
+                    WorkItemEvent::decode_raw(&line.event_type, line.schema_version, line.payload.get())
+                } else {
+                    Ok(None)
+                },
+            });
+            Ok(())
+        })?;
+        Ok(decoded)
+    }
+
+    /// The head of `event`, whose strings are in `text`, the page's buffer.
+    fn head<'a>(text: &'a str, event: &DecodedEvent) -> EventHead<'a> {
+        let part = |index: usize| {
+            text.get(event.bounds[index]..event.bounds[index + 1])
+                .unwrap_or_default()
+        };
+        EventHead {
+            position: event.position,
+            event_id: event.event_id,
+            aggregate_type: part(0),
+            aggregate_id: part(1),
+            event_type: part(2),
+            version: event.version,
+            timestamp: event.timestamp,
+            actor: part(3),
+            lamport: event.lamport,
+        }
+    }
 }
 
 /// Differences between two read models, one line each (for checking the incremental

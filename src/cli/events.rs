@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use jerry::app::{event_type_named, AppError, EventFilter, GroupBy, Session, PAGE};
 use jerry::persist::{persist_with, Durability};
-use jerry::store::StreamId;
+use jerry::store::{EventLine, StreamId};
 
 use super::args::{
     EventFilterArgs, EventsCommand, EventsExportArgs, EventsFollowArgs, EventsImportArgs, EventsListArgs,
@@ -263,59 +263,73 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult 
     let session = ctx.read(false)?;
     let filter = filter(filter_args, after, &session, ctx)?;
     let bar = progress_bar(session.store().head_position()?);
-    // The log is read inside the writer; a read error is kept here and reported as such.
     let mut read_error: Option<AppError> = None;
     let mut write_all = |sink: &mut dyn Write| -> std::io::Result<u64> {
-        let mut count = 0u64;
-        if format == ExportFormat::Json {
-            sink.write_all(b"[")?;
-        }
-        let mut failure = None;
-        let mut gathered = Vec::new();
-        let scanned = session.events().scan(&filter, |event| {
-            if format == ExportFormat::Toon {
-                count += 1;
-                gathered.push(event);
-                return Ok(ControlFlow::Continue(()));
-            }
-            let separator: &[u8] = match (format, count) {
-                (ExportFormat::Json, 0) => b"\n",
-                (ExportFormat::Json, _) => b",\n",
-                (ExportFormat::Jsonl | ExportFormat::Toon, _) => b"",
-            };
-            let written = sink
-                .write_all(separator)
-                .and_then(|()| serde_json::to_writer(&mut *sink, &event).map_err(std::io::Error::from))
-                .and_then(|()| match format {
-                    ExportFormat::Jsonl => sink.write_all(b"\n"),
-                    ExportFormat::Json | ExportFormat::Toon => Ok(()),
-                });
-            count += 1;
-            bar.set_position(event.position);
-            match written {
-                Ok(()) => Ok(ControlFlow::Continue(())),
-                Err(err) => {
-                    failure = Some(err);
-                    Ok(ControlFlow::Break(()))
-                }
-            }
-        });
-        if let Err(err) = scanned {
-            read_error = Some(err);
-            return Err(std::io::Error::other("the log could not be read"));
-        }
-        if let Some(err) = failure {
-            return Err(err);
-        }
-        if format == ExportFormat::Json {
-            sink.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
-        }
+        // The log is read inside the writer; a read error is kept and reported as such.
+        let read = |result: Result<(), AppError>, read_error: &mut Option<AppError>| {
+            result.map_err(|err| {
+                *read_error = Some(err);
+                std::io::Error::other("the log could not be read")
+            })
+        };
         if format == ExportFormat::Toon {
+            // TOON writes the list's length in its header: the events are gathered first.
+            let mut gathered = Vec::new();
+            let scanned = session.events().scan(&filter, |event| {
+                bar.set_position(event.position);
+                gathered.push(event);
+                Ok(ControlFlow::Continue(()))
+            });
+            read(scanned.map(|_| ()), &mut read_error)?;
             let value = serde_json::to_value(&gathered)?;
             let text =
                 toon_format::encode_default(&value).map_err(|err| std::io::Error::other(err.to_string()))?;
             sink.write_all(text.as_bytes())?;
             sink.write_all(b"\n")?;
+            return Ok(gathered.len() as u64);
+        }
+        // Each event is encoded where its page is decoded: a JSON array's element with the
+        // separator before it (the first one's comma is left off below), a JSONL line with
+        // its newline after.
+        let json = format == ExportFormat::Json;
+        let encode = |line: &EventLine<'_>, bytes: &mut Vec<u8>| {
+            if json {
+                bytes.extend_from_slice(b",\n");
+            }
+            serde_json::to_writer(&mut *bytes, line)
+                .map_err(|err| AppError::io("cannot encode an event", err.into()))?;
+            if !json {
+                bytes.push(b'\n');
+            }
+            Ok(())
+        };
+        if json {
+            sink.write_all(b"[")?;
+        }
+        let mut count = 0u64;
+        let mut failure = None;
+        let encoded = session.events().encode_matching(
+            &filter,
+            encode,
+            |bytes, events| {
+                let bytes = if json && count == 0 { &bytes[1..] } else { bytes };
+                count += events;
+                match sink.write_all(bytes) {
+                    Ok(()) => Ok(ControlFlow::Continue(())),
+                    Err(err) => {
+                        failure = Some(err);
+                        Ok(ControlFlow::Break(()))
+                    }
+                }
+            },
+            |position| bar.set_position(position),
+        );
+        read(encoded, &mut read_error)?;
+        if let Some(err) = failure {
+            return Err(err);
+        }
+        if json {
+            sink.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
         }
         Ok(count)
     };

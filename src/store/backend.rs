@@ -10,8 +10,8 @@ use super::memory::MemoryStore;
 use super::postgres::PostgresStore;
 use super::sqlite::SqliteStore;
 use super::{
-    Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord, RecordedEvent,
-    StoreError, StoreUrl, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
+    Appended, CreatedStream, EventStore, ExpectedVersion, LinePage, NewEvent, OnceKey, OnceRecord,
+    RecordedEvent, StoreError, StoreUrl, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
 };
 
 /// Where and how to open a project's store.
@@ -175,6 +175,10 @@ impl EventStore for Backend {
 
     fn read_global(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
         self.inner().read_global(after, limit)
+    }
+
+    fn read_global_lines(&self, after: u64, limit: usize, page: &mut LinePage) -> Result<(), StoreError> {
+        self.inner().read_global_lines(after, limit, page)
     }
 
     fn head_position(&self) -> Result<u64, StoreError> {

@@ -336,6 +336,51 @@ pub fn positions_give_one_global_order(store: &dyn EventStore) {
     assert_eq!(a.iter().map(|e| e.position).collect::<Vec<_>>(), vec![1, 2, 4, 5]);
 }
 
+/// The global log read as lines holds the same events as read whole, page for page, and
+/// a line serializes to the bytes its event does (what export writes), whatever its
+/// strings hold and whichever metadata it carries.
+pub fn lines_of_the_global_log_are_its_events(store: &dyn EventStore) {
+    let mut page = super::LinePage::new();
+    store.read_global_lines(0, 10, &mut page).unwrap();
+    assert!(page.is_empty());
+    let mut odd = event("Odd \"quoted\" \\ type", 1);
+    odd.aggregate_id = "T-\u{e9}\n\t\u{1F600}".into();
+    odd.payload =
+        json!({ "title": "line\nbreak \"q\" \u{7f} \u{2028}", "nested": { "z": [1, 2.5, null], "a": true } });
+    odd.metadata = Metadata {
+        actor: "ag\u{e9}nt \"7\"".into(),
+        correlation_id: None,
+        causation_id: Some("cause".into()),
+        idempotency_key: Some("key".into()),
+        undoes: Some("u".into()),
+        redoes: Some("r".into()),
+        lamport: Some(7),
+    };
+    store
+        .append(&stream("a"), events(3), ExpectedVersion::Any)
+        .unwrap();
+    store
+        .append(&stream("b"), vec![odd], ExpectedVersion::Any)
+        .unwrap();
+    store
+        .append(&stream("a"), events(2), ExpectedVersion::Any)
+        .unwrap();
+    for (after, limit) in [(0, 100), (0, 2), (2, 2), (4, 10), (6, 10)] {
+        let events = store.read_global(after, limit).unwrap();
+        store.read_global_lines(after, limit, &mut page).unwrap();
+        assert_eq!(page.len(), events.len(), "after {after} limit {limit}");
+        assert_eq!(page.last_position(), events.last().map(|e| e.position));
+        for (index, event) in events.iter().enumerate() {
+            let line = page.line(index).unwrap();
+            assert_eq!(&line.to_recorded().unwrap(), event);
+            assert_eq!(
+                serde_json::to_string(&line).unwrap(),
+                serde_json::to_string(event).unwrap()
+            );
+        }
+    }
+}
+
 pub fn concurrent_appends_get_unique_contiguous_positions(open: &Opener<'_>) {
     let store = open();
     let threads: Vec<_> = (0..4)
@@ -948,6 +993,7 @@ macro_rules! contract_tests {
             case!(concurrent_appends_lose_nothing, shared);
             case!(exactly_one_racer_wins_each_round, shared);
             case!(positions_give_one_global_order, by_ref);
+            case!(lines_of_the_global_log_are_its_events, by_ref);
             case!(concurrent_appends_get_unique_contiguous_positions, shared);
             case!(an_idempotency_key_appends_once, by_ref);
             case!(an_idempotency_key_creates_one_numbered_stream, by_ref);

@@ -8,6 +8,7 @@ mod checkup;
 mod event;
 mod expected;
 pub mod jsonl;
+mod lines;
 pub mod memory;
 mod once;
 pub mod postgres;
@@ -27,6 +28,7 @@ pub use backend::{Backend, OpenOptions};
 pub use checkup::{check_log, Checkup, Finding};
 pub use event::{Metadata, NewEvent, RecordedEvent};
 pub use expected::ExpectedVersion;
+pub use lines::{EventLine, LinePage, MetadataLine};
 pub use once::{OnceKey, OnceRecord, OnceSpan, Written, WrittenAll};
 pub use stream_id::StreamId;
 pub use url::StoreUrl;
@@ -255,6 +257,17 @@ pub trait EventStore: Send + Sync {
     /// Up to `limit` committed events with `position > after`, in global order. Costs what
     /// it returns, not what came before `after`.
     fn read_global(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError>;
+
+    /// [`EventStore::read_global`] as lines in `page` (cleared first), for readers of the
+    /// whole log that decode each event once, borrowed. The default writes each event as
+    /// its line; a store that keeps lines hands them over as they are.
+    fn read_global_lines(&self, after: u64, limit: usize, page: &mut LinePage) -> Result<(), StoreError> {
+        page.clear();
+        for event in self.read_global(after, limit)? {
+            page.push_event(&event)?;
+        }
+        Ok(())
+    }
 
     /// The position of the last committed event; 0 for an empty store.
     fn head_position(&self) -> Result<u64, StoreError>;

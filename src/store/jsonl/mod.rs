@@ -31,9 +31,13 @@ use lock::WriteLock;
 use crate::persist::{persist, Durability};
 
 use super::{
-    check_appends, Appended, CreatedStream, EventStore, ExpectedVersion, NewEvent, OnceKey, OnceRecord,
-    RecordedEvent, StoreError, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
+    check_appends, Appended, CreatedStream, EventStore, ExpectedVersion, LinePage, NewEvent, OnceKey,
+    OnceRecord, RecordedEvent, StoreError, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
 };
+
+/// Sees one run of back-to-back lines: its entries, the file's path, where the run starts
+/// in the buffer, and the buffer.
+type RunVisitor<'v, 'e> = dyn FnMut(&'e [IndexEntry], &Path, usize, &[u8]) -> Result<(), StoreError> + 'v;
 
 /// How long a writer waits for another process's append before giving up.
 pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
@@ -385,9 +389,79 @@ impl JsonlStore {
     }
 
     /// Reads each entry's line from its stream and checks it is the event the index says.
-    /// Entries whose lines lie back to back in one file (a batch, or one stream's run of
-    /// writes) are read with one call.
     fn fetch(&self, entries: &[IndexEntry]) -> Result<Vec<RecordedEvent>, StoreError> {
+        let mut events = Vec::with_capacity(entries.len());
+        let mut buffer = Vec::new();
+        self.fetch_runs(entries, &mut buffer, false, &mut |batch, path, start, buffer| {
+            let first_offset = batch[0].offset;
+            for entry in batch {
+                let mismatch = |reason: String| StoreError::Corrupt {
+                    path: path.to_owned(),
+                    line: Some(entry.version),
+                    reason,
+                };
+                let from =
+                    start.saturating_add(usize::try_from(entry.offset - first_offset).unwrap_or(usize::MAX));
+                let end = from.saturating_add(usize::try_from(entry.length).unwrap_or(usize::MAX));
+                let line = buffer
+                    .get(from..end)
+                    .ok_or_else(|| mismatch("global index points past its line".to_owned()))?;
+                let event: RecordedEvent = serde_json::from_slice(line)
+                    .map_err(|err| mismatch(format!("global index points at a bad line: {err}")))?;
+                if event.position != entry.position || event.version != entry.version {
+                    return Err(mismatch(format!(
+                        "global index says position {} version {}, the stream says position {} version {}",
+                        entry.position, entry.version, event.position, event.version
+                    )));
+                }
+                events.push(event);
+            }
+            Ok(())
+        })?;
+        Ok(events)
+    }
+
+    /// The entries' lines into `page`, undecoded: each is checked against its entry by
+    /// whoever decodes it ([`LinePage::line`]).
+    fn fetch_lines(&self, entries: &[IndexEntry], page: &mut LinePage) -> Result<(), StoreError> {
+        page.clear();
+        let mut buffer = std::mem::take(page.buffer());
+        let mut source = (None::<&StreamId>, 0);
+        let fetched = self.fetch_runs(entries, &mut buffer, true, &mut |batch, path, start, buffer| {
+            if source.0 != Some(&batch[0].stream) {
+                source = (Some(&batch[0].stream), page.source(path.to_owned()));
+            }
+            let first_offset = batch[0].offset;
+            for entry in batch {
+                let from =
+                    start.saturating_add(usize::try_from(entry.offset - first_offset).unwrap_or(usize::MAX));
+                let end = from.saturating_add(usize::try_from(entry.length).unwrap_or(usize::MAX));
+                if end > buffer.len() {
+                    return Err(StoreError::Corrupt {
+                        path: path.to_owned(),
+                        line: Some(entry.version),
+                        reason: "global index points past its line".to_owned(),
+                    });
+                }
+                page.push(from, end, entry.position, entry.version, source.1);
+            }
+            Ok(())
+        });
+        *page.buffer() = buffer;
+        fetched
+    }
+
+    /// Reads the entries' lines run by run: entries whose lines lie back to back in one
+    /// file (a batch, or one stream's run of writes) are read with one call, into `buffer`
+    /// (appended to with `keep`, else replacing the last run), and handed to `each` with
+    /// the file's path and where the run starts in the buffer.
+    fn fetch_runs<'e>(
+        &self,
+        entries: &'e [IndexEntry],
+        buffer: &mut Vec<u8>,
+        keep: bool,
+        each: &mut RunVisitor<'_, 'e>,
+    ) -> Result<(), StoreError> {
         /// Where a stream's lines are read from: its file, or its archived bytes.
         enum Source {
             File(File),
@@ -395,8 +469,6 @@ impl JsonlStore {
         }
         let mut files: std::collections::HashMap<&StreamId, (PathBuf, Source)> =
             std::collections::HashMap::new();
-        let mut events = Vec::with_capacity(entries.len());
-        let mut buffer = Vec::new();
         let mut rest = entries;
         while let Some(first) = rest.first() {
             if first.length > MAX_LINE {
@@ -443,48 +515,31 @@ impl JsonlStore {
                 .offset
                 .saturating_add(last.length)
                 .saturating_sub(first.offset);
-            // A file shorter than the index says is damage, reported below by the entry
-            // whose line is missing or wrong, not an I/O error.
-            buffer.clear();
+            // A file shorter than the index says is damage, reported by the entry whose
+            // line is missing or wrong, not an I/O error.
+            if !keep {
+                buffer.clear();
+            }
+            let start = buffer.len();
             match source {
                 Source::File(file) => {
                     file.seek(SeekFrom::Start(first.offset))
-                        .and_then(|_| (&mut *file).take(span).read_to_end(&mut buffer))
+                        .and_then(|_| (&mut *file).take(span).read_to_end(buffer))
                         .map_err(|err| StoreError::io("cannot read", path.as_path(), err))?;
                 }
                 Source::Archived(bytes) => {
-                    let start = usize::try_from(first.offset)
+                    let from = usize::try_from(first.offset)
                         .unwrap_or(usize::MAX)
                         .min(bytes.len());
-                    let end = start
+                    let end = from
                         .saturating_add(usize::try_from(span).unwrap_or(usize::MAX))
                         .min(bytes.len());
-                    buffer.extend_from_slice(&bytes[start..end]);
+                    buffer.extend_from_slice(&bytes[from..end]);
                 }
             }
-            for entry in batch {
-                let mismatch = |reason: String| StoreError::Corrupt {
-                    path: path.clone(),
-                    line: Some(entry.version),
-                    reason,
-                };
-                let start = usize::try_from(entry.offset - first.offset).unwrap_or(usize::MAX);
-                let end = start.saturating_add(usize::try_from(entry.length).unwrap_or(usize::MAX));
-                let line = buffer
-                    .get(start..end)
-                    .ok_or_else(|| mismatch("global index points past its line".to_owned()))?;
-                let event: RecordedEvent = serde_json::from_slice(line)
-                    .map_err(|err| mismatch(format!("global index points at a bad line: {err}")))?;
-                if event.position != entry.position || event.version != entry.version {
-                    return Err(mismatch(format!(
-                        "global index says position {} version {}, the stream says position {} version {}",
-                        entry.position, entry.version, event.position, event.version
-                    )));
-                }
-                events.push(event);
-            }
+            each(batch, path, start, buffer)?;
         }
-        Ok(events)
+        Ok(())
     }
 
     /// Drops trailing index entries whose stream lines are not committed yet: a writer is
@@ -944,6 +999,18 @@ impl EventStore for JsonlStore {
             Err(_) if !entries.is_empty() => {
                 let entries = self.read_index(after, limit)?;
                 self.fetch(&entries)
+            }
+            result => result,
+        }
+    }
+
+    fn read_global_lines(&self, after: u64, limit: usize, page: &mut LinePage) -> Result<(), StoreError> {
+        let entries = self.read_index(after, limit)?;
+        match self.fetch_lines(&entries, page) {
+            // As in `read_global`: a rename replaced the index between the two reads.
+            Err(_) if !entries.is_empty() => {
+                let entries = self.read_index(after, limit)?;
+                self.fetch_lines(&entries, page)
             }
             result => result,
         }

@@ -567,3 +567,37 @@ fn a_wrong_line_inside_a_range_of_a_long_stream_is_corruption_with_its_line() {
     ));
     assert!(matches!(store.read(&s, 1, 600), Err(StoreError::Corrupt { .. })));
 }
+
+#[test]
+fn an_index_entry_pointing_at_another_line_is_corruption_read_as_events_or_as_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    store
+        .append(&stream("a"), events(3), ExpectedVersion::Any)
+        .unwrap();
+    let mut entries: Vec<serde_json::Value> = index_lines(dir.path())
+        .iter()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    entries[1]["offset"] = entries[0]["offset"].clone();
+    entries[1]["length"] = entries[0]["length"].clone();
+    let text: String = entries.iter().map(|entry| format!("{entry}\n")).collect();
+    std::fs::write(dir.path().join("data/index.jsonl"), text).unwrap();
+    let says = "global index says position 2 version 2, the stream says position 1 version 1";
+    match store.read_global(0, 10) {
+        Err(StoreError::Corrupt { reason, line, .. }) => {
+            assert_eq!((reason.as_str(), line), (says, Some(2)));
+        }
+        other => panic!("expected corruption, got {other:?}"),
+    }
+    let mut page = crate::store::LinePage::new();
+    store.read_global_lines(0, 10, &mut page).unwrap();
+    assert!(page.line(0).is_ok());
+    match page.line(1) {
+        Err(StoreError::Corrupt { reason, line, path }) => {
+            assert_eq!((reason.as_str(), line), (says, Some(2)));
+            assert!(path.ends_with("events/a.jsonl"), "{}", path.display());
+        }
+        other => panic!("expected corruption, got {other:?}"),
+    }
+}

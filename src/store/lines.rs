@@ -1,0 +1,206 @@
+//! The global log as lines: what whole-log readers (replay, export) take instead of
+//! [`RecordedEvent`]s, so a million events cost a million borrowed parses and no
+//! `serde_json::Value` trees. A line decodes as [`EventLine`], whose strings point into the
+//! page's buffer and whose payload stays raw JSON until the domain decodes it once.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use ulid::Ulid;
+
+use super::{RecordedEvent, StoreError};
+use crate::timestamp::Timestamp;
+
+/// One committed event, borrowed from its line. Field for field (and in the same order) a
+/// [`RecordedEvent`]: serialized, it gives the bytes `RecordedEvent` would. Fields a line
+/// carries for its store alone (a batch's end, a transaction mark) are ignored.
+#[derive(Debug, Deserialize, Serialize)]
+pub struct EventLine<'a> {
+    pub event_id: Ulid,
+    #[serde(borrow)]
+    pub aggregate_type: Cow<'a, str>,
+    #[serde(borrow)]
+    pub aggregate_id: Cow<'a, str>,
+    #[serde(borrow)]
+    pub event_type: Cow<'a, str>,
+    pub version: u64,
+    pub position: u64,
+    pub schema_version: u32,
+    pub timestamp: Timestamp,
+    #[serde(borrow)]
+    pub payload: &'a RawValue,
+    #[serde(borrow)]
+    pub metadata: MetadataLine<'a>,
+}
+
+/// [`super::Metadata`], borrowed; serializes as it does.
+#[derive(Debug, Deserialize, Serialize)]
+pub struct MetadataLine<'a> {
+    #[serde(borrow)]
+    pub actor: Cow<'a, str>,
+    #[serde(default, borrow)]
+    pub correlation_id: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub causation_id: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub idempotency_key: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub undoes: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub redoes: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lamport: Option<u64>,
+}
+
+impl EventLine<'_> {
+    /// The owned event (for the paths that keep events rather than fold them).
+    pub fn to_recorded(&self) -> Result<RecordedEvent, serde_json::Error> {
+        let metadata = &self.metadata;
+        let owned = |text: &Option<Cow<'_, str>>| text.as_deref().map(str::to_owned);
+        Ok(RecordedEvent {
+            event_id: self.event_id,
+            aggregate_type: self.aggregate_type.clone().into_owned(),
+            aggregate_id: self.aggregate_id.clone().into_owned(),
+            event_type: self.event_type.clone().into_owned(),
+            version: self.version,
+            position: self.position,
+            schema_version: self.schema_version,
+            timestamp: self.timestamp,
+            payload: serde_json::from_str(self.payload.get())?,
+            metadata: super::Metadata {
+                actor: metadata.actor.clone().into_owned(),
+                correlation_id: owned(&metadata.correlation_id),
+                causation_id: owned(&metadata.causation_id),
+                idempotency_key: owned(&metadata.idempotency_key),
+                undoes: owned(&metadata.undoes),
+                redoes: owned(&metadata.redoes),
+                lamport: metadata.lamport,
+            },
+        })
+    }
+}
+
+/// A page of the global log as lines, reused from page to page so reading allocates once.
+/// Each line comes with the position and version the store's index gives it, which its
+/// reader checks against the line itself.
+#[derive(Debug, Default)]
+pub struct LinePage {
+    bytes: Vec<u8>,
+    lines: Vec<PageLine>,
+    /// Where the lines came from, named in a corruption report.
+    sources: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct PageLine {
+    start: usize,
+    end: usize,
+    position: u64,
+    version: u64,
+    source: usize,
+}
+
+impl LinePage {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.lines.clear();
+        self.sources.clear();
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// The position of the page's last line: where the next page starts after.
+    pub fn last_position(&self) -> Option<u64> {
+        self.lines.last().map(|line| line.position)
+    }
+
+    /// Starts lines read from `path`; returns the number [`LinePage::push`] takes.
+    pub fn source(&mut self, path: PathBuf) -> usize {
+        self.sources.push(path);
+        self.sources.len() - 1
+    }
+
+    /// The buffer a store appends raw bytes to before marking lines in them.
+    pub fn buffer(&mut self) -> &mut Vec<u8> {
+        &mut self.bytes
+    }
+
+    /// Marks `start..end` of the buffer as the line of the event at `position`, `version`.
+    pub fn push(&mut self, start: usize, end: usize, position: u64, version: u64, source: usize) {
+        self.lines.push(PageLine {
+            start,
+            end,
+            position,
+            version,
+            source,
+        });
+    }
+
+    /// Appends `event` as a line (the way stores without lines of their own fill a page).
+    pub fn push_event(&mut self, event: &RecordedEvent) -> Result<(), StoreError> {
+        let start = self.bytes.len();
+        serde_json::to_writer(&mut self.bytes, event).map_err(|err| StoreError::Corrupt {
+            path: PathBuf::new(),
+            line: Some(event.version),
+            reason: format!("cannot encode the event at position {}: {err}", event.position),
+        })?;
+        let end = self.bytes.len();
+        self.push(start, end, event.position, event.version, usize::MAX);
+        Ok(())
+    }
+
+    /// Decodes each line in order, checked against what the store's index says it is.
+    pub fn each<E: From<StoreError>>(
+        &self,
+        mut visit: impl FnMut(EventLine<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        for index in 0..self.lines.len() {
+            visit(self.line(index)?)?;
+        }
+        Ok(())
+    }
+
+    /// Line `index`, decoded and checked.
+    pub fn line(&self, index: usize) -> Result<EventLine<'_>, StoreError> {
+        let Some(line) = self.lines.get(index) else {
+            return Err(self.corrupt(index, "no such line in the page".to_owned()));
+        };
+        let bytes = self.bytes.get(line.start..line.end).unwrap_or_default();
+        let event: EventLine<'_> = serde_json::from_slice(bytes)
+            .map_err(|err| self.corrupt(index, format!("global index points at a bad line: {err}")))?;
+        if event.position != line.position || event.version != line.version {
+            return Err(self.corrupt(
+                index,
+                format!(
+                    "global index says position {} version {}, the stream says position {} version {}",
+                    line.position, line.version, event.position, event.version
+                ),
+            ));
+        }
+        Ok(event)
+    }
+
+    fn corrupt(&self, index: usize, reason: String) -> StoreError {
+        let line = self.lines.get(index);
+        StoreError::Corrupt {
+            path: line
+                .and_then(|line| self.sources.get(line.source))
+                .cloned()
+                .unwrap_or_default(),
+            line: line.map(|line| line.version),
+            reason,
+        }
+    }
+}
