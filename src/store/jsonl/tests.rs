@@ -581,7 +581,10 @@ fn an_index_entry_pointing_at_another_line_is_corruption_read_as_events_or_as_li
         .collect();
     entries[1]["offset"] = entries[0]["offset"].clone();
     entries[1]["length"] = entries[0]["length"].clone();
-    let text: String = entries.iter().map(|entry| format!("{entry}\n")).collect();
+    let text = entries
+        .iter()
+        .map(|entry| entry.to_string() + "\n")
+        .collect::<String>();
     std::fs::write(dir.path().join("data/index.jsonl"), text).unwrap();
     let says = "global index says position 2 version 2, the stream says position 1 version 1";
     match store.read_global(0, 10) {
