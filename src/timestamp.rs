@@ -50,6 +50,9 @@ impl Timestamp {
 
     /// Accepts any RFC 3339 instant (any offset) and normalises it to UTC.
     pub fn parse(input: &str) -> Result<Self, TimestampError> {
+        if let Some(at) = Self::parse_canonical(input.as_bytes()) {
+            return Ok(at);
+        }
         OffsetDateTime::parse(input, &Rfc3339)
             .map(Self::from_datetime)
             .map_err(|_| TimestampError {
@@ -174,8 +177,86 @@ pub fn parse_duration(input: &str) -> Result<std::time::Duration, TimestampError
         .ok_or_else(invalid)
 }
 
+/// The canonical text's length: `2026-01-12T12:00:00.000000Z`.
+const CANONICAL_LEN: usize = 27;
+
+impl Timestamp {
+    /// The log's own form, read without the general RFC 3339 parser: every line holds one
+    /// timestamp, so this is on the path of every replayed event. `None` for anything
+    /// else (another offset, other precision, an invalid date), which the general parser
+    /// then reads or rejects.
+    fn parse_canonical(text: &[u8]) -> Option<Self> {
+        if text.len() != CANONICAL_LEN || text[26] != b'Z' {
+            return None;
+        }
+        let separators = [
+            (4, b'-'),
+            (7, b'-'),
+            (10, b'T'),
+            (13, b':'),
+            (16, b':'),
+            (19, b'.'),
+        ];
+        if separators.iter().any(|&(at, byte)| text[at] != byte) {
+            return None;
+        }
+        let number = |from: usize, to: usize| -> Option<u32> {
+            text[from..to].iter().try_fold(0u32, |value, &byte| {
+                byte.is_ascii_digit().then(|| value * 10 + u32::from(byte - b'0'))
+            })
+        };
+        let year = i32::try_from(number(0, 4)?).ok()?;
+        let month = time::Month::try_from(u8::try_from(number(5, 7)?).ok()?).ok()?;
+        let date = time::Date::from_calendar_date(year, month, u8::try_from(number(8, 10)?).ok()?).ok()?;
+        let clock = time::Time::from_hms_micro(
+            u8::try_from(number(11, 13)?).ok()?,
+            u8::try_from(number(14, 16)?).ok()?,
+            u8::try_from(number(17, 19)?).ok()?,
+            number(20, 26)?,
+        )
+        .ok()?;
+        Some(Self(date.with_time(clock).assume_utc()))
+    }
+
+    /// The canonical text into `out`, digit by digit; `None` for a year that does not fit
+    /// in four digits (formatted by the general formatter instead).
+    fn write_canonical(&self, out: &mut [u8; CANONICAL_LEN]) -> Option<()> {
+        let year = u32::try_from(self.0.year()).ok().filter(|year| *year <= 9999)?;
+        let mut put = |at: usize, digits: usize, value: u32| {
+            let mut value = value;
+            for index in (at..at + digits).rev() {
+                out[index] = b'0' + (value % 10) as u8;
+                value /= 10;
+            }
+        };
+        put(0, 4, year);
+        put(5, 2, u32::from(u8::from(self.0.month())));
+        put(8, 2, u32::from(self.0.day()));
+        put(11, 2, u32::from(self.0.hour()));
+        put(14, 2, u32::from(self.0.minute()));
+        put(17, 2, u32::from(self.0.second()));
+        put(20, 6, self.0.microsecond());
+        for (at, byte) in [
+            (4, b'-'),
+            (7, b'-'),
+            (10, b'T'),
+            (13, b':'),
+            (16, b':'),
+            (19, b'.'),
+            (26, b'Z'),
+        ] {
+            out[at] = byte;
+        }
+        Some(())
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = [0u8; CANONICAL_LEN];
+        if self.write_canonical(&mut text).is_some() {
+            return f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?);
+        }
         match self.0.format(FORMAT) {
             Ok(text) => f.write_str(&text),
             Err(_) => Err(fmt::Error),
@@ -185,7 +266,13 @@ impl fmt::Display for Timestamp {
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let mut text = [0u8; CANONICAL_LEN];
+        match self.write_canonical(&mut text) {
+            Some(()) => {
+                serializer.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
+            }
+            None => serializer.collect_str(self),
+        }
     }
 }
 
@@ -204,6 +291,43 @@ mod tests {
     fn formats_with_six_fraction_digits_in_utc() {
         let at = Timestamp::parse("2026-01-12T13:00:00.1234567+01:00").unwrap();
         assert_eq!(at.to_string(), "2026-01-12T12:00:00.123456Z");
+    }
+
+    proptest::proptest! {
+        /// The hand-written reader and writer of the log's own form agree with the
+        /// general RFC 3339 parser and the `time` formatter they stand in for.
+        #[test]
+        fn the_canonical_form_matches_the_general_parser_and_formatter(
+            micros in -62_135_596_800_000_000i64..253_402_300_799_999_999i64,
+        ) {
+            let at = Timestamp::from_unix_micros(micros).unwrap();
+            let general = at.0.format(FORMAT).unwrap();
+            proptest::prop_assert_eq!(at.to_string(), general.clone());
+            proptest::prop_assert_eq!(serde_json::to_string(&at).unwrap(), format!("\"{general}\""));
+            let parsed = Timestamp::from_datetime(OffsetDateTime::parse(&general, &Rfc3339).unwrap());
+            proptest::prop_assert_eq!(Timestamp::parse_canonical(general.as_bytes()), Some(parsed));
+        }
+    }
+
+    #[test]
+    fn the_canonical_reader_leaves_anything_else_to_the_general_parser() {
+        for other in [
+            "2026-01-12T12:00:00.000000+00:00",
+            "2026-01-12T12:00:00.00000Z1",
+            "2026-02-30T12:00:00.000000Z",
+            "2026-01-12T24:00:00.000000Z",
+            "2026-01-12T12:00:60.000000Z",
+            "2026-01-12 12:00:00.000000Z",
+            "2026-01-12T12:00:00.0000a0Z",
+            "+026-01-12T12:00:00.000000Z",
+        ] {
+            assert_eq!(Timestamp::parse_canonical(other.as_bytes()), None, "{other}");
+        }
+        assert!(Timestamp::parse("2026-02-30T12:00:00.000000Z").is_err());
+        assert_eq!(
+            Timestamp::parse("2026-01-12T12:00:00.000000+00:00").unwrap(),
+            Timestamp::parse("2026-01-12T12:00:00.000000Z").unwrap()
+        );
     }
 
     #[test]

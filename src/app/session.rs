@@ -550,8 +550,14 @@ impl Session {
         let started = Instant::now();
         let (rebuilt, counts) = super::rebuild(&self.store, until, progress)?;
         let seconds = started.elapsed().as_secs_f64();
-        // The read models hold current work: the rebuild without what is archived.
-        let mut current = rebuilt.clone();
+        // The read models hold current work: the rebuild without what is archived (a
+        // copy only when the whole rebuild is still needed, to verify against streams).
+        let archived = until.is_none() && self.store.archive_generation()? > 0;
+        let (mut current, rebuilt) = if verify && archived {
+            (rebuilt.clone(), Some(rebuilt))
+        } else {
+            (rebuilt, None)
+        };
         if until.is_none() {
             current.leave_out_archived(&self.store)?;
         }
@@ -571,7 +577,8 @@ impl Session {
                     }
                 }
             }
-            differences.extend(super::verify(&self.store, &rebuilt.items, until)?);
+            let whole = rebuilt.as_ref().unwrap_or(&current);
+            differences.extend(super::verify(&self.store, &whole.items, until)?);
         }
         if until.is_none() && differences.is_empty() {
             current.save(&self.store);
