@@ -1,29 +1,45 @@
-//! The floor for replay and export: reading a JSON Lines file and parsing every line with
-//! serde_json alone, nothing else. Run: `cargo bench --bench parse_floor -- FILE`
-//! (for instance a file written by `jerry events export -o FILE`).
+//! The floor for replay and export: parsing every line of a JSON Lines file (already in
+//! memory) on one core and doing nothing else — into `serde_json::Value` trees (how replay
+//! decoded before issue 17), and into jerry's borrowed `EventLine` with its payload decoded
+//! once into the domain event (how it decodes now). Run: `cargo bench --bench parse_floor --
+//! FILE` (for instance a file written by `jerry events export -o FILE`).
 
-use std::io::{BufRead, BufReader};
 use std::time::Instant;
+
+use jerry::domain::WorkItemEvent;
+use jerry::store::EventLine;
 
 fn main() {
     let Some(path) = std::env::args().skip(1).find(|arg| !arg.starts_with('-')) else {
         eprintln!("usage: cargo bench --bench parse_floor -- FILE.jsonl");
         return;
     };
+    let text = std::fs::read(&path).expect("read");
+    let lines: Vec<&[u8]> = text.split(|&byte| byte == b'\n').filter(|line| !line.is_empty()).collect();
+    let report = |what: &str, seconds: f64| {
+        println!(
+            "{what}: {} lines, {:.1} MB in {seconds:.3} s: {:.0} lines/s, {:.0} MB/s (one core)",
+            lines.len(),
+            text.len() as f64 / 1e6,
+            lines.len() as f64 / seconds,
+            text.len() as f64 / 1e6 / seconds
+        );
+    };
     let started = Instant::now();
-    let reader = BufReader::with_capacity(1 << 20, std::fs::File::open(&path).expect("open"));
-    let (mut lines, mut bytes) = (0u64, 0u64);
-    for line in reader.split(b'\n') {
-        let line = line.expect("read");
-        bytes += line.len() as u64 + 1;
-        let _: serde_json::Value = serde_json::from_slice(&line).expect("JSON");
-        lines += 1;
+    for line in &lines {
+        let _: serde_json::Value = serde_json::from_slice(line).expect("JSON");
     }
-    let seconds = started.elapsed().as_secs_f64();
-    println!(
-        "serde_json alone: {lines} lines, {:.1} MB in {seconds:.3} s: {:.0} lines/s, {:.0} MB/s",
-        bytes as f64 / 1e6,
-        lines as f64 / seconds,
-        bytes as f64 / 1e6 / seconds
+    report("serde_json into Value", started.elapsed().as_secs_f64());
+    let started = Instant::now();
+    let mut decoded = 0u64;
+    for line in &lines {
+        let event: EventLine<'_> = serde_json::from_slice(line).expect("an event line");
+        let known = WorkItemEvent::decode_raw(&event.event_type, event.schema_version, event.payload.get())
+            .expect("a payload");
+        decoded += u64::from(known.is_some());
+    }
+    report(
+        &format!("EventLine, payload decoded ({decoded} known events)"),
+        started.elapsed().as_secs_f64(),
     );
 }
