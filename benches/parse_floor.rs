@@ -15,7 +15,10 @@ fn main() {
         return;
     };
     let text = std::fs::read(&path).expect("read");
-    let lines: Vec<&[u8]> = text.split(|&byte| byte == b'\n').filter(|line| !line.is_empty()).collect();
+    let lines: Vec<&[u8]> = text
+        .split(|&byte| byte == b'\n')
+        .filter(|line| !line.is_empty())
+        .collect();
     let report = |what: &str, seconds: f64| {
         println!(
             "{what}: {} lines, {:.1} MB in {seconds:.3} s: {:.0} lines/s, {:.0} MB/s (one core)",

@@ -5,18 +5,8 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{assert_fails, Workspace};
+use common::{assert_fails, ids, Workspace};
 use serde_json::Value;
-
-/// Ids of a JSON array of items.
-fn ids(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .expect("an array")
-        .iter()
-        .map(|item| item["id"].as_str().expect("an id").to_owned())
-        .collect()
-}
 
 fn strings(value: &Value) -> Vec<String> {
     value

@@ -834,3 +834,44 @@ fn a_whole_list_streamed_from_the_index_prints_what_the_whole_model_does() {
         .join("projects/PROJ-001/.jerry/data/cache/items.sqlite")
         .exists());
 }
+
+/// A write that caught the read model up keeps it (as of before its own events), so that
+/// writes following each other with no read between do not each catch up from an ever
+/// older cache; a refused command still writes nothing.
+#[test]
+fn a_write_keeps_the_read_model_it_caught_up_and_a_refused_one_writes_nothing() {
+    let ws = Workspace::new();
+    for title in ["a", "b", "c"] {
+        ws.ok(&["items", "create", title]);
+    }
+    ws.ok(&["items", "list"]);
+    let cache = ws.path().join("projects/PROJ-001/.jerry/data/cache/items.json");
+    let checkpoint = || -> u64 {
+        let cached: Value = serde_json::from_slice(&std::fs::read(&cache).expect("the cache")).expect("JSON");
+        cached["checkpoint"].as_u64().expect("a checkpoint")
+    };
+    assert_eq!(checkpoint(), 3);
+    ws.ok(&["items", "comment", "1", "one"]);
+    ws.ok(&["items", "comment", "2", "two"]);
+    assert_eq!(checkpoint(), 3, "a write that reads no model leaves the cache");
+    ws.ok(&["items", "start", "1", "2"]);
+    assert_eq!(
+        checkpoint(),
+        5,
+        "the model as the start read it, before its own events"
+    );
+    ws.ok(&["items", "complete", "3"]);
+    assert_eq!(checkpoint(), 7);
+    let before = ws.snapshot();
+    // Completing again consults the model (open children) before it is refused.
+    assert_fails(&ws.run(&["items", "complete", "3"]), 5, "");
+    assert_eq!(ws.snapshot(), before, "a refused command writes nothing");
+    let listed = ws.json(&["items", "list", "--sort", "id"]);
+    let statuses: Vec<&str> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|item| item["status"].as_str().expect("a status"))
+        .collect();
+    assert_eq!(statuses, ["in_progress", "in_progress", "done"]);
+}

@@ -115,6 +115,13 @@ pub struct CommandOutcome {
     pub warnings: Vec<Warning>,
 }
 
+impl CommandOutcome {
+    /// True when this command appended events (not a repeat answered from its record).
+    pub fn wrote(&self) -> bool {
+        !self.replayed && !self.events.is_empty()
+    }
+}
+
 /// Something a successful command wants the user to know. Data, not text: each front door
 /// words it (and suggests its own next step).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -183,6 +190,9 @@ pub struct CommandDispatcher<'a> {
     /// The items as the first decision of this dispatch read them: a command naming a
     /// thousand items loads the model once, not a thousand times.
     model: std::sync::OnceLock<std::sync::Arc<super::ItemsModel>>,
+    /// That model as a projection caught up from the cache, when that moved it: saved back
+    /// once the command has written (see [`Self::keep_read_model`]).
+    caught_up: std::sync::Mutex<Option<super::ItemsProjection>>,
     /// Every item's open children and blockers in that model, found once for the same reason.
     open_links: std::sync::OnceLock<std::sync::Arc<OpenLinks>>,
 }
@@ -202,6 +212,7 @@ impl<'a> CommandDispatcher<'a> {
             quality_gate: QualityGate::Off,
             warm: None,
             model: std::sync::OnceLock::new(),
+            caught_up: std::sync::Mutex::new(None),
             open_links: std::sync::OnceLock::new(),
         }
     }
@@ -213,8 +224,8 @@ impl<'a> CommandDispatcher<'a> {
     }
 
     /// The up-to-date items, for the decisions that look beyond one item (links, warnings),
-    /// read once per dispatch. Never saved back: a refused command leaves every file as it
-    /// was.
+    /// read once per dispatch. Not saved back unless the command writes: a refused command
+    /// leaves every file as it was.
     fn read_model(&self) -> Result<std::sync::Arc<super::ItemsModel>, AppError> {
         if let Some(model) = self.model.get() {
             return Ok(model.clone());
@@ -224,12 +235,82 @@ impl<'a> CommandDispatcher<'a> {
                 let mut kept = warm.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                 super::ItemsProjection::warmed(&mut kept, self.store)?
             }
-            None => super::ItemsProjection::fresh(self.store)?,
+            None => {
+                let mut projection = super::ItemsProjection::load(self.store);
+                if projection.refresh(self.store)? {
+                    *self
+                        .caught_up
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(projection.clone());
+                }
+                projection
+            }
         };
-        Ok(self
-            .model
-            .get_or_init(|| std::sync::Arc::new(projection.items))
-            .clone())
+        let mut items = projection.items;
+        // Items the model leaves out because they are archived, but that current items
+        // link to: their groups come in whole (links never leave a group), so a decision
+        // about links sees every edge a store that never archives would.
+        let linked: Vec<WorkItemId> = items
+            .values()
+            .flat_map(|item| {
+                item.parent
+                    .into_iter()
+                    .chain(item.dependencies.iter().map(|d| d.id))
+            })
+            .filter(|id| projection.archived.contains(id) && !items.contains_key(id))
+            .collect();
+        self.add_archived_groups(&mut items, linked)?;
+        Ok(self.model.get_or_init(|| std::sync::Arc::new(items)).clone())
+    }
+
+    /// [`Self::read_model`] with the groups of `named` items that are archived (the item a
+    /// new link points at, a new parent): a link to finished, archived work is decided as
+    /// if it were not archived.
+    fn read_model_with(&self, named: &[WorkItemId]) -> Result<std::sync::Arc<super::ItemsModel>, AppError> {
+        let model = self.read_model()?;
+        if named.iter().all(|id| model.contains_key(id)) {
+            return Ok(model);
+        }
+        let mut items = (*model).clone();
+        self.add_archived_groups(&mut items, named.iter().copied())?;
+        Ok(std::sync::Arc::new(items))
+    }
+
+    /// Loads, from their streams, every item archived together with any of `ids`.
+    fn add_archived_groups(
+        &self,
+        items: &mut super::ItemsModel,
+        ids: impl IntoIterator<Item = WorkItemId>,
+    ) -> Result<(), AppError> {
+        let repository = ItemRepository::new(self.store);
+        for id in ids {
+            if items.contains_key(&id) {
+                continue;
+            }
+            for member in self.store.archived_group(&stream_for(id)?)? {
+                if let Some(member_id) = super::repository::id_of_stream(&member) {
+                    if let Some(item) = repository.load(member_id)? {
+                        items.insert(member_id, item);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// After a command has written: saves the read model it caught up (as of before its
+    /// own events, which the next reader applies). Without this, writes that follow each
+    /// other with no read between would each catch up from an ever older cache — at
+    /// 100,000 items, a status change of 1,000 ids took 8 s after 35 such commands.
+    fn keep_read_model(&self) {
+        let caught_up = self
+            .caught_up
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
+        if let Some(projection) = caught_up {
+            projection.save(self.store);
+        }
     }
 
     /// The open children and blockers of every item in [`Self::read_model`].
@@ -275,6 +356,9 @@ impl<'a> CommandDispatcher<'a> {
             labels: &labels,
         };
         let result = self.run(command, &guard);
+        if result.as_ref().is_ok_and(CommandOutcome::wrote) {
+            self.keep_read_model();
+        }
         match (result, &once) {
             // Another process with the same key may have won while this one decided: the
             // command then fails on the state it left (already done, or a version conflict).
@@ -354,7 +438,7 @@ impl<'a> CommandDispatcher<'a> {
             Command::AddDependency { item, on, kind } => {
                 let other = self.existing(on)?;
                 let target = ItemRepository::new(self.store).resolve(item)?;
-                let items = self.read_model()?;
+                let items = self.read_model_with(&[other, target])?;
                 // One link per pair: `1 blocked_by 2` and `2 blocks 1` are the same link,
                 // and any link between two items is the only one.
                 if items
@@ -390,7 +474,7 @@ impl<'a> CommandDispatcher<'a> {
             }
             Command::Reparent { item, parent } => {
                 let parent = parent.map(|p| self.existing(p)).transpose()?;
-                let items = self.read_model()?;
+                let items = self.read_model_with(&parent.into_iter().collect::<Vec<_>>())?;
                 Prepared::deciding(item, move |current, _| {
                     if let Some(parent) = parent {
                         let parent = items.get(&parent).ok_or(DomainError::MissingCreation {
@@ -638,7 +722,12 @@ impl<'a> CommandDispatcher<'a> {
                     }
                     return Err(err);
                 }
-                Ok(outcomes) => return Ok(outcomes),
+                Ok(outcomes) => {
+                    if outcomes.iter().any(CommandOutcome::wrote) {
+                        self.keep_read_model();
+                    }
+                    return Ok(outcomes);
+                }
             }
         }
     }

@@ -61,30 +61,35 @@ impl From<IndexError> for AppError {
     }
 }
 
-/// A row's table columns, checked as they are read.
+/// A row's table columns, checked as they are read (the short ones parsed where SQLite
+/// keeps them, without a `String` each).
 fn summary_of(row: &rusqlite::Row<'_>) -> Result<ItemSummary, IndexError> {
-    let text = |n: usize| -> Result<String, IndexError> { Ok(row.get::<_, String>(n)?) };
-    let bad = |what: &str, value: String| {
+    let bad = |what: &str, value: &str| {
         IndexError::Sqlite(rusqlite::Error::InvalidColumnType(
             0,
             format!("{what} {value}"),
             rusqlite::types::Type::Text,
         ))
     };
+    fn column<T: std::str::FromStr>(
+        row: &rusqlite::Row<'_>,
+        index: usize,
+        what: &str,
+        bad: impl Fn(&str, &str) -> IndexError,
+    ) -> Result<T, IndexError> {
+        let text = row.get_ref(index)?.as_str().map_err(rusqlite::Error::from)?;
+        text.parse().map_err(|_| bad(what, text))
+    }
     let number: i64 = row.get(0)?;
-    let id = WorkItemId::new(number as u64).ok_or_else(|| bad("id", number.to_string()))?;
-    let work_type = text(1)?;
-    let priority = text(2)?;
-    let status = text(3)?;
     let due: Option<i64> = row.get(5)?;
     Ok(ItemSummary {
-        id,
-        work_type: work_type.parse().map_err(|_| bad("type", work_type.clone()))?,
-        priority: priority.parse().map_err(|_| bad("priority", priority.clone()))?,
-        status: status.parse().map_err(|_| bad("status", status.clone()))?,
+        id: WorkItemId::new(number as u64).ok_or_else(|| bad("id", &number.to_string()))?,
+        work_type: column(row, 1, "type", bad)?,
+        priority: column(row, 2, "priority", bad)?,
+        status: column(row, 3, "status", bad)?,
         assignee: row.get(4)?,
         due: due.and_then(Timestamp::from_unix_micros),
-        title: text(6)?,
+        title: row.get(6)?,
     })
 }
 
@@ -253,29 +258,23 @@ impl ItemIndex {
         mut each: impl FnMut(&str) -> Result<(), E>,
     ) -> Result<usize, E> {
         let now_micros = now.map_or(i64::MIN, |now| now.unix_micros());
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT json, lapses_at FROM items ORDER BY id")
-            .map_err(read_error)?;
-        let mut rows = statement.query([]).map_err(read_error)?;
-        let mut written = 0;
-        while written < limit {
-            let Some(row) = rows.next().map_err(read_error)? else {
-                break;
-            };
-            let json: String = row.get(0).map_err(read_error)?;
-            let lapses_at: Option<i64> = row.get(1).map_err(read_error)?;
-            match (now, lapses_at) {
-                (Some(now), Some(at)) if at <= now_micros => {
-                    let item: WorkItem = serde_json::from_str(&json).map_err(read_error)?;
-                    let lapsed = serde_json::to_string(&item.lapsed(now)).map_err(read_error)?;
-                    each(&lapsed)?;
-                }
-                _ => each(&json)?,
-            }
-            written += 1;
-        }
-        Ok(written)
+        self.each_row(
+            "SELECT json, lapses_at FROM items ORDER BY id",
+            [],
+            limit,
+            |row| {
+                let json: String = row.get(0)?;
+                let lapses_at: Option<i64> = row.get(1)?;
+                Ok(match (now, lapses_at) {
+                    (Some(now), Some(at)) if at <= now_micros => {
+                        let item: WorkItem = serde_json::from_str(&json)?;
+                        serde_json::to_string(&item.lapsed(now))?
+                    }
+                    _ => json,
+                })
+            },
+            |json| each(&json),
+        )
     }
 
     /// What the list table shows of the first `limit` items in id order, as they stand at
@@ -284,31 +283,43 @@ impl ItemIndex {
         &self,
         limit: usize,
         now: Option<Timestamp>,
-        mut each: impl FnMut(ItemSummary) -> Result<(), E>,
+        each: impl FnMut(ItemSummary) -> Result<(), E>,
     ) -> Result<usize, E> {
         let now_micros = now.map_or(i64::MIN, |now| now.unix_micros());
-        let mut statement = self
-            .conn
-            .prepare_cached(
-                "SELECT id, work_type, priority, status, assignee, due, title, lapses_at, \
-                 CASE WHEN lapses_at <= ?1 THEN json END FROM items ORDER BY id",
-            )
-            .map_err(read_error)?;
-        let mut rows = statement.query(params![now_micros]).map_err(read_error)?;
+        self.each_row(
+            "SELECT id, work_type, priority, status, assignee, due, title, lapses_at, \
+             CASE WHEN lapses_at <= ?1 THEN json END FROM items ORDER BY id",
+            params![now_micros],
+            limit,
+            |row| match (now, row.get::<_, Option<String>>(8)?) {
+                (Some(now), Some(json)) => {
+                    let item: WorkItem = serde_json::from_str(&json)?;
+                    Ok(ItemSummary::of(&item.lapsed(now)))
+                }
+                _ => summary_of(row),
+            },
+            each,
+        )
+    }
+
+    /// The first `limit` rows `sql` selects, each read by `read` and handed to `each` as
+    /// it comes (a whole list never sits in memory).
+    fn each_row<T, E: From<AppError>>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        limit: usize,
+        mut read: impl FnMut(&rusqlite::Row<'_>) -> Result<T, IndexError>,
+        mut each: impl FnMut(T) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let mut statement = self.conn.prepare_cached(sql).map_err(read_error)?;
+        let mut rows = statement.query(params).map_err(read_error)?;
         let mut written = 0;
         while written < limit {
             let Some(row) = rows.next().map_err(read_error)? else {
                 break;
             };
-            let lapsed: Option<String> = row.get(8).map_err(read_error)?;
-            let summary = match (now, lapsed) {
-                (Some(now), Some(json)) => {
-                    let item: WorkItem = serde_json::from_str(&json).map_err(read_error)?;
-                    ItemSummary::of(&item.lapsed(now))
-                }
-                _ => summary_of(row).map_err(read_error)?,
-            };
-            each(summary)?;
+            each(read(row).map_err(read_error)?)?;
             written += 1;
         }
         Ok(written)

@@ -200,6 +200,18 @@ impl ItemsProjection {
                             self.merged.insert(id);
                         }
                     }
+                    // An event of an item this projection does not hold: a stream renamed
+                    // under it (sync's renumbering keeps each event's position, so a
+                    // projection cached before the rename meets the item's later events
+                    // under its new number before the event that says so), or a stream that
+                    // truly lacks its creation. Read whole from the stream once the page is
+                    // applied, which tells the two apart (a stream without its creation is
+                    // marked broken there).
+                    None if id.is_some() => {
+                        if let Some(id) = id {
+                            self.merged.insert(id);
+                        }
+                    }
                     None => break_stream(
                         self,
                         format!("{} before the item's WorkItemCreated", event.event_type),

@@ -164,13 +164,12 @@ impl Archive {
 
     pub fn locate(&self, stream: &StreamId) -> Result<Option<Located>, StoreError> {
         let path = &self.catalog_path;
+        // Asked once per stream a replay or export passes through: the statement is kept.
         let found = self.with(false, |c| {
-            c.query_row(
+            c.prepare_cached(
                 "SELECT segment, frame_at, frame_len, at, len, version, grp FROM streams WHERE stream = ?1",
-                [stream.as_str()],
-                located,
             )
-            .optional()
+            .and_then(|mut statement| statement.query_row([stream.as_str()], located).optional())
             .map_err(db_err(path, "cannot read the archive catalog"))
         })?;
         Ok(found.flatten())
