@@ -168,7 +168,9 @@ fn step(session: &Session, op: &Op, created: &mut usize) -> String {
                 replayed, outcome.item,
                 "replay equals the live state after {op:?}"
             );
-            format!("{:?}", outcome.item)
+            // The warnings too: a file store answers an item's open children and blockers
+            // from its item index, the memory store from the whole model.
+            format!("{:?} {:?}", outcome.item, outcome.warnings)
         }
         Err(err) => format!("error: {err}"),
     }

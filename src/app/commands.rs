@@ -115,6 +115,13 @@ pub struct CommandOutcome {
     pub warnings: Vec<Warning>,
 }
 
+/// Whether a dispatch has looked for a current item index, and what it found.
+enum IndexSlot {
+    Unasked,
+    Absent,
+    Current(super::item_index::ItemIndex),
+}
+
 impl CommandOutcome {
     /// True when this command appended events (not a repeat answered from its record).
     pub fn wrote(&self) -> bool {
@@ -195,6 +202,9 @@ pub struct CommandDispatcher<'a> {
     caught_up: std::sync::Mutex<Option<super::ItemsProjection>>,
     /// Every item's open children and blockers in that model, found once for the same reason.
     open_links: std::sync::OnceLock<std::sync::Arc<OpenLinks>>,
+    /// The indexed read model, when it was already current as this dispatch began: an
+    /// item's links by key instead of the whole model.
+    index: std::sync::Mutex<IndexSlot>,
 }
 
 impl<'a> CommandDispatcher<'a> {
@@ -214,6 +224,7 @@ impl<'a> CommandDispatcher<'a> {
             model: std::sync::OnceLock::new(),
             caught_up: std::sync::Mutex::new(None),
             open_links: std::sync::OnceLock::new(),
+            index: std::sync::Mutex::new(IndexSlot::Unasked),
         }
     }
 
@@ -311,6 +322,43 @@ impl<'a> CommandDispatcher<'a> {
         if let Some(projection) = caught_up {
             projection.save(self.store);
         }
+        // The item index (where there is one) takes this command's events now, so that the
+        // next write finds it current and asks it for links instead of the whole model.
+        let indexed = self
+            .store
+            .cache_file(super::item_index::FILE)
+            .is_some_and(|path| path.exists());
+        if indexed {
+            *self
+                .index
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = IndexSlot::Absent;
+            let _ = super::item_index::ItemIndex::current(self.store);
+        }
+    }
+
+    /// The open children and the open blockers of `id`: asked of the item index when it
+    /// is current (a few rows, whatever the project's size), else found in the whole model.
+    fn links_of(&self, id: WorkItemId) -> Result<(Vec<WorkItemId>, Vec<WorkItemId>), AppError> {
+        if self.warm.is_none() {
+            let mut slot = self
+                .index
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if matches!(*slot, IndexSlot::Unasked) {
+                *slot = match super::item_index::ItemIndex::if_current(self.store) {
+                    Some(index) => IndexSlot::Current(index),
+                    None => IndexSlot::Absent,
+                };
+            }
+            if let IndexSlot::Current(index) = &*slot {
+                if let Ok(found) = index.open_links(id) {
+                    return Ok(found);
+                }
+            }
+        }
+        let links = self.open_links()?;
+        Ok((links.children(id), links.blockers(id)))
     }
 
     /// The open children and blockers of every item in [`Self::read_model`].
@@ -489,7 +537,7 @@ impl<'a> CommandDispatcher<'a> {
                 let actor = self.actor.clone();
                 let blockers = {
                     let id = ItemRepository::new(self.store).resolve(item)?;
-                    self.open_links()?.blockers(id)
+                    self.links_of(id)?.1
                 };
                 Prepared {
                     item,
@@ -607,14 +655,10 @@ impl<'a> CommandDispatcher<'a> {
         let gate = self.quality_gate;
         let (children, blockers) = if matches!(to, Status::Done | Status::InProgress) {
             let id = ItemRepository::new(self.store).resolve(item)?;
-            let links = self.open_links()?;
-            let children = if to == Status::Done {
-                links.children(id)
-            } else {
-                Vec::new()
-            };
+            let (children, blockers) = self.links_of(id)?;
+            let children = if to == Status::Done { children } else { Vec::new() };
             let blockers = if to == Status::InProgress {
-                links.blockers(id)
+                blockers
             } else {
                 Vec::new()
             };

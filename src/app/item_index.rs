@@ -152,6 +152,39 @@ impl ItemIndex {
         Ok(None)
     }
 
+    /// The index if its file exists and is up to date with the log already; `None`
+    /// otherwise, or on any error. Writes nothing: what a write consults before it knows
+    /// whether it will be refused.
+    pub fn if_current(store: &dyn EventStore) -> Option<Self> {
+        let path = store.cache_file(FILE).filter(|path| path.exists())?;
+        // Opened without `open`'s schema statements: an index of another format is left
+        // as it is (the next read rebuilds it), not emptied.
+        let conn = Connection::open(&path).ok()?;
+        conn.busy_timeout(Duration::from_secs(10)).ok()?;
+        let index = Self { conn };
+        if index.meta("format").ok()? != Some(FORMAT) {
+            return None;
+        }
+        let head = store.head_position().ok()?;
+        let generation = store.archive_generation().ok()? as i64;
+        let current = index.meta("seeded").ok()?.is_some()
+            && index.checkpoint().ok()? == head
+            && index.meta("archive").ok()?.unwrap_or(0) == generation;
+        current.then_some(index)
+    }
+
+    /// The open children and open blockers of `id`, from its neighbourhood alone (all that
+    /// [`crate::domain::graph::OpenLinks`] looks at for one item).
+    pub fn open_links(&self, id: WorkItemId) -> Result<(Vec<WorkItemId>, Vec<WorkItemId>), IndexError> {
+        let near: BTreeMap<WorkItemId, WorkItem> = self
+            .neighbourhood(id)?
+            .into_iter()
+            .map(|item| (item.id, item))
+            .collect();
+        let links = crate::domain::graph::OpenLinks::of(&near);
+        Ok((links.children(id), links.blockers(id)))
+    }
+
     fn open_current(path: &Path, store: &dyn EventStore) -> Result<Self, IndexError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|_| rusqlite::Error::InvalidPath(dir.to_path_buf()))?;

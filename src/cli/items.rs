@@ -634,10 +634,9 @@ fn claim(args: ClaimArgs, ctx: &Context, out: &mut Output) -> CliResult {
     if let Some(claimant) = claimant {
         session = session.acting_as(claimant)?;
     }
-    // It reads the ready list, then prints the claimed item's links: one load, caught up.
-    session.keep_warm();
     let options = options(guard);
     let outcome = match id {
+        // A named item: its links come from the item index, by key.
         Some(item) => {
             if !select.is_empty() {
                 return Err(CommandError::new(
@@ -660,6 +659,9 @@ fn claim(args: ClaimArgs, ctx: &Context, out: &mut Output) -> CliResult {
                     "--expected-version needs an id: without one the claim takes whichever item is ready",
                 ));
             }
+            // It reads the ready list, then prints the claimed item's links: one load,
+            // caught up.
+            session.keep_warm();
             let filter = select.filter(&session)?;
             session.claim_next(&filter, lease, options)?
         }
