@@ -21,7 +21,7 @@ pub struct ReplayCounts {
 
 /// Folds every event up to `until` (all when `None`), in global order, into a fresh
 /// projection. `progress` is called with the last position read. Pages are decoded on
-/// other cores while this one applies them ([`map_pages`]).
+/// other cores while this one applies them (`app::log_pages`).
 pub fn rebuild(
     store: &dyn EventStore,
     until: Option<Timestamp>,
