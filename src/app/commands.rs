@@ -205,6 +205,10 @@ pub struct CommandDispatcher<'a> {
     /// The indexed read model, when it was already current as this dispatch began: an
     /// item's links by key instead of the whole model.
     index: std::sync::Mutex<IndexSlot>,
+    /// Whether this dispatch looked beyond its items (links, the model): only such a
+    /// write brings the item index up to date after it, for the next one like it. A
+    /// create or a comment leaves that to the next read, and stays as cheap as it was.
+    consulted: std::sync::atomic::AtomicBool,
 }
 
 impl<'a> CommandDispatcher<'a> {
@@ -225,6 +229,7 @@ impl<'a> CommandDispatcher<'a> {
             caught_up: std::sync::Mutex::new(None),
             open_links: std::sync::OnceLock::new(),
             index: std::sync::Mutex::new(IndexSlot::Unasked),
+            consulted: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -238,6 +243,7 @@ impl<'a> CommandDispatcher<'a> {
     /// read once per dispatch. Not saved back unless the command writes: a refused command
     /// leaves every file as it was.
     fn read_model(&self) -> Result<std::sync::Arc<super::ItemsModel>, AppError> {
+        self.consulted.store(true, std::sync::atomic::Ordering::Relaxed);
         if let Some(model) = self.model.get() {
             return Ok(model.clone());
         }
@@ -328,7 +334,7 @@ impl<'a> CommandDispatcher<'a> {
             .store
             .cache_file(super::item_index::FILE)
             .is_some_and(|path| path.exists());
-        if indexed {
+        if indexed && self.consulted.load(std::sync::atomic::Ordering::Relaxed) {
             *self
                 .index
                 .lock()
@@ -340,6 +346,7 @@ impl<'a> CommandDispatcher<'a> {
     /// The open children and the open blockers of `id`: asked of the item index when it
     /// is current (a few rows, whatever the project's size), else found in the whole model.
     fn links_of(&self, id: WorkItemId) -> Result<(Vec<WorkItemId>, Vec<WorkItemId>), AppError> {
+        self.consulted.store(true, std::sync::atomic::Ordering::Relaxed);
         if self.warm.is_none() {
             let mut slot = self
                 .index
