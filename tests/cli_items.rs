@@ -842,9 +842,9 @@ fn a_whole_list_streamed_from_the_index_prints_what_the_whole_model_does() {
 #[test]
 fn writes_keep_the_read_models_current_and_a_refused_one_writes_nothing() {
     let ws = Workspace::new();
-    for title in ["a", "b", "c"] {
-        ws.ok(&["items", "create", title]);
-    }
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "create", "b"]);
+    ws.ok(&["items", "create", "c", "--type", "epic"]);
     ws.ok(&["items", "list"]);
     let data = ws.path().join("projects/PROJ-001/.jerry/data");
     let cache = data.join("cache/items.json");
@@ -853,50 +853,75 @@ fn writes_keep_the_read_models_current_and_a_refused_one_writes_nothing() {
         let cached: Value = serde_json::from_slice(&std::fs::read(&cache).expect("the cache")).expect("JSON");
         cached["checkpoint"].as_u64().expect("a checkpoint")
     };
-    let index_checkpoint = || -> i64 {
+    let index_checkpoint = || -> u64 {
         let conn = rusqlite::Connection::open(&index).expect("the item index");
         conn.query_row("SELECT value FROM meta WHERE key = 'checkpoint'", [], |row| {
-            row.get(0)
+            row.get::<_, i64>(0)
         })
-        .expect("a checkpoint")
+        .expect("a checkpoint") as u64
+    };
+    let head = || -> u64 {
+        let stats = ws.json(&["events", "stats"]);
+        stats["total"].as_u64().expect("a count")
     };
     assert_eq!((json_checkpoint(), index_checkpoint()), (3, 3));
     ws.ok(&["items", "comment", "1", "one"]);
     ws.ok(&["items", "comment", "2", "two"]);
+    // A create with a parent loads the parent alone.
+    ws.ok(&["items", "create", "d", "--parent", "3"]);
     assert_eq!(
         (json_checkpoint(), index_checkpoint()),
         (3, 3),
-        "a comment looks at no links"
+        "comments and creates look at no links"
     );
-    ws.ok(&["items", "start", "1"]);
+    // Completing a parent consults its children. Refused with the index behind, it
+    // leaves the index behind.
+    let before = ws.snapshot();
+    assert_fails(
+        &ws.run(&["items", "complete", "3", "--expected-version", "9"]),
+        4,
+        "",
+    );
     assert_eq!(
-        json_checkpoint(),
-        5,
-        "the index was behind: the model as the start read it"
+        ws.snapshot(),
+        before,
+        "a refused command writes nothing, caches included"
     );
-    assert_eq!(index_checkpoint(), 6, "and the index is current after it");
+    let completed = ws.run(&["items", "complete", "3"]);
+    assert!(completed.status.success());
+    let stderr = String::from_utf8_lossy(&completed.stderr);
+    assert!(
+        stderr.contains("children WORK-004 are still open"),
+        "the index was caught up with the new child before it answered: {stderr}"
+    );
+    assert_eq!(
+        (json_checkpoint(), index_checkpoint()),
+        (3, head()),
+        "the index caught up and kept, the whole model left alone"
+    );
     ws.ok(&["items", "start", "2"]);
-    assert_eq!(index_checkpoint(), 7);
-    assert_eq!(
-        json_checkpoint(),
-        5,
-        "the second start asked the index, not the whole model"
-    );
+    assert_eq!((json_checkpoint(), index_checkpoint()), (3, head()));
+    // A claim of the next ready item reads the first ready rows and the claimed item's
+    // links from the index too.
+    let claimed = ws.json(&["items", "claim"]);
+    assert_eq!(claimed["id"], "WORK-001");
+    assert_eq!((json_checkpoint(), index_checkpoint()), (3, head()));
     std::fs::remove_file(&index).expect("remove the index");
-    ws.ok(&["items", "complete", "3"]);
+    let before_complete = head();
+    ws.ok(&["items", "complete", "1"]);
     assert_eq!(
         json_checkpoint(),
-        7,
+        before_complete,
         "without an index, the model as the write read it"
     );
     assert!(!index.exists(), "a write does not build an index");
     let before = ws.snapshot();
     // Completing again consults the links (open children) before it is refused.
-    assert_fails(&ws.run(&["items", "complete", "3"]), 5, "");
+    assert_fails(&ws.run(&["items", "complete", "1"]), 5, "");
     assert_eq!(ws.snapshot(), before, "a refused command writes nothing");
     ws.ok(&["items", "list"]);
     let before = ws.snapshot();
-    assert_fails(&ws.run(&["items", "complete", "3"]), 5, "");
+    assert_fails(&ws.run(&["items", "complete", "1"]), 5, "");
     assert_eq!(ws.snapshot(), before, "nor when the index answers");
     let listed = ws.json(&["items", "list", "--sort", "id"]);
     let statuses: Vec<&str> = listed
@@ -905,5 +930,5 @@ fn writes_keep_the_read_models_current_and_a_refused_one_writes_nothing() {
         .iter()
         .map(|item| item["status"].as_str().expect("a status"))
         .collect();
-    assert_eq!(statuses, ["in_progress", "in_progress", "done"]);
+    assert_eq!(statuses, ["done", "in_progress", "done", "pending"]);
 }

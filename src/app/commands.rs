@@ -202,8 +202,9 @@ pub struct CommandDispatcher<'a> {
     caught_up: std::sync::Mutex<Option<super::ItemsProjection>>,
     /// Every item's open children and blockers in that model, found once for the same reason.
     open_links: std::sync::OnceLock<std::sync::Arc<OpenLinks>>,
-    /// The indexed read model, when it was already current as this dispatch began: an
-    /// item's links by key instead of the whole model.
+    /// The indexed read model, current or caught up in a transaction kept only if the
+    /// command writes (see `ItemIndex::for_write`): an item's links by key instead of the
+    /// whole model.
     index: std::sync::Mutex<IndexSlot>,
     /// Whether this dispatch looked beyond its items (links, the model): only such a
     /// write brings the item index up to date after it, for the next one like it. A
@@ -330,16 +331,42 @@ impl<'a> CommandDispatcher<'a> {
         }
         // The item index (where there is one) takes this command's events now, so that the
         // next write finds it current and asks it for links instead of the whole model.
-        let indexed = self
-            .store
-            .cache_file(super::item_index::FILE)
-            .is_some_and(|path| path.exists());
-        if indexed && self.consulted.load(std::sync::atomic::Ordering::Relaxed) {
-            *self
-                .index
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner) = IndexSlot::Absent;
-            let _ = super::item_index::ItemIndex::current(self.store);
+        let mut slot = self
+            .index
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let kept = match std::mem::replace(&mut *slot, IndexSlot::Absent) {
+            // The index this command asked, caught up to before its events: kept, and
+            // brought past them.
+            IndexSlot::Current(mut index) => index
+                .commit()
+                .and_then(|()| index.catch_up(self.store))
+                .ok()
+                .map(|()| index),
+            _ if self.consulted.load(std::sync::atomic::Ordering::Relaxed)
+                && self
+                    .store
+                    .cache_file(super::item_index::FILE)
+                    .is_some_and(|path| path.exists()) =>
+            {
+                super::item_index::ItemIndex::current(self.store).ok().flatten()
+            }
+            _ => None,
+        };
+        if let Some(index) = kept {
+            *slot = IndexSlot::Current(index);
+        }
+    }
+
+    /// After a command that wrote nothing: what the index caught up for its decisions is
+    /// rolled back, and the next command asks again.
+    fn forget_index(&self) {
+        let mut slot = self
+            .index
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if matches!(&*slot, IndexSlot::Current(index) if index.is_pending()) {
+            *slot = IndexSlot::Unasked;
         }
     }
 
@@ -353,7 +380,7 @@ impl<'a> CommandDispatcher<'a> {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
             if matches!(*slot, IndexSlot::Unasked) {
-                *slot = match super::item_index::ItemIndex::if_current(self.store) {
+                *slot = match super::item_index::ItemIndex::for_write(self.store) {
                     Some(index) => IndexSlot::Current(index),
                     None => IndexSlot::Absent,
                 };
@@ -413,6 +440,8 @@ impl<'a> CommandDispatcher<'a> {
         let result = self.run(command, &guard);
         if result.as_ref().is_ok_and(CommandOutcome::wrote) {
             self.keep_read_model();
+        } else {
+            self.forget_index();
         }
         match (result, &once) {
             // Another process with the same key may have won while this one decided: the
@@ -721,6 +750,23 @@ impl<'a> CommandDispatcher<'a> {
         commands: Vec<Command>,
         options: WriteOptions,
     ) -> Result<Vec<CommandOutcome>, AppError> {
+        let result = self.run_all(commands, options);
+        if result
+            .as_ref()
+            .is_ok_and(|outcomes| outcomes.iter().any(CommandOutcome::wrote))
+        {
+            self.keep_read_model();
+        } else {
+            self.forget_index();
+        }
+        result
+    }
+
+    fn run_all(
+        &self,
+        commands: Vec<Command>,
+        options: WriteOptions,
+    ) -> Result<Vec<CommandOutcome>, AppError> {
         if options.expected_version.is_some() && commands.len() > 1 {
             return Err(AppError::SeveralExpected);
         }
@@ -773,12 +819,7 @@ impl<'a> CommandDispatcher<'a> {
                     }
                     return Err(err);
                 }
-                Ok(outcomes) => {
-                    if outcomes.iter().any(CommandOutcome::wrote) {
-                        self.keep_read_model();
-                    }
-                    return Ok(outcomes);
-                }
+                Ok(outcomes) => return Ok(outcomes),
             }
         }
     }

@@ -106,6 +106,18 @@ impl From<crate::store::StoreError> for IndexError {
 
 pub struct ItemIndex {
     conn: Connection,
+    /// A catch-up applied in a transaction not yet committed (see [`Self::for_write`]):
+    /// kept by [`Self::commit`], rolled back when the index is dropped without it.
+    pending: bool,
+}
+
+impl Drop for ItemIndex {
+    fn drop(&mut self) {
+        if self.pending {
+            // Closing the connection would roll back too; saying so keeps it explicit.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
 }
 
 impl ItemIndex {
@@ -152,25 +164,61 @@ impl ItemIndex {
         Ok(None)
     }
 
-    /// The index if its file exists and is up to date with the log already; `None`
-    /// otherwise, or on any error. Writes nothing: what a write consults before it knows
-    /// whether it will be refused.
-    pub fn if_current(store: &dyn EventStore) -> Option<Self> {
+    /// The index for a write's decisions, written only if the write is made: up to date
+    /// with the log already, or caught up with the events it lacks (a create or a comment
+    /// leaves it behind) in a transaction that [`Self::commit`] keeps once the command has
+    /// written, and that is rolled back when the index is dropped without it — a refused
+    /// command leaves the file as it was. `None` when the index would have to be built or
+    /// seeded (the caller reads the whole model), or on any error.
+    pub fn for_write(store: &dyn EventStore) -> Option<Self> {
         let path = store.cache_file(FILE).filter(|path| path.exists())?;
         // Opened without `open`'s schema statements: an index of another format is left
         // as it is (the next read rebuilds it), not emptied.
         let conn = Connection::open(&path).ok()?;
         conn.busy_timeout(Duration::from_secs(10)).ok()?;
-        let index = Self { conn };
-        if index.meta("format").ok()? != Some(FORMAT) {
-            return None;
-        }
+        let mut index = Self { conn, pending: false };
         let head = store.head_position().ok()?;
         let generation = store.archive_generation().ok()? as i64;
-        let current = index.meta("seeded").ok()?.is_some()
-            && index.checkpoint().ok()? == head
-            && index.meta("archive").ok()?.unwrap_or(0) == generation;
-        current.then_some(index)
+        let usable = |index: &Self| -> Option<bool> {
+            Some(
+                index.meta("format").ok()? == Some(FORMAT)
+                    && index.meta("seeded").ok()?.is_some()
+                    && index.meta("archive").ok()?.unwrap_or(0) == generation,
+            )
+        };
+        if !usable(&index)? {
+            return None;
+        }
+        if index.checkpoint().ok()? == head {
+            return Some(index);
+        }
+        index.conn.pragma_update(None, "synchronous", "NORMAL").ok()?;
+        index.conn.execute_batch("BEGIN IMMEDIATE").ok()?;
+        index.pending = true;
+        // Asked again under the lock: another process may have moved it meanwhile.
+        if !usable(&index)? {
+            return None;
+        }
+        let writer = Writer { tx: &index.conn };
+        if !writer.matches_log(store).ok()? {
+            return None;
+        }
+        writer.apply_pages(store).ok()?;
+        (store.archive_generation().ok()? as i64 == generation).then_some(index)
+    }
+
+    /// True while what [`Self::for_write`] caught up is neither kept nor rolled back.
+    pub fn is_pending(&self) -> bool {
+        self.pending
+    }
+
+    /// Keeps what [`Self::for_write`] caught up.
+    pub fn commit(&mut self) -> Result<(), IndexError> {
+        if self.pending {
+            self.conn.execute_batch("COMMIT")?;
+            self.pending = false;
+        }
+        Ok(())
     }
 
     /// The open children and open blockers of `id`, from its neighbourhood alone (all that
@@ -217,7 +265,7 @@ impl ItemIndex {
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?1)",
             params![FORMAT],
         )?;
-        Ok(Self { conn })
+        Ok(Self { conn, pending: false })
     }
 
     fn meta(&self, key: &str) -> Result<Option<i64>, IndexError> {
@@ -258,17 +306,7 @@ impl ItemIndex {
             index.seed(&ItemsProjection::current(store)?)?;
             index.set_meta("archive", generation)?;
         }
-        loop {
-            let checkpoint = index.meta("checkpoint")?.map_or(0, |v| v as u64);
-            let page = store.read_global(checkpoint, PAGE)?;
-            if page.is_empty() {
-                break;
-            }
-            index.apply_page(store, &page)?;
-            if page.len() < PAGE {
-                break;
-            }
-        }
+        index.apply_pages(store)?;
         // An item came back from the archive while the pages were read: its events found
         // no row. Seeded again from the model, which reads such items whole.
         let now = store.archive_generation()? as i64;
@@ -586,10 +624,25 @@ CREATE TABLE IF NOT EXISTS broken (stream TEXT PRIMARY KEY, reason TEXT NOT NULL
 
 /// The writes of one catch-up, inside its transaction.
 struct Writer<'a> {
-    tx: &'a rusqlite::Transaction<'a>,
+    tx: &'a Connection,
 }
 
 impl Writer<'_> {
+    /// Applies the log's events after the checkpoint, page by page.
+    fn apply_pages(&self, store: &dyn EventStore) -> Result<(), IndexError> {
+        loop {
+            let checkpoint = self.meta("checkpoint")?.map_or(0, |v| v as u64);
+            let page = store.read_global(checkpoint, PAGE)?;
+            if page.is_empty() {
+                return Ok(());
+            }
+            self.apply_page(store, &page)?;
+            if page.len() < PAGE {
+                return Ok(());
+            }
+        }
+    }
+
     fn meta(&self, key: &str) -> Result<Option<i64>, IndexError> {
         Ok(self
             .tx

@@ -21,6 +21,10 @@ use super::{
     Queries, Reaction, ReplayCounts, UndoTarget, Undone, WriteOptions,
 };
 
+/// How many ready items `items claim` without an id reads beyond those it has tried: a
+/// few claimers racing for the first item each find another in the same read.
+const CLAIM_ROUND: usize = 16;
+
 /// What a write did beyond its own result: the policies' reactions, and what the user
 /// should hear about.
 #[derive(Debug, Clone, PartialEq)]
@@ -313,9 +317,15 @@ impl Session {
         }
         options.request = Some(request);
         let mut tried = std::collections::BTreeSet::new();
-        // Each round reads what is ready now; items tried before are not tried again, so
-        // the rounds end (an item freed meanwhile waits for the next claim).
+        // Each round reads the first few items ready now (at 100,000 items the whole ready
+        // list costs what a few items do not), enough that some were not tried before;
+        // items tried before are not tried again, so the rounds end (an item freed
+        // meanwhile waits for the next claim).
         loop {
+            let filter = super::ItemFilter {
+                limit: Some(tried.len() + CLAIM_ROUND),
+                ..filter.clone()
+            };
             let ready = self.queries().ready(&filter)?;
             let fresh: Vec<_> = ready.items.into_iter().filter(|i| tried.insert(i.id)).collect();
             if fresh.is_empty() {

@@ -659,9 +659,11 @@ fn claim(args: ClaimArgs, ctx: &Context, out: &mut Output) -> CliResult {
                     "--expected-version needs an id: without one the claim takes whichever item is ready",
                 ));
             }
-            // It reads the ready list, then prints the claimed item's links: one load,
-            // caught up.
-            session.keep_warm();
+            // Without filters the first ready items and the claimed item's links come from
+            // the item index; filters read the whole model, then once for both.
+            if !select.is_empty() {
+                session.keep_warm();
+            }
             let filter = select.filter(&session)?;
             session.claim_next(&filter, lease, options)?
         }
