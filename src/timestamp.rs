@@ -180,24 +180,24 @@ pub fn parse_duration(input: &str) -> Result<std::time::Duration, TimestampError
 /// The canonical text's length: `2026-01-12T12:00:00.000000Z`.
 const CANONICAL_LEN: usize = 27;
 
+/// Where the canonical text has its fixed bytes, and which: read and written alike.
+const CANONICAL_MARKS: [(usize, u8); 7] = [
+    (4, b'-'),
+    (7, b'-'),
+    (10, b'T'),
+    (13, b':'),
+    (16, b':'),
+    (19, b'.'),
+    (26, b'Z'),
+];
+
 impl Timestamp {
     /// The log's own form, read without the general RFC 3339 parser: every line holds one
     /// timestamp, so this is on the path of every replayed event. `None` for anything
     /// else (another offset, other precision, an invalid date), which the general parser
     /// then reads or rejects.
     fn parse_canonical(text: &[u8]) -> Option<Self> {
-        if text.len() != CANONICAL_LEN || text[26] != b'Z' {
-            return None;
-        }
-        let separators = [
-            (4, b'-'),
-            (7, b'-'),
-            (10, b'T'),
-            (13, b':'),
-            (16, b':'),
-            (19, b'.'),
-        ];
-        if separators.iter().any(|&(at, byte)| text[at] != byte) {
+        if text.len() != CANONICAL_LEN || CANONICAL_MARKS.iter().any(|&(at, byte)| text[at] != byte) {
             return None;
         }
         let number = |from: usize, to: usize| -> Option<u32> {
@@ -236,15 +236,7 @@ impl Timestamp {
         put(14, 2, u32::from(self.0.minute()));
         put(17, 2, u32::from(self.0.second()));
         put(20, 6, self.0.microsecond());
-        for (at, byte) in [
-            (4, b'-'),
-            (7, b'-'),
-            (10, b'T'),
-            (13, b':'),
-            (16, b':'),
-            (19, b'.'),
-            (26, b'Z'),
-        ] {
+        for (at, byte) in CANONICAL_MARKS {
             out[at] = byte;
         }
         Some(())

@@ -301,3 +301,29 @@ fn writers_racing_an_archive_lose_nothing() {
         items as usize
     );
 }
+
+#[test]
+fn a_damaged_archive_segment_is_reported_as_corrupt_data() {
+    let ws = project();
+    ws.ok(&["archive", "--closed-before", "now"]);
+    let archive = ws.path().join("projects/PROJ-001/.jerry/data/archive");
+    let segment = std::fs::read_dir(&archive)
+        .expect("the archive folder")
+        .map(|entry| entry.expect("an entry").path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "zst"))
+        .expect("a segment");
+    let length = std::fs::metadata(&segment).expect("the segment").len();
+    // Frames whose headers no longer parse, and then ones whose header claims a size far
+    // beyond the data: neither may panic or allocate what the header says.
+    std::fs::write(&segment, vec![0xff; length as usize]).expect("damage the segment");
+    assert_fails(&ws.run(&["events", "replay"]), 6, "does not decompress");
+    assert_fails(&ws.run(&["items", "show", "3"]), 6, "does not decompress");
+    let mut lying = vec![0x28, 0xb5, 0x2f, 0xfd, 0xe0];
+    lying.extend((1u64 << 40).to_le_bytes());
+    lying.resize(length as usize, 0);
+    std::fs::write(&segment, lying).expect("damage the segment");
+    assert_fails(&ws.run(&["events", "replay"]), 6, "does not decompress");
+    assert_fails(&ws.run(&["items", "show", "3"]), 6, "does not decompress");
+    // Current work reads as before.
+    assert_eq!(ws.json(&["items", "show", "4"])["status"], "pending");
+}

@@ -32,6 +32,8 @@ use crate::store::{StoreError, StreamId};
 /// How many decompressed groups a store keeps for reads that come back to them (a replay
 /// reads an item's events one by one, in global order).
 const KEPT_GROUPS: usize = 4096;
+/// The largest frame decompressed at the size its header states, in one allocation.
+const MAX_KNOWN_FRAME: usize = 256 << 20;
 /// zstd's level: a little slower to write than the default, about a fifth smaller, and
 /// reading (decompression) costs the same at any level.
 const LEVEL: i32 = 9;
@@ -85,6 +87,9 @@ pub(super) struct Archive {
     /// Decompressed frames by (segment, frame_at), with the order they were last used in.
     frames: Mutex<HashMap<(String, u64), KeptFrame>>,
     clock: std::sync::atomic::AtomicU64,
+    /// One decompression context for every frame: making one per frame cost a replay of
+    /// archived work more than the decompression itself.
+    decompressor: Mutex<Option<Box<zstd::bulk::Decompressor<'static>>>>,
 }
 
 fn db_err<'a>(path: &'a Path, context: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + 'a {
@@ -104,6 +109,7 @@ impl Archive {
             connection: Mutex::new(None),
             frames: Mutex::new(HashMap::new()),
             clock: std::sync::atomic::AtomicU64::new(0),
+            decompressor: Mutex::new(None),
         }
     }
 
@@ -163,16 +169,60 @@ impl Archive {
     }
 
     pub fn locate(&self, stream: &StreamId) -> Result<Option<Located>, StoreError> {
+        Ok(self.locate_many(&[stream])?.pop().flatten())
+    }
+
+    /// Where each of `streams` is, in one read transaction: a replay or export asks for the
+    /// archived streams of each page together, and SQLite takes its file locks once for
+    /// them instead of once per stream.
+    pub fn locate_many(&self, streams: &[&StreamId]) -> Result<Vec<Option<Located>>, StoreError> {
+        if streams.is_empty() {
+            return Ok(Vec::new());
+        }
         let path = &self.catalog_path;
-        // Asked once per stream a replay or export passes through: the statement is kept.
         let found = self.with(false, |c| {
-            c.prepare_cached(
-                "SELECT segment, frame_at, frame_len, at, len, version, grp FROM streams WHERE stream = ?1",
-            )
-            .and_then(|mut statement| statement.query_row([stream.as_str()], located).optional())
-            .map_err(db_err(path, "cannot read the archive catalog"))
+            let err = db_err(path, "cannot read the archive catalog");
+            let tx = c.transaction().map_err(&err)?;
+            let mut found = Vec::with_capacity(streams.len());
+            {
+                let mut statement = tx
+                    .prepare_cached(
+                        "SELECT segment, frame_at, frame_len, at, len, version, grp FROM streams WHERE stream = ?1",
+                    )
+                    .map_err(&err)?;
+                for stream in streams {
+                    found.push(
+                        statement
+                            .query_row([stream.as_str()], located)
+                            .optional()
+                            .map_err(&err)?,
+                    );
+                }
+            }
+            tx.commit().map_err(&err)?;
+            Ok(found)
         })?;
-        Ok(found.flatten())
+        Ok(found.unwrap_or_else(|| vec![None; streams.len()]))
+    }
+
+    /// One frame's bytes. The size its header gives is trusted up to [`MAX_KNOWN_FRAME`]
+    /// (a damaged header must not make it allocate gigabytes); frames without it, or
+    /// larger, are decompressed as a stream.
+    fn decompress(&self, compressed: &[u8]) -> io::Result<Vec<u8>> {
+        let size = zstd::zstd_safe::get_frame_content_size(compressed)
+            .ok()
+            .flatten()
+            .and_then(|size| usize::try_from(size).ok())
+            .filter(|size| *size <= MAX_KNOWN_FRAME);
+        let Some(size) = size else {
+            return zstd::stream::decode_all(compressed);
+        };
+        let mut slot = self.decompressor.lock().unwrap_or_else(PoisonError::into_inner);
+        let decompressor = match slot.as_mut() {
+            Some(decompressor) => decompressor,
+            None => slot.insert(Box::new(zstd::bulk::Decompressor::new()?)),
+        };
+        decompressor.decompress(compressed, size)
     }
 
     /// Every archived stream, in id order.
@@ -240,7 +290,7 @@ impl Archive {
             .take(frame_len)
             .read_to_end(&mut compressed)
             .map_err(io_err)?;
-        let bytes = zstd::stream::decode_all(compressed.as_slice()).map_err(|err| StoreError::Corrupt {
+        let bytes = self.decompress(&compressed).map_err(|err| StoreError::Corrupt {
             path: path.clone(),
             line: None,
             reason: format!("frame at byte {frame_at} does not decompress: {err}"),

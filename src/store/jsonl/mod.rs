@@ -462,13 +462,40 @@ impl JsonlStore {
         keep: bool,
         each: &mut RunVisitor<'_, 'e>,
     ) -> Result<(), StoreError> {
-        /// Where a stream's lines are read from: its file, or its archived bytes.
+        /// Where a stream's lines are read from: its file, or its archived bytes (found
+        /// in the catalog, then read once its first run is reached).
         enum Source {
             File(File),
+            Located(archive::Located),
             Archived(std::sync::Arc<Vec<u8>>),
+            Missing,
         }
+        // Every stream of the page is opened first, so that the archived ones (no file) are
+        // looked up in the catalog together. Errors still surface at the entry they
+        // concern, in log order.
         let mut files: std::collections::HashMap<&StreamId, (PathBuf, Source)> =
             std::collections::HashMap::new();
+        let mut missing = Vec::new();
+        for entry in entries {
+            if let std::collections::hash_map::Entry::Vacant(slot) = files.entry(&entry.stream) {
+                let path = self.stream_path(&entry.stream);
+                let source = match open_existing(&path, false)? {
+                    Some(file) => Source::File(file),
+                    None => {
+                        missing.push(&entry.stream);
+                        Source::Missing
+                    }
+                };
+                slot.insert((path, source));
+            }
+        }
+        if !missing.is_empty() && !self.archive.is_empty() {
+            for (stream, located) in missing.iter().zip(self.archive.locate_many(&missing)?) {
+                if let (Some(located), Some((_, source))) = (located, files.get_mut(stream)) {
+                    *source = Source::Located(located);
+                }
+            }
+        }
         let mut rest = entries;
         while let Some(first) = rest.first() {
             if first.length > MAX_LINE {
@@ -490,26 +517,12 @@ impl JsonlStore {
                 .count();
             let (batch, after) = rest.split_at(run);
             rest = after;
-            if !files.contains_key(&first.stream) {
-                let path = self.stream_path(&first.stream);
-                let source = match open_existing(&path, false)? {
-                    Some(file) => Source::File(file),
-                    None => match self.archived_bytes(&first.stream)? {
-                        Some(bytes) => Source::Archived(bytes),
-                        None => {
-                            return Err(StoreError::io(
-                                "cannot open",
-                                &path,
-                                io::ErrorKind::NotFound.into(),
-                            ))
-                        }
-                    },
-                };
-                files.insert(&first.stream, (path, source));
-            }
             let Some((path, source)) = files.get_mut(&first.stream) else {
                 continue;
             };
+            if let Source::Located(located) = source {
+                *source = Source::Archived(self.archive.bytes(located)?);
+            }
             let last = &batch[batch.len() - 1];
             let span = last
                 .offset
@@ -535,6 +548,13 @@ impl JsonlStore {
                         .saturating_add(usize::try_from(span).unwrap_or(usize::MAX))
                         .min(bytes.len());
                     buffer.extend_from_slice(&bytes[from..end]);
+                }
+                Source::Missing | Source::Located(_) => {
+                    return Err(StoreError::io(
+                        "cannot open",
+                        path.as_path(),
+                        io::ErrorKind::NotFound.into(),
+                    ))
                 }
             }
             each(batch, path, start, buffer)?;
