@@ -16,6 +16,9 @@ use jerry::store::RecordedEvent;
 /// the exact text.
 /// [`printable`], borrowing `text` when nothing in it needs escaping.
 fn printable_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    if super::style::plain_ascii(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     if text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         std::borrow::Cow::Owned(printable(text))
     } else {
@@ -94,13 +97,24 @@ fn render<C: AsRef<str> + From<String>>(
 
 /// One line: the margin, each cell padded to its column (the last one not), coloured where
 /// `colour` says.
+/// `count` spaces, copied from a run of them rather than pushed one char at a time.
+fn pad(out: &mut String, count: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = count;
+    while left > 0 {
+        let now = left.min(SPACES.len());
+        out.push_str(&SPACES[..now]);
+        left -= now;
+    }
+}
+
 fn push_row<C: AsRef<str>>(
     out: &mut String,
     cells: &[C],
     widths: &[usize],
     colour: impl Fn(usize) -> Option<&'static str>,
 ) {
-    out.extend(std::iter::repeat_n(' ', MARGIN));
+    pad(out, MARGIN);
     let last = cells.len() - 1;
     for (column, cell) in cells.iter().enumerate() {
         let cell = cell.as_ref();
@@ -115,8 +129,7 @@ fn push_row<C: AsRef<str>>(
             None => out.push_str(cell),
         }
         if column < last {
-            let pad = widths[column].saturating_sub(width(cell)) + GAP;
-            out.extend(std::iter::repeat_n(' ', pad));
+            pad(out, widths[column].saturating_sub(width(cell)) + GAP);
         }
     }
     out.push('\n');

@@ -61,9 +61,15 @@ fn columns_from_env() -> Option<usize> {
     std::env::var("COLUMNS").ok()?.parse().ok().filter(|&w| w > 0)
 }
 
+/// True when every byte of `text` is printable ASCII (one column each, nothing to escape):
+/// one pass over the bytes, the common case of a table of thousands of rows.
+pub fn plain_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
 /// The columns `text` takes on a terminal: East Asian wide characters take two.
 pub fn width(text: &str) -> usize {
-    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_control()) {
+    if plain_ascii(text) {
         return text.len();
     }
     unicode_width::UnicodeWidthStr::width(text)
@@ -100,5 +106,14 @@ mod tests {
         // Wide characters take two columns each.
         assert_eq!(truncate("漢字漢字漢字", 7), "漢字漢…");
         assert_eq!(width("漢字 ok"), 7);
+    }
+
+    #[test]
+    fn only_printable_ascii_takes_the_short_way() {
+        assert!(plain_ascii("Fix login ~ (WORK-001)"));
+        assert!(plain_ascii(""));
+        for text in ["tab\there", "bell\u{7}", "del\u{7f}", "é", "漢"] {
+            assert!(!plain_ascii(text), "{text:?}");
+        }
     }
 }
