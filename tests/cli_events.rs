@@ -243,6 +243,34 @@ fn stats_count_by_each_grouping() {
 }
 
 #[test]
+fn stats_add_up_across_pages_of_the_log() {
+    // 700 items of 10 events: 7,000 events, more than one page of the log (4,096).
+    let ws = Workspace::new();
+    ws.ok(&["generate", "--items", "700", "--events-per-item", "10"]);
+    let by_type = ws.json(&["events", "stats"]);
+    assert_eq!(by_type["total"], 7000);
+    let groups = array(by_type["groups"].clone());
+    let count = |key: &str| {
+        groups
+            .iter()
+            .find(|group| group["key"] == key)
+            .and_then(|group| group["count"].as_u64())
+    };
+    assert_eq!(count("WorkItemCreated"), Some(700));
+    assert_eq!(count("AssigneeChanged"), Some(6300));
+    let by_stream = ws.json(&["events", "stats", "--group-by", "stream"]);
+    let streams = array(by_stream["groups"].clone());
+    assert_eq!(streams.len(), 700);
+    assert!(streams.iter().all(|group| group["count"] == 10), "{by_stream}");
+    // Filters apply to every page, the last one included.
+    assert_eq!(ws.json(&["events", "stats", "--item", "650"])["total"], 10);
+    assert_eq!(
+        ws.json(&["events", "stats", "--type", "WorkItemCreated"])["total"],
+        700
+    );
+}
+
+#[test]
 fn query_finds_a_followed_by_b_within_the_window() {
     let ws = Workspace::new();
     mixed_workload(&ws);

@@ -302,19 +302,49 @@ impl<'a> EventLog<'a> {
     }
 
     pub fn stats(&self, filter: &EventFilter, group_by: GroupBy) -> Result<Stats, AppError> {
+        // Each page is counted on a decoder from its lines (nothing but the grouping key is
+        // read out of an event); the counts are added up in log order.
         let mut counts: BTreeMap<String, u64> = BTreeMap::new();
         let mut total = 0;
-        self.scan(filter, |event| {
-            total += 1;
-            let key = match group_by {
-                GroupBy::Type => event.event_type,
-                GroupBy::Stream => stream_of(&event),
-                GroupBy::Day => event.timestamp.day(),
-                GroupBy::Actor => event.metadata.actor,
-            };
-            *counts.entry(key).or_default() += 1;
-            Ok(ControlFlow::Continue(()))
-        })?;
+        super::log_pages::map_pages(
+            self.store,
+            filter.after,
+            |page: &LinePage| {
+                let mut counted: HashMap<String, u64> = HashMap::new();
+                let mut key = String::new();
+                page.each(|line| {
+                    if filter.matches_line(&line) {
+                        key.clear();
+                        match group_by {
+                            GroupBy::Type => key.push_str(&line.event_type),
+                            GroupBy::Stream => {
+                                key.push_str(&line.aggregate_type);
+                                key.push('-');
+                                key.push_str(&line.aggregate_id);
+                            }
+                            GroupBy::Day => key.push_str(&line.timestamp.day()),
+                            GroupBy::Actor => key.push_str(&line.metadata.actor),
+                        }
+                        match counted.get_mut(key.as_str()) {
+                            Some(count) => *count += 1,
+                            None => {
+                                counted.insert(key.clone(), 1);
+                            }
+                        }
+                    }
+                    Ok::<(), AppError>(())
+                })?;
+                Ok(counted)
+            },
+            |counted| {
+                for (key, count) in counted {
+                    total += count;
+                    *counts.entry(key).or_default() += count;
+                }
+                Ok(ControlFlow::Continue(()))
+            },
+            |_| {},
+        )?;
         let mut groups: Vec<StatGroup> = counts
             .into_iter()
             .map(|(key, count)| StatGroup { key, count })
