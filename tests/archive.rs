@@ -106,6 +106,16 @@ fn archive_then_show_history_export_replay_doctor_and_reopen_lose_nothing() {
 
     // Whole where history is read: byte for byte the same as before.
     assert_eq!(everything(&ws), before);
+    // One archived item's events, read from its archived stream, as the whole log has them.
+    let whole = before.3.as_array().expect("the log").clone();
+    let of_three: Vec<Value> = whole
+        .into_iter()
+        .filter(|event| event["aggregate_id"] == "WORK-003")
+        .collect();
+    assert_eq!(
+        ws.json(&["events", "list", "--item", "3"]),
+        Value::Array(of_three)
+    );
     // An archived item's links are still there, in both directions.
     let shown = ws.ok(&["items", "show", "1"]);
     assert!(shown.contains("WORK-002"), "{shown}");

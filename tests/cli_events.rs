@@ -264,6 +264,24 @@ fn stats_add_up_across_pages_of_the_log() {
     assert!(streams.iter().all(|group| group["count"] == 10), "{by_stream}");
     // Filters apply to every page, the last one included.
     assert_eq!(ws.json(&["events", "stats", "--item", "650"])["total"], 10);
+    // One item's events, read from its stream, are the ones the whole log holds for it.
+    let positions = |events: Vec<Value>| -> Vec<u64> {
+        events
+            .iter()
+            .map(|event| event["position"].as_u64().expect("a position"))
+            .collect()
+    };
+    let exported: Vec<Value> = ws
+        .ok(&["events", "export"])
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).expect("a line"))
+        .filter(|event| event["aggregate_id"] == "WORK-650")
+        .collect();
+    assert_eq!(exported.len(), 10);
+    assert_eq!(
+        positions(array(ws.json(&["events", "list", "--item", "650"]))),
+        positions(exported)
+    );
     assert_eq!(
         ws.json(&["events", "stats", "--type", "WorkItemCreated"])["total"],
         700

@@ -42,28 +42,20 @@ impl EventFilter {
     }
 
     pub fn matches(&self, event: &RecordedEvent) -> bool {
-        self.matches_fields(&Fields {
-            position: event.position,
-            event_type: &event.event_type,
-            aggregate_type: &event.aggregate_type,
-            aggregate_id: &event.aggregate_id,
-            timestamp: event.timestamp,
-            correlation: event.metadata.correlation_id.as_deref(),
-            actor: &event.metadata.actor,
-        })
+        self.matches_fields(&Fields::of(event))
     }
 
     /// [`EventFilter::matches`] for an event read as its line.
     pub fn matches_line(&self, line: &EventLine<'_>) -> bool {
-        self.matches_fields(&Fields {
-            position: line.position,
-            event_type: &line.event_type,
-            aggregate_type: &line.aggregate_type,
-            aggregate_id: &line.aggregate_id,
-            timestamp: line.timestamp,
-            correlation: line.metadata.correlation_id.as_deref(),
-            actor: &line.metadata.actor,
-        })
+        self.matches_fields(&Fields::of_line(line))
+    }
+
+    /// The one stream every matching event is in, when the filter names one.
+    fn one_stream(&self) -> Option<StreamId> {
+        match self.item {
+            Some(id) => crate::app::repository::stream_for(id).ok(),
+            None => self.stream.clone(),
+        }
     }
 
     fn matches_fields(&self, event: &Fields<'_>) -> bool {
@@ -101,7 +93,32 @@ struct Fields<'a> {
     actor: &'a str,
 }
 
-/// The stream an event belongs to, by the `<aggregate_type>-<aggregate_id>` convention.
+impl<'a> Fields<'a> {
+    fn of(event: &'a RecordedEvent) -> Self {
+        Fields {
+            position: event.position,
+            event_type: &event.event_type,
+            aggregate_type: &event.aggregate_type,
+            aggregate_id: &event.aggregate_id,
+            timestamp: event.timestamp,
+            correlation: event.metadata.correlation_id.as_deref(),
+            actor: &event.metadata.actor,
+        }
+    }
+
+    fn of_line(line: &'a EventLine<'_>) -> Self {
+        Fields {
+            position: line.position,
+            event_type: &line.event_type,
+            aggregate_type: &line.aggregate_type,
+            aggregate_id: &line.aggregate_id,
+            timestamp: line.timestamp,
+            correlation: line.metadata.correlation_id.as_deref(),
+            actor: &line.metadata.actor,
+        }
+    }
+}
+
 /// The known event type a user typed (any case), or an error naming the closest ones, so a
 /// typo in `--type` is not an empty success.
 pub fn event_type_named(input: &str) -> Result<&'static str, DomainError> {
@@ -121,6 +138,7 @@ pub fn event_type_named(input: &str) -> Result<&'static str, DomainError> {
     })
 }
 
+/// The stream an event belongs to, by the `<aggregate_type>-<aggregate_id>` convention.
 pub fn stream_of(event: &RecordedEvent) -> String {
     format!("{}-{}", event.aggregate_type, event.aggregate_id)
 }
@@ -138,6 +156,23 @@ pub enum GroupBy {
     Stream,
     Day,
     Actor,
+}
+
+impl GroupBy {
+    /// The group `event` counts in, written into `key` (reused from event to event).
+    fn key(self, event: &Fields<'_>, key: &mut String) {
+        key.clear();
+        match self {
+            GroupBy::Type => key.push_str(event.event_type),
+            GroupBy::Stream => {
+                key.push_str(event.aggregate_type);
+                key.push('-');
+                key.push_str(event.aggregate_id);
+            }
+            GroupBy::Day => key.push_str(&event.timestamp.day()),
+            GroupBy::Actor => key.push_str(event.actor),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -178,6 +213,20 @@ impl<'a> EventLog<'a> {
         mut visit: impl FnMut(RecordedEvent) -> Result<ControlFlow<()>, AppError>,
     ) -> Result<u64, AppError> {
         let mut after = filter.after;
+        if let Some(stream) = filter.one_stream() {
+            // One item's events are read from its stream (in version order, which is their
+            // order in the log), not looked for in the whole log.
+            for event in self.store.read_all(&stream)? {
+                if event.position <= filter.after {
+                    continue;
+                }
+                after = after.max(event.position);
+                if filter.matches(&event) && visit(event)?.is_break() {
+                    break;
+                }
+            }
+            return Ok(after);
+        }
         loop {
             let page = self.store.read_global(after, PAGE)?;
             let Some(last) = page.last() else {
@@ -302,49 +351,49 @@ impl<'a> EventLog<'a> {
     }
 
     pub fn stats(&self, filter: &EventFilter, group_by: GroupBy) -> Result<Stats, AppError> {
-        // Each page is counted on a decoder from its lines (nothing but the grouping key is
-        // read out of an event); the counts are added up in log order.
         let mut counts: BTreeMap<String, u64> = BTreeMap::new();
         let mut total = 0;
-        super::log_pages::map_pages(
-            self.store,
-            filter.after,
-            |page: &LinePage| {
-                let mut counted: HashMap<String, u64> = HashMap::new();
-                let mut key = String::new();
-                page.each(|line| {
-                    if filter.matches_line(&line) {
-                        key.clear();
-                        match group_by {
-                            GroupBy::Type => key.push_str(&line.event_type),
-                            GroupBy::Stream => {
-                                key.push_str(&line.aggregate_type);
-                                key.push('-');
-                                key.push_str(&line.aggregate_id);
-                            }
-                            GroupBy::Day => key.push_str(&line.timestamp.day()),
-                            GroupBy::Actor => key.push_str(&line.metadata.actor),
-                        }
-                        match counted.get_mut(key.as_str()) {
-                            Some(count) => *count += 1,
-                            None => {
-                                counted.insert(key.clone(), 1);
-                            }
-                        }
-                    }
-                    Ok::<(), AppError>(())
-                })?;
-                Ok(counted)
-            },
-            |counted| {
-                for (key, count) in counted {
-                    total += count;
-                    *counts.entry(key).or_default() += count;
-                }
+        if filter.one_stream().is_some() {
+            let mut key = String::new();
+            self.scan(filter, |event| {
+                group_by.key(&Fields::of(&event), &mut key);
+                total += 1;
+                *counts.entry(key.clone()).or_default() += 1;
                 Ok(ControlFlow::Continue(()))
-            },
-            |_| {},
-        )?;
+            })?;
+        } else {
+            // Each page is counted on a decoder from its lines (nothing but the grouping
+            // key is read out of an event); the counts are added up in log order.
+            super::log_pages::map_pages(
+                self.store,
+                filter.after,
+                |page: &LinePage| {
+                    let mut counted: HashMap<String, u64> = HashMap::new();
+                    let mut key = String::new();
+                    page.each(|line| {
+                        if filter.matches_line(&line) {
+                            group_by.key(&Fields::of_line(&line), &mut key);
+                            match counted.get_mut(key.as_str()) {
+                                Some(count) => *count += 1,
+                                None => {
+                                    counted.insert(key.clone(), 1);
+                                }
+                            }
+                        }
+                        Ok::<(), AppError>(())
+                    })?;
+                    Ok(counted)
+                },
+                |counted| {
+                    for (key, count) in counted {
+                        total += count;
+                        *counts.entry(key).or_default() += count;
+                    }
+                    Ok(ControlFlow::Continue(()))
+                },
+                |_| {},
+            )?;
+        }
         let mut groups: Vec<StatGroup> = counts
             .into_iter()
             .map(|(key, count)| StatGroup { key, count })
