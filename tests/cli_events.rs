@@ -271,11 +271,19 @@ fn stats_add_up_across_pages_of_the_log() {
             .map(|event| event["position"].as_u64().expect("a position"))
             .collect()
     };
-    let exported: Vec<Value> = ws
-        .ok(&["events", "export"])
+    let whole = ws.ok(&["events", "export"]);
+    let lines_of_650: Vec<&str> = whole
         .lines()
+        .filter(|line| line.contains(r#""aggregate_id":"WORK-650""#))
+        .collect();
+    assert_eq!(
+        ws.ok(&["events", "export", "--item", "650"]),
+        format!("{}\n", lines_of_650.join("\n")),
+        "an item's export is its lines of the whole export, byte for byte"
+    );
+    let exported: Vec<Value> = lines_of_650
+        .iter()
         .map(|line| serde_json::from_str::<Value>(line).expect("a line"))
-        .filter(|event| event["aggregate_id"] == "WORK-650")
         .collect();
     assert_eq!(exported.len(), 10);
     assert_eq!(

@@ -254,8 +254,32 @@ impl<'a> EventLog<'a> {
         filter: &EventFilter,
         encode: impl Fn(&EventLine<'_>, &mut Vec<u8>) -> Result<(), AppError> + Sync,
         mut write: impl FnMut(&[u8], u64) -> Result<ControlFlow<()>, AppError>,
-        progress: impl FnMut(u64),
+        mut progress: impl FnMut(u64),
     ) -> Result<(), AppError> {
+        if let Some(stream) = filter.one_stream() {
+            // One item's events, from its stream: each is written as its line and read back
+            // as one, so the bytes are those the whole log's path gives.
+            let mut bytes = Vec::new();
+            let mut count = 0;
+            let mut text = Vec::new();
+            for event in self.store.read_all(&stream)? {
+                progress(event.position);
+                if !filter.matches(&event) {
+                    continue;
+                }
+                let bad = |err: serde_json::Error| AppError::io("cannot encode an event", err.into());
+                text.clear();
+                serde_json::to_writer(&mut text, &event).map_err(bad)?;
+                let line: EventLine<'_> = serde_json::from_slice(&text).map_err(bad)?;
+                encode(&line, &mut bytes)?;
+                count += 1;
+            }
+            if count > 0 {
+                // The last write: whether the writer wants more does not matter.
+                let _ = write(&bytes, count)?;
+            }
+            return Ok(());
+        }
         super::log_pages::map_pages(
             self.store,
             filter.after,
