@@ -206,43 +206,49 @@ impl<'a> EventLog<'a> {
     }
 
     /// Visits matching events in global order, page by page, until `visit` breaks.
-    /// Returns the position of the last event read.
     pub fn scan(
         &self,
         filter: &EventFilter,
         mut visit: impl FnMut(RecordedEvent) -> Result<ControlFlow<()>, AppError>,
-    ) -> Result<u64, AppError> {
-        let mut after = filter.after;
+    ) -> Result<(), AppError> {
         if let Some(stream) = filter.one_stream() {
             // One item's events are read from its stream (in version order, which is their
             // order in the log), not looked for in the whole log.
             for event in self.store.read_all(&stream)? {
-                if event.position <= filter.after {
-                    continue;
-                }
-                after = after.max(event.position);
                 if filter.matches(&event) && visit(event)?.is_break() {
                     break;
                 }
             }
-            return Ok(after);
+            return Ok(());
         }
-        loop {
-            let page = self.store.read_global(after, PAGE)?;
-            let Some(last) = page.last() else {
-                return Ok(after);
-            };
-            after = last.position;
-            let full = page.len() == PAGE;
-            for event in page {
-                if filter.matches(&event) && visit(event)?.is_break() {
-                    return Ok(after);
+        // The whole log as pages of lines, matched on the decoders: only the events the
+        // filter keeps are built whole.
+        super::log_pages::map_pages(
+            self.store,
+            filter.after,
+            |page: &LinePage| {
+                let mut kept = Vec::new();
+                page.each(|line| {
+                    if filter.matches_line(&line) {
+                        kept.push(
+                            line.to_recorded()
+                                .map_err(|err| AppError::io("cannot read an event's payload", err.into()))?,
+                        );
+                    }
+                    Ok::<(), AppError>(())
+                })?;
+                Ok(kept)
+            },
+            |kept| {
+                for event in kept {
+                    if visit(event)?.is_break() {
+                        return Ok(ControlFlow::Break(()));
+                    }
                 }
-            }
-            if !full {
-                return Ok(after);
-            }
-        }
+                Ok(ControlFlow::Continue(()))
+            },
+            |_| {},
+        )
     }
 
     /// Every matching event encoded by `encode` (which appends its bytes to a page's
