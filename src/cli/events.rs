@@ -280,7 +280,7 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult 
                 gathered.push(event);
                 Ok(ControlFlow::Continue(()))
             });
-            read(scanned.map(|_| ()), &mut read_error)?;
+            read(scanned, &mut read_error)?;
             let value = serde_json::to_value(&gathered)?;
             let text =
                 toon_format::encode_default(&value).map_err(|err| std::io::Error::other(err.to_string()))?;
