@@ -471,8 +471,9 @@ impl JsonlStore {
             Missing,
         }
         // Every stream of the page is opened first, so that the archived ones (no file) are
-        // looked up in the catalog together. Errors still surface at the entry they
-        // concern, in log order.
+        // looked up in the catalog together. A stream neither on disk nor archived is still
+        // reported at its first entry, in log order; another error opening a file (no
+        // permission, say) now ends the page's read before any of its runs is handed on.
         let mut files: std::collections::HashMap<&StreamId, (PathBuf, Source)> =
             std::collections::HashMap::new();
         let mut missing = Vec::new();
