@@ -178,7 +178,11 @@ impl LinePage {
             return Err(self.corrupt(index, "no such line in the page".to_owned()));
         };
         let bytes = self.bytes.get(line.start..line.end).unwrap_or_default();
-        let event: EventLine<'_> = serde_json::from_slice(bytes)
+        // One UTF-8 check of the whole line, then a parse from `&str`: from bytes, serde_json
+        // checks each borrowed string on its own, which cost a tenth of an export.
+        let text = std::str::from_utf8(bytes)
+            .map_err(|err| self.corrupt(index, format!("global index points at a bad line: {err}")))?;
+        let event: EventLine<'_> = serde_json::from_str(text)
             .map_err(|err| self.corrupt(index, format!("global index points at a bad line: {err}")))?;
         if event.position != line.position || event.version != line.version {
             return Err(self.corrupt(

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::index_line;
 use super::line::corrupt;
 use crate::store::{StoreError, StreamId};
 use crate::timestamp::Timestamp;
@@ -86,8 +87,7 @@ impl GlobalIndex {
         let mut end = complete_end(&mut file, file_len).map_err(self.io("cannot read"))?;
         while end > 0 {
             let (start, line) = line_before(&mut file, end).map_err(self.io("cannot read"))?;
-            let entry: IndexEntry =
-                serde_json::from_slice(&line).map_err(|err| corrupt(&self.path, None, err))?;
+            let entry = index_line::parse(&line).map_err(|err| corrupt(&self.path, None, err))?;
             if committed_version(&entry.stream)? >= entry.version {
                 return Ok(IndexHead {
                     committed_len: end,
@@ -166,8 +166,8 @@ impl GlobalIndex {
             if read == 0 || line.last() != Some(&b'\n') {
                 break;
             }
-            let entry: IndexEntry = serde_json::from_slice(&line[..line.len() - 1])
-                .map_err(|err| corrupt(&self.path, None, err))?;
+            let entry =
+                index_line::parse(&line[..line.len() - 1]).map_err(|err| corrupt(&self.path, None, err))?;
             if entry.position > after {
                 entries.push(entry);
             }
@@ -188,7 +188,7 @@ impl GlobalIndex {
             return Ok(None);
         }
         let (_, line) = line_before(&mut file, end).map_err(self.io("cannot read"))?;
-        serde_json::from_slice(&line)
+        index_line::parse(&line)
             .map(Some)
             .map_err(|err| corrupt(&self.path, None, err))
     }

@@ -9,6 +9,7 @@
 mod archive;
 mod doctor;
 mod index;
+mod index_line;
 mod line;
 mod lock;
 pub mod merge;
