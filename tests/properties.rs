@@ -376,6 +376,27 @@ proptest! {
         let (ready, total) = index.ready(3, Some(later)).unwrap();
         prop_assert_eq!(&ready, &want.iter().take(3).cloned().collect::<Vec<_>>());
         prop_assert_eq!(total, want.len());
+        // `items blocked` and `items tree ID` read part of the index: over that part the
+        // domain gives the answers it gives over every item, now and once leases ran out.
+        for at in [None, Some(later)] {
+            let whole: std::collections::BTreeMap<WorkItemId, WorkItem> = model
+                .items
+                .iter()
+                .map(|(id, item)| (*id, at.map_or_else(|| item.clone(), |at| item.clone().lapsed(at))))
+                .collect();
+            let part = index.blocked_candidates(at).unwrap();
+            prop_assert_eq!(
+                jerry::domain::graph::ready_and_blocked(&part).1,
+                jerry::domain::graph::ready_and_blocked(&whole).1
+            );
+            for id in model.items.keys() {
+                let branch = index.branch(*id, at).unwrap();
+                prop_assert_eq!(
+                    jerry::domain::graph::tree(&branch, Some(*id)),
+                    jerry::domain::graph::tree(&whole, Some(*id))
+                );
+            }
+        }
         let (first, total) = index.page(&[], 3, None).unwrap();
         prop_assert_eq!(total, model.items.len());
         prop_assert_eq!(first.iter().collect::<Vec<_>>(), model.items.values().take(3).collect::<Vec<_>>());

@@ -575,6 +575,68 @@ impl ItemIndex {
         Ok((items, total))
     }
 
+    /// What `items blocked` looks at, as it stands at `now`: the items blocked by hand and
+    /// every item with a link (an item without one waits on nothing), so both ends of each
+    /// link any of them has. [`ready_and_blocked`] over these gives the blocked list the
+    /// whole model gives, at the cost of the linked items rather than all of them.
+    pub fn blocked_candidates(
+        &self,
+        now: Option<Timestamp>,
+    ) -> Result<BTreeMap<WorkItemId, WorkItem>, IndexError> {
+        self.items_where(
+            "SELECT json FROM items WHERE id IN (
+               SELECT id FROM items INDEXED BY items_status WHERE status = ?1
+               UNION SELECT holder FROM links UNION SELECT peer FROM links)",
+            params![Status::Blocked.to_string()],
+            now,
+        )
+    }
+
+    /// What `items tree ID` draws, as it stands at `now`: `id`, everything under it, the
+    /// chain of its parents, and the items linked to any of those (for their `blocks` and
+    /// `blocked by`). [`crate::domain::graph::tree`] focused on `id` gives the same branch
+    /// over these as over the whole model.
+    pub fn branch(
+        &self,
+        id: WorkItemId,
+        now: Option<Timestamp>,
+    ) -> Result<BTreeMap<WorkItemId, WorkItem>, IndexError> {
+        // `UNION` (not `UNION ALL`) ends the walks even on a parent loop a foreign log made.
+        self.items_where(
+            "WITH RECURSIVE
+               down(id) AS (SELECT ?1 UNION SELECT items.id FROM items INDEXED BY items_parent
+                              JOIN down ON items.parent = down.id),
+               up(id) AS (SELECT ?1 UNION SELECT items.parent FROM items JOIN up ON items.id = up.id
+                            WHERE items.parent IS NOT NULL),
+               branch(id) AS (SELECT id FROM down UNION SELECT id FROM up)
+             SELECT json FROM items WHERE id IN (
+               SELECT id FROM branch
+               UNION SELECT peer FROM links INDEXED BY links_holder WHERE holder IN branch
+               UNION SELECT holder FROM links INDEXED BY links_peer WHERE peer IN branch)",
+            params![id.number() as i64],
+            now,
+        )
+    }
+
+    fn items_where(
+        &self,
+        query: &str,
+        params: impl rusqlite::Params,
+        now: Option<Timestamp>,
+    ) -> Result<BTreeMap<WorkItemId, WorkItem>, IndexError> {
+        let mut statement = self.conn.prepare_cached(query)?;
+        let rows = statement.query_map(params, |row| row.get::<_, String>(0))?;
+        let mut items = BTreeMap::new();
+        for json in rows {
+            let mut item: WorkItem = serde_json::from_str(&json?)?;
+            if let Some(now) = now {
+                item.lapse(now);
+            }
+            items.insert(item.id, item);
+        }
+        Ok(items)
+    }
+
     /// Every item, in id order (for checks against the other read paths).
     pub fn all(&self) -> Result<BTreeMap<WorkItemId, WorkItem>, IndexError> {
         let mut statement = self.conn.prepare_cached("SELECT json FROM items ORDER BY id")?;

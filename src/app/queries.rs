@@ -332,7 +332,11 @@ impl<'a> Queries<'a> {
 
     /// Open items waiting on an open blocker, with what they wait on.
     pub fn blocked(&self) -> Result<Vec<BlockedItem>, AppError> {
-        let items = self.current_items()?;
+        let indexed = self.index_answer(|index| index.blocked_candidates(self.now))?;
+        let items = match indexed {
+            Some(items) => items,
+            None => self.current_items()?,
+        };
         Ok(ready_and_blocked(&items).1)
     }
 
@@ -342,8 +346,31 @@ impl<'a> Queries<'a> {
             Some(item) => Some(self.locate(ItemRepository::new(self.store).load_ref(item))?.id),
             None => None,
         };
-        let items = self.current_items()?;
+        let indexed = match focus {
+            Some(focus) => self.index_answer(|index| index.branch(focus, self.now))?,
+            None => None,
+        };
+        let items = match indexed {
+            Some(items) => items,
+            None => self.current_items()?,
+        };
         Ok(tree(&items, focus))
+    }
+
+    /// `read`'s answer from the indexed read model; `None` when there is no index to ask
+    /// or it cannot answer (the caller reads the whole model).
+    fn index_answer<T>(
+        &self,
+        read: impl FnOnce(&ItemIndex) -> Result<T, IndexError>,
+    ) -> Result<Option<T>, AppError> {
+        let Some(index) = self.index()? else {
+            return Ok(None);
+        };
+        match read(&index) {
+            Ok(answer) => Ok(Some(answer)),
+            Err(IndexError::App(err)) => Err(err),
+            Err(_) => Ok(None),
+        }
     }
 
     /// The indexed read model, for a read it can answer without loading every item; `None`
