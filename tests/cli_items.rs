@@ -552,10 +552,10 @@ fn the_items_read_model_is_a_cache_that_catches_up_and_can_be_lost() {
     let saved: Value = serde_json::from_slice(&std::fs::read(&cache).unwrap()).unwrap();
     assert_eq!(saved["checkpoint"], 2);
 
-    // Later writes are applied on the next read of the whole model (a sorted list; a
-    // plain one reads the indexed model), from the checkpoint on.
+    // Later writes are applied on the next read of the whole model (a list with archived
+    // items; a plain or filtered one reads the indexed model), from the checkpoint on.
     ws.ok(&["items", "start", "2"]);
-    let listed = ws.json(&["items", "list", "--status", "in_progress", "--sort", "id"]);
+    let listed = ws.json(&["items", "list", "--status", "in_progress", "--archived"]);
     assert_eq!(listed.as_array().unwrap().len(), 1);
     let saved: Value = serde_json::from_slice(&std::fs::read(&cache).unwrap()).unwrap();
     assert_eq!(saved["checkpoint"], 3);
@@ -568,7 +568,7 @@ fn the_items_read_model_is_a_cache_that_catches_up_and_can_be_lost() {
     );
     std::fs::write(&cache, b"{ not json").unwrap();
     assert_eq!(
-        ws.json(&["items", "list", "--sort", "id"])
+        ws.json(&["items", "list", "--archived"])
             .as_array()
             .unwrap()
             .len(),
@@ -576,7 +576,7 @@ fn the_items_read_model_is_a_cache_that_catches_up_and_can_be_lost() {
     );
 
     // A read model that lies is caught by replay --verify and doctor, and repaired.
-    ws.json(&["items", "list", "--sort", "id"]);
+    ws.json(&["items", "list", "--archived"]);
     assert!(std::fs::read_to_string(&cache)
         .unwrap()
         .contains("\"in_progress\""));
@@ -820,7 +820,8 @@ fn a_whole_list_streamed_from_the_index_prints_what_the_whole_model_does() {
                 .chain(limit)
                 .copied()
                 .collect();
-            let slow: Vec<&str> = fast.iter().copied().chain(["--sort", "id"]).collect();
+            // `--archived` reads the whole model (no item is archived here).
+            let slow: Vec<&str> = fast.iter().copied().chain(["--archived"]).collect();
             let (fast, slow) = (ws.ok(&fast), ws.ok(&slow));
             assert_eq!(fast, slow, "{format:?} {limit:?}");
             assert!(fast.contains("WORK-002"), "{fast}");
@@ -931,4 +932,73 @@ fn writes_keep_the_read_models_current_and_a_refused_one_writes_nothing() {
         .map(|item| item["status"].as_str().expect("a status"))
         .collect();
     assert_eq!(statuses, ["done", "in_progress", "done", "pending"]);
+}
+
+/// A filtered list reads only the item index's rows its filter can keep: a label by its JSON
+/// text anywhere in the item, so titles and longer labels holding that text must still not
+/// match; an item whose claim ran out lists as pending and unassigned whatever its row says.
+#[test]
+fn filtered_lists_narrowed_by_the_item_index_keep_exactly_what_the_filter_asks() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "the \"ui\" label is in this title"]);
+    ws.ok(&["items", "create", "two", "--type", "bug"]);
+    ws.ok(&["items", "create", "three", "--type", "bug"]);
+    ws.ok(&["items", "label", "2", "--add", "ui"]);
+    ws.ok(&[
+        "items", "label", "3", "--add", "ui-kit", "--add", "q\"uote", "--add", "naïve",
+    ]);
+    let listed = |args: &[&str]| {
+        let mut all = vec!["items", "list"];
+        all.extend(args);
+        common::ids(&ws.json(&all))
+    };
+    assert_eq!(listed(&["--label", "ui"]), ["WORK-002"]);
+    assert_eq!(listed(&["--label", "q\"uote"]), ["WORK-003"]);
+    assert_eq!(listed(&["--label", "naïve", "--type", "bug"]), ["WORK-003"]);
+    assert!(listed(&["--label", "ui", "--label", "ui-kit"]).is_empty());
+    assert_eq!(
+        listed(&["--type", "bug", "--sort", "id", "--reverse"]),
+        ["WORK-003", "WORK-002"]
+    );
+
+    // A lease of 30 minutes, run out: the row still says in progress and held by ann.
+    let at = |time: &str, args: &[&str]| -> Vec<String> {
+        let out = ws
+            .command()
+            .env("JERRY_TEST_TIMESTAMP", time)
+            .args(["items", "list", "--json"])
+            .args(args)
+            .output()
+            .expect("run jerry");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        common::ids(&serde_json::from_slice(&out.stdout).expect("JSON on stdout"))
+    };
+    let claimed = ws
+        .command()
+        .env("JERRY_TEST_TIMESTAMP", "2030-01-01T10:00:00Z")
+        .args(["items", "claim", "3", "--as", "ann", "--lease", "30m"])
+        .output()
+        .expect("run jerry");
+    assert!(claimed.status.success());
+    assert_eq!(at("2030-01-01T10:10:00Z", &["--assignee", "ann"]), ["WORK-003"]);
+    assert_eq!(
+        at(
+            "2030-01-01T10:10:00Z",
+            &["--status", "in_progress", "--type", "bug"]
+        ),
+        ["WORK-003"]
+    );
+    assert!(at("2030-01-01T10:31:00Z", &["--assignee", "ann"]).is_empty());
+    assert!(at(
+        "2030-01-01T10:31:00Z",
+        &["--status", "in_progress", "--type", "bug"]
+    )
+    .is_empty());
+    assert_eq!(
+        at(
+            "2030-01-01T10:31:00Z",
+            &["--status", "pending", "--assignee", "none", "--type", "bug"]
+        ),
+        ["WORK-002", "WORK-003"]
+    );
 }

@@ -26,7 +26,7 @@ use crate::store::{EventStore, RecordedEvent};
 use crate::timestamp::Timestamp;
 
 use super::event_log::PAGE;
-use super::{AppError, ItemSummary, ItemsProjection};
+use super::{AppError, Assignee, ItemFilter, ItemSummary, ItemsProjection};
 
 /// The file's name in the store's cache directory.
 pub const FILE: &str = "items.sqlite";
@@ -573,6 +573,91 @@ impl ItemIndex {
             }
         }
         Ok((items, total))
+    }
+
+    /// In id order, each as it stands at `now`, every item `filter` could keep: its
+    /// conditions on columns the index holds narrow the rows in SQL, each to a superset of
+    /// what the filter keeps (a label by its JSON text anywhere in the item; an item whose
+    /// claim ran out whatever its stored status and assignee), and the caller's filter then
+    /// decides. So a list asking for few items decodes few, with the whole model's answer.
+    pub fn candidates(
+        &self,
+        filter: &ItemFilter,
+        now: Option<Timestamp>,
+    ) -> Result<Vec<WorkItem>, IndexError> {
+        use rusqlite::types::Value;
+        let mut conditions = Vec::new();
+        let mut values: Vec<Value> = Vec::new();
+        let mut one_of = |column: &str, wanted: Vec<String>, conditions: &mut Vec<String>| {
+            if !wanted.is_empty() {
+                conditions.push(format!("{column} IN ({})", vec!["?"; wanted.len()].join(", ")));
+                values.extend(wanted.into_iter().map(Value::Text));
+            }
+        };
+        one_of(
+            "work_type",
+            filter.types.iter().map(ToString::to_string).collect(),
+            &mut conditions,
+        );
+        one_of(
+            "priority",
+            filter.priorities.iter().map(ToString::to_string).collect(),
+            &mut conditions,
+        );
+        // What a lapse changes (status, assignee) is asked together, or'ed with the lapse.
+        let mut held = Vec::new();
+        one_of(
+            "status",
+            filter.statuses.iter().map(ToString::to_string).collect(),
+            &mut held,
+        );
+        match &filter.assignee {
+            Some(Assignee::Nobody) => held.push("assignee IS NULL".to_owned()),
+            Some(Assignee::Named(who)) => {
+                held.push("assignee = ?".to_owned());
+                values.push(Value::Text(who.clone()));
+            }
+            None => {}
+        }
+        if !held.is_empty() {
+            let lapse = match now {
+                Some(now) => {
+                    values.push(Value::Integer(now.unix_micros()));
+                    " OR lapses_at <= ?"
+                }
+                None => "",
+            };
+            conditions.push(format!("(({}){lapse})", held.join(" AND ")));
+        }
+        if let Some(parent) = filter.parent {
+            conditions.push("parent = ?".to_owned());
+            values.push(Value::Integer(parent.number() as i64));
+        }
+        for label in &filter.labels {
+            conditions.push("instr(json, ?) > 0".to_owned());
+            values.push(Value::Text(serde_json::to_string(label)?));
+        }
+        for before in [filter.due_before, filter.overdue_at].into_iter().flatten() {
+            conditions.push("due < ?".to_owned());
+            values.push(Value::Integer(before.unix_micros()));
+        }
+        let mut query = "SELECT json FROM items".to_owned();
+        if !conditions.is_empty() {
+            query.push_str(" WHERE ");
+            query.push_str(&conditions.join(" AND "));
+        }
+        query.push_str(" ORDER BY id");
+        let mut statement = self.conn.prepare(&query)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(values), |row| row.get::<_, String>(0))?;
+        let mut items = Vec::new();
+        for json in rows {
+            let mut item: WorkItem = serde_json::from_str(&json?)?;
+            if let Some(now) = now {
+                item.lapse(now);
+            }
+            items.push(item);
+        }
+        Ok(items)
     }
 
     /// What `items blocked` looks at, as it stands at `now`: the items blocked by hand and

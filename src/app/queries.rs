@@ -454,6 +454,13 @@ impl<'a> Queries<'a> {
         if let Some(list) = self.indexed_list(filter)? {
             return Ok(list);
         }
+        if filter.at.is_none() && !filter.archived {
+            let narrowed =
+                self.index_answer(|index| Ok((index.candidates(filter, self.now)?, index.broken()?)))?;
+            if let Some((candidates, broken)) = narrowed {
+                return Ok(Self::listed(filter, candidates, broken));
+            }
+        }
         let (items, broken): (Vec<WorkItem>, _) = match filter.at {
             Some(at) => (
                 ItemRepository::new(self.store)
@@ -477,17 +484,26 @@ impl<'a> Queries<'a> {
                 (items, projection.broken)
             }
         };
+        Ok(Self::listed(filter, items, broken))
+    }
+
+    /// What `filter` keeps of `items`, in its order, limited, with how many it kept in all.
+    fn listed(
+        filter: &ItemFilter,
+        items: Vec<WorkItem>,
+        broken: std::collections::BTreeMap<String, String>,
+    ) -> ItemList {
         let matching = filter.apply(items);
         let total_matching = matching.len();
         let items = match filter.limit {
             Some(limit) => matching.into_iter().take(limit).collect(),
             None => matching,
         };
-        Ok(ItemList {
+        ItemList {
             items,
             total_matching,
             broken,
-        })
+        }
     }
 
     /// Archived items, each read from its own stream.
