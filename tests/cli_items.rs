@@ -1001,4 +1001,16 @@ fn filtered_lists_narrowed_by_the_item_index_keep_exactly_what_the_filter_asks()
         ),
         ["WORK-002", "WORK-003"]
     );
+
+    // A status named twice (closed is done or cancelled) counts its items once.
+    ws.ok(&["items", "complete", "1", "2"]);
+    let out = ws.run(&[
+        "items", "list", "--status", "closed", "--status", "done", "--limit", "1",
+    ]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("showing 1 of 2 matching items"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -438,7 +438,8 @@ proptest! {
                 );
             }
         }
-        // A filtered list reads only the rows its filter can keep, with the whole model's answer.
+        // A filtered list (or ready list) reads only the rows its filter can keep, with the
+        // whole model's answer.
         for filter in &filters {
             for at in [None, Some(later)] {
                 let warm = std::sync::Mutex::new(None);
@@ -447,6 +448,7 @@ proptest! {
                     None => (app::Queries::new(store), app::Queries::new(store).kept_warm(Some(&warm))),
                 };
                 prop_assert_eq!(indexed.list(filter).unwrap(), whole.list(filter).unwrap(), "{:?} at {:?}", filter, at);
+                prop_assert_eq!(indexed.ready(filter).unwrap(), whole.ready(filter).unwrap(), "{:?} at {:?}", filter, at);
             }
         }
         let (first, total) = index.page(&[], 3, None).unwrap();

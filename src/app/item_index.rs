@@ -417,7 +417,8 @@ impl ItemIndex {
             self.meta("count")?.map_or(0, |v| v as usize)
         } else {
             let mut total = 0;
-            for status in statuses {
+            // Each status once: `--status closed --status done` names done twice.
+            for status in statuses.iter().collect::<BTreeSet<_>>() {
                 total += self.conn.query_row(
                     "SELECT COUNT(*) FROM items INDEXED BY items_status WHERE status = ?1",
                     params![status.to_string()],
@@ -518,8 +519,29 @@ impl ItemIndex {
     /// The first `limit` items of the ready work (see [`ready_and_blocked`]) as it stands at
     /// `now`, in its order, and how many there are in all.
     pub fn ready(&self, limit: usize, now: Option<Timestamp>) -> Result<(Vec<WorkItem>, usize), IndexError> {
-        // An item whose claim ran out reads as pending, and may be ready; nothing else moves
-        // (it stays open either way), so those few are judged on their own.
+        let lapsed_ready = self.lapsed_ready(now)?;
+        let total = self.meta("ready")?.map_or(0, |v| v as usize) + lapsed_ready.len();
+        let items = self.merge_ready(lapsed_ready, (Vec::new(), Vec::new()), limit)?;
+        Ok((items, total))
+    }
+
+    /// In the ready order, as it stands at `now`, every ready item `filter` could keep (see
+    /// [`Self::candidates`]; the caller's filter decides). Ready rows hold no claim, so
+    /// their status and assignee are as stored; an item whose claim ran out is judged on
+    /// its own, as in [`Self::ready`].
+    pub fn ready_candidates(
+        &self,
+        filter: &ItemFilter,
+        now: Option<Timestamp>,
+    ) -> Result<Vec<WorkItem>, IndexError> {
+        let lapsed_ready = self.lapsed_ready(now)?;
+        self.merge_ready(lapsed_ready, narrowing(filter, Lapse::Never)?, usize::MAX)
+    }
+
+    /// The items whose claim ran out by `now` that are ready then, in the ready order. A
+    /// lapsed item reads as pending, and may be ready; nothing else moves (it stays open
+    /// either way), so those few are judged on their own.
+    fn lapsed_ready(&self, now: Option<Timestamp>) -> Result<Vec<WorkItem>, IndexError> {
         let mut lapsed_ready = Vec::new();
         if let Some(now) = now {
             let mut statement = self
@@ -542,12 +564,26 @@ impl ItemIndex {
             }
             lapsed_ready.sort_by_key(ready_key);
         }
-        let total = self.meta("ready")?.map_or(0, |v| v as usize) + lapsed_ready.len();
-        let mut statement = self.conn.prepare_cached(
-            "SELECT json FROM items INDEXED BY items_ready WHERE ready = 1
-             ORDER BY priority_rank, due IS NULL, due, created_at, id",
-        )?;
-        let mut rows = statement.query([])?;
+        Ok(lapsed_ready)
+    }
+
+    /// The first `limit` of the stored ready rows meeting `conditions` and of
+    /// `lapsed_ready`, merged in the ready order.
+    fn merge_ready(
+        &self,
+        lapsed_ready: Vec<WorkItem>,
+        (conditions, values): (Vec<String>, Vec<rusqlite::types::Value>),
+        limit: usize,
+    ) -> Result<Vec<WorkItem>, IndexError> {
+        let narrowed: String = conditions
+            .iter()
+            .flat_map(|condition| [" AND ", condition])
+            .collect();
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT json FROM items INDEXED BY items_ready WHERE ready = 1{narrowed}
+             ORDER BY priority_rank, due IS NULL, due, created_at, id"
+        ))?;
+        let mut rows = statement.query(rusqlite::params_from_iter(values))?;
         let mut next_row = || -> Result<Option<WorkItem>, IndexError> {
             match rows.next()? {
                 Some(row) => Ok(Some(serde_json::from_str(&row.get::<_, String>(0)?)?)),
@@ -572,7 +608,7 @@ impl ItemIndex {
                 break;
             }
         }
-        Ok((items, total))
+        Ok(items)
     }
 
     /// In id order, each as it stands at `now`, every item `filter` could keep: its
@@ -585,62 +621,7 @@ impl ItemIndex {
         filter: &ItemFilter,
         now: Option<Timestamp>,
     ) -> Result<Vec<WorkItem>, IndexError> {
-        use rusqlite::types::Value;
-        let mut conditions = Vec::new();
-        let mut values: Vec<Value> = Vec::new();
-        let mut one_of = |column: &str, wanted: Vec<String>, conditions: &mut Vec<String>| {
-            if !wanted.is_empty() {
-                conditions.push(format!("{column} IN ({})", vec!["?"; wanted.len()].join(", ")));
-                values.extend(wanted.into_iter().map(Value::Text));
-            }
-        };
-        one_of(
-            "work_type",
-            filter.types.iter().map(ToString::to_string).collect(),
-            &mut conditions,
-        );
-        one_of(
-            "priority",
-            filter.priorities.iter().map(ToString::to_string).collect(),
-            &mut conditions,
-        );
-        // What a lapse changes (status, assignee) is asked together, or'ed with the lapse.
-        let mut held = Vec::new();
-        one_of(
-            "status",
-            filter.statuses.iter().map(ToString::to_string).collect(),
-            &mut held,
-        );
-        match &filter.assignee {
-            Some(Assignee::Nobody) => held.push("assignee IS NULL".to_owned()),
-            Some(Assignee::Named(who)) => {
-                held.push("assignee = ?".to_owned());
-                values.push(Value::Text(who.clone()));
-            }
-            None => {}
-        }
-        if !held.is_empty() {
-            let lapse = match now {
-                Some(now) => {
-                    values.push(Value::Integer(now.unix_micros()));
-                    " OR lapses_at <= ?"
-                }
-                None => "",
-            };
-            conditions.push(format!("(({}){lapse})", held.join(" AND ")));
-        }
-        if let Some(parent) = filter.parent {
-            conditions.push("parent = ?".to_owned());
-            values.push(Value::Integer(parent.number() as i64));
-        }
-        for label in &filter.labels {
-            conditions.push("instr(json, ?) > 0".to_owned());
-            values.push(Value::Text(serde_json::to_string(label)?));
-        }
-        for before in [filter.due_before, filter.overdue_at].into_iter().flatten() {
-            conditions.push("due < ?".to_owned());
-            values.push(Value::Integer(before.unix_micros()));
-        }
+        let (conditions, values) = narrowing(filter, now.map_or(Lapse::Never, Lapse::By))?;
         let mut query = "SELECT json FROM items".to_owned();
         if !conditions.is_empty() {
             query.push_str(" WHERE ");
@@ -1060,6 +1041,79 @@ fn neighbourhood(conn: &Connection, id: WorkItemId) -> Result<Vec<WorkItem>, Ind
         items.push(serde_json::from_str(&json?)?);
     }
     Ok(items)
+}
+
+/// Whether rows may hold claims that ran out by some moment (a lapse changes what their
+/// status and assignee read as).
+#[derive(Clone, Copy)]
+enum Lapse {
+    Never,
+    By(Timestamp),
+}
+
+/// SQL conditions on the `items` table (with their values, in order) that every item
+/// `filter` keeps meets, each a superset of the filter's own test (a label by its JSON text
+/// anywhere in the item); status and assignee are or'ed with a lapse by `lapse`.
+fn narrowing(
+    filter: &ItemFilter,
+    lapse: Lapse,
+) -> Result<(Vec<String>, Vec<rusqlite::types::Value>), IndexError> {
+    use rusqlite::types::Value;
+    let mut conditions = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    let mut one_of = |column: &str, wanted: Vec<String>, conditions: &mut Vec<String>| {
+        if !wanted.is_empty() {
+            conditions.push(format!("{column} IN ({})", vec!["?"; wanted.len()].join(", ")));
+            values.extend(wanted.into_iter().map(Value::Text));
+        }
+    };
+    one_of(
+        "work_type",
+        filter.types.iter().map(ToString::to_string).collect(),
+        &mut conditions,
+    );
+    one_of(
+        "priority",
+        filter.priorities.iter().map(ToString::to_string).collect(),
+        &mut conditions,
+    );
+    let mut held = Vec::new();
+    one_of(
+        "status",
+        filter.statuses.iter().map(ToString::to_string).collect(),
+        &mut held,
+    );
+    match &filter.assignee {
+        Some(Assignee::Nobody) => held.push("assignee IS NULL".to_owned()),
+        Some(Assignee::Named(who)) => {
+            held.push("assignee = ?".to_owned());
+            values.push(Value::Text(who.clone()));
+        }
+        None => {}
+    }
+    if !held.is_empty() {
+        let lapsed = match lapse {
+            Lapse::By(now) => {
+                values.push(Value::Integer(now.unix_micros()));
+                " OR lapses_at <= ?"
+            }
+            Lapse::Never => "",
+        };
+        conditions.push(format!("(({}){lapsed})", held.join(" AND ")));
+    }
+    if let Some(parent) = filter.parent {
+        conditions.push("parent = ?".to_owned());
+        values.push(Value::Integer(parent.number() as i64));
+    }
+    for label in &filter.labels {
+        conditions.push("instr(json, ?) > 0".to_owned());
+        values.push(Value::Text(serde_json::to_string(label)?));
+    }
+    for before in [filter.due_before, filter.overdue_at].into_iter().flatten() {
+        conditions.push("due < ?".to_owned());
+        values.push(Value::Integer(before.unix_micros()));
+    }
+    Ok((conditions, values))
 }
 
 /// The order of ready work: priority, then the earliest due date (none last), then age.

@@ -320,8 +320,10 @@ impl<'a> Queries<'a> {
                 }
             }
         }
-        let items = self.current_items()?;
-        let (ready, _) = ready_and_blocked(&items);
+        let ready = match self.index_answer(|index| index.ready_candidates(filter, self.now))? {
+            Some(ready) => ready,
+            None => ready_and_blocked(&self.current_items()?).0,
+        };
         let mut ready = filter.apply(ready);
         let total = ready.len();
         if let Some(limit) = filter.limit {

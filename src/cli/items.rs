@@ -659,11 +659,8 @@ fn claim(args: ClaimArgs, ctx: &Context, out: &mut Output) -> CliResult {
                     "--expected-version needs an id: without one the claim takes whichever item is ready",
                 ));
             }
-            // Without filters the first ready items and the claimed item's links come from
-            // the item index; filters read the whole model, then once for both.
-            if !select.is_empty() {
-                session.keep_warm();
-            }
+            // The ready items the filters can keep and the claimed item's links come from
+            // the item index.
             let filter = select.filter(&session)?;
             session.claim_next(&filter, lease, options)?
         }
