@@ -121,7 +121,7 @@ fn filter() -> impl Strategy<Value = app::ItemFilter> {
                 }),
                 parent: parent.and_then(WorkItemId::new),
                 sort,
-                reverse,
+                reverse: reverse && sort.is_some(),
                 limit,
                 ..app::ItemFilter::default()
             },

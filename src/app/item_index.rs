@@ -575,12 +575,9 @@ impl ItemIndex {
         (conditions, values): (Vec<String>, Vec<rusqlite::types::Value>),
         limit: usize,
     ) -> Result<Vec<WorkItem>, IndexError> {
-        let narrowed: String = conditions
-            .iter()
-            .flat_map(|condition| [" AND ", condition])
-            .collect();
+        let narrowed = where_clause(&conditions, "AND");
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT json FROM items INDEXED BY items_ready WHERE ready = 1{narrowed}
+            "SELECT json FROM items INDEXED BY items_ready WHERE ready = 1 {narrowed}
              ORDER BY priority_rank, due IS NULL, due, created_at, id"
         ))?;
         let mut rows = statement.query(rusqlite::params_from_iter(values))?;
@@ -611,6 +608,92 @@ impl ItemIndex {
         Ok(items)
     }
 
+    /// The first `limit` items `filter` keeps, in id order, and how many it keeps in all,
+    /// when SQL can answer the filter exactly (see [`Self::exact_in_sql`]); `None` otherwise.
+    pub fn page_exact(
+        &self,
+        filter: &ItemFilter,
+        limit: usize,
+        now: Option<Timestamp>,
+    ) -> Result<Option<(Vec<WorkItem>, usize)>, IndexError> {
+        if !self.exact_in_sql(filter, now)? {
+            return Ok(None);
+        }
+        let (conditions, values) = narrowing(filter, Lapse::Never)?;
+        let matching = where_clause(&conditions, "WHERE");
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT COUNT(*) FROM items {matching}"),
+            rusqlite::params_from_iter(values.iter()),
+            |row| row.get(0),
+        )?;
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT json FROM items {matching} ORDER BY id LIMIT {limit}"
+        ))?;
+        let rows = statement.query_map(rusqlite::params_from_iter(values.iter()), |row| {
+            row.get::<_, String>(0)
+        })?;
+        let mut items = Vec::new();
+        for json in rows {
+            let mut item: WorkItem = serde_json::from_str(&json?)?;
+            if let Some(now) = now {
+                item.lapse(now);
+            }
+            items.push(item);
+        }
+        Ok(Some((items, total as usize)))
+    }
+
+    /// As [`Self::page_exact`] for the ready work, in its order; `keep` is the filter's own
+    /// test, for the items whose claim ran out (judged on their own, as in [`Self::ready`]).
+    pub fn ready_exact(
+        &self,
+        filter: &ItemFilter,
+        keep: impl Fn(&WorkItem) -> bool,
+        limit: usize,
+        now: Option<Timestamp>,
+    ) -> Result<Option<(Vec<WorkItem>, usize)>, IndexError> {
+        // Ready rows hold no claim: their status and assignee are as stored, whatever `now`.
+        if !self.exact_in_sql(filter, None)? {
+            return Ok(None);
+        }
+        let lapsed_ready: Vec<WorkItem> = self
+            .lapsed_ready(now)?
+            .into_iter()
+            .filter(|item| keep(item))
+            .collect();
+        let (conditions, values) = narrowing(filter, Lapse::Never)?;
+        let matching = where_clause(&conditions, "AND");
+        let stored: i64 = self.conn.query_row(
+            &format!("SELECT COUNT(*) FROM items INDEXED BY items_ready WHERE ready = 1 {matching}"),
+            rusqlite::params_from_iter(values.iter()),
+            |row| row.get(0),
+        )?;
+        let total = stored as usize + lapsed_ready.len();
+        Ok(Some((
+            self.merge_ready(lapsed_ready, (conditions, values), limit)?,
+            total,
+        )))
+    }
+
+    /// True when [`narrowing`] is `filter`'s whole test: no label, text or overdue test
+    /// (narrowed to a superset), no sort, and — when it asks for a status or an assignee —
+    /// no claim that ran out by `now` (those read otherwise than stored).
+    fn exact_in_sql(&self, filter: &ItemFilter, now: Option<Timestamp>) -> Result<bool, IndexError> {
+        let plain = filter.labels.is_empty()
+            && filter.search.is_none()
+            && filter.overdue_at.is_none()
+            && filter.sort.is_none()
+            && !filter.reverse;
+        if !plain {
+            return Ok(false);
+        }
+        let held = !filter.statuses.is_empty() || filter.assignee.is_some();
+        Ok(match now {
+            Some(now) if held => self.lapsed(now.unix_micros())? == 0,
+            _ => true,
+        })
+    }
+
     /// In id order, each as it stands at `now`, every item `filter` could keep: its
     /// conditions on columns the index holds narrow the rows in SQL, each to a superset of
     /// what the filter keeps (a label by its JSON text anywhere in the item; an item whose
@@ -622,13 +705,10 @@ impl ItemIndex {
         now: Option<Timestamp>,
     ) -> Result<Vec<WorkItem>, IndexError> {
         let (conditions, values) = narrowing(filter, now.map_or(Lapse::Never, Lapse::By))?;
-        let mut query = "SELECT json FROM items".to_owned();
-        if !conditions.is_empty() {
-            query.push_str(" WHERE ");
-            query.push_str(&conditions.join(" AND "));
-        }
-        query.push_str(" ORDER BY id");
-        let mut statement = self.conn.prepare(&query)?;
+        let matching = where_clause(&conditions, "WHERE");
+        let mut statement = self
+            .conn
+            .prepare(&format!("SELECT json FROM items {matching} ORDER BY id"))?;
         let rows = statement.query_map(rusqlite::params_from_iter(values), |row| row.get::<_, String>(0))?;
         let mut items = Vec::new();
         for json in rows {
@@ -1114,6 +1194,15 @@ fn narrowing(
         values.push(Value::Integer(before.unix_micros()));
     }
     Ok((conditions, values))
+}
+
+/// `conditions` joined with `AND`, after `lead` (`WHERE`, or `AND` to extend one); empty
+/// for none.
+fn where_clause(conditions: &[String], lead: &str) -> String {
+    match conditions.is_empty() {
+        true => String::new(),
+        false => format!("{lead} {}", conditions.join(" AND ")),
+    }
 }
 
 /// The order of ready work: priority, then the earliest due date (none last), then age.

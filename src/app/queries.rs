@@ -320,8 +320,17 @@ impl<'a> Queries<'a> {
                 }
             }
         }
-        let ready = match self.index_answer(|index| index.ready_candidates(filter, self.now))? {
-            Some(ready) => ready,
+        let limit = filter.limit.unwrap_or(usize::MAX).min(i64::MAX as usize);
+        let keep = |item: &WorkItem| filter.matches(item, None);
+        let indexed = self.index_answer(|index| {
+            Ok(match index.ready_exact(filter, keep, limit, self.now)? {
+                Some((items, total)) => Ok(Page { items, total }),
+                None => Err(index.ready_candidates(filter, self.now)?),
+            })
+        })?;
+        let ready = match indexed {
+            Some(Ok(page)) => return Ok(page),
+            Some(Err(candidates)) => candidates,
             None => ready_and_blocked(&self.current_items()?).0,
         };
         let mut ready = filter.apply(ready);
@@ -457,10 +466,20 @@ impl<'a> Queries<'a> {
             return Ok(list);
         }
         if filter.at.is_none() && !filter.archived {
-            let narrowed =
-                self.index_answer(|index| Ok((index.candidates(filter, self.now)?, index.broken()?)))?;
-            if let Some((candidates, broken)) = narrowed {
-                return Ok(Self::listed(filter, candidates, broken));
+            // SQL answers the filter when it can, else narrows the rows the filter decides on.
+            let limit = filter.limit.unwrap_or(usize::MAX).min(i64::MAX as usize);
+            let indexed = self.index_answer(|index| {
+                Ok(match index.page_exact(filter, limit, self.now)? {
+                    Some((items, total_matching)) => ItemList {
+                        items,
+                        total_matching,
+                        broken: index.broken()?,
+                    },
+                    None => Self::listed(filter, index.candidates(filter, self.now)?, index.broken()?),
+                })
+            })?;
+            if let Some(list) = indexed {
+                return Ok(list);
             }
         }
         let (items, broken): (Vec<WorkItem>, _) = match filter.at {
