@@ -609,7 +609,8 @@ impl ItemIndex {
     }
 
     /// The first `limit` items `filter` keeps, in id order, and how many it keeps in all,
-    /// when SQL can answer the filter exactly (see [`Self::exact_in_sql`]); `None` otherwise.
+    /// when SQL can answer the filter exactly (no label, text or overdue test, no sort, and
+    /// no claim run out when a status or an assignee is asked); `None` otherwise.
     pub fn page_exact(
         &self,
         filter: &ItemFilter,
@@ -1199,9 +1200,10 @@ fn narrowing(
 /// `conditions` joined with `AND`, after `lead` (`WHERE`, or `AND` to extend one); empty
 /// for none.
 fn where_clause(conditions: &[String], lead: &str) -> String {
-    match conditions.is_empty() {
-        true => String::new(),
-        false => format!("{lead} {}", conditions.join(" AND ")),
+    if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("{lead} {}", conditions.join(" AND "))
     }
 }
 
