@@ -294,6 +294,35 @@ fn stats_add_up_across_pages_of_the_log() {
         ws.json(&["events", "stats", "--type", "WorkItemCreated"])["total"],
         700
     );
+    // A limited list counts every match and builds only those it keeps: the first or the
+    // last of the whole log's matches, across its pages, each the event the export holds.
+    let created: Vec<Value> = whole
+        .lines()
+        .filter(|line| line.contains(r#""event_type":"WorkItemCreated""#))
+        .map(|line| serde_json::from_str::<Value>(line).expect("a line"))
+        .collect();
+    assert_eq!(created.len(), 700);
+    let listed = |args: &[&str]| -> (Vec<Value>, String) {
+        let mut all = vec!["events", "list", "--type", "WorkItemCreated", "--json"];
+        all.extend(args);
+        let out = ws.run(&all);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (
+            array(serde_json::from_slice(&out.stdout).expect("JSON on stdout")),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (first, told) = listed(&["--limit", "3"]);
+    assert_eq!(first, created[..3].to_vec());
+    assert!(told.contains("700"), "the total is told: {told}");
+    let (last, _) = listed(&["--last", "450"]);
+    assert_eq!(
+        last,
+        created[250..].to_vec(),
+        "the last 450 span pages of the log"
+    );
+    let (both, _) = listed(&["--last", "450", "--limit", "2"]);
+    assert_eq!(both, created[250..252].to_vec());
 }
 
 #[test]

@@ -322,6 +322,9 @@ impl<'a> EventLog<'a> {
         if filter.is_range() {
             return self.list_range(filter.after, limit, last);
         }
+        if (limit.is_some() || last.is_some()) && filter.one_stream().is_none() {
+            return self.list_few(filter, limit, last);
+        }
         let mut kept: VecDeque<RecordedEvent> = VecDeque::new();
         let mut total_matching = 0;
         self.scan(filter, |event| {
@@ -339,6 +342,78 @@ impl<'a> EventLog<'a> {
             Ok(ControlFlow::Continue(()))
         })?;
         let mut events: Vec<RecordedEvent> = kept.into();
+        if let (Some(limit), Some(_)) = (limit, last) {
+            events.truncate(limit);
+        }
+        Ok(EventPage {
+            events,
+            total_matching,
+        })
+    }
+
+    /// [`EventLog::list`] with a limit over the whole log: the decoders count the matches
+    /// and pass their lines on as text; only the lines kept (the first `limit`, or the last
+    /// `last`) are built into events, not every match.
+    fn list_few(
+        &self,
+        filter: &EventFilter,
+        limit: Option<usize>,
+        last: Option<usize>,
+    ) -> Result<EventPage, AppError> {
+        let mut kept: VecDeque<String> = VecDeque::new();
+        let mut total_matching = 0;
+        super::log_pages::map_pages(
+            self.store,
+            filter.after,
+            |page: &LinePage| {
+                let mut texts = String::new();
+                let mut ends = Vec::new();
+                page.each_with_text(|line, text| {
+                    if filter.matches_line(&line) {
+                        texts.push_str(text);
+                        ends.push(texts.len());
+                    }
+                    Ok::<(), AppError>(())
+                })?;
+                Ok((texts, ends))
+            },
+            |(texts, ends)| {
+                let mut start = 0;
+                for end in ends {
+                    let text = texts.get(start..end).unwrap_or_default();
+                    start = end;
+                    total_matching += 1;
+                    match (limit, last) {
+                        (_, Some(last)) => {
+                            // A ring of `last` lines, its buffers reused.
+                            let mut slot = if kept.len() >= last {
+                                kept.pop_front().unwrap_or_default()
+                            } else {
+                                String::new()
+                            };
+                            if last > 0 {
+                                slot.clear();
+                                slot.push_str(text);
+                                kept.push_back(slot);
+                            }
+                        }
+                        (Some(limit), None) if kept.len() >= limit => {}
+                        _ => kept.push_back(text.to_owned()),
+                    }
+                }
+                Ok(ControlFlow::Continue(()))
+            },
+            |_| {},
+        )?;
+        let mut events = Vec::with_capacity(kept.len());
+        for text in &kept {
+            let line: EventLine<'_> = serde_json::from_str(text)
+                .map_err(|err| AppError::io("cannot read an event's payload", err.into()))?;
+            events.push(
+                line.to_recorded()
+                    .map_err(|err| AppError::io("cannot read an event's payload", err.into()))?,
+            );
+        }
         if let (Some(limit), Some(_)) = (limit, last) {
             events.truncate(limit);
         }

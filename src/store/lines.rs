@@ -172,8 +172,25 @@ impl LinePage {
         Ok(())
     }
 
+    /// As [`LinePage::each`], with each line's text beside its decoding (for a reader that
+    /// keeps a few lines to decode whole later).
+    pub fn each_with_text<E: From<StoreError>>(
+        &self,
+        mut visit: impl FnMut(EventLine<'_>, &str) -> Result<(), E>,
+    ) -> Result<(), E> {
+        for index in 0..self.lines.len() {
+            let (line, text) = self.line_and_text(index)?;
+            visit(line, text)?;
+        }
+        Ok(())
+    }
+
     /// Line `index`, decoded and checked.
     pub fn line(&self, index: usize) -> Result<EventLine<'_>, StoreError> {
+        self.line_and_text(index).map(|(line, _)| line)
+    }
+
+    fn line_and_text(&self, index: usize) -> Result<(EventLine<'_>, &str), StoreError> {
         let Some(line) = self.lines.get(index) else {
             return Err(self.corrupt(index, "no such line in the page".to_owned()));
         };
@@ -193,7 +210,7 @@ impl LinePage {
                 ),
             ));
         }
-        Ok(event)
+        Ok((event, text))
     }
 
     fn corrupt(&self, index: usize, reason: String) -> StoreError {
