@@ -322,6 +322,7 @@ impl<'a> Queries<'a> {
         }
         let limit = filter.limit.unwrap_or(usize::MAX).min(i64::MAX as usize);
         let keep = |item: &WorkItem| filter.matches(item, None);
+        // `Ok`: SQL answered the filter whole; `Err`: the ready rows it may keep, to filter here.
         let indexed = self.index_answer(|index| {
             Ok(match index.ready_exact(filter, keep, limit, self.now)? {
                 Some((items, total)) => Ok(Page { items, total }),
