@@ -622,26 +622,10 @@ impl ItemIndex {
         }
         let (conditions, values) = narrowing(filter, Lapse::Never)?;
         let matching = where_clause(&conditions, "WHERE");
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT COUNT(*) FROM items {matching}"),
-            rusqlite::params_from_iter(values.iter()),
-            |row| row.get(0),
-        )?;
-        let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT json FROM items {matching} ORDER BY id LIMIT {limit}"
-        ))?;
-        let rows = statement.query_map(rusqlite::params_from_iter(values.iter()), |row| {
-            row.get::<_, String>(0)
-        })?;
-        let mut items = Vec::new();
-        for json in rows {
-            let mut item: WorkItem = serde_json::from_str(&json?)?;
-            if let Some(now) = now {
-                item.lapse(now);
-            }
-            items.push(item);
-        }
-        Ok(Some((items, total as usize)))
+        let total = self.count_of(&format!("SELECT COUNT(*) FROM items {matching}"), &values)?;
+        let query = format!("SELECT json FROM items {matching} ORDER BY id LIMIT {limit}");
+        let items = self.read_items(&query, rusqlite::params_from_iter(values), now)?;
+        Ok(Some((items, total)))
     }
 
     /// As [`Self::page_exact`] for the ready work, in its order; `keep` is the filter's own
@@ -664,12 +648,11 @@ impl ItemIndex {
             .collect();
         let (conditions, values) = narrowing(filter, Lapse::Never)?;
         let matching = where_clause(&conditions, "AND");
-        let stored: i64 = self.conn.query_row(
+        let stored = self.count_of(
             &format!("SELECT COUNT(*) FROM items INDEXED BY items_ready WHERE ready = 1 {matching}"),
-            rusqlite::params_from_iter(values.iter()),
-            |row| row.get(0),
+            &values,
         )?;
-        let total = stored as usize + lapsed_ready.len();
+        let total = stored + lapsed_ready.len();
         Ok(Some((
             self.merge_ready(lapsed_ready, (conditions, values), limit)?,
             total,
@@ -707,19 +690,8 @@ impl ItemIndex {
     ) -> Result<Vec<WorkItem>, IndexError> {
         let (conditions, values) = narrowing(filter, now.map_or(Lapse::Never, Lapse::By))?;
         let matching = where_clause(&conditions, "WHERE");
-        let mut statement = self
-            .conn
-            .prepare(&format!("SELECT json FROM items {matching} ORDER BY id"))?;
-        let rows = statement.query_map(rusqlite::params_from_iter(values), |row| row.get::<_, String>(0))?;
-        let mut items = Vec::new();
-        for json in rows {
-            let mut item: WorkItem = serde_json::from_str(&json?)?;
-            if let Some(now) = now {
-                item.lapse(now);
-            }
-            items.push(item);
-        }
-        Ok(items)
+        let query = format!("SELECT json FROM items {matching} ORDER BY id");
+        self.read_items(&query, rusqlite::params_from_iter(values), now)
     }
 
     /// What `items blocked` looks at, as it stands at `now`: the items blocked by hand and
@@ -771,17 +743,36 @@ impl ItemIndex {
         params: impl rusqlite::Params,
         now: Option<Timestamp>,
     ) -> Result<BTreeMap<WorkItemId, WorkItem>, IndexError> {
+        let items = self.read_items(query, params, now)?;
+        Ok(items.into_iter().map(|item| (item.id, item)).collect())
+    }
+
+    /// The items of `query`'s rows (a `json` column), each as it stands at `now`.
+    fn read_items(
+        &self,
+        query: &str,
+        params: impl rusqlite::Params,
+        now: Option<Timestamp>,
+    ) -> Result<Vec<WorkItem>, IndexError> {
         let mut statement = self.conn.prepare_cached(query)?;
         let rows = statement.query_map(params, |row| row.get::<_, String>(0))?;
-        let mut items = BTreeMap::new();
+        let mut items = Vec::new();
         for json in rows {
             let mut item: WorkItem = serde_json::from_str(&json?)?;
             if let Some(now) = now {
                 item.lapse(now);
             }
-            items.insert(item.id, item);
+            items.push(item);
         }
         Ok(items)
+    }
+
+    /// The number a `SELECT COUNT(*)` query with these values gives.
+    fn count_of(&self, query: &str, values: &[rusqlite::types::Value]) -> Result<usize, IndexError> {
+        let count: i64 = self
+            .conn
+            .query_row(query, rusqlite::params_from_iter(values.iter()), |row| row.get(0))?;
+        Ok(count as usize)
     }
 
     /// Every item, in id order (for checks against the other read paths).
