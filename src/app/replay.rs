@@ -1,6 +1,7 @@
 //! Rebuilding the read model from the global log, and checking it against a replay of each
 //! item's own stream: two independent paths through the data that must agree.
 
+use std::collections::HashSet;
 use std::ops::ControlFlow;
 
 use crate::domain::{DomainError, WorkItemEvent, AGGREGATE_TYPE};
@@ -165,6 +166,7 @@ pub fn verify(
         None => repository.load_all()?,
     };
     let mut differences = Vec::new();
+    let in_streams: HashSet<_> = per_stream.iter().map(|item| item.id).collect();
     for item in &per_stream {
         match model.get(&item.id) {
             None => differences.push(format!(
@@ -179,7 +181,7 @@ pub fn verify(
         }
     }
     for id in model.keys() {
-        if !per_stream.iter().any(|item| item.id == *id) {
+        if !in_streams.contains(id) {
             differences.push(format!("{id} is in the global log but has no stream"));
         }
     }

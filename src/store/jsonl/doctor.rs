@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -14,7 +15,7 @@ use super::index::IndexEntry;
 use super::rebuild::rebuild_index;
 use super::JsonlStore;
 use crate::store::EventStore;
-use crate::store::{Checkup, Finding, RecordedEvent, StoreError, StreamId};
+use crate::store::{Checkup, EventLine, Finding, StoreError, StreamId};
 use crate::timestamp::Timestamp;
 
 /// What a repair did.
@@ -26,9 +27,19 @@ pub struct Repair {
     pub read_model_rebuilt: bool,
 }
 
+/// What the checks need of an event line: its place and its index entry's fields (the
+/// payload is checked as JSON and left unbuilt).
+struct ScannedEvent {
+    event_id: ulid::Ulid,
+    version: u64,
+    position: u64,
+    event_type: String,
+    timestamp: Timestamp,
+}
+
 /// One stream file's committed events and what lies after them.
 struct StreamScan {
-    events: Vec<(RecordedEvent, u64, u64)>,
+    events: Vec<(ScannedEvent, u64, u64)>,
     /// Where the clean, committed prefix ends.
     good_len: usize,
     /// Why the rest (if any) is not part of the stream.
@@ -48,8 +59,15 @@ fn scan_stream(store: &JsonlStore, path: &Path, bytes: &[u8], findings: &mut Vec
     for (index, line) in bytes[..newline_end].split_inclusive(|&b| b == b'\n').enumerate() {
         let number = index as u64 + 1;
         let content = &line[..line.len() - 1];
-        match serde_json::from_slice::<RecordedEvent>(content) {
-            Ok(event) => {
+        match serde_json::from_slice::<EventLine<'_>>(content) {
+            Ok(decoded) => {
+                let event = ScannedEvent {
+                    event_id: decoded.event_id,
+                    version: decoded.version,
+                    position: decoded.position,
+                    event_type: decoded.event_type.into_owned(),
+                    timestamp: decoded.timestamp,
+                };
                 events.push((event, offset as u64, content.len() as u64));
                 last_event_end = offset + line.len();
             }
@@ -161,13 +179,14 @@ fn scan_stream(store: &JsonlStore, path: &Path, bytes: &[u8], findings: &mut Vec
 fn expect_entries(
     stream: &StreamId,
     path: &Path,
-    events: Vec<(RecordedEvent, u64, u64)>,
-    ids: &mut HashMap<ulid::Ulid, PathBuf>,
+    events: Vec<(ScannedEvent, u64, u64)>,
+    ids: &mut HashMap<ulid::Ulid, Rc<Path>>,
     expected_index: &mut Vec<IndexEntry>,
     findings: &mut Vec<Finding>,
 ) {
+    let shared: Rc<Path> = Rc::from(path);
     for (event, offset, length) in events {
-        if let Some(other) = ids.insert(event.event_id, path.to_path_buf()) {
+        if let Some(other) = ids.insert(event.event_id, Rc::clone(&shared)) {
             let detail = format!("event id {} also appears in {}", event.event_id, other.display());
             findings.push(finding(
                 "duplicate_event_id",
@@ -263,7 +282,8 @@ impl JsonlStore {
         let mut streams = 0;
         let mut done = Repair::default();
         let mut expected_index = Vec::new();
-        let mut ids: HashMap<ulid::Ulid, PathBuf> = HashMap::new();
+        // Each event id to the file it was seen in (shared: one path per file, not per event).
+        let mut ids: HashMap<ulid::Ulid, Rc<Path>> = HashMap::new();
         let mut stray_removed = false;
         for stream in self.list_all_stream_files()? {
             let path = self.stream_path(&stream);
