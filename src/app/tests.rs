@@ -536,3 +536,38 @@ fn changes_together_are_one_write_or_none() {
         Err(AppError::Domain(DomainError::Unchanged { .. }))
     ));
 }
+
+#[test]
+fn verify_names_each_item_the_global_log_and_the_streams_disagree_on() {
+    let store = MemoryStore::new();
+    let ids = CountingIds::default();
+    let dispatcher = CommandDispatcher::new(&store, &FixedClock, &ids, "tester");
+    for title in ["a", "b", "c"] {
+        create(&dispatcher, title);
+    }
+    dispatcher
+        .dispatch(start(id(2)), WriteOptions::default())
+        .unwrap();
+    let (rebuilt, _) = rebuild(&store, None, |_| {}).unwrap();
+    assert!(verify(&store, &rebuilt.items, None).unwrap().is_empty());
+
+    let mut model = rebuilt.items.clone();
+    let first = WorkItemId::new(1).unwrap();
+    let second = WorkItemId::new(2).unwrap();
+    let mut stray = model[&first].clone();
+    stray.id = WorkItemId::new(9).unwrap();
+    model.remove(&first);
+    model.get_mut(&second).unwrap().status = Status::Done;
+    model.insert(stray.id, stray);
+    let differences = verify(&store, &model, None).unwrap();
+    assert_eq!(differences.len(), 3, "{differences:?}");
+    assert!(
+        differences[0].starts_with("WORK-001 is in its stream but missing"),
+        "{differences:?}"
+    );
+    assert!(differences[1].starts_with("WORK-002 differs"), "{differences:?}");
+    assert!(
+        differences[2].starts_with("WORK-009 is in the global log but has no stream"),
+        "{differences:?}"
+    );
+}
