@@ -61,6 +61,8 @@ enum Op {
     Assign(usize, Option<u8>),
     Depend(usize, usize, DependencyType),
     Undepend(usize, usize),
+    /// A new parent, or none.
+    Reparent(usize, Option<usize>),
     ExpectStale(usize),
     /// Claim with no lease (0), one short enough to lapse within a sequence (1), or an hour (2).
     Claim(usize, u8),
@@ -84,6 +86,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (n.clone(), prop::option::of(0..3u8)).prop_map(|(i, w)| Op::Assign(i, w)),
         1 => (n.clone(), n.clone(), prop::sample::select(DependencyType::ALL.to_vec())).prop_map(|(a, b, k)| Op::Depend(a, b, k)),
         1 => (n.clone(), n.clone()).prop_map(|(a, b)| Op::Undepend(a, b)),
+        1 => (n.clone(), prop::option::of(n.clone())).prop_map(|(a, b)| Op::Reparent(a, b)),
         1 => n.clone().prop_map(Op::ExpectStale),
         2 => (n.clone(), 0..3u8).prop_map(|(i, lease)| Op::Claim(i, lease)),
         1 => (n, any::<bool>()).prop_map(|(i, force)| Op::Release(i, force)),
@@ -167,6 +170,10 @@ fn to_command(op: &Op, created: usize) -> (Command, WriteOptions) {
         Op::Undepend(a, b) => Command::RemoveDependency {
             item: item(a),
             on: item(b),
+        },
+        Op::Reparent(i, parent) => Command::Reparent {
+            item: item(i),
+            parent: parent.map(item),
         },
         Op::Claim(i, lease) => Command::Claim {
             item: item(i),
@@ -460,6 +467,23 @@ proptest! {
                 jerry::domain::graph::links(&near, *id),
                 jerry::domain::graph::links(model.items.values(), *id)
             );
+        }
+        // A new link is checked on what a walk through the index from it reaches, with
+        // the whole model's answer: a blocking cycle refused, a parent loop refused.
+        let edges = jerry::domain::graph::blocking_edges(model.items.values());
+        for to in model.items.values() {
+            let reach = index.blocking_reach(to.id).unwrap().expect("every item is indexed");
+            let chain = index.ancestry(to.id).unwrap().expect("every parent is indexed");
+            for from in model.items.values() {
+                prop_assert_eq!(
+                    format!("{:?}", jerry::domain::graph::check_blocking_cycle(&reach, (from.id, to.id))),
+                    format!("{:?}", jerry::domain::graph::check_blocking_cycle(&edges, (from.id, to.id)))
+                );
+                prop_assert_eq!(
+                    format!("{:?}", jerry::domain::graph::check_parent(&chain, Some(from.id), from.work_type, to)),
+                    format!("{:?}", jerry::domain::graph::check_parent(&model.items, Some(from.id), from.work_type, to))
+                );
+            }
         }
         drop(index);
         let cache = dir.path().join("data/cache");

@@ -4,10 +4,14 @@
 //! in [`CommandDispatcher`]'s `match` does not compile. Only [`super::Session`] dispatches,
 //! so no caller can write while skipping the policies.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 use ulid::Ulid;
 
-use crate::domain::graph::{blocking_edges, check_blocking_cycle, check_parent, edge_for, OpenLinks};
+use crate::domain::graph::{
+    blocking_edges, check_blocking_cycle, check_parent, edge_for, BlockingEdges, OpenLinks,
+};
 use crate::domain::{
     DependencyType, DomainError, ItemRef, NewWorkItem, Priority, QualityGate, Status, WorkItem,
     WorkItemEvent, WorkItemId, WorkType, AGGREGATE_TYPE,
@@ -373,26 +377,78 @@ impl<'a> CommandDispatcher<'a> {
     /// The open children and the open blockers of `id`: asked of the item index when it
     /// is current (a few rows, whatever the project's size), else found in the whole model.
     fn links_of(&self, id: WorkItemId) -> Result<(Vec<WorkItemId>, Vec<WorkItemId>), AppError> {
-        self.consulted.store(true, std::sync::atomic::Ordering::Relaxed);
-        if self.warm.is_none() {
-            let mut slot = self
-                .index
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            if matches!(*slot, IndexSlot::Unasked) {
-                *slot = match super::item_index::ItemIndex::for_write(self.store) {
-                    Some(index) => IndexSlot::Current(index),
-                    None => IndexSlot::Absent,
-                };
-            }
-            if let IndexSlot::Current(index) = &*slot {
-                if let Ok(found) = index.open_links(id) {
-                    return Ok(found);
-                }
-            }
+        if let Some(found) = self.ask_index(|index| index.open_links(id).map(Some)) {
+            return Ok(found);
         }
         let links = self.open_links()?;
         Ok((links.children(id), links.blockers(id)))
+    }
+
+    /// What a new link of `target` to `other` is decided on: `other` as it stands, and the
+    /// blocking edges a cycle through `edge` (the link's own, if it blocks) could take —
+    /// from the item index, walked from the edge's far end, when it can tell; else every
+    /// edge of the whole model (at 100,000 items, half a second).
+    fn link_graph(
+        &self,
+        target: WorkItemId,
+        other: WorkItemId,
+        edge: Option<(WorkItemId, WorkItemId)>,
+    ) -> Result<(Option<WorkItem>, BlockingEdges), AppError> {
+        let asked = self.ask_index(|index| {
+            // An item the index lacks (archived) may hold links no row records.
+            let Some(other_item) = index.item(other)? else {
+                return Ok(None);
+            };
+            if index.item(target)?.is_none() {
+                return Ok(None);
+            }
+            let edges = match edge {
+                Some((_, to)) => index.blocking_reach(to)?,
+                None => Some(BTreeSet::new()),
+            };
+            Ok(edges.map(|edges| (Some(other_item), edges)))
+        });
+        if let Some(found) = asked {
+            return Ok(found);
+        }
+        let items = self.read_model_with(&[other, target])?;
+        Ok((items.get(&other).cloned(), blocking_edges(items.values())))
+    }
+
+    /// `parent` and the chain of its parents, all a new parent link is checked against:
+    /// from the item index when it holds the whole chain, else from the whole model.
+    fn ancestry(&self, parent: WorkItemId) -> Result<std::sync::Arc<super::ItemsModel>, AppError> {
+        match self.ask_index(|index| index.ancestry(parent)) {
+            Some(chain) => Ok(std::sync::Arc::new(chain)),
+            None => self.read_model_with(&[parent]),
+        }
+    }
+
+    /// Asks the item index when it is current and no warm model is kept (a long-running
+    /// front door holds the whole model already). `None` when there is no usable index, it
+    /// fails, or `ask` finds it cannot tell: the caller reads the whole model.
+    fn ask_index<T>(
+        &self,
+        ask: impl FnOnce(&super::item_index::ItemIndex) -> Result<Option<T>, super::item_index::IndexError>,
+    ) -> Option<T> {
+        self.consulted.store(true, std::sync::atomic::Ordering::Relaxed);
+        if self.warm.is_some() {
+            return None;
+        }
+        let mut slot = self
+            .index
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if matches!(*slot, IndexSlot::Unasked) {
+            *slot = match super::item_index::ItemIndex::for_write(self.store) {
+                Some(index) => IndexSlot::Current(index),
+                None => IndexSlot::Absent,
+            };
+        }
+        match &*slot {
+            IndexSlot::Current(index) => ask(index).ok().flatten(),
+            _ => None,
+        }
     }
 
     /// The open children and blockers of every item in [`Self::read_model`].
@@ -522,19 +578,16 @@ impl<'a> CommandDispatcher<'a> {
             Command::AddDependency { item, on, kind } => {
                 let other = self.existing(on)?;
                 let target = ItemRepository::new(self.store).resolve(item)?;
-                let items = self.read_model_with(&[other, target])?;
+                let (other_item, edges) = self.link_graph(target, other, edge_for(target, other, kind))?;
                 // One link per pair: `1 blocked_by 2` and `2 blocks 1` are the same link,
                 // and any link between two items is the only one.
-                if items
-                    .get(&other)
-                    .is_some_and(|o| o.dependencies.iter().any(|d| d.id == target))
-                {
+                if other_item.is_some_and(|o| o.dependencies.iter().any(|d| d.id == target)) {
                     return Err(DomainError::DuplicateDependency { id: target, other }.into());
                 }
                 Prepared::deciding(item, move |current, _| {
                     let events = current.add_dependency(other, kind)?;
                     if let Some(edge) = edge_for(current.id, other, kind) {
-                        check_blocking_cycle(&blocking_edges(items.values()), edge)?;
+                        check_blocking_cycle(&edges, edge)?;
                     }
                     Ok(events)
                 })
@@ -558,13 +611,16 @@ impl<'a> CommandDispatcher<'a> {
             }
             Command::Reparent { item, parent } => {
                 let parent = parent.map(|p| self.existing(p)).transpose()?;
-                let items = self.read_model_with(&parent.into_iter().collect::<Vec<_>>())?;
+                let ancestry = match parent {
+                    Some(parent) => self.ancestry(parent)?,
+                    None => std::sync::Arc::default(),
+                };
                 Prepared::deciding(item, move |current, _| {
                     if let Some(parent) = parent {
-                        let parent = items.get(&parent).ok_or(DomainError::MissingCreation {
+                        let parent = ancestry.get(&parent).ok_or(DomainError::MissingCreation {
                             found: format!("no {parent} in the read model"),
                         })?;
-                        check_parent(&items, Some(current.id), current.work_type, parent)?;
+                        check_parent(&ancestry, Some(current.id), current.work_type, parent)?;
                     }
                     current.reparent(parent)
                 })

@@ -20,7 +20,7 @@ use std::time::Duration;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use ulid::Ulid;
 
-use crate::domain::graph::ready_and_blocked;
+use crate::domain::graph::{blocking_edges, ready_and_blocked, BlockingEdges};
 use crate::domain::{Status, WorkItem, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{EventStore, RecordedEvent};
 use crate::timestamp::Timestamp;
@@ -514,6 +514,68 @@ impl ItemIndex {
     /// its dependencies — all that [`crate::domain::graph::links`] looks at for `id`.
     pub fn neighbourhood(&self, id: WorkItemId) -> Result<Vec<WorkItem>, IndexError> {
         neighbourhood(&self.conn, id)
+    }
+
+    /// One item as its row holds it (no lapse applied).
+    pub fn item(&self, id: WorkItemId) -> Result<Option<WorkItem>, IndexError> {
+        Writer { tx: &self.conn }.get(id)
+    }
+
+    /// Every blocking edge (blocker, blocked) reachable from `start` along blocking edges:
+    /// all that [`crate::domain::graph::check_blocking_cycle`] walks when a new edge ends at
+    /// `start`, found one item's links at a time. `None` when the walk meets an item the
+    /// index does not hold (archived, or never created): only the whole model knows its
+    /// links.
+    pub fn blocking_reach(&self, start: WorkItemId) -> Result<Option<BlockingEdges>, IndexError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT json FROM items WHERE id = ?1
+               OR id IN (SELECT peer FROM links INDEXED BY links_holder WHERE holder = ?1)
+               OR id IN (SELECT holder FROM links INDEXED BY links_peer WHERE peer = ?1)",
+        )?;
+        let mut edges = BTreeSet::new();
+        let mut queue = std::collections::VecDeque::from([start]);
+        let mut seen = BTreeSet::from([start]);
+        while let Some(node) = queue.pop_front() {
+            let rows = statement.query_map(params![node.number() as i64], |row| row.get::<_, String>(0))?;
+            let mut linked = Vec::new();
+            for json in rows {
+                linked.push(serde_json::from_str::<WorkItem>(&json?)?);
+            }
+            if !linked.iter().any(|item| item.id == node) {
+                return Ok(None);
+            }
+            // An edge out of `node` is recorded on `node` or on the item it points at, and
+            // either way that item is linked to `node`.
+            for edge in blocking_edges(&linked)
+                .into_iter()
+                .filter(|(from, _)| *from == node)
+            {
+                if seen.insert(edge.1) {
+                    queue.push_back(edge.1);
+                }
+                edges.insert(edge);
+            }
+        }
+        Ok(Some(edges))
+    }
+
+    /// `id` and the chain of its parents: all that [`crate::domain::graph::check_parent`]
+    /// walks when `id` becomes a parent. `None` when the chain leaves the index (a parent
+    /// archived, or never created): only the whole model holds the rest of it.
+    pub fn ancestry(&self, id: WorkItemId) -> Result<Option<BTreeMap<WorkItemId, WorkItem>>, IndexError> {
+        // `UNION` (not `UNION ALL`) ends the walk even on a parent loop a foreign log made.
+        let chain = self.items_where(
+            "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT items.parent FROM items
+                                         JOIN up ON items.id = up.id WHERE items.parent IS NOT NULL)
+             SELECT json FROM items WHERE id IN up",
+            params![id.number() as i64],
+            None,
+        )?;
+        let whole = chain.contains_key(&id)
+            && chain
+                .values()
+                .all(|item| item.parent.is_none_or(|parent| chain.contains_key(&parent)));
+        Ok(whole.then_some(chain))
     }
 
     /// The first `limit` items of the ready work (see [`ready_and_blocked`]) as it stands at

@@ -8,11 +8,12 @@ use serde::Serialize;
 
 use super::{DependencyType, DomainError, Status, WorkItem, WorkItemId, WorkType};
 
+/// Blocking links as `(blocker, blocked)` pairs: the graph a cycle check walks.
+pub type BlockingEdges = BTreeSet<(WorkItemId, WorkItemId)>;
+
 /// `(blocker, blocked)` for every blocking link among `items`: `A blocks B` and `B
 /// blocked_by A` are the same edge, A → B. `related` links are not edges.
-pub fn blocking_edges<'a>(
-    items: impl IntoIterator<Item = &'a WorkItem>,
-) -> BTreeSet<(WorkItemId, WorkItemId)> {
+pub fn blocking_edges<'a>(items: impl IntoIterator<Item = &'a WorkItem>) -> BlockingEdges {
     let mut edges = BTreeSet::new();
     for item in items {
         for dependency in &item.dependencies {
@@ -40,10 +41,7 @@ pub fn edge_for(
 }
 
 /// Refuses an edge that would close a cycle of blocking links, naming it.
-pub fn check_blocking_cycle(
-    edges: &BTreeSet<(WorkItemId, WorkItemId)>,
-    new: (WorkItemId, WorkItemId),
-) -> Result<(), DomainError> {
+pub fn check_blocking_cycle(edges: &BlockingEdges, new: (WorkItemId, WorkItemId)) -> Result<(), DomainError> {
     let (from, to) = new;
     // The new edge from → to, then a path to → … → from, is a cycle; it is named
     // starting with the new link.
@@ -61,11 +59,7 @@ pub fn check_blocking_cycle(
 }
 
 /// A path of edges from `start` to `goal` (both included), breadth first.
-fn path(
-    edges: &BTreeSet<(WorkItemId, WorkItemId)>,
-    start: WorkItemId,
-    goal: WorkItemId,
-) -> Option<Vec<WorkItemId>> {
+fn path(edges: &BlockingEdges, start: WorkItemId, goal: WorkItemId) -> Option<Vec<WorkItemId>> {
     let mut came_from: BTreeMap<WorkItemId, WorkItemId> = BTreeMap::new();
     let mut queue = std::collections::VecDeque::from([start]);
     let mut seen = BTreeSet::from([start]);
@@ -329,12 +323,14 @@ pub fn check_parent(
         });
     }
     if let Some(child) = child {
-        // Walk up from the parent: meeting the child means the link would close a loop.
+        // Walk up from the parent: meeting the child means the link would close a loop;
+        // meeting an ancestor again, a loop a foreign log made, ends the walk there too.
         let mut chain = vec![child, parent.id];
+        let mut seen = BTreeSet::from([parent.id]);
         let mut at = parent.parent;
         while let Some(id) = at {
             chain.push(id);
-            if id == child || chain.len() > items.len() + 2 {
+            if id == child || !seen.insert(id) {
                 return Err(DomainError::Cycle {
                     kind: "parent",
                     path: chain,

@@ -153,6 +153,21 @@ fn parents_rank_above_children_and_never_loop() {
             path: vec![id(1), id(3), id(2), id(1)]
         })
     );
+    // A loop a foreign log made above the new parent ends the walk where it comes round,
+    // however many items there are.
+    let mut four = item(4, WorkType::Epic, Priority::Medium);
+    four.parent = Some(id(5));
+    let mut five = item(5, WorkType::Epic, Priority::Medium);
+    five.parent = Some(id(4));
+    let mut foreign = items.clone();
+    foreign.extend(project(vec![four.clone(), five]));
+    assert_eq!(
+        check_parent(&foreign, Some(id(3)), WorkType::Subtask, &four),
+        Err(DomainError::Cycle {
+            kind: "parent",
+            path: vec![id(3), id(4), id(5), id(4)]
+        })
+    );
 }
 
 #[test]
