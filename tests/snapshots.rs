@@ -65,6 +65,25 @@ fn tables() {
     insta::assert_snapshot!("items_show", screen(&ws, &["items", "show", "2"]));
 }
 
+/// The list table streamed from the item index and the one drawn from whole items (a
+/// status filter) are one table: wide characters take two columns, control characters show
+/// escaped, a due date adds a column, statuses are coloured.
+#[test]
+fn wide_dated_and_coloured_rows() {
+    let ws = seeded();
+    ws.ok(&["items", "create", "登录页面 rework", "--due", "2026-03-04"]);
+    ws.ok(&["items", "create", "tab\there"]);
+    ws.ok(&["items", "assign", "4", "李雷"]);
+    let streamed = screen(&ws, &["items", "list", "--color", "always"]);
+    insta::assert_snapshot!("items_list_wide", streamed);
+    let statuses = ["pending", "in_progress", "blocked", "done", "cancelled"];
+    let mut filtered = vec!["items", "list", "--color", "always"];
+    for status in statuses {
+        filtered.extend(["--status", status]);
+    }
+    assert_eq!(screen(&ws, &filtered), streamed);
+}
+
 #[test]
 fn writes_and_their_notes() {
     let ws = Workspace::new();

@@ -373,6 +373,25 @@ impl ItemIndex {
         )
     }
 
+    /// Runs `read` in one read transaction, so all its queries see the rows of one moment
+    /// however many writers commit meanwhile (WAL keeps the snapshot). Inside a
+    /// transaction already (a catch-up not yet committed), `read` simply runs in it.
+    pub fn in_snapshot<T, E: From<AppError>>(
+        &self,
+        read: impl FnOnce(&Self) -> Result<T, E>,
+    ) -> Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return read(self);
+        }
+        self.conn.execute_batch("BEGIN").map_err(read_error)?;
+        let result = read(self);
+        // Nothing was written: ending the transaction only lets the snapshot go.
+        if self.conn.execute_batch("COMMIT").is_err() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        result
+    }
+
     /// The first `limit` rows `sql` selects, each read by `read` and handed to `each` as
     /// it comes (a whole list never sits in memory).
     fn each_row<T, E: From<AppError>>(

@@ -447,18 +447,21 @@ impl<'a> Queries<'a> {
         let Some(index) = self.index()? else {
             return Ok(None);
         };
-        let (Ok(total_matching), Ok(broken)) = (index.count(), index.broken()) else {
-            return Ok(None);
-        };
-        let written = read(&index, filter.limit.unwrap_or(usize::MAX), self.now)?;
-        Ok(Some((
-            written,
-            ItemList {
-                items: Vec::new(),
-                total_matching,
-                broken,
-            },
-        )))
+        // The count, the broken streams and the rows as of one moment, whoever writes.
+        index.in_snapshot(|index| {
+            let (Ok(total_matching), Ok(broken)) = (index.count(), index.broken()) else {
+                return Ok(None);
+            };
+            let written = read(index, filter.limit.unwrap_or(usize::MAX), self.now)?;
+            Ok(Some((
+                written,
+                ItemList {
+                    items: Vec::new(),
+                    total_matching,
+                    broken,
+                },
+            )))
+        })
     }
 
     /// Matching items, in display-id order unless the filter sorts.

@@ -139,6 +139,12 @@ impl Output {
         Ok(())
     }
 
+    /// Human text as it is, newlines included: a table written a block at a time.
+    pub fn text(&mut self, text: &str) -> CliResult {
+        self.stdout().write_all(text.as_bytes())?;
+        Ok(())
+    }
+
     /// Writes data in the chosen machine format. Encoding happens first, so only I/O errors
     /// (such as a closed pipe) come from writing.
     pub fn json_value<T: Serialize + ?Sized>(&mut self, value: &T) -> CliResult {

@@ -95,8 +95,6 @@ fn render<C: AsRef<str> + From<String>>(
     out
 }
 
-/// One line: the margin, each cell padded to its column (the last one not), coloured where
-/// `colour` says.
 /// `count` spaces, copied from a run of them rather than pushed one char at a time.
 fn pad(out: &mut String, count: usize) {
     const SPACES: &str = "                                                                ";
@@ -108,6 +106,8 @@ fn pad(out: &mut String, count: usize) {
     }
 }
 
+/// One line: the margin, each cell padded to its column (the last one not), coloured where
+/// `colour` says.
 fn push_row<C: AsRef<str>>(
     out: &mut String,
     cells: &[C],
@@ -160,87 +160,149 @@ fn fitted_table(header: &[&str], rows: Vec<Vec<String>>, style: Style) -> String
 /// The items as a table; a DUE column (the day) appears when any item has a due date.
 pub fn item_table(items: &[WorkItem], style: Style) -> String {
     let rows: Vec<ItemSummary> = items.iter().map(ItemSummary::of).collect();
-    item_rows_table(&rows, style)
-}
-
-/// The list table: what [`render`] draws, written straight from the summaries (a list of
-/// thousands of items builds no cell it does not have to).
-pub fn item_rows_table(items: &[ItemSummary], style: Style) -> String {
-    use std::borrow::Cow;
-    let with_due = items.iter().any(|item| item.due.is_some());
-    let mut header = vec!["ID", "TYPE", "PRIORITY", "STATUS", "ASSIGNEE"];
-    if with_due {
-        header.push("DUE");
+    let mut table = RowsTable::new(style);
+    for row in &rows {
+        table.measure(row);
     }
-    header.push("TITLE");
-    let last = header.len() - 1;
-    let ids: Vec<String> = items.iter().map(|item| item.id.to_string()).collect();
-    let assignees: Vec<Cow<'_, str>> = items
-        .iter()
-        .map(|item| item.assignee.as_deref().map(printable_cow).unwrap_or_default())
-        .collect();
-    let dues: Vec<String> = if with_due {
-        items
-            .iter()
-            .map(|item| item.due.map(|d| d.day()).unwrap_or_default())
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let cells = |row: usize| {
-        let item = &items[row];
-        let mut cells: [&str; 6] = [
-            &ids[row],
-            item.work_type.as_str(),
-            item.priority.as_str(),
-            item.status.as_str(),
-            &assignees[row],
-            "",
-        ];
-        if with_due {
-            cells[5] = &dues[row];
-        }
-        cells
-    };
-    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for row in 0..items.len() {
-        for (column, cell) in cells(row).iter().take(last).enumerate() {
-            widths[column] = widths[column].max(width(cell));
-        }
-    }
-    let fixed: usize = MARGIN + widths[..last].iter().map(|w| w + GAP).sum::<usize>();
-    let titles: Vec<Cow<'_, str>> = items
-        .iter()
-        .map(|item| {
-            let title = printable_cow(&item.title);
-            match style.width {
-                Some(columns) => Cow::Owned(truncate(&title, columns.saturating_sub(fixed).max(6))),
-                None => title,
-            }
-        })
-        .collect();
-    let last_width = titles
-        .iter()
-        .map(|title| width(title))
-        .chain([width(header[last])])
-        .max()
-        .unwrap_or(0);
-    let mut out = String::with_capacity((fixed + last_width + 1) * (items.len() + 2));
-    push_row(&mut out, &header, &widths, |_| None);
-    out.push_str(&"─".repeat(fixed + last_width));
-    out.push('\n');
-    let mut row_cells: Vec<&str> = Vec::with_capacity(header.len());
-    for (row, item) in items.iter().enumerate() {
-        row_cells.clear();
-        row_cells.extend(cells(row).iter().take(last));
-        row_cells.push(&titles[row]);
-        let colour = status_colour(item.status).filter(|_| style.color);
-        push_row(&mut out, &row_cells, &widths, |column| {
-            (column == 3).then_some(colour).flatten()
-        });
+    let mut out = String::new();
+    table.header(&mut out);
+    for row in &rows {
+        table.row(&mut out, row);
     }
     out.pop();
     out
+}
+
+/// The list table's headers; DUE only when some item has a due date.
+const HEADER: [&str; 7] = ["ID", "TYPE", "PRIORITY", "STATUS", "ASSIGNEE", "DUE", "TITLE"];
+const TITLE: usize = 6;
+const DUE: usize = 5;
+
+/// The list table, what [`render`] draws, sized and written a row at a time:
+/// [`RowsTable::measure`] every row first, then the [`RowsTable::header`] and each
+/// [`RowsTable::row`]. A list of 100,000 items is read twice rather than held, and no cell
+/// is built that does not have to be.
+pub struct RowsTable {
+    style: Style,
+    /// The widest cell of each column of [`HEADER`], its header included (the title's
+    /// before it gives way on a terminal).
+    widths: [usize; 7],
+    with_due: bool,
+}
+
+impl RowsTable {
+    pub fn new(style: Style) -> Self {
+        Self {
+            style,
+            widths: HEADER.map(width),
+            with_due: false,
+        }
+    }
+
+    /// Widens the columns to hold `item`'s cells. (Ids and the names of types, priorities
+    /// and statuses are ASCII: their width is their length.)
+    pub fn measure(&mut self, item: &ItemSummary) {
+        let due = item.due.map_or(0, |due| width(&due.day()));
+        let cells = [
+            item.id.text_len(),
+            item.work_type.as_str().len(),
+            item.priority.as_str().len(),
+            item.status.as_str().len(),
+            item.assignee.as_deref().map_or(0, |a| width(&printable_cow(a))),
+            due,
+            width(&printable_cow(&item.title)),
+        ];
+        for (widest, cell) in self.widths.iter_mut().zip(cells) {
+            *widest = (*widest).max(cell);
+        }
+        self.with_due |= item.due.is_some();
+    }
+
+    /// The columns shown, in order.
+    fn columns(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..HEADER.len()).filter(|&column| column != DUE || self.with_due)
+    }
+
+    /// The margin and every column before the title, with its gap.
+    fn fixed(&self) -> usize {
+        MARGIN
+            + self
+                .columns()
+                .filter(|&column| column != TITLE)
+                .map(|column| self.widths[column] + GAP)
+                .sum::<usize>()
+    }
+
+    /// How wide a title may be: on a terminal, what is left of its width (at least 6).
+    fn room(&self) -> Option<usize> {
+        self.style
+            .width
+            .map(|columns| columns.saturating_sub(self.fixed()).max(6))
+    }
+
+    /// The header and the rule under it.
+    pub fn header(&self, out: &mut String) {
+        let title = self
+            .room()
+            .map_or(self.widths[TITLE], |room| self.widths[TITLE].min(room));
+        pad(out, MARGIN);
+        for column in self.columns() {
+            self.cell(out, column, HEADER[column], HEADER[column].len(), None);
+        }
+        out.push('\n');
+        out.push_str(&"─".repeat(self.fixed() + title.max(width(HEADER[TITLE]))));
+        out.push('\n');
+    }
+
+    /// One item's line.
+    pub fn row(&self, out: &mut String, item: &ItemSummary) {
+        pad(out, MARGIN);
+        let _ = write!(out, "{}", item.id);
+        pad(out, self.widths[0].saturating_sub(item.id.text_len()) + GAP);
+        let ascii = |text: &'static str| (text, text.len());
+        let (kind, kind_width) = ascii(item.work_type.as_str());
+        self.cell(out, 1, kind, kind_width, None);
+        let (priority, priority_width) = ascii(item.priority.as_str());
+        self.cell(out, 2, priority, priority_width, None);
+        let colour = status_colour(item.status).filter(|_| self.style.color);
+        let (status, status_width) = ascii(item.status.as_str());
+        self.cell(out, 3, status, status_width, colour);
+        let assignee = item.assignee.as_deref().map(printable_cow).unwrap_or_default();
+        self.cell(out, 4, &assignee, width(&assignee), None);
+        if self.with_due {
+            let due = item.due.map(|due| due.day()).unwrap_or_default();
+            self.cell(out, DUE, &due, width(&due), None);
+        }
+        let title = printable_cow(&item.title);
+        match self.room() {
+            Some(room) if width(&title) > room => out.push_str(&truncate(&title, room)),
+            _ => out.push_str(&title),
+        }
+        out.push('\n');
+    }
+
+    /// A cell `text_width` wide, coloured if `colour` says, padded to its column; the
+    /// title, last, is not padded but gives way on a terminal.
+    fn cell(&self, out: &mut String, column: usize, text: &str, text_width: usize, colour: Option<&str>) {
+        if column == TITLE {
+            match self.room() {
+                Some(room) if text_width > room => out.push_str(&truncate(text, room)),
+                _ => out.push_str(text),
+            }
+            return;
+        }
+        match colour {
+            Some(code) => {
+                out.push_str("\x1b[");
+                out.push_str(code);
+                out.push('m');
+                out.push_str(text);
+                out.push_str("\x1b[39m");
+            }
+            None => out.push_str(text),
+        }
+        pad(out, self.widths[column].saturating_sub(text_width) + GAP);
+    }
 }
 
 /// `held by ann until …`, or whose lease ran out.

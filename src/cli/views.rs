@@ -174,7 +174,8 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
     };
     // A whole list goes out row by row from the indexed read model: in JSON as stored, as a
     // table from the few fields it shows.
-    let mut table_rows = Vec::new();
+    let mut table = render::RowsTable::new(out.style());
+    let mut rows = Vec::new();
     let streamed = match out.format() {
         _ if fields.is_some() => None,
         Format::Json | Format::Jsonl => {
@@ -186,7 +187,8 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
             })?
         }
         Format::Table => queries.each_listed_summary(&filter, |row| -> CliResult {
-            table_rows.push(row);
+            table.measure(&row);
+            rows.push(row);
             Ok(())
         })?,
         Format::Toon => None,
@@ -218,12 +220,21 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
         return Ok(());
     }
     if shown.is_some() {
-        if table_rows.is_empty() {
+        if rows.is_empty() {
             nothing_listed(&session, out);
             return Ok(());
         }
-        let style = out.style();
-        return out.line(&render::item_rows_table(&table_rows, style));
+        // Written a block at a time: the table of 100,000 rows is never one string.
+        let mut text = String::with_capacity(BLOCK + 1024);
+        table.header(&mut text);
+        for row in &rows {
+            table.row(&mut text, row);
+            if text.len() >= BLOCK {
+                out.text(&text)?;
+                text.clear();
+            }
+        }
+        return out.text(&text);
     }
     if let Some(fields) = &fields {
         return super::fields::print(out, &serde_json::to_value(&listed.items)?, fields);
@@ -238,6 +249,9 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let style = out.style();
     out.line(&render::item_table(&listed.items, style))
 }
+
+/// How much of a table is gathered before it is written.
+const BLOCK: usize = 64 * 1024;
 
 /// What an empty list says (on stderr: stdout stays empty for scripts).
 fn nothing_listed(session: &jerry::app::Session, out: &mut Output) {

@@ -23,6 +23,13 @@ impl WorkItemId {
     pub fn number(self) -> u64 {
         self.0
     }
+
+    /// How long the id's text is (`WORK-001`: 8), without writing it: a table sizes its
+    /// id column from 100,000 of them.
+    pub fn text_len(self) -> usize {
+        let digits = self.0.checked_ilog10().map_or(1, |log| log as usize + 1);
+        "WORK-".len() + digits.max(3)
+    }
 }
 
 impl fmt::Display for WorkItemId {
@@ -197,6 +204,10 @@ mod tests {
         assert_eq!(WorkItemId::new(1).unwrap().to_string(), "WORK-001");
         assert_eq!(WorkItemId::new(999).unwrap().to_string(), "WORK-999");
         assert_eq!(WorkItemId::new(1000).unwrap().to_string(), "WORK-1000");
+        for number in [1, 9, 10, 99, 100, 999, 1000, 12_345, u64::MAX] {
+            let id = WorkItemId::new(number).unwrap();
+            assert_eq!(id.text_len(), id.to_string().len(), "{id}");
+        }
     }
 
     #[test]
