@@ -55,7 +55,8 @@ fn session(store: Backend) -> Session {
 
 #[derive(Debug, Clone)]
 enum Op {
-    Create(WorkType, Priority, Option<usize>),
+    /// A type, a priority, a parent, and one of [`TITLES`].
+    Create(WorkType, Priority, Option<usize>, usize),
     Status(usize, Status, bool),
     Priority(usize, Priority),
     Assign(usize, Option<u8>),
@@ -69,6 +70,22 @@ enum Op {
     Release(usize, bool),
 }
 
+/// Titles a search tells apart: cases, characters JSON escapes, SQL wildcards, and
+/// characters beyond ASCII whose lower case is ASCII (the Kelvin sign, lower-cased, is `k`).
+const TITLES: [&str; 6] = [
+    "generated",
+    "Fix the LOGIN form",
+    "\u{212A}elvin scale",
+    "\u{130}ndex of \"quoted\" things",
+    "50% off_sale\tnow",
+    "plain login",
+];
+
+/// What a filter may search for (matched against [`TITLES`], lower-cased).
+const NEEDLES: [&str; 10] = [
+    "login", "LOGIN", "kelvin", "k", "i", "\"quoted", "%", "_s", "\tnow", "zzz",
+];
+
 /// A lease the stepping clock (a second per reading) outlives within a few commands.
 const SHORT_LEASE: u64 = 4;
 
@@ -79,8 +96,8 @@ fn status() -> impl Strategy<Value = Status> {
 fn op() -> impl Strategy<Value = Op> {
     let n = 0..8usize;
     prop_oneof![
-        3 => (prop::sample::select(WorkType::ALL.to_vec()), prop::sample::select(Priority::ALL.to_vec()), prop::option::of(n.clone()))
-            .prop_map(|(t, p, parent)| Op::Create(t, p, parent)),
+        3 => (prop::sample::select(WorkType::ALL.to_vec()), prop::sample::select(Priority::ALL.to_vec()), prop::option::of(n.clone()), 0..TITLES.len())
+            .prop_map(|(t, p, parent, title)| Op::Create(t, p, parent, title)),
         4 => (n.clone(), status(), any::<bool>()).prop_map(|(i, s, r)| Op::Status(i, s, r)),
         1 => (n.clone(), prop::sample::select(Priority::ALL.to_vec())).prop_map(|(i, p)| Op::Priority(i, p)),
         1 => (n.clone(), prop::option::of(0..3u8)).prop_map(|(i, w)| Op::Assign(i, w)),
@@ -94,7 +111,7 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 /// A list filter over what the ops make: statuses, types, priorities, an assignee (the
-/// ops' names, the claimer, or nobody), a parent, a sort and a limit.
+/// ops' names, the claimer, or nobody), a parent, a sort, a limit and a search.
 fn filter() -> impl Strategy<Value = app::ItemFilter> {
     let names = prop::option::of(prop::sample::select(vec![
         "agent-0", "agent-1", "agent-2", "prop",
@@ -112,9 +129,10 @@ fn filter() -> impl Strategy<Value = app::ItemFilter> {
         ])),
         any::<bool>(),
         prop::option::of(1..4usize),
+        prop::option::of(prop::sample::select(NEEDLES.to_vec())),
     )
         .prop_map(
-            |(statuses, types, priorities, assignee, parent, sort, reverse, limit)| app::ItemFilter {
+            |(statuses, types, priorities, assignee, parent, sort, reverse, limit, search)| app::ItemFilter {
                 statuses,
                 types,
                 priorities,
@@ -126,6 +144,7 @@ fn filter() -> impl Strategy<Value = app::ItemFilter> {
                 sort,
                 reverse: reverse && sort.is_some(),
                 limit,
+                search: search.map(str::to_owned),
                 ..app::ItemFilter::default()
             },
         )
@@ -139,8 +158,8 @@ fn pick(index: usize, created: usize) -> u64 {
 fn to_command(op: &Op, created: usize) -> (Command, WriteOptions) {
     let item = |index: usize| ItemRef::Display(WorkItemId::new(pick(index, created)).unwrap());
     let command = match op.clone() {
-        Op::Create(work_type, priority, parent) => Command::Create(NewWorkItem {
-            title: "generated".into(),
+        Op::Create(work_type, priority, parent, title) => Command::Create(NewWorkItem {
+            title: TITLES[title].into(),
             work_type,
             priority,
             parent: parent

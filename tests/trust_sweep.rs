@@ -377,6 +377,30 @@ fn a_command_and_its_undo_do_not_block_an_older_undo() {
     assert_fails(&ws.run(&["undo"]), 4, "carol");
 }
 
+/// A search reads only the rows that may match (`jerry_may_mention` in the item index),
+/// and still finds what lower-casing makes match: the Kelvin sign is `k`; quotes,
+/// backslashes, and SQL's wildcards are plain text.
+#[test]
+fn search_finds_what_lower_casing_and_json_escaping_hide_in_the_row() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "\u{212A}elvin scale"]);
+    ws.ok(&["items", "create", "say \"hi\" \\ there"]);
+    ws.ok(&["items", "create", "50% off_sale"]);
+    ws.ok(&["items", "create", "plain"]);
+    let found = |needle: &str| {
+        let mut all = ids(&ws.json(&["items", "list", "--search", needle]));
+        all.extend(ids(&ws.json(&["items", "ready", "--search", needle])));
+        all
+    };
+    assert_eq!(found("KELVIN"), ["WORK-001", "WORK-001"]);
+    assert_eq!(found("k"), ["WORK-001", "WORK-001"]);
+    assert_eq!(found("\"hi\" \\"), ["WORK-002", "WORK-002"]);
+    assert_eq!(found("%"), ["WORK-003", "WORK-003"]);
+    assert_eq!(found("_s"), ["WORK-003", "WORK-003"]);
+    assert_eq!(found("plain"), ["WORK-004", "WORK-004"]);
+    assert!(found("zzz").is_empty());
+}
+
 #[test]
 fn list_searches_sorts_and_filters_as_a_demanding_user_expects() {
     let ws = Workspace::new();

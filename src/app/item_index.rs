@@ -174,8 +174,7 @@ impl ItemIndex {
         let path = store.cache_file(FILE).filter(|path| path.exists())?;
         // Opened without `open`'s schema statements: an index of another format is left
         // as it is (the next read rebuilds it), not emptied.
-        let conn = Connection::open(&path).ok()?;
-        conn.busy_timeout(Duration::from_secs(10)).ok()?;
+        let conn = connect(&path).ok()?;
         let mut index = Self { conn, pending: false };
         let head = store.head_position().ok()?;
         let generation = store.archive_generation().ok()? as i64;
@@ -244,8 +243,7 @@ impl ItemIndex {
 
     /// Opens (creating) the file and its schema; a file of another format is emptied.
     pub fn open(path: &Path) -> Result<Self, IndexError> {
-        let conn = Connection::open(path)?;
-        conn.busy_timeout(Duration::from_secs(10))?;
+        let conn = connect(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         let format: Option<i64> = conn
@@ -1204,6 +1202,42 @@ enum Lapse {
     By(Timestamp),
 }
 
+/// The index file's connection: waits for another process's writer, and knows
+/// [`may_mention`] as `jerry_may_mention(json, needle)`.
+fn connect(path: &Path) -> rusqlite::Result<Connection> {
+    use rusqlite::functions::FunctionFlags;
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.create_scalar_function(
+        "jerry_may_mention",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let json = ctx.get_raw(0).as_bytes().unwrap_or_default();
+            let needle = ctx.get_raw(1).as_bytes().unwrap_or_default();
+            Ok(may_mention(json, needle))
+        },
+    )?;
+    Ok(conn)
+}
+
+/// Whether a row whose JSON text is `json` may hold an item a search for `needle` (lower
+/// case, printable ASCII but `"` and `\`, all of which JSON writes as they are) keeps:
+/// when the text holds the needle in any ASCII case, or any character beyond ASCII —
+/// Unicode lower-casing makes ASCII of a few (the Kelvin sign becomes `k`), so such a row
+/// is left to the search itself. A superset, never a miss, at memchr's speed rather than
+/// decoding every row.
+fn may_mention(json: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    !json.is_ascii()
+        || memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), json).any(|at| {
+            json.get(at..at + needle.len())
+                .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+        })
+}
+
 /// SQL conditions on the `items` table (with their values, in order) that every item
 /// `filter` keeps meets, each a superset of the filter's own test (a label by its JSON text
 /// anywhere in the item); status and assignee are or'ed with a lapse by `lapse`.
@@ -1265,6 +1299,17 @@ fn narrowing(
     for before in [filter.due_before, filter.overdue_at].into_iter().flatten() {
         conditions.push("due < ?".to_owned());
         values.push(Value::Integer(before.unix_micros()));
+    }
+    // A needle JSON would escape (a quote, a backslash, a control character) or that is not
+    // ASCII is left to the search alone: its text in the row is not the needle's.
+    if let Some(needle) = filter.search.as_deref().map(str::to_lowercase) {
+        if needle
+            .bytes()
+            .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+        {
+            conditions.push("jerry_may_mention(json, ?)".to_owned());
+            values.push(Value::Text(needle));
+        }
     }
     Ok((conditions, values))
 }
@@ -1337,5 +1382,25 @@ fn remove(path: &Path) {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
         let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_mention;
+
+    #[test]
+    fn a_row_may_mention_the_needle_in_any_ascii_case_or_hold_what_lower_cases_to_ascii() {
+        let row = |text: &str| format!(r#"{{"title":"{text}","comments":[]}}"#);
+        assert!(may_mention(row("Fix the LOGIN form").as_bytes(), b"login"));
+        assert!(may_mention(row("fix the login form").as_bytes(), b"the l"));
+        assert!(may_mention(row("x").as_bytes(), b""));
+        assert!(!may_mention(row("Fix the logout form").as_bytes(), b"login"));
+        assert!(
+            !may_mention(row("log").as_bytes(), b"login"),
+            "a match cut off by the end"
+        );
+        // The Kelvin sign lower-cases to `k`: the row is kept for the search to decide.
+        assert!(may_mention(row("\u{212A}elvin").as_bytes(), b"kelvin"));
     }
 }
