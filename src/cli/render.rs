@@ -160,17 +160,37 @@ fn fitted_table(header: &[&str], rows: Vec<Vec<String>>, style: Style) -> String
 /// The items as a table; a DUE column (the day) appears when any item has a due date.
 pub fn item_table(items: &[WorkItem], style: Style) -> String {
     let rows: Vec<ItemSummary> = items.iter().map(ItemSummary::of).collect();
-    let mut table = RowsTable::new(style);
-    for row in &rows {
-        table.measure(row);
-    }
     let mut out = String::new();
-    table.header(&mut out);
-    for row in &rows {
-        table.row(&mut out, row);
-    }
+    let _ = item_rows(&rows, style, |block| {
+        out.push_str(block);
+        Ok::<(), std::convert::Infallible>(())
+    });
     out.pop();
     out
+}
+
+/// The list table of `rows` (ending in a newline), handed to `write` a block of about
+/// 64 KB at a time: a table of 100,000 rows is never one string.
+pub fn item_rows<E>(
+    rows: &[ItemSummary],
+    style: Style,
+    mut write: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
+    const BLOCK: usize = 64 * 1024;
+    let mut table = RowsTable::new(style);
+    for row in rows {
+        table.measure(row);
+    }
+    let mut text = String::with_capacity(BLOCK + 1024);
+    table.header(&mut text);
+    for row in rows {
+        table.row(&mut text, row);
+        if text.len() >= BLOCK {
+            write(&text)?;
+            text.clear();
+        }
+    }
+    write(&text)
 }
 
 /// The list table's headers; DUE only when some item has a due date.
@@ -178,11 +198,10 @@ const HEADER: [&str; 7] = ["ID", "TYPE", "PRIORITY", "STATUS", "ASSIGNEE", "DUE"
 const TITLE: usize = 6;
 const DUE: usize = 5;
 
-/// The list table, what [`render`] draws, sized and written a row at a time:
+/// The list table, what [`render`] draws, sized and then written a row at a time:
 /// [`RowsTable::measure`] every row first, then the [`RowsTable::header`] and each
-/// [`RowsTable::row`]. A list of 100,000 items is read twice rather than held, and no cell
-/// is built that does not have to be.
-pub struct RowsTable {
+/// [`RowsTable::row`]. No cell is built that does not have to be.
+struct RowsTable {
     style: Style,
     /// The widest cell of each column of [`HEADER`], its header included (the title's
     /// before it gives way on a terminal).
@@ -191,7 +210,7 @@ pub struct RowsTable {
 }
 
 impl RowsTable {
-    pub fn new(style: Style) -> Self {
+    fn new(style: Style) -> Self {
         Self {
             style,
             widths: HEADER.map(width),
@@ -201,7 +220,7 @@ impl RowsTable {
 
     /// Widens the columns to hold `item`'s cells. (Ids and the names of types, priorities
     /// and statuses are ASCII: their width is their length.)
-    pub fn measure(&mut self, item: &ItemSummary) {
+    fn measure(&mut self, item: &ItemSummary) {
         let due = item.due.map_or(0, |due| width(&due.day()));
         let cells = [
             item.id.text_len(),
@@ -241,7 +260,7 @@ impl RowsTable {
     }
 
     /// The header and the rule under it.
-    pub fn header(&self, out: &mut String) {
+    fn header(&self, out: &mut String) {
         let title = self
             .room()
             .map_or(self.widths[TITLE], |room| self.widths[TITLE].min(room));
@@ -255,7 +274,7 @@ impl RowsTable {
     }
 
     /// One item's line.
-    pub fn row(&self, out: &mut String, item: &ItemSummary) {
+    fn row(&self, out: &mut String, item: &ItemSummary) {
         pad(out, MARGIN);
         let _ = write!(out, "{}", item.id);
         pad(out, self.widths[0].saturating_sub(item.id.text_len()) + GAP);

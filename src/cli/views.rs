@@ -174,7 +174,6 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
     };
     // A whole list goes out row by row from the indexed read model: in JSON as stored, as a
     // table from the few fields it shows.
-    let mut table = render::RowsTable::new(out.style());
     let mut rows = Vec::new();
     let streamed = match out.format() {
         _ if fields.is_some() => None,
@@ -187,7 +186,6 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
             })?
         }
         Format::Table => queries.each_listed_summary(&filter, |row| -> CliResult {
-            table.measure(&row);
             rows.push(row);
             Ok(())
         })?,
@@ -224,17 +222,8 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
             nothing_listed(&session, out);
             return Ok(());
         }
-        // Written a block at a time: the table of 100,000 rows is never one string.
-        let mut text = String::with_capacity(BLOCK + 1024);
-        table.header(&mut text);
-        for row in &rows {
-            table.row(&mut text, row);
-            if text.len() >= BLOCK {
-                out.text(&text)?;
-                text.clear();
-            }
-        }
-        return out.text(&text);
+        let style = out.style();
+        return render::item_rows(&rows, style, |block| out.text(block));
     }
     if let Some(fields) = &fields {
         return super::fields::print(out, &serde_json::to_value(&listed.items)?, fields);
@@ -249,9 +238,6 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let style = out.style();
     out.line(&render::item_table(&listed.items, style))
 }
-
-/// How much of a table is gathered before it is written.
-const BLOCK: usize = 64 * 1024;
 
 /// What an empty list says (on stderr: stdout stays empty for scripts).
 fn nothing_listed(session: &jerry::app::Session, out: &mut Output) {
