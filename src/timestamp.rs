@@ -196,7 +196,7 @@ impl Timestamp {
     /// timestamp, so this is on the path of every replayed event. `None` for anything
     /// else (another offset, other precision, an invalid date), which the general parser
     /// then reads or rejects.
-    fn parse_canonical(text: &[u8]) -> Option<Self> {
+    pub(crate) fn parse_canonical(text: &[u8]) -> Option<Self> {
         if text.len() != CANONICAL_LEN || CANONICAL_MARKS.iter().any(|&(at, byte)| text[at] != byte) {
             return None;
         }

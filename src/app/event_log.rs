@@ -276,7 +276,7 @@ impl<'a> EventLog<'a> {
                 let bad = |err: serde_json::Error| AppError::io("cannot encode an event", err.into());
                 text.clear();
                 serde_json::to_writer(&mut text, &event).map_err(bad)?;
-                let line: EventLine<'_> = serde_json::from_slice(&text).map_err(bad)?;
+                let line = EventLine::parse_bytes(&text).map_err(bad)?;
                 encode(&line, &mut bytes)?;
                 count += 1;
             }
@@ -407,7 +407,7 @@ impl<'a> EventLog<'a> {
         )?;
         let mut events = Vec::with_capacity(kept.len());
         for text in &kept {
-            let line: EventLine<'_> = serde_json::from_str(text)
+            let line = EventLine::parse(text)
                 .map_err(|err| AppError::io("cannot read an event's payload", err.into()))?;
             events.push(
                 line.to_recorded()

@@ -296,7 +296,7 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult 
             if json {
                 bytes.extend_from_slice(b",\n");
             }
-            serde_json::to_writer(&mut *bytes, line)
+            line.write_json(bytes)
                 .map_err(|err| AppError::io("cannot encode an event", err.into()))?;
             if !json {
                 bytes.push(b'\n');

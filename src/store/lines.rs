@@ -33,6 +33,10 @@ pub struct EventLine<'a> {
     pub payload: &'a RawValue,
     #[serde(borrow)]
     pub metadata: MetadataLine<'a>,
+    /// The line's text up to the end of its metadata, when that is exactly what writing
+    /// this event gives (less the closing brace): writing it then copies the text.
+    #[serde(skip)]
+    pub(super) verbatim: Option<&'a str>,
 }
 
 /// [`super::Metadata`], borrowed; serializes as it does.
@@ -54,7 +58,34 @@ pub struct MetadataLine<'a> {
     pub lamport: Option<u64>,
 }
 
-impl EventLine<'_> {
+impl<'a> EventLine<'a> {
+    /// Decodes a line: the lines jerry writes field by field, anything else by serde_json.
+    pub fn parse(text: &'a str) -> Result<Self, serde_json::Error> {
+        super::line_shape::parse(text)
+    }
+
+    /// As [`EventLine::parse`], from bytes that may not be UTF-8 (serde_json then names
+    /// where they are not).
+    pub fn parse_bytes(bytes: &'a [u8]) -> Result<Self, serde_json::Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Self::parse(text),
+            Err(_) => serde_json::from_slice(bytes),
+        }
+    }
+
+    /// Appends the event as JSON: the bytes serializing it gives, copied from its line
+    /// when the line holds them.
+    pub fn write_json(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        match self.verbatim {
+            Some(text) => {
+                out.extend_from_slice(text.as_bytes());
+                out.push(b'}');
+                Ok(())
+            }
+            None => serde_json::to_writer(out, self),
+        }
+    }
+
     /// The owned event (for the paths that keep events rather than fold them).
     pub fn to_recorded(&self) -> Result<RecordedEvent, serde_json::Error> {
         let metadata = &self.metadata;
@@ -199,7 +230,7 @@ impl LinePage {
         // checks each borrowed string on its own, which cost a tenth of an export.
         let text = std::str::from_utf8(bytes)
             .map_err(|err| self.corrupt(index, format!("global index points at a bad line: {err}")))?;
-        let event: EventLine<'_> = serde_json::from_str(text)
+        let event = EventLine::parse(text)
             .map_err(|err| self.corrupt(index, format!("global index points at a bad line: {err}")))?;
         if event.position != line.position || event.version != line.version {
             return Err(self.corrupt(

@@ -5,9 +5,11 @@
 
 mod backend;
 mod checkup;
+pub(crate) mod cursor;
 mod event;
 mod expected;
 pub mod jsonl;
+mod line_shape;
 mod lines;
 pub mod memory;
 mod once;

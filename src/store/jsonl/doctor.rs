@@ -59,7 +59,7 @@ fn scan_stream(store: &JsonlStore, path: &Path, bytes: &[u8], findings: &mut Vec
     for (index, line) in bytes[..newline_end].split_inclusive(|&b| b == b'\n').enumerate() {
         let number = index as u64 + 1;
         let content = &line[..line.len() - 1];
-        match serde_json::from_slice::<EventLine<'_>>(content) {
+        match EventLine::parse_bytes(content) {
             Ok(decoded) => {
                 let event = ScannedEvent {
                     event_id: decoded.event_id,

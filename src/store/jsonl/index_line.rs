@@ -6,36 +6,37 @@
 //! answer.
 
 use super::index::IndexEntry;
+use crate::store::cursor::Cursor;
 use crate::store::StreamId;
 use crate::timestamp::Timestamp;
 
 /// The entry on `line` (without its newline).
 pub fn parse(line: &[u8]) -> Result<IndexEntry, serde_json::Error> {
-    match canonical(line) {
+    match std::str::from_utf8(line).ok().and_then(canonical) {
         Some(entry) => Ok(entry),
         None => serde_json::from_slice(line),
     }
 }
 
 /// The entry when `line` is exactly what serde_json writes for one, else `None`.
-fn canonical(line: &[u8]) -> Option<IndexEntry> {
+fn canonical(line: &str) -> Option<IndexEntry> {
     let mut at = Cursor(line);
-    at.tag(b"{\"position\":")?;
+    at.tag("{\"position\":")?;
     let position = at.number()?;
-    at.tag(b",\"stream\":\"")?;
+    at.tag(",\"stream\":\"")?;
     let stream = StreamId::new(at.plain_text()?).ok()?;
-    at.tag(b",\"version\":")?;
+    at.tag(",\"version\":")?;
     let version = at.number()?;
-    at.tag(b",\"offset\":")?;
+    at.tag(",\"offset\":")?;
     let offset = at.number()?;
-    at.tag(b",\"length\":")?;
+    at.tag(",\"length\":")?;
     let length = at.number()?;
-    at.tag(b",\"event_type\":\"")?;
+    at.tag(",\"event_type\":\"")?;
     let event_type = at.plain_text()?.to_owned();
-    at.tag(b",\"timestamp\":\"")?;
+    at.tag(",\"timestamp\":\"")?;
     let timestamp = Timestamp::parse(at.plain_text()?).ok()?;
-    at.tag(b"}")?;
-    at.0.is_empty().then_some(IndexEntry {
+    at.tag("}")?;
+    at.is_empty().then_some(IndexEntry {
         position,
         stream,
         version,
@@ -44,41 +45,6 @@ fn canonical(line: &[u8]) -> Option<IndexEntry> {
         event_type,
         timestamp,
     })
-}
-
-struct Cursor<'a>(&'a [u8]);
-
-impl<'a> Cursor<'a> {
-    fn tag(&mut self, tag: &[u8]) -> Option<()> {
-        self.0 = self.0.strip_prefix(tag)?;
-        Some(())
-    }
-
-    /// A JSON integer as serde_json writes a `u64`: no sign, no leading zero, no fraction.
-    /// Up to 19 digits, which cannot overflow; longer numbers go the general way.
-    fn number(&mut self) -> Option<u64> {
-        let digits = self.0.iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits == 0 || digits > 19 || (digits > 1 && self.0[0] == b'0') {
-            return None;
-        }
-        let value = self.0[..digits]
-            .iter()
-            .fold(0u64, |value, digit| value * 10 + u64::from(digit - b'0'));
-        self.0 = &self.0[digits..];
-        Some(value)
-    }
-
-    /// The rest of a string whose opening quote is consumed, up to its closing one, when it
-    /// needs no unescaping (no `\`, no control character) and is UTF-8.
-    fn plain_text(&mut self) -> Option<&'a str> {
-        let end = self.0.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-        if self.0[end] != b'"' {
-            return None;
-        }
-        let text = std::str::from_utf8(&self.0[..end]).ok()?;
-        self.0 = &self.0[end + 1..];
-        Some(text)
-    }
 }
 
 #[cfg(test)]
@@ -119,7 +85,7 @@ mod tests {
                 && !entry.event_type.contains(['"', '\\'])
                 && entry.position.to_string().len() < 20
                 && [entry.version, entry.offset, entry.length].iter().all(|n| n.to_string().len() < 20);
-            prop_assert_eq!(canonical(&line).is_some(), plain);
+            prop_assert_eq!(canonical(std::str::from_utf8(&line).unwrap()).is_some(), plain);
         }
 
         /// On any change to a line, the short way gives serde_json's entry or steps aside.
@@ -132,7 +98,7 @@ mod tests {
             let mut line = serde_json::to_vec(&entry).unwrap();
             let at = cut.index(line.len());
             line[at] = byte;
-            if let Some(fast) = canonical(&line) {
+            if let Some(fast) = std::str::from_utf8(&line).ok().and_then(canonical) {
                 let slow: IndexEntry = serde_json::from_slice(&line).unwrap();
                 prop_assert_eq!(fast, slow);
             }
@@ -145,13 +111,13 @@ mod tests {
 
     #[test]
     fn other_shapes_go_to_serde_json() {
-        let reordered = br#"{"stream":"s-1","position":1,"version":1,"offset":0,"length":3,"event_type":"E","timestamp":"2026-01-01T00:00:00Z"}"#;
+        let reordered = r#"{"stream":"s-1","position":1,"version":1,"offset":0,"length":3,"event_type":"E","timestamp":"2026-01-01T00:00:00Z"}"#;
         assert!(canonical(reordered).is_none());
-        assert_eq!(parse(reordered).unwrap().position, 1);
-        let leading_zero = br#"{"position":01,"stream":"s-1","version":1,"offset":0,"length":3,"event_type":"E","timestamp":"2026-01-01T00:00:00Z"}"#;
+        assert_eq!(parse(reordered.as_bytes()).unwrap().position, 1);
+        let leading_zero = r#"{"position":01,"stream":"s-1","version":1,"offset":0,"length":3,"event_type":"E","timestamp":"2026-01-01T00:00:00Z"}"#;
         assert!(canonical(leading_zero).is_none());
-        assert!(parse(leading_zero).is_err());
-        let trailing = br#"{"position":1,"stream":"s-1","version":1,"offset":0,"length":3,"event_type":"E","timestamp":"2026-01-01T00:00:00Z"} x"#;
-        assert!(parse(trailing).is_err());
+        assert!(parse(leading_zero.as_bytes()).is_err());
+        let trailing = r#"{"position":1,"stream":"s-1","version":1,"offset":0,"length":3,"event_type":"E","timestamp":"2026-01-01T00:00:00Z"} x"#;
+        assert!(parse(trailing.as_bytes()).is_err());
     }
 }
