@@ -1,31 +1,34 @@
 //! The whole log in its global order, page by page, with the work spread over the
-//! machine's cores: one thread reads pages of lines from the store, others decode them
-//! (the costly part: parsing JSON), and the caller consumes the results in log order.
-//! What replay and export use; memory stays at a few pages whatever the log's size.
+//! machine's cores: each of several workers reads the pages given to it (positions
+//! `after + k·P + 1 ..= after + (k + 1)·P` for its `k`s) and maps them (the costly part:
+//! opening files, parsing JSON), and the caller consumes the results in log order. What
+//! replay and export use; memory stays at a few pages whatever the log's size.
+//!
+//! Reading is shared out too, not only decoding: with one thread reading for the others,
+//! reading (the index, each stream's file) became the slower half, and on two cores
+//! one of them idled.
 
-use std::collections::BTreeMap;
 use std::ops::ControlFlow;
-use std::sync::mpsc::{channel, sync_channel, Receiver};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
-use crate::store::{EventStore, LinePage, StoreError};
+use crate::store::{EventStore, LinePage};
 
 use super::AppError;
 
-/// A page read (numbered in read order), and a page's result with its last position.
-type ReadPage = (u64, Result<LinePage, StoreError>);
-type DonePage<T> = (u64, Result<(T, Option<u64>), AppError>);
+/// A page's result with its last position.
+type DonePage<T> = Result<(T, Option<u64>), AppError>;
 
-/// How many events one page holds: large enough that handing a page between threads costs
-/// nothing next to decoding it.
+/// How many positions one page covers: large enough that handing a page between threads
+/// costs nothing next to reading and decoding it.
 const PAGE_EVENTS: usize = 4096;
 
-/// Pages read ahead of the decoders, and decoded ahead of the consumer, at most.
-const AHEAD: usize = 4;
+/// Pages each worker maps ahead of the consumer, at most.
+const AHEAD: usize = 2;
 
-/// Reads every event after `after` and hands each page to `map` on a decoding thread,
-/// then its result to `consume` on this one, in log order. `progress` hears the last
-/// position of each consumed page. Stops at the first error, or when `consume` breaks.
+/// Reads every event after `after`, up to the head when the call starts, and hands each
+/// page to `map` on a worker, then its result to `consume` on this thread, in log order.
+/// `progress` hears the last position of each consumed page. Stops at the first error,
+/// or when `consume` breaks.
 pub fn map_pages<T: Send>(
     store: &dyn EventStore,
     after: u64,
@@ -33,107 +36,49 @@ pub fn map_pages<T: Send>(
     consume: impl FnMut(T) -> Result<ControlFlow<()>, AppError>,
     progress: impl FnMut(u64),
 ) -> Result<(), AppError> {
-    let decoders = std::thread::available_parallelism()
-        .map_or(1, |cores| cores.get().saturating_sub(1))
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
         .clamp(1, 8);
     let shape = Shape {
-        decoders,
+        workers,
         page_events: PAGE_EVENTS,
     };
     run(store, after, shape, map, consume, progress)
 }
 
-/// How many decoding threads, and how many events a page.
+/// How many workers, and how many positions a page.
 #[derive(Debug, Clone, Copy)]
 struct Shape {
-    decoders: usize,
+    workers: usize,
     page_events: usize,
 }
 
 fn run<T: Send>(
     store: &dyn EventStore,
     after: u64,
-    Shape {
-        decoders,
-        page_events,
-    }: Shape,
+    Shape { workers, page_events }: Shape,
     map: impl Fn(&LinePage) -> Result<T, AppError> + Sync,
     mut consume: impl FnMut(T) -> Result<ControlFlow<()>, AppError>,
     mut progress: impl FnMut(u64),
 ) -> Result<(), AppError> {
+    let head = store.head_position()?;
+    let span = u64::try_from(page_events).unwrap_or(u64::MAX);
     std::thread::scope(|scope| {
-        let (pages_out, pages_in) = sync_channel::<ReadPage>(AHEAD);
-        let (spare_out, spare_in) = channel::<LinePage>();
-        let (done_out, done_in) = sync_channel::<DonePage<T>>(AHEAD);
-        scope.spawn(move || read_pages(store, after, page_events, &pages_out, &spare_in));
-        let pages_in = Arc::new(Mutex::new(pages_in));
-        for _ in 0..decoders {
-            let (pages_in, done_out, spare_out, map) =
-                (Arc::clone(&pages_in), done_out.clone(), spare_out.clone(), &map);
-            scope.spawn(move || loop {
-                let next = match pages_in.lock() {
-                    Ok(pages) => pages.recv(),
-                    Err(_) => return,
-                };
-                let Ok((sequence, page)) = next else {
-                    return;
-                };
-                let result = page.map_err(AppError::from).and_then(|page| {
-                    let mapped = map(&page).map(|value| (value, page.last_position()));
-                    let _ = spare_out.send(page);
-                    mapped
-                });
-                if done_out.send((sequence, result)).is_err() {
-                    return;
-                }
-            });
+        // Worker `w` maps pages `w`, `w + workers`, …; its results come back on its own
+        // channel, so taking them round the workers gives log order.
+        let mut done: Vec<Receiver<DonePage<T>>> = Vec::with_capacity(workers);
+        for worker in 0..workers {
+            let (out, back) = sync_channel::<DonePage<T>>(AHEAD);
+            done.push(back);
+            let map = &map;
+            let first = worker as u64;
+            let step = workers as u64;
+            scope.spawn(move || work(store, after, head, span, (first, step), map, &out));
         }
-        drop((done_out, spare_out));
-        consume_in_order(done_in, &mut consume, &mut progress)
-    })
-}
-
-/// On the reading thread: pages until a short one (the log's end) or the first error.
-fn read_pages(
-    store: &dyn EventStore,
-    mut after: u64,
-    page_events: usize,
-    pages: &std::sync::mpsc::SyncSender<ReadPage>,
-    spare: &Receiver<LinePage>,
-) {
-    for sequence in 0.. {
-        let mut page = spare.try_recv().unwrap_or_default();
-        let read = store.read_global_lines(after, page_events, &mut page);
-        let last = match &read {
-            Ok(()) => page.last_position(),
-            Err(_) => None,
-        };
-        let full = page.len() == page_events;
-        let sent = match read {
-            Ok(()) if page.is_empty() && sequence > 0 => return,
-            Ok(()) => pages.send((sequence, Ok(page))),
-            Err(err) => pages.send((sequence, Err(err))),
-        };
-        match (sent, last) {
-            (Ok(()), Some(last)) if full => after = last,
-            _ => return,
-        }
-    }
-}
-
-/// Results arrive in any order from several decoders; they are consumed in the order the
-/// pages were read. An error ends the run once every page before it is consumed.
-fn consume_in_order<T>(
-    done: Receiver<DonePage<T>>,
-    consume: &mut impl FnMut(T) -> Result<ControlFlow<()>, AppError>,
-    progress: &mut impl FnMut(u64),
-) -> Result<(), AppError> {
-    let mut waiting = BTreeMap::new();
-    let mut next = 0u64;
-    for (sequence, result) in done {
-        waiting.insert(sequence, result);
-        while let Some(result) = waiting.remove(&next) {
-            next += 1;
+        for page in 0.. {
+            let Ok(result) = done[page % workers].recv() else {
+                return Ok(());
+            };
             let (value, last) = result?;
             if consume(value)?.is_break() {
                 return Ok(());
@@ -142,8 +87,46 @@ fn consume_in_order<T>(
                 progress(last);
             }
         }
+        Ok(())
+    })
+}
+
+/// On a worker: pages `first`, `first + step`, … until one starts at or past `head` (page
+/// 0 is always read: an empty log is one empty page), or the first error, or the consumer
+/// stops listening.
+fn work<T>(
+    store: &dyn EventStore,
+    after: u64,
+    head: u64,
+    span: u64,
+    (first, step): (u64, u64),
+    map: &(impl Fn(&LinePage) -> Result<T, AppError> + Sync),
+    out: &SyncSender<DonePage<T>>,
+) {
+    let mut page = LinePage::new();
+    let mut index = first;
+    loop {
+        let start = index.saturating_mul(span).saturating_add(after);
+        if index > 0 && start >= head {
+            return;
+        }
+        let end = start.saturating_add(span);
+        let result = store
+            .read_global_lines(start, usize::try_from(span).unwrap_or(usize::MAX), &mut page)
+            .map_err(AppError::from)
+            .and_then(|()| {
+                // Positions are dense, so a page read from `start` ends at `end`; where
+                // a backend leaves gaps, what lies beyond is the next page's. Nothing
+                // past `head`: the run reads the log as it was when it started.
+                page.keep_up_to(end.min(head));
+                map(&page).map(|value| (value, page.last_position()))
+            });
+        let failed = result.is_err();
+        if out.send(result).is_err() || failed {
+            return;
+        }
+        index = index.saturating_add(step);
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -177,7 +160,7 @@ mod tests {
     }
 
     const SHAPE: Shape = Shape {
-        decoders: 3,
+        workers: 3,
         page_events: 4,
     };
 

@@ -157,6 +157,12 @@ impl LinePage {
         self.lines.last().map(|line| line.position)
     }
 
+    /// Drops the lines after `position` (lines are in log order).
+    pub fn keep_up_to(&mut self, position: u64) {
+        let keep = self.lines.partition_point(|line| line.position <= position);
+        self.lines.truncate(keep);
+    }
+
     /// Starts lines read from `path`; returns the number [`LinePage::push`] takes.
     pub fn source(&mut self, path: PathBuf) -> usize {
         self.sources.push(path);
