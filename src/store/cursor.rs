@@ -26,13 +26,15 @@ impl<'a> Cursor<'a> {
     /// Up to 19 digits, which cannot overflow; longer numbers go the general way.
     pub fn number(&mut self) -> Option<u64> {
         let bytes = self.0.as_bytes();
-        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        let mut value = 0u64;
+        let mut digits = 0;
+        while let Some(digit) = bytes.get(digits).filter(|byte| byte.is_ascii_digit()) {
+            value = value.wrapping_mul(10).wrapping_add(u64::from(digit - b'0'));
+            digits += 1;
+        }
         if digits == 0 || digits > 19 || (digits > 1 && bytes[0] == b'0') {
             return None;
         }
-        let value = bytes[..digits]
-            .iter()
-            .fold(0u64, |value, digit| value * 10 + u64::from(digit - b'0'));
         self.0 = &self.0[digits..];
         Some(value)
     }
@@ -41,8 +43,15 @@ impl<'a> Cursor<'a> {
     /// needs no unescaping (no `\`, no control character): then it is its own value, and
     /// serde_json writes it back byte for byte.
     pub fn plain_text(&mut self) -> Option<&'a str> {
-        let end = self.0.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20)?;
-        if self.0.as_bytes()[end] != b'"' {
+        let bytes = self.0.as_bytes();
+        let end = memchr::memchr(b'"', bytes)?;
+        // No escape and no control character before the quote. Not short-circuiting lets
+        // the compiler test many bytes at a time: strings here are short and nearly always
+        // plain.
+        let escaped = bytes[..end]
+            .iter()
+            .fold(false, |seen, &byte| seen | (byte == b'\\') | (byte < 0x20));
+        if escaped {
             return None;
         }
         // The quote is ASCII, so both cuts fall on character boundaries.
