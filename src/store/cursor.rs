@@ -48,10 +48,10 @@ impl<'a> Cursor<'a> {
         // No escape and no control character before the quote. Not short-circuiting lets
         // the compiler test many bytes at a time: strings here are short and nearly always
         // plain.
-        let escaped = bytes[..end]
-            .iter()
-            .fold(false, |seen, &byte| seen | (byte == b'\\') | (byte < 0x20));
-        if escaped {
+        let escaped = bytes[..end].iter().fold(0u8, |seen, &byte| {
+            seen | u8::from(byte == b'\\') | u8::from(byte < 0x20)
+        });
+        if escaped != 0 {
             return None;
         }
         // The quote is ASCII, so both cuts fall on character boundaries.
