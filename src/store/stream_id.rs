@@ -1,6 +1,7 @@
 //! Stream ids and their reversible, filesystem-safe file names.
 
 use std::fmt;
+use std::sync::Arc;
 
 use super::StoreError;
 
@@ -8,8 +9,10 @@ const MAX_LEN: usize = 200;
 
 /// The name of one stream, e.g. `work_item-WORK-001`. Any non-empty text without control
 /// characters, up to 200 bytes; [`StreamId::file_stem`] makes it safe as a file name.
+/// Shared, not copied, when cloned: every global index entry names its stream, and
+/// readers of the whole log give consecutive entries of one stream the same id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct StreamId(String);
+pub struct StreamId(Arc<str>);
 
 impl StreamId {
     pub fn new(id: impl Into<String>) -> Result<Self, StoreError> {
@@ -23,7 +26,7 @@ impl StreamId {
         if id.chars().any(char::is_control) {
             return Err(StoreError::InvalidStreamId(id, "it contains control characters"));
         }
-        Ok(Self(id))
+        Ok(Self(Arc::from(id)))
     }
 
     pub fn as_str(&self) -> &str {

@@ -202,7 +202,7 @@ fn expect_entries(
             version: event.version,
             offset,
             length,
-            event_type: event.event_type,
+            event_type: event.event_type.into(),
             timestamp: event.timestamp,
         });
     }

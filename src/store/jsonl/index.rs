@@ -10,6 +10,7 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +32,9 @@ pub struct IndexEntry {
     pub offset: u64,
     /// Length of that line without its newline.
     pub length: u64,
-    pub event_type: String,
+    /// Shared between the entries of a page that name the same type (see
+    /// [`index_line::Recent`]).
+    pub event_type: Arc<str>,
     pub timestamp: Timestamp,
 }
 
@@ -158,6 +161,7 @@ impl GlobalIndex {
         let mut reader = BufReader::with_capacity(64 * 1024, file);
         let mut entries = Vec::new();
         let mut line = Vec::with_capacity(256);
+        let mut recent = index_line::Recent::default();
         while entries.len() < limit {
             line.clear();
             let read = reader
@@ -166,8 +170,8 @@ impl GlobalIndex {
             if read == 0 || line.last() != Some(&b'\n') {
                 break;
             }
-            let entry =
-                index_line::parse(&line[..line.len() - 1]).map_err(|err| corrupt(&self.path, None, err))?;
+            let entry = index_line::parse_with(&line[..line.len() - 1], &mut recent)
+                .map_err(|err| corrupt(&self.path, None, err))?;
             if entry.position > after {
                 entries.push(entry);
             }

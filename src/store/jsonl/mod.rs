@@ -170,7 +170,7 @@ impl JsonlStore {
                 version: tail.version + n,
                 offset: tail.committed_len as u64 + offset,
                 length,
-                event_type: event.event_type.clone(),
+                event_type: event.event_type.as_str().into(),
                 timestamp: event.timestamp,
             })
             .collect();
@@ -253,7 +253,7 @@ impl JsonlStore {
                     version: tail.version + n,
                     offset: tail.committed_len as u64 + offset,
                     length: *length,
-                    event_type: event.event_type.clone(),
+                    event_type: event.event_type.as_str().into(),
                     timestamp: event.timestamp,
                 });
             }

@@ -39,7 +39,7 @@ pub(super) fn collect_entries(store: &JsonlStore) -> Result<Vec<IndexEntry>, Sto
                 version: meta.version,
                 offset,
                 length: content.len() as u64,
-                event_type: meta.event_type,
+                event_type: meta.event_type.into(),
                 timestamp: meta.timestamp,
             });
             offset += line.len() as u64;
