@@ -82,9 +82,14 @@ impl<'a> Cursor<'a> {
     pub fn raw_value(&mut self) -> Option<&'a RawValue> {
         let mut parser = serde_json::Deserializer::from_str(self.0);
         let raw = <&'a RawValue>::deserialize(&mut parser).ok()?;
-        // The value borrows from this text: it ends where its text does.
+        // The value borrows from this text, so it ends where its text does. It must start
+        // where the text does too: whitespace before it is not of the shape (and would not
+        // be written back).
         let start = (raw.get().as_ptr() as usize).checked_sub(self.0.as_ptr() as usize)?;
-        self.0 = self.0.get(start + raw.get().len()..)?;
+        if start != 0 {
+            return None;
+        }
+        self.0 = self.0.get(raw.get().len()..)?;
         Some(raw)
     }
 
@@ -107,6 +112,7 @@ mod tests {
         );
         assert_eq!(at.0, r#","next":1"#);
         assert!(Cursor(r#"{"a":"#).raw_value().is_none());
+        assert!(Cursor(r#" {},"next":1"#).raw_value().is_none());
     }
 
     #[test]

@@ -257,6 +257,9 @@ mod tests {
             let (_, written) = read(&short);
             assert_eq!(String::from_utf8(written).unwrap(), line);
         }
+        let spaced = line.replace(r#""payload":{}"#, r#""payload": {}"#);
+        assert!(canonical(&spaced).is_none(), "whitespace goes to serde_json");
+        assert_eq!(read(&parse(&spaced).unwrap()).1, line.as_bytes());
         let marked = line.replace(
             "}}",
             r#"},"txn":{"id":"01M9103AD84SR87YX39FNXWZ4B","witness":"s","offset":0,"last":1}}"#,
