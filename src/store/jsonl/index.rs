@@ -32,8 +32,8 @@ pub struct IndexEntry {
     pub offset: u64,
     /// Length of that line without its newline.
     pub length: u64,
-    /// Shared between the entries of a page that name the same type (see
-    /// [`index_line::Recent`]).
+    /// Shared between the entries of a page that name the same type (see `Recent` in
+    /// `index_line`).
     pub event_type: Arc<str>,
     pub timestamp: Timestamp,
 }
