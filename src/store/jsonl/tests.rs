@@ -604,3 +604,48 @@ fn an_index_entry_pointing_at_another_line_is_corruption_read_as_events_or_as_li
         other => panic!("expected corruption, got {other:?}"),
     }
 }
+
+#[test]
+fn a_stream_file_cut_short_behind_the_index_is_corruption_at_the_first_missing_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    store
+        .append(&stream("a"), events(3), ExpectedVersion::Any)
+        .unwrap();
+    store
+        .append(&stream("b"), events(1), ExpectedVersion::Any)
+        .unwrap();
+    let path = dir.path().join("data/events/a.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let first_line = text.find('\n').unwrap() + 1;
+    std::fs::write(&path, &text[..first_line + 10]).unwrap();
+    match store.read_global(0, 10) {
+        Err(StoreError::Corrupt { line, path, .. }) => {
+            assert_eq!(line, Some(2));
+            assert!(path.ends_with("events/a.jsonl"), "{}", path.display());
+        }
+        other => panic!("expected corruption, got {other:?}"),
+    }
+    let mut page = crate::store::LinePage::new();
+    let read = store.read_global_lines(0, 10, &mut page);
+    let second = read.and_then(|()| page.line(1).map(|_| ()));
+    assert!(
+        matches!(second, Err(StoreError::Corrupt { line: Some(2), .. })),
+        "{second:?}"
+    );
+}
+
+#[test]
+fn a_deleted_stream_file_behind_the_index_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_in(dir.path());
+    store
+        .append(&stream("a"), events(2), ExpectedVersion::Any)
+        .unwrap();
+    store
+        .append(&stream("b"), events(1), ExpectedVersion::Any)
+        .unwrap();
+    std::fs::remove_file(dir.path().join("data/events/a.jsonl")).unwrap();
+    let error = store.read_global(0, 10).unwrap_err().to_string();
+    assert!(error.contains("events/a.jsonl"), "{error}");
+}
