@@ -57,6 +57,47 @@ pub fn persist_with<T>(
     Ok(value)
 }
 
+/// Whether `path` holds exactly the bytes `write` produces, read side by side with them
+/// and given up at the first difference (an error in `write` counts as one). A cache
+/// rebuilt to what it already was is then left alone: at 100,000 items rewriting the
+/// read model cost 10–40 ms, and replacing the old file another 20 ms to free it.
+pub fn holds(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> bool {
+    /// Compares what it is given with the rest of the file.
+    struct Compare {
+        file: io::BufReader<std::fs::File>,
+        scratch: Vec<u8>,
+        differs: bool,
+    }
+    impl Write for Compare {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.scratch.resize(bytes.len(), 0);
+            let same =
+                io::Read::read_exact(&mut self.file, &mut self.scratch).is_ok() && self.scratch == bytes;
+            if same {
+                Ok(bytes.len())
+            } else {
+                self.differs = true;
+                Err(io::Error::other("differs"))
+            }
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut compare = Compare {
+        file: io::BufReader::with_capacity(64 * 1024, file),
+        scratch: Vec::new(),
+        differs: false,
+    };
+    let written = write(&mut compare);
+    let at_end = matches!(io::Read::read(&mut compare.file, &mut [0]), Ok(0));
+    written.is_ok() && !compare.differs && at_end
+}
+
 /// The temp file being written, and for a durable one its early writeback.
 struct Sink {
     temp: tempfile::NamedTempFile,
@@ -176,6 +217,34 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
         let names: Vec<_> = std::fs::read_dir(dir.path().join("sub")).unwrap().collect();
         assert_eq!(names.len(), 1, "only the target remains: {names:?}");
+    }
+
+    #[test]
+    fn holds_only_the_very_same_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.json");
+        // Longer than one chunk of the comparison, written in pieces of another size.
+        let bytes: Vec<u8> = (0..200_000u32).flat_map(u32::to_le_bytes).collect();
+        let pieces = |bytes: Vec<u8>| {
+            move |sink: &mut dyn Write| bytes.chunks(7_777).try_for_each(|piece| sink.write_all(piece))
+        };
+        assert!(!holds(&path, pieces(bytes.clone())), "no file holds nothing");
+        persist(&path, &bytes, Durability::Cache).unwrap();
+        assert!(holds(&path, pieces(bytes.clone())));
+        let mut changed = bytes.clone();
+        changed[500_000] ^= 1;
+        assert!(!holds(&path, pieces(changed)), "one byte differs");
+        assert!(
+            !holds(&path, pieces(bytes[..bytes.len() - 1].to_vec())),
+            "the file is longer"
+        );
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(!holds(&path, pieces(longer)), "the file is shorter");
+        assert!(!holds(&path, |sink| {
+            sink.write_all(&bytes[..10])?;
+            Err(io::Error::other("failed"))
+        }));
     }
 
     #[test]

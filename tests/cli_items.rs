@@ -593,6 +593,35 @@ fn the_items_read_model_is_a_cache_that_catches_up_and_can_be_lost() {
     assert_eq!(ws.json(&["items", "show", "2"])["status"], "in_progress");
 }
 
+/// A replay leaves a read model that already matches the log as it is (not even replaced),
+/// and rewrites one that differs from it by a single byte.
+#[test]
+fn replay_keeps_a_read_model_that_matches_and_rewrites_one_that_differs() {
+    use std::os::unix::fs::MetadataExt;
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "create", "b"]);
+    ws.ok(&["events", "replay"]);
+    let cache = ws.path().join("projects/PROJ-001/.jerry/data/cache/items.json");
+    let inode = || std::fs::metadata(&cache).expect("the cache").ino();
+    let (text, before) = (std::fs::read_to_string(&cache).expect("the cache"), inode());
+    ws.ok(&["events", "replay"]);
+    assert_eq!(inode(), before, "a matching read model is left in place");
+
+    let lie = text.replacen("\"pending\"", "\"blocked\"", 1);
+    assert_eq!(lie.len(), text.len());
+    assert_ne!(lie, text);
+    std::fs::write(&cache, &lie).expect("written");
+    assert_eq!(
+        ws.json(&["items", "show", "1"])["status"],
+        "pending",
+        "a show reads the log"
+    );
+    ws.ok(&["events", "replay"]);
+    assert_eq!(std::fs::read_to_string(&cache).expect("the cache"), text);
+    assert_ne!(inode(), before, "replaced whole, not edited in place");
+}
+
 #[test]
 fn a_read_succeeds_when_the_read_model_cannot_be_saved() {
     let ws = Workspace::new();

@@ -10,8 +10,9 @@ use super::memory::MemoryStore;
 use super::postgres::PostgresStore;
 use super::sqlite::SqliteStore;
 use super::{
-    Appended, CreatedStream, EventStore, ExpectedVersion, LinePage, NewEvent, OnceKey, OnceRecord,
-    RecordedEvent, StoreError, StoreUrl, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
+    Appended, CacheWriter, CreatedStream, EventStore, ExpectedVersion, LinePage, NewEvent, OnceKey,
+    OnceRecord, RecordedEvent, StoreError, StoreUrl, StreamAppend, StreamBuilder, StreamId, Written,
+    WrittenAll,
 };
 
 /// Where and how to open a project's store.
@@ -211,6 +212,10 @@ impl EventStore for Backend {
 
     fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
         self.inner().save_cache(name, bytes)
+    }
+
+    fn save_cache_with(&self, name: &str, write: CacheWriter<'_>) -> Result<(), StoreError> {
+        self.inner().save_cache_with(name, write)
     }
 
     fn load_state(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {

@@ -35,6 +35,10 @@ pub use once::{OnceKey, OnceRecord, OnceSpan, Written, WrittenAll};
 pub use stream_id::StreamId;
 pub use url::StoreUrl;
 
+/// Writes a cache's bytes into the sink it is given ([`EventStore::save_cache_with`]); it
+/// may be called twice (a store may first compare what it writes with what it has).
+pub type CacheWriter<'a> = &'a mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>;
+
 /// What went wrong in a store, with the ids a user needs to act on it.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -318,6 +322,17 @@ pub trait EventStore: Send + Sync {
     /// Replaces a cache whole, atomically: readers see the old bytes or the new ones. Needs
     /// no write lock; concurrent savers each leave a complete cache.
     fn save_cache(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError>;
+
+    /// [`save_cache`](Self::save_cache) with the bytes written by `write` as they are
+    /// produced: a store that keeps caches in files streams them there, so a large read
+    /// model is never held twice (as values and as one buffer) nor copied again; and a
+    /// cache that already holds those bytes may be left alone. When `write` fails, the
+    /// cache is left as it was. The other stores collect the bytes first.
+    fn save_cache_with(&self, name: &str, write: CacheWriter<'_>) -> Result<(), StoreError> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|err| StoreError::io("cannot write cache", name, err))?;
+        self.save_cache(name, &bytes)
+    }
 
     /// A small record the application must not lose (the policies' checkpoint), kept
     /// beside the log but never with the caches; `None` if it was never saved.

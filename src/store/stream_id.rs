@@ -37,8 +37,15 @@ impl StreamId {
     /// So no name can contain a path separator, `..`, or a character Windows forbids, and
     /// distinct ids always give distinct names.
     pub fn file_stem(&self) -> String {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
         let mut out = String::with_capacity(self.0.len());
+        self.push_file_stem(&mut out);
+        out
+    }
+
+    /// [`StreamId::file_stem`] appended to `out` (a reader of 100,000 streams names them
+    /// all in one buffer).
+    pub fn push_file_stem(&self, out: &mut String) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
         for byte in self.0.bytes() {
             if byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_' {
                 out.push(char::from(byte));
@@ -48,7 +55,6 @@ impl StreamId {
                 out.push(char::from(HEX[usize::from(byte & 0xF)]));
             }
         }
-        out
     }
 
     /// The inverse of [`StreamId::file_stem`]; `None` for names it could not have produced.

@@ -20,6 +20,10 @@ use crate::store::{StoreError, StreamId};
 use crate::timestamp::Timestamp;
 
 const CHUNK: u64 = 4096;
+/// How much of the index one read takes in (a page of a replay is some 700 KB).
+const READ_BYTES: usize = 256 * 1024;
+/// Entries room is made for before the first is read, at most (a doctor reads them all).
+const ENTRIES_AHEAD: usize = 16 * 1024;
 /// Below this many bytes, a linear scan beats further bisection.
 const SCAN_WINDOW: u64 = 64 * 1024;
 
@@ -158,22 +162,36 @@ impl GlobalIndex {
         let start = self.seek_after(&mut file, len, after)?;
         file.seek(SeekFrom::Start(start))
             .map_err(self.io("cannot read"))?;
-        let mut reader = BufReader::with_capacity(64 * 1024, file);
-        let mut entries = Vec::new();
-        let mut line = Vec::with_capacity(256);
+        // Lines are parsed where they lie in a large buffer (a replay reads 160 MB of index:
+        // copying each line out first, and growing the list entry by entry, cost a tenth
+        // of reading it).
+        let mut entries = Vec::with_capacity(limit.min(ENTRIES_AHEAD));
+        let mut buffer = vec![0; READ_BYTES];
+        let (mut begin, mut end) = (0, 0);
         let mut recent = index_line::Recent::default();
         while entries.len() < limit {
-            line.clear();
-            let read = reader
-                .read_until(b'\n', &mut line)
-                .map_err(self.io("cannot read"))?;
-            if read == 0 || line.last() != Some(&b'\n') {
+            buffer.copy_within(begin..end, 0);
+            (begin, end) = (0, end - begin);
+            if end == buffer.len() {
+                buffer.resize(buffer.len() * 2, 0);
+            }
+            let read = file.read(&mut buffer[end..]).map_err(self.io("cannot read"))?;
+            if read == 0 {
+                // What is left has no newline: a torn write, not an entry.
                 break;
             }
-            let entry = index_line::parse_with(&line[..line.len() - 1], &mut recent)
-                .map_err(|err| corrupt(&self.path, None, err))?;
-            if entry.position > after {
-                entries.push(entry);
+            end += read;
+            while let Some(newline) = memchr::memchr(b'\n', &buffer[begin..end]) {
+                let line = &buffer[begin..begin + newline];
+                begin += newline + 1;
+                let entry = index_line::parse_with(line, &mut recent)
+                    .map_err(|err| corrupt(&self.path, None, err))?;
+                if entry.position > after {
+                    entries.push(entry);
+                    if entries.len() == limit {
+                        break;
+                    }
+                }
             }
         }
         Ok(entries)
@@ -290,4 +308,68 @@ fn read_range(file: &mut File, from: u64, to: u64) -> io::Result<Vec<u8>> {
     file.seek(SeekFrom::Start(from))?;
     file.read_exact(&mut buffer)?;
     Ok(buffer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An index of `count` entries (a long stream name makes a page of them span several
+    /// of `read_after`'s reads), optionally with a torn last line.
+    fn index_of(count: u64, torn: bool) -> (tempfile::TempDir, GlobalIndex) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("index.jsonl");
+        let stream = StreamId::new(format!("work_item-{}", "X".repeat(150))).expect("valid");
+        let mut text = Vec::new();
+        for position in 1..=count {
+            let entry = IndexEntry {
+                position,
+                stream: stream.clone(),
+                version: position,
+                offset: position * 10,
+                length: 9,
+                event_type: "WorkItemCreated".into(),
+                timestamp: Timestamp::from_unix_micros(1_700_000_000_000_000).expect("in range"),
+            };
+            serde_json::to_writer(&mut text, &entry).expect("encodes");
+            text.push(b'\n');
+        }
+        if torn {
+            text.extend_from_slice(b"{\"position\":");
+        }
+        std::fs::write(&path, text).expect("written");
+        (dir, GlobalIndex::new(path))
+    }
+
+    #[test]
+    fn read_after_gives_exactly_the_entries_asked_for_across_reads() {
+        let (_dir, index) = index_of(6000, true);
+        for (after, limit, first, count) in [
+            (0, 10, 1, 10),
+            (0, usize::MAX, 1, 6000),
+            (1234, 4096, 1235, 4096),
+            (5990, 4096, 5991, 10),
+            (6000, 5, 0, 0),
+        ] {
+            let entries = index.read_after(after, limit).expect("reads");
+            let positions: Vec<u64> = entries.iter().map(|entry| entry.position).collect();
+            let expected: Vec<u64> = (first..first + count as u64).collect();
+            assert_eq!(positions, expected, "after {after}, limit {limit}");
+        }
+    }
+
+    #[test]
+    fn read_after_reports_a_damaged_line() {
+        let (dir, index) = index_of(3000, false);
+        let path = dir.path().join("index.jsonl");
+        let mut text = std::fs::read(&path).expect("read");
+        text.extend_from_slice(b"not an entry\n");
+        std::fs::write(&path, text).expect("written");
+        assert!(
+            index.read_after(2990, 5).is_ok(),
+            "the damage lies past what was asked for"
+        );
+        let err = index.read_after(2990, 100).expect_err("damage is an error");
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    }
 }

@@ -29,16 +29,17 @@ use index::{GlobalIndex, IndexHead};
 use line::{analyse_tail, decode_stream, encode_batch, witness_line, Tail, TxnMark};
 use lock::WriteLock;
 
-use crate::persist::{persist, Durability};
+use crate::persist::{holds, persist, persist_with, Durability};
 
 use super::{
-    check_appends, Appended, CreatedStream, EventStore, ExpectedVersion, LinePage, NewEvent, OnceKey,
-    OnceRecord, RecordedEvent, StoreError, StreamAppend, StreamBuilder, StreamId, Written, WrittenAll,
+    check_appends, Appended, CacheWriter, CreatedStream, EventStore, ExpectedVersion, LinePage, NewEvent,
+    OnceKey, OnceRecord, RecordedEvent, StoreError, StreamAppend, StreamBuilder, StreamId, Written,
+    WrittenAll,
 };
 
-/// Sees one run of back-to-back lines: its entries, the file's path, where the run starts
-/// in the buffer, and the buffer.
-type RunVisitor<'v, 'e> = dyn FnMut(&'e [IndexEntry], &Path, usize, &[u8]) -> Result<(), StoreError> + 'v;
+/// Sees one run of back-to-back lines: its entries (all of one stream), where the run
+/// starts in the buffer, and the buffer.
+type RunVisitor<'v, 'e> = dyn FnMut(&'e [IndexEntry], usize, &[u8]) -> Result<(), StoreError> + 'v;
 
 /// How long a writer waits for another process's append before giving up.
 pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
@@ -393,11 +394,11 @@ impl JsonlStore {
     fn fetch(&self, entries: &[IndexEntry]) -> Result<Vec<RecordedEvent>, StoreError> {
         let mut events = Vec::with_capacity(entries.len());
         let mut buffer = Vec::new();
-        self.fetch_runs(entries, &mut buffer, false, &mut |batch, path, start, buffer| {
+        self.fetch_runs(entries, &mut buffer, false, &mut |batch, start, buffer| {
             let first_offset = batch[0].offset;
             for entry in batch {
                 let mismatch = |reason: String| StoreError::Corrupt {
-                    path: path.to_owned(),
+                    path: self.stream_path(&entry.stream),
                     line: Some(entry.version),
                     reason,
                 };
@@ -428,9 +429,12 @@ impl JsonlStore {
         page.clear();
         let mut buffer = std::mem::take(page.buffer());
         let mut source = (None::<&StreamId>, 0);
-        let fetched = self.fetch_runs(entries, &mut buffer, true, &mut |batch, path, start, buffer| {
+        let fetched = self.fetch_runs(entries, &mut buffer, true, &mut |batch, start, buffer| {
             if source.0 != Some(&batch[0].stream) {
-                source = (Some(&batch[0].stream), page.source(path.to_owned()));
+                source = (
+                    Some(&batch[0].stream),
+                    page.source(self.stream_path(&batch[0].stream)),
+                );
             }
             let first_offset = batch[0].offset;
             for entry in batch {
@@ -439,7 +443,7 @@ impl JsonlStore {
                 let end = from.saturating_add(usize::try_from(entry.length).unwrap_or(usize::MAX));
                 if end > buffer.len() {
                     return Err(StoreError::Corrupt {
-                        path: path.to_owned(),
+                        path: self.stream_path(&entry.stream),
                         line: Some(entry.version),
                         reason: "global index points past its line".to_owned(),
                     });
@@ -475,8 +479,7 @@ impl JsonlStore {
         // looked up in the catalog together. A stream neither on disk nor archived is still
         // reported at its first entry, in log order; another error opening a file (no
         // permission, say) now ends the page's read before any of its runs is handed on.
-        let mut files: std::collections::HashMap<&StreamId, (PathBuf, Source)> =
-            std::collections::HashMap::new();
+        let mut files: std::collections::HashMap<&StreamId, Source> = std::collections::HashMap::new();
         let mut missing = Vec::new();
         // Files are opened relative to the events directory: the kernel then walks one
         // name per stream instead of the whole path.
@@ -485,12 +488,16 @@ impl JsonlStore {
             Err(err) if err.kind() == io::ErrorKind::NotFound => None,
             Err(err) => return Err(StoreError::io("cannot open", &self.events_dir, err)),
         };
+        // One buffer names every file: a page of a replay opens some 400 of them.
+        let mut name = String::new();
         for entry in entries {
             if let std::collections::hash_map::Entry::Vacant(slot) = files.entry(&entry.stream) {
-                let name = stream_file_name(&entry.stream);
-                let path = self.events_dir.join(&name);
+                name.clear();
+                entry.stream.push_file_stem(&mut name);
+                name.push_str(".jsonl");
                 let opened = match &events_dir {
-                    Some(dir) => open_in(dir, &name, &path)?,
+                    Some(dir) => open_in(dir, &name)
+                        .map_err(|err| StoreError::io("cannot open", self.stream_path(&entry.stream), err))?,
                     None => None,
                 };
                 let source = match opened {
@@ -500,12 +507,12 @@ impl JsonlStore {
                         Source::Missing
                     }
                 };
-                slot.insert((path, source));
+                slot.insert(source);
             }
         }
         if !missing.is_empty() && !self.archive.is_empty() {
             for (stream, located) in missing.iter().zip(self.archive.locate_many(&missing)?) {
-                if let (Some(located), Some((_, source))) = (located, files.get_mut(stream)) {
+                if let (Some(located), Some(source)) = (located, files.get_mut(stream)) {
                     *source = Source::Located(located);
                 }
             }
@@ -531,7 +538,7 @@ impl JsonlStore {
                 .count();
             let (batch, after) = rest.split_at(run);
             rest = after;
-            let Some((path, source)) = files.get_mut(&first.stream) else {
+            let Some(source) = files.get_mut(&first.stream) else {
                 continue;
             };
             if let Source::Located(located) = source {
@@ -550,7 +557,7 @@ impl JsonlStore {
             let start = buffer.len();
             match source {
                 Source::File(file) => read_span(file, first.offset, span, buffer)
-                    .map_err(|err| StoreError::io("cannot read", path.as_path(), err))?,
+                    .map_err(|err| StoreError::io("cannot read", self.stream_path(&first.stream), err))?,
                 Source::Archived(bytes) => {
                     let from = usize::try_from(first.offset)
                         .unwrap_or(usize::MAX)
@@ -563,12 +570,12 @@ impl JsonlStore {
                 Source::Missing | Source::Located(_) => {
                     return Err(StoreError::io(
                         "cannot open",
-                        path.as_path(),
+                        self.stream_path(&first.stream),
                         io::ErrorKind::NotFound.into(),
                     ))
                 }
             }
-            each(batch, path, start, buffer)?;
+            each(batch, start, buffer)?;
         }
         Ok(())
     }
@@ -950,6 +957,16 @@ impl EventStore for JsonlStore {
 
     /// In `data/state/`, apart from `data/cache/` (which may be deleted at any time), and
     /// written durably ([`Durability::Durable`]).
+    fn save_cache_with(&self, name: &str, write: CacheWriter<'_>) -> Result<(), StoreError> {
+        let path = self.cache_path(name)?;
+        // A replay mostly rebuilds what the cache already was: compared, not rewritten.
+        if holds(&path, &mut *write) {
+            return Ok(());
+        }
+        persist_with(&path, Durability::Cache, |sink| write(sink))
+            .map_err(|err| StoreError::io("cannot write cache", &path, err))
+    }
+
     fn save_state(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
         let path = self.state_path(name)?;
         persist(&path, bytes, Durability::Durable).map_err(|err| StoreError::io("cannot write", &path, err))
@@ -1213,14 +1230,13 @@ fn stream_file_name(stream: &StreamId) -> String {
     format!("{}.jsonl", stream.file_stem())
 }
 
-/// Opens `name` in the directory `dir` for reading (`path` is the same file, for errors);
-/// `None` when it does not exist.
-fn open_in(dir: &File, name: &str, path: &Path) -> Result<Option<File>, StoreError> {
+/// Opens `name` in the directory `dir` for reading; `None` when it does not exist.
+fn open_in(dir: &File, name: &str) -> io::Result<Option<File>> {
     use rustix::fs::{Mode, OFlags};
     match rustix::fs::openat(dir, name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()) {
         Ok(fd) => Ok(Some(File::from(fd))),
         Err(rustix::io::Errno::NOENT) => Ok(None),
-        Err(errno) => Err(StoreError::io("cannot open", path, io::Error::from(errno))),
+        Err(errno) => Err(io::Error::from(errno)),
     }
 }
 
