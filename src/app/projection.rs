@@ -190,7 +190,7 @@ impl ItemsProjection {
                     self.unknown += 1;
                 }
                 match id.and_then(|id| self.items.get_mut(&id)) {
-                    Some(item) => item.apply(other.as_ref(), event.version, event.timestamp, event.actor),
+                    Some(item) => item.apply_owned(other, event.version, event.timestamp, event.actor),
                     // A renumbered item, read again whole once the page is applied.
                     None if id.is_some_and(|id| self.merged.contains(&id)) => {}
                     // Back from the archive since this projection last looked: read whole.

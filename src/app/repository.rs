@@ -71,12 +71,7 @@ impl<'a> ItemRepository<'a> {
                 let mut item = snapshot.item;
                 for event in &events[1..] {
                     let decoded = decode(&stream, event)?;
-                    item.apply(
-                        decoded.as_ref(),
-                        event.version,
-                        event.timestamp,
-                        &event.metadata.actor,
-                    );
+                    item.apply_owned(decoded, event.version, event.timestamp, &event.metadata.actor);
                 }
                 self.maybe_snapshot(&stream, &item, &events[1..]);
                 return Ok(Some(item));
