@@ -175,7 +175,11 @@ impl GlobalIndex {
             if end == buffer.len() {
                 buffer.resize(buffer.len() * 2, 0);
             }
-            let read = file.read(&mut buffer[end..]).map_err(self.io("cannot read"))?;
+            let read = match file.read(&mut buffer[end..]) {
+                Ok(read) => read,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(self.io("cannot read")(err)),
+            };
             if read == 0 {
                 // What is left has no newline: a torn write, not an entry.
                 break;
