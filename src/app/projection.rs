@@ -342,10 +342,13 @@ impl ItemsProjection {
     /// Serialized straight into the store's sink: at 100,000 items the cache is 37 MB,
     /// and building it in memory first cost a buffer of that size, its page faults and
     /// one more copy. The buffer here is a concrete type, so serde's many small writes
-    /// stay inlined and only whole buffers cross into the sink.
+    /// stay inlined and only whole buffers cross into the sink. It is small because the
+    /// store may first compare with the file it has: a cache that moved differs in its
+    /// first bytes (the checkpoint), so the comparison gives up after one buffer and the
+    /// save serializes only that much twice.
     pub fn save(&self, store: &dyn EventStore) {
         let _ = store.save_cache_with(CACHE, &mut |sink| {
-            let mut buffered = std::io::BufWriter::with_capacity(1 << 20, sink);
+            let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, sink);
             serde_json::to_writer(&mut buffered, self)?;
             std::io::Write::flush(&mut buffered)
         });
