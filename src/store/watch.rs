@@ -6,7 +6,8 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+use notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::store::StoreError;
 
@@ -45,8 +46,10 @@ impl Watch {
 
     fn start(&self) -> Option<Active> {
         let (sender, changes) = mpsc::channel();
-        let mut watcher = notify::recommended_watcher(move |_event| {
-            let _ = sender.send(());
+        let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
+            if event.as_ref().map_or(true, |event| is_write(event.kind)) {
+                let _ = sender.send(());
+            }
         })
         .ok()?;
         watcher.watch(&self.dir, self.mode).ok()?;
@@ -89,5 +92,17 @@ impl Watch {
                 None => std::thread::sleep(POLL.min(left)),
             }
         }
+    }
+}
+
+/// True for what a writer does to the watched files. Opening, reading and closing a file
+/// unwritten are reported too (inotify's `IN_OPEN`), and the waiter itself opens the files
+/// each time it looks: waking on those made an idle follower wake itself forever, at most
+/// of a core. A metadata change (an access time a read refreshed) is no append either.
+fn is_write(kind: EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        _ => true,
     }
 }
