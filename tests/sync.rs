@@ -936,3 +936,116 @@ fn the_merge_driver_refuses_what_it_cannot_merge() {
     assert_fails(&out, 1, "line 1 of theirs is not an event");
     assert_eq!(std::fs::read(&ours).unwrap(), b"");
 }
+
+/// Items and their histories, without what two merges of the same branches may number
+/// differently (positions are local to a workspace).
+fn merged_view(ws: &Workspace) -> Value {
+    let items = ws.json(&["items", "list"]);
+    let histories: Vec<Value> = common::ids(&items).iter().map(|id| history(ws, id)).collect();
+    without_positions(serde_json::json!({ "items": items, "histories": histories }))
+}
+
+fn without_positions(mut value: Value) -> Value {
+    match &mut value {
+        Value::Object(map) => {
+            map.remove("position");
+            for (_, inner) in map.iter_mut() {
+                *inner = without_positions(inner.take());
+            }
+        }
+        Value::Array(items) => {
+            for inner in items.iter_mut() {
+                *inner = without_positions(inner.take());
+            }
+        }
+        _ => {}
+    }
+    value
+}
+
+#[test]
+fn two_branches_that_created_the_same_number_keep_both_items_whichever_way_they_merge() {
+    let ws = Workspace::new();
+    git(ws.path(), &["init", "--quiet", "-b", "main", "."]);
+    ws.ok(&["items", "create", "Shared"]);
+    ws.ok(&["items", "create", "Other"]);
+    ws.ok(&["sync", "--install-merge-driver"]);
+    commit_all(&ws, "base");
+    git(ws.path(), &["checkout", "--quiet", "-b", "f1"]);
+    assert_eq!(
+        ws.ok(&["items", "create", "From f1", "--type", "story"]).trim(),
+        "WORK-003"
+    );
+    ws.ok(&["items", "priority", "1", "high"]);
+    ws.ok(&["items", "create", "f1 child", "--parent", "3"]);
+    commit_all(&ws, "f1");
+    git(ws.path(), &["checkout", "--quiet", "-b", "f2", "main"]);
+    assert_eq!(ws.ok(&["items", "create", "From f2"]).trim(), "WORK-003");
+    ws.ok(&["items", "comment", "3", "f2 note"]);
+    ws.ok(&["items", "edit", "1", "--title", "Shared, renamed"]);
+    commit_all(&ws, "f2");
+    let created: BTreeSet<String> = event_ids(&ws);
+
+    let mut views = Vec::new();
+    for (name, into, from) in [("m1", "f1", "f2"), ("m2", "f2", "f1")] {
+        git(ws.path(), &["checkout", "--quiet", "-b", name, into]);
+        git(ws.path(), &["merge", "--quiet", "--no-edit", from]);
+        assert_eq!(conflict_markers(&ws), Vec::<std::path::PathBuf>::new());
+        let items = ws.json(&["items", "list"]);
+        assert_eq!(
+            common::ids(&items),
+            ["WORK-001", "WORK-002", "WORK-003", "WORK-004", "WORK-005"]
+        );
+        let titles: BTreeSet<&str> = items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["title"].as_str().unwrap())
+            .collect();
+        assert!(
+            titles.contains("From f1") && titles.contains("From f2"),
+            "{items}"
+        );
+        // The earlier creation keeps the number; the other item moved with its history and
+        // still answers to its ULID.
+        assert_eq!(ws.json(&["items", "show", "3"])["title"], "From f1");
+        let moved = ws.json(&["items", "show", "5"]);
+        assert_eq!(moved["title"], "From f2");
+        assert_eq!(moved["comments"][0]["text"], "f2 note");
+        let by_ulid = ws.json(&["items", "show", moved["internal_id"].as_str().unwrap()]);
+        assert_eq!(by_ulid["id"], "WORK-005");
+        assert_eq!(ws.json(&["items", "show", "1"])["title"], "Shared, renamed");
+        assert_eq!(ws.json(&["items", "show", "1"])["priority"], "high");
+        assert_eq!(ws.json(&["doctor"])["clean"], true, "{}", ws.ok(&["doctor"]));
+        let ids = event_ids(&ws);
+        assert!(created.is_subset(&ids));
+        views.push(merged_view(&ws));
+        commit_all(&ws, "settled");
+    }
+    assert_eq!(
+        views[0], views[1],
+        "either merge direction gives the same items and histories"
+    );
+
+    // f2 goes on with its item under the old number, and is merged again: the new event
+    // joins the moved item, and no item appears twice.
+    git(ws.path(), &["checkout", "--quiet", "f2"]);
+    ws.ok(&["items", "comment", "3", "later on f2"]);
+    commit_all(&ws, "more f2");
+    git(ws.path(), &["checkout", "--quiet", "m1"]);
+    git(ws.path(), &["merge", "--quiet", "--no-edit", "f2"]);
+    let moved = ws.json(&["items", "show", "5"]);
+    let notes: Vec<&str> = moved["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes, ["f2 note", "later on f2"]);
+    assert_eq!(
+        ws.json(&["items", "show", "3"])["comments"],
+        serde_json::json!([])
+    );
+    assert_eq!(common::ids(&ws.json(&["items", "list"])).len(), 5);
+    assert_eq!(ws.json(&["doctor"])["clean"], true, "{}", ws.ok(&["doctor"]));
+}

@@ -210,7 +210,7 @@ pub enum TopCommand {
     },
     /// The git merge driver for committed event files (git runs it; see sync --install-merge-driver).
     #[command(
-        after_help = "Git runs it as: jerry merge-driver %O %A %B %P. A stream file gets the events of both sides, each once, in the order every clone uses (Lamport time, then event id); the result replaces OURS. The next jerry command gives events positions again and rebuilds the index.\n\nExit codes: 0 merged; 1 the sides cannot be merged (an event changed, two different items under one number, a line that is not an event): git reports a conflict."
+        after_help = "Git runs it as: jerry merge-driver %O %A %B %P. A stream file gets the events of both sides, each once, in the order every clone uses (Lamport time, then event id); the result replaces OURS. The next jerry command gives events positions again and rebuilds the index.\n\nTwo items created under one number on the two sides are both kept: the earlier creation keeps the number, and the next jerry command moves the other to a number of its own.\n\nExit codes: 0 merged; 1 the sides cannot be merged (an event changed, a line that is not an event): git reports a conflict."
     )]
     MergeDriver {
         /// The common ancestor's version (%O; not needed: events are only ever added).

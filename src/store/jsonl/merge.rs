@@ -32,7 +32,7 @@ pub enum MergeError {
     },
     #[error("event {0} is on both sides with different content")]
     Changed(String),
-    #[error("both sides created this item as different items ({0} and {1}); renumber one with jerry sync, or by hand")]
+    #[error("both sides created this item as different items ({0} and {1}), and one side holds more than that item; merge it by hand")]
     TwoCreations(String, String),
     #[error("cannot encode the merged stream: {0}")]
     Encode(String),
@@ -69,7 +69,7 @@ fn lamport(event: &RecordedEvent) -> u64 {
 /// item's merged order is the same whichever side is ours.
 pub fn merge_stream(ours: &[u8], theirs: &[u8]) -> Result<Vec<u8>, MergeError> {
     let (our_events, complete) = events_of(ours, "ours")?;
-    let (their_events, _) = events_of(theirs, "theirs")?;
+    let (their_events, their_complete) = events_of(theirs, "theirs")?;
     let held: HashMap<ulid::Ulid, &RecordedEvent> = our_events.iter().map(|e| (e.event_id, e)).collect();
     let same = |a: &RecordedEvent, b: &RecordedEvent| {
         let (mut a, mut b) = (a.to_new(), b.to_new());
@@ -78,11 +78,11 @@ pub fn merge_stream(ours: &[u8], theirs: &[u8]) -> Result<Vec<u8>, MergeError> {
         a == b
     };
     let mut new = Vec::new();
-    for event in their_events {
+    for event in &their_events {
         match held.get(&event.event_id) {
-            Some(ours) if same(ours, &event) => {}
+            Some(ours) if same(ours, event) => {}
             Some(_) => return Err(MergeError::Changed(event.event_id.to_string())),
-            None => new.push(event),
+            None => new.push(event.clone()),
         }
     }
     let creation = |events: &[RecordedEvent]| {
@@ -92,7 +92,12 @@ pub fn merge_stream(ours: &[u8], theirs: &[u8]) -> Result<Vec<u8>, MergeError> {
             .map(|e| e.event_id)
     };
     if let (Some(a), Some(b)) = (creation(&our_events), creation(&new)) {
-        return Err(MergeError::TwoCreations(a.to_string(), b.to_string()));
+        return two_creations(
+            (&ours[..complete], our_events),
+            (&theirs[..their_complete], their_events),
+            new.len(),
+        )
+        .ok_or_else(|| MergeError::TwoCreations(a.to_string(), b.to_string()));
     }
     new.sort_by_key(|e| (lamport(e), e.event_id));
     let mut merged = ours[..complete].to_vec();
@@ -116,6 +121,55 @@ pub fn merge_stream(ours: &[u8], theirs: &[u8]) -> Result<Vec<u8>, MergeError> {
     let encoded = encode_committed(&stream, &appended).map_err(|err| MergeError::Encode(err.to_string()))?;
     merged.extend(encoded.bytes);
     Ok(merged)
+}
+
+/// Two branches each created an item under this number. The earlier creation (the lower
+/// event id, a ULID: so whichever branch is merged into which) keeps the file's lines byte
+/// for byte; the other item's lines follow from its creation on, as they were on its
+/// branch but for versions after the keeper's (each line's Lamport time keeps its own
+/// version). Settling the merge (`JsonlStore::settle_merge`) then moves them from their
+/// second creation on to a number of their own. Only two plain sides split so: each one
+/// item (its creation first, no other), sharing no event. Anything else stays a conflict.
+fn two_creations(
+    ours: (&[u8], Vec<RecordedEvent>),
+    theirs: (&[u8], Vec<RecordedEvent>),
+    their_new: usize,
+) -> Option<Vec<u8>> {
+    let plain = |events: &[RecordedEvent]| {
+        events.first().is_some_and(|e| e.event_type == "WorkItemCreated")
+            && events
+                .iter()
+                .filter(|e| e.event_type == "WorkItemCreated")
+                .count()
+                == 1
+    };
+    if !plain(&ours.1) || !plain(&theirs.1) || their_new != theirs.1.len() {
+        return None;
+    }
+    let (keeper, mover) = if ours.1[0].event_id < theirs.1[0].event_id {
+        (ours, theirs)
+    } else {
+        (theirs, ours)
+    };
+    let stream = StreamId::new(format!(
+        "{}-{}",
+        keeper.1[0].aggregate_type, keeper.1[0].aggregate_id
+    ))
+    .ok()?;
+    let last = keeper.1.last().map_or(0, |e| e.version);
+    let moved: Vec<RecordedEvent> = mover
+        .1
+        .into_iter()
+        .zip(last + 1..)
+        .map(|(mut event, version)| {
+            event.metadata.lamport = Some(lamport(&event));
+            event.version = version;
+            event
+        })
+        .collect();
+    let mut merged = keeper.0.to_vec();
+    merged.extend(encode_committed(&stream, &moved).ok()?.bytes);
+    Some(merged)
 }
 
 /// Where the marker for the stream file at `path` (`…/data/events/<stream>.jsonl`) goes.
@@ -148,6 +202,7 @@ impl JsonlStore {
             .iter()
             .map(|(stream, events)| (stream.clone(), events.iter().map(|e| e.position).collect()))
             .collect();
+        split_creations(&mut streams)?;
         let mut order: Vec<(u64, StreamId, usize)> = Vec::new();
         for (stream, events) in &streams {
             let mut floor = 0;
@@ -162,7 +217,12 @@ impl JsonlStore {
                 event.position = position;
             }
         }
-        for (stream, events) in &streams {
+        // Streams that gained events are written before those that lost them (a split),
+        // so a crash between the two leaves a moved event twice, which the next settling
+        // removes, rather than nowhere.
+        let mut writes: Vec<(&StreamId, &Vec<RecordedEvent>)> = streams.iter().collect();
+        writes.sort_by_key(|(stream, events)| before.get(*stream).map_or(0, Vec::len) >= events.len());
+        for (stream, events) in writes {
             if before
                 .get(stream)
                 .is_some_and(|old| old.iter().eq(events.iter().map(|e| &e.position)))
@@ -184,6 +244,81 @@ impl JsonlStore {
         }
         fs_err::remove_file(&marker).map_err(|err| StoreError::io("cannot remove", &marker, err))
     }
+}
+
+/// Splits every stream file a merge left with two creations (see [`two_creations`]): the
+/// events from the second creation on belong to the other branch's item. They go to the
+/// stream that already holds that creation (an earlier merge of the same branches moved
+/// it; only the events it lacks are added), or else to the first number after every
+/// number in use, in stream order: the same numbers whichever branch was merged into which.
+/// Each moved event names its new number; the creation's `display_id` too.
+fn split_creations(streams: &mut BTreeMap<StreamId, Vec<RecordedEvent>>) -> Result<(), StoreError> {
+    let doubled: Vec<(StreamId, usize)> = streams
+        .iter()
+        .filter_map(|(stream, events)| {
+            let second = events
+                .iter()
+                .skip(1)
+                .position(|e| e.event_type == "WorkItemCreated")?;
+            Some((stream.clone(), second + 1))
+        })
+        .collect();
+    for (stream, at) in doubled {
+        let Some(moving) = streams.get_mut(&stream).map(|events| events.split_off(at)) else {
+            continue;
+        };
+        let creation = moving[0].event_id;
+        let home = streams
+            .iter()
+            .find(|(other, events)| **other != stream && events.iter().any(|e| e.event_id == creation))
+            .map(|(other, _)| other.clone());
+        let (target, aggregate_id) = match home {
+            Some(home) => {
+                let id = streams[&home][0].aggregate_id.clone();
+                (home, id)
+            }
+            None => next_free(streams, &moving[0])?,
+        };
+        let target_events = streams.entry(target.clone()).or_default();
+        let known: std::collections::HashSet<ulid::Ulid> = target_events.iter().map(|e| e.event_id).collect();
+        let mut version = target_events.last().map_or(0, |e| e.version);
+        for mut event in moving.into_iter().filter(|e| !known.contains(&e.event_id)) {
+            version += 1;
+            event.aggregate_id.clone_from(&aggregate_id);
+            event.version = version;
+            if event.event_type == "WorkItemCreated" {
+                if let Some(payload) = event.payload.as_object_mut() {
+                    payload.insert(
+                        "display_id".into(),
+                        serde_json::Value::String(aggregate_id.clone()),
+                    );
+                }
+            }
+            target_events.push(event);
+        }
+    }
+    Ok(())
+}
+
+/// The stream (and aggregate id) one past the highest number any stream of `creation`'s
+/// kind uses (`work_item-WORK-007` → `work_item-WORK-008`).
+fn next_free(
+    streams: &BTreeMap<StreamId, Vec<RecordedEvent>>,
+    creation: &RecordedEvent,
+) -> Result<(StreamId, String), StoreError> {
+    let prefix = creation
+        .aggregate_id
+        .rsplit_once('-')
+        .map_or(creation.aggregate_id.as_str(), |(prefix, _)| prefix);
+    let family = format!("{}-{prefix}-", creation.aggregate_type);
+    let highest = streams
+        .keys()
+        .filter_map(|stream| stream.as_str().strip_prefix(&family)?.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    let aggregate_id = format!("{prefix}-{:03}", highest + 1);
+    let stream = StreamId::new(format!("{}-{aggregate_id}", creation.aggregate_type))?;
+    Ok((stream, aggregate_id))
 }
 
 #[cfg(test)]
