@@ -111,16 +111,30 @@ fn work<T>(
             return;
         }
         let end = start.saturating_add(span);
-        let result = store
-            .read_global_lines(start, usize::try_from(span).unwrap_or(usize::MAX), &mut page)
-            .map_err(AppError::from)
-            .and_then(|()| {
-                // Positions are dense, so a page read from `start` ends at `end`; where
-                // a backend leaves gaps, what lies beyond is the next page's. Nothing
-                // past `head`: the run reads the log as it was when it started.
-                page.keep_up_to(end.min(head));
-                map(&page).map(|value| (value, page.last_position()))
-            });
+        let mut read = || {
+            store
+                .read_global_lines(start, usize::try_from(span).unwrap_or(usize::MAX), &mut page)
+                .map_err(AppError::from)
+                .and_then(|()| {
+                    // Positions are dense, so a page read from `start` ends at `end`; where
+                    // a backend leaves gaps, what lies beyond is the next page's. Nothing
+                    // past `head`: the run reads the log as it was when it started.
+                    page.keep_up_to(end.min(head));
+                    map(&page).map(|value| (value, page.last_position()))
+                })
+        };
+        let result = match read() {
+            // A line the index misplaced (an edit outside jerry), found as it was decoded:
+            // the page again, in the order the streams themselves give.
+            Err(AppError::Store(err)) if crate::store::damage::index_disagrees(&err) => {
+                match store.distrust_index() {
+                    Ok(true) => read(),
+                    Ok(false) => Err(AppError::Store(err)),
+                    Err(other) => Err(AppError::Store(other)),
+                }
+            }
+            result => result,
+        };
         let failed = result.is_err();
         if out.send(result).is_err() || failed {
             return;

@@ -69,10 +69,25 @@ pub fn main(env: Environment) -> ExitCode {
     let result = Context::new(cli.global, actor_typed, env)
         .map(|ctx| ctx.with_actor_given(actor_given))
         .and_then(|ctx| run(cli.command, &ctx, &mut out));
+    warn_of_damage(&mut out);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => err.report(json, |body| print_json(&mut out, body)),
     }
+}
+
+/// Says once, on stderr, which items a read went past because their files were damaged
+/// outside jerry (the rest of the answer is whole).
+fn warn_of_damage(out: &mut Output) {
+    let notes = jerry::store::damage::take();
+    if notes.is_empty() {
+        return;
+    }
+    let _ = out.flush();
+    for note in &notes {
+        out.warn(&format!("warning: {note}"));
+    }
+    out.warn("hint: jerry doctor says what is missing and how to bring it back");
 }
 
 /// Writes an error object in the chosen format; nothing more can be done if that fails.

@@ -186,6 +186,10 @@ impl EventStore for Backend {
         self.inner().head_position()
     }
 
+    fn distrust_index(&self) -> Result<bool, StoreError> {
+        self.inner().distrust_index()
+    }
+
     fn wait_for_events(&self, after: u64, timeout: Duration) -> Result<(), StoreError> {
         self.inner().wait_for_events(after, timeout)
     }

@@ -5,6 +5,7 @@
 
 mod backend;
 mod checkup;
+pub mod damage;
 pub(crate) mod cursor;
 mod event;
 mod expected;
@@ -277,6 +278,15 @@ pub trait EventStore: Send + Sync {
 
     /// The position of the last committed event; 0 for an empty store.
     fn head_position(&self) -> Result<u64, StoreError>;
+
+    /// A reader found the store's global order disagreeing with an item's own events (a
+    /// file edited, cut or deleted outside jerry): from now on this handle reads the order
+    /// re-derived from the items' events, past the damage, and reports what it found
+    /// ([`damage`]). False where there is nothing to re-derive: the caller reports the
+    /// error it met.
+    fn distrust_index(&self) -> Result<bool, StoreError> {
+        Ok(false)
+    }
 
     /// Blocks until an event after `after` may have been committed, or `timeout` passes.
     /// May wake early without new events; callers re-read. The default polls.

@@ -37,6 +37,9 @@ use super::{
     WrittenAll,
 };
 
+/// The index file's length and modification time when the order was derived.
+type IndexState = Option<(u64, std::time::SystemTime)>;
+
 /// Sees one run of back-to-back lines: its entries (all of one stream), where the run
 /// starts in the buffer, and the buffer.
 type RunVisitor<'v, 'e> = dyn FnMut(&'e [IndexEntry], usize, &[u8]) -> Result<(), StoreError> + 'v;
@@ -76,6 +79,9 @@ pub struct JsonlStore {
     index: GlobalIndex,
     watch: crate::store::watch::Watch,
     archive: archive::Archive,
+    /// The global order re-derived from the streams, once a reader found the index file
+    /// disagreeing with them (see [`EventStore::distrust_index`]).
+    derived: std::sync::Mutex<Option<(IndexState, std::sync::Arc<Vec<IndexEntry>>)>>,
 }
 
 impl JsonlStore {
@@ -93,6 +99,7 @@ impl JsonlStore {
             index: GlobalIndex::new(data_dir.join("index.jsonl")),
             watch: crate::store::watch::Watch::new(data_dir.clone()),
             archive: archive::Archive::new(&data_dir),
+            derived: std::sync::Mutex::new(None),
             data_dir,
         }
     }
@@ -764,11 +771,8 @@ impl JsonlStore {
     /// order without reading the events themselves.
     pub fn read_index(&self, after: u64, limit: usize) -> Result<Vec<IndexEntry>, StoreError> {
         if let Some(entries) = self.index_from_streams()? {
-            return Ok(entries
-                .into_iter()
-                .filter(|entry| entry.position > after)
-                .take(limit)
-                .collect());
+            let from = entries.partition_point(|entry| entry.position <= after);
+            return Ok(entries[from..].iter().take(limit).cloned().collect());
         }
         self.visible(self.index.read_after(after, limit)?)
     }
@@ -777,11 +781,79 @@ impl JsonlStore {
     /// it), the global order built from the streams themselves — a full read, until the
     /// next writer (or `doctor --repair`) puts the file back — so a read never shows an
     /// empty log that is not empty. Writes nothing.
-    fn index_from_streams(&self) -> Result<Option<Vec<IndexEntry>>, StoreError> {
+    fn index_from_streams(&self) -> Result<Option<std::sync::Arc<Vec<IndexEntry>>>, StoreError> {
+        if let Some(derived) = self.derived() {
+            return Ok(Some(derived));
+        }
         if self.index.exists() || !self.has_stream_files()? {
             return Ok(None);
         }
-        rebuild::collect_entries(self).map(Some)
+        self.derive_index()?;
+        Ok(self.derived())
+    }
+
+    /// The order re-derived from the streams, while the index file is as it was then: a
+    /// writer that has since appended to it (or rebuilt it) is trusted again, and a reader
+    /// that still finds it wrong derives anew. So a long-lived reader (follow, the board)
+    /// goes on seeing new events.
+    fn derived(&self) -> Option<std::sync::Arc<Vec<IndexEntry>>> {
+        let mut derived = self
+            .derived
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match &*derived {
+            Some((seen, entries)) if *seen == self.index_state() => Some(std::sync::Arc::clone(entries)),
+            Some(_) => {
+                *derived = None;
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// The index file's length and modification time, or `None` while there is none.
+    fn index_state(&self) -> IndexState {
+        let meta = fs_err::metadata(self.index.path()).ok()?;
+        Some((meta.len(), meta.modified().ok()?))
+    }
+
+    /// Re-derives the global order from the streams and says what the index file lists
+    /// that they no longer hold (see [`EventStore::distrust_index`]).
+    fn derive_index(&self) -> Result<(), StoreError> {
+        let (entries, damaged) = rebuild::entries_despite_damage(self);
+        for stream in &damaged {
+            report_damaged(stream, "has lines that are no events or versions missing");
+        }
+        let held: std::collections::HashSet<(u64, &StreamId, u64)> = entries
+            .iter()
+            .map(|entry| (entry.position, &entry.stream, entry.version))
+            .collect();
+        let mut gone: std::collections::BTreeMap<&StreamId, (IndexEntry, usize)> = std::collections::BTreeMap::new();
+        let listed = self.index.read_after(0, usize::MAX).unwrap_or_default();
+        for entry in &listed {
+            if !held.contains(&(entry.position, &entry.stream, entry.version)) {
+                gone.entry(&entry.stream).or_insert_with(|| (entry.clone(), 0)).1 += 1;
+            }
+        }
+        for (stream, (first, count)) in gone {
+            let more = if count > 1 {
+                format!(" (and {} more of its events)", count - 1)
+            } else {
+                String::new()
+            };
+            crate::store::damage::report(format!(
+                "{} version {}, position {}, {}{more}: listed in the index, gone from its stream — removed outside jerry",
+                display_of(stream),
+                first.version,
+                first.position,
+                first.event_type
+            ));
+        }
+        *self
+            .derived
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some((self.index_state(), std::sync::Arc::new(entries)));
+        Ok(())
     }
 
     fn version_of(&self, stream: &StreamId) -> Result<u64, StoreError> {
@@ -829,6 +901,19 @@ impl JsonlStore {
         let stem = StreamId::new(family)?.file_stem();
         Ok(self.data_dir.join("sequences").join(format!("{stem}.next")))
     }
+}
+
+/// `WORK-001` for `work_item-WORK-001`: how a person knows the item.
+fn display_of(stream: &StreamId) -> &str {
+    stream.as_str().split_once('-').map_or(stream.as_str(), |(_, id)| id)
+}
+
+fn report_damaged(stream: &StreamId, what: &str) {
+    crate::store::damage::report(format!(
+        "{}: its file {}.jsonl {what} — changed outside jerry",
+        display_of(stream),
+        stream.file_stem()
+    ));
 }
 
 const EMPTY_TAIL: Tail = Tail {
@@ -1041,10 +1126,18 @@ impl EventStore for JsonlStore {
 
     fn read_global(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
         let entries = self.read_index(after, limit)?;
-        match self.fetch(&entries) {
+        let fetched = match self.fetch(&entries) {
             // A rename replaced the index between the read and the fetch (sync's
             // renumbering, rare): the index read again names the stream's new file.
             Err(_) if !entries.is_empty() => {
+                let entries = self.read_index(after, limit)?;
+                self.fetch(&entries)
+            }
+            result => result,
+        };
+        match fetched {
+            // Still not what the streams hold: an edit outside jerry. Read past it.
+            Err(err) if crate::store::damage::index_disagrees(&err) && self.distrust_index()? => {
                 let entries = self.read_index(after, limit)?;
                 self.fetch(&entries)
             }
@@ -1054,14 +1147,30 @@ impl EventStore for JsonlStore {
 
     fn read_global_lines(&self, after: u64, limit: usize, page: &mut LinePage) -> Result<(), StoreError> {
         let entries = self.read_index(after, limit)?;
-        match self.fetch_lines(&entries, page) {
+        let fetched = match self.fetch_lines(&entries, page) {
             // As in `read_global`: a rename replaced the index between the two reads.
             Err(_) if !entries.is_empty() => {
                 let entries = self.read_index(after, limit)?;
                 self.fetch_lines(&entries, page)
             }
             result => result,
+        };
+        match fetched {
+            // As in `read_global`; a line the index misplaces without running past the
+            // file is found as its reader decodes it, and the reader asks the same.
+            Err(err) if crate::store::damage::index_disagrees(&err) && self.distrust_index()? => {
+                let entries = self.read_index(after, limit)?;
+                self.fetch_lines(&entries, page)
+            }
+            result => result,
         }
+    }
+
+    fn distrust_index(&self) -> Result<bool, StoreError> {
+        if self.derived().is_none() {
+            self.derive_index()?;
+        }
+        Ok(true)
     }
 
     fn rename_stream(

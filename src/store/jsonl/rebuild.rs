@@ -24,25 +24,8 @@ pub(super) fn collect_entries(store: &JsonlStore) -> Result<Vec<IndexEntry>, Sto
     for stream in store.list_streams()? {
         let path = store.stream_path(&stream);
         let bytes = store.stream_bytes(&stream)?;
-        let Some(tail) = store.committed_tail(&path, &bytes)? else {
-            continue;
-        };
-        let mut offset = 0u64;
-        let committed = &bytes[..tail.committed_len];
-        for (index, line) in committed.split_inclusive(|&b| b == b'\n').enumerate() {
-            let content = &line[..line.len() - 1];
-            let meta: LineMeta =
-                serde_json::from_slice(content).map_err(|err| corrupt(&path, Some(index as u64 + 1), err))?;
-            entries.push(IndexEntry {
-                position: meta.position,
-                stream: stream.clone(),
-                version: meta.version,
-                offset,
-                length: content.len() as u64,
-                event_type: meta.event_type.into(),
-                timestamp: meta.timestamp,
-            });
-            offset += line.len() as u64;
+        for (index, line) in entries_of(store, &stream, &bytes)? {
+            entries.push(line.map_err(|err| corrupt(&path, Some(index as u64 + 1), err))?);
         }
     }
     entries.sort_by_key(|entry| entry.position);
@@ -60,6 +43,65 @@ pub(super) fn collect_entries(store: &JsonlStore) -> Result<Vec<IndexEntry>, Sto
         }
     }
     Ok(entries)
+}
+
+/// Each committed line of one stream file with its index entry, or why it is none.
+fn entries_of(
+    store: &JsonlStore,
+    stream: &crate::store::StreamId,
+    bytes: &[u8],
+) -> Result<Vec<(usize, Result<IndexEntry, serde_json::Error>)>, StoreError> {
+    let path = store.stream_path(stream);
+    let Some(tail) = store.committed_tail(&path, bytes)? else {
+        return Ok(Vec::new());
+    };
+    let mut lines = Vec::new();
+    let mut offset = 0u64;
+    for (index, line) in bytes[..tail.committed_len].split_inclusive(|&b| b == b'\n').enumerate() {
+        let content = &line[..line.len() - 1];
+        let entry = serde_json::from_slice::<LineMeta>(content).map(|meta| IndexEntry {
+            position: meta.position,
+            stream: stream.clone(),
+            version: meta.version,
+            offset,
+            length: content.len() as u64,
+            event_type: meta.event_type.into(),
+            timestamp: meta.timestamp,
+        });
+        lines.push((index, entry));
+        offset += line.len() as u64;
+    }
+    Ok(lines)
+}
+
+/// The global order as the streams give it, whatever state they are in: for reading past
+/// damage (a line removed, cut short or edited by hand; a file deleted). A line that is no
+/// event is left out, and so is a stream whose file cannot be read as a whole; each such
+/// stream is named in `damaged`. Positions may have gaps (an event gone).
+pub(super) fn entries_despite_damage(store: &JsonlStore) -> (Vec<IndexEntry>, Vec<crate::store::StreamId>) {
+    let mut entries = Vec::new();
+    let mut damaged = Vec::new();
+    let Ok(streams) = store.list_streams() else {
+        return (entries, damaged);
+    };
+    for stream in streams {
+        let lines = store
+            .stream_bytes(&stream)
+            .and_then(|bytes| entries_of(store, &stream, &bytes));
+        match lines {
+            Ok(lines) => {
+                let total = lines.len() as u64;
+                let good: Vec<IndexEntry> = lines.into_iter().filter_map(|(_, entry)| entry.ok()).collect();
+                if !good.iter().map(|entry| entry.version).eq(1..=total) {
+                    damaged.push(stream);
+                }
+                entries.extend(good);
+            }
+            Err(_) => damaged.push(stream),
+        }
+    }
+    entries.sort_by(|a, b| (a.position, &a.stream).cmp(&(b.position, &b.stream)));
+    (entries, damaged)
 }
 
 /// Writes a fresh index next to the old one and renames it into place, so a crash leaves
