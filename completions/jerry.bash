@@ -1079,7 +1079,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__doctor)
-            opts="-q -h -V --repair --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            opts="-q -h -V --repair --accept-loss --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

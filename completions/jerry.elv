@@ -1370,6 +1370,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
             cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
             cand --repair 'Fix what is safe to fix'
+            cand --accept-loss 'With --repair: give up events no stream holds any more (removed outside jerry), noting them in .jerry/quarantine/, and number what is left again'
             cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
             cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
             cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'

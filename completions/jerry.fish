@@ -1252,6 +1252,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l correlation-id -d
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l repair -d 'Fix what is safe to fix'
+complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l accept-loss -d 'With --repair: give up events no stream holds any more (removed outside jerry), noting them in .jerry/quarantine/, and number what is left again'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l json -d 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -s q -l quiet -d 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
 complete -c jerry -n "__fish_jerry_using_subcommand doctor" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'

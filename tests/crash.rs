@@ -69,7 +69,7 @@ fn an_unfinished_batch_is_not_half_applied() {
 }
 
 #[test]
-fn damage_before_the_end_is_reported_with_file_and_line_and_blocks_writes() {
+fn damage_before_the_end_is_reported_with_file_and_line_and_blocks_writes_to_that_item() {
     let ws = Workspace::new();
     ws.ok(&["items", "create", "a"]);
     ws.ok(&["items", "start", "1"]);
@@ -84,13 +84,20 @@ fn damage_before_the_end_is_reported_with_file_and_line_and_blocks_writes() {
     for args in [
         &["items", "show", "1"][..],
         &["items", "history", "1"],
-        &["items", "list"],
         &["items", "block", "1", "--reason", "x"],
     ] {
         let out = ws.run(args);
         assert_fails(&out, 6, "work_item-WORK-001.jsonl line 2");
     }
     assert_eq!(ws.snapshot(), before, "nothing written over corruption");
+    // The list reads past the damaged line, and says so.
+    let out = ws.run(&["items", "list"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning: WORK-001") && stderr.contains("jerry doctor"),
+        "{stderr}"
+    );
 }
 
 #[test]

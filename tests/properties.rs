@@ -316,7 +316,7 @@ proptest! {
         let cached = app::ItemsProjection::current(jsonl).unwrap();
         prop_assert!(app::compare(&model.items, &cached.items).is_empty());
         // doctor: the files, the index, the read model and the snapshots are all sound.
-        let report = jsonl_session.doctor(false).unwrap();
+        let report = jsonl_session.doctor(false, false).unwrap();
         prop_assert!(report.clean(), "{:?}", report.remaining());
     }
 }
@@ -561,7 +561,7 @@ proptest! {
         prop_assert!(app::compare(&model.items, &cached.items).is_empty(), "{:?}", app::compare(&model.items, &cached.items));
         let indexed = ItemIndex::current(store).unwrap().map(|index| index.all().unwrap()).unwrap_or_default();
         prop_assert!(app::compare(&model.items, &indexed).is_empty(), "{:?}", app::compare(&model.items, &indexed));
-        let report = archiving.doctor(false).unwrap();
+        let report = archiving.doctor(false, false).unwrap();
         prop_assert!(report.clean(), "{:?}", report.remaining());
         if archived_any {
             prop_assert!(dir.path().join("data/archive/catalog.sqlite").exists());

@@ -529,8 +529,23 @@ impl Session {
 
     /// Checks the log, the index, the read model and the snapshots; with `repair`, fixes
     /// what is safe and checks again on a freshly opened store.
-    pub fn doctor(&self, repair: bool) -> Result<DoctorReport, AppError> {
-        let (before, repaired) = doctor::check(&self.store, repair)?;
+    ///
+    /// With `accept_loss` (only with `repair`, and only the file store has a global index
+    /// to disagree with its streams), first gives up what no stream holds any more (see
+    /// [`crate::store::jsonl::Loss`]); the findings reported are those from before.
+    pub fn doctor(&self, repair: bool, accept_loss: bool) -> Result<DoctorReport, AppError> {
+        let accepted = match self.store.as_jsonl() {
+            Some(files) if repair && accept_loss => {
+                let (before, _) = doctor::check(&self.store, false)?;
+                Some((before, files.accept_loss()?))
+            }
+            _ => None,
+        };
+        let (mut before, mut repaired) = doctor::check(&self.store, repair)?;
+        if let Some((first, loss)) = accepted {
+            before = first;
+            repaired.accepted_loss = Some(loss);
+        }
         let after = match (repair, &self.url) {
             (true, Some(url)) => Some(doctor::check(&Backend::open(url, &self.options)?, false)?.0),
             (true, None) => Some(doctor::check(&self.store, false)?.0),

@@ -129,12 +129,16 @@ pub enum TopCommand {
     Redo,
     /// Check the project's files and read model; --repair fixes what is safe (exit 6 if problems remain).
     #[command(
-        after_help = "Checks: every line parses; versions contiguous; event ids unique; global positions agree with the streams; no torn tails; the read model agrees with a fresh replay.\n--repair moves torn tails, unfinished batches and trailing non-events into .jerry/quarantine/ (with a note of where they came from) and rebuilds the global index. It never removes a complete event.\n\nExamples:\n  jerry doctor\n  jerry doctor --repair --json"
+        after_help = "Checks: every line parses; versions contiguous; event ids unique; global positions agree with the streams; no torn tails; the read model agrees with a fresh replay.\n--repair moves torn tails, unfinished batches and trailing non-events into .jerry/quarantine/ (with a note of where they came from) and rebuilds the global index. It never removes a complete event.\n--repair --accept-loss also settles what a plain repair must not touch: events the index lists that no stream holds any more (a line or file removed outside jerry) are given up, lines inside a stream that are no events are moved into quarantine, versions and positions are numbered again, and a note in .jerry/quarantine/ lists what was lost. Bring lost events back first if you can: `jerry events import` of an export from before, or `jerry sync`.\n\nExamples:\n  jerry doctor\n  jerry doctor --repair --json\n  jerry doctor --repair --accept-loss"
     )]
     Doctor {
         /// Fix what is safe to fix.
         #[arg(long)]
         repair: bool,
+        /// With --repair: give up events no stream holds any more (removed outside jerry),
+        /// noting them in .jerry/quarantine/, and number what is left again.
+        #[arg(long, requires = "repair")]
+        accept_loss: bool,
     },
     /// Move finished work out of the live log into a compressed archive segment.
     #[command(

@@ -7,10 +7,10 @@ use super::error::{CliResult, CommandError, Exit};
 use super::output::Output;
 use super::progress::spinner;
 
-pub fn run(repair: bool, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn run(repair: bool, accept_loss: bool, ctx: &Context, out: &mut Output) -> CliResult {
     let session = ctx.read(true)?;
     let spinner = spinner("checking every stream, the index and the read model…");
-    let report = session.doctor(repair)?;
+    let report = session.doctor(repair, accept_loss)?;
     spinner.finish_and_clear();
     let (before, repaired) = (&report.before, &report.repaired);
     let clean = report.clean();
@@ -45,6 +45,19 @@ pub fn run(repair: bool, ctx: &Context, out: &mut Output) -> CliResult {
                     "repaired: moved the damaged lines of {} stream(s) into .jerry/quarantine/",
                     repaired.quarantined.len()
                 ))?;
+            }
+            if let Some(loss) = &repaired.accepted_loss {
+                for event in &loss.events {
+                    out.line(&format!("given up: {event}"))?;
+                }
+                if let Some(note) = &loss.note {
+                    out.line(&format!(
+                        "repaired: accepted the loss of {} event(s) and {} line(s) that were no events; numbered the rest again (note: {})",
+                        loss.events.len(),
+                        loss.lines,
+                        note.display()
+                    ))?;
+                }
             }
             if repaired.index_rebuilt {
                 out.line("repaired: rebuilt the global index from the streams")?;
@@ -85,11 +98,15 @@ pub fn run(repair: bool, ctx: &Context, out: &mut Output) -> CliResult {
         Exit::Corrupt,
         format!("{} problem(s) in {}", report.remaining().len(), report.project),
     );
-    Err(if report.repairable() {
+    let error = if report.repairable() {
         error.hint("jerry doctor --repair fixes these without removing any complete event")
+    } else if !accept_loss && report.remaining().iter().any(|f| f.kind == "missing_event") {
+        error.hint("bring the lost events back (jerry events import, jerry sync), or give them up: jerry doctor --repair --accept-loss")
     } else {
         error
-    })
+    };
+    // The report printed under --json is the one document, with `clean: false`.
+    Err(if out.json() { error.without_json() } else { error })
 }
 
 fn describe(finding: &Finding) -> String {

@@ -71,7 +71,9 @@ impl CommandError {
         error_object(self.kind, &self.message)
     }
 
-    fn without_json(mut self) -> Self {
+    /// For a command whose `--json` answer already says it failed (one document, and the
+    /// exit code): the error is the stderr line alone.
+    pub fn without_json(mut self) -> Self {
         self.no_json = true;
         self
     }

@@ -125,7 +125,7 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
             out,
         ),
         TopCommand::Redo => undo::run(UndoTarget::Redo, ctx, out),
-        TopCommand::Doctor { repair } => doctor::run(repair, ctx, out),
+        TopCommand::Doctor { repair, accept_loss } => doctor::run(repair, accept_loss, ctx, out),
         TopCommand::Archive {
             closed_before,
             dry_run,

@@ -5,8 +5,8 @@
 
 mod backend;
 mod checkup;
-pub mod damage;
 pub(crate) mod cursor;
+pub mod damage;
 mod event;
 mod expected;
 pub mod jsonl;

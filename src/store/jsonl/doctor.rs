@@ -5,7 +5,7 @@
 //! `.jerry/quarantine/` with a note of where they came from; the global index is rebuilt from
 //! the streams. Damage inside the committed part of a stream is reported, never "fixed".
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -25,6 +25,9 @@ pub struct Repair {
     pub index_rebuilt: bool,
     /// Set by the application when it rebuilt a read model that disagreed with the log.
     pub read_model_rebuilt: bool,
+    /// What `--accept-loss` gave up, when it was asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted_loss: Option<super::Loss>,
 }
 
 /// What the checks need of an event line: its place and its index entry's fields (the
@@ -208,6 +211,16 @@ fn expect_entries(
     }
 }
 
+/// What the positions of every event say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Positions {
+    Ok,
+    /// Gaps where nothing is lost: repairable.
+    Gaps,
+    /// A position claimed twice, or a gap where an event is gone.
+    Broken,
+}
+
 fn finding(kind: &'static str, path: &Path, line: Option<u64>, detail: String, repairable: bool) -> Finding {
     Finding {
         kind,
@@ -347,10 +360,15 @@ impl JsonlStore {
             );
         }
         expected_index.sort_by_key(|entry| entry.position);
-        let positions_ok = self.check_positions(&expected_index, &mut findings);
-        let index_ok = self.check_index(&expected_index, &mut findings, positions_ok);
-        // Taking stray lines out moved the events after them: the index must follow.
-        if repair && (!index_ok || stray_removed) && positions_ok {
+        let gone = self.missing_events(&expected_index, &mut findings);
+        let positions = self.check_positions(&expected_index, &mut findings, &gone);
+        let positions_ok = positions == Positions::Ok;
+        let index_ok = gone.is_empty()
+            && self.check_index(&expected_index, &mut findings, positions != Positions::Broken);
+        if repair && positions == Positions::Gaps && gone.is_empty() {
+            done.index_rebuilt = self.renumber_positions()?;
+        } else if repair && (!index_ok || stray_removed) && positions_ok {
+            // Taking stray lines out moved the events after them: the index must follow.
             rebuild_index(self)?;
             done.index_rebuilt = true;
         }
@@ -363,7 +381,7 @@ impl JsonlStore {
     }
 
     /// Stream files by their decoded names, including empty ones.
-    fn list_all_stream_files(&self) -> Result<Vec<StreamId>, StoreError> {
+    pub(super) fn list_all_stream_files(&self) -> Result<Vec<StreamId>, StoreError> {
         let entries = match fs_err::read_dir(self.events_dir()) {
             Ok(entries) => entries,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -381,8 +399,64 @@ impl JsonlStore {
         Ok(streams)
     }
 
-    fn check_positions(&self, entries: &[IndexEntry], findings: &mut Vec<Finding>) -> bool {
-        let mut ok = true;
+    /// Events the index lists that their stream no longer holds (a line removed or cut, a
+    /// file deleted, outside jerry): one finding per stream, on that stream's file, saying
+    /// what is gone and how to bring it back. Returns their positions.
+    fn missing_events(&self, expected: &[IndexEntry], findings: &mut Vec<Finding>) -> HashSet<u64> {
+        let Ok(listed) = self.index.read_after(0, usize::MAX) else {
+            return HashSet::new();
+        };
+        // An event is held where its stream holds its version, wherever its position now
+        // is (an import brings a lost event back at a new position).
+        let held: HashSet<(&StreamId, u64)> = expected
+            .iter()
+            .map(|entry| (&entry.stream, entry.version))
+            .collect();
+        let mut gone: BTreeMap<&StreamId, Vec<&IndexEntry>> = BTreeMap::new();
+        for entry in &listed {
+            if !held.contains(&(&entry.stream, entry.version)) {
+                gone.entry(&entry.stream).or_default().push(entry);
+            }
+        }
+        let mut positions = HashSet::new();
+        for (stream, entries) in gone {
+            let first = entries[0];
+            let more = match entries.len() {
+                1 => String::new(),
+                n => format!(" (and {} more of its events)", n - 1),
+            };
+            let detail = format!(
+                "{} version {}, position {}, {}{more}: listed in the index, gone from its stream — removed outside jerry; \
+                 bring it back with `jerry events import FILE` (an export from before) or `jerry sync`, \
+                 or give it up with `jerry doctor --repair --accept-loss`",
+                super::display_of(stream),
+                first.version,
+                first.position,
+                first.event_type
+            );
+            findings.push(finding(
+                "missing_event",
+                &self.stream_path(stream),
+                Some(first.version),
+                detail,
+                false,
+            ));
+            positions.extend(entries.iter().map(|entry| entry.position));
+        }
+        positions
+    }
+
+    /// Positions run 1, 2, 3, …: each position held by one event. A gap where the index
+    /// listed an event that is gone was said by [`Self::missing_events`]; a gap where nothing
+    /// is lost (the index listed nothing there, or what it listed is back at another
+    /// position, say after `events import`) is repairable by numbering the events again.
+    fn check_positions(
+        &self,
+        entries: &[IndexEntry],
+        findings: &mut Vec<Finding>,
+        gone: &HashSet<u64>,
+    ) -> Positions {
+        let mut state = Positions::Ok;
         let mut previous = 0;
         for entry in entries {
             let path = self.stream_path(&entry.stream);
@@ -395,10 +469,15 @@ impl JsonlStore {
                     detail,
                     false,
                 ));
-                ok = false;
+                state = Positions::Broken;
+            } else if entry.position != previous + 1
+                && (previous + 1..entry.position).any(|p| gone.contains(&p))
+            {
+                // Said already, by the event that is gone.
+                state = Positions::Broken;
             } else if entry.position != previous + 1 {
                 let detail = format!(
-                    "positions {}..{} belong to no event",
+                    "positions {}..{} belong to no event, and no event is gone: --repair numbers the events again",
                     previous + 1,
                     entry.position - 1
                 );
@@ -407,13 +486,30 @@ impl JsonlStore {
                     &path,
                     Some(entry.version),
                     detail,
-                    false,
+                    true,
                 ));
-                ok = false;
+                if state == Positions::Ok {
+                    state = Positions::Gaps;
+                }
             }
             previous = entry.position;
         }
-        ok
+        state
+    }
+
+    /// Under the write lock, with nothing lost: every event a position again, in order.
+    fn renumber_positions(&self) -> Result<bool, StoreError> {
+        if !self.archived_streams()?.is_empty() {
+            return Ok(false);
+        }
+        let mut streams = BTreeMap::new();
+        for stream in self.list_streams()? {
+            let events = self.read_all(&stream)?;
+            streams.insert(stream, events);
+        }
+        let before = super::rebuild::layout(&streams);
+        super::rebuild::reposition(self, &mut streams, &before)?;
+        Ok(true)
     }
 
     /// Compares the index with what the streams say it should be. Trailing index entries

@@ -15,7 +15,6 @@ use std::path::{Path, PathBuf};
 
 use super::line::encode_committed;
 use super::JsonlStore;
-use crate::persist::{persist, Durability};
 use crate::store::{EventStore, RecordedEvent, StoreError, StreamId};
 
 /// The file beside the log saying a merge changed stream files since the index was built.
@@ -198,50 +197,9 @@ impl JsonlStore {
             let events = self.read_all(&stream)?;
             streams.insert(stream, events);
         }
-        let before: BTreeMap<StreamId, Vec<u64>> = streams
-            .iter()
-            .map(|(stream, events)| (stream.clone(), events.iter().map(|e| e.position).collect()))
-            .collect();
+        let before = super::rebuild::layout(&streams);
         split_creations(&mut streams)?;
-        let mut order: Vec<(u64, StreamId, usize)> = Vec::new();
-        for (stream, events) in &streams {
-            let mut floor = 0;
-            for (index, event) in events.iter().enumerate() {
-                floor = floor.max(event.position);
-                order.push((floor, stream.clone(), index));
-            }
-        }
-        order.sort();
-        for ((_, stream, index), position) in order.into_iter().zip(1u64..) {
-            if let Some(event) = streams.get_mut(&stream).and_then(|events| events.get_mut(index)) {
-                event.position = position;
-            }
-        }
-        // Streams that gained events are written before those that lost them (a split),
-        // so a crash between the two leaves a moved event twice, which the next settling
-        // removes, rather than nowhere.
-        let mut writes: Vec<(&StreamId, &Vec<RecordedEvent>)> = streams.iter().collect();
-        writes.sort_by_key(|(stream, events)| before.get(*stream).map_or(0, Vec::len) >= events.len());
-        for (stream, events) in writes {
-            if before
-                .get(stream)
-                .is_some_and(|old| old.iter().eq(events.iter().map(|e| &e.position)))
-            {
-                continue;
-            }
-            let path = self.stream_path(stream);
-            let encoded = encode_committed(stream, events)?;
-            persist(&path, &encoded.bytes, Durability::Durable)
-                .map_err(|err| StoreError::io("cannot rewrite", &path, err))?;
-        }
-        super::rebuild::rebuild_index(self)?;
-        // A cache's checkpoint may name another event now: every cache is rebuilt.
-        let caches = self.data_dir().join("cache");
-        match fs_err::remove_dir_all(&caches) {
-            Ok(()) => {}
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-            Err(err) => return Err(StoreError::io("cannot clear", &caches, err)),
-        }
+        super::rebuild::reposition(self, &mut streams, &before)?;
         fs_err::remove_file(&marker).map_err(|err| StoreError::io("cannot remove", &marker, err))
     }
 }

@@ -12,6 +12,7 @@ mod index;
 mod index_line;
 mod line;
 mod lock;
+mod loss;
 pub mod merge;
 mod range;
 mod rebuild;
@@ -28,6 +29,7 @@ pub use index::IndexEntry;
 use index::{GlobalIndex, IndexHead};
 use line::{analyse_tail, decode_stream, encode_batch, witness_line, Tail, TxnMark};
 use lock::WriteLock;
+pub use loss::Loss;
 
 use crate::persist::{holds, persist, persist_with, Durability};
 
@@ -39,6 +41,12 @@ use super::{
 
 /// The index file's length and modification time when the order was derived.
 type IndexState = Option<(u64, std::time::SystemTime)>;
+
+/// The global order re-derived from the streams, and the index file as it was then.
+struct Derived {
+    seen: IndexState,
+    entries: std::sync::Arc<Vec<IndexEntry>>,
+}
 
 /// Sees one run of back-to-back lines: its entries (all of one stream), where the run
 /// starts in the buffer, and the buffer.
@@ -81,7 +89,7 @@ pub struct JsonlStore {
     archive: archive::Archive,
     /// The global order re-derived from the streams, once a reader found the index file
     /// disagreeing with them (see [`EventStore::distrust_index`]).
-    derived: std::sync::Mutex<Option<(IndexState, std::sync::Arc<Vec<IndexEntry>>)>>,
+    derived: std::sync::Mutex<Option<Box<Derived>>>,
 }
 
 impl JsonlStore {
@@ -788,7 +796,7 @@ impl JsonlStore {
         if self.index.exists() || !self.has_stream_files()? {
             return Ok(None);
         }
-        self.derive_index()?;
+        self.derive_index();
         Ok(self.derived())
     }
 
@@ -802,7 +810,7 @@ impl JsonlStore {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         match &*derived {
-            Some((seen, entries)) if *seen == self.index_state() => Some(std::sync::Arc::clone(entries)),
+            Some(kept) if kept.seen == self.index_state() => Some(std::sync::Arc::clone(&kept.entries)),
             Some(_) => {
                 *derived = None;
                 None
@@ -819,19 +827,21 @@ impl JsonlStore {
 
     /// Re-derives the global order from the streams and says what the index file lists
     /// that they no longer hold (see [`EventStore::distrust_index`]).
-    fn derive_index(&self) -> Result<(), StoreError> {
+    fn derive_index(&self) {
         let (entries, damaged) = rebuild::entries_despite_damage(self);
         for stream in &damaged {
             report_damaged(stream, "has lines that are no events or versions missing");
         }
-        let held: std::collections::HashSet<(u64, &StreamId, u64)> = entries
+        // Held wherever its position now is (an import brings a lost event back at a new one).
+        let held: std::collections::HashSet<(&StreamId, u64)> = entries
             .iter()
-            .map(|entry| (entry.position, &entry.stream, entry.version))
+            .map(|entry| (&entry.stream, entry.version))
             .collect();
-        let mut gone: std::collections::BTreeMap<&StreamId, (IndexEntry, usize)> = std::collections::BTreeMap::new();
+        let mut gone: std::collections::BTreeMap<&StreamId, (IndexEntry, usize)> =
+            std::collections::BTreeMap::new();
         let listed = self.index.read_after(0, usize::MAX).unwrap_or_default();
         for entry in &listed {
-            if !held.contains(&(entry.position, &entry.stream, entry.version)) {
+            if !held.contains(&(&entry.stream, entry.version)) {
                 gone.entry(&entry.stream).or_insert_with(|| (entry.clone(), 0)).1 += 1;
             }
         }
@@ -852,8 +862,10 @@ impl JsonlStore {
         *self
             .derived
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some((self.index_state(), std::sync::Arc::new(entries)));
-        Ok(())
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Box::new(Derived {
+            seen: self.index_state(),
+            entries: std::sync::Arc::new(entries),
+        }));
     }
 
     fn version_of(&self, stream: &StreamId) -> Result<u64, StoreError> {
@@ -904,8 +916,11 @@ impl JsonlStore {
 }
 
 /// `WORK-001` for `work_item-WORK-001`: how a person knows the item.
-fn display_of(stream: &StreamId) -> &str {
-    stream.as_str().split_once('-').map_or(stream.as_str(), |(_, id)| id)
+pub(super) fn display_of(stream: &StreamId) -> &str {
+    stream
+        .as_str()
+        .split_once('-')
+        .map_or(stream.as_str(), |(_, id)| id)
 }
 
 fn report_damaged(stream: &StreamId, what: &str) {
@@ -1168,7 +1183,7 @@ impl EventStore for JsonlStore {
 
     fn distrust_index(&self) -> Result<bool, StoreError> {
         if self.derived().is_none() {
-            self.derive_index()?;
+            self.derive_index();
         }
         Ok(true)
     }

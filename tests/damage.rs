@@ -1,0 +1,271 @@
+//! Damage done outside jerry (a line removed by `git checkout OLD -- file`, a hand edit, a
+//! file deleted, a derived file thrown away) darkens the damaged item only: every other read
+//! answers (exit 0, a warning naming the item and `jerry doctor`), doctor names the damaged
+//! item's file and says what is gone, a repair (with `--accept-loss` where events are truly
+//! gone) ends clean, and an export from before the damage brings lost events back.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use common::Workspace;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Damage {
+    LastLineRemoved,
+    MiddleLineRemoved,
+    LineCutShort,
+    LineLengthened,
+    StreamDeleted,
+    IndexDeleted,
+    CacheDeleted,
+}
+
+use Damage::*;
+
+impl Damage {
+    /// Whether events of WORK-001 are gone for good (until brought back).
+    fn loses_events(self) -> bool {
+        matches!(
+            self,
+            LastLineRemoved | MiddleLineRemoved | LineCutShort | StreamDeleted
+        )
+    }
+
+    fn apply(self, ws: &Workspace) {
+        let stream = ws.stream_file("WORK-001");
+        let data = ws.events_dir("PROJ-001").parent().unwrap().to_path_buf();
+        let lines = |path: &PathBuf| -> Vec<String> {
+            std::fs::read_to_string(path)
+                .unwrap()
+                .lines()
+                .map(str::to_owned)
+                .collect()
+        };
+        let write = |path: &PathBuf, lines: &[String]| {
+            std::fs::write(path, lines.join("\n") + "\n").unwrap();
+        };
+        match self {
+            LastLineRemoved => {
+                let mut kept = lines(&stream);
+                kept.pop();
+                write(&stream, &kept);
+            }
+            MiddleLineRemoved => {
+                let mut kept = lines(&stream);
+                kept.remove(1);
+                write(&stream, &kept);
+            }
+            LineCutShort => {
+                let mut kept = lines(&stream);
+                kept[1].truncate(40);
+                write(&stream, &kept);
+            }
+            LineLengthened => {
+                let mut kept = lines(&stream);
+                kept[1] = kept[1].replace("\"note\"", "\"a longer note, edited by hand\"");
+                write(&stream, &kept);
+            }
+            StreamDeleted => std::fs::remove_file(&stream).unwrap(),
+            IndexDeleted => std::fs::remove_file(data.join("index.jsonl")).unwrap(),
+            CacheDeleted => std::fs::remove_dir_all(data.join("cache")).unwrap(),
+        }
+    }
+}
+
+const ALL: [Damage; 7] = [
+    LastLineRemoved,
+    MiddleLineRemoved,
+    LineCutShort,
+    LineLengthened,
+    StreamDeleted,
+    IndexDeleted,
+    CacheDeleted,
+];
+
+/// WORK-001 with four events (a comment that a hand edit can lengthen as its second line),
+/// WORK-002 beside it; with `snapshots`, WORK-001 has one. Returns an export taken before
+/// any damage.
+fn project(snapshots: bool) -> (Workspace, PathBuf) {
+    let ws = Workspace::new();
+    if snapshots {
+        ws.ok(&["config", "set", "snapshot_interval", "2"]);
+    }
+    ws.ok(&["items", "create", "damaged"]);
+    ws.ok(&["items", "comment", "1", "note"]);
+    ws.ok(&["items", "create", "bystander"]);
+    ws.ok(&["items", "comment", "1", "more"]);
+    ws.ok(&["items", "priority", "1", "high"]);
+    ws.ok(&["items", "start", "2"]);
+    // Reads make the caches (the read model, a snapshot) the damage may contradict.
+    ws.ok(&["items", "list"]);
+    ws.ok(&["items", "show", "1"]);
+    let export = ws.path().join("before.jsonl");
+    ws.ok(&["events", "export", "-o", export.to_str().unwrap()]);
+    (ws, export)
+}
+
+fn event_ids(ws: &Workspace) -> BTreeSet<String> {
+    ws.ok(&["events", "export", "--format", "jsonl"])
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<Value>(line).unwrap()["event_id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+fn ids_in(path: &PathBuf) -> BTreeSet<String> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<Value>(line).unwrap()["event_id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+fn check(damage: Damage, snapshots: bool) {
+    let context = format!("{damage:?}, snapshots {snapshots}");
+    let (ws, export) = project(snapshots);
+    damage.apply(&ws);
+
+    // Every other read answers.
+    for args in [
+        &["items", "list", "--json"][..],
+        &["items", "show", "2", "--json"],
+        &["events", "list", "--json"],
+        &["events", "export", "--format", "jsonl"],
+        &["events", "replay"],
+    ] {
+        let out = ws.run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{context}: jerry {args:?}: {stderr}");
+        // The read model may answer a list without reading the log; a read of the log
+        // meets the damage and says which item it went past.
+        if damage.loses_events() && args[0] == "events" && args[1] == "export" {
+            assert!(
+                stderr.contains("warning: WORK-001") && stderr.contains("jerry doctor"),
+                "{context}: the read warns of the damaged item: {stderr}"
+            );
+        }
+    }
+    assert_eq!(
+        ws.json(&["items", "show", "2"])["status"],
+        "in_progress",
+        "{context}"
+    );
+    let listed = common::ids(&ws.json(&["items", "list"]));
+    assert!(listed.contains(&"WORK-002".to_owned()), "{context}: {listed:?}");
+
+    // Doctor names the damaged item's file and says what is gone.
+    let doctor = ws.run(&["doctor"]);
+    let report = String::from_utf8_lossy(&doctor.stdout);
+    if damage.loses_events() {
+        assert_eq!(doctor.status.code(), Some(6), "{context}: {report}");
+        assert!(
+            report.contains("missing_event in ")
+                && report.contains("work_item-WORK-001.jsonl")
+                && report.contains("listed in the index, gone from its stream"),
+            "{context}: {report}"
+        );
+        assert!(
+            !report.contains("problem: missing_position in"),
+            "{context}: {report}"
+        );
+    }
+    // `doctor --json` is one document, with the verdict in it.
+    let json = ws.run(&["doctor", "--json"]);
+    let verdict: Value = serde_json::from_slice(&json.stdout).unwrap_or_else(|err| {
+        panic!(
+            "{context}: doctor --json is one JSON document ({err}): {}",
+            String::from_utf8_lossy(&json.stdout)
+        )
+    });
+    assert_eq!(verdict["clean"], json.status.code() == Some(0), "{context}");
+
+    // An export from before brings lost events back, where the stream can take them at
+    // its end; a plain repair then settles the positions.
+    if matches!(damage, LastLineRemoved | StreamDeleted) {
+        let restored = Workspace::new();
+        copy_dir(ws.path(), restored.path());
+        restored.ok(&["events", "import", export.to_str().unwrap()]);
+        restored.ok(&["doctor", "--repair"]);
+        restored.ok(&["doctor"]);
+        assert_eq!(
+            event_ids(&restored),
+            ids_in(&export),
+            "{context}: restored exactly"
+        );
+    }
+
+    // A repair ends clean: giving up what is truly gone only when asked to.
+    if damage.loses_events() {
+        let refused = ws.run(&["doctor", "--repair"]);
+        assert_eq!(
+            refused.status.code(),
+            Some(6),
+            "{context}: a plain repair gives nothing up"
+        );
+        ws.ok(&["doctor", "--repair", "--accept-loss"]);
+        let notes: Vec<_> = std::fs::read_dir(ws.path().join("projects/PROJ-001/.jerry/quarantine"))
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_name().to_string_lossy().starts_with("accepted-loss-"))
+            .collect();
+        assert_eq!(notes.len(), 1, "{context}: the loss is noted");
+        let note = std::fs::read_to_string(notes[0].path()).unwrap();
+        assert!(note.contains("WORK-001 version"), "{context}: {note}");
+    } else {
+        ws.ok(&["doctor", "--repair"]);
+    }
+    let after = ws.run(&["doctor"]);
+    assert_eq!(
+        after.status.code(),
+        Some(0),
+        "{context}: {}",
+        String::from_utf8_lossy(&after.stdout)
+    );
+    assert!(ids_in(&export).is_superset(&event_ids(&ws)), "{context}");
+    if !damage.loses_events() {
+        assert_eq!(event_ids(&ws), ids_in(&export), "{context}: nothing lost");
+    }
+    // And the project goes on.
+    ws.ok(&["items", "comment", "2", "after the repair"]);
+    ws.ok(&["items", "create", "new"]);
+    ws.ok(&["doctor"]);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn damage_to_one_stream_darkens_that_item_only_and_repairs_clean() {
+    for damage in ALL {
+        check(damage, false);
+    }
+}
+
+#[test]
+fn damage_to_an_item_with_a_snapshot_darkens_that_item_only_and_repairs_clean() {
+    for damage in ALL {
+        check(damage, true);
+    }
+}
