@@ -890,7 +890,7 @@ impl<'a> CommandDispatcher<'a> {
         let repository = ItemRepository::new(self.store);
         let mut decided = Vec::with_capacity(plans.len());
         for prepared in plans {
-            let current = repository.load_ref(prepared.item)?.lapsed(labels.now);
+            let current = self.load_intact(&repository, prepared.item)?.lapsed(labels.now);
             if let Some(expected) = expected.filter(|e| *e != current.version) {
                 return Err(AppError::Conflict {
                     id: current.id,
@@ -1101,6 +1101,38 @@ impl<'a> CommandDispatcher<'a> {
         }
     }
 
+    /// The item a write decides on, refused if its file holds fewer events than the log
+    /// had seen of it (a line removed outside jerry, say by `git checkout OLD -- file`, or
+    /// the file deleted): the write would land after what is left, as if the lost events
+    /// never were. The witnesses are the item's snapshot and the indexed read model, where
+    /// they exist, asked only when the store says the file may have been changed outside
+    /// it (so a write to an untouched item costs two `stat`s more); a witness ahead of the
+    /// file only means damage if the file is still behind once read again (another writer
+    /// may have appended meanwhile).
+    fn load_intact(&self, repository: &ItemRepository<'_>, item: ItemRef) -> Result<WorkItem, AppError> {
+        let (id, version) = match repository.load_ref(item) {
+            Ok(current) => (current.id, Some(current)),
+            // A file deleted outside jerry: not found, unless the log had seen the item.
+            Err(AppError::ItemNotFound(ItemRef::Display(id))) => (id, None),
+            Err(err) => return Err(err),
+        };
+        let loaded = version.as_ref().map_or(0, |current| current.version);
+        let stream = super::repository::stream_for(id)?;
+        if !self.store.maybe_changed_outside(&stream)? {
+            return version.ok_or(AppError::ItemNotFound(item));
+        }
+        let snapshot = super::Snapshot::load(self.store, &stream).map(|s| s.version);
+        let indexed = super::item_index::seen_version(self.store, id);
+        let seen = snapshot.into_iter().chain(indexed).max().unwrap_or(0);
+        if seen > loaded {
+            let holds = self.store.current_version(&stream)?;
+            if holds < seen {
+                return Err(AppError::Damaged { id, seen, holds });
+            }
+        }
+        version.ok_or(AppError::ItemNotFound(item))
+    }
+
     fn try_update(
         &self,
         item: ItemRef,
@@ -1108,8 +1140,8 @@ impl<'a> CommandDispatcher<'a> {
         decide: &DecideFn,
     ) -> Result<CommandOutcome, AppError> {
         // Decided on the item as it stands now: a lease that ran out has lapsed.
-        let current = ItemRepository::new(self.store)
-            .load_ref(item)?
+        let current = self
+            .load_intact(&ItemRepository::new(self.store), item)?
             .lapsed(guard.labels.now);
         let expected = guard.expected.unwrap_or(current.version);
         if expected != current.version {

@@ -49,6 +49,10 @@ pub enum AppError {
         #[source]
         source: DomainError,
     },
+    /// The item's file holds fewer events than the log had seen of it: changed outside
+    /// jerry. A write would append after what is left, so none is made.
+    #[error("{id} was changed outside jerry: the log had seen version {seen}, its file holds version {holds}; nothing was written")]
+    Damaged { id: WorkItemId, seen: u64, holds: u64 },
     #[error("line {line} of the import: {reason}")]
     InvalidImport { line: u64, reason: String },
     #[error("line {line} of the import conflicts with {stream} version {version}, which holds event {existing}; nothing was imported")]

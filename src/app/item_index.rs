@@ -1204,6 +1204,33 @@ enum Lapse {
 
 /// The index file's connection: waits for another process's writer, and knows
 /// [`may_mention`] as `jerry_may_mention(json, needle)`.
+/// The version the indexed read model last saw of `id`, if it has a row for it: a cheap
+/// witness of what the log held, for a write to check its item's file against (see
+/// `CommandDispatcher::check_intact`). Opened read-only; any error is no answer.
+pub fn seen_version(store: &dyn EventStore, id: WorkItemId) -> Option<u64> {
+    let path = store.cache_file(FILE).filter(|path| path.exists())?;
+    // Immutable: no lock, no `-shm` or `-wal` file made (a refused write writes nothing);
+    // the rows the last connection checkpointed into the file are witness enough, as an
+    // older row only ever says less.
+    let plain = path.to_str().filter(|text| !text.contains(['?', '#', '%']))?;
+    let uri = format!("file:{plain}?immutable=1");
+    let conn = Connection::open_with_flags(
+        uri,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | rusqlite::OpenFlags::SQLITE_OPEN_URI,
+    )
+    .ok()?;
+    conn.query_row(
+        "SELECT json_extract(json, '$.version') FROM items WHERE id = ?1",
+        params![id.number() as i64],
+        |row| row.get::<_, Option<i64>>(0),
+    )
+    .ok()
+    .flatten()
+    .and_then(|version| u64::try_from(version).ok())
+}
+
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
     use rusqlite::functions::FunctionFlags;
     let conn = Connection::open(path)?;

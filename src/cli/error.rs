@@ -159,6 +159,10 @@ impl From<AppError> for CommandError {
                 return Self::of(Exit::Conflict, &err).hint(hint);
             }
             AppError::CorruptEvent { .. } | AppError::Inconsistent { .. } => Exit::Corrupt,
+            AppError::Damaged { .. } => {
+                return Self::of(Exit::Corrupt, &err)
+                    .hint("jerry doctor says what is missing and how to bring it back")
+            }
             AppError::InvalidImport { .. } => Exit::Invalid,
             AppError::ImportConflict { .. }
             | AppError::ImportChanged { .. }

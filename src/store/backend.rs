@@ -190,6 +190,10 @@ impl EventStore for Backend {
         self.inner().distrust_index()
     }
 
+    fn maybe_changed_outside(&self, stream: &StreamId) -> Result<bool, StoreError> {
+        self.inner().maybe_changed_outside(stream)
+    }
+
     fn wait_for_events(&self, after: u64, timeout: Duration) -> Result<(), StoreError> {
         self.inner().wait_for_events(after, timeout)
     }

@@ -288,6 +288,14 @@ pub trait EventStore: Send + Sync {
         Ok(false)
     }
 
+    /// A cheap hint that `stream` may have been changed outside the store since the store
+    /// last wrote it (a file edited, replaced or deleted by hand): worth the dearer check
+    /// of what the log had seen of it. Never a proof either way; false where nothing but
+    /// the store writes (databases).
+    fn maybe_changed_outside(&self, _stream: &StreamId) -> Result<bool, StoreError> {
+        Ok(false)
+    }
+
     /// Blocks until an event after `after` may have been committed, or `timeout` passes.
     /// May wake early without new events; callers re-read. The default polls.
     fn wait_for_events(&self, after: u64, timeout: Duration) -> Result<(), StoreError> {

@@ -1181,6 +1181,25 @@ impl EventStore for JsonlStore {
         }
     }
 
+    /// The store writes the index entry of an append before its stream lines, and
+    /// rewrites (merges, repairs) rebuild the index after the files: so a stream file
+    /// newer than the index is either the one the last append wrote (the index's last
+    /// entry names its last version) or changed since by someone else. A file gone is
+    /// changed too.
+    fn maybe_changed_outside(&self, stream: &StreamId) -> Result<bool, StoreError> {
+        let modified = |path: &Path| fs_err::metadata(path).ok().and_then(|m| m.modified().ok());
+        let Some(file) = modified(&self.stream_path(stream)) else {
+            return Ok(true);
+        };
+        if modified(self.index.path()).is_some_and(|index| file <= index) {
+            return Ok(false);
+        }
+        match self.index.last_entry()? {
+            Some(last) if last.stream == *stream => Ok(last.version != self.version_of(stream)?),
+            _ => Ok(true),
+        }
+    }
+
     fn distrust_index(&self) -> Result<bool, StoreError> {
         if self.derived().is_none() {
             self.derive_index();
