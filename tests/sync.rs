@@ -1049,3 +1049,50 @@ fn two_branches_that_created_the_same_number_keep_both_items_whichever_way_they_
     assert_eq!(common::ids(&ws.json(&["items", "list"])).len(), 5);
     assert_eq!(ws.json(&["doctor"])["clean"], true, "{}", ws.ok(&["doctor"]));
 }
+
+#[test]
+fn a_merge_the_driver_cannot_settle_stays_a_conflict_and_doctor_reports_the_other_side() {
+    let ws = Workspace::new();
+    git(ws.path(), &["init", "--quiet", "-b", "main", "."]);
+    ws.ok(&["items", "create", "Shared"]);
+    ws.ok(&["sync", "--install-merge-driver"]);
+    commit_all(&ws, "base");
+    git(ws.path(), &["checkout", "--quiet", "-b", "edited"]);
+    ws.ok(&["items", "comment", "1", "from the branch"]);
+    // A hand edit of a committed event: the same event id with other content.
+    let stream = ws.stream_file("WORK-001");
+    let text = std::fs::read_to_string(&stream).unwrap();
+    std::fs::write(&stream, text.replacen("\"Shared\"", "\"Edited by hand\"", 1)).unwrap();
+    commit_all(&ws, "edited");
+    git(ws.path(), &["checkout", "--quiet", "main"]);
+    ws.ok(&["items", "comment", "1", "from main"]);
+    commit_all(&ws, "main");
+    let merge = Command::new("git")
+        .args(["merge", "--no-edit", "edited"])
+        .current_dir(ws.path())
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@t")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@t")
+        .output()
+        .unwrap();
+    assert!(!merge.status.success(), "git reports the conflict");
+    // The obvious way out keeps our side only; doctor says what the other side had.
+    commit_all(&ws, "merged");
+    let out = ws.run(&["doctor"]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(6), "{report}");
+    assert!(
+        report.contains("unmerged in ") && report.contains("work_item-WORK-001.jsonl"),
+        "{report}"
+    );
+    let kept = ws
+        .path()
+        .join("projects/PROJ-001/.jerry/data/unmerged/work_item-WORK-001.jsonl");
+    assert!(std::fs::read_to_string(&kept)
+        .unwrap()
+        .contains("from the branch"));
+    // Settled by hand: the copy removed, doctor is clean again.
+    std::fs::remove_file(&kept).unwrap();
+    ws.ok(&["doctor"]);
+}

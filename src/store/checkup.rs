@@ -14,7 +14,7 @@ use super::{EventStore, StoreError, StreamId};
 pub struct Finding {
     /// A stable, machine-readable name: `torn_tail`, `unfinished_batch`, `trailing_garbage`,
     /// `unparsable_line`, `version_gap`, `duplicate_event_id`, `duplicate_position`,
-    /// `missing_position`, `missing_event` (listed in the index, gone from its stream), `index_mismatch`, `index_unreadable`; and from the application's
+    /// `missing_position`, `missing_event` (listed in the index, gone from its stream), `unmerged` (a git merge kept the other side aside), `index_mismatch`, `index_unreadable`; and from the application's
     /// checks: `unreplayable` (events the aggregate cannot apply), `read_model_mismatch`,
     /// `snapshot_mismatch`.
     pub kind: &'static str,

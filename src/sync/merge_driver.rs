@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use jerry::store::jsonl::merge::{marker_for, merge_stream, MergeError, MARKER};
+use jerry::store::jsonl::merge::{marker_for, merge_stream, MergeError, MARKER, UNMERGED};
 
 use super::git::{Git, GitError};
 
@@ -49,10 +49,16 @@ pub fn merge(ours: &Path, theirs: &Path, path: &str) -> Result<(), DriverError> 
     if let Some(marker) = marker_for(target) {
         let our_bytes = fs_err::read(ours).map_err(io(ours))?;
         let their_bytes = fs_err::read(theirs).map_err(io(theirs))?;
-        let merged = merge_stream(&our_bytes, &their_bytes).map_err(|source| DriverError::Merge {
-            path: path.to_owned(),
-            source,
-        })?;
+        let merged = match merge_stream(&our_bytes, &their_bytes) {
+            Ok(merged) => merged,
+            Err(source) => {
+                keep_unmerged(&marker, target, &their_bytes)?;
+                return Err(DriverError::Merge {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
         fs_err::write(ours, merged).map_err(io(ours))?;
         leave_marker(&marker)?;
     } else if let Some(data) = target.ancestors().find(|dir| {
@@ -61,6 +67,23 @@ pub fn merge(ours: &Path, theirs: &Path, path: &str) -> Result<(), DriverError> 
         leave_marker(&data.join(MARKER))?;
     }
     Ok(())
+}
+
+/// A conflict git will report, but that `git add` would settle by keeping our side alone:
+/// their side's file is kept beside the log (`data/unmerged/`), where `jerry doctor`
+/// reports it until someone merges it by hand and removes the copy. Nothing of theirs
+/// vanishes quietly.
+fn keep_unmerged(marker: &Path, target: &Path, theirs: &[u8]) -> Result<(), DriverError> {
+    let (Some(data), Some(name)) = (marker.parent(), target.file_name()) else {
+        return Ok(());
+    };
+    if !data.is_dir() {
+        return Ok(());
+    }
+    let dir = data.join(UNMERGED);
+    fs_err::create_dir_all(&dir).map_err(io(&dir))?;
+    let copy = dir.join(name);
+    fs_err::write(&copy, theirs).map_err(io(&copy))
 }
 
 fn leave_marker(marker: &Path) -> Result<(), DriverError> {

@@ -359,6 +359,7 @@ impl JsonlStore {
                 &mut findings,
             );
         }
+        self.unmerged(&mut findings);
         expected_index.sort_by_key(|entry| entry.position);
         let gone = self.missing_events(&expected_index, &mut findings);
         let positions = self.check_positions(&expected_index, &mut findings, &gone);
@@ -397,6 +398,25 @@ impl JsonlStore {
             .collect();
         streams.sort();
         Ok(streams)
+    }
+
+    /// The other side of each file a git merge could not join (see the merge driver): a
+    /// finding until someone merges it by hand and removes the copy.
+    fn unmerged(&self, findings: &mut Vec<Finding>) {
+        let dir = self.data_dir().join(super::merge::UNMERGED);
+        let Ok(entries) = fs_err::read_dir(&dir) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let copy = entry.path();
+            let lines = fs_err::read(&copy).map_or(0, |bytes| bytes.iter().filter(|&&b| b == b'\n').count());
+            let stream = self.events_dir().join(entry.file_name());
+            let detail = format!(
+                "a git merge could not join the other side's version of this file; its {lines} line(s) are kept in {}: merge them by hand (or `jerry events import` what is missing), then delete that copy",
+                copy.display()
+            );
+            findings.push(finding("unmerged", &stream, None, detail, false));
+        }
     }
 
     /// Events the index lists that their stream no longer holds (a line removed or cut, a

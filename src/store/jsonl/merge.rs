@@ -20,6 +20,10 @@ use crate::store::{EventStore, RecordedEvent, StoreError, StreamId};
 /// The file beside the log saying a merge changed stream files since the index was built.
 pub const MARKER: &str = "merged";
 
+/// The folder beside the log where the merge driver keeps the other side of a file it
+/// could not merge, for `jerry doctor` to report until someone settles it.
+pub const UNMERGED: &str = "unmerged";
+
 /// Why two versions of a stream file cannot be merged.
 #[derive(Debug, thiserror::Error)]
 pub enum MergeError {
