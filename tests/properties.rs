@@ -68,7 +68,21 @@ enum Op {
     /// Claim with no lease (0), one short enough to lapse within a sequence (1), or an hour (2).
     Claim(usize, u8),
     Release(usize, bool),
+    /// Due some days after the clock's start, or no due date.
+    Due(usize, Option<u8>),
+    /// One of [`TITLES`], and a description or none.
+    Edit(usize, Option<usize>, Option<bool>),
+    /// Labels (indexes into [`LABELS`]) to add and to remove.
+    Label(usize, Vec<usize>, Vec<usize>),
+    Comment(usize, u8),
+    /// Coverage and a count of tests, or no metrics given.
+    Metrics(usize, Option<u8>),
+    /// A priority, a label and a comment in one write.
+    Together(usize, Priority, usize),
+    Reopen(usize),
 }
+
+const LABELS: [&str; 3] = ["ui", "backend", "needs-review"];
 
 /// Titles a search tells apart: cases, characters JSON escapes, SQL wildcards, and
 /// characters beyond ASCII whose lower case is ASCII (the Kelvin sign, lower-cased, is `k`).
@@ -106,7 +120,17 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (n.clone(), prop::option::of(n.clone())).prop_map(|(a, b)| Op::Reparent(a, b)),
         1 => n.clone().prop_map(Op::ExpectStale),
         2 => (n.clone(), 0..3u8).prop_map(|(i, lease)| Op::Claim(i, lease)),
-        1 => (n, any::<bool>()).prop_map(|(i, force)| Op::Release(i, force)),
+        1 => (n.clone(), any::<bool>()).prop_map(|(i, force)| Op::Release(i, force)),
+        1 => (n.clone(), prop::option::of(0..30u8)).prop_map(|(i, days)| Op::Due(i, days)),
+        1 => (n.clone(), prop::option::of(0..TITLES.len()), prop::option::of(any::<bool>()))
+            .prop_map(|(i, title, description)| Op::Edit(i, title, description)),
+        1 => (n.clone(), prop::collection::vec(0..LABELS.len(), 0..3), prop::collection::vec(0..LABELS.len(), 0..2))
+            .prop_map(|(i, add, remove)| Op::Label(i, add, remove)),
+        1 => (n.clone(), any::<u8>()).prop_map(|(i, text)| Op::Comment(i, text)),
+        1 => (n.clone(), prop::option::of(any::<u8>())).prop_map(|(i, m)| Op::Metrics(i, m)),
+        1 => (n.clone(), prop::sample::select(Priority::ALL.to_vec()), 0..LABELS.len())
+            .prop_map(|(i, p, l)| Op::Together(i, p, l)),
+        1 => n.prop_map(Op::Reopen),
     ]
 }
 
@@ -201,6 +225,59 @@ fn to_command(op: &Op, created: usize) -> (Command, WriteOptions) {
         Op::Release(i, force) => Command::Release {
             item: item(i),
             force,
+            reason: None,
+        },
+        Op::Due(i, days) => Command::SetDue {
+            item: item(i),
+            due: days.map(|d| {
+                Timestamp::from_unix_micros(1_768_219_200_000_000 + i64::from(d) * 86_400_000_000).unwrap()
+            }),
+        },
+        Op::Edit(i, title, description) => Command::Edit {
+            item: item(i),
+            title: title.map(|t| TITLES[t].to_owned()),
+            description: description.map(|d| {
+                if d {
+                    "a description".to_owned()
+                } else {
+                    String::new()
+                }
+            }),
+        },
+        Op::Label(i, add, remove) => Command::Label {
+            item: item(i),
+            add: add.into_iter().map(|l| LABELS[l].to_owned()).collect(),
+            remove: remove.into_iter().map(|l| LABELS[l].to_owned()).collect(),
+        },
+        Op::Comment(i, text) => Command::Comment {
+            item: item(i),
+            text: format!("note {text}"),
+        },
+        Op::Metrics(i, metrics) => Command::RecordMetrics {
+            item: item(i),
+            coverage: metrics.map(|m| f64::from(m % 101)),
+            positive: metrics.map(u32::from),
+            negative: None,
+            edge: None,
+        },
+        Op::Together(i, priority, label) => Command::Together(vec![
+            Command::ChangePriority {
+                item: item(i),
+                to: priority,
+                reason: None,
+            },
+            Command::Label {
+                item: item(i),
+                add: vec![LABELS[label].to_owned()],
+                remove: Vec::new(),
+            },
+            Command::Comment {
+                item: item(i),
+                text: "together".into(),
+            },
+        ]),
+        Op::Reopen(i) => Command::Reopen {
+            item: item(i),
             reason: None,
         },
         Op::ExpectStale(i) => {
@@ -321,6 +398,31 @@ proptest! {
     }
 }
 
+/// The completions in force, per item (a `WorkItemCompletionWithdrawn` takes back the
+/// last one): what a follower of `WorkItemCompleted` or a report counts. Items without
+/// one are left out, so an undone create (cancelled, never completed) counts as never made.
+fn completions(store: &dyn EventStore) -> std::collections::BTreeMap<String, Vec<(Status, u64)>> {
+    let mut facts: std::collections::BTreeMap<String, Vec<(Status, u64)>> = std::collections::BTreeMap::new();
+    for event in store.read_global(0, usize::MAX).unwrap() {
+        match WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload) {
+            Ok(Some(WorkItemEvent::Completed(c))) => facts
+                .entry(event.aggregate_id.clone())
+                .or_default()
+                .push((c.final_status, c.duration_ms)),
+            Ok(Some(WorkItemEvent::CompletionWithdrawn(_))) => {
+                let held = facts.entry(event.aggregate_id.clone()).or_default();
+                assert!(
+                    held.pop().is_some(),
+                    "a withdrawal takes back a completion that stood"
+                );
+            }
+            _ => {}
+        }
+    }
+    facts.retain(|_, held| !held.is_empty());
+    facts
+}
+
 /// Every item as it is, without what any write moves (version, last change).
 fn states(store: &dyn EventStore) -> std::collections::BTreeMap<WorkItemId, WorkItem> {
     ItemRepository::new(store)
@@ -350,8 +452,10 @@ proptest! {
         // stays lapsed, so the short one is left out here.
         for op in ops.iter().filter(|op| !matches!(op, Op::Claim(_, 1))) {
             let before = states(store);
+            let facts_before = completions(store);
             let (command, options) = to_command(op, created);
             let Ok(outcome) = session.execute(command, options) else { continue };
+            let facts_after = completions(store);
             created = created.max(outcome.value.item.id.number() as usize);
             let after = states(store);
             session.undo(UndoTarget::Last).unwrap();
@@ -362,7 +466,10 @@ proptest! {
                     None => prop_assert_eq!(item.status, Status::Cancelled, "an undone create cancels"),
                 }
             }
+            // The derived facts too: as if the command had never run.
+            prop_assert_eq!(completions(store), facts_before.clone(), "completions after the undo of {:?}", op);
             session.undo(UndoTarget::Redo).unwrap();
+            prop_assert_eq!(completions(store), facts_after, "completions after the redo of {:?}", op);
             let mut redone = states(store);
             // A redone create comes back as it was created: pending.
             for item in redone.values_mut() {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::domain::revert::revert;
-use crate::domain::{WorkItemId, AGGREGATE_TYPE};
+use crate::domain::{WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{
     EventStore, ExpectedVersion, Metadata, NewEvent, RecordedEvent, StoreError, StreamAppend,
 };
@@ -89,7 +89,8 @@ pub fn undo(
         })?;
         let before = replay(&stream, &history[..(first - 1) as usize])?;
         let current = history.last().map_or(last, |e| e.version);
-        plan.push((*id, stream, current, now, before));
+        let derived = derived_of(&history, versions);
+        plan.push((*id, stream, current, now, before, derived));
     }
     if !later.is_empty() {
         return Err(AppError::UndoRefused {
@@ -106,8 +107,8 @@ pub fn undo(
         format!("undo of {correlation}")
     };
     let mut appends = Vec::new();
-    for (id, stream, current, now, before) in plan {
-        let compensation = revert(&now, before.as_ref(), &reason);
+    for (id, stream, current, now, before, derived) in plan {
+        let compensation = revert(&now, before.as_ref(), &reason, &derived);
         if compensation.is_empty() {
             continue;
         }
@@ -159,6 +160,26 @@ pub fn undo(
         undo_correlation,
         events,
     })
+}
+
+/// The derived facts (completions, their withdrawals) among the command's own events on
+/// one item (`versions`), in order: what its undo takes back besides the state.
+fn derived_of(history: &[RecordedEvent], versions: &[u64]) -> Vec<WorkItemEvent> {
+    history
+        .iter()
+        .filter(|e| versions.contains(&e.version))
+        .filter(|e| {
+            matches!(
+                e.event_type.as_str(),
+                "WorkItemCompleted" | "WorkItemCompletionWithdrawn"
+            )
+        })
+        .filter_map(|e| {
+            WorkItemEvent::decode(&e.event_type, e.schema_version, &e.payload)
+                .ok()
+                .flatten()
+        })
+        .collect()
 }
 
 /// The later events that still stand: those of commands that were not taken back by a

@@ -483,6 +483,11 @@ pub fn describe(event: &RecordedEvent) -> String {
             format!("finished as {} after {}", e.final_status, duration(e.duration_ms)),
             e.completion_reason.as_deref(),
         ),
+        WorkItemEvent::CompletionWithdrawn(e) => format!(
+            "withdrew the finish as {} after {} (undone)",
+            e.final_status,
+            duration(e.duration_ms)
+        ),
         WorkItemEvent::PriorityChanged(e) => with_reason(
             format!("priority {} → {}", e.old_priority, e.new_priority),
             e.reason.as_deref(),

@@ -51,6 +51,40 @@ pub struct WorkItemCompleted {
     pub completion_reason: Option<String>,
 }
 
+/// Takes back a `WorkItemCompleted`: written by `jerry undo` when it moves a finished item
+/// back, so that whoever counts completions (a follower of `WorkItemCompleted`, a report)
+/// sees the undone one withdrawn. It carries the completion it withdraws, which a redo
+/// records again as it was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkItemCompletionWithdrawn {
+    pub final_status: Status,
+    pub duration_seconds: u64,
+    pub duration_ms: u64,
+    #[serde(default)]
+    pub completion_reason: Option<String>,
+}
+
+impl WorkItemCompletionWithdrawn {
+    pub fn of(completed: &WorkItemCompleted) -> Self {
+        Self {
+            final_status: completed.final_status,
+            duration_seconds: completed.duration_seconds,
+            duration_ms: completed.duration_ms,
+            completion_reason: completed.completion_reason.clone(),
+        }
+    }
+
+    /// The completion this withdrew, as it was.
+    pub fn completion(&self) -> WorkItemCompleted {
+        WorkItemCompleted {
+            final_status: self.final_status,
+            duration_seconds: self.duration_seconds,
+            duration_ms: self.duration_ms,
+            completion_reason: self.completion_reason.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PriorityChanged {
     pub old_priority: Priority,
@@ -102,6 +136,10 @@ pub struct LabelRemoved {
 pub struct CommentAdded {
     pub author: String,
     pub text: String,
+    /// When the comment was first written, on a comment that comes back (the redo of its
+    /// removal): absent on a new comment, which is dated by its event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Timestamp>,
 }
 
 /// Undoes one `CommentAdded`: the latest comment by `author` with exactly this `text` goes.
@@ -185,10 +223,11 @@ pub struct QualityMetrics {
 }
 
 /// Every event type this jerry writes, as stored in `event_type`.
-pub const EVENT_TYPES: [&str; 19] = [
+pub const EVENT_TYPES: [&str; 20] = [
     "WorkItemCreated",
     "StatusChanged",
     "WorkItemCompleted",
+    "WorkItemCompletionWithdrawn",
     "PriorityChanged",
     "AssigneeChanged",
     "DependencyAdded",
@@ -212,6 +251,7 @@ pub enum WorkItemEvent {
     Created(WorkItemCreated),
     StatusChanged(StatusChanged),
     Completed(WorkItemCompleted),
+    CompletionWithdrawn(WorkItemCompletionWithdrawn),
     PriorityChanged(PriorityChanged),
     AssigneeChanged(AssigneeChanged),
     DependencyAdded(DependencyAdded),
@@ -245,6 +285,7 @@ impl WorkItemEvent {
             WorkItemEvent::Created(_) => "WorkItemCreated",
             WorkItemEvent::StatusChanged(_) => "StatusChanged",
             WorkItemEvent::Completed(_) => "WorkItemCompleted",
+            WorkItemEvent::CompletionWithdrawn(_) => "WorkItemCompletionWithdrawn",
             WorkItemEvent::PriorityChanged(_) => "PriorityChanged",
             WorkItemEvent::AssigneeChanged(_) => "AssigneeChanged",
             WorkItemEvent::DependencyAdded(_) => "DependencyAdded",
@@ -269,6 +310,7 @@ impl WorkItemEvent {
             WorkItemEvent::Created(p) => serde_json::to_value(p),
             WorkItemEvent::StatusChanged(p) => serde_json::to_value(p),
             WorkItemEvent::Completed(p) => serde_json::to_value(p),
+            WorkItemEvent::CompletionWithdrawn(p) => serde_json::to_value(p),
             WorkItemEvent::PriorityChanged(p) => serde_json::to_value(p),
             WorkItemEvent::AssigneeChanged(p) => serde_json::to_value(p),
             WorkItemEvent::DependencyAdded(p) => serde_json::to_value(p),
@@ -344,6 +386,7 @@ impl WorkItemEvent {
             "WorkItemCreated" => WorkItemEvent::Created(parse(event_type, payload)?),
             "StatusChanged" => WorkItemEvent::StatusChanged(parse(event_type, payload)?),
             "WorkItemCompleted" => WorkItemEvent::Completed(parse(event_type, payload)?),
+            "WorkItemCompletionWithdrawn" => WorkItemEvent::CompletionWithdrawn(parse(event_type, payload)?),
             "PriorityChanged" => WorkItemEvent::PriorityChanged(parse(event_type, payload)?),
             "AssigneeChanged" => WorkItemEvent::AssigneeChanged(parse(event_type, payload)?),
             "DependencyAdded" => WorkItemEvent::DependencyAdded(parse(event_type, payload)?),
@@ -413,6 +456,12 @@ mod tests {
                 duration_ms: 5_250,
                 completion_reason: None,
             }),
+            WorkItemEvent::CompletionWithdrawn(WorkItemCompletionWithdrawn {
+                final_status: Status::Cancelled,
+                duration_seconds: 2,
+                duration_ms: 2_001,
+                completion_reason: Some("dropped".into()),
+            }),
             WorkItemEvent::PriorityChanged(PriorityChanged {
                 old_priority: Priority::Low,
                 new_priority: Priority::Critical,
@@ -439,6 +488,7 @@ mod tests {
             WorkItemEvent::LabelRemoved(LabelRemoved { label: "ui".into() }),
             WorkItemEvent::CommentAdded(CommentAdded {
                 author: "ann".into(),
+                at: Timestamp::from_unix_micros(1_800_000_000_000_000),
                 text: "looks good".into(),
             }),
             WorkItemEvent::CommentRemoved(CommentRemoved {

@@ -5,12 +5,48 @@
 use super::events::*;
 use super::{Status, WorkItem};
 
+/// The events that bring `now` back to `before`, and then take back the derived facts the
+/// command being undone recorded (`derived`, its own events in order): a completion it
+/// recorded is withdrawn (`WorkItemCompletionWithdrawn`), and a withdrawal it recorded (it
+/// was an undo) records the completion again as it was. So a command, its undo and its
+/// redo leave the same completions as the command alone, and a command and its undo as if
+/// it had never run — whatever moved the status (a reopen keeps its completion).
+pub fn revert(
+    now: &WorkItem,
+    before: Option<&WorkItem>,
+    reason: &str,
+    derived: &[WorkItemEvent],
+) -> Vec<WorkItemEvent> {
+    let mut events = revert_status_and_fields(now, before, reason);
+    let taken_back: Vec<WorkItemEvent> = derived.iter().rev().filter_map(take_back).collect();
+    // Right after the status change, as a completion follows its move.
+    let at = events
+        .iter()
+        .position(|e| matches!(e, WorkItemEvent::StatusChanged(_)))
+        .map_or(events.len(), |i| i + 1);
+    events.splice(at..at, taken_back);
+    events
+}
+
+/// The event that takes back a derived fact; `None` for an event that is no such fact.
+fn take_back(event: &WorkItemEvent) -> Option<WorkItemEvent> {
+    match event {
+        WorkItemEvent::Completed(completed) => Some(WorkItemEvent::CompletionWithdrawn(
+            WorkItemCompletionWithdrawn::of(completed),
+        )),
+        WorkItemEvent::CompletionWithdrawn(withdrawn) => {
+            Some(WorkItemEvent::Completed(withdrawn.completion()))
+        }
+        _ => None,
+    }
+}
+
 /// The events that bring `now` back to `before`. With no `before` (the item did not exist),
 /// the item is cancelled: an item once created stays in the log.
 ///
 /// Status changes here may leave the status graph (back from done to pending, say): an undo
 /// restores what was, it does not move work forward.
-pub fn revert(now: &WorkItem, before: Option<&WorkItem>, reason: &str) -> Vec<WorkItemEvent> {
+fn revert_status_and_fields(now: &WorkItem, before: Option<&WorkItem>, reason: &str) -> Vec<WorkItemEvent> {
     let mut events = Vec::new();
     let Some(before) = before else {
         if now.status != Status::Cancelled {
@@ -108,6 +144,7 @@ pub fn revert(now: &WorkItem, before: Option<&WorkItem>, reason: &str) -> Vec<Wo
         events.push(WorkItemEvent::CommentAdded(CommentAdded {
             author: comment.author.clone(),
             text: comment.text.clone(),
+            at: Some(comment.at),
         }));
     }
     if now.due != before.due {
@@ -197,13 +234,13 @@ mod tests {
             now.apply(Some(event), version as u64 + 2, at, "ann");
         }
         let mut back = now.clone();
-        for event in revert(&now, Some(&before), "undo") {
+        for event in revert(&now, Some(&before), "undo", &[]) {
             back.apply(Some(&event), back.version + 1, at, "undoer");
         }
         back.version = before.version;
         back.updated_at = before.updated_at;
         assert_eq!(back, before);
-        assert!(revert(&before, Some(&before), "undo").is_empty());
+        assert!(revert(&before, Some(&before), "undo", &[]).is_empty());
     }
 
     /// An undone release gives the holder their claim back, lease and all.
@@ -221,7 +258,7 @@ mod tests {
         }
         assert_eq!((now.status, now.claim.clone()), (Status::Pending, None));
         let mut back = now.clone();
-        for event in revert(&now, Some(&before), "undo") {
+        for event in revert(&now, Some(&before), "undo", &[]) {
             back.apply(Some(&event), back.version + 1, at, "undoer");
         }
         back.version = before.version;
@@ -231,7 +268,7 @@ mod tests {
     #[test]
     fn an_undone_creation_cancels_the_item() {
         let now = item();
-        let events = revert(&now, None, "undo");
+        let events = revert(&now, None, "undo", &[]);
         assert!(
             matches!(&events[..], [WorkItemEvent::StatusChanged(s)] if s.new_status == Status::Cancelled)
         );

@@ -298,7 +298,9 @@ impl WorkItem {
             return;
         }
         match event {
-            WorkItemEvent::Created(_) | WorkItemEvent::Completed(_) => {}
+            WorkItemEvent::Created(_)
+            | WorkItemEvent::Completed(_)
+            | WorkItemEvent::CompletionWithdrawn(_) => {}
             WorkItemEvent::StatusChanged(e) => {
                 self.status = e.new_status;
                 self.blocked_reason = if e.new_status == Status::Blocked {
@@ -356,7 +358,7 @@ impl WorkItem {
             WorkItemEvent::LabelRemoved(e) => self.labels.retain(|l| *l != e.label),
             WorkItemEvent::CommentAdded(e) => self.comments.push(Comment {
                 author: e.author,
-                at,
+                at: e.at.unwrap_or(at),
                 text: e.text,
             }),
             WorkItemEvent::CommentRemoved(e) => {
@@ -673,6 +675,7 @@ impl WorkItem {
         Ok(vec![WorkItemEvent::CommentAdded(CommentAdded {
             author: author.to_owned(),
             text,
+            at: None,
         })])
     }
 
