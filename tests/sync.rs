@@ -1096,3 +1096,42 @@ fn a_merge_the_driver_cannot_settle_stays_a_conflict_and_doctor_reports_the_othe
     std::fs::remove_file(&kept).unwrap();
     ws.ok(&["doctor"]);
 }
+
+#[test]
+fn a_move_decided_on_a_state_that_no_longer_holds_is_a_conflict_on_every_clone() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&["items", "create", "Contested"]);
+    sync(&a);
+    sync(&b);
+    // Both decide on the pending item: A starts it, B cancels it.
+    a.ok(&["items", "start", "1"]);
+    b.ok(&["items", "cancel", "1", "--reason", "not needed"]);
+    sync(&a);
+    sync(&b);
+    sync(&a);
+    assert_converged(&a, &b);
+    let shown = a.json(&["items", "show", "1"]);
+    let conflicts = shown["conflicts"].as_array().expect("a conflicts field");
+    assert_eq!(conflicts.len(), 1, "{shown}");
+    assert_eq!(shown["conflicts"], b.json(&["items", "show", "1"])["conflicts"]);
+    // Whichever move sorts first holds; the other is kept, shown, and not applied: never
+    // a cancel decided on a pending item landing silently on a started one.
+    let reason = conflicts[0]["reason"].as_str().unwrap();
+    match shown["status"].as_str().unwrap() {
+        "in_progress" => assert!(
+            reason.contains("pending → cancelled") && reason.contains("no longer holds"),
+            "{reason}"
+        ),
+        "cancelled" => assert!(reason.contains("pending → in_progress"), "{reason}"),
+        other => panic!("status {other}: {shown}"),
+    }
+    // The table shows it too, and the history marks the event that was not applied.
+    let table = a.ok(&["items", "show", "1"]);
+    assert!(
+        table.contains("conflict") && table.contains("not applied"),
+        "{table}"
+    );
+    let lines = b.ok(&["items", "history", "1"]);
+    assert_eq!(lines.matches("[conflict: not applied]").count(), 1, "{lines}");
+}

@@ -405,6 +405,19 @@ pub fn item_details(item: &WorkItem, links: &Links) -> String {
         }
         table.add_row(vec![key.to_owned(), value]);
     }
+    // Events merged from another clone that did not fit: kept, not applied, shown here
+    // until someone settles them.
+    for conflict in &item.conflicts {
+        table.add_row(vec![
+            "conflict".to_owned(),
+            format!(
+                "v{} {} not applied: {}",
+                conflict.version,
+                conflict.event_type,
+                printable(&conflict.reason)
+            ),
+        ]);
+    }
     for comment in &item.comments {
         table.add_row(vec![
             "comment".to_owned(),
@@ -419,17 +432,25 @@ pub fn item_details(item: &WorkItem, links: &Links) -> String {
     table.to_string()
 }
 
-pub fn history_table(events: &[RecordedEvent], style: Style) -> String {
+pub fn history_table(
+    events: &[RecordedEvent],
+    conflicts: &[jerry::domain::Conflict],
+    style: Style,
+) -> String {
     let rows = events
         .iter()
         .map(|event| {
+            let mut details = describe(event);
+            if conflicts.iter().any(|c| c.version == event.version) {
+                details.push_str(" [conflict: not applied]");
+            }
             vec![
                 event.version.to_string(),
                 event.position.to_string(),
                 event.timestamp.to_string(),
                 event.event_type.clone(),
                 printable(&event.metadata.actor),
-                describe(event),
+                details,
             ]
         })
         .collect();

@@ -293,6 +293,12 @@ pub fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> CliResult {
     if out.json() {
         return out.json_value(&events);
     }
+    // Each event merged from another clone that did not fit is marked where it stands.
+    let conflicts = session
+        .queries()
+        .show(id, None)
+        .map(|item| item.conflicts)
+        .unwrap_or_default();
     let style = out.style();
-    out.line(&render::history_table(&events, style))
+    out.line(&render::history_table(&events, &conflicts, style))
 }

@@ -379,20 +379,28 @@ impl WorkItem {
     }
 
     /// Why a status move recorded against another state cannot apply to this one, if it
-    /// cannot. A writer always decides on the state it read, so only events merged from
-    /// another clone can misfit: a move from the status the item is in, or one the status
-    /// machine allows from here, still applies (an undo restores whatever it found).
+    /// cannot. A writer always decides on the state it read (an undo too: it moves from
+    /// whatever it found), so only events merged from another clone can misfit: a move
+    /// decided on another status than the one it lands on — the status machine forbids it
+    /// from here, or it was decided on a precondition that no longer holds (a cancel of a
+    /// pending item landing on one another clone started) — is kept, shown as a conflict
+    /// and not applied. A move to the status the item is already in agrees with it.
     fn misfit(&self, event: &WorkItemEvent) -> Option<String> {
         let (old, new) = match event {
             WorkItemEvent::StatusChanged(e) => (e.old_status, e.new_status),
             WorkItemEvent::Claimed(e) => (e.old_status, Status::InProgress),
             _ => return None,
         };
-        if old == self.status || self.status == new || self.status.can_move_to(new) {
+        if old == self.status || self.status == new {
             return None;
         }
+        let why = if self.status.can_move_to(new) {
+            "decided on a state that no longer holds"
+        } else {
+            "a move the status machine forbids from here"
+        };
         Some(format!(
-            "{old} → {new} was written while {} was {old}; it is {} here",
+            "{old} → {new} was written while {} was {old}; it is {} here ({why})",
             self.id, self.status
         ))
     }
