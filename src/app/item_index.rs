@@ -1202,11 +1202,9 @@ enum Lapse {
     By(Timestamp),
 }
 
-/// The index file's connection: waits for another process's writer, and knows
-/// [`may_mention`] as `jerry_may_mention(json, needle)`.
 /// The version the indexed read model last saw of `id`, if it has a row for it: a cheap
 /// witness of what the log held, for a write to check its item's file against (see
-/// `CommandDispatcher::check_intact`). Opened read-only; any error is no answer.
+/// `CommandDispatcher::load_intact`). Opened read-only; any error is no answer.
 pub fn seen_version(store: &dyn EventStore, id: WorkItemId) -> Option<u64> {
     let path = store.cache_file(FILE).filter(|path| path.exists())?;
     // Immutable: no lock, no `-shm` or `-wal` file made (a refused write writes nothing);
@@ -1231,6 +1229,8 @@ pub fn seen_version(store: &dyn EventStore, id: WorkItemId) -> Option<u64> {
     .and_then(|version| u64::try_from(version).ok())
 }
 
+/// The index file's connection: waits for another process's writer, and knows
+/// [`may_mention`] as `jerry_may_mention(json, needle)`.
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
     use rusqlite::functions::FunctionFlags;
     let conn = Connection::open(path)?;
