@@ -107,8 +107,9 @@ fn project(snapshots: bool) -> (Workspace, PathBuf) {
     (ws, export)
 }
 
-fn event_ids(ws: &Workspace) -> BTreeSet<String> {
-    ws.ok(&["events", "export", "--format", "jsonl"])
+/// The event ids of JSON Lines events.
+fn ids_of(lines: &str) -> BTreeSet<String> {
+    lines
         .lines()
         .map(|line| {
             serde_json::from_str::<Value>(line).unwrap()["event_id"]
@@ -119,17 +120,12 @@ fn event_ids(ws: &Workspace) -> BTreeSet<String> {
         .collect()
 }
 
+fn event_ids(ws: &Workspace) -> BTreeSet<String> {
+    ids_of(&ws.ok(&["events", "export", "--format", "jsonl"]))
+}
+
 fn ids_in(path: &PathBuf) -> BTreeSet<String> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(|line| {
-            serde_json::from_str::<Value>(line).unwrap()["event_id"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect()
+    ids_of(&std::fs::read_to_string(path).unwrap())
 }
 
 fn check(damage: Damage, snapshots: bool) {

@@ -315,8 +315,9 @@ fn a_merged_status_move_that_no_longer_fits_is_a_conflict_and_is_not_applied() {
         item.conflicts
     );
 
-    // A move recorded against another state that the machine allows from here applies: a
-    // start (pending → in_progress) merged after the item was blocked moves it back.
+    // A move recorded against another state is a conflict even where the machine allows
+    // it from here: a start (pending → in_progress) merged after the item was blocked was
+    // decided on a precondition that no longer holds, and does not unblock it.
     let (mut other, _) = new_item();
     let start = other.change_status(Status::InProgress, None, at(1)).unwrap();
     for event in &start {
@@ -331,6 +332,21 @@ fn a_merged_status_move_that_no_longer_fits_is_a_conflict_and_is_not_applied() {
     for event in &start {
         other.apply(Some(event), other.version + 1, at(3), "b");
     }
-    assert_eq!(other.status, Status::InProgress);
-    assert!(other.conflicts.is_empty());
+    assert_eq!(other.status, Status::Blocked);
+    assert_eq!(other.conflicts.len(), 1);
+    assert!(
+        other.conflicts[0].reason.contains("no longer holds"),
+        "{:?}",
+        other.conflicts
+    );
+    // A move to the status the item is already in agrees with it: no conflict.
+    let (mut same, _) = new_item();
+    let start = same.change_status(Status::InProgress, None, at(1)).unwrap();
+    for _ in 0..2 {
+        for event in &start {
+            same.apply(Some(event), same.version + 1, at(1), "a");
+        }
+    }
+    assert_eq!(same.status, Status::InProgress);
+    assert!(same.conflicts.is_empty());
 }

@@ -232,6 +232,17 @@ fn finding(kind: &'static str, path: &Path, line: Option<u64>, detail: String, r
 }
 
 impl JsonlStore {
+    /// `.jerry/quarantine/`, made if need be: where repairs put what they take out, with notes.
+    pub(super) fn quarantine_dir(&self) -> Result<PathBuf, StoreError> {
+        let dir = self
+            .data_dir()
+            .parent()
+            .unwrap_or(self.data_dir())
+            .join("quarantine");
+        fs_err::create_dir_all(&dir).map_err(|err| StoreError::io("cannot make", &dir, err))?;
+        Ok(dir)
+    }
+
     /// Moves stray lines and anything after `keep_until` into quarantine with a note of where
     /// they were (the lines, or the offset and length of a tail) and why, and replaces the
     /// stream with the rest, atomically.
@@ -243,13 +254,8 @@ impl JsonlStore {
         keep_until: usize,
         reason: &str,
     ) -> Result<PathBuf, StoreError> {
-        let dir = self
-            .data_dir()
-            .parent()
-            .unwrap_or(self.data_dir())
-            .join("quarantine");
+        let dir = self.quarantine_dir()?;
         let io = |err| StoreError::io("cannot quarantine into", &dir, err);
-        fs_err::create_dir_all(&dir).map_err(io)?;
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("stream");
         let target = dir.join(format!("{name}-{}.bytes", Timestamp::now().unix_micros()));
         let mut moved = Vec::new();

@@ -125,13 +125,8 @@ impl JsonlStore {
         lost: &[String],
         lines: Vec<(String, usize, String)>,
     ) -> Result<PathBuf, StoreError> {
-        let dir = self
-            .data_dir()
-            .parent()
-            .unwrap_or(self.data_dir())
-            .join("quarantine");
+        let dir = self.quarantine_dir()?;
         let io = |err| StoreError::io("cannot write a note into", &dir, err);
-        fs_err::create_dir_all(&dir).map_err(io)?;
         let now = Timestamp::now();
         let path = dir.join(format!("accepted-loss-{}.note.json", now.unix_micros()));
         let note = LossNote {

@@ -68,6 +68,20 @@ fn lamport(event: &RecordedEvent) -> u64 {
     event.metadata.lamport.unwrap_or(event.version)
 }
 
+/// `events` as lines appended after version `last`: each keeps its Lamport time (the
+/// version it had, or the one it carried), so every reader still orders it the same.
+fn after(events: Vec<RecordedEvent>, last: u64) -> Vec<RecordedEvent> {
+    events
+        .into_iter()
+        .zip(last + 1..)
+        .map(|(mut event, version)| {
+            event.metadata.lamport = Some(lamport(&event));
+            event.version = version;
+            event
+        })
+        .collect()
+}
+
 /// Merges two versions of one stream file (see the module doc). Deterministic, and the
 /// item's merged order is the same whichever side is ours.
 pub fn merge_stream(ours: &[u8], theirs: &[u8]) -> Result<Vec<u8>, MergeError> {
@@ -111,16 +125,7 @@ pub fn merge_stream(ours: &[u8], theirs: &[u8]) -> Result<Vec<u8>, MergeError> {
     else {
         return Ok(merged);
     };
-    let last = our_events.last().map_or(0, |e| e.version);
-    let appended: Vec<RecordedEvent> = new
-        .into_iter()
-        .zip(last + 1..)
-        .map(|(mut event, version)| {
-            event.metadata.lamport = Some(lamport(&event));
-            event.version = version;
-            event
-        })
-        .collect();
+    let appended = after(new, our_events.last().map_or(0, |e| e.version));
     let encoded = encode_committed(&stream, &appended).map_err(|err| MergeError::Encode(err.to_string()))?;
     merged.extend(encoded.bytes);
     Ok(merged)
@@ -159,17 +164,7 @@ fn two_creations(
         keeper.1[0].aggregate_type, keeper.1[0].aggregate_id
     ))
     .ok()?;
-    let last = keeper.1.last().map_or(0, |e| e.version);
-    let moved: Vec<RecordedEvent> = mover
-        .1
-        .into_iter()
-        .zip(last + 1..)
-        .map(|(mut event, version)| {
-            event.metadata.lamport = Some(lamport(&event));
-            event.version = version;
-            event
-        })
-        .collect();
+    let moved = after(mover.1, keeper.1.last().map_or(0, |e| e.version));
     let mut merged = keeper.0.to_vec();
     merged.extend(encode_committed(&stream, &moved).ok()?.bytes);
     Some(merged)
