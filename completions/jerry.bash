@@ -3087,7 +3087,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__claim)
-            opts="-t -p -a -q -h -V --as --lease --type --priority --assignee --label --search --overdue --due-before --fields --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            opts="-t -p -a -q -h -V --as --lease --type --priority --assignee --label --search --overdue --due-before --conflicts --fields --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4059,7 +4059,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__list)
-            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --label --search --overdue --due-before --parent --sort --reverse --limit --at --archived --fields --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --label --search --overdue --due-before --conflicts --parent --sort --reverse --limit --at --archived --fields --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4355,7 +4355,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__ready)
-            opts="-t -p -a -q -h -V --type --priority --assignee --label --search --overdue --due-before --limit --fields --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            opts="-t -p -a -q -h -V --type --priority --assignee --label --search --overdue --due-before --conflicts --limit --fields --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -154,22 +154,26 @@ fn filter() -> impl Strategy<Value = app::ItemFilter> {
         any::<bool>(),
         prop::option::of(1..4usize),
         prop::option::of(prop::sample::select(NEEDLES.to_vec())),
+        prop::bool::weighted(0.1),
     )
         .prop_map(
-            |(statuses, types, priorities, assignee, parent, sort, reverse, limit, search)| app::ItemFilter {
-                statuses,
-                types,
-                priorities,
-                assignee: assignee.map(|who| match who {
-                    None => app::Assignee::Nobody,
-                    Some(who) => app::Assignee::Named(who.to_owned()),
-                }),
-                parent: parent.and_then(WorkItemId::new),
-                sort,
-                reverse: reverse && sort.is_some(),
-                limit,
-                search: search.map(str::to_owned),
-                ..app::ItemFilter::default()
+            |(statuses, types, priorities, assignee, parent, sort, reverse, limit, search, conflicts)| {
+                app::ItemFilter {
+                    statuses,
+                    types,
+                    priorities,
+                    assignee: assignee.map(|who| match who {
+                        None => app::Assignee::Nobody,
+                        Some(who) => app::Assignee::Named(who.to_owned()),
+                    }),
+                    parent: parent.and_then(WorkItemId::new),
+                    sort,
+                    reverse: reverse && sort.is_some(),
+                    limit,
+                    search: search.map(str::to_owned),
+                    conflicts,
+                    ..app::ItemFilter::default()
+                }
             },
         )
 }

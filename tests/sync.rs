@@ -1134,4 +1134,23 @@ fn a_move_decided_on_a_state_that_no_longer_holds_is_a_conflict_on_every_clone()
     );
     let lines = b.ok(&["items", "history", "1"]);
     assert_eq!(lines.matches("[conflict: not applied]").count(), 1, "{lines}");
+    // And a list finds the items that have them, on either clone.
+    a.ok(&["items", "create", "Quiet"]);
+    sync(&a);
+    sync(&b);
+    for clone in [&a, &b] {
+        assert_eq!(
+            common::ids(&clone.json(&["items", "list"])),
+            ["WORK-001", "WORK-002"]
+        );
+        assert_eq!(
+            common::ids(&clone.json(&["items", "list", "--conflicts"])),
+            ["WORK-001"]
+        );
+        let table = clone.ok(&["items", "list", "--conflicts"]);
+        assert!(
+            table.contains("WORK-001") && !table.contains("WORK-002"),
+            "{table}"
+        );
+    }
 }

@@ -738,13 +738,14 @@ impl ItemIndex {
         )))
     }
 
-    /// True when [`narrowing`] is `filter`'s whole test: no label, text or overdue test
+    /// True when [`narrowing`] is `filter`'s whole test: no label, text, overdue or conflict test
     /// (narrowed to a superset), no sort, and — when it asks for a status or an assignee —
     /// no claim that ran out by `now` (those read otherwise than stored).
     fn exact_in_sql(&self, filter: &ItemFilter, now: Option<Timestamp>) -> Result<bool, IndexError> {
         let plain = filter.labels.is_empty()
             && filter.search.is_none()
             && filter.overdue_at.is_none()
+            && !filter.conflicts
             && filter.sort.is_none()
             && !filter.reverse;
         if !plain {

@@ -34,6 +34,8 @@ pub struct ItemFilter {
     pub at: Option<Timestamp>,
     /// Archived items too (`--archived`); a list `at` a past moment always has them.
     pub archived: bool,
+    /// Only items with open conflicts: events merged from another clone that did not fit.
+    pub conflicts: bool,
 }
 
 /// What a list's table shows of an item.
@@ -124,6 +126,7 @@ impl ItemFilter {
                 .due_before
                 .is_none_or(|at| item.due.is_some_and(|due| due < at))
             && needle.is_none_or(|needle| mentions(item, needle))
+            && (!self.conflicts || !item.conflicts.is_empty())
     }
 
     /// The matching items of `items`, in the order asked for.
@@ -180,8 +183,10 @@ fn only_status_and_limit(filter: &ItemFilter) -> bool {
         limit: _,
         at,
         archived,
+        conflicts,
     } = filter;
     types.is_empty()
+        && !conflicts
         && priorities.is_empty()
         && assignee.is_none()
         && parent.is_none()

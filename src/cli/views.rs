@@ -74,6 +74,9 @@ pub struct SelectArgs {
     /// Only items due before TIME (a date, RFC 3339, +3d, tomorrow, …).
     #[arg(long, value_name = "TIME")]
     pub due_before: Option<TimeSpec>,
+    /// Only items with open conflicts (events merged from another clone that did not fit).
+    #[arg(long)]
+    pub conflicts: bool,
 }
 
 impl SelectArgs {
@@ -86,6 +89,7 @@ impl SelectArgs {
             && self.search.is_none()
             && !self.overdue
             && self.due_before.is_none()
+            && !self.conflicts
     }
 
     /// The filter these flags ask for, with times resolved against the session's clock.
@@ -98,6 +102,7 @@ impl SelectArgs {
             search,
             overdue,
             due_before,
+            conflicts,
         } = self;
         Ok(ItemFilter {
             types: work_type,
@@ -113,6 +118,7 @@ impl SelectArgs {
             search: search.filter(|s| !s.is_empty()),
             overdue_at: overdue.then(|| session.now()),
             due_before: due_before.map(|t| t.resolve(session.now())).transpose()?,
+            conflicts,
             ..ItemFilter::default()
         })
     }
