@@ -1154,3 +1154,128 @@ fn a_move_decided_on_a_state_that_no_longer_holds_is_a_conflict_on_every_clone()
         );
     }
 }
+
+/// A small deterministic generator for the random merge test.
+struct Dice(u64);
+
+impl Dice {
+    fn roll(&mut self, sides: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % sides
+    }
+}
+
+/// Every event id of the workspace's log, each as often as it is there.
+fn all_event_ids(ws: &Workspace) -> Vec<String> {
+    let mut ids: Vec<String> = ws
+        .ok(&["events", "export", "--format", "jsonl"])
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<Value>(line).unwrap()["event_id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn branches_creating_and_changing_items_merged_in_random_orders_lose_nothing() {
+    for seed in [7u64, 1_234_567, 987_654_321] {
+        let mut dice = Dice(seed);
+        let ws = Workspace::new();
+        git(ws.path(), &["init", "--quiet", "-b", "main", "."]);
+        ws.ok(&["items", "create", "Base one"]);
+        ws.ok(&["items", "create", "Base two"]);
+        ws.ok(&["sync", "--install-merge-driver"]);
+        commit_all(&ws, "base");
+        let branches = ["b1", "b2", "b3"];
+        let mut written = BTreeSet::new();
+        for branch in branches {
+            git(ws.path(), &["checkout", "--quiet", "-b", branch, "main"]);
+            let mut items = 2;
+            for step in 0..6 {
+                let id = (dice.roll(items) + 1).to_string();
+                match dice.roll(4) {
+                    0 | 1 => {
+                        ws.ok(&["items", "create", &format!("{branch} item {step}")]);
+                        items += 1;
+                    }
+                    2 => {
+                        ws.ok(&["items", "comment", &id, &format!("{branch} says {step}")]);
+                    }
+                    _ => {
+                        let priority = ["low", "high", "critical"][dice.roll(3) as usize];
+                        ws.run(&["items", "priority", &id, priority]);
+                    }
+                }
+            }
+            written.extend(all_event_ids(&ws));
+            commit_all(&ws, branch);
+        }
+        git(ws.path(), &["checkout", "--quiet", "main"]);
+        let mut order = branches.to_vec();
+        for i in (1..order.len()).rev() {
+            order.swap(i, dice.roll(i as u64 + 1) as usize);
+        }
+        for branch in &order {
+            git(ws.path(), &["merge", "--quiet", "--no-edit", branch]);
+            assert_eq!(
+                conflict_markers(&ws),
+                Vec::<std::path::PathBuf>::new(),
+                "seed {seed}"
+            );
+            // The next command settles the merge; what it moved is committed like any write.
+            ws.ok(&["items", "list"]);
+            commit_all(&ws, &format!("settled {branch}"));
+        }
+        let ids = all_event_ids(&ws);
+        let unique: BTreeSet<String> = ids.iter().cloned().collect();
+        assert_eq!(
+            ids.len(),
+            unique.len(),
+            "seed {seed} (order {order:?}): every event once"
+        );
+        assert_eq!(unique, written, "seed {seed} (order {order:?}): no event lost");
+        assert_eq!(
+            ws.json(&["doctor"])["clean"],
+            true,
+            "seed {seed}: {}",
+            ws.ok(&["doctor"])
+        );
+    }
+}
+
+#[test]
+fn three_clones_moving_one_item_three_ways_agree_on_one_move_and_two_conflicts() {
+    let remote = Remote::new();
+    let (a, b, c) = (remote.clone(), remote.clone(), remote.clone());
+    a.ok(&["items", "create", "Contested"]);
+    sync_until_quiet(&[&a, &b, &c]);
+    // Each decides on the pending item.
+    a.ok(&["items", "start", "1"]);
+    b.ok(&["items", "cancel", "1", "--reason", "not needed"]);
+    c.ok(&["items", "complete", "1"]);
+    // In an order that is not the creation order, then until quiet.
+    sync(&c);
+    sync(&a);
+    sync(&b);
+    sync_until_quiet(&[&a, &b, &c]);
+    assert_converged(&a, &b);
+    assert_converged(&b, &c);
+    let shown = a.json(&["items", "show", "1"]);
+    // One move applies; the two others were decided on a pending item that no longer is,
+    // and are conflicts, the same on every clone.
+    assert_eq!(shown["conflicts"].as_array().map(Vec::len), Some(2), "{shown}");
+    for clone in [&b, &c] {
+        assert_eq!(
+            clone.json(&["items", "show", "1"])["conflicts"],
+            shown["conflicts"]
+        );
+    }
+    assert_ne!(shown["status"], "pending", "{shown}");
+}
