@@ -1279,3 +1279,51 @@ fn three_clones_moving_one_item_three_ways_agree_on_one_move_and_two_conflicts()
     }
     assert_ne!(shown["status"], "pending", "{shown}");
 }
+
+#[test]
+fn concurrent_writes_to_one_field_keep_the_first_and_show_the_other_as_a_conflict() {
+    for a_sends_first in [true, false] {
+        let remote = Remote::new();
+        let (a, b) = (remote.clone(), remote.clone());
+        a.ok(&["items", "create", "Shared"]);
+        sync(&a);
+        sync(&b);
+        a.ok(&["items", "edit", "1", "--title", "From A"]);
+        a.ok(&["items", "priority", "1", "high"]);
+        b.ok(&["items", "edit", "1", "--title", "From B"]);
+        b.ok(&["items", "priority", "1", "low"]);
+        let (first, second) = if a_sends_first { (&a, &b) } else { (&b, &a) };
+        sync(first);
+        let report = sync(second);
+        sync(first);
+        assert_converged(&a, &b);
+        let shown = a.json(&["items", "show", "1"]);
+        let conflicts = shown["conflicts"].as_array().expect("conflicts");
+        // Each field holds one clone's value; the other clone's write to it is a conflict,
+        // never a silent overwrite.
+        assert_eq!(conflicts.len(), 2, "{shown}");
+        let types: BTreeSet<&str> = conflicts
+            .iter()
+            .map(|c| c["event_type"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            types,
+            BTreeSet::from(["PriorityChanged", "TitleChanged"]),
+            "{shown}"
+        );
+        assert!(conflicts
+            .iter()
+            .all(|c| c["reason"].as_str().unwrap().contains("concurrent write")));
+        let title = shown["title"].as_str().unwrap();
+        assert!(title == "From A" || title == "From B", "{title}");
+        let loser = if title == "From A" { "From B" } else { "From A" };
+        assert!(
+            conflicts
+                .iter()
+                .any(|c| c["reason"].as_str().unwrap().contains(loser)),
+            "{shown}"
+        );
+        // The clone that received them says so in its summary.
+        assert_eq!(report["conflicts"].as_array().map(Vec::len), Some(2), "{report}");
+    }
+}

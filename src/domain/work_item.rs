@@ -389,7 +389,7 @@ impl WorkItem {
         let (old, new) = match event {
             WorkItemEvent::StatusChanged(e) => (e.old_status, e.new_status),
             WorkItemEvent::Claimed(e) => (e.old_status, Status::InProgress),
-            _ => return None,
+            other => return self.superseded(other),
         };
         if old == self.status || self.status == new {
             return None;
@@ -402,6 +402,74 @@ impl WorkItem {
         Some(format!(
             "{old} → {new} was written while {} was {old}; it is {} here ({why})",
             self.id, self.status
+        ))
+    }
+
+    /// Why a change of one field, decided on another value than the item holds, cannot
+    /// apply: another clone wrote the same field concurrently, and its write sorts first.
+    /// The first write stands; this one is kept and shown as a conflict, not applied (the
+    /// same on every clone, as the order is). A write that sets what is already there
+    /// agrees with it.
+    fn superseded(&self, event: &WorkItemEvent) -> Option<String> {
+        fn shown<T: std::fmt::Display>(value: Option<&T>) -> String {
+            value.map_or_else(|| "none".to_owned(), |v| format!("\"{v}\""))
+        }
+        let (field, old, new, here) = match event {
+            WorkItemEvent::TitleChanged(e) if e.old_title != self.title && e.new_title != self.title => (
+                "title",
+                shown(Some(&e.old_title)),
+                shown(Some(&e.new_title)),
+                shown(Some(&self.title)),
+            ),
+            WorkItemEvent::DescriptionChanged(e)
+                if e.old_description != self.description && e.new_description != self.description =>
+            {
+                (
+                    "description",
+                    shown(e.old_description.as_ref()),
+                    shown(e.new_description.as_ref()),
+                    shown(self.description.as_ref()),
+                )
+            }
+            WorkItemEvent::PriorityChanged(e)
+                if e.old_priority != self.priority && e.new_priority != self.priority =>
+            {
+                (
+                    "priority",
+                    e.old_priority.to_string(),
+                    e.new_priority.to_string(),
+                    self.priority.to_string(),
+                )
+            }
+            WorkItemEvent::AssigneeChanged(e)
+                if e.old_assignee != self.assignee && e.new_assignee != self.assignee =>
+            {
+                (
+                    "assignee",
+                    shown(e.old_assignee.as_ref()),
+                    shown(e.new_assignee.as_ref()),
+                    shown(self.assignee.as_ref()),
+                )
+            }
+            WorkItemEvent::ParentChanged(e) if e.old_parent != self.parent && e.new_parent != self.parent => {
+                (
+                    "parent",
+                    shown(e.old_parent.as_ref()),
+                    shown(e.new_parent.as_ref()),
+                    shown(self.parent.as_ref()),
+                )
+            }
+            WorkItemEvent::DueDateChanged(e) if e.old_due != self.due && e.new_due != self.due => (
+                "due",
+                shown(e.old_due.as_ref()),
+                shown(e.new_due.as_ref()),
+                shown(self.due.as_ref()),
+            ),
+            _ => return None,
+        };
+        Some(format!(
+            "{field} {old} → {new} was written while {} had {old}; it has {here} here (a concurrent write came first)",
+            self.id
         ))
     }
 
