@@ -182,6 +182,10 @@ fn the_rmcp_client_lists_the_tools_and_claims_with_an_explicit_actor() {
         cli.ok(&["items", "create", "three"]);
         let (listed, _) = call("list", json!({"fields": ["id"]})).await;
         assert_eq!(listed["total"], 3, "{listed}");
+        // One clone alone has no conflicts: the filter keeps nothing (tests/sync.rs has some).
+        let (conflicted, failed) = call("list", json!({"conflicts": true})).await;
+        assert!(!failed, "{conflicted}");
+        assert_eq!(conflicted["total"], 0, "{conflicted}");
         cli.ok(&["items", "cancel", "2"]);
         let (ready, _) = call("ready", json!({"fields": ["id"]})).await;
         assert_eq!(ready["items"], json!([{"id": "WORK-003"}]));

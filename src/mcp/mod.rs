@@ -235,6 +235,7 @@ impl JerryMcp {
                     .as_deref()
                     .map(|due| time(session, due))
                     .transpose()?,
+                conflicts: p.conflicts.unwrap_or(false),
                 ..select(p.types, p.priority, p.assignee, p.label, p.search)?
             };
             let listed = queries.list(&filter)?;

@@ -53,6 +53,8 @@ pub struct List {
     pub overdue: Option<bool>,
     /// Due before: 2026-12-24, +3d
     pub due_before: Option<String>,
+    /// Only items with open conflicts (merged events that did not fit)
+    pub conflicts: Option<bool>,
     /// priority|created|updated|due|id|status
     pub sort: Option<String>,
     pub reverse: Option<bool>,
