@@ -796,7 +796,7 @@ impl JsonlStore {
         if self.index.exists() || !self.has_stream_files()? {
             return Ok(None);
         }
-        self.derive_index();
+        self.derive_index()?;
         Ok(self.derived())
     }
 
@@ -827,8 +827,8 @@ impl JsonlStore {
 
     /// Re-derives the global order from the streams and says what the index file lists
     /// that they no longer hold (see [`EventStore::distrust_index`]).
-    fn derive_index(&self) {
-        let (entries, damaged) = rebuild::entries_despite_damage(self);
+    fn derive_index(&self) -> Result<(), StoreError> {
+        let (entries, damaged) = rebuild::entries_despite_damage(self)?;
         for stream in &damaged {
             report_damaged(stream, "has lines that are no events or versions missing");
         }
@@ -866,6 +866,7 @@ impl JsonlStore {
             seen: self.index_state(),
             entries: std::sync::Arc::new(entries),
         }));
+        Ok(())
     }
 
     fn version_of(&self, stream: &StreamId) -> Result<u64, StoreError> {
@@ -1202,7 +1203,7 @@ impl EventStore for JsonlStore {
 
     fn distrust_index(&self) -> Result<bool, StoreError> {
         if self.derived().is_none() {
-            self.derive_index();
+            self.derive_index()?;
         }
         Ok(true)
     }

@@ -89,13 +89,13 @@ fn entries_of(
 /// damage (a line removed, cut short or edited by hand; a file deleted). A line that is no
 /// event is left out, and so is a stream whose file cannot be read as a whole; each such
 /// stream is named in `damaged`. Positions may have gaps (an event gone).
-pub(super) fn entries_despite_damage(store: &JsonlStore) -> (Vec<IndexEntry>, Vec<crate::store::StreamId>) {
+pub(super) fn entries_despite_damage(
+    store: &JsonlStore,
+) -> Result<(Vec<IndexEntry>, Vec<crate::store::StreamId>), StoreError> {
     let mut entries = Vec::new();
     let mut damaged = Vec::new();
-    let Ok(streams) = store.list_streams() else {
-        return (entries, damaged);
-    };
-    for stream in streams {
+    // The streams must be listed: an empty order here would read as an empty log.
+    for stream in store.list_streams()? {
         let lines = store
             .stream_bytes(&stream)
             .and_then(|bytes| entries_of(store, &stream, &bytes));
@@ -112,7 +112,7 @@ pub(super) fn entries_despite_damage(store: &JsonlStore) -> (Vec<IndexEntry>, Ve
         }
     }
     entries.sort_by(|a, b| (a.position, &a.stream).cmp(&(b.position, &b.stream)));
-    (entries, damaged)
+    Ok((entries, damaged))
 }
 
 /// Writes a fresh index next to the old one and renames it into place, so a crash leaves
