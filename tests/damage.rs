@@ -107,25 +107,16 @@ fn project(snapshots: bool) -> (Workspace, PathBuf) {
     (ws, export)
 }
 
-/// The event ids of JSON Lines events.
-fn ids_of(lines: &str) -> BTreeSet<String> {
-    lines
-        .lines()
-        .map(|line| {
-            serde_json::from_str::<Value>(line).unwrap()["event_id"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect()
-}
-
 fn event_ids(ws: &Workspace) -> BTreeSet<String> {
-    ids_of(&ws.ok(&["events", "export", "--format", "jsonl"]))
+    ws.exported_ids().into_iter().collect()
 }
 
 fn ids_in(path: &PathBuf) -> BTreeSet<String> {
-    ids_of(&std::fs::read_to_string(path).unwrap())
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(common::event_id)
+        .collect()
 }
 
 fn check(damage: Damage, snapshots: bool) {

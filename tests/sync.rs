@@ -92,11 +92,8 @@ fn sync_until_quiet(clones: &[&Workspace]) {
 
 /// The event ids of a clone's whole log, insisting none is there twice.
 fn event_ids(ws: &Workspace) -> BTreeSet<String> {
-    let export = ws.ok(&["events", "export", "--format", "jsonl"]);
     let mut ids = BTreeSet::new();
-    for line in export.lines() {
-        let event: Value = serde_json::from_str(line).unwrap();
-        let id = event["event_id"].as_str().unwrap().to_owned();
+    for id in ws.exported_ids() {
         assert!(ids.insert(id.clone()), "event {id} is in the log twice");
     }
     ids
@@ -898,25 +895,30 @@ fn git_merge_of_committed_event_files_follows_the_event_rule() {
     assert_eq!(results[0], results[1]);
 }
 
-/// A JSON value without the ids that differ between two workspaces doing the same work.
-fn without_ids(mut value: Value) -> Value {
+/// `value` without the object fields named `keys`, at any depth.
+fn without(mut value: Value, keys: &[&str]) -> Value {
     match &mut value {
         Value::Object(map) => {
-            for key in ["event_id", "internal_id", "metadata"] {
-                map.remove(key);
+            for key in keys {
+                map.remove(*key);
             }
             for (_, inner) in map.iter_mut() {
-                *inner = without_ids(inner.take());
+                *inner = without(inner.take(), keys);
             }
         }
         Value::Array(items) => {
             for inner in items.iter_mut() {
-                *inner = without_ids(inner.take());
+                *inner = without(inner.take(), keys);
             }
         }
         _ => {}
     }
     value
+}
+
+/// A JSON value without the ids that differ between two workspaces doing the same work.
+fn without_ids(value: Value) -> Value {
+    without(value, &["event_id", "internal_id", "metadata"])
 }
 
 #[test]
@@ -942,25 +944,10 @@ fn the_merge_driver_refuses_what_it_cannot_merge() {
 fn merged_view(ws: &Workspace) -> Value {
     let items = ws.json(&["items", "list"]);
     let histories: Vec<Value> = common::ids(&items).iter().map(|id| history(ws, id)).collect();
-    without_positions(serde_json::json!({ "items": items, "histories": histories }))
-}
-
-fn without_positions(mut value: Value) -> Value {
-    match &mut value {
-        Value::Object(map) => {
-            map.remove("position");
-            for (_, inner) in map.iter_mut() {
-                *inner = without_positions(inner.take());
-            }
-        }
-        Value::Array(items) => {
-            for inner in items.iter_mut() {
-                *inner = without_positions(inner.take());
-            }
-        }
-        _ => {}
-    }
-    value
+    without(
+        serde_json::json!({ "items": items, "histories": histories }),
+        &["position"],
+    )
 }
 
 #[test]
@@ -1167,22 +1154,6 @@ impl Dice {
     }
 }
 
-/// Every event id of the workspace's log, each as often as it is there.
-fn all_event_ids(ws: &Workspace) -> Vec<String> {
-    let mut ids: Vec<String> = ws
-        .ok(&["events", "export", "--format", "jsonl"])
-        .lines()
-        .map(|line| {
-            serde_json::from_str::<Value>(line).unwrap()["event_id"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect();
-    ids.sort();
-    ids
-}
-
 #[test]
 fn branches_creating_and_changing_items_merged_in_random_orders_lose_nothing() {
     for seed in [7u64, 1_234_567, 987_654_321] {
@@ -1214,7 +1185,7 @@ fn branches_creating_and_changing_items_merged_in_random_orders_lose_nothing() {
                     }
                 }
             }
-            written.extend(all_event_ids(&ws));
+            written.extend(event_ids(&ws));
             commit_all(&ws, branch);
         }
         git(ws.path(), &["checkout", "--quiet", "main"]);
@@ -1233,14 +1204,9 @@ fn branches_creating_and_changing_items_merged_in_random_orders_lose_nothing() {
             ws.ok(&["items", "list"]);
             commit_all(&ws, &format!("settled {branch}"));
         }
-        let ids = all_event_ids(&ws);
-        let unique: BTreeSet<String> = ids.iter().cloned().collect();
-        assert_eq!(
-            ids.len(),
-            unique.len(),
-            "seed {seed} (order {order:?}): every event once"
-        );
-        assert_eq!(unique, written, "seed {seed} (order {order:?}): no event lost");
+        // `event_ids` insists every event is there once.
+        let ids = event_ids(&ws);
+        assert_eq!(ids, written, "seed {seed} (order {order:?}): no event lost");
         assert_eq!(
             ws.json(&["doctor"])["clean"],
             true,

@@ -197,6 +197,15 @@ impl Workspace {
         serde_json::from_str(&self.ok(&full)).expect("valid JSON on stdout")
     }
 
+    /// The event id of every event in the log (`events export`), in log order, each as
+    /// often as it is there.
+    pub fn exported_ids(&self) -> Vec<String> {
+        self.ok(&["events", "export", "--format", "jsonl"])
+            .lines()
+            .map(event_id)
+            .collect()
+    }
+
     pub fn events_dir(&self, project: &str) -> PathBuf {
         self.path()
             .join("projects")
@@ -309,4 +318,10 @@ pub fn ids(value: &serde_json::Value) -> Vec<String> {
         .iter()
         .map(|item| item["id"].as_str().expect("id").to_owned())
         .collect()
+}
+
+/// The `event_id` of one JSON Lines event.
+pub fn event_id(line: &str) -> String {
+    let event: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+    event["event_id"].as_str().expect("an event id").to_owned()
 }
