@@ -117,6 +117,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Record an item''s quality metrics (what a quality_gate looks for on complete)')
             [CompletionResult]::new('ready', 'ready', [CompletionResultType]::ParameterValue, 'List the work that can start now: pending items with no open blocker and no open children, by priority, then the earliest due date, then age')
             [CompletionResult]::new('blocked', 'blocked', [CompletionResultType]::ParameterValue, 'List the items that wait: on an open blocker, or blocked by hand (with the reason)')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Settle a conflict: keep what the item holds, take the other side, or set a value')
             [CompletionResult]::new('tree', 'tree', [CompletionResultType]::ParameterValue, 'Draw parents, children and dependencies as an indented tree (--json: nested objects)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -703,6 +704,31 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'jerry;items;resolve' {
+            [CompletionResult]::new('--conflict', '--conflict', [CompletionResultType]::ParameterName, 'The conflict to settle: the version of the event that did not fit (items show lists them as vN)')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set this value of the conflict''s field instead (none clears an optional field)')
+            [CompletionResult]::new('--expected-version', '--expected-version', [CompletionResultType]::ParameterName, 'Fail with exit code 4, writing nothing, unless the item is still at this version')
+            [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour in tables: auto (a terminal without NO_COLOR), always or never')
+            [CompletionResult]::new('--correlation-id', '--correlation-id', [CompletionResultType]::ParameterName, 'Correlation id recorded on this command''s events [default: a new id per command]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]')
+            [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Keep what the item holds; the conflicting event stays not applied')
+            [CompletionResult]::new('--take', '--take', [CompletionResultType]::ParameterName, 'Take what the conflicting event asked for')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'jerry;items;tree' {
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
@@ -747,6 +773,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Record an item''s quality metrics (what a quality_gate looks for on complete)')
             [CompletionResult]::new('ready', 'ready', [CompletionResultType]::ParameterValue, 'List the work that can start now: pending items with no open blocker and no open children, by priority, then the earliest due date, then age')
             [CompletionResult]::new('blocked', 'blocked', [CompletionResultType]::ParameterValue, 'List the items that wait: on an open blocker, or blocked by hand (with the reason)')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Settle a conflict: keep what the item holds, take the other side, or set a value')
             [CompletionResult]::new('tree', 'tree', [CompletionResultType]::ParameterValue, 'Draw parents, children and dependencies as an indented tree (--json: nested objects)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -821,6 +848,9 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             break
         }
         'jerry;items;help;blocked' {
+            break
+        }
+        'jerry;items;help;resolve' {
             break
         }
         'jerry;items;help;tree' {
@@ -1727,6 +1757,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Record an item''s quality metrics (what a quality_gate looks for on complete)')
             [CompletionResult]::new('ready', 'ready', [CompletionResultType]::ParameterValue, 'List the work that can start now: pending items with no open blocker and no open children, by priority, then the earliest due date, then age')
             [CompletionResult]::new('blocked', 'blocked', [CompletionResultType]::ParameterValue, 'List the items that wait: on an open blocker, or blocked by hand (with the reason)')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Settle a conflict: keep what the item holds, take the other side, or set a value')
             [CompletionResult]::new('tree', 'tree', [CompletionResultType]::ParameterValue, 'Draw parents, children and dependencies as an indented tree (--json: nested objects)')
             break
         }
@@ -1800,6 +1831,9 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             break
         }
         'jerry;help;items;blocked' {
+            break
+        }
+        'jerry;help;items;resolve' {
             break
         }
         'jerry;help;items;tree' {

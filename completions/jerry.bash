@@ -310,6 +310,9 @@ _jerry() {
             jerry__subcmd__help__subcmd__items,reopen)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__reopen"
                 ;;
+            jerry__subcmd__help__subcmd__items,resolve)
+                cmd="jerry__subcmd__help__subcmd__items__subcmd__resolve"
+                ;;
             jerry__subcmd__help__subcmd__items,show)
                 cmd="jerry__subcmd__help__subcmd__items__subcmd__show"
                 ;;
@@ -409,6 +412,9 @@ _jerry() {
             jerry__subcmd__items,reopen)
                 cmd="jerry__subcmd__items__subcmd__reopen"
                 ;;
+            jerry__subcmd__items,resolve)
+                cmd="jerry__subcmd__items__subcmd__resolve"
+                ;;
             jerry__subcmd__items,show)
                 cmd="jerry__subcmd__items__subcmd__show"
                 ;;
@@ -486,6 +492,9 @@ _jerry() {
                 ;;
             jerry__subcmd__items__subcmd__help,reopen)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__reopen"
+                ;;
+            jerry__subcmd__items__subcmd__help,resolve)
+                cmd="jerry__subcmd__items__subcmd__help__subcmd__resolve"
                 ;;
             jerry__subcmd__items__subcmd__help,show)
                 cmd="jerry__subcmd__items__subcmd__help__subcmd__show"
@@ -2141,7 +2150,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__items)
-            opts="create start claim release complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree"
+            opts="create start claim release complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked resolve tree"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2421,6 +2430,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__help__subcmd__items__subcmd__reopen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__help__subcmd__items__subcmd__resolve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2817,7 +2840,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items)
-            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version create start claim release complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help"
+            opts="-q -h -V --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version create start claim release complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked resolve tree help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3573,7 +3596,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__help)
-            opts="create start claim release complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked tree help"
+            opts="create start claim release complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked resolve tree help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3867,6 +3890,20 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__help__subcmd__reopen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__help__subcmd__resolve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4518,6 +4555,68 @@ _jerry() {
                     return 0
                     ;;
                 -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expected-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idempotency-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl toon" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --correlation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jerry__subcmd__items__subcmd__resolve)
+            opts="-q -h -V --conflict --keep --take --set --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --conflict)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -112,6 +112,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand metrics 'Record an item''s quality metrics (what a quality_gate looks for on complete)'
             cand ready 'List the work that can start now: pending items with no open blocker and no open children, by priority, then the earliest due date, then age'
             cand blocked 'List the items that wait: on an open blocker, or blocked by hand (with the reason)'
+            cand resolve 'Settle a conflict: keep what the item holds, take the other side, or set a value'
             cand tree 'Draw parents, children and dependencies as an indented tree (--json: nested objects)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -673,6 +674,30 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'jerry;items;resolve'= {
+            cand --conflict 'The conflict to settle: the version of the event that did not fit (items show lists them as vN)'
+            cand --set 'Set this value of the conflict''s field instead (none clears an optional field)'
+            cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
+            cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
+            cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
+            cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
+            cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'
+            cand --actor 'Who is making the change, recorded in each event''s metadata [default: the project''s actor setting, else user]. In events commands, typed on the command line, it keeps only that actor''s events'
+            cand --color 'Colour in tables: auto (a terminal without NO_COLOR), always or never'
+            cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
+            cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
+            cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand --keep 'Keep what the item holds; the conflicting event stays not applied'
+            cand --take 'Take what the conflicting event asked for'
+            cand --json 'Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for --format json, and wins over any other format'
+            cand -q 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --quiet 'Print only the data: no notes, no confirmations of writes (errors still go to stderr)'
+            cand --wide 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'jerry;items;tree'= {
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
@@ -716,6 +741,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand metrics 'Record an item''s quality metrics (what a quality_gate looks for on complete)'
             cand ready 'List the work that can start now: pending items with no open blocker and no open children, by priority, then the earliest due date, then age'
             cand blocked 'List the items that wait: on an open blocker, or blocked by hand (with the reason)'
+            cand resolve 'Settle a conflict: keep what the item holds, take the other side, or set a value'
             cand tree 'Draw parents, children and dependencies as an indented tree (--json: nested objects)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -766,6 +792,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;items;help;ready'= {
         }
         &'jerry;items;help;blocked'= {
+        }
+        &'jerry;items;help;resolve'= {
         }
         &'jerry;items;help;tree'= {
         }
@@ -1605,6 +1633,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand metrics 'Record an item''s quality metrics (what a quality_gate looks for on complete)'
             cand ready 'List the work that can start now: pending items with no open blocker and no open children, by priority, then the earliest due date, then age'
             cand blocked 'List the items that wait: on an open blocker, or blocked by hand (with the reason)'
+            cand resolve 'Settle a conflict: keep what the item holds, take the other side, or set a value'
             cand tree 'Draw parents, children and dependencies as an indented tree (--json: nested objects)'
         }
         &'jerry;help;items;create'= {
@@ -1654,6 +1683,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
         &'jerry;help;items;ready'= {
         }
         &'jerry;help;items;blocked'= {
+        }
+        &'jerry;help;items;resolve'= {
         }
         &'jerry;help;items;tree'= {
         }

@@ -1293,3 +1293,202 @@ fn concurrent_writes_to_one_field_keep_the_first_and_show_the_other_as_a_conflic
         assert_eq!(report["conflicts"].as_array().map(Vec::len), Some(2), "{report}");
     }
 }
+
+#[test]
+fn a_resolved_conflict_is_one_synced_undoable_event_and_no_clone_repeats_it() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&["items", "create", "Shared"]);
+    a.ok(&["items", "create", "Quiet"]);
+    sync(&a);
+    sync(&b);
+    a.ok(&["items", "edit", "1", "--title", "From A"]);
+    b.ok(&["items", "edit", "1", "--title", "From B"]);
+    sync(&a);
+    sync(&b);
+    sync(&a);
+    let shown = b.json(&["items", "show", "1"]);
+    let conflict = shown["conflicts"][0].clone();
+    let held = shown["title"].as_str().unwrap().to_owned();
+    let other = conflict["wanted"]["value"]
+        .as_str()
+        .expect("what the other side wanted")
+        .to_owned();
+    assert_ne!(held, other, "{shown}");
+    assert_eq!(conflict["wanted"]["field"], "title", "{shown}");
+    assert!(b
+        .ok(&["items", "show", "1"])
+        .contains("jerry items resolve WORK-001"));
+
+    // Bad decisions write nothing: no decision (usage), an item without conflicts, a
+    // version that is not an open conflict (refused, exit 5).
+    let before = b.exported_ids();
+    assert_eq!(b.run(&["items", "resolve", "1"]).status.code(), Some(2));
+    let none = b.run(&["items", "resolve", "2", "--keep"]);
+    assert_eq!(none.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("WORK-002 has no open conflict"));
+    let wrong = b.run(&["items", "resolve", "1", "--take", "--conflict", "99"]);
+    assert_eq!(wrong.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("no open conflict at version 99"));
+    assert_eq!(b.exported_ids(), before);
+
+    // Taking the other side is one write: the settlement and the change.
+    let resolved = b.json(&["items", "resolve", "1", "--take"]);
+    assert_eq!(resolved["title"], other.as_str(), "{resolved}");
+    assert_eq!(resolved.get("conflicts"), None, "{resolved}");
+    assert_eq!(
+        resolved["resolved_conflicts"][0]["resolved"]["resolution"],
+        "take"
+    );
+    let history = b.ok(&["items", "history", "1"]);
+    assert!(history.contains("settled: took the other side"), "{history}");
+    assert!(
+        history.contains("[conflict: not applied; settled at v"),
+        "{history}"
+    );
+
+    // Once synced, no clone shows it open: not show, not list, not doctor, not sync.
+    sync(&b);
+    let report = sync(&a);
+    assert_eq!(report["conflicts"].as_array().map(Vec::len), Some(0), "{report}");
+    assert_converged(&a, &b);
+    for clone in [&a, &b] {
+        let item = clone.json(&["items", "show", "1"]);
+        assert_eq!(item["title"], other.as_str());
+        assert_eq!(item.get("conflicts"), None, "{item}");
+        assert!(common::ids(&clone.json(&["items", "list", "--conflicts"])).is_empty());
+        assert_eq!(clone.json(&["doctor"])["conflicts"], serde_json::json!([]));
+    }
+
+    // Undone, the conflict is open again and the title is back; redone, settled again.
+    b.ok(&["undo"]);
+    let undone = b.json(&["items", "show", "1"]);
+    assert_eq!(undone["title"], held.as_str());
+    assert_eq!(undone["conflicts"].as_array().map(Vec::len), Some(1), "{undone}");
+    assert_eq!(
+        common::ids(&b.json(&["items", "list", "--conflicts"])),
+        ["WORK-001"]
+    );
+    b.ok(&["redo"]);
+    let redone = b.json(&["items", "show", "1"]);
+    assert_eq!(redone["title"], other.as_str());
+    assert_eq!(redone.get("conflicts"), None, "{redone}");
+    sync(&b);
+    sync(&a);
+    assert_converged(&a, &b);
+}
+
+#[test]
+fn resolve_keeps_takes_or_sets_status_and_field_conflicts() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&["items", "create", "Contested"]);
+    sync(&a);
+    sync(&b);
+    a.ok(&["items", "start", "1"]);
+    a.ok(&["items", "priority", "1", "high"]);
+    b.ok(&["items", "cancel", "1", "--reason", "not needed"]);
+    b.ok(&["items", "priority", "1", "low"]);
+    sync(&a);
+    sync(&b);
+    sync(&a);
+    assert_converged(&a, &b);
+    let shown = a.json(&["items", "show", "1"]);
+    let conflicts = shown["conflicts"].as_array().unwrap().clone();
+    assert_eq!(conflicts.len(), 2, "{shown}");
+    // Two open: a take must say which.
+    let which = a.run(&["items", "resolve", "1", "--take"]);
+    assert_eq!(which.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&which.stderr).contains("name the one to settle"));
+    let version_of = |field: &str| {
+        conflicts
+            .iter()
+            .find(|c| c["wanted"]["field"] == field)
+            .map(|c| c["version"].as_u64().unwrap().to_string())
+            .unwrap()
+    };
+    // A value of the conflict's field, typed as its command takes it.
+    let bad = a.run(&[
+        "items",
+        "resolve",
+        "1",
+        "--set",
+        "urgent",
+        "--conflict",
+        &version_of("priority"),
+    ]);
+    assert_eq!(bad.status.code(), Some(5));
+    let set = a.json(&[
+        "items",
+        "resolve",
+        "1",
+        "--set",
+        "critical",
+        "--conflict",
+        &version_of("priority"),
+    ]);
+    assert_eq!(set["priority"], "critical", "{set}");
+    assert_eq!(set["conflicts"].as_array().map(Vec::len), Some(1), "{set}");
+    // The status conflict, taken: the other side's move happens now (with its completion
+    // when it finishes the item), if the status machine allows it from here. Which move
+    // applied is the order's choice: a cancel that won is final, and taking the start is
+    // refused; keeping settles it.
+    let status = &conflicts
+        .iter()
+        .find(|c| c["wanted"]["field"] == "status")
+        .unwrap()["wanted"]["value"]["to"];
+    if shown["status"] == "cancelled" {
+        let refused = a.run(&["items", "resolve", "1", "--take"]);
+        assert_eq!(refused.status.code(), Some(5));
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("cancelled is final"));
+        let kept = a.json(&["items", "resolve", "1", "--keep"]);
+        assert_eq!(kept["status"], "cancelled", "{kept}");
+        assert_eq!(kept.get("conflicts"), None, "{kept}");
+    } else {
+        assert_eq!(status, "cancelled");
+        let taken = a.json(&["items", "resolve", "1", "--take"]);
+        assert_eq!(taken["status"], "cancelled", "{taken}");
+        assert_eq!(taken.get("conflicts"), None, "{taken}");
+        let history = a.json(&["items", "history", "1"]);
+        assert_eq!(
+            history.as_array().unwrap().last().unwrap()["event_type"],
+            "WorkItemCompleted",
+            "a cancel taken records its completion"
+        );
+    }
+    sync(&a);
+    sync(&b);
+    assert_converged(&a, &b);
+    assert_eq!(
+        b.json(&["items", "show", "1"])["resolved_conflicts"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+}
+
+#[test]
+fn keep_without_a_version_settles_every_open_conflict() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&["items", "create", "Shared"]);
+    sync(&a);
+    sync(&b);
+    a.ok(&["items", "edit", "1", "--title", "From A", "--description", "A's"]);
+    a.ok(&["items", "assign", "1", "ann"]);
+    b.ok(&["items", "edit", "1", "--title", "From B", "--description", "B's"]);
+    b.ok(&["items", "assign", "1", "bob"]);
+    sync(&a);
+    sync(&b);
+    let before = b.json(&["items", "show", "1"]);
+    assert_eq!(before["conflicts"].as_array().map(Vec::len), Some(3), "{before}");
+    let kept = b.json(&["items", "resolve", "1", "--keep"]);
+    assert_eq!(kept.get("conflicts"), None, "{kept}");
+    for field in ["title", "description", "assignee"] {
+        assert_eq!(kept[field], before[field], "{field} kept");
+    }
+    assert_eq!(
+        kept["version"].as_u64(),
+        before["version"].as_u64().map(|v| v + 3)
+    );
+}

@@ -13,7 +13,7 @@ use crate::domain::graph::{
     blocking_edges, check_blocking_cycle, check_parent, edge_for, BlockingEdges, OpenLinks,
 };
 use crate::domain::{
-    DependencyType, DomainError, ItemRef, NewWorkItem, Priority, QualityGate, Status, WorkItem,
+    Decision, DependencyType, DomainError, ItemRef, NewWorkItem, Priority, QualityGate, Status, WorkItem,
     WorkItemEvent, WorkItemId, WorkType, AGGREGATE_TYPE,
 };
 use crate::store::{
@@ -104,6 +104,13 @@ pub enum Command {
         positive: Option<u32>,
         negative: Option<u32>,
         edge: Option<u32>,
+    },
+    /// Settles the item's open conflict at `version` (without one: the only one, or with
+    /// [`Decision::Keep`] every one) as `decision` says.
+    Resolve {
+        item: ItemRef,
+        version: Option<u64>,
+        decision: Decision,
     },
 }
 
@@ -673,12 +680,48 @@ impl<'a> CommandDispatcher<'a> {
             Command::Label { item, add, remove } => {
                 Prepared::deciding(item, move |current, _| current.relabel(&add, &remove))
             }
+            Command::Resolve {
+                item,
+                version,
+                decision,
+            } => self.resolution(item, version, decision)?,
             Command::Comment { item, text } => {
                 let actor = self.actor.clone();
                 Prepared::deciding(item, move |current, _| current.comment(text.clone(), &actor))
             }
         };
         Ok(Plan::Update(prepared))
+    }
+
+    /// Settling a conflict, with the hierarchy checked as `items parent` checks it when the
+    /// decision sets a parent.
+    fn resolution(
+        &self,
+        item: ItemRef,
+        version: Option<u64>,
+        decision: Decision,
+    ) -> Result<Prepared, AppError> {
+        let repository = ItemRepository::new(self.store);
+        let id = repository.resolve(item)?;
+        let now = self.clock.now();
+        let parent = repository
+            .load(id)?
+            .and_then(|current| current.resolve(version, &decision, now).ok())
+            .and_then(|events| new_parent(&events));
+        let ancestry = match parent {
+            Some(parent) => self.ancestry(parent)?,
+            None => std::sync::Arc::default(),
+        };
+        Ok(Prepared::deciding(item, move |current, now| {
+            let events = current.resolve(version, &decision, now)?;
+            if let Some(parent) = new_parent(&events) {
+                let parent = ancestry.get(&parent).ok_or(DomainError::MissingCreation {
+                    found: format!("no {parent} in the read model"),
+                })?;
+                check_parent(&ancestry, Some(current.id), current.work_type, parent)?;
+            }
+            Ok(events)
+        }))
     }
 
     /// One decision made of several, on the same item: each decides on the state the ones
@@ -1264,4 +1307,12 @@ fn fingerprint_all(commands: &[Command]) -> String {
 fn fingerprint(command: &Command, expected_version: Option<u64>) -> String {
     serde_json::to_string(&(command, expected_version))
         .unwrap_or_else(|_| format!("{command:?}|{expected_version:?}"))
+}
+
+/// The parent a change among `events` sets, if one does.
+fn new_parent(events: &[WorkItemEvent]) -> Option<WorkItemId> {
+    events.iter().find_map(|event| match event {
+        WorkItemEvent::ParentChanged(changed) => changed.new_parent,
+        _ => None,
+    })
 }

@@ -35,7 +35,7 @@ pub fn snapshot_every() -> u64 {
     }
 }
 
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {

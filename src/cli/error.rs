@@ -244,7 +244,13 @@ fn hinted_domain(err: &DomainError, whole: &dyn Error) -> CommandError {
         | DomainError::MissingCreation { .. }
         | DomainError::MissingReason { .. }
         | DomainError::Cycle { .. }
-        | DomainError::InvalidParent { .. } => error,
+        | DomainError::InvalidParent { .. }
+        | DomainError::NoSuchConflict { .. } => error,
+        DomainError::WhichConflict { id, open } => error.hint(format!(
+            "jerry items resolve {id} --conflict {} …, or --keep alone to keep what {id} holds against all of them",
+            open.first().copied().unwrap_or_default()
+        )),
+        DomainError::NoConflict { id } => error.hint(format!("jerry items show {id} lists its conflicts")),
     }
 }
 

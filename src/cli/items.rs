@@ -5,7 +5,7 @@
 use clap::{Args, Subcommand};
 
 use jerry::app::{Command, CommandOutcome, Session, Warning, WriteOptions};
-use jerry::domain::{DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkType};
+use jerry::domain::{Decision, DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkType};
 use jerry::timestamp::TimeSpec;
 
 use super::context::Context;
@@ -122,6 +122,11 @@ pub enum ItemsCommand {
     /// List the items that wait: on an open blocker, or blocked by hand (with the reason).
     #[command(after_help = "Examples:\n  jerry items blocked\n  jerry items blocked --json")]
     Blocked,
+    /// Settle a conflict: keep what the item holds, take the other side, or set a value.
+    #[command(
+        after_help = "A conflict is an event merged from another clone that did not fit (items show lists them,\nitems list --conflicts finds them). The decision is an event: synced like any other, and undone\nby jerry undo. Without --conflict: the only open conflict (--keep: every open one).\n\nExamples:\n  jerry items resolve WORK-7 --keep\n  jerry items resolve WORK-7 --take --conflict 5\n  jerry items resolve WORK-7 --set \"Fix login on Safari\""
+    )]
+    Resolve(ResolveArgs),
     /// Draw parents, children and dependencies as an indented tree (--json: nested objects).
     #[command(after_help = "Examples:\n  jerry items tree\n  jerry items tree WORK-1 --json")]
     Tree(TreeArgs),
@@ -365,6 +370,28 @@ pub struct EditArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("decision").required(true).args(["keep", "take", "set"]))]
+pub struct ResolveArgs {
+    /// WORK-7, WORK-007, 7, or the item's ULID.
+    pub id: ItemRef,
+    /// The conflict to settle: the version of the event that did not fit (items show lists
+    /// them as vN).
+    #[arg(long, value_name = "VERSION")]
+    pub conflict: Option<u64>,
+    /// Keep what the item holds; the conflicting event stays not applied.
+    #[arg(long)]
+    pub keep: bool,
+    /// Take what the conflicting event asked for.
+    #[arg(long)]
+    pub take: bool,
+    /// Set this value of the conflict's field instead (none clears an optional field).
+    #[arg(long, value_name = "VALUE")]
+    pub set: Option<String>,
+    #[command(flatten)]
+    pub guard: WriteGuardArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct DueArgs {
     /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,
@@ -435,6 +462,7 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CliResult 
         ItemsCommand::Ready(args) => tracking::ready(args, ctx, out),
         ItemsCommand::Blocked => tracking::blocked(ctx, out),
         ItemsCommand::Tree(args) => tracking::draw_tree(args, ctx, out),
+        ItemsCommand::Resolve(args) => resolve(args, ctx, out),
     }
 }
 
@@ -797,6 +825,29 @@ fn due(args: DueArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let session = ctx.open()?;
     let due = due.map(|spec| spec.resolve(session.now())).transpose()?;
     let outcome = execute(&session, out, options(guard), Command::SetDue { item: id, due })?;
+    report_change(&outcome, out)
+}
+
+fn resolve(args: ResolveArgs, ctx: &Context, out: &mut Output) -> CliResult {
+    let ResolveArgs {
+        id,
+        conflict,
+        keep: _,
+        take,
+        set,
+        guard,
+    } = args;
+    let decision = match set {
+        Some(value) => Decision::Set(value),
+        None if take => Decision::Take,
+        None => Decision::Keep,
+    };
+    let command = Command::Resolve {
+        item: id,
+        version: conflict,
+        decision,
+    };
+    let outcome = write(ctx, out, options(guard), command)?;
     report_change(&outcome, out)
 }
 

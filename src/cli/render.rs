@@ -7,7 +7,7 @@ use comfy_table::{ContentArrangement, Table};
 use jerry::app::ItemSummary;
 use jerry::app::{SequenceMatch, Stats};
 use jerry::domain::graph::Links;
-use jerry::domain::{DependencyType, Status, WorkItem, WorkItemEvent};
+use jerry::domain::{Conflict, DependencyType, Resolution, Status, WorkItem, WorkItemEvent};
 
 use super::style::{truncate, width, Style};
 use jerry::store::RecordedEvent;
@@ -418,6 +418,12 @@ pub fn item_details(item: &WorkItem, links: &Links) -> String {
             ),
         ]);
     }
+    if !item.conflicts.is_empty() {
+        table.add_row(vec![
+            "settle with".to_owned(),
+            format!("jerry items resolve {} --keep | --take | --set VALUE", item.id),
+        ]);
+    }
     for comment in &item.comments {
         table.add_row(vec![
             "comment".to_owned(),
@@ -432,17 +438,24 @@ pub fn item_details(item: &WorkItem, links: &Links) -> String {
     table.to_string()
 }
 
-pub fn history_table(
-    events: &[RecordedEvent],
-    conflicts: &[jerry::domain::Conflict],
-    style: Style,
-) -> String {
+pub fn history_table(events: &[RecordedEvent], conflicts: &[Conflict], style: Style) -> String {
     let rows = events
         .iter()
         .map(|event| {
             let mut details = describe(event);
-            if conflicts.iter().any(|c| c.version == event.version) {
-                details.push_str(" [conflict: not applied]");
+            match conflicts.iter().find(|c| c.version == event.version) {
+                Some(Conflict {
+                    resolved: Some(resolved),
+                    ..
+                }) => {
+                    let _ = write!(
+                        details,
+                        " [conflict: not applied; settled at v{}]",
+                        resolved.version
+                    );
+                }
+                Some(_) => details.push_str(" [conflict: not applied]"),
+                None => {}
             }
             vec![
                 event.version.to_string(),
@@ -537,6 +550,18 @@ pub fn describe(event: &RecordedEvent) -> String {
             printable(&e.author),
             printable(&e.text)
         ),
+        WorkItemEvent::ConflictResolved(e) => format!(
+            "conflict at v{} settled: {}",
+            e.conflict_version,
+            match e.resolution {
+                Resolution::Keep => "kept what the item held",
+                Resolution::Take => "took the other side",
+                Resolution::Set => "set another value",
+            }
+        ),
+        WorkItemEvent::ConflictReopened(e) => {
+            format!("conflict at v{} open again (undo)", e.conflict_version)
+        }
         WorkItemEvent::Renumbered(e) => format!(
             "renumbered {} → {} by sync (another clone had {} first)",
             e.old_display_id, e.new_display_id, e.old_display_id

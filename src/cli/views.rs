@@ -303,7 +303,7 @@ pub fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> CliResult {
     let conflicts = session
         .queries()
         .show(id, None)
-        .map(|item| item.conflicts)
+        .map(|item| [item.conflicts, item.resolved_conflicts].concat())
         .unwrap_or_default();
     let style = out.style();
     out.line(&render::history_table(&events, &conflicts, style))

@@ -82,6 +82,27 @@ pub enum DomainError {
     NotClaimable { id: WorkItemId, status: Status },
     #[error("{id} is {status}: only an item in progress can be released")]
     NotInProgress { id: WorkItemId, status: Status },
+    #[error("{id} has no open conflict")]
+    NoConflict { id: WorkItemId },
+    #[error(
+        "{id} has no open conflict at version {version} (open: {})",
+        join_versions(open)
+    )]
+    NoSuchConflict {
+        id: WorkItemId,
+        version: u64,
+        open: Vec<u64>,
+    },
+    #[error("{id} has {} open conflicts (versions {}): name the one to settle", open.len(), join_versions(open))]
+    WhichConflict { id: WorkItemId, open: Vec<u64> },
+}
+
+fn join_versions(versions: &[u64]) -> String {
+    versions
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn closest_hint(closest: &[&str]) -> String {

@@ -211,6 +211,33 @@ pub struct WorkItemRenumbered {
     pub internal_id: Ulid,
 }
 
+/// How a conflict was settled (`items resolve`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// The item keeps what it holds; the conflicting event stays not applied.
+    Keep,
+    /// The conflicting event's value was taken (by the change written with this event).
+    Take,
+    /// Another value was set (by the change written with this event).
+    Set,
+}
+
+/// A person or agent settled a conflict (`items resolve`): the event at `conflict_version`
+/// that did not fit is no longer open. A change the decision makes (taking the other side,
+/// setting a value) is its own event, written with this one in one append.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictResolved {
+    pub conflict_version: u64,
+    pub resolution: Resolution,
+}
+
+/// Opens a settled conflict again: written by `jerry undo` of an `items resolve`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictReopened {
+    pub conflict_version: u64,
+}
+
 /// Test coverage and counts, as the original Jerry design tracked them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct QualityMetrics {
@@ -223,7 +250,7 @@ pub struct QualityMetrics {
 }
 
 /// Every event type this jerry writes, as stored in `event_type`.
-pub const EVENT_TYPES: [&str; 20] = [
+pub const EVENT_TYPES: [&str; 22] = [
     "WorkItemCreated",
     "StatusChanged",
     "WorkItemCompleted",
@@ -244,6 +271,8 @@ pub const EVENT_TYPES: [&str; 20] = [
     "WorkItemClaimed",
     "WorkItemReleased",
     "WorkItemRenumbered",
+    "ConflictResolved",
+    "ConflictReopened",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -268,6 +297,8 @@ pub enum WorkItemEvent {
     Claimed(WorkItemClaimed),
     Released(WorkItemReleased),
     Renumbered(WorkItemRenumbered),
+    ConflictResolved(ConflictResolved),
+    ConflictReopened(ConflictReopened),
 }
 
 impl WorkItemEvent {
@@ -302,6 +333,8 @@ impl WorkItemEvent {
             WorkItemEvent::Claimed(_) => "WorkItemClaimed",
             WorkItemEvent::Released(_) => "WorkItemReleased",
             WorkItemEvent::Renumbered(_) => "WorkItemRenumbered",
+            WorkItemEvent::ConflictResolved(_) => "ConflictResolved",
+            WorkItemEvent::ConflictReopened(_) => "ConflictReopened",
         }
     }
 
@@ -327,6 +360,8 @@ impl WorkItemEvent {
             WorkItemEvent::Claimed(p) => serde_json::to_value(p),
             WorkItemEvent::Released(p) => serde_json::to_value(p),
             WorkItemEvent::Renumbered(p) => serde_json::to_value(p),
+            WorkItemEvent::ConflictResolved(p) => serde_json::to_value(p),
+            WorkItemEvent::ConflictReopened(p) => serde_json::to_value(p),
         };
         // Plain structs of strings, numbers and enums always encode.
         encoded.unwrap_or(Value::Null)
@@ -403,6 +438,8 @@ impl WorkItemEvent {
             "WorkItemClaimed" => WorkItemEvent::Claimed(parse(event_type, payload)?),
             "WorkItemReleased" => WorkItemEvent::Released(parse(event_type, payload)?),
             "WorkItemRenumbered" => WorkItemEvent::Renumbered(parse(event_type, payload)?),
+            "ConflictResolved" => WorkItemEvent::ConflictResolved(parse(event_type, payload)?),
+            "ConflictReopened" => WorkItemEvent::ConflictReopened(parse(event_type, payload)?),
             _ => return Ok(None),
         };
         Ok(Some(event))
@@ -529,6 +566,11 @@ mod tests {
                 new_display_id: WorkItemId::new(9).unwrap(),
                 internal_id: Ulid::nil(),
             }),
+            WorkItemEvent::ConflictResolved(ConflictResolved {
+                conflict_version: 4,
+                resolution: Resolution::Take,
+            }),
+            WorkItemEvent::ConflictReopened(ConflictReopened { conflict_version: 4 }),
         ];
         let named: std::collections::BTreeSet<&str> = events.iter().map(WorkItemEvent::event_type).collect();
         assert_eq!(named.len(), EVENT_TYPES.len(), "EVENT_TYPES lists every variant");

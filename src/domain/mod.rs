@@ -16,12 +16,12 @@ mod work_item;
 
 pub use error::DomainError;
 pub use events::{
-    AssigneeChanged, CommentAdded, CommentRemoved, DependencyAdded, DependencyRemoved, DescriptionChanged,
-    LabelAdded, LabelRemoved, ParentChanged, PriorityChanged, QualityMetrics, QualityMetricsUpdated,
-    StatusChanged, TitleChanged, WorkItemCompleted, WorkItemCreated, WorkItemEvent, WorkItemRenumbered,
-    AGGREGATE_TYPE, EVENT_TYPES,
+    AssigneeChanged, CommentAdded, CommentRemoved, ConflictReopened, ConflictResolved, DependencyAdded,
+    DependencyRemoved, DescriptionChanged, LabelAdded, LabelRemoved, ParentChanged, PriorityChanged,
+    QualityMetrics, QualityMetricsUpdated, Resolution, StatusChanged, TitleChanged, WorkItemCompleted,
+    WorkItemCreated, WorkItemEvent, WorkItemRenumbered, AGGREGATE_TYPE, EVENT_TYPES,
 };
 pub use ids::{ItemRef, ProjectId, WorkItemId};
 pub use status::Status;
 pub use values::{DependencyType, Priority, QualityGate, WorkType};
-pub use work_item::{Claim, Comment, Conflict, Dependency, NewWorkItem, WorkItem};
+pub use work_item::{Claim, Comment, Conflict, Decision, Dependency, NewWorkItem, Wanted, WorkItem};

@@ -158,6 +158,27 @@ fn revert_status_and_fields(now: &WorkItem, before: Option<&WorkItem>, reason: &
             metrics: before.quality,
         }));
     }
+    // A conflict settled since is open again; one opened again since (a redo's undo) is
+    // settled as it was.
+    let holds = |list: &[super::Conflict], version: u64| list.iter().any(|c| c.version == version);
+    for conflict in &before.conflicts {
+        if holds(&now.resolved_conflicts, conflict.version) {
+            events.push(WorkItemEvent::ConflictReopened(ConflictReopened {
+                conflict_version: conflict.version,
+            }));
+        }
+    }
+    for conflict in &before.resolved_conflicts {
+        match &conflict.resolved {
+            Some(resolved) if holds(&now.conflicts, conflict.version) => {
+                events.push(WorkItemEvent::ConflictResolved(ConflictResolved {
+                    conflict_version: conflict.version,
+                    resolution: resolved.resolution,
+                }));
+            }
+            _ => {}
+        }
+    }
     // A claim that came on an item already in progress for its holder (so neither status nor
     // assignee moved) is ended by handing the item off and back.
     if before.claim.is_none() && now.claim.is_some() {

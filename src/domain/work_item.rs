@@ -56,6 +56,11 @@ pub struct Conflict {
     pub event_type: String,
     /// What it asked for and why that could not be applied.
     pub reason: String,
+    /// The value it would have set: what `items resolve --take` sets.
+    pub wanted: Wanted,
+    /// How it was settled, once it was (`items resolve`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<Resolved>,
 }
 
 /// The state of one item; also its documented `--json` shape.
@@ -94,6 +99,10 @@ pub struct WorkItem {
     /// order; absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Conflicts settled by `items resolve`, in the order they were settled: kept so that
+    /// the history can still say which events were not applied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resolved_conflicts: Vec<Conflict>,
     pub version: u64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -235,6 +244,7 @@ impl WorkItem {
             blocked_reason: None,
             claim: None,
             conflicts: Vec::new(),
+            resolved_conflicts: Vec::new(),
             version,
             created_at: at,
             updated_at: at,
@@ -289,11 +299,13 @@ impl WorkItem {
             }
         }
         let Some(event) = event else { return };
-        if let Some(reason) = self.misfit(&event) {
+        if let Some((reason, wanted)) = self.misfit(&event) {
             self.conflicts.push(Conflict {
                 version,
                 event_type: event.event_type().to_owned(),
                 reason,
+                wanted,
+                resolved: None,
             });
             return;
         }
@@ -375,6 +387,8 @@ impl WorkItem {
             WorkItemEvent::DueDateChanged(e) => self.due = e.new_due,
             // The stream was renamed with it: the creation already carries the new number.
             WorkItemEvent::Renumbered(e) => self.id = e.new_display_id,
+            WorkItemEvent::ConflictResolved(e) => self.settle(e.conflict_version, version, e.resolution),
+            WorkItemEvent::ConflictReopened(e) => self.reopen_conflict(e.conflict_version),
         }
     }
 
@@ -385,10 +399,10 @@ impl WorkItem {
     /// from here, or it was decided on a precondition that no longer holds (a cancel of a
     /// pending item landing on one another clone started) — is kept, shown as a conflict
     /// and not applied. A move to the status the item is already in agrees with it.
-    fn misfit(&self, event: &WorkItemEvent) -> Option<String> {
-        let (old, new) = match event {
-            WorkItemEvent::StatusChanged(e) => (e.old_status, e.new_status),
-            WorkItemEvent::Claimed(e) => (e.old_status, Status::InProgress),
+    fn misfit(&self, event: &WorkItemEvent) -> Option<(String, Wanted)> {
+        let (old, new, reason) = match event {
+            WorkItemEvent::StatusChanged(e) => (e.old_status, e.new_status, e.reason.clone()),
+            WorkItemEvent::Claimed(e) => (e.old_status, Status::InProgress, None),
             other => return self.superseded(other),
         };
         if old == self.status || self.status == new {
@@ -399,9 +413,12 @@ impl WorkItem {
         } else {
             "a move the status machine forbids from here"
         };
-        Some(format!(
-            "{old} → {new} was written while {} was {old}; it is {} here ({why})",
-            self.id, self.status
+        Some((
+            format!(
+                "{old} → {new} was written while {} was {old}; it is {} here ({why})",
+                self.id, self.status
+            ),
+            Wanted::Status { to: new, reason },
         ))
     }
 
@@ -410,16 +427,17 @@ impl WorkItem {
     /// The first write stands; this one is kept and shown as a conflict, not applied (the
     /// same on every clone, as the order is). A write that sets what is already there
     /// agrees with it.
-    fn superseded(&self, event: &WorkItemEvent) -> Option<String> {
+    fn superseded(&self, event: &WorkItemEvent) -> Option<(String, Wanted)> {
         fn shown<T: std::fmt::Display>(value: Option<&T>) -> String {
             value.map_or_else(|| "none".to_owned(), |v| format!("\"{v}\""))
         }
-        let (field, old, new, here) = match event {
+        let (field, old, new, here, wanted) = match event {
             WorkItemEvent::TitleChanged(e) if e.old_title != self.title && e.new_title != self.title => (
                 "title",
                 shown(Some(&e.old_title)),
                 shown(Some(&e.new_title)),
                 shown(Some(&self.title)),
+                Wanted::Title(e.new_title.clone()),
             ),
             WorkItemEvent::DescriptionChanged(e)
                 if e.old_description != self.description && e.new_description != self.description =>
@@ -429,6 +447,7 @@ impl WorkItem {
                     shown(e.old_description.as_ref()),
                     shown(e.new_description.as_ref()),
                     shown(self.description.as_ref()),
+                    Wanted::Description(e.new_description.clone()),
                 )
             }
             WorkItemEvent::PriorityChanged(e)
@@ -439,6 +458,7 @@ impl WorkItem {
                     e.old_priority.to_string(),
                     e.new_priority.to_string(),
                     self.priority.to_string(),
+                    Wanted::Priority(e.new_priority),
                 )
             }
             WorkItemEvent::AssigneeChanged(e)
@@ -449,6 +469,7 @@ impl WorkItem {
                     shown(e.old_assignee.as_ref()),
                     shown(e.new_assignee.as_ref()),
                     shown(self.assignee.as_ref()),
+                    Wanted::Assignee(e.new_assignee.clone()),
                 )
             }
             WorkItemEvent::ParentChanged(e) if e.old_parent != self.parent && e.new_parent != self.parent => {
@@ -457,6 +478,7 @@ impl WorkItem {
                     shown(e.old_parent.as_ref()),
                     shown(e.new_parent.as_ref()),
                     shown(self.parent.as_ref()),
+                    Wanted::Parent(e.new_parent),
                 )
             }
             WorkItemEvent::DueDateChanged(e) if e.old_due != self.due && e.new_due != self.due => (
@@ -464,12 +486,16 @@ impl WorkItem {
                 shown(e.old_due.as_ref()),
                 shown(e.new_due.as_ref()),
                 shown(self.due.as_ref()),
+                Wanted::Due(e.new_due),
             ),
             _ => return None,
         };
-        Some(format!(
-            "{field} {old} → {new} was written while {} had {old}; it has {here} here (a concurrent write came first)",
-            self.id
+        Some((
+            format!(
+                "{field} {old} → {new} was written while {} had {old}; it has {here} here (a concurrent write came first)",
+                self.id
+            ),
+            wanted,
         ))
     }
 
@@ -825,6 +851,9 @@ impl WorkItem {
         })])
     }
 }
+
+mod resolve;
+pub use resolve::{Decision, Resolved, Wanted};
 
 #[cfg(test)]
 mod tests;
