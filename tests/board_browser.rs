@@ -459,6 +459,96 @@ fn the_board_in_a_real_browser() {
     });
 }
 
+/// A conflict as another clone's write makes it: a title change decided on the title the
+/// item had before this clone changed it, brought in by `events import` (what sync does).
+fn conflicting_title(ws: &Workspace, id: &str, old: &str, new: &str) {
+    let last = events_of(ws, id).pop().expect("the item's events");
+    let line = json!({
+        "event_id": ulid::Ulid::new().to_string(),
+        "aggregate_type": "work_item",
+        "aggregate_id": id,
+        "event_type": "TitleChanged",
+        "version": last["version"].as_u64().unwrap() + 1,
+        "position": last["position"].as_u64().unwrap() + 1,
+        "schema_version": 1,
+        "timestamp": last["timestamp"],
+        "payload": {"old_title": old, "new_title": new},
+        "metadata": {"actor": "bob", "correlation_id": ulid::Ulid::new().to_string()},
+    });
+    let file = ws.path().join("other-clone.jsonl");
+    std::fs::write(&file, format!("{line}\n")).expect("the other clone's event");
+    ws.ok(&["events", "import", file.to_str().unwrap()]);
+}
+
+#[test]
+fn conflicts_show_on_the_board_and_settle_from_it() {
+    let Some(driver) = Driver::start() else { return };
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "Shared"]);
+    ws.ok(&["items", "create", "Calm"]);
+    ws.ok(&["items", "edit", "WORK-001", "--title", "From A"]);
+    let server = Server::start(&ws);
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    runtime().block_on(async {
+        let browser = driver.browser().await;
+        browser.goto(&url).await.expect("the board opens");
+        until(&browser, "the cards", "return document.querySelectorAll('.card').length === 2").await;
+        assert_eq!(
+            browser.execute("return document.querySelectorAll('.badge.conflict').length", vec![]).await.unwrap(),
+            json!(0)
+        );
+        // Another clone's write arrives while the page is open: the card gets a badge.
+        conflicting_title(&ws, "WORK-001", "Shared", "From B");
+        let badge = until(
+            &browser,
+            "the conflict badge",
+            "const b = document.querySelector('.card[data-id=\"WORK-001\"] .badge.conflict'); return b && b.textContent;",
+        )
+        .await;
+        assert!(badge.as_str().unwrap().contains("1 conflict"), "{badge}");
+        assert_eq!(
+            browser.execute("return document.querySelector('.card[data-id=\"WORK-002\"] .badge')", vec![]).await.unwrap(),
+            Value::Null
+        );
+        // The detail panel says what did not apply, and the history marks the event.
+        click(&browser, ".card[data-id=\"WORK-001\"] .title").await;
+        let listed = until(
+            &browser,
+            "the conflict in the panel",
+            "const c = document.querySelector('#detail .conflicts li'); return c && c.textContent;",
+        )
+        .await;
+        assert!(listed.as_str().unwrap().contains("From B"), "{listed}");
+        until(
+            &browser,
+            "the marked history",
+            "return [...document.querySelectorAll('#detail .timeline li.not-applied')].some(li => li.textContent.includes('[conflict: not applied]'))",
+        )
+        .await;
+        // Taking the other side from the panel: one settlement through the application
+        // service, the badge gone, the title the other clone's.
+        click(&browser, "#detail .conflicts button[data-decision=\"take\"]").await;
+        until(
+            &browser,
+            "the settled card",
+            "const c = document.querySelector('.card[data-id=\"WORK-001\"]'); return c && !c.querySelector('.badge') && c.querySelector('.title').textContent === 'From B';",
+        )
+        .await;
+        let item = ws.json(&["items", "show", "WORK-001"]);
+        assert_eq!(item["title"], "From B", "{item}");
+        assert_eq!(item.get("conflicts"), None, "{item}");
+        assert_eq!(item["resolved_conflicts"][0]["resolved"]["resolution"], "take", "{item}");
+        until(
+            &browser,
+            "the settled history",
+            "return [...document.querySelectorAll('#detail .timeline li')].some(li => li.textContent.includes('settled at v'))",
+        )
+        .await;
+        browser.close().await.expect("the browser closes");
+    });
+    drop(server);
+}
+
 /// Milliseconds since the Unix epoch of an RFC 3339 time.
 fn unix_millis(text: &str) -> f64 {
     let at = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)

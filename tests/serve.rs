@@ -64,6 +64,26 @@ fn the_api_reads_and_writes_through_the_one_write_path() {
     let actor = ws.json(&["events", "list"]).as_array().unwrap().last().unwrap()["metadata"]["actor"].clone();
     assert_eq!(actor, "user");
 
+    // Settling a conflict that is not there, or with a decision that is not one, is a
+    // refusal that writes nothing.
+    let before = ws.exported_ids();
+    let (status, body) = server.post("/api/items/1/resolve", r#"{"decision": "keep"}"#);
+    assert_eq!(
+        (status, error_kind(&body).as_str()),
+        (400, "invalid_input"),
+        "{body}"
+    );
+    assert!(body.contains("no open conflict"), "{body}");
+    let (status, body) = server.post("/api/items/1/resolve", r#"{"decision": "maybe"}"#);
+    assert_eq!(
+        (status, error_kind(&body).as_str()),
+        (400, "invalid_input"),
+        "{body}"
+    );
+    let (status, body) = server.post("/api/items/1/resolve", r#"{"decision": "set"}"#);
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(ws.exported_ids(), before);
+
     // A card changed meanwhile is a conflict, never an overwrite.
     let (status, body) = server.post(
         "/api/items/1/status",

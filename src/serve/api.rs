@@ -16,7 +16,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use jerry::app::{Assignee, Command, ItemFilter, Session, SortKey, WriteOptions};
-use jerry::domain::{ItemRef, NewWorkItem, Priority, Status, WorkType};
+use jerry::domain::{Decision, ItemRef, NewWorkItem, Priority, Status, WorkType};
 use jerry::timestamp::TimeSpec;
 
 use super::{refuse, ApiError, Board};
@@ -333,6 +333,46 @@ pub async fn comment(
         Ok(Command::Comment {
             item: item(&id)?,
             text: comment.text.clone(),
+        })
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settle {
+    /// The conflict's version (the event that did not fit); absent: the only open one.
+    conflict: Option<u64>,
+    /// `keep`, `take` or `set` (with `value`), as `items resolve` takes them.
+    decision: String,
+    value: Option<String>,
+    expected_version: Option<u64>,
+}
+
+/// `POST /api/items/{id}/resolve`: a conflict settled from the detail panel.
+pub async fn resolve(
+    State(board): State<Board>,
+    Path(id): Path<String>,
+    payload: Result<Json<Settle>, JsonRejection>,
+) -> Response {
+    let settle = match body(payload) {
+        Ok(settle) => settle,
+        Err(refusal) => return *refusal,
+    };
+    write(&board, settle.expected_version, |_| {
+        let decision = match (settle.decision.as_str(), &settle.value) {
+            ("keep", None) => Decision::Keep,
+            ("take", None) => Decision::Take,
+            ("set", Some(value)) => Decision::Set(value.clone()),
+            _ => {
+                return Err(CommandError::invalid(
+                    "decision must be keep, take, or set with a value",
+                ))
+            }
+        };
+        Ok(Command::Resolve {
+            item: item(&id)?,
+            version: settle.conflict,
+            decision,
         })
     })
 }

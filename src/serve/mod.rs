@@ -189,6 +189,7 @@ fn router(board: Board) -> Router {
         .route("/api/items/{id}", get(api::show))
         .route("/api/items/{id}/status", post(api::move_item))
         .route("/api/items/{id}/comments", post(api::comment))
+        .route("/api/items/{id}/resolve", post(api::resolve))
         .route("/api/blocked", get(api::blocked))
         .route("/api/flow", get(api::flow))
         .route("/api/events", get(api::events))
