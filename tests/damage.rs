@@ -122,6 +122,7 @@ fn ids_in(path: &PathBuf) -> BTreeSet<String> {
 fn check(damage: Damage, snapshots: bool) {
     let context = format!("{damage:?}, snapshots {snapshots}");
     let (ws, export) = project(snapshots);
+    let before_damage = std::fs::read(ws.stream_file("WORK-001")).unwrap();
     damage.apply(&ws);
 
     // Every other read answers.
@@ -209,12 +210,22 @@ fn check(damage: Damage, snapshots: bool) {
     });
     assert_eq!(verdict["clean"], json.status.code() == Some(0), "{context}");
 
-    // An export from before brings lost events back, where the stream can take them at
-    // its end; a plain repair then settles the positions.
-    if matches!(damage, LastLineRemoved | StreamDeleted) {
+    // An export from before brings lost events back: at the stream's end by an append
+    // (a plain repair then settles the positions), from its middle in place — a line cut
+    // short gives way to the event it was, into quarantine.
+    if damage.loses_events() {
         let restored = Workspace::new();
         copy_dir(ws.path(), restored.path());
-        restored.ok(&["events", "import", export.to_str().unwrap()]);
+        let said = restored.ok(&["events", "import", export.to_str().unwrap()]);
+        if matches!(damage, MiddleLineRemoved | LineCutShort) {
+            assert!(said.contains("restored 1 events"), "{context}: {said}");
+            let stream = restored.stream_file("WORK-001");
+            assert_eq!(
+                std::fs::read(&stream).unwrap(),
+                before_damage,
+                "{context}: the file is as it was, byte for byte"
+            );
+        }
         restored.ok(&["doctor", "--repair"]);
         restored.ok(&["doctor"]);
         assert_eq!(

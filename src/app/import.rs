@@ -23,7 +23,7 @@ use serde::Serialize;
 use ulid::Ulid;
 
 use crate::domain::{WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
-use crate::store::{EventStore, ExpectedVersion, RecordedEvent, StreamId};
+use crate::store::{EventStore, ExpectedVersion, RecordedEvent, StoreError, StreamId};
 
 use super::event_log::{stream_of, PAGE};
 use super::AppError;
@@ -33,6 +33,8 @@ pub struct ImportReport {
     pub imported: u64,
     pub already_present: u64,
     pub streams: u64,
+    /// Events a damaged stream had lost from the middle of its file, put back in place.
+    pub restored: u64,
 }
 
 fn invalid(line: u64, reason: impl std::fmt::Display) -> AppError {
@@ -373,7 +375,45 @@ fn stored_clashes(store: &dyn EventStore, ids: &[u64]) -> Result<HashMap<Ulid, (
 /// eight bytes), the second writes. A duplicate or already-stored id found only after the
 /// first pass is pinned to its line by one more read. Nothing is written unless every check
 /// passed.
-pub fn import(store: &dyn EventStore, input: impl BufRead + Seek) -> Result<ImportReport, AppError> {
+pub fn import(store: &dyn EventStore, mut input: impl BufRead + Seek) -> Result<ImportReport, AppError> {
+    match import_checked(store, &mut input) {
+        // A stream damaged outside jerry, lost events in the middle of its file: the
+        // export's copies go back in place, and the import is checked again from the top.
+        Err(err @ AppError::Store(StoreError::Corrupt { .. })) => {
+            let restored = restore_lost(store, &mut input)?;
+            if restored == 0 {
+                return Err(err);
+            }
+            let mut report = import_checked(store, &mut input)?;
+            report.restored = restored;
+            Ok(report)
+        }
+        done => done,
+    }
+}
+
+/// The events of `input` that belong to damaged streams, offered back to the store.
+fn restore_lost(store: &dyn EventStore, input: impl BufRead + Seek) -> Result<u64, AppError> {
+    let damaged: HashSet<String> = store
+        .damaged_streams()?
+        .into_iter()
+        .map(|stream| stream.as_str().to_owned())
+        .collect();
+    if damaged.is_empty() {
+        return Ok(0);
+    }
+    let mut source = Source::open(input)?;
+    let mut lost = Vec::new();
+    source.scan(|_, event| {
+        if damaged.contains(&stream_of(&event)) {
+            lost.push(event);
+        }
+        Ok(())
+    })?;
+    Ok(store.restore_lost(lost)?)
+}
+
+fn import_checked(store: &dyn EventStore, input: impl BufRead + Seek) -> Result<ImportReport, AppError> {
     let mut source = Source::open(input)?;
     let mut checked = Checked::default();
     source.scan(|line, event| checked.event(store, line, &event))?;

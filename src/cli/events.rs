@@ -380,6 +380,12 @@ fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> CliResult 
     if out.json() {
         return out.json_value(&report);
     }
+    if report.restored > 0 {
+        out.line(&format!(
+            "restored {} events a damaged stream had lost from the middle of its file, each at its own version and position",
+            report.restored
+        ))?;
+    }
     if report.imported == 0 && report.already_present == 0 {
         out.line("nothing to import: the file holds no events")
     } else if report.imported == 0 {

@@ -194,6 +194,14 @@ impl EventStore for Backend {
         self.inner().maybe_changed_outside(stream)
     }
 
+    fn damaged_streams(&self) -> Result<Vec<StreamId>, StoreError> {
+        self.inner().damaged_streams()
+    }
+
+    fn restore_lost(&self, events: Vec<RecordedEvent>) -> Result<u64, StoreError> {
+        self.inner().restore_lost(events)
+    }
+
     fn wait_for_events(&self, after: u64, timeout: Duration) -> Result<(), StoreError> {
         self.inner().wait_for_events(after, timeout)
     }

@@ -288,6 +288,21 @@ pub trait EventStore: Send + Sync {
         Ok(false)
     }
 
+    /// The streams whose own events have lines that are no events or versions missing (a
+    /// file edited or cut outside the store): what [`EventStore::restore_lost`] can mend.
+    /// Costs a read of every stream; empty where nothing but the store writes.
+    fn damaged_streams(&self) -> Result<Vec<StreamId>, StoreError> {
+        Ok(Vec::new())
+    }
+
+    /// Puts back, each at its own version and position, those of `events` (an export from
+    /// before the damage) that a damaged stream lost from the middle of its file, where an
+    /// append cannot bring them back. Returns how many were put back; 0 where nothing but
+    /// the store writes.
+    fn restore_lost(&self, _events: Vec<RecordedEvent>) -> Result<u64, StoreError> {
+        Ok(0)
+    }
+
     /// A cheap hint that `stream` may have been changed outside the store since the store
     /// last wrote it (a file edited, replaced or deleted by hand): worth the dearer check
     /// of what the log had seen of it. Never a proof either way; false where nothing but

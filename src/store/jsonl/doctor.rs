@@ -246,7 +246,7 @@ impl JsonlStore {
     /// Moves stray lines and anything after `keep_until` into quarantine with a note of where
     /// they were (the lines, or the offset and length of a tail) and why, and replaces the
     /// stream with the rest, atomically.
-    fn quarantine_lines(
+    pub(super) fn quarantine_lines(
         &self,
         path: &Path,
         bytes: &[u8],

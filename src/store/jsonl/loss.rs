@@ -6,6 +6,10 @@
 //! its place among its item's events on other clones: its Lamport time keeps its old
 //! version); and every event gets a position again, with the index rebuilt. A note in the
 //! quarantine says what was lost, so it can still be brought back from an export.
+//!
+//! The way back is here too: `events import` of an export taken before the damage puts the
+//! events a stream lost from the middle of its file back in place (an append can only
+//! bring back what was lost from the end).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -17,6 +21,9 @@ use super::JsonlStore;
 use crate::persist::{persist, Durability};
 use crate::store::{EventStore, RecordedEvent, StoreError, StreamId};
 use crate::timestamp::Timestamp;
+
+/// A line that is no event: its number and where its bytes are in the file.
+type StrayLine = (u64, std::ops::Range<usize>);
 
 /// What an accepted loss gave up.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -118,6 +125,102 @@ impl JsonlStore {
             lines: bad_lines.len(),
             note: Some(note),
         })
+    }
+
+    /// See [`EventStore::restore_lost`]. Under the write lock: each damaged stream takes
+    /// back the events of `events` at versions it lacks (never one whose id it holds), in
+    /// version order with their old positions, and the files and index are rewritten as a
+    /// merge rewrites them. Not on a project with archived items, whose positions may not
+    /// move (0: the import then fails as before and says why).
+    pub(super) fn restore_from(&self, events: Vec<RecordedEvent>) -> Result<u64, StoreError> {
+        let _guard = self.lock_for_write()?;
+        if events.is_empty() || !self.archived_streams()?.is_empty() {
+            return Ok(0);
+        }
+        let mut streams: BTreeMap<StreamId, Vec<RecordedEvent>> = BTreeMap::new();
+        // Per stream, its bytes and its lines that are no events (a line cut short).
+        let mut strays: BTreeMap<StreamId, (Vec<u8>, Vec<StrayLine>)> = BTreeMap::new();
+        for stream in self.list_all_stream_files()? {
+            let path = self.stream_path(&stream);
+            let bytes = fs_err::read(&path).map_err(|err| StoreError::io("cannot read", &path, err))?;
+            let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let mut held = Vec::new();
+            let mut stray = Vec::new();
+            let mut at = 0;
+            for (number, line) in (1u64..).zip(bytes[..complete].split_inclusive(|&b| b == b'\n')) {
+                let content = &line[..line.len() - 1];
+                match serde_json::from_slice::<RecordedEvent>(content) {
+                    Ok(event) => held.push(event),
+                    Err(_) if content.iter().all(u8::is_ascii_whitespace) => {}
+                    Err(_) => stray.push((number, at..at + line.len())),
+                }
+                at += line.len();
+            }
+            if !stray.is_empty() {
+                strays.insert(stream.clone(), (bytes, stray));
+            }
+            streams.insert(stream, held);
+        }
+        let before = layout(&streams);
+        let mut restored: BTreeMap<StreamId, u64> = BTreeMap::new();
+        for event in events {
+            let Ok(stream) = StreamId::new(format!("{}-{}", event.aggregate_type, event.aggregate_id)) else {
+                continue;
+            };
+            let Some(held) = streams.get_mut(&stream) else {
+                continue;
+            };
+            let Some(last) = held.last().map(|e| e.version) else {
+                continue;
+            };
+            let taken = held
+                .iter()
+                .any(|e| e.version == event.version || e.event_id == event.event_id);
+            // Only a hole: what is past the end comes back by an ordinary append.
+            if taken || event.version > last {
+                continue;
+            }
+            let at = held.partition_point(|e| e.version < event.version);
+            held.insert(at, event);
+            *restored.entry(stream).or_default() += 1;
+        }
+        // A line that is no event gives way to the events restored around it only when
+        // they fill every hole (it was one of them, cut or mangled): it goes to quarantine.
+        // Otherwise that stream is left as it was, for a person.
+        for (stream, (bytes, stray)) in &strays {
+            let Some(held) = streams.get_mut(stream) else {
+                continue;
+            };
+            if !restored.contains_key(stream) {
+                continue;
+            }
+            if held.iter().map(|e| e.version).eq(1..=held.len() as u64) {
+                let path = self.stream_path(stream);
+                let complete = stray
+                    .last()
+                    .map_or(0, |(_, range)| range.end)
+                    .max(bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1));
+                self.quarantine_lines(
+                    &path,
+                    bytes,
+                    stray,
+                    complete,
+                    "replaced by `events import` of the events it had held",
+                )?;
+            } else {
+                held.retain(|e| {
+                    before
+                        .get(stream)
+                        .is_some_and(|old| old.contains(&(e.version, e.position)))
+                });
+                restored.remove(stream);
+            }
+        }
+        let count = restored.values().sum();
+        if count > 0 {
+            reposition(self, &mut streams, &before)?;
+        }
+        Ok(count)
     }
 
     fn write_loss_note(

@@ -1208,6 +1208,14 @@ impl EventStore for JsonlStore {
         Ok(true)
     }
 
+    fn damaged_streams(&self) -> Result<Vec<StreamId>, StoreError> {
+        Ok(rebuild::entries_despite_damage(self)?.1)
+    }
+
+    fn restore_lost(&self, events: Vec<RecordedEvent>) -> Result<u64, StoreError> {
+        self.restore_from(events)
+    }
+
     fn rename_stream(
         &self,
         from: &StreamId,
