@@ -337,3 +337,137 @@ fn a_damaged_archive_segment_is_reported_as_corrupt_data() {
     // Current work reads as before.
     assert_eq!(ws.json(&["items", "show", "4"])["status"], "pending");
 }
+
+/// After an archive stopped anywhere: every item reads as before, writes work, doctor is
+/// clean, and the next archive run finishes the job.
+fn assert_whole_after_a_stopped_archive(
+    ws: &Workspace,
+    before: &(Vec<Value>, Vec<Value>, String, Value),
+    context: &str,
+) {
+    assert_eq!(&everything(ws), before, "{context}: every item reads as before");
+    assert_eq!(
+        ws.json(&["doctor"])["clean"],
+        true,
+        "{context}: {}",
+        ws.ok(&["doctor"])
+    );
+    ws.ok(&["archive", "--closed-before", "now"]);
+    assert_eq!(&everything(ws), before, "{context}: the next run loses nothing");
+    assert!(
+        !ws.stream_file("WORK-003").exists(),
+        "{context}: the next run archives"
+    );
+    ws.ok(&["items", "comment", "7", "still writable"]);
+    ws.ok(&["items", "reopen", "3"]);
+    assert_the_log_checks_out(ws);
+}
+
+#[test]
+fn an_archive_stopped_at_any_named_step_leaves_the_project_whole() {
+    for point in [
+        "archive-catalog-opened",
+        "archive-segment-written",
+        "archive-committed",
+    ] {
+        let ws = project();
+        let before = everything(&ws);
+        let out = ws
+            .jerry()
+            .env("JERRY_FAULT", point)
+            .args(["archive", "--closed-before", "now"])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{point}: the fault point was not reached");
+        assert_whole_after_a_stopped_archive(&ws, &before, point);
+    }
+}
+
+#[test]
+fn a_catalog_whose_creation_never_finished_is_no_dead_end() {
+    // What a kill or a full disk left on main before: the catalog with its meta table
+    // only, or an empty file.
+    for partial in ["meta only", "empty file"] {
+        let ws = project();
+        let before = everything(&ws);
+        let catalog = ws
+            .path()
+            .join("projects/PROJ-001/.jerry/data/archive/catalog.sqlite");
+        std::fs::create_dir_all(catalog.parent().unwrap()).unwrap();
+        if partial == "meta only" {
+            let connection = rusqlite::Connection::open(&catalog).unwrap();
+            connection
+                .execute_batch(
+                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;",
+                )
+                .unwrap();
+        } else {
+            std::fs::write(&catalog, b"").unwrap();
+        }
+        assert_whole_after_a_stopped_archive(&ws, &before, partial);
+    }
+}
+
+#[test]
+fn archives_killed_at_random_moments_lose_nothing() {
+    use std::time::{Duration, Instant};
+    // A project large enough that an archive takes a while: 150 finished items.
+    let template = project();
+    let mut ids = Vec::new();
+    for n in 0..150 {
+        let created = template.json(&["items", "create", &format!("Old task {n}")]);
+        ids.push(created["id"].as_str().unwrap().to_owned());
+    }
+    let mut args = vec!["items", "complete"];
+    args.extend(ids.iter().map(String::as_str));
+    template.ok(&args);
+    let before = everything(&template);
+    // How long an archive runs here, for the spread of the kills.
+    let timing = Workspace::new();
+    copy_dir(template.path(), timing.path());
+    let started = Instant::now();
+    timing.ok(&["archive", "--closed-before", "now"]);
+    let takes = started.elapsed().as_micros().max(1_000) as u64;
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    for round in 0..30 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let ws = Workspace::new();
+        copy_dir(template.path(), ws.path());
+        let mut child = ws
+            .command()
+            .args(["archive", "--closed-before", "now"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(seed % (takes * 12 / 10)));
+        let _ = child.kill();
+        let _ = child.wait();
+        let context = format!("kill {round}");
+        assert_eq!(everything(&ws), before, "{context}: every item reads as before");
+        assert_eq!(
+            ws.json(&["doctor"])["clean"],
+            true,
+            "{context}: {}",
+            ws.ok(&["doctor"])
+        );
+        ws.ok(&["archive", "--closed-before", "now"]);
+        assert_eq!(everything(&ws), before, "{context}: the next run loses nothing");
+        ws.ok(&["items", "comment", "7", "still writable"]);
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
