@@ -27,10 +27,34 @@ fn python_sdk() -> bool {
 
 #[test]
 fn the_python_sdk_client_calls_every_tool() {
+    python_client_session(Workspace::new());
+}
+
+#[test]
+fn the_python_sdk_client_calls_every_tool_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    python_client_session(Workspace::with_store(&format!(
+        "sqlite:{}",
+        dir.path().join("jerry.db").display()
+    )));
+}
+
+/// On PostgreSQL every tool once answered "the tool panicked": the database client's own
+/// runtime cannot start inside the server's.
+#[test]
+fn the_python_sdk_client_calls_every_tool_on_postgres() {
+    let Some(url) = common::postgres_database() else {
+        return;
+    };
+    let ws = Workspace::with_store(&url);
+    ws.ok(&["store", "init"]);
+    python_client_session(ws);
+}
+
+fn python_client_session(w: Workspace) {
     if !python_sdk() {
         return skip("python3 with the mcp package is missing (pip install mcp)");
     }
-    let w = Workspace::new();
     w.ok(&["init"]);
     // Another process follows the log while the MCP client writes.
     let mut follow = w

@@ -19,7 +19,31 @@ fn error_kind(body: &str) -> String {
 
 #[test]
 fn the_api_reads_and_writes_through_the_one_write_path() {
-    let ws = Workspace::new();
+    api_reads_and_writes(Workspace::new());
+}
+
+#[test]
+fn the_api_reads_and_writes_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    api_reads_and_writes(Workspace::with_store(&format!(
+        "sqlite:{}",
+        dir.path().join("jerry.db").display()
+    )));
+}
+
+/// On PostgreSQL the server once aborted at its first request: the database client's
+/// own runtime cannot start inside the server's.
+#[test]
+fn the_api_reads_and_writes_on_postgres() {
+    let Some(url) = common::postgres_database() else {
+        return;
+    };
+    let ws = Workspace::with_store(&url);
+    ws.ok(&["store", "init"]);
+    api_reads_and_writes(ws);
+}
+
+fn api_reads_and_writes(ws: Workspace) {
     ws.ok(&["items", "create", "First", "--priority", "high"]);
     ws.ok(&["items", "create", "Second"]);
     ws.ok(&["items", "label", "2", "--add", "ui"]);

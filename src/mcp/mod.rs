@@ -44,12 +44,16 @@ pub fn serve(mut session: Session, actor_given: bool) -> CliResult {
         .enable_all()
         .build()
         .map_err(|err| CommandError::failure(format!("cannot start the MCP server: {err}")))?;
+    // Dropped outside the runtime: the PostgreSQL client holds a runtime of its own,
+    // which must not be dropped inside another.
+    let session = Arc::new(Mutex::new(session));
+    let kept = Arc::clone(&session);
     let server = JerryMcp {
-        session: Arc::new(Mutex::new(session)),
+        session,
         actor_given,
         tool_router: JerryMcp::tool_router(),
     };
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let running = server
             .serve(rmcp::transport::stdio())
             .await
@@ -59,33 +63,50 @@ pub fn serve(mut session: Session, actor_given: bool) -> CliResult {
             .await
             .map_err(|err| CommandError::failure(format!("the MCP server stopped: {err}")))?;
         Ok(())
-    })
+    });
+    drop(runtime);
+    drop(kept);
+    served
 }
 
 impl JerryMcp {
     /// Runs `work` on the session, writing as the client (by the name it gave in the
     /// handshake) unless an actor was given, and turns the answer into a tool result.
+    ///
+    /// The work runs on a thread of its own, outside the server's runtime: a store may
+    /// block on one of its own (the PostgreSQL client does), which cannot start inside
+    /// another. Requests are answered one at a time anyway.
     fn with_session(
         &self,
         context: &RequestContext<RoleServer>,
-        work: impl FnOnce(&Session) -> CliResult<Value>,
+        work: impl FnOnce(&Session) -> CliResult<Value> + Send,
     ) -> CallToolResult {
-        let mut session = self
-            .session
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if !self.actor_given {
-            if let Some(info) = context.peer.peer_info() {
-                let name = actor_name(&info.client_info.name);
-                if session.actor() != name {
-                    // A name the checks refuse leaves the actor as it was.
-                    let _ = session.set_actor(name);
-                }
-            }
-        }
-        // A panic in a tool must not take the server down with it.
-        let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&session)))
-            .unwrap_or_else(|_| Err(CommandError::failure("internal error: the tool panicked")));
+        let name = (!self.actor_given)
+            .then(|| {
+                context
+                    .peer
+                    .peer_info()
+                    .map(|info| actor_name(&info.client_info.name))
+            })
+            .flatten();
+        let answer = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let mut session = self
+                        .session
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    if let Some(name) = name.filter(|name| session.actor() != name) {
+                        // A name the checks refuse leaves the actor as it was.
+                        let _ = session.set_actor(name);
+                    }
+                    // A panic in a tool must not take the server down with it.
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&session)))
+                })
+                .join()
+        })
+        .unwrap_or_else(|_| Ok(Err(CommandError::failure("internal error: the tool panicked"))))
+        .unwrap_or_else(|_| Err(CommandError::failure("internal error: the tool panicked")));
         match answer {
             Ok(value) => CallToolResult::success(vec![ContentBlock::text(value.to_string())]),
             Err(err) => CallToolResult::error(vec![ContentBlock::text(err.json_object().to_string())]),

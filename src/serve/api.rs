@@ -52,7 +52,7 @@ fn time(session: &Session, text: &str) -> CliResult<jerry::timestamp::Timestamp>
 /// `GET /api/items`: `items list`'s filters as query parameters (`status`, `type`,
 /// `priority` and `label` may repeat): the JSON array `items list --json` prints.
 pub async fn list(State(board): State<Board>, Query(query): Query<Vec<(String, String)>>) -> Answer {
-    let items = board.with_session(|session| {
+    let items = board.with_session(move |session| {
         let mut filter = ItemFilter::default();
         for (key, value) in &query {
             match key.as_str() {
@@ -91,7 +91,7 @@ pub async fn list(State(board): State<Board>, Query(query): Query<Vec<(String, S
             }
         }
         Ok(session.queries().list(&filter)?.items)
-    })?;
+    }).await?;
     Ok(Json(serde_json::to_value(items).map_err(CommandError::from)?))
 }
 
@@ -107,35 +107,43 @@ pub struct At {
 /// links: children, blocks, blocked_by, related), plus its whole `history` (as `items
 /// history --json`).
 pub async fn show(State(board): State<Board>, Path(id): Path<String>, Query(at): Query<At>) -> Answer {
-    let value = board.with_session(|session| {
-        let target = item(&id)?;
-        let when = at.at.as_deref().map(|text| time(session, text)).transpose()?;
-        let queries = session.queries();
-        let shown = queries.show(target, when)?;
-        let links = queries.links(shown.id, when)?;
-        let mut value = serde_json::to_value(&shown)?;
-        if let (Some(object), Value::Object(links)) = (value.as_object_mut(), serde_json::to_value(links)?) {
-            object.extend(links);
-            if at.history != Some(false) {
-                object.insert("history".into(), serde_json::to_value(queries.history(target)?)?);
+    let value = board
+        .with_session(move |session| {
+            let target = item(&id)?;
+            let when = at.at.as_deref().map(|text| time(session, text)).transpose()?;
+            let queries = session.queries();
+            let shown = queries.show(target, when)?;
+            let links = queries.links(shown.id, when)?;
+            let mut value = serde_json::to_value(&shown)?;
+            if let (Some(object), Value::Object(links)) =
+                (value.as_object_mut(), serde_json::to_value(links)?)
+            {
+                object.extend(links);
+                if at.history != Some(false) {
+                    object.insert("history".into(), serde_json::to_value(queries.history(target)?)?);
+                }
             }
-        }
-        Ok(value)
-    })?;
+            Ok(value)
+        })
+        .await?;
     Ok(Json(value))
 }
 
 /// `GET /api/blocked`: what `items blocked --json` prints — each open item that waits,
 /// with the open items it waits for. The page marks those cards with their blockers.
 pub async fn blocked(State(board): State<Board>) -> Answer {
-    let blocked = board.with_session(|session| Ok(session.queries().blocked()?))?;
+    let blocked = board
+        .with_session(move |session| Ok(session.queries().blocked()?))
+        .await?;
     Ok(Json(serde_json::to_value(blocked).map_err(CommandError::from)?))
 }
 
 /// `GET /api/flow`: the project's cumulative flow (items per status at the end of each
 /// day) and cycle times (first start → done), read off every item's events.
 pub async fn flow(State(board): State<Board>) -> Answer {
-    let flow = board.with_session(|session| Ok(session.queries().flow()?))?;
+    let flow = board
+        .with_session(move |session| Ok(session.queries().flow()?))
+        .await?;
     Ok(Json(serde_json::to_value(flow).map_err(CommandError::from)?))
 }
 
@@ -147,10 +155,12 @@ pub struct After {
 
 /// `GET /api/events?after=POS&limit=N`: the log after a position, in its global order.
 pub async fn events(State(board): State<Board>, Query(after): Query<After>) -> Answer {
-    let events = board.with_session(|session| {
-        let limit = after.limit.unwrap_or(PAGE).min(10 * PAGE);
-        Ok(session.store().read_global(after.after.unwrap_or(0), limit)?)
-    })?;
+    let events = board
+        .with_session(move |session| {
+            let limit = after.limit.unwrap_or(PAGE).min(10 * PAGE);
+            Ok(session.store().read_global(after.after.unwrap_or(0), limit)?)
+        })
+        .await?;
     Ok(Json(serde_json::to_value(events).map_err(CommandError::from)?))
 }
 
@@ -168,7 +178,11 @@ pub async fn stream(
         .and_then(|value| value.trim().parse::<u64>().ok());
     let start = match resumed.or(after.after) {
         Some(position) => position,
-        None => board.with_session(|session| Ok(session.store().head_position()?))?,
+        None => {
+            board
+                .with_session(move |session| Ok(session.store().head_position()?))
+                .await?
+        }
     };
     let head = board.head.clone();
     let stop = board.stop.clone();
@@ -193,7 +207,9 @@ pub async fn stream(
                 }
                 // Marked seen before the read, so an append after it wakes the wait below.
                 head.borrow_and_update();
-                let page = board.with_session(|session| Ok(session.store().read_global(position, PAGE)?));
+                let page = board
+                    .with_session(move |session| Ok(session.store().read_global(position, PAGE)?))
+                    .await;
                 match page {
                     Ok(page) if !page.is_empty() => {
                         for recorded in &page {
@@ -255,29 +271,31 @@ pub async fn create(State(board): State<Board>, payload: Result<Json<NewItem>, J
         Ok(new) => new,
         Err(refusal) => return *refusal,
     };
-    let created = board.with_session(|session| {
-        let item = NewWorkItem {
-            title: new.title,
-            work_type: new
-                .work_type
-                .as_deref()
-                .map(str::parse::<WorkType>)
-                .transpose()?
-                .unwrap_or_else(|| session.default_type()),
-            priority: new
-                .priority
-                .as_deref()
-                .map(str::parse::<Priority>)
-                .transpose()?
-                .unwrap_or_default(),
-            description: new.description,
-            parent: None,
-            assignee: None,
-            due: None,
-        };
-        let outcome = session.execute(Command::Create(item), WriteOptions::default())?;
-        Ok(serde_json::to_value(&outcome.value.item)?)
-    });
+    let created = board
+        .with_session(move |session| {
+            let item = NewWorkItem {
+                title: new.title,
+                work_type: new
+                    .work_type
+                    .as_deref()
+                    .map(str::parse::<WorkType>)
+                    .transpose()?
+                    .unwrap_or_else(|| session.default_type()),
+                priority: new
+                    .priority
+                    .as_deref()
+                    .map(str::parse::<Priority>)
+                    .transpose()?
+                    .unwrap_or_default(),
+                description: new.description,
+                parent: None,
+                assignee: None,
+                due: None,
+            };
+            let outcome = session.execute(Command::Create(item), WriteOptions::default())?;
+            Ok(serde_json::to_value(&outcome.value.item)?)
+        })
+        .await;
     match created {
         Ok(item) => (StatusCode::CREATED, Json(item)).into_response(),
         Err(err) => ApiError(err).into_response(),
@@ -303,13 +321,14 @@ pub async fn move_item(
         Ok(change) => change,
         Err(refusal) => return *refusal,
     };
-    write(&board, change.expected_version, |_| {
+    write(&board, change.expected_version, move |_| {
         Ok(Command::ChangeStatus {
             item: item(&id)?,
             to: change.status.parse()?,
             reason: change.reason.clone(),
         })
     })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -329,12 +348,13 @@ pub async fn comment(
         Ok(comment) => comment,
         Err(refusal) => return *refusal,
     };
-    write(&board, comment.expected_version, |_| {
+    write(&board, comment.expected_version, move |_| {
         Ok(Command::Comment {
             item: item(&id)?,
             text: comment.text.clone(),
         })
     })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -358,7 +378,7 @@ pub async fn resolve(
         Ok(settle) => settle,
         Err(refusal) => return *refusal,
     };
-    write(&board, settle.expected_version, |_| {
+    write(&board, settle.expected_version, move |_| {
         let decision = match (settle.decision.as_str(), &settle.value) {
             ("keep", None) => Decision::Keep,
             ("take", None) => Decision::Take,
@@ -375,24 +395,27 @@ pub async fn resolve(
             decision,
         })
     })
+    .await
 }
 
 /// One command through the application service (policies run as for any command); the
 /// item as it left it.
-fn write(
+async fn write(
     board: &Board,
     expected_version: Option<u64>,
-    command: impl FnOnce(&Session) -> CliResult<Command>,
+    command: impl FnOnce(&Session) -> CliResult<Command> + Send + 'static,
 ) -> Response {
-    let written = board.with_session(|session| {
-        let command = command(session)?;
-        let options = WriteOptions {
-            expected_version,
-            ..WriteOptions::default()
-        };
-        let outcome = session.execute(command, options)?;
-        Ok(serde_json::to_value(&outcome.value.item)?)
-    });
+    let written = board
+        .with_session(move |session| {
+            let command = command(session)?;
+            let options = WriteOptions {
+                expected_version,
+                ..WriteOptions::default()
+            };
+            let outcome = session.execute(command, options)?;
+            Ok(serde_json::to_value(&outcome.value.item)?)
+        })
+        .await;
     match written {
         Ok(item) => Json(item).into_response(),
         Err(err) => ApiError(err).into_response(),

@@ -80,14 +80,24 @@ fn watch_head(watcher: Session) -> CliResult<tokio::sync::watch::Receiver<u64>> 
 }
 
 impl Board {
-    /// Runs `work` on the session; a panic in it is an internal error, not a dead server.
-    fn with_session<T>(&self, work: impl FnOnce(&Session) -> CliResult<T>) -> CliResult<T> {
-        let session = self
-            .session
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&session)))
-            .unwrap_or_else(|_| Err(CommandError::failure("internal error: the request panicked")))
+    /// Runs `work` on the session on tokio's blocking threads (a panic in it is an internal
+    /// error, not a dead server): a store may block (the
+    /// PostgreSQL client runs a runtime of its own, which cannot start on the server's
+    /// thread), and a slow read never holds up the other requests' I/O.
+    async fn with_session<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Session) -> CliResult<T> + Send + 'static,
+    ) -> CliResult<T> {
+        let session = Arc::clone(&self.session);
+        let ran = tokio::task::spawn_blocking(move || {
+            let session = session.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&session)))
+        })
+        .await;
+        match ran {
+            Ok(Ok(result)) => result,
+            _ => Err(CommandError::failure("internal error: the request panicked")),
+        }
     }
 }
 
@@ -137,7 +147,12 @@ pub fn serve(mut session: Session, watcher: Session, options: ServeOptions) -> C
         .enable_all()
         .build()
         .map_err(|err| CommandError::failure(format!("cannot start the server: {err}")))?;
-    runtime.block_on(async move {
+    // Outside the runtime, as every store call is: the PostgreSQL client blocks on a
+    // runtime of its own. The session is dropped outside it too, for the same reason.
+    let head = watch_head(watcher)?;
+    let session = Arc::new(Mutex::new(session));
+    let kept = Arc::clone(&session);
+    let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.listen)
             .await
             .map_err(|err| CommandError::failure(format!("cannot listen on {}: {err}", options.listen)))?;
@@ -162,10 +177,10 @@ pub fn serve(mut session: Session, watcher: Session, options: ServeOptions) -> C
             format!("http://{address}/")
         };
         let board = Board {
-            session: Arc::new(Mutex::new(session)),
+            session,
             token: token.into(),
             hosts: hosts.into(),
-            head: watch_head(watcher)?,
+            head,
             stop: stopping,
         };
         println!("jerry board: {url}");
@@ -179,7 +194,10 @@ pub fn serve(mut session: Session, watcher: Session, options: ServeOptions) -> C
             })
             .await
             .map_err(|err| CommandError::failure(format!("the server stopped: {err}")))
-    })
+    });
+    drop(runtime);
+    drop(kept);
+    served
 }
 
 fn router(board: Board) -> Router {
