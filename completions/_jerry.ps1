@@ -1648,6 +1648,7 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The port (0: any free one)')
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Listen on this address instead of 127.0.0.1 (reachable by others: needs --token)')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The write token (default: a new random one per server, carried by the page)')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Another name (or address) the board answers to in `Host`, e.g. the machine''s LAN address or host name with --listen (repeatable)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)')

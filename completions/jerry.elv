@@ -1529,6 +1529,7 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --port 'The port (0: any free one)'
             cand --listen 'Listen on this address instead of 127.0.0.1 (reachable by others: needs --token)'
             cand --token 'The write token (default: a new random one per server, carried by the page)'
+            cand --host 'Another name (or address) the board answers to in `Host`, e.g. the machine''s LAN address or host name with --listen (repeatable)'
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'
             cand --root 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]'
             cand --format 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)'

@@ -1404,6 +1404,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand sync" -s V -l version -d 'Pr
 complete -c jerry -n "__fish_jerry_using_subcommand serve" -l port -d 'The port (0: any free one)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand serve" -l listen -d 'Listen on this address instead of 127.0.0.1 (reachable by others: needs --token)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand serve" -l token -d 'The write token (default: a new random one per server, carried by the page)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand serve" -l host -d 'Another name (or address) the board answers to in `Host`, e.g. the machine\'s LAN address or host name with --listen (repeatable)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand serve" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
 complete -c jerry -n "__fish_jerry_using_subcommand serve" -l root -d 'Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]' -r -F
 complete -c jerry -n "__fish_jerry_using_subcommand serve" -l format -d 'How to print data: table (for people), json, jsonl (one object per line) or toon (compact, for LLM agents)' -r -f -a "table\t''

@@ -301,6 +301,33 @@ fn serving_beyond_loopback_needs_a_token_and_ctrl_c_ends_it_cleanly() {
         2,
         "needs --token",
     );
+    // An empty token would let anyone write.
+    for empty in ["", "  "] {
+        common::assert_fails(
+            &ws.run(&["serve", "--listen", "0.0.0.0", "--port", "0", "--token", empty]),
+            2,
+            "--token is empty",
+        );
+    }
+    common::assert_fails(
+        &ws.run(&["serve", "--port", "0", "--host", "a/b"]),
+        2,
+        "not a host name",
+    );
+    // A name given with --host is answered (a board reached by its LAN name); others are not.
+    let named = Server::start_with(&ws, 0, &["--host", "devbox"]);
+    let port = named.port.to_string();
+    for host in [
+        format!("devbox:{port}"),
+        "devbox".to_owned(),
+        format!("DEVBOX:{port}"),
+    ] {
+        let (status, body) = named.request("GET", "/api/items", &[("Host", &host)], "");
+        assert_eq!(status, 200, "{host}: {body}");
+    }
+    let (status, _) = named.request("GET", "/api/items", &[("Host", &format!("evil:{port}"))], "");
+    assert_eq!(status, 403);
+    drop(named);
     let mut server = Server::start(&ws);
     // A page left open holds an event stream that never ends by itself; Ctrl-C still stops
     // the server (a graceful shutdown would otherwise wait for the page forever).

@@ -196,7 +196,7 @@ pub enum TopCommand {
     },
     /// Serve the live board and its JSON API on 127.0.0.1 until Ctrl-C.
     #[command(
-        after_help = "Prints the board's URL. The page and the API (GET /api/items, /api/items/{id}, /api/events?after=POS, /api/stream) read the project live; writes (POST /api/items, /api/items/{id}/status, /api/items/{id}/comments) need the page's token. Requests naming another host are refused.\n\nExamples:\n  jerry serve\n  jerry serve --port 8080 --open"
+        after_help = "Prints the board's URL. The page and the API (GET /api/items, /api/items/{id}, /api/events?after=POS, /api/stream) read the project live; writes (POST /api/items, /api/items/{id}/status, /api/items/{id}/comments) need the page's token. Requests naming another host are refused; --host adds a name.\n\nExamples:\n  jerry serve\n  jerry serve --port 8080 --open\n  jerry serve --listen 0.0.0.0 --token \"$(openssl rand -hex 16)\" --host 192.168.1.20 --host devbox"
     )]
     Serve {
         /// The port (0: any free one).
@@ -208,6 +208,10 @@ pub enum TopCommand {
         /// The write token (default: a new random one per server, carried by the page).
         #[arg(long, env = "JERRY_BOARD_TOKEN", hide_env_values = true)]
         token: Option<String>,
+        /// Another name (or address) the board answers to in `Host`, e.g. the machine's LAN
+        /// address or host name with --listen (repeatable).
+        #[arg(long = "host", value_name = "NAME")]
+        hosts: Vec<String>,
         /// Open the board in the default browser.
         #[arg(long)]
         open: bool,

@@ -143,6 +143,7 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
             port,
             listen,
             token,
+            hosts,
             open,
         } => {
             out.release();
@@ -152,6 +153,7 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
                     port,
                 ),
                 token,
+                hosts,
                 open,
             };
             crate::serve::serve(ctx.open()?, ctx.read(false)?, options)

@@ -34,6 +34,8 @@ pub struct ServeOptions {
     pub listen: SocketAddr,
     /// The write token: given, or made up per server.
     pub token: Option<String>,
+    /// Names (or addresses) besides the loopback ones that clients may give in `Host`.
+    pub hosts: Vec<String>,
     pub open: bool,
 }
 
@@ -136,6 +138,26 @@ pub fn refuse(status: StatusCode, kind: &str, message: &str) -> Response {
 pub fn serve(mut session: Session, watcher: Session, options: ServeOptions) -> CliResult {
     session.keep_warm();
     let loopback = options.listen.ip().is_loopback();
+    if options
+        .token
+        .as_deref()
+        .is_some_and(|token| token.trim().is_empty())
+    {
+        return Err(CommandError::new(
+            crate::cli::error::Exit::Usage,
+            "the --token is empty: anyone could write with it (leave it out for a random one)",
+        ));
+    }
+    if let Some(bad) = options
+        .hosts
+        .iter()
+        .find(|host| host.is_empty() || host.contains(['/', ' ', '@']) || host.chars().any(char::is_control))
+    {
+        return Err(CommandError::new(
+            crate::cli::error::Exit::Usage,
+            format!("--host '{bad}' is not a host name or address"),
+        ));
+    }
     if !loopback && options.token.is_none() {
         return Err(CommandError::new(
             crate::cli::error::Exit::Usage,
@@ -165,6 +187,11 @@ pub fn serve(mut session: Session, watcher: Session, options: ServeOptions) -> C
             format!("localhost:{port}"),
             format!("[::1]:{port}"),
         ];
+        // A name given with --host answers with or without the port (a proxy on port 80).
+        for name in &options.hosts {
+            hosts.push(format!("{name}:{port}"));
+            hosts.push(name.clone());
+        }
         if !loopback {
             hosts.push(address.to_string());
             eprintln!("warning: the board listens on {address}, beyond this machine; writes need the token");

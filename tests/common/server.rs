@@ -26,9 +26,15 @@ impl Server {
 
     /// `jerry serve --port PORT` (0: any free one).
     pub fn start_on(ws: &Workspace, port: u16) -> Self {
+        Self::start_with(ws, port, &[])
+    }
+
+    /// `jerry serve --port PORT` with more arguments (on loopback).
+    pub fn start_with(ws: &Workspace, port: u16, more: &[&str]) -> Self {
         let mut child = ws
             .command()
             .args(["serve", "--port", &port.to_string()])
+            .args(more)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
