@@ -256,9 +256,16 @@ fn malformed_requests_get_errors_and_the_server_keeps_serving() {
         r#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"show","arguments":{"id":"WORK-999"}}}"#,
         r#"{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"create","arguments":{"title":""}}}"#,
         r#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"show","arguments":{"id":"1","fields":["id","status"]}}}"#,
+        r#"{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"list","arguments":{"limit":0}}}"#,
+        r#"{"jsonrpc":"2.0","id":10,"method":"tools/call","params":{"name":"events_since","arguments":{"after":0,"limit":0}}}"#,
     ];
+    // An argument of a megabyte, which the error must not echo back whole.
+    let huge = format!(
+        r#"{{"jsonrpc":"2.0","id":11,"method":"tools/call","params":{{"name":"show","arguments":{{"id":"{}"}}}}}}"#,
+        "x".repeat(1 << 20)
+    );
     let mut stdin = server.stdin.take().expect("piped");
-    for line in lines {
+    for line in lines.iter().copied().chain([huge.as_str()]) {
         writeln!(stdin, "{line}").expect("the server reads");
     }
     drop(stdin);
@@ -295,5 +302,18 @@ fn malformed_requests_get_errors_and_the_server_keeps_serving() {
     assert_eq!(tool_error(6)["error"]["message"], "the title must not be empty");
     let shown = reply(7)["result"]["content"][0]["text"].as_str().expect("text");
     assert_eq!(shown, r#"{"id":"WORK-001","status":"pending"}"#);
+    // A page of nothing would answer "more" forever: limit is at least 1, as in the CLI.
+    for id in [9, 10] {
+        assert_eq!(reply(id)["result"]["isError"], true, "limit 0: {}", reply(id));
+        assert!(tool_error(id)["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("at least 1"));
+    }
+    let huge = reply(11)["result"]["content"][0]["text"]
+        .as_str()
+        .expect("text")
+        .len();
+    assert!(huge < 1_000, "the error echoed {huge} bytes");
     assert_eq!(w.lines("WORK-001").len(), 1, "nothing was written");
 }

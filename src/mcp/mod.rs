@@ -109,9 +109,36 @@ impl JerryMcp {
         .unwrap_or_else(|_| Err(CommandError::failure("internal error: the tool panicked")));
         match answer {
             Ok(value) => CallToolResult::success(vec![ContentBlock::text(value.to_string())]),
-            Err(err) => CallToolResult::error(vec![ContentBlock::text(err.json_object().to_string())]),
+            Err(err) => {
+                CallToolResult::error(vec![ContentBlock::text(shortened(err.json_object()).to_string())])
+            }
         }
     }
+}
+
+/// A `limit` as the CLI takes it: at least 1 (a page of none would say "more" forever).
+fn at_least_one(limit: Option<usize>, default: usize) -> CliResult<usize> {
+    match limit {
+        Some(0) => Err(CommandError::invalid("limit must be at least 1")),
+        given => Ok(given.unwrap_or(default)),
+    }
+}
+
+/// The longest error message a tool answers with: an error names the argument it could
+/// not take, and a 10 MB argument is not echoed back whole.
+const MAX_MESSAGE: usize = 300;
+
+fn shortened(mut error: Value) -> Value {
+    if let Some(message) = error.pointer_mut("/error/message") {
+        if let Some(text) = message.as_str().filter(|text| text.len() > MAX_MESSAGE) {
+            let mut cut = MAX_MESSAGE;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            *message = Value::String(format!("{}… ({} bytes in all)", &text[..cut], text.len()));
+        }
+    }
+    error
 }
 
 /// A client's name as an actor: `Claude Code` → `claude-code`.
@@ -145,7 +172,7 @@ impl JerryMcp {
         self.with_session(&context, |session| {
             let fields = fields(p.fields.as_deref())?;
             let filter = ItemFilter {
-                limit: Some(p.limit.unwrap_or(10)),
+                limit: Some(at_least_one(p.limit, 10)?),
                 ..select(p.types, p.priority, p.assignee, p.label, p.search)?
             };
             let page = session.queries().ready(&filter)?;
@@ -249,7 +276,7 @@ impl JerryMcp {
                 },
                 sort: p.sort.as_deref().map(str::parse::<SortKey>).transpose()?,
                 reverse: p.reverse.unwrap_or(false),
-                limit: Some(p.limit.unwrap_or(50)),
+                limit: Some(at_least_one(p.limit, 50)?),
                 overdue_at: p.overdue.unwrap_or(false).then(|| session.now()),
                 due_before: p
                     .due_before
@@ -424,7 +451,7 @@ impl JerryMcp {
             };
             let page = session
                 .events()
-                .list(&filter, Some(p.limit.unwrap_or(100)), None)?;
+                .list(&filter, Some(at_least_one(p.limit, 100)?), None)?;
             let next = page.events.last().map_or(p.after, |e| e.position);
             Ok(json!({
                 "events": page.events.iter().map(event).collect::<Vec<_>>(),
