@@ -424,7 +424,7 @@ fn archives_killed_at_random_moments_lose_nothing() {
     let before = everything(&template);
     // How long an archive runs here, for the spread of the kills.
     let timing = Workspace::new();
-    copy_dir(template.path(), timing.path());
+    common::copy_dir(template.path(), timing.path());
     let started = Instant::now();
     timing.ok(&["archive", "--closed-before", "now"]);
     let takes = started.elapsed().as_micros().max(1_000) as u64;
@@ -434,7 +434,7 @@ fn archives_killed_at_random_moments_lose_nothing() {
         seed ^= seed >> 7;
         seed ^= seed << 17;
         let ws = Workspace::new();
-        copy_dir(template.path(), ws.path());
+        common::copy_dir(template.path(), ws.path());
         let mut child = ws
             .command()
             .args(["archive", "--closed-before", "now"])
@@ -456,18 +456,5 @@ fn archives_killed_at_random_moments_lose_nothing() {
         ws.ok(&["archive", "--closed-before", "now"]);
         assert_eq!(everything(&ws), before, "{context}: the next run loses nothing");
         ws.ok(&["items", "comment", "7", "still writable"]);
-    }
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }

@@ -215,7 +215,7 @@ fn check(damage: Damage, snapshots: bool) {
     // short gives way to the event it was, into quarantine.
     if damage.loses_events() {
         let restored = Workspace::new();
-        copy_dir(ws.path(), restored.path());
+        common::copy_dir(ws.path(), restored.path());
         let said = restored.ok(&["events", "import", export.to_str().unwrap()]);
         if matches!(damage, MiddleLineRemoved | LineCutShort) {
             assert!(said.contains("restored 1 events"), "{context}: {said}");
@@ -270,19 +270,6 @@ fn check(damage: Damage, snapshots: bool) {
     ws.ok(&["items", "comment", "2", "after the repair"]);
     ws.ok(&["items", "create", "new"]);
     ws.ok(&["doctor"]);
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -325,3 +325,18 @@ pub fn event_id(line: &str) -> String {
     let event: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
     event["event_id"].as_str().expect("an event id").to_owned()
 }
+
+/// Copies the folder `from` into `to`, recursively (a project as it stands, to damage or
+/// kill a copy of it).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
