@@ -1492,3 +1492,39 @@ fn keep_without_a_version_settles_every_open_conflict() {
         before["version"].as_u64().map(|v| v + 3)
     );
 }
+
+#[test]
+fn clones_syncing_at_the_same_moment_all_get_through() {
+    let remote = Remote::new();
+    let clones = [remote.clone(), remote.clone(), remote.clone()];
+    for round in 0..20 {
+        for (n, ws) in clones.iter().enumerate() {
+            ws.ok(&["items", "create", &format!("clone {n}, round {round}")]);
+        }
+        // All three push at once: the ones that lose the race fetch, merge and retry.
+        let running: Vec<_> = clones
+            .iter()
+            .map(|ws| {
+                ws.command()
+                    .args(["sync", "--json"])
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("jerry sync")
+            })
+            .collect();
+        for child in running {
+            let out = child.wait_with_output().expect("sync ends");
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let [a, b, c] = &clones;
+    sync_until_quiet(&[a, b, c]);
+    assert_converged(a, b);
+    assert_converged(b, c);
+    assert_eq!(a.json(&["items", "list"]).as_array().map(Vec::len), Some(60));
+}

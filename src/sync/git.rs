@@ -234,7 +234,17 @@ impl Git {
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         );
-        if said.contains("[rejected]") || said.contains("non-fast-forward") || said.contains("fetch first") {
+        // The remote moved, or another clone's push held the ref at that moment: a lost
+        // race, fetched and merged again, not a failure.
+        let lost_race = [
+            "[rejected]",
+            "non-fast-forward",
+            "fetch first",
+            "cannot lock ref",
+            "failed to update ref",
+            "[remote rejected]",
+        ];
+        if lost_race.iter().any(|sign| said.contains(sign)) {
             return Ok(Pushed::Rejected);
         }
         Err(failed(&args, &output))

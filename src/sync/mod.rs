@@ -27,7 +27,15 @@ use jerry::domain::WorkItemId;
 use git::{Git, GitError, Pushed};
 
 /// Rounds of fetch, merge and push before sync gives up on a remote that keeps moving.
-const ROUNDS: usize = 8;
+const ROUNDS: usize = 12;
+
+/// How long to wait after losing push race `round`: a random time that doubles with each
+/// round (from up to 20 ms to at most 1 s), so clones that collided do not collide again.
+fn backoff(round: usize) -> std::time::Duration {
+    let ceiling = (20u64 << round.min(6)).min(1_000);
+    let random = u128::from(Ulid::new()) as u64;
+    std::time::Duration::from_millis(ceiling / 2 + random % (ceiling / 2 + 1))
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
@@ -189,6 +197,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
             let commit = git.commit(&packs, remote_tip.as_deref(), &message)?;
             jerry::faults::inject("sync-before-push");
             if git.push(remote, &project, &commit)? == Pushed::Rejected {
+                std::thread::sleep(backoff(round));
                 continue;
             }
             jerry::faults::inject("sync-after-push");
