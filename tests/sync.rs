@@ -1528,3 +1528,45 @@ fn clones_syncing_at_the_same_moment_all_get_through() {
     assert_converged(b, c);
     assert_eq!(a.json(&["items", "list"]).as_array().map(Vec::len), Some(60));
 }
+
+#[test]
+fn a_renumbering_killed_and_followed_by_local_creates_is_planned_again() {
+    for point in ["renumber-before-rename", "rename-journaled"] {
+        let remote = Remote::new();
+        let (a, b) = (remote.clone(), remote.clone());
+        a.ok(&["items", "create", "From A"]);
+        b.ok(&["items", "create", "From B"]);
+        b.ok(&["items", "create", "B's second"]);
+        sync(&a);
+        let killed = b
+            .jerry()
+            .env("JERRY_FAULT", point)
+            .args(["sync"])
+            .output()
+            .unwrap();
+        assert!(!killed.status.success(), "{point} was not reached");
+        // Creates in between take the numbers the saved plan meant to move to.
+        for n in 0..3 {
+            b.ok(&["items", "create", &format!("late {n}")]);
+        }
+        sync_until_quiet(&[&a, &b]);
+        assert_converged(&a, &b);
+        let list = a.json(&["items", "list"]);
+        let mut titles: Vec<&str> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["title"].as_str().unwrap())
+            .collect();
+        titles.sort_unstable();
+        assert_eq!(
+            titles,
+            ["B's second", "From A", "From B", "late 0", "late 1", "late 2"],
+            "after a kill at {point}"
+        );
+        assert_eq!(remote_ids(&remote), event_ids(&a), "after a kill at {point}");
+        for ws in [&a, &b] {
+            assert_eq!(ws.json(&["doctor"])["clean"], true, "after a kill at {point}");
+        }
+    }
+}

@@ -111,13 +111,18 @@ pub fn apply(
     if plan.is_empty() {
         return Ok(());
     }
-    if recovering {
+    let replanned;
+    let plan = if recovering {
         // A run that stopped part-way may have left the read model between the two steps
         // (the item moved, the event that tells it so not written): it is rebuilt rather
         // than trusted. A run that goes straight through does not need that: the read
         // model re-reads a moved item when it meets its `WorkItemRenumbered`.
         store.save_cache("items", b"")?;
-    }
+        replanned = planned_again(store, plan)?;
+        &replanned[..]
+    } else {
+        plan
+    };
     for step in plan {
         move_stream(store, step)?;
     }
@@ -129,6 +134,49 @@ pub fn apply(
             result => return result,
         }
     }
+}
+
+/// A saved plan brought up to date after a run that stopped part-way: items created here
+/// since may hold numbers it meant to move to. A step not yet taken whose number another
+/// item now holds moves to the first number nobody holds instead (still above every number
+/// the remote knew: the old target was). A step already taken stays as it was.
+fn planned_again(store: &dyn EventStore, plan: &[Renumbering]) -> Result<Vec<Renumbering>, AppError> {
+    let held_by = |id: WorkItemId| -> Result<Option<Ulid>, AppError> {
+        let stream = stream_for(id)?;
+        if !store.stream_exists(&stream)? {
+            return Ok(None);
+        }
+        let first = store.read(&stream, 1, 1)?;
+        Ok(first
+            .first()
+            .filter(|event| event.event_type == CREATED)
+            .and_then(|event| internal_id_of(&event.payload)))
+    };
+    let mut next = plan.iter().map(|step| step.to.number()).max().unwrap_or(0) + 1;
+    let mut steps = Vec::with_capacity(plan.len());
+    for step in plan {
+        let mut step = step.clone();
+        match held_by(step.to)? {
+            Some(holder) if holder != step.internal_id => loop {
+                let candidate = WorkItemId::new(next).ok_or(AppError::Domain(
+                    crate::domain::DomainError::InvalidValue {
+                        kind: "item number",
+                        input: next.to_string(),
+                        expected: "a number jerry can give an item",
+                    },
+                ))?;
+                next += 1;
+                let taken = held_by(candidate)?.is_some() || plan.iter().any(|s| s.to == candidate);
+                if !taken {
+                    step.to = candidate;
+                    break;
+                }
+            },
+            _ => {}
+        }
+        steps.push(step);
+    }
+    Ok(steps)
 }
 
 /// Renames the item's stream, with its number changed in every event, unless that was
