@@ -1570,3 +1570,49 @@ fn a_renumbering_killed_and_followed_by_local_creates_is_planned_again() {
         }
     }
 }
+
+#[test]
+fn three_clones_with_syncs_killed_at_random_and_writes_between_converge() {
+    for seed in [11u64, 2_024, 777_777] {
+        let mut dice = Dice(seed);
+        let remote = Remote::new();
+        let clones = [remote.clone(), remote.clone(), remote.clone()];
+        let mut written = BTreeSet::new();
+        for step in 0..30 {
+            let ws = &clones[dice.roll(3) as usize];
+            // Writes between syncs: creates (which clash in number across clones, so
+            // syncs renumber) and comments on whatever the clone has.
+            if dice.roll(2) == 0 {
+                ws.ok(&["items", "create", &format!("step {step}")]);
+            } else {
+                ws.run(&["items", "comment", "1", &format!("step {step}")]);
+            }
+            let mut child = ws
+                .command()
+                .args(["sync"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(dice.roll(150)));
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        for ws in &clones {
+            written.extend(event_ids(ws));
+        }
+        let [a, b, c] = &clones;
+        sync_until_quiet(&[a, b, c]);
+        sync_until_quiet(&[a, b, c]);
+        assert_converged(a, b);
+        assert_converged(b, c);
+        // Every event written anywhere is there once (a renumbered item's events keep
+        // their ids), and the remote holds each once too.
+        assert_eq!(
+            event_ids(a).intersection(&written).count(),
+            written.len(),
+            "seed {seed}"
+        );
+        assert_eq!(remote_ids(&remote), event_ids(a), "seed {seed}");
+    }
+}
