@@ -1616,3 +1616,48 @@ fn three_clones_with_syncs_killed_at_random_and_writes_between_converge() {
         assert_eq!(remote_ids(&remote), event_ids(a), "seed {seed}");
     }
 }
+
+#[test]
+fn a_tampered_remote_reusing_an_id_or_sending_a_huge_title_is_refused_with_nothing_changed() {
+    let remote = Remote::new();
+    let a = remote.clone();
+    a.ok(&["items", "create", "Real"]);
+    a.ok(&["items", "comment", "1", "a note"]);
+    sync(&a);
+    let tip = git(remote.path(), &["rev-parse", "refs/jerry/PROJ-001"]);
+    let export = a.ok(&["events", "export", "--format", "jsonl"]);
+    let comment: Value = serde_json::from_str(export.lines().nth(1).unwrap()).unwrap();
+
+    // A new item whose creation reuses the id of WORK-001's comment: one id, two events.
+    let mut forged = serde_json::json!({
+        "event_id": comment["event_id"],
+        "aggregate_type": "work_item",
+        "aggregate_id": "WORK-002",
+        "event_type": "WorkItemCreated",
+        "schema_version": 1,
+        "timestamp": comment["timestamp"],
+        "payload": {"display_id": "WORK-002", "internal_id": "01JH0000000000000000000001",
+                    "title": "Forged", "work_type": "task", "priority": "medium"},
+        "metadata": {"actor": "mallory", "lamport": 1},
+    });
+    plant_pack(&remote, &format!("{forged}\n"), Some(tip.trim()));
+    let before = data(&a);
+    assert_fails(&a.run(&["sync"]), 4, comment["event_id"].as_str().unwrap());
+    assert_eq!(before, data(&a), "nothing changed");
+    assert_eq!(a.json(&["doctor"])["clean"], true);
+
+    // A title no one could have typed (the limit is 500 characters): refused, exit 5.
+    forged["event_id"] = "01JH0000000000000000000002".into();
+    forged["payload"]["title"] = "x".repeat(100_000).into();
+    plant_pack(&remote, &format!("{forged}\n"), Some(tip.trim()));
+    let before = data(&a);
+    assert_fails(&a.run(&["sync"]), 5, "title");
+    assert_eq!(before, data(&a), "nothing changed");
+    // And `events import` holds to the same limit.
+    let file = a.path().join("huge.jsonl");
+    let mut line = forged.clone();
+    line["version"] = 1.into();
+    line["position"] = 3.into();
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    assert_fails(&a.run(&["events", "import", file.to_str().unwrap()]), 5, "title");
+}

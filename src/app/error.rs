@@ -107,6 +107,13 @@ pub enum AppError {
         "the remote holds event {event} of {item} with other content than this clone; nothing was applied"
     )]
     SyncChanged { event: String, item: String },
+    /// An incoming event reuses the id of another item's event here.
+    #[error("the remote holds event {event} as part of {item}, but here that id belongs to {held}; nothing was applied")]
+    SyncIdReused {
+        event: String,
+        item: String,
+        held: String,
+    },
     /// Two clones each created the same item number as different items.
     #[error("{id} was created here (event {here}) and on the remote (event {there}) as different items, and this clone's had already gone to another remote, so it cannot be renumbered; nothing was applied")]
     SyncIdCollision {

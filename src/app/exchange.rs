@@ -133,6 +133,14 @@ fn check(event: &SharedEvent) -> Result<(WorkItemId, StreamId), AppError> {
                 format!("{} of {}: {err}", event.event_type, event.aggregate_id),
             )
         })?;
+    if let Some(decoded) = &decoded {
+        crate::domain::limits::check_event(decoded).map_err(|err| {
+            rejected(
+                event,
+                format!("{} of {}: {err}", event.event_type, event.aggregate_id),
+            )
+        })?;
+    }
     if let Some(WorkItemEvent::Created(created)) = decoded {
         if created.display_id != id {
             return Err(rejected(
@@ -182,6 +190,7 @@ pub fn receive(
             .1
             .push(event);
     }
+    check_ids_elsewhere(store, &by_stream)?;
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -194,6 +203,41 @@ pub fn receive(
             }
             Err(err) => return Err(err),
         }
+    }
+}
+
+/// Refuses incoming events whose ids this clone holds in another stream (a remote that
+/// was tampered with, or a clone that copied events by hand): an event id names one event
+/// of one item everywhere. Reads the log once, and only when there is something to check.
+fn check_ids_elsewhere(
+    store: &dyn EventStore,
+    by_stream: &BTreeMap<StreamId, (WorkItemId, Vec<SharedEvent>)>,
+) -> Result<(), AppError> {
+    let incoming: HashMap<Ulid, (&StreamId, &SharedEvent)> = by_stream
+        .iter()
+        .flat_map(|(stream, (_, events))| events.iter().map(move |e| (e.event_id, (stream, e))))
+        .collect();
+    if incoming.is_empty() {
+        return Ok(());
+    }
+    let mut after = 0;
+    loop {
+        let page = store.read_global(after, super::event_log::PAGE)?;
+        let Some(last) = page.last().map(|e| e.position) else {
+            return Ok(());
+        };
+        for held in &page {
+            if let Some((stream, event)) = incoming.get(&held.event_id) {
+                if super::event_log::stream_of(held) != stream.as_str() {
+                    return Err(AppError::SyncIdReused {
+                        event: event.event_id.to_string(),
+                        item: event.aggregate_id.clone(),
+                        held: held.aggregate_id.clone(),
+                    });
+                }
+            }
+        }
+        after = last;
     }
 }
 

@@ -179,7 +179,9 @@ impl From<AppError> for CommandError {
             AppError::UndoRefused { .. } => Exit::Conflict,
             AppError::ArchiveUnsupported { .. } => Exit::Invalid,
             AppError::SyncRejected { .. } => Exit::Invalid,
-            AppError::SyncChanged { .. } | AppError::SyncIdCollision { .. } => Exit::Conflict,
+            AppError::SyncChanged { .. }
+            | AppError::SyncIdCollision { .. }
+            | AppError::SyncIdReused { .. } => Exit::Conflict,
             // An agent's claim loop reads stdout: "nothing to take" leaves it empty.
             AppError::NothingReady { .. } => return Self::of(Exit::NotFound, &err).without_json(),
             AppError::Io { source, .. } => return io_error(source, &err),

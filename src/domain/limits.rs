@@ -29,6 +29,68 @@ pub fn check_name(what: &'static str, name: &str) -> Result<(), DomainError> {
     check_length(what, name, MAX_NAME)
 }
 
+/// The longest label (`items label`).
+pub const MAX_LABEL: usize = 50;
+
+/// Whether a recorded event's texts keep the limits a typed command keeps: what arrives
+/// from outside (`jerry sync`, `events import`) is held to what could have been typed, so
+/// a 20 MB title cannot come in through the back door.
+pub fn check_event(event: &super::WorkItemEvent) -> Result<(), DomainError> {
+    use super::WorkItemEvent as E;
+    let text = |what, value: &str, max| check_length(what, value, max);
+    let maybe = |what, value: &Option<String>, max| value.as_deref().map_or(Ok(()), |v| text(what, v, max));
+    match event {
+        E::Created(e) => {
+            text("title", &e.title, MAX_TITLE)?;
+            maybe("description", &e.description, MAX_DESCRIPTION)?;
+            maybe("assignee", &e.assignee, MAX_NAME)
+        }
+        E::StatusChanged(e) => maybe("reason", &e.reason, MAX_REASON),
+        E::Completed(e) => maybe("reason", &e.completion_reason, MAX_REASON),
+        E::CompletionWithdrawn(e) => maybe("reason", &e.completion_reason, MAX_REASON),
+        E::PriorityChanged(e) => maybe("reason", &e.reason, MAX_REASON),
+        E::AssigneeChanged(e) => {
+            maybe("assignee", &e.old_assignee, MAX_NAME)?;
+            maybe("assignee", &e.new_assignee, MAX_NAME)
+        }
+        E::TitleChanged(e) => {
+            text("title", &e.old_title, MAX_TITLE)?;
+            text("title", &e.new_title, MAX_TITLE)
+        }
+        E::DescriptionChanged(e) => {
+            maybe("description", &e.old_description, MAX_DESCRIPTION)?;
+            maybe("description", &e.new_description, MAX_DESCRIPTION)
+        }
+        E::LabelAdded(e) => text("label", &e.label, MAX_LABEL),
+        E::LabelRemoved(e) => text("label", &e.label, MAX_LABEL),
+        E::CommentAdded(e) => {
+            text("author", &e.author, MAX_NAME)?;
+            text("comment", &e.text, MAX_DESCRIPTION)
+        }
+        E::CommentRemoved(e) => {
+            text("author", &e.author, MAX_NAME)?;
+            text("comment", &e.text, MAX_DESCRIPTION)
+        }
+        E::Claimed(e) => {
+            text("actor", &e.claimant, MAX_NAME)?;
+            maybe("assignee", &e.old_assignee, MAX_NAME)?;
+            maybe("actor", &e.taken_from, MAX_NAME)
+        }
+        E::Released(e) => {
+            maybe("assignee", &e.old_assignee, MAX_NAME)?;
+            maybe("reason", &e.reason, MAX_REASON)
+        }
+        E::DependencyAdded(_)
+        | E::DependencyRemoved(_)
+        | E::ParentChanged(_)
+        | E::QualityMetricsUpdated(_)
+        | E::DueDateChanged(_)
+        | E::Renumbered(_)
+        | E::ConflictResolved(_)
+        | E::ConflictReopened(_) => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
