@@ -1660,4 +1660,14 @@ fn a_tampered_remote_reusing_an_id_or_sending_a_huge_title_is_refused_with_nothi
     line["position"] = 3.into();
     std::fs::write(&file, format!("{line}\n")).unwrap();
     assert_fails(&a.run(&["events", "import", file.to_str().unwrap()]), 5, "title");
+
+    // The ref names a blob, which sync never writes: refused (it used to read as an empty
+    // remote, reset this clone's saved tip and end in "the remote kept moving").
+    let blob = git_with_input(remote.path(), &["hash-object", "-w", "--stdin"], "not a commit\n");
+    git(remote.path(), &["update-ref", "refs/jerry/PROJ-001", &blob]);
+    let before = data(&a);
+    assert_fails(&a.run(&["sync"]), 4, "not a commit");
+    assert_eq!(before, data(&a), "nothing changed");
+    git(remote.path(), &["update-ref", "refs/jerry/PROJ-001", tip.trim()]);
+    sync(&a);
 }

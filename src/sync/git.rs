@@ -23,6 +23,9 @@ pub enum GitError {
     Failed { command: String, message: String },
     #[error("git {command} printed something jerry cannot read: {output}")]
     Unreadable { command: String, output: String },
+    /// The remote's jerry ref names something sync never writes (a blob, a tree, a tag).
+    #[error("the remote's {reference} is a {kind}, not a commit jerry sync wrote; nothing was applied (fix or delete that ref on the remote)")]
+    NotACommit { reference: String, kind: String },
 }
 
 /// Whether a push went through.
@@ -128,7 +131,18 @@ impl Git {
             ],
             None,
         )?;
-        self.resolve(&tracking_ref(remote, project))
+        let tracking = tracking_ref(remote, project);
+        let kind = self.run(&["cat-file", "-t", &tracking], None)?;
+        if kind.status.success() {
+            let kind = String::from_utf8_lossy(&kind.stdout).trim().to_owned();
+            if kind != "commit" {
+                return Err(GitError::NotACommit {
+                    reference: format!("refs/jerry/{project}"),
+                    kind,
+                });
+            }
+        }
+        self.resolve(&tracking)
     }
 
     /// The commit a ref names, if it exists.
