@@ -1671,3 +1671,49 @@ fn a_tampered_remote_reusing_an_id_or_sending_a_huge_title_is_refused_with_nothi
     git(remote.path(), &["update-ref", "refs/jerry/PROJ-001", tip.trim()]);
     sync(&a);
 }
+
+#[test]
+fn a_rewritten_remote_that_lost_events_gets_them_again_from_the_clone_that_wrote_them() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&["items", "create", "First"]);
+    a.ok(&["items", "comment", "1", "said once"]);
+    sync(&a);
+    b.ok(&["items", "create", "From B"]);
+    sync(&b);
+    sync(&a);
+    // Someone resets the remote's ref to a commit without A's pack (a force-push of an
+    // older state, a hand-made rewrite): A's events are gone from it.
+    let listing = git(remote.path(), &["ls-tree", "refs/jerry/PROJ-001"]);
+    let kept: String = listing
+        .lines()
+        .filter(|line| {
+            let blob = line.split_whitespace().nth(2).unwrap();
+            !git(remote.path(), &["cat-file", "blob", blob]).contains("said once")
+        })
+        .flat_map(|line| [line, "\n"])
+        .collect();
+    assert!(
+        kept.lines().count() < listing.lines().count(),
+        "a pack was dropped"
+    );
+    let tree = git_with_input(remote.path(), &["mktree"], &kept);
+    let commit = git(remote.path(), &["commit-tree", &tree, "-m", "rewritten"]);
+    git(
+        remote.path(),
+        &["update-ref", "refs/jerry/PROJ-001", commit.trim()],
+    );
+
+    // A notices the rewrite and sends what the remote lost; B sends nothing twice.
+    sync(&a);
+    sync(&b);
+    assert_eq!(
+        remote_ids(&remote),
+        event_ids(&a),
+        "every event on the remote once"
+    );
+    let c = remote.clone();
+    sync(&c);
+    assert_converged(&a, &c);
+    assert_converged(&a, &b);
+}

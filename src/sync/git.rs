@@ -145,6 +145,13 @@ impl Git {
         self.resolve(&tracking)
     }
 
+    /// Whether `older` is `newer` or one of its ancestors; false when `older` is unknown
+    /// here (the remote was rewritten and the object is gone).
+    pub fn is_ancestor(&self, older: &str, newer: &str) -> Result<bool, GitError> {
+        let output = self.run(&["merge-base", "--is-ancestor", older, newer], None)?;
+        Ok(output.status.success())
+    }
+
     /// The commit a ref names, if it exists.
     pub fn resolve(&self, reference: &str) -> Result<Option<String>, GitError> {
         let spec = format!("{reference}^{{commit}}");

@@ -155,6 +155,19 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         report.rounds = round;
         let remote_tip = git.fetch(remote, &project)?;
         jerry::faults::inject("sync-after-fetch");
+        // A remote rewritten since the last sync (its ref no longer descends from the tip
+        // this clone merged: force-pushed, reset, a pack dropped) may have lost events this
+        // clone sent: start over as a new clone would, reading every pack and sending
+        // every event of this clone's the remote does not hold.
+        let rewritten = match (&state.tip, &remote_tip) {
+            (Some(saved), Some(tip)) => !git.is_ancestor(saved, tip)?,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if rewritten {
+            state.tip = None;
+            state.sent_through = 0;
+        }
         let remote_packs = git.packs(remote_tip.as_deref())?;
         let merged_packs = git.packs(state.tip.as_deref())?;
         let incoming = read_new_packs(&git, &remote_packs, &merged_packs)?;
