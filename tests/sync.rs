@@ -1717,3 +1717,50 @@ fn a_rewritten_remote_that_lost_events_gets_them_again_from_the_clone_that_wrote
     assert_converged(&a, &c);
     assert_converged(&a, &b);
 }
+
+#[test]
+fn a_pack_edited_in_place_on_the_remote_is_refused() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&["items", "create", "Honest title"]);
+    sync(&a);
+    sync(&b);
+    // Someone rewrites A's pack on the remote, keeping its name.
+    let listing = git(remote.path(), &["ls-tree", "refs/jerry/PROJ-001"]);
+    let (meta, name) = listing.lines().next().unwrap().split_once('\t').unwrap();
+    let blob = meta.split_whitespace().nth(2).unwrap();
+    assert_eq!(
+        name,
+        format!("{blob}.jsonl"),
+        "a pack is named after its content's hash"
+    );
+    let edited = git(remote.path(), &["cat-file", "blob", blob]).replace("Honest title", "Edited title");
+    let tip = git(remote.path(), &["rev-parse", "refs/jerry/PROJ-001"]);
+    let new_blob = git_with_input(
+        remote.path(),
+        &["hash-object", "-w", "--stdin"],
+        &format!("{edited}\n"),
+    );
+    let tree = git_with_input(
+        remote.path(),
+        &["mktree"],
+        &format!("100644 blob {new_blob}\t{name}\n"),
+    );
+    let commit = git(
+        remote.path(),
+        &["commit-tree", &tree, "-p", tip.trim(), "-m", "edited"],
+    );
+    git(
+        remote.path(),
+        &["update-ref", "refs/jerry/PROJ-001", commit.trim()],
+    );
+
+    // A clone that merged the pack sees it changed; a fresh clone sees the name and the
+    // content disagree. Both refuse, with nothing applied.
+    let before = data(&b);
+    assert_fails(&b.run(&["sync"]), 4, "was changed after it was written");
+    assert_eq!(before, data(&b));
+    let c = remote.clone();
+    assert_fails(&c.run(&["sync"]), 4, "hash of other content");
+    assert!(!c.path().join("projects").exists(), "the fresh clone got nothing");
+}

@@ -205,7 +205,9 @@ impl From<crate::sync::SyncError> for CommandError {
             SyncError::Git(GitError::NotARepository(_)) => {
                 Self::of(Exit::Failure, &err).hint("git init, or run jerry sync inside a clone")
             }
-            SyncError::Git(GitError::NotACommit { .. }) => Self::of(Exit::Conflict, &err),
+            SyncError::Git(GitError::NotACommit { .. }) | SyncError::PackChanged { .. } => {
+                Self::of(Exit::Conflict, &err)
+            }
             SyncError::Git(_) | SyncError::Busy(_) | SyncError::Lock { .. } => Self::of(Exit::Failure, &err),
             SyncError::Garbage { .. } | SyncError::BadRemote(_) => Self::of(Exit::Invalid, &err),
         }

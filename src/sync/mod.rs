@@ -50,6 +50,9 @@ pub enum SyncError {
         line: usize,
         reason: String,
     },
+    /// A pack's content is not what it was written with: edited in place on the remote.
+    #[error("pack {pack} on the remote was changed after it was written ({why}); nothing was applied")]
+    PackChanged { pack: String, why: &'static str },
     #[error(
         "the remote kept moving: {0} rounds of fetch and push did not get through; run jerry sync again"
     )]
@@ -205,7 +208,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         } else {
             let mut packs = remote_packs.clone();
             let blob = git.write_blob(&pack_bytes(&outgoing))?;
-            packs.insert(format!("{}.jsonl", Ulid::new()), blob);
+            packs.insert(format!("{blob}.jsonl"), blob);
             let message = format!("jerry sync: {} events of {project}", outgoing.len());
             let commit = git.commit(&packs, remote_tip.as_deref(), &message)?;
             jerry::faults::inject("sync-before-push");
@@ -272,10 +275,33 @@ fn read_new_packs(
     remote: &BTreeMap<String, String>,
     merged: &BTreeMap<String, String>,
 ) -> Result<Vec<SharedEvent>, SyncError> {
-    let new: Vec<(&String, &String)> = remote
-        .iter()
-        .filter(|(name, _)| !merged.contains_key(*name))
-        .collect();
+    let mut new: Vec<(&String, &String)> = Vec::new();
+    for (name, blob) in remote {
+        match merged.get(name) {
+            Some(known) if known != blob => {
+                return Err(SyncError::PackChanged {
+                    pack: name.clone(),
+                    why: "its content differs from the one this clone merged",
+                })
+            }
+            Some(_) => {}
+            None => new.push((name, blob)),
+        }
+        // A pack is named after its git blob id, a hash of its content: a pack edited in
+        // place keeps its name and loses that match. (Packs from before were named by a
+        // ULID, which says nothing about their content.)
+        let stem = name.strip_suffix(".jsonl").unwrap_or(name);
+        let hashed = stem.len() >= 40
+            && stem
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
+        if hashed && stem != blob {
+            return Err(SyncError::PackChanged {
+                pack: name.clone(),
+                why: "its name is the hash of other content",
+            });
+        }
+    }
     let blobs: Vec<&str> = new.iter().map(|(_, blob)| blob.as_str()).collect();
     let contents = git.read_blobs(&blobs)?;
     let mut events = Vec::new();
