@@ -352,3 +352,79 @@ fn serving_beyond_loopback_needs_a_token_and_ctrl_c_ends_it_cleanly() {
     };
     assert_eq!(status.code(), Some(0));
 }
+
+/// A client that sends its headers a byte at a time is cut off after the header timeout
+/// (10 s), and clients over the connection limit (128) are closed as they come; meanwhile
+/// and afterwards the board answers others.
+#[test]
+fn slow_clients_are_cut_off_and_connections_are_limited() {
+    use std::io::{Read, Write};
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "Only"]);
+    let server = Server::start(&ws);
+    let connect = || {
+        let stream = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        stream
+    };
+    let started = Instant::now();
+    let mut slow = connect();
+    slow.write_all(b"GET /api/items HTTP/1.1\r\n").unwrap();
+    // Fill every other slot with connections that send nothing at all.
+    let idle: Vec<_> = (0..127).map(|_| connect()).collect();
+    std::thread::sleep(Duration::from_millis(300));
+    // One more is over the limit: closed at once, without an answer.
+    let mut over = connect();
+    over.set_read_timeout(Some(Duration::from_secs(2))).unwrap();
+    let mut answer = Vec::new();
+    let read = over.read_to_end(&mut answer);
+    let waiting = |e: &std::io::Error| {
+        matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        )
+    };
+    assert!(
+        matches!(read, Ok(0)) || read.as_ref().is_err_and(|e| !waiting(e)),
+        "over the limit, the connection is closed: {read:?} {}",
+        String::from_utf8_lossy(&answer)
+    );
+    // The slow client trickles a header byte a second; the server cuts it off.
+    let mut cut = false;
+    for _ in 0..15 {
+        if slow.write_all(b"X").is_err() {
+            cut = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_secs(1));
+        let mut probe = [0u8; 1];
+        slow.set_nonblocking(true).unwrap();
+        let peeked = slow.read(&mut probe);
+        slow.set_nonblocking(false).unwrap();
+        if matches!(peeked, Ok(0))
+            || peeked
+                .as_ref()
+                .is_err_and(|e| e.kind() != std::io::ErrorKind::WouldBlock)
+        {
+            cut = true;
+            break;
+        }
+    }
+    assert!(cut, "the slow client was never cut off");
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(9),
+        "cut off after {waited:?}, before its time"
+    );
+    drop(idle);
+    // The idle ones are gone by now too (the same timeout): the board answers again.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let (status, _) = server.get("/api/items");
+        if status == 200 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the board did not answer again");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

@@ -10,6 +10,7 @@
 //! with the command line's own JSON error object, and a panic in one is a 500.
 
 mod api;
+mod connections;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -214,13 +215,12 @@ pub fn serve(mut session: Session, watcher: Session, options: ServeOptions) -> C
         if options.open {
             open_browser(&url);
         }
-        axum::serve(listener, router(board))
-            .with_graceful_shutdown(async move {
-                let _ = tokio::signal::ctrl_c().await;
-                let _ = stop.send(true);
-            })
-            .await
-            .map_err(|err| CommandError::failure(format!("the server stopped: {err}")))
+        connections::serve(listener, router(board), async move {
+            let _ = tokio::signal::ctrl_c().await;
+            let _ = stop.send(true);
+        })
+        .await;
+        Ok(())
     });
     drop(runtime);
     drop(kept);
