@@ -57,6 +57,27 @@ pub fn persist_with<T>(
     Ok(value)
 }
 
+/// Writes a file the user named (`-o FILE`): a regular file (new or old) is replaced whole
+/// and durably, as [`persist_with`] does, through a symlink to its target (the link stays a
+/// link); anything else that exists — `/dev/null`, a FIFO, a terminal — is written into as
+/// it is. Renaming a temporary file over those replaced the device with a regular file.
+pub fn write_output<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<T>) -> io::Result<T> {
+    let target = match fs_err::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs_err::canonicalize(path)?,
+        _ => path.to_path_buf(),
+    };
+    match fs_err::metadata(&target) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            let file = fs_err::OpenOptions::new().write(true).open(&target)?;
+            let mut sink = io::BufWriter::with_capacity(256 * 1024, file);
+            let value = write(&mut sink)?;
+            sink.flush()?;
+            Ok(value)
+        }
+        _ => persist_with(&target, Durability::Durable, write),
+    }
+}
+
 /// Whether `path` holds exactly the bytes `write` produces, read side by side with them
 /// and given up at the first difference (an error in `write` counts as one). A cache
 /// rebuilt to what it already was is then left alone: at 100,000 items rewriting the

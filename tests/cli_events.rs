@@ -643,3 +643,59 @@ fn a_long_import_is_written_in_runs_and_reads_back_whole() {
     assert_eq!(again["imported"], 0);
     assert_eq!(again["already_present"], 15_000);
 }
+
+/// `-o` names where the export goes, not what to replace: a FIFO (or `/dev/null`, which a
+/// test cannot make) is written into and stays what it was, and a symlink stays a link to
+/// the file that gets the export. (A FIFO, or `/dev/null` for root, became a regular file.)
+#[test]
+fn export_into_a_fifo_or_through_a_symlink_leaves_them_what_they_were() {
+    use std::os::unix::fs::FileTypeExt;
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "One"]);
+    ws.ok(&["items", "create", "Two"]);
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let (read, got) = std::sync::mpsc::channel();
+    {
+        let fifo = fifo.clone();
+        // A reader that never sees a writer (the FIFO replaced) stays blocked: the test
+        // waits for it a while, then fails rather than hangs.
+        std::thread::spawn(move || read.send(std::fs::read_to_string(fifo).unwrap()));
+    }
+    ws.ok(&[
+        "events",
+        "export",
+        "--format",
+        "jsonl",
+        "-o",
+        fifo.to_str().unwrap(),
+    ]);
+    let exported = got
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the reader got the export");
+    assert_eq!(exported.lines().count(), 2);
+    assert!(
+        std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+        "still a FIFO"
+    );
+
+    let file = dir.path().join("real.jsonl");
+    std::fs::write(&file, "old\n").unwrap();
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    ws.ok(&[
+        "events",
+        "export",
+        "--format",
+        "jsonl",
+        "-o",
+        link.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+        "still a link"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap().lines().count(), 2);
+}

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use jerry::app::{event_type_named, AppError, EventFilter, GroupBy, Session, PAGE};
-use jerry::persist::{persist_with, Durability};
+use jerry::persist::write_output;
 use jerry::store::{EventLine, StreamId};
 
 use super::args::{
@@ -335,7 +335,7 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult 
     };
     let written = match &output {
         // Durable and whole: the target is the old file or the complete new one.
-        Some(path) => persist_with(path, Durability::Durable, &mut write_all)
+        Some(path) => write_output(path, &mut write_all)
             .map_err(|err| CommandError::failure(format!("cannot write {}: {err}", path.display()))),
         None => {
             let mut sink = std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
