@@ -458,3 +458,66 @@ fn archives_killed_at_random_moments_lose_nothing() {
         ws.ok(&["items", "comment", "7", "still writable"]);
     }
 }
+
+/// A tmpfs mounted over a folder for the life of a test (needs the right to mount: root
+/// in CI), unmounted when dropped.
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    fn mount(at: &std::path::Path, size: &str) -> Option<Self> {
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(at)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        mounted.then(|| Self(at.to_path_buf()))
+    }
+
+    /// Bytes still free.
+    fn free(&self) -> u64 {
+        let path = std::ffi::CString::new(self.0.to_str().unwrap()).unwrap();
+        let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::statvfs(path.as_ptr(), &mut stat) }, 0);
+        stat.f_bavail as u64 * stat.f_frsize as u64
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn an_archive_that_runs_out_of_disk_at_any_point_leaves_the_project_whole() {
+    let template = project();
+    let before = everything(&template);
+    for free_kib in [0u64, 4, 8, 12, 16, 20, 24, 32, 48, 64, 96] {
+        let ws = Workspace::new();
+        let Some(disk) = SmallDisk::mount(ws.path(), "1m") else {
+            return common::skip("cannot mount a tmpfs here (the full-disk test needs root)");
+        };
+        common::copy_dir(template.path(), ws.path());
+        let filler = ws.path().join("filler");
+        let fill = disk.free().saturating_sub(free_kib * 1024);
+        std::fs::write(&filler, vec![0u8; fill as usize]).unwrap();
+        let context = format!("{free_kib} KiB free");
+        // The copy's clock starts again at the workspace epoch: the cut-off is a day after.
+        let out = ws.run(&["archive", "--closed-before", "2026-01-02"]);
+        if !out.status.success() {
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{context}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        // With the disk still full: every item reads as before.
+        assert_eq!(everything(&ws), before, "{context}: every item reads as before");
+        // Space comes back: doctor is clean and the next run finishes the archive.
+        std::fs::remove_file(&filler).unwrap();
+        assert_whole_after_a_stopped_archive(&ws, &before, &context);
+        drop(disk);
+    }
+}
