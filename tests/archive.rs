@@ -478,7 +478,7 @@ impl SmallDisk {
     fn free(&self) -> u64 {
         let path = std::ffi::CString::new(self.0.to_str().unwrap()).unwrap();
         let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
-        assert_eq!(unsafe { libc::statvfs(path.as_ptr(), &mut stat) }, 0);
+        assert_eq!(unsafe { libc::statvfs(path.as_ptr(), &raw mut stat) }, 0);
         stat.f_bavail as u64 * stat.f_frsize as u64
     }
 }
