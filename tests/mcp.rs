@@ -317,3 +317,59 @@ fn malformed_requests_get_errors_and_the_server_keeps_serving() {
     assert!(huge < 1_000, "the error echoed {huge} bytes");
     assert_eq!(w.lines("WORK-001").len(), 1, "nothing was written");
 }
+
+/// A file damaged outside jerry: the tools answer past it, and say so in a second block
+/// naming the item, as the CLI says it on stderr.
+#[test]
+fn damage_a_tool_read_past_is_said_with_its_answer() {
+    let w = Workspace::new();
+    w.ok(&["items", "create", "one"]);
+    w.ok(&["items", "comment", "1", "note"]);
+    w.ok(&["items", "create", "two"]);
+    let stream = w.stream_file("WORK-001");
+    let text = std::fs::read_to_string(&stream).unwrap();
+    let kept: Vec<&str> = text.lines().take(1).collect();
+    std::fs::write(&stream, format!("{}\n", kept.join("\n"))).unwrap();
+    let mut server = w
+        .command()
+        .arg("mcp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("jerry mcp");
+    let lines = [
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}"#,
+        r#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+        r#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"events_since","arguments":{"after":0}}}"#,
+    ];
+    let mut stdin = server.stdin.take().expect("piped");
+    for line in lines {
+        writeln!(stdin, "{line}").expect("the server reads");
+    }
+    drop(stdin);
+    let out = server.wait_with_output().expect("the server ends");
+    let reply: Value = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).expect("JSON-RPC"))
+        .find(|r| r["id"] == 2)
+        .expect("a reply to the call");
+    assert_eq!(reply["result"]["isError"], false, "{reply}");
+    let answer: Value =
+        serde_json::from_str(reply["result"]["content"][0]["text"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        answer["events"].as_array().map(Vec::len),
+        Some(2),
+        "the undamaged events: {answer}"
+    );
+    let warning: Value = serde_json::from_str(
+        reply["result"]["content"][1]["text"]
+            .as_str()
+            .expect("a second block with the warning"),
+    )
+    .unwrap();
+    assert!(
+        warning["warnings"][0].as_str().unwrap().contains("WORK-001"),
+        "{warning}"
+    );
+}

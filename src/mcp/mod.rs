@@ -107,11 +107,25 @@ impl JerryMcp {
         })
         .unwrap_or_else(|_| Ok(Err(CommandError::failure("internal error: the tool panicked"))))
         .unwrap_or_else(|_| Err(CommandError::failure("internal error: the tool panicked")));
+        // Damage a read went past (a file changed outside jerry) is said with the answer, as
+        // the CLI says it on stderr: a second block, after the one clients parse.
+        let damage = jerry::store::damage::take();
+        let mut blocks = vec![match &answer {
+            Ok(value) => ContentBlock::text(value.to_string()),
+            Err(err) => ContentBlock::text(shortened(err.json_object()).to_string()),
+        }];
+        if !damage.is_empty() {
+            blocks.push(ContentBlock::text(
+                serde_json::json!({
+                    "warnings": damage,
+                    "hint": "jerry doctor says what is missing and how to bring it back",
+                })
+                .to_string(),
+            ));
+        }
         match answer {
-            Ok(value) => CallToolResult::success(vec![ContentBlock::text(value.to_string())]),
-            Err(err) => {
-                CallToolResult::error(vec![ContentBlock::text(shortened(err.json_object()).to_string())])
-            }
+            Ok(_) => CallToolResult::success(blocks),
+            Err(_) => CallToolResult::error(blocks),
         }
     }
 }

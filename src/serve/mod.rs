@@ -94,7 +94,12 @@ impl Board {
         let session = Arc::clone(&self.session);
         let ran = tokio::task::spawn_blocking(move || {
             let session = session.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&session)))
+            let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&session)));
+            // Damage a read went past is said where the server's user looks, once.
+            for note in jerry::store::damage::take() {
+                eprintln!("warning: {note} (jerry doctor says what is missing and how to bring it back)");
+            }
+            ran
         })
         .await;
         match ran {
