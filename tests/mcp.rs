@@ -373,3 +373,78 @@ fn damage_a_tool_read_past_is_said_with_its_answer() {
         "{warning}"
     );
 }
+
+/// An agent settles a conflict with `update`'s `resolve` (keep or take), as `items resolve`.
+#[test]
+fn update_resolves_a_conflict() {
+    let w = Workspace::new();
+    w.ok(&["items", "create", "Shared"]);
+    w.ok(&["items", "create", "Calm"]);
+    w.ok(&["items", "edit", "1", "--title", "From A"]);
+    // Another clone's title change, decided on the old title, arrives as sync would bring it.
+    let export = w.ok(&["events", "export", "--format", "jsonl"]);
+    let last: Value = serde_json::from_str(export.lines().last().unwrap()).unwrap();
+    let line = json!({
+        "event_id": "01JH0000000000000000000009",
+        "aggregate_type": "work_item",
+        "aggregate_id": "WORK-001",
+        "event_type": "TitleChanged",
+        "version": 3,
+        "position": last["position"].as_u64().unwrap() + 1,
+        "schema_version": 1,
+        "timestamp": last["timestamp"],
+        "payload": {"old_title": "Shared", "new_title": "From B"},
+        "metadata": {"actor": "bob", "correlation_id": "01JH0000000000000000000010"},
+    });
+    let file = w.path().join("other.jsonl");
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    w.ok(&["events", "import", file.to_str().unwrap()]);
+    assert_eq!(
+        w.json(&["items", "show", "1"])["conflicts"]
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+    let mut server = w
+        .command()
+        .arg("mcp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("jerry mcp");
+    let lines = [
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}"#,
+        r#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+        r#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"update","arguments":{"id":"2","resolve":"keep"}}}"#,
+        r#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"update","arguments":{"id":"1","resolve":"maybe"}}}"#,
+        r#"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"update","arguments":{"id":"1","resolve":"take","priority":"high"}}}"#,
+    ];
+    let mut stdin = server.stdin.take().expect("piped");
+    for line in lines {
+        writeln!(stdin, "{line}").expect("the server reads");
+    }
+    drop(stdin);
+    let out = server.wait_with_output().expect("the server ends");
+    let replies: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON-RPC"))
+        .collect();
+    let text = |id: u64| -> Value {
+        let reply = replies.iter().find(|r| r["id"] == id).expect("a reply");
+        serde_json::from_str(reply["result"]["content"][0]["text"].as_str().unwrap()).unwrap()
+    };
+    assert!(text(2)["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("no open conflict"));
+    assert!(text(3)["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not keep or take"));
+    let shown = w.json(&["items", "show", "1"]);
+    assert_eq!(shown["title"], "From B", "{shown}");
+    assert_eq!(shown["priority"], "high");
+    assert_eq!(shown.get("conflicts"), None, "{shown}");
+    assert_eq!(shown["resolved_conflicts"][0]["resolved"]["resolution"], "take");
+}

@@ -17,7 +17,7 @@ use rmcp::{tool, tool_handler, tool_router, ServerHandler, ServiceExt};
 use serde_json::{json, Value};
 
 use jerry::app::{Assignee, Command, ItemFilter, Session, SortKey, WriteOptions};
-use jerry::domain::{DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkType};
+use jerry::domain::{Decision, DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkType};
 use jerry::store::RecordedEvent;
 use jerry::timestamp::{parse_duration, TimeSpec};
 
@@ -353,6 +353,24 @@ impl JerryMcp {
         self.with_session(&context, |session| {
             let target = item(&p.id)?;
             let mut changes = Vec::new();
+            // A settlement first: what it takes, the other changes then build on.
+            if let Some(resolve) = p.resolve.as_deref() {
+                let decision = match resolve {
+                    "keep" => Decision::Keep,
+                    "take" => Decision::Take,
+                    other => {
+                        return Err(CommandError::invalid(format!(
+                            "resolve '{}' is not keep or take",
+                            other.chars().take(40).collect::<String>()
+                        )))
+                    }
+                };
+                changes.push(Command::Resolve {
+                    item: target,
+                    version: p.conflict,
+                    decision,
+                });
+            }
             if p.title.is_some() || p.description.is_some() {
                 changes.push(Command::Edit {
                     item: target,
@@ -397,7 +415,7 @@ impl JerryMcp {
             }
             if changes.is_empty() {
                 return Err(CommandError::invalid(
-                    "nothing to update: give at least one of status, priority, assignee, title, description, add_labels, remove_labels, due, parent",
+                    "nothing to update: give at least one of status, priority, assignee, title, description, add_labels, remove_labels, due, parent, resolve",
                 ));
             }
             let outcome = session.execute(

@@ -134,6 +134,10 @@ pub struct Update {
     pub parent: Option<String>,
     /// Why (status, priority)
     pub reason: Option<String>,
+    /// Settle a conflict: "keep" what the item holds, or "take" the other side
+    pub resolve: Option<String>,
+    /// The conflict's version, for resolve (default: the only one)
+    pub conflict: Option<u64>,
     pub expected_version: Option<u64>,
     pub idempotency_key: Option<String>,
 }
