@@ -1764,3 +1764,57 @@ fn a_pack_edited_in_place_on_the_remote_is_refused() {
     assert_fails(&c.run(&["sync"]), 4, "hash of other content");
     assert!(!c.path().join("projects").exists(), "the fresh clone got nothing");
 }
+
+#[test]
+fn a_merge_committed_before_jerry_ran_is_settled_by_the_clone_that_pulls_it() {
+    let ws = Workspace::new();
+    git(ws.path(), &["init", "--quiet", "-b", "main", "."]);
+    ws.ok(&["items", "create", "Shared"]);
+    ws.ok(&["sync", "--install-merge-driver"]);
+    commit_all(&ws, "base");
+    git(ws.path(), &["checkout", "--quiet", "-b", "f1"]);
+    ws.ok(&["items", "create", "From f1"]);
+    commit_all(&ws, "f1");
+    git(ws.path(), &["checkout", "--quiet", "-b", "f2", "main"]);
+    ws.ok(&["items", "create", "From f2"]);
+    ws.ok(&["items", "comment", "1", "f2 was here"]);
+    commit_all(&ws, "f2");
+    git(ws.path(), &["checkout", "--quiet", "main"]);
+    git(ws.path(), &["merge", "--quiet", "--no-edit", "f1"]);
+    // git commits this clean merge itself, before any jerry command: the marker file it
+    // leaves is not part of the commit.
+    git(ws.path(), &["merge", "--quiet", "--no-edit", "f2"]);
+    assert_eq!(
+        git(ws.path(), &["status", "--porcelain", "--untracked-files=no"]),
+        ""
+    );
+
+    // Another clone gets that commit as it is, and settles it on its first command.
+    let other = Workspace::new();
+    git(
+        other.path(),
+        &["clone", "--quiet", ws.path().to_str().unwrap(), "."],
+    );
+    let items = other.json(&["items", "list"]);
+    let mut titles: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["title"].as_str().unwrap())
+        .collect();
+    titles.sort_unstable();
+    assert_eq!(titles, ["From f1", "From f2", "Shared"], "{items}");
+    assert_eq!(
+        other.json(&["doctor"])["clean"],
+        true,
+        "{}",
+        other.ok(&["doctor"])
+    );
+    assert_eq!(
+        other.json(&["items", "show", "1"])["comments"][0]["text"],
+        "f2 was here"
+    );
+    // The same as the clone that merged, once it runs jerry too.
+    ws.ok(&["items", "list"]);
+    assert_eq!(merged_view(&other), merged_view(&ws));
+}

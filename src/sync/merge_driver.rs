@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use jerry::store::jsonl::merge::{marker_for, merge_stream, MergeError, MARKER, UNMERGED};
+use jerry::store::jsonl::merge::{marker_for, merge_stream, MergeError, INDEX_MARK, MARKER, UNMERGED};
 
 use super::git::{Git, GitError};
 
@@ -64,6 +64,17 @@ pub fn merge(ours: &Path, theirs: &Path, path: &str) -> Result<(), DriverError> 
     } else if let Some(data) = target.ancestors().find(|dir| {
         dir.file_name().is_some_and(|n| n == "data") && dir.parent().is_some_and(|p| p.ends_with(".jerry"))
     }) {
+        // The global index keeps ours, ending with the line that makes every clone that
+        // gets this merge settle it (see `INDEX_MARK`).
+        if target.parent() == Some(data) && target.file_name().is_some_and(|n| n == "index.jsonl") {
+            let mut bytes = fs_err::read(ours).map_err(io(ours))?;
+            if !bytes.ends_with(INDEX_MARK) {
+                // A torn last line is no entry: it goes, rather than become one.
+                bytes.truncate(bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1));
+                bytes.extend_from_slice(INDEX_MARK);
+                fs_err::write(ours, bytes).map_err(io(ours))?;
+            }
+        }
         leave_marker(&data.join(MARKER))?;
     }
     Ok(())

@@ -20,6 +20,12 @@ use crate::store::{EventStore, RecordedEvent, StoreError, StreamId};
 /// The file beside the log saying a merge changed stream files since the index was built.
 pub const MARKER: &str = "merged";
 
+/// The line the merge driver ends the merged global index with: unlike the marker file,
+/// which stays untracked, the index is part of the merge commit, so a clone that receives
+/// the commit unsettled (git commits a clean merge itself; a pull fast-forwards to it)
+/// settles it too. Settling rebuilds the index, and the line goes.
+pub const INDEX_MARK: &[u8] = b"{\"unsettled_merge\":true}\n";
+
 /// The folder beside the log where the merge driver keeps the other side of a file it
 /// could not merge, for `jerry doctor` to report until someone settles it.
 pub const UNMERGED: &str = "unmerged";
@@ -184,11 +190,12 @@ impl JsonlStore {
     /// part-way leaves the marker, and the next command does it again.
     pub fn settle_merge(&self) -> Result<(), StoreError> {
         let marker = self.data_dir().join(MARKER);
-        if !marker.exists() {
+        let unsettled = || marker.exists() || index_marked(self.index_path());
+        if !unsettled() {
             return Ok(());
         }
         let _guard = self.lock_for_write()?;
-        if !marker.exists() {
+        if !unsettled() {
             return Ok(());
         }
         let mut streams: BTreeMap<StreamId, Vec<RecordedEvent>> = BTreeMap::new();
@@ -199,8 +206,27 @@ impl JsonlStore {
         let before = super::rebuild::layout(&streams);
         split_creations(&mut streams)?;
         super::rebuild::reposition(self, &mut streams, &before)?;
-        fs_err::remove_file(&marker).map_err(|err| StoreError::io("cannot remove", &marker, err))
+        match fs_err::remove_file(&marker) {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                Err(StoreError::io("cannot remove", &marker, err))
+            }
+            _ => Ok(()),
+        }
     }
+}
+
+/// Whether the global index ends with [`INDEX_MARK`]: one short read of its tail.
+fn index_marked(index: &Path) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(mut file) = std::fs::File::open(index) else {
+        return false;
+    };
+    let len = INDEX_MARK.len() as u64;
+    let mut tail = vec![0u8; INDEX_MARK.len()];
+    file.seek(SeekFrom::End(0)).is_ok_and(|end| end >= len)
+        && file.seek(SeekFrom::End(-(len as i64))).is_ok()
+        && file.read_exact(&mut tail).is_ok()
+        && tail == INDEX_MARK
 }
 
 /// Splits every stream file a merge left with two creations (see [`two_creations`]): the
