@@ -107,6 +107,9 @@ pub enum AppError {
         "the remote holds event {event} of {item} with other content than this clone; nothing was applied"
     )]
     SyncChanged { event: String, item: String },
+    /// An incoming event holds text over the limits typed input keeps.
+    #[error("the remote holds event {event}, which no jerry command could have written ({reason}); nothing was applied")]
+    SyncOverLimit { event: String, reason: String },
     /// An incoming event reuses the id of another item's event here.
     #[error("the remote holds event {event} as part of {item}, but here that id belongs to {held}; nothing was applied")]
     SyncIdReused {

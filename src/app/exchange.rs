@@ -134,11 +134,11 @@ fn check(event: &SharedEvent) -> Result<(WorkItemId, StreamId), AppError> {
             )
         })?;
     if let Some(decoded) = &decoded {
-        crate::domain::limits::check_event(decoded).map_err(|err| {
-            rejected(
-                event,
-                format!("{} of {}: {err}", event.event_type, event.aggregate_id),
-            )
+        // Text no command could have written: the remote was tampered with (a conflict with
+        // what jerry writes, exit 4), not a line jerry cannot read.
+        crate::domain::limits::check_event(decoded).map_err(|err| AppError::SyncOverLimit {
+            event: event.event_id.to_string(),
+            reason: format!("{} of {}: {err}", event.event_type, event.aggregate_id),
         })?;
     }
     if let Some(WorkItemEvent::Created(created)) = decoded {

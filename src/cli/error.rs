@@ -181,7 +181,8 @@ impl From<AppError> for CommandError {
             AppError::SyncRejected { .. } => Exit::Invalid,
             AppError::SyncChanged { .. }
             | AppError::SyncIdCollision { .. }
-            | AppError::SyncIdReused { .. } => Exit::Conflict,
+            | AppError::SyncIdReused { .. }
+            | AppError::SyncOverLimit { .. } => Exit::Conflict,
             // An agent's claim loop reads stdout: "nothing to take" leaves it empty.
             AppError::NothingReady { .. } => return Self::of(Exit::NotFound, &err).without_json(),
             AppError::Io { source, .. } => return io_error(source, &err),
