@@ -237,17 +237,7 @@ fn the_rmcp_client_lists_the_tools_and_claims_with_an_explicit_actor() {
 fn malformed_requests_get_errors_and_the_server_keeps_serving() {
     let w = Workspace::new();
     w.ok(&["items", "create", "one"]);
-    let mut server = w
-        .command()
-        .arg("mcp")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("jerry mcp");
     let lines = [
-        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}"#,
-        r#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
         "{not json",
         r#"{"jsonrpc":"2.0","id":8,"method":42}"#,
         r#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"show","arguments":{"id":"1","bogus":true}}}"#,
@@ -264,19 +254,8 @@ fn malformed_requests_get_errors_and_the_server_keeps_serving() {
         r#"{{"jsonrpc":"2.0","id":11,"method":"tools/call","params":{{"name":"show","arguments":{{"id":"{}"}}}}}}"#,
         "x".repeat(1 << 20)
     );
-    let mut stdin = server.stdin.take().expect("piped");
-    for line in lines.iter().copied().chain([huge.as_str()]) {
-        writeln!(stdin, "{line}").expect("the server reads");
-    }
-    drop(stdin);
-    let out = server
-        .wait_with_output()
-        .expect("the server ends at end of input");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let replies: Vec<Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("JSON-RPC"))
-        .collect();
+    let calls: Vec<&str> = lines.iter().copied().chain([huge.as_str()]).collect();
+    let replies = raw_session(&w, &calls);
     let reply = |id: u64| {
         replies
             .iter()
@@ -330,28 +309,11 @@ fn damage_a_tool_read_past_is_said_with_its_answer() {
     let text = std::fs::read_to_string(&stream).unwrap();
     let kept: Vec<&str> = text.lines().take(1).collect();
     std::fs::write(&stream, format!("{}\n", kept.join("\n"))).unwrap();
-    let mut server = w
-        .command()
-        .arg("mcp")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("jerry mcp");
     let lines = [
-        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}"#,
-        r#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
         r#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"events_since","arguments":{"after":0}}}"#,
     ];
-    let mut stdin = server.stdin.take().expect("piped");
-    for line in lines {
-        writeln!(stdin, "{line}").expect("the server reads");
-    }
-    drop(stdin);
-    let out = server.wait_with_output().expect("the server ends");
-    let reply: Value = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|line| serde_json::from_str::<Value>(line).expect("JSON-RPC"))
+    let reply = raw_session(&w, &lines)
+        .into_iter()
         .find(|r| r["id"] == 2)
         .expect("a reply to the call");
     assert_eq!(reply["result"]["isError"], false, "{reply}");
@@ -405,31 +367,12 @@ fn update_resolves_a_conflict() {
             .map(Vec::len),
         Some(1)
     );
-    let mut server = w
-        .command()
-        .arg("mcp")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("jerry mcp");
     let lines = [
-        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}"#,
-        r#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
         r#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"update","arguments":{"id":"2","resolve":"keep"}}}"#,
         r#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"update","arguments":{"id":"1","resolve":"maybe"}}}"#,
         r#"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"update","arguments":{"id":"1","resolve":"take","priority":"high"}}}"#,
     ];
-    let mut stdin = server.stdin.take().expect("piped");
-    for line in lines {
-        writeln!(stdin, "{line}").expect("the server reads");
-    }
-    drop(stdin);
-    let out = server.wait_with_output().expect("the server ends");
-    let replies: Vec<Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("JSON-RPC"))
-        .collect();
+    let replies = raw_session(&w, &lines);
     let text = |id: u64| -> Value {
         let reply = replies.iter().find(|r| r["id"] == id).expect("a reply");
         serde_json::from_str(reply["result"]["content"][0]["text"].as_str().unwrap()).unwrap()
@@ -447,4 +390,34 @@ fn update_resolves_a_conflict() {
     assert_eq!(shown["priority"], "high");
     assert_eq!(shown.get("conflicts"), None, "{shown}");
     assert_eq!(shown["resolved_conflicts"][0]["resolved"]["resolution"], "take");
+}
+
+/// One `jerry mcp` over raw JSON-RPC lines: the handshake, then `calls`, then end of input.
+/// The server must end cleanly; its replies, in the order it wrote them.
+fn raw_session(w: &Workspace, calls: &[&str]) -> Vec<Value> {
+    let mut server = w
+        .command()
+        .arg("mcp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("jerry mcp");
+    let handshake = [
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}"#,
+        r#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+    ];
+    let mut stdin = server.stdin.take().expect("piped");
+    for line in handshake.iter().chain(calls) {
+        writeln!(stdin, "{line}").expect("the server reads");
+    }
+    drop(stdin);
+    let out = server
+        .wait_with_output()
+        .expect("the server ends at end of input");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON-RPC"))
+        .collect()
 }
