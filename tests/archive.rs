@@ -521,3 +521,63 @@ fn an_archive_that_runs_out_of_disk_at_any_point_leaves_the_project_whole() {
         drop(disk);
     }
 }
+
+#[test]
+fn a_lost_or_damaged_catalog_is_rebuilt_from_the_segments() {
+    let ws = project();
+    ws.ok(&["archive", "--closed-before", "now"]);
+    // WORK-003 comes back, changes and goes again: its old bytes stay in the first segment,
+    // its new ones are in a second. WORK-002 comes back (with WORK-001, its group) for good.
+    ws.ok(&["items", "reopen", "3"]);
+    ws.ok(&["items", "comment", "3", "one more thing"]);
+    ws.ok(&["items", "complete", "3"]);
+    ws.ok(&["archive", "--closed-before", "now"]);
+    ws.ok(&["items", "reopen", "2"]);
+    let before = everything(&ws);
+    // `items list` leaves archived work out: the same items must be left out after the rebuild.
+    let live = ids(&ws.json(&["items", "list"]));
+    assert_eq!(live, ["WORK-001", "WORK-002", "WORK-004", "WORK-005", "WORK-007"]);
+    let catalog = ws
+        .path()
+        .join("projects/PROJ-001/.jerry/data/archive/catalog.sqlite");
+    for damage in ["deleted", "no database"] {
+        if damage == "deleted" {
+            std::fs::remove_file(&catalog).expect("delete the catalog");
+        } else {
+            std::fs::write(&catalog, vec![0x5a; 4096]).expect("damage the catalog");
+            assert_fails(&ws.run(&["items", "show", "3"]), 6, "jerry doctor --repair");
+        }
+        let report = ws.run(&["doctor", "--json"]);
+        assert_eq!(report.status.code(), Some(6), "{damage}: doctor says so");
+        let report: Value = serde_json::from_slice(&report.stdout).expect("one JSON document");
+        let kinds: Vec<&str> = report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter_map(|f| f["kind"].as_str())
+            .collect();
+        assert_eq!(
+            kinds,
+            ["archive_catalog"],
+            "{damage}: one finding, not a loss: {report}"
+        );
+        let repair = ws.ok(&["doctor", "--repair"]);
+        assert!(
+            repair.contains("rebuilt the archive catalog"),
+            "{damage}: {repair}"
+        );
+        assert_eq!(everything(&ws), before, "{damage}: every item reads as before");
+        assert_eq!(ids(&ws.json(&["items", "list"])), live, "{damage}");
+        assert!(
+            ws.stream_file("WORK-002").exists(),
+            "{damage}: a restored item stays live"
+        );
+        assert_the_log_checks_out(&ws);
+    }
+    // With nobody running doctor, the next write brings the catalog back before it writes.
+    std::fs::remove_file(&catalog).expect("delete the catalog");
+    ws.ok(&["items", "comment", "4", "written after the catalog went"]);
+    assert_eq!(ws.json(&["items", "show", "3"]), before.0[2]);
+    assert_eq!(ids(&ws.json(&["items", "list"])), live);
+    assert_the_log_checks_out(&ws);
+}

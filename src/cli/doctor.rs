@@ -59,6 +59,9 @@ pub fn run(repair: bool, accept_loss: bool, ctx: &Context, out: &mut Output) -> 
                     ))?;
                 }
             }
+            if repaired.archive_catalog_rebuilt {
+                out.line("repaired: rebuilt the archive catalog from the archive segments")?;
+            }
             if repaired.index_rebuilt {
                 out.line("repaired: rebuilt the global index from the streams")?;
             }

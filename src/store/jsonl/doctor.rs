@@ -25,6 +25,8 @@ pub struct Repair {
     pub index_rebuilt: bool,
     /// Set by the application when it rebuilt a read model that disagreed with the log.
     pub read_model_rebuilt: bool,
+    /// The archive catalog was rebuilt from the segments (it was gone or damaged).
+    pub archive_catalog_rebuilt: bool,
     /// What `--accept-loss` gave up, when it was asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accepted_loss: Option<super::Loss>,
@@ -304,8 +306,9 @@ impl JsonlStore {
         // Each event id to the file it was seen in (shared: one path per file, not per event).
         let mut ids: HashMap<ulid::Ulid, Rc<Path>> = HashMap::new();
         let mut stray_removed = false;
-        for stream in self.list_all_stream_files()? {
-            let path = self.stream_path(&stream);
+        let files = self.list_all_stream_files()?;
+        for stream in &files {
+            let path = self.stream_path(stream);
             let bytes = fs_err::read(&path).map_err(|err| StoreError::io("cannot read", &path, err))?;
             let scan = scan_stream(self, &path, &bytes, &mut findings);
             streams += 1;
@@ -329,7 +332,7 @@ impl JsonlStore {
                 }
             }
             expect_entries(
-                &stream,
+                stream,
                 &path,
                 scan.events,
                 &mut ids,
@@ -337,14 +340,27 @@ impl JsonlStore {
                 &mut findings,
             );
         }
+        let files: HashSet<StreamId> = files.into_iter().collect();
+        let live: HashSet<ulid::Ulid> = ids.keys().copied().collect();
+        let from_segments = self.check_catalog(repair, &files, &live, &mut findings)?;
+        done.archive_catalog_rebuilt = repair && from_segments.is_some();
         // Archived streams: read from their segment (never repaired there: they hold only
-        // the committed lines they had when they left).
-        for stream in self.archived_streams()? {
+        // the committed lines they had when they left). Where the catalog is not to be
+        // trusted, where the segments say they are.
+        let archived: Vec<(StreamId, Option<super::archive::Located>)> = match from_segments {
+            Some(rows) => rows.into_iter().map(|(s, at)| (s, Some(at))).collect(),
+            None => self.archived_streams()?.into_iter().map(|s| (s, None)).collect(),
+        };
+        for (stream, located) in archived {
             let path = self.stream_path(&stream);
             if path.exists() {
                 continue;
             }
-            let bytes = match self.stream_bytes(&stream) {
+            let bytes = match located {
+                Some(at) => self.archive.bytes(&at).map(|bytes| bytes.to_vec()),
+                None => self.stream_bytes(&stream),
+            };
+            let bytes = match bytes {
                 Ok(bytes) => bytes,
                 Err(err) => {
                     findings.push(finding("archive_unreadable", &path, None, err.to_string(), false));
@@ -404,6 +420,71 @@ impl JsonlStore {
             .collect();
         streams.sort();
         Ok(streams)
+    }
+
+    /// Compares the archive catalog with what the segments hold (see `catalog.rs`): a
+    /// catalog that is gone, unreadable or missing a stream the segments still have is a
+    /// finding, and with `repair` it is rebuilt. Returns the streams the segments hold when
+    /// the catalog is not to be trusted.
+    fn check_catalog(
+        &self,
+        repair: bool,
+        files: &HashSet<StreamId>,
+        live: &HashSet<ulid::Ulid>,
+        findings: &mut Vec<Finding>,
+    ) -> Result<Option<Vec<(StreamId, super::archive::Located)>>, StoreError> {
+        if self.archive.segments()?.is_empty() {
+            return Ok(None);
+        }
+        let plan = self.plan_catalog(files, live)?;
+        let catalog = self.archive.catalog_path().to_path_buf();
+        for (segment, reason) in &plan.damaged {
+            let path = self.archive.dir().join(segment);
+            let detail = format!("{reason}: the streams after it cannot be read back from this segment");
+            findings.push(finding("archive_segment_damaged", &path, None, detail, false));
+        }
+        let known: Result<HashSet<StreamId>, StoreError> = if self.archive.has_catalog() {
+            self.archive
+                .all()
+                .map(|rows| rows.into_iter().map(|(s, _)| s).collect())
+        } else {
+            Ok(HashSet::new())
+        };
+        let missing: Vec<&StreamId> = match &known {
+            Ok(known) => plan
+                .rows
+                .iter()
+                .map(|(s, _)| s)
+                .filter(|s| !known.contains(*s))
+                .collect(),
+            Err(_) => plan.rows.iter().map(|(s, _)| s).collect(),
+        };
+        let unreadable = known.as_ref().err().map(ToString::to_string);
+        if missing.is_empty() && unreadable.is_none() {
+            return Ok(None);
+        }
+        let named: Vec<&str> = missing.iter().take(5).map(|s| s.as_str()).collect();
+        let more = missing.len().saturating_sub(named.len());
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let why = match (&unreadable, self.archive.has_catalog()) {
+            (Some(err), _) => format!("the archive catalog cannot be read ({err})"),
+            (None, false) => "the archive catalog is gone".to_owned(),
+            (None, true) => "the archive catalog lacks streams its segments hold".to_owned(),
+        };
+        let detail = format!(
+            "{why}: {} archived stream(s) cannot be found ({}{more}); --repair rebuilds the catalog from the segments",
+            missing.len(),
+            named.join(", ")
+        );
+        findings.push(finding("archive_catalog", &catalog, None, detail, true));
+        if repair {
+            self.rebuild_catalog(&plan)?;
+        }
+        Ok(Some(plan.rows))
     }
 
     /// The other side of each file a git merge could not join (see the merge driver): a

@@ -7,6 +7,7 @@
 //! costs the same at event 10 as at event 10,000.
 
 mod archive;
+mod catalog;
 mod doctor;
 mod index;
 mod index_line;
@@ -112,11 +113,13 @@ impl JsonlStore {
         }
     }
 
-    /// Takes the write lock, then finishes or undoes a rename a crash interrupted, before
-    /// anything reads a stream's tail (see `rename.rs`).
+    /// Takes the write lock, then finishes or undoes a rename a crash interrupted (see
+    /// `rename.rs`) and brings back a lost archive catalog (see `catalog.rs`), before
+    /// anything reads a stream's tail.
     fn lock_for_write(&self) -> Result<lock::WriteGuard<'_>, StoreError> {
         let guard = self.lock.acquire()?;
         rename::recover(self)?;
+        self.recover_catalog()?;
         Ok(guard)
     }
 

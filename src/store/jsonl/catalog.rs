@@ -1,0 +1,116 @@
+//! Rebuilding the archive catalog from the segments.
+//!
+//! The segments are the truth and the catalog is an index over them: a catalog that was
+//! deleted or damaged must not strand the archived work (it did: the archived items vanished
+//! and `doctor --repair` could only offer to give their events up). A segment holds stream
+//! files byte for byte, so reading it back says which streams it has and where. What it
+//! cannot say is which of them are still archived: a stream brought back to `events/` by a
+//! write keeps its old bytes in its segment, and may since have been archived again (into a
+//! newer segment) or renamed by sync (its events keep their ids). So, newest segment first,
+//! a stream is catalogued only when no file holds it, no newer segment gave it already, and
+//! none of its event ids is in a file or in a stream already taken.
+
+use std::collections::HashSet;
+
+use ulid::Ulid;
+
+use super::archive::Located;
+use super::JsonlStore;
+use crate::store::{EventLine, StoreError, StreamId};
+
+/// What the segments say the catalog should hold.
+pub(super) struct CatalogPlan {
+    pub rows: Vec<(StreamId, Located)>,
+    /// Greater than every segment's number, so the next segment sorts after them all.
+    pub generation: u64,
+    /// Segments that could not be read to their end, with why.
+    pub damaged: Vec<(String, String)>,
+}
+
+impl JsonlStore {
+    /// The stream files in `events/` and every event id they hold.
+    pub(super) fn live_streams(&self) -> Result<(HashSet<StreamId>, HashSet<Ulid>), StoreError> {
+        let mut ids = HashSet::new();
+        let files: HashSet<StreamId> = self.list_all_stream_files()?.into_iter().collect();
+        for stream in &files {
+            let path = self.stream_path(stream);
+            let bytes = fs_err::read(&path).map_err(|err| StoreError::io("cannot read", &path, err))?;
+            for line in bytes.split(|&b| b == b'\n') {
+                if let Ok(event) = EventLine::parse_bytes(line) {
+                    ids.insert(event.event_id);
+                }
+            }
+        }
+        Ok((files, ids))
+    }
+
+    /// The catalog the segments give, next to the stream files `files` holding the events
+    /// `live` (see the module docs for the rule).
+    pub(super) fn plan_catalog(
+        &self,
+        files: &HashSet<StreamId>,
+        live: &HashSet<Ulid>,
+    ) -> Result<CatalogPlan, StoreError> {
+        let mut plan = CatalogPlan {
+            rows: Vec::new(),
+            generation: 1,
+            damaged: Vec::new(),
+        };
+        let mut taken: HashSet<StreamId> = HashSet::new();
+        let mut seen: HashSet<Ulid> = HashSet::new();
+        let mut group = 0;
+        for segment in self.archive.segments()? {
+            let number: u64 = segment
+                .strip_prefix("segment-")
+                .and_then(|rest| rest.split('-').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            plan.generation = plan.generation.max(number + 1);
+            let scan = self.archive.read_segment(&segment, group)?;
+            if let Some(reason) = scan.damage {
+                plan.damaged.push((segment.clone(), reason));
+            }
+            for found in scan.streams {
+                group = group.max(found.located.group + 1);
+                let elsewhere = files.contains(&found.stream)
+                    || taken.contains(&found.stream)
+                    || found
+                        .event_ids
+                        .iter()
+                        .any(|id| live.contains(id) || seen.contains(id));
+                if elsewhere {
+                    continue;
+                }
+                seen.extend(found.event_ids);
+                taken.insert(found.stream.clone());
+                plan.rows.push((found.stream, found.located));
+            }
+        }
+        plan.rows.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(plan)
+    }
+
+    /// Writes the catalog `plan` describes in place of the one there (moved into quarantine).
+    pub(super) fn rebuild_catalog(&self, plan: &CatalogPlan) -> Result<(), StoreError> {
+        let quarantine = self.quarantine_dir()?;
+        self.archive.replace(&plan.rows, plan.generation, &quarantine)
+    }
+
+    /// Under the write lock, before anything reads or writes: segments whose catalog is
+    /// gone (deleted by hand, or left out of a copy) or is no database any more get it
+    /// back, so the write neither misses an archived stream nor reuses its events' positions.
+    pub(super) fn recover_catalog(&self) -> Result<(), StoreError> {
+        if self.archive.has_catalog() {
+            match self.archive.generation() {
+                Err(StoreError::Corrupt { .. }) => {}
+                Ok(_) | Err(_) => return Ok(()),
+            }
+        }
+        if self.archive.segments()?.is_empty() {
+            return Ok(());
+        }
+        let (files, live) = self.live_streams()?;
+        let plan = self.plan_catalog(&files, &live)?;
+        self.rebuild_catalog(&plan)
+    }
+}
