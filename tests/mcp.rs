@@ -229,10 +229,10 @@ fn the_rmcp_client_lists_the_tools_and_claims_with_an_explicit_actor() {
     assert_eq!(shown["claim"]["holder"], "agent-7");
 }
 
-/// Lines a client could send by mistake: each gets an error, and the server answers the
-/// next request as if nothing happened. A line that is not JSON at all is skipped, as the
-/// official SDKs do (there is no id to answer; rust-sdk#938); JSON that is not a request is
-/// an Invalid Request error.
+/// Lines a client could send by mistake: each gets an error with the request's id (a line
+/// that is not JSON at all gets a parse error with id null, as JSON-RPC 2.0 says), and the
+/// server answers the next request as if nothing happened. rmcp alone answered params that
+/// are no object without an id, so a client waited for its answer forever.
 #[test]
 fn malformed_requests_get_errors_and_the_server_keeps_serving() {
     let w = Workspace::new();
@@ -248,6 +248,9 @@ fn malformed_requests_get_errors_and_the_server_keeps_serving() {
         r#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"show","arguments":{"id":"1","fields":["id","status"]}}}"#,
         r#"{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"list","arguments":{"limit":0}}}"#,
         r#"{"jsonrpc":"2.0","id":10,"method":"tools/call","params":{"name":"events_since","arguments":{"after":0,"limit":0}}}"#,
+        r#"{"jsonrpc":"2.0","id":12,"method":"tools/call","params":"oops"}"#,
+        r#"{"jsonrpc":"2.0","id":"thirteen","method":"tools/list","params":[1,2]}"#,
+        r#"{"jsonrpc":"2.0","id":14,"method":"tools/call","params":{}}"#,
     ];
     // An argument of a megabyte, which the error must not echo back whole.
     let huge = format!(
@@ -264,9 +267,21 @@ fn malformed_requests_get_errors_and_the_server_keeps_serving() {
     };
     assert_eq!(reply(1)["result"]["serverInfo"]["name"], "jerry");
     assert!(
-        replies.iter().any(|r| r["error"]["code"] == -32600),
-        "JSON that is no request: {replies:?}"
+        replies
+            .iter()
+            .any(|r| r["id"].is_null() && r["error"]["code"] == -32700),
+        "a line that is not JSON: {replies:?}"
     );
+    assert_eq!(reply(8)["error"]["code"], -32600, "JSON that is no request");
+    for id in [json!(12), json!("thirteen"), json!(14)] {
+        let answer = replies.iter().find(|r| r["id"] == id);
+        let code = answer.map(|r| r["error"]["code"].clone());
+        assert_eq!(
+            code,
+            Some(json!(-32602)),
+            "params that are no request's: {replies:?}"
+        );
+    }
     assert_eq!(reply(2)["result"]["isError"], true, "unknown argument");
     assert_eq!(reply(3)["error"]["code"], -32602, "unknown tool");
     assert_eq!(reply(4)["error"]["code"], -32601, "unknown method");

@@ -5,6 +5,7 @@
 //! as for the command line; every error is the command line's own (message and kind),
 //! returned as a tool error: nothing a client sends can stop the server.
 
+mod framing;
 mod params;
 
 use std::sync::{Arc, Mutex};
@@ -54,15 +55,21 @@ pub fn serve(mut session: Session, actor_given: bool) -> CliResult {
         tool_router: JerryMcp::tool_router(),
     };
     let served = runtime.block_on(async move {
-        let running = server
-            .serve(rmcp::transport::stdio())
-            .await
-            .map_err(|err| CommandError::failure(format!("the MCP handshake failed: {err}")))?;
-        running
-            .waiting()
-            .await
-            .map_err(|err| CommandError::failure(format!("the MCP server stopped: {err}")))?;
-        Ok(())
+        let framed = framing::stdio();
+        let served = async {
+            let running = server
+                .serve(framed.transport)
+                .await
+                .map_err(|err| CommandError::failure(format!("the MCP handshake failed: {err}")))?;
+            running
+                .waiting()
+                .await
+                .map_err(|err| CommandError::failure(format!("the MCP server stopped: {err}")))?;
+            Ok(())
+        }
+        .await;
+        framed.pumps.finish().await;
+        served
     });
     drop(runtime);
     drop(kept);
