@@ -72,9 +72,9 @@ pub enum ConfigError {
 impl ProjectConfig {
     /// The policies switched on, in a fixed order; names this jerry does not know are
     /// ignored (a newer jerry may have written them).
-    pub fn enabled_policies(&self) -> Vec<crate::app::Policy> {
+    pub fn enabled_policies(&self) -> Vec<crate::domain::Policy> {
         let names = self.policies.as_deref().unwrap_or_default();
-        crate::app::Policy::ALL
+        crate::domain::Policy::ALL
             .into_iter()
             .filter(|p| names.iter().any(|n| n == p.name()))
             .collect()
@@ -214,7 +214,7 @@ impl ProjectConfig {
                     .map(str::trim)
                     .filter(|n| !n.is_empty() && *n != "none")
                 {
-                    name.parse::<crate::app::Policy>().map_err(|_| {
+                    name.parse::<crate::domain::Policy>().map_err(|_| {
                         invalid("a comma-separated list of unblock-dependents, close-parent (or none)")
                     })?;
                     if !names.iter().any(|n| n == name) {

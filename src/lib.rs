@@ -13,6 +13,7 @@ pub mod config;
 pub mod domain;
 #[doc(hidden)]
 pub mod faults;
+pub mod kind;
 pub mod persist;
 pub mod project;
 pub mod store;

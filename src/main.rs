@@ -3,6 +3,7 @@
 //! them), and handed to the command-line front door. Everything else lives in the library.
 
 mod cli;
+mod door;
 mod mcp;
 mod serve;
 mod sync;

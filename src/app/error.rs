@@ -17,9 +17,9 @@ pub enum AppError {
     /// `items show --at` names a moment before the item was created.
     #[error("{item} did not exist yet at {at}")]
     NotYetCreated { item: ItemRef, at: Timestamp },
-    /// `--root` names no directory. Nothing is created for a root that does not exist, so
-    /// a typo cannot scatter projects across the disk.
-    #[error("--root {}: no such directory", .0.display())]
+    /// The workspace root named is no directory. Nothing is created for a root that does
+    /// not exist, so a typo cannot scatter projects across the disk.
+    #[error("workspace root {}: no such directory", .0.display())]
     MissingRoot(PathBuf),
     /// A read that needs a project, where there is none yet.
     #[error("there is no project in {} yet", .root.display())]
@@ -27,11 +27,11 @@ pub enum AppError {
     /// A read of a database file that does not exist (reads never create one).
     #[error("{0} does not exist (reads never create a store)")]
     NoStore(StoreUrl),
-    /// `--root` names a workspace's `projects/` folder instead of the workspace.
-    #[error("--root {} is a projects/ folder; pass the workspace that holds it: --root {}", .root.display(), .parent.display())]
+    /// The root named is a workspace's `projects/` folder instead of the workspace.
+    #[error("workspace root {} is a projects/ folder; name the workspace that holds it: {}", .root.display(), .parent.display())]
     RootIsProjectsDir { root: PathBuf, parent: PathBuf },
-    /// `store migrate --to` names the store the project already uses.
-    #[error("--to {0} is the store this project already uses; name another")]
+    /// `store migrate` names as its target the store the project already uses.
+    #[error("{0} is the store this project already uses; name another target")]
     SameStore(StoreUrl),
     /// A developer setting (`JERRY_TEST_TIMESTAMP`, `JERRY_TEST_SEED`) that does not parse.
     #[error("{var}: {reason}")]
@@ -85,8 +85,8 @@ pub enum AppError {
     /// One command named the same item twice (`items start 3 WORK-3`).
     #[error("{0} is named twice; name each item once")]
     SameItemTwice(WorkItemId),
-    /// `--expected-version` is one item's version; with several items it is ambiguous.
-    #[error("--expected-version guards one item; name one item, or leave it out")]
+    /// An expected version is one item's version; with several items it is ambiguous.
+    #[error("an expected version guards one item; name one item, or leave it out")]
     SeveralExpected,
     /// Items are created one at a time (each gets the next number).
     #[error("items are created one per command")]

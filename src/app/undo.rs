@@ -262,7 +262,7 @@ fn last_command(store: &dyn EventStore, actor: &str, redo: bool) -> Result<(Stri
     let reason = if redo {
         format!("nothing to redo: {actor} has undone nothing here")
     } else if seen.is_empty() {
-        format!("nothing to undo: {actor} has written nothing here (--correlation names another's command)")
+        format!("nothing to undo: {actor} has written nothing here (name another's command by its correlation id)")
     } else {
         format!("nothing to undo: every command {actor} wrote here is already undone")
     };

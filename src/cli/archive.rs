@@ -3,10 +3,10 @@
 use jerry::timestamp::TimeSpec;
 
 use super::context::Context;
-use super::error::CliResult;
 use super::output::Output;
+use crate::door::error::CommandResult;
 
-pub fn run(closed_before: &TimeSpec, dry_run: bool, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn run(closed_before: &TimeSpec, dry_run: bool, ctx: &Context, out: &mut Output) -> CommandResult {
     let session = ctx.read(true)?;
     let before = closed_before.resolve(session.now())?;
     let report = session.archive(before, dry_run)?;

@@ -4,8 +4,8 @@
 use jerry::app::{Environment, Overrides, Session, Setup};
 
 use super::args::GlobalArgs;
-use super::error::{CliResult, CommandError};
 use super::output::Format;
+use crate::door::error::{CommandError, CommandResult};
 
 pub struct Context {
     setup: Setup,
@@ -19,7 +19,7 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(global: GlobalArgs, actor_typed: bool, env: Environment) -> CliResult<Self> {
+    pub fn new(global: GlobalArgs, actor_typed: bool, env: Environment) -> CommandResult<Self> {
         let GlobalArgs {
             project,
             root,
@@ -68,13 +68,13 @@ impl Context {
     }
 
     /// Opens the session every command but `init`, `config` and `projects` runs in.
-    pub fn open(&self) -> CliResult<Session> {
+    pub fn open(&self) -> CommandResult<Session> {
         Ok(self.setup.open()?)
     }
 
     /// Opens a session for a read, which never writes anything; `require_project` makes a
     /// workspace without the project an error (exit 3) rather than an empty answer.
-    pub fn read(&self, require_project: bool) -> CliResult<Session> {
+    pub fn read(&self, require_project: bool) -> CommandResult<Session> {
         Ok(self.setup.open_read(require_project)?)
     }
 
@@ -93,6 +93,6 @@ impl Context {
 pub fn resolve_time(
     spec: Option<jerry::timestamp::TimeSpec>,
     session: &Session,
-) -> CliResult<Option<jerry::timestamp::Timestamp>> {
+) -> CommandResult<Option<jerry::timestamp::Timestamp>> {
     Ok(spec.map(|spec| spec.resolve(session.now())).transpose()?)
 }

@@ -7,10 +7,10 @@ use std::path::Path;
 use clap::CommandFactory;
 
 use super::args::Cli;
-use super::error::{CliResult, CommandError};
 use super::output::Output;
+use crate::door::error::{CommandError, CommandResult};
 
-pub fn completions(shell: clap_complete::Shell, out: &mut Output) -> CliResult {
+pub fn completions(shell: clap_complete::Shell, out: &mut Output) -> CommandResult {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "jerry", &mut script);
     out.line(String::from_utf8_lossy(&script).trim_end())
@@ -18,7 +18,7 @@ pub fn completions(shell: clap_complete::Shell, out: &mut Output) -> CliResult {
 
 /// Ids for a shell's completion function: cheap (the items read model), and silent on any
 /// error, since a completion must never print noise.
-pub fn ids(projects: bool, ctx: &super::context::Context, out: &mut Output) -> CliResult {
+pub fn ids(projects: bool, ctx: &super::context::Context, out: &mut Output) -> CommandResult {
     let ids: Vec<String> = if projects {
         ctx.setup()
             .workspace()
@@ -34,7 +34,7 @@ pub fn ids(projects: bool, ctx: &super::context::Context, out: &mut Output) -> C
 }
 
 /// Writes `jerry.1` and `jerry-<sub>[-<sub>].1` for every visible subcommand.
-pub fn man_pages(dir: &Path, out: &mut Output) -> CliResult {
+pub fn man_pages(dir: &Path, out: &mut Output) -> CommandResult {
     fs_err::create_dir_all(dir).map_err(|err| CommandError::failure(err.to_string()))?;
     let mut command = Cli::command();
     command.build();
@@ -43,7 +43,7 @@ pub fn man_pages(dir: &Path, out: &mut Output) -> CliResult {
     Ok(())
 }
 
-fn write_pages(command: &clap::Command, name: &str, dir: &Path) -> CliResult<usize> {
+fn write_pages(command: &clap::Command, name: &str, dir: &Path) -> CommandResult<usize> {
     let page = command.clone().name(name.to_owned());
     let mut bytes = Vec::new();
     clap_mangen::Man::new(page).render(&mut bytes)?;

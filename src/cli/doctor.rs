@@ -3,11 +3,11 @@
 use jerry::store::Finding;
 
 use super::context::Context;
-use super::error::{CliResult, CommandError, Exit};
 use super::output::Output;
 use super::progress::spinner;
+use crate::door::error::{CommandError, CommandResult, ErrorKind};
 
-pub fn run(repair: bool, accept_loss: bool, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn run(repair: bool, accept_loss: bool, ctx: &Context, out: &mut Output) -> CommandResult {
     let session = ctx.read(true)?;
     let spinner = spinner("checking every stream, the index and the read model…");
     let report = session.doctor(repair, accept_loss)?;
@@ -98,7 +98,7 @@ pub fn run(repair: bool, accept_loss: bool, ctx: &Context, out: &mut Output) -> 
         return Ok(());
     }
     let error = CommandError::new(
-        Exit::Corrupt,
+        ErrorKind::Corrupt,
         format!("{} problem(s) in {}", report.remaining().len(), report.project),
     );
     let error = if report.repairable() {

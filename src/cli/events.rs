@@ -15,12 +15,12 @@ use super::args::{
     EventsQueryArgs, EventsReplayArgs, EventsStatsArgs, GroupByArg,
 };
 use super::context::{resolve_time, Context};
-use super::error::{CliResult, CommandError, Exit};
 use super::output::{Format, Output};
 use super::progress::{progress_bar, spinner};
 use super::{notes, render};
+use crate::door::error::{CommandError, CommandResult, ErrorKind};
 
-pub fn run(command: EventsCommand, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn run(command: EventsCommand, ctx: &Context, out: &mut Output) -> CommandResult {
     match command {
         EventsCommand::List(args) => list(args, ctx, out),
         EventsCommand::Follow(args) => follow(args, ctx, out),
@@ -32,7 +32,7 @@ pub fn run(command: EventsCommand, ctx: &Context, out: &mut Output) -> CliResult
     }
 }
 
-fn filter(args: EventFilterArgs, after: u64, session: &Session, ctx: &Context) -> CliResult<EventFilter> {
+fn filter(args: EventFilterArgs, after: u64, session: &Session, ctx: &Context) -> CommandResult<EventFilter> {
     let EventFilterArgs {
         types,
         item,
@@ -59,7 +59,7 @@ fn filter(args: EventFilterArgs, after: u64, session: &Session, ctx: &Context) -
     })
 }
 
-fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let EventsListArgs {
         filter: filter_args,
         after,
@@ -108,7 +108,7 @@ fn list(args: EventsListArgs, ctx: &Context, out: &mut Output) -> CliResult {
 /// Polls at most this long between checks, so Ctrl-C and a stopped writer are noticed.
 const FOLLOW_TICK: Duration = Duration::from_millis(100);
 
-fn follow(args: EventsFollowArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn follow(args: EventsFollowArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let EventsFollowArgs {
         filter: filter_args,
         from_start,
@@ -168,11 +168,11 @@ fn stdout_closed() -> bool {
     false
 }
 
-fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let EventsReplayArgs { until, verify } = args;
     if ctx.actor_filter().is_some() {
         return Err(CommandError::new(
-            Exit::Usage,
+            ErrorKind::Usage,
             "events replay rebuilds from the whole log; --actor does not apply (events list --actor filters)",
         ));
     }
@@ -221,7 +221,7 @@ fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> CliResult 
     Ok(())
 }
 
-pub fn generate(items: u64, events_per_item: u64, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn generate(items: u64, events_per_item: u64, ctx: &Context, out: &mut Output) -> CommandResult {
     let session = ctx.open()?;
     let bar = progress_bar(items * events_per_item);
     let started = Instant::now();
@@ -243,7 +243,7 @@ enum ExportFormat {
     Toon,
 }
 
-fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let EventsExportArgs {
         filter: filter_args,
         after,
@@ -251,7 +251,7 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult 
     } = args;
     if ctx.format() == Some(Format::Table) {
         return Err(CommandError::new(
-            Exit::Usage,
+            ErrorKind::Usage,
             "events export writes jsonl (the default), json or toon; --format table does not apply",
         ));
     }
@@ -355,7 +355,7 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CliResult 
     Ok(())
 }
 
-fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let EventsImportArgs { file } = args;
     let session = ctx.open()?;
     let spinner = spinner("checking and importing events…");
@@ -405,7 +405,7 @@ fn import(args: EventsImportArgs, ctx: &Context, out: &mut Output) -> CliResult 
     }
 }
 
-fn stats(args: EventsStatsArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn stats(args: EventsStatsArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let EventsStatsArgs {
         group_by,
         filter: filter_args,
@@ -428,7 +428,7 @@ fn stats(args: EventsStatsArgs, ctx: &Context, out: &mut Output) -> CliResult {
     out.line(&render::stats_table(&stats))
 }
 
-fn query(args: EventsQueryArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn query(args: EventsQueryArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let EventsQueryArgs {
         query,
         within,

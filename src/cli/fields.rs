@@ -1,109 +1,50 @@
-//! `--fields id,title,status`: only those fields of each item, in that order, so an agent
-//! reading the output pays (in tokens) only for what it reads. A field an item lacks (no
-//! due date) is `null`, so every object has the same keys.
+//! `--fields` on the command line: the flag, and the table of those fields the human
+//! formats print (the selection itself is shared by every door: `door::fields`).
 
 use clap::Args;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-/// The keys of an item's `--json` object (docs/json-output.md), in its order.
-pub const ITEM_FIELDS: [&str; 19] = [
-    "id",
-    "internal_id",
-    "title",
-    "type",
-    "priority",
-    "status",
-    "description",
-    "parent",
-    "assignee",
-    "dependencies",
-    "labels",
-    "comments",
-    "quality",
-    "due",
-    "blocked_reason",
-    "claim",
-    "version",
-    "created_at",
-    "updated_at",
-];
+use crate::door::error::CommandResult;
+use crate::door::fields::Fields;
 
-/// What `items show --json` (and `items claim --json`) adds: the item's links.
-pub const LINK_FIELDS: [&str; 4] = ["children", "blocks", "blocked_by", "related"];
-
-/// A checked list of field names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fields(Vec<String>);
-
-impl Fields {
-    /// Parses `id,title,status` (spaces around names are ignored); an unknown or repeated
-    /// name is refused with the valid ones.
-    pub fn parse(input: &str) -> Result<Self, String> {
-        let mut fields: Vec<String> = Vec::new();
-        for name in input.split(',').map(str::trim) {
-            if name.is_empty() {
-                return Err("an empty field name (write them as id,title,status)".into());
-            }
-            let known = ITEM_FIELDS.contains(&name) || LINK_FIELDS.contains(&name);
-            if !known {
-                return Err(format!(
-                    "unknown field '{name}'; the fields are: {}, {}",
-                    ITEM_FIELDS.join(", "),
-                    LINK_FIELDS.join(", ")
-                ));
-            }
-            if fields.iter().any(|f| f == name) {
-                return Err(format!("field '{name}' is named twice"));
-            }
-            fields.push(name.to_owned());
-        }
-        Ok(Self(fields))
-    }
-
-    /// Keeps only these fields of an item object, or of each object of an array.
-    pub fn project(&self, value: &Value) -> Value {
-        match value {
-            Value::Array(items) => Value::Array(items.iter().map(|item| self.project(item)).collect()),
-            Value::Object(object) => {
-                let mut kept = Map::with_capacity(self.0.len());
-                for name in &self.0 {
-                    kept.insert(name.clone(), object.get(name).cloned().unwrap_or(Value::Null));
-                }
-                Value::Object(kept)
-            }
-            other => other.clone(),
-        }
-    }
-
-    /// A table of these fields, one row per item, for the human formats.
-    pub fn table(&self, value: &Value, style: super::style::Style) -> String {
-        let items: Vec<&Value> = match value {
-            Value::Array(items) => items.iter().collect(),
-            other => vec![other],
-        };
-        let rows = items
-            .iter()
-            .map(|item| {
-                self.0
-                    .iter()
-                    .map(|name| cell(item.get(name).unwrap_or(&Value::Null)))
-                    .collect()
-            })
-            .collect();
-        let headers: Vec<String> = self.0.iter().map(|name| name.to_uppercase()).collect();
-        super::render::table(&headers, rows, style)
-    }
+/// The `--fields` flag, for the commands that print items.
+#[derive(Debug, Args)]
+pub struct FieldsArg {
+    /// Print only these fields of each item, in this order (id,title,status,…); a field an
+    /// item lacks is null. Applies to every format (the table gets these columns).
+    #[arg(long, value_name = "LIST", value_parser = Fields::parse)]
+    pub fields: Option<Fields>,
 }
 
 /// Prints items (one object or a list) in `out`'s format, keeping only `fields`: JSON
 /// formats get the projected values, the table gets those columns.
-pub fn print(out: &mut super::output::Output, value: &Value, fields: &Fields) -> super::error::CliResult {
+pub fn print(out: &mut super::output::Output, value: &Value, fields: &Fields) -> CommandResult {
     let projected = fields.project(value);
     if out.json() {
         return out.json_value(&projected);
     }
     let style = out.style();
-    out.line(&fields.table(&projected, style))
+    out.line(&table(fields, &projected, style))
+}
+
+/// A table of `fields`, one row per item.
+fn table(fields: &Fields, value: &Value, style: super::style::Style) -> String {
+    let items: Vec<&Value> = match value {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    let rows = items
+        .iter()
+        .map(|item| {
+            fields
+                .names()
+                .iter()
+                .map(|name| cell(item.get(name).unwrap_or(&Value::Null)))
+                .collect()
+        })
+        .collect();
+    let headers: Vec<String> = fields.names().iter().map(|name| name.to_uppercase()).collect();
+    super::render::table(&headers, rows, style)
 }
 
 /// One value as a table cell: strings bare, lists comma-separated, nothing as `-`.
@@ -115,40 +56,5 @@ fn cell(value: &Value) -> String {
             values.iter().map(cell).collect::<Vec<_>>().join(", ")
         }
         other => super::render::printable(&other.to_string()),
-    }
-}
-
-/// The `--fields` flag, for the commands that print items.
-#[derive(Debug, Args)]
-pub struct FieldsArg {
-    /// Print only these fields of each item, in this order (id,title,status,…); a field an
-    /// item lacks is null. Applies to every format (the table gets these columns).
-    #[arg(long, value_name = "LIST", value_parser = Fields::parse)]
-    pub fields: Option<Fields>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keeps_the_named_fields_in_order_and_fills_the_missing_with_null() {
-        let fields = Fields::parse("status, id,due").unwrap();
-        let item = serde_json::json!({"id": "WORK-1", "title": "t", "status": "pending"});
-        assert_eq!(
-            serde_json::to_string(&fields.project(&serde_json::json!([item]))).unwrap(),
-            r#"[{"status":"pending","id":"WORK-1","due":null}]"#
-        );
-    }
-
-    #[test]
-    fn refuses_unknown_empty_and_repeated_names() {
-        let unknown = Fields::parse("id,titel").unwrap_err();
-        assert!(
-            unknown.contains("unknown field 'titel'") && unknown.contains("title"),
-            "{unknown}"
-        );
-        assert!(Fields::parse("id,,title").is_err());
-        assert!(Fields::parse("id,id").is_err());
     }
 }

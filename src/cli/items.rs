@@ -9,11 +9,11 @@ use jerry::domain::{Decision, DependencyType, ItemRef, NewWorkItem, Priority, St
 use jerry::timestamp::TimeSpec;
 
 use super::context::Context;
-use super::error::{CliResult, CommandError, Exit};
 use super::output::Output;
 use super::tracking::{self, ReadyArgs, TreeArgs};
 use super::views::{self, ItemArg, ListArgs, ShowArgs};
 use super::{notes, render};
+use crate::door::error::{CommandError, CommandResult, ErrorKind};
 
 #[derive(Debug, Subcommand)]
 pub enum ItemsCommand {
@@ -435,7 +435,7 @@ pub struct CommentArgs {
     pub guard: WriteGuardArgs,
 }
 
-pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CommandResult {
     match command {
         ItemsCommand::Create(args) => create(args, ctx, out),
         ItemsCommand::Start(args) => transition(args, Some(Status::InProgress), ctx, out),
@@ -472,7 +472,7 @@ fn write(
     out: &mut Output,
     options: WriteOptions,
     command: Command,
-) -> CliResult<CommandOutcome> {
+) -> CommandResult<CommandOutcome> {
     let session = ctx.open()?;
     execute(&session, out, options, command)
 }
@@ -483,7 +483,7 @@ fn execute(
     out: &mut Output,
     options: WriteOptions,
     command: Command,
-) -> CliResult<CommandOutcome> {
+) -> CommandResult<CommandOutcome> {
     let outcome = session.execute(command, options)?;
     for warning in &outcome.value.warnings {
         out.warn(&format!("warning: {}", words(warning)));
@@ -504,7 +504,12 @@ fn execute(
 
 /// Runs one command per item, all or nothing, and reports each item's change; `--json`
 /// prints the item for one id and an array of items for several.
-fn write_each(ctx: &Context, out: &mut Output, options: WriteOptions, commands: Vec<Command>) -> CliResult {
+fn write_each(
+    ctx: &Context,
+    out: &mut Output,
+    options: WriteOptions,
+    commands: Vec<Command>,
+) -> CommandResult {
     let several = commands.len() > 1;
     let session = ctx.open()?;
     let outcome = session.execute_all(commands, options)?;
@@ -525,7 +530,7 @@ fn write_each(ctx: &Context, out: &mut Output, options: WriteOptions, commands: 
             .value
             .iter()
             .map(write_json)
-            .collect::<CliResult<Vec<_>>>()?;
+            .collect::<CommandResult<Vec<_>>>()?;
         if several {
             out.json_value(&serde_json::Value::Array(items))?;
         } else if let Some(item) = items.into_iter().next() {
@@ -560,7 +565,7 @@ fn words(warning: &Warning) -> String {
 
 /// A write's `--json`: the item, plus `replayed` (true when an idempotency key found the
 /// command already done).
-fn write_json(outcome: &CommandOutcome) -> CliResult<serde_json::Value> {
+fn write_json(outcome: &CommandOutcome) -> CommandResult<serde_json::Value> {
     let mut value = serde_json::to_value(&outcome.item)?;
     if let Some(object) = value.as_object_mut() {
         object.insert("replayed".into(), outcome.replayed.into());
@@ -580,7 +585,7 @@ fn options(guard: WriteGuardArgs) -> WriteOptions {
     }
 }
 
-fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let CreateArgs {
         title,
         work_type,
@@ -614,7 +619,7 @@ fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> CliResult {
     Ok(())
 }
 
-fn report_change(outcome: &CommandOutcome, out: &mut Output) -> CliResult {
+fn report_change(outcome: &CommandOutcome, out: &mut Output) -> CommandResult {
     if out.json() {
         return Ok(());
     }
@@ -630,7 +635,7 @@ fn report_change(outcome: &CommandOutcome, out: &mut Output) -> CliResult {
 }
 
 /// A status change on each item; `None` reopens (only from done).
-fn transition(args: TransitionArgs, to: Option<Status>, ctx: &Context, out: &mut Output) -> CliResult {
+fn transition(args: TransitionArgs, to: Option<Status>, ctx: &Context, out: &mut Output) -> CommandResult {
     let TransitionArgs { ids, reason, guard } = args;
     let commands = ids
         .into_iter()
@@ -649,7 +654,7 @@ fn transition(args: TransitionArgs, to: Option<Status>, ctx: &Context, out: &mut
     write_each(ctx, out, options(guard), commands)
 }
 
-fn claim(args: ClaimArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn claim(args: ClaimArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let ClaimArgs {
         id,
         claimant,
@@ -668,7 +673,7 @@ fn claim(args: ClaimArgs, ctx: &Context, out: &mut Output) -> CliResult {
         Some(item) => {
             if !select.is_empty() {
                 return Err(CommandError::new(
-                    Exit::Usage,
+                    ErrorKind::Usage,
                     "the filters pick among ready items; with an id there is nothing to pick",
                 ));
             }
@@ -683,7 +688,7 @@ fn claim(args: ClaimArgs, ctx: &Context, out: &mut Output) -> CliResult {
         None => {
             if options.expected_version.is_some() {
                 return Err(CommandError::new(
-                    Exit::Usage,
+                    ErrorKind::Usage,
                     "--expected-version needs an id: without one the claim takes whichever item is ready",
                 ));
             }
@@ -716,7 +721,7 @@ fn claim(args: ClaimArgs, ctx: &Context, out: &mut Output) -> CliResult {
     views::print_item(out, item, &links, fields.as_ref())
 }
 
-fn release(args: ReleaseArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn release(args: ReleaseArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let ReleaseArgs {
         ids,
         force,
@@ -734,7 +739,7 @@ fn release(args: ReleaseArgs, ctx: &Context, out: &mut Output) -> CliResult {
     write_each(ctx, out, options(guard), commands)
 }
 
-fn block(args: BlockArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn block(args: BlockArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let BlockArgs { ids, reason, guard } = args;
     let commands = ids
         .into_iter()
@@ -747,7 +752,7 @@ fn block(args: BlockArgs, ctx: &Context, out: &mut Output) -> CliResult {
     write_each(ctx, out, options(guard), commands)
 }
 
-fn status(args: StatusArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn status(args: StatusArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let StatusArgs {
         id,
         status,
@@ -767,7 +772,7 @@ fn status(args: StatusArgs, ctx: &Context, out: &mut Output) -> CliResult {
     report_change(&outcome, out)
 }
 
-fn priority(args: PriorityArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn priority(args: PriorityArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let PriorityArgs {
         ids,
         priority,
@@ -785,7 +790,7 @@ fn priority(args: PriorityArgs, ctx: &Context, out: &mut Output) -> CliResult {
     write_each(ctx, out, options(guard), commands)
 }
 
-fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let AssignArgs {
         mut args,
         none,
@@ -796,7 +801,7 @@ fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> CliResult {
     } else {
         if args.len() < 2 {
             return Err(CommandError::new(
-                Exit::Usage,
+                ErrorKind::Usage,
                 "name the items and then who takes them (jerry items assign 7 ann), or pass --none",
             ));
         }
@@ -805,7 +810,10 @@ fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> CliResult {
     let mut commands = Vec::with_capacity(args.len());
     for id in &args {
         let item: ItemRef = id.parse().map_err(|err: jerry::domain::DomainError| {
-            CommandError::new(Exit::Invalid, format!("invalid value '{id}' for '<ID>': {err}"))
+            CommandError::new(
+                ErrorKind::Invalid,
+                format!("invalid value '{id}' for '<ID>': {err}"),
+            )
         })?;
         commands.push(Command::Assign {
             item,
@@ -815,7 +823,7 @@ fn assign(args: AssignArgs, ctx: &Context, out: &mut Output) -> CliResult {
     write_each(ctx, out, options(guard), commands)
 }
 
-fn due(args: DueArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn due(args: DueArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let DueArgs {
         id,
         due,
@@ -828,7 +836,7 @@ fn due(args: DueArgs, ctx: &Context, out: &mut Output) -> CliResult {
     report_change(&outcome, out)
 }
 
-fn resolve(args: ResolveArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn resolve(args: ResolveArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let ResolveArgs {
         id,
         conflict,
@@ -851,7 +859,7 @@ fn resolve(args: ResolveArgs, ctx: &Context, out: &mut Output) -> CliResult {
     report_change(&outcome, out)
 }
 
-fn depend(args: DependArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn depend(args: DependArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let DependArgs {
         id,
         other,
@@ -871,7 +879,7 @@ fn depend(args: DependArgs, ctx: &Context, out: &mut Output) -> CliResult {
     report_change(&outcome, out)
 }
 
-fn undepend(args: UndependArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn undepend(args: UndependArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let UndependArgs { id, other, guard } = args;
     let outcome = write(
         ctx,
@@ -882,7 +890,7 @@ fn undepend(args: UndependArgs, ctx: &Context, out: &mut Output) -> CliResult {
     report_change(&outcome, out)
 }
 
-fn edit(args: EditArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn edit(args: EditArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let EditArgs {
         id,
         title,
@@ -902,7 +910,7 @@ fn edit(args: EditArgs, ctx: &Context, out: &mut Output) -> CliResult {
     report_change(&outcome, out)
 }
 
-fn label(args: LabelArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn label(args: LabelArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let LabelArgs {
         ids,
         add,
@@ -912,7 +920,7 @@ fn label(args: LabelArgs, ctx: &Context, out: &mut Output) -> CliResult {
     // Adding and removing one label at once has no meaning (it is not a toggle).
     if let Some(both) = add.iter().find(|label| remove.contains(label)) {
         return Err(CommandError::new(
-            Exit::Usage,
+            ErrorKind::Usage,
             format!("--add and --remove both name '{both}'; give each label once"),
         ));
     }
@@ -927,13 +935,13 @@ fn label(args: LabelArgs, ctx: &Context, out: &mut Output) -> CliResult {
     write_each(ctx, out, options(guard), commands)
 }
 
-fn comment(args: CommentArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn comment(args: CommentArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let CommentArgs { id, text, guard } = args;
     let outcome = write(ctx, out, options(guard), Command::Comment { item: id, text })?;
     report_change(&outcome, out)
 }
 
-fn reparent(args: ParentArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn reparent(args: ParentArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let ParentArgs {
         id,
         parent,
@@ -944,7 +952,7 @@ fn reparent(args: ParentArgs, ctx: &Context, out: &mut Output) -> CliResult {
     report_change(&outcome, out)
 }
 
-fn metrics(args: MetricsArgs, ctx: &Context, out: &mut Output) -> CliResult {
+fn metrics(args: MetricsArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let MetricsArgs {
         id,
         coverage,

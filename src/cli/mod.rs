@@ -6,9 +6,9 @@ mod args;
 mod context;
 mod docs;
 mod doctor;
-pub(crate) mod error;
+mod error;
 mod events;
-pub(crate) mod fields;
+mod fields;
 mod items;
 mod notes;
 mod output;
@@ -30,9 +30,9 @@ use clap::{CommandFactory, FromArgMatches};
 
 use jerry::app::{Environment, UndoTarget};
 
+use crate::door::error::CommandResult;
 use args::{Cli, TopCommand};
 use context::Context;
-use error::CliResult;
 use output::Output;
 
 /// Runs one command line in `env` (the process's clock and ids, from the composition
@@ -72,7 +72,7 @@ pub fn main(env: Environment) -> ExitCode {
     warn_of_damage(&mut out);
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => err.report(json, |body| print_json(&mut out, body)),
+        Err(err) => error::report(&err, json, |body| print_json(&mut out, body)),
     }
 }
 
@@ -111,7 +111,7 @@ fn source_is(matches: &clap::ArgMatches, id: &str, sources: &[ValueSource]) -> b
     false
 }
 
-fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CliResult {
+fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CommandResult {
     match command {
         TopCommand::Init { project } => settings::init(ctx, project, out),
         TopCommand::Items(command) => items::run(command, ctx, out),

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::error::{CliResult, CommandError};
 use super::style::Style;
+use crate::door::error::{CommandError, CommandResult};
 
 /// How data is written: a table for people, or one of the machine formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -134,20 +134,20 @@ impl Output {
         self.format != Format::Table
     }
 
-    pub fn line(&mut self, text: &str) -> CliResult {
+    pub fn line(&mut self, text: &str) -> CommandResult {
         writeln!(self.stdout(), "{text}")?;
         Ok(())
     }
 
     /// Human text as it is, newlines included: a table written a block at a time.
-    pub fn text(&mut self, text: &str) -> CliResult {
+    pub fn text(&mut self, text: &str) -> CommandResult {
         self.stdout().write_all(text.as_bytes())?;
         Ok(())
     }
 
     /// Writes data in the chosen machine format. Encoding happens first, so only I/O errors
     /// (such as a closed pipe) come from writing.
-    pub fn json_value<T: Serialize + ?Sized>(&mut self, value: &T) -> CliResult {
+    pub fn json_value<T: Serialize + ?Sized>(&mut self, value: &T) -> CommandResult {
         let mut buffer = match self.format {
             Format::Table | Format::Json => serde_json::to_vec_pretty(value)?,
             Format::Jsonl => {
@@ -177,7 +177,7 @@ impl Output {
     /// One element of a list that is written as it is read, already encoded as compact JSON
     /// (rows of the indexed read model). `index` counts from 0; [`Output::end_list`] closes
     /// the list. The bytes are those [`Output::json_value`] writes for the whole list.
-    pub fn list_element(&mut self, index: usize, compact: &str) -> CliResult {
+    pub fn list_element(&mut self, index: usize, compact: &str) -> CommandResult {
         // Gathered into blocks: stdout flushes at every newline, a syscall per line.
         let mut block = std::mem::take(&mut self.block);
         match self.format {
@@ -204,7 +204,7 @@ impl Output {
     }
 
     /// Ends a list written with [`Output::list_element`], of `count` elements.
-    pub fn end_list(&mut self, count: usize) -> CliResult {
+    pub fn end_list(&mut self, count: usize) -> CommandResult {
         let mut block = std::mem::take(&mut self.block);
         if self.format != Format::Jsonl {
             block.extend_from_slice(if count == 0 { b"[]\n" } else { b"\n]\n" });
@@ -214,7 +214,7 @@ impl Output {
     }
 
     /// One compact JSON object on its own line (JSON Lines / NDJSON).
-    pub fn json_line<T: Serialize + ?Sized>(&mut self, value: &T) -> CliResult {
+    pub fn json_line<T: Serialize + ?Sized>(&mut self, value: &T) -> CommandResult {
         let mut buffer = serde_json::to_vec(value)?;
         buffer.push(b'\n');
         self.stdout().write_all(&buffer)?;
@@ -230,7 +230,7 @@ impl Output {
 
     /// A human confirmation on stdout (`WORK-001 v2: pending → in_progress`); `--quiet`
     /// drops it.
-    pub fn confirm(&mut self, text: &str) -> CliResult {
+    pub fn confirm(&mut self, text: &str) -> CommandResult {
         if self.style.quiet {
             return Ok(());
         }
@@ -242,7 +242,7 @@ impl Output {
     }
 
     /// Flushes now, reporting a closed pipe as an error (used by `follow` after each event).
-    pub fn flush_now(&mut self) -> CliResult {
+    pub fn flush_now(&mut self) -> CommandResult {
         self.stdout().flush()?;
         Ok(())
     }

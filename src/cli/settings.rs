@@ -7,10 +7,10 @@ use jerry::config::ProjectConfig;
 
 use super::args::{ConfigCommand, ProjectsCommand};
 use super::context::Context;
-use super::error::CliResult;
 use super::output::Output;
+use crate::door::error::CommandResult;
 
-pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> CommandResult {
     let setup = ctx.setup();
     let opened = setup.settings()?;
     let path = setup.config_path(&opened.project);
@@ -69,7 +69,7 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> CliRes
     }
 }
 
-pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> CommandResult {
     let setup = ctx.setup();
     match command {
         ProjectsCommand::Create { project } => create(ctx, project, true, out),
@@ -134,7 +134,7 @@ pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> Cl
 }
 
 /// `jerry init [PROJECT]` (and `projects create`).
-pub fn init(ctx: &Context, project: Option<jerry::domain::ProjectId>, out: &mut Output) -> CliResult {
+pub fn init(ctx: &Context, project: Option<jerry::domain::ProjectId>, out: &mut Output) -> CommandResult {
     create(ctx, project, false, out)
 }
 
@@ -144,7 +144,7 @@ fn create(
     project: Option<jerry::domain::ProjectId>,
     another: bool,
     out: &mut Output,
-) -> CliResult {
+) -> CommandResult {
     let named = project.is_some();
     let (id, path, created) = ctx.setup().init(project, another)?;
     if created {

@@ -7,11 +7,11 @@ use jerry::store::StoreUrl;
 
 use super::args::StoreCommand;
 use super::context::Context;
-use super::error::{CliResult, CommandError};
 use super::output::Output;
 use super::progress::progress_bar;
+use crate::door::error::{CommandError, CommandResult};
 
-pub fn run(command: StoreCommand, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn run(command: StoreCommand, ctx: &Context, out: &mut Output) -> CommandResult {
     match command {
         StoreCommand::Init => init(ctx, out),
         StoreCommand::Info => info(ctx, out),
@@ -19,7 +19,7 @@ pub fn run(command: StoreCommand, ctx: &Context, out: &mut Output) -> CliResult 
     }
 }
 
-fn init(ctx: &Context, out: &mut Output) -> CliResult {
+fn init(ctx: &Context, out: &mut Output) -> CommandResult {
     let (url, version, applied) = ctx.setup().init_store()?;
     if out.json() {
         return out.json_value(&json!({
@@ -42,7 +42,7 @@ fn init(ctx: &Context, out: &mut Output) -> CliResult {
     }
 }
 
-fn info(ctx: &Context, out: &mut Output) -> CliResult {
+fn info(ctx: &Context, out: &mut Output) -> CommandResult {
     let session = ctx.read(true)?;
     let events = session.store().head_position()?;
     let streams = session.store().list_streams()?.len();
@@ -64,7 +64,7 @@ fn info(ctx: &Context, out: &mut Output) -> CliResult {
     ))
 }
 
-fn migrate(to: StoreUrl, ctx: &Context, out: &mut Output) -> CliResult {
+fn migrate(to: StoreUrl, ctx: &Context, out: &mut Output) -> CommandResult {
     let session = ctx.open()?;
     let cwd = std::env::current_dir()
         .map_err(|err| CommandError::failure(format!("cannot read the current directory: {err}")))?;

@@ -3,10 +3,10 @@
 use std::fmt::Write;
 
 use super::context::Context;
-use super::error::CliResult;
 use super::output::Output;
+use crate::door::error::CommandResult;
 
-pub fn run(remote: Option<String>, dry_run: bool, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn run(remote: Option<String>, dry_run: bool, ctx: &Context, out: &mut Output) -> CommandResult {
     let session = ctx.open()?;
     let remote = remote.unwrap_or_else(|| session.sync_remote());
     let spinner = super::progress::spinner(&format!("syncing {} with {remote}…", session.project()));
@@ -63,7 +63,7 @@ fn summary(report: &crate::sync::SyncReport) -> String {
 }
 
 /// `jerry sync --install-merge-driver`.
-pub fn install_merge_driver(ctx: &Context, out: &mut Output) -> CliResult {
+pub fn install_merge_driver(ctx: &Context, out: &mut Output) -> CommandResult {
     let added = crate::sync::merge_driver::install(ctx.setup().workspace().root())?;
     if out.json() {
         return out.json_value(&serde_json::json!({ "gitattributes_added": added, "driver": "merge.jerry" }));
@@ -80,7 +80,7 @@ pub fn install_merge_driver(ctx: &Context, out: &mut Output) -> CliResult {
 }
 
 /// `jerry merge-driver %O %A %B %P`: silent on success, as git expects.
-pub fn merge_driver(ours: &std::path::Path, theirs: &std::path::Path, path: &str) -> CliResult {
+pub fn merge_driver(ours: &std::path::Path, theirs: &std::path::Path, path: &str) -> CommandResult {
     crate::sync::merge_driver::merge(ours, theirs, path)?;
     Ok(())
 }

@@ -6,9 +6,9 @@ use jerry::domain::ItemRef;
 
 use super::args::at_least_one;
 use super::context::Context;
-use super::error::CliResult;
 use super::output::Output;
 use super::render;
+use crate::door::error::CommandResult;
 
 #[derive(Debug, Args)]
 pub struct ReadyArgs {
@@ -27,7 +27,7 @@ pub struct TreeArgs {
     pub id: Option<ItemRef>,
 }
 
-pub fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let ReadyArgs {
         select,
         limit,
@@ -60,7 +60,7 @@ pub fn ready(args: ReadyArgs, ctx: &Context, out: &mut Output) -> CliResult {
     out.line(&render::item_table(&ready.items, style))
 }
 
-pub fn blocked(ctx: &Context, out: &mut Output) -> CliResult {
+pub fn blocked(ctx: &Context, out: &mut Output) -> CommandResult {
     let session = ctx.read(false)?;
     let blocked = session.queries().blocked()?;
     if out.json() {
@@ -76,7 +76,7 @@ pub fn blocked(ctx: &Context, out: &mut Output) -> CliResult {
     out.line(&render::blocked_table(&blocked))
 }
 
-pub fn draw_tree(args: TreeArgs, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn draw_tree(args: TreeArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let TreeArgs { id } = args;
     let session = ctx.read(false)?;
     let roots = session.queries().tree(id)?;

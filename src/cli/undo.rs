@@ -3,11 +3,11 @@
 use jerry::app::UndoTarget;
 
 use super::context::Context;
-use super::error::CliResult;
 use super::output::Output;
 use super::{notes, render};
+use crate::door::error::CommandResult;
 
-pub fn run(target: UndoTarget<'_>, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn run(target: UndoTarget<'_>, ctx: &Context, out: &mut Output) -> CommandResult {
     let session = ctx.open()?;
     let outcome = session.undo(target)?;
     notes::reactions(&outcome, &session, out);

@@ -1,6 +1,7 @@
 //! `jerry items list|show|history`: one item, many, or one item's events.
 
-use super::fields::{Fields, FieldsArg};
+use super::fields::FieldsArg;
+use crate::door::fields::Fields;
 use clap::Args;
 
 use jerry::app::{Assignee, ItemFilter, SortKey};
@@ -9,9 +10,9 @@ use jerry::timestamp::TimeSpec;
 
 use super::args::{at_least_one, parse_time};
 use super::context::{resolve_time, Context};
-use super::error::CliResult;
 use super::output::{Format, Output};
 use super::render;
+use crate::door::error::CommandResult;
 
 #[derive(Debug, Args)]
 pub struct ItemArg {
@@ -93,7 +94,7 @@ impl SelectArgs {
     }
 
     /// The filter these flags ask for, with times resolved against the session's clock.
-    pub fn filter(self, session: &jerry::app::Session) -> CliResult<ItemFilter> {
+    pub fn filter(self, session: &jerry::app::Session) -> CommandResult<ItemFilter> {
         let SelectArgs {
             work_type,
             priority,
@@ -154,7 +155,7 @@ pub struct ListArgs {
     pub fields: FieldsArg,
 }
 
-pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let ListArgs {
         status,
         select,
@@ -185,13 +186,13 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CliResult {
         _ if fields.is_some() => None,
         Format::Json | Format::Jsonl => {
             let mut index = 0;
-            queries.each_listed_json(&filter, |json| -> CliResult {
+            queries.each_listed_json(&filter, |json| -> CommandResult {
                 out.list_element(index, json)?;
                 index += 1;
                 Ok(())
             })?
         }
-        Format::Table => queries.each_listed_summary(&filter, |row| -> CliResult {
+        Format::Table => queries.each_listed_summary(&filter, |row| -> CommandResult {
             rows.push(row);
             Ok(())
         })?,
@@ -257,7 +258,7 @@ fn nothing_listed(session: &jerry::app::Session, out: &mut Output) {
     }
 }
 
-pub fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn show(args: ShowArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let ShowArgs {
         id,
         at,
@@ -276,7 +277,7 @@ pub fn print_item(
     item: &jerry::domain::WorkItem,
     links: &jerry::domain::graph::Links,
     fields: Option<&Fields>,
-) -> CliResult {
+) -> CommandResult {
     if out.json() || fields.is_some() {
         let mut value = serde_json::to_value(item)?;
         if let (Some(object), serde_json::Value::Object(links)) =
@@ -292,7 +293,7 @@ pub fn print_item(
     out.line(&render::item_details(item, links))
 }
 
-pub fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> CliResult {
+pub fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> CommandResult {
     let ItemArg { id } = args;
     let session = ctx.read(true)?;
     let events = session.queries().history(id)?;

@@ -107,7 +107,7 @@ fn join_versions(versions: &[u64]) -> String {
 
 fn closest_hint(closest: &[&str]) -> String {
     if closest.is_empty() {
-        " (events list --json shows the types in use)".to_owned()
+        " (jerry events list --json shows the types in use)".to_owned()
     } else {
         format!(" (did you mean {}?)", closest.join(" or "))
     }

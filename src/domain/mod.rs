@@ -8,6 +8,7 @@ pub mod flow;
 pub mod graph;
 mod ids;
 pub mod limits;
+mod policy;
 pub mod revert;
 mod status;
 pub mod upcast;
@@ -22,6 +23,7 @@ pub use events::{
     WorkItemCreated, WorkItemEvent, WorkItemRenumbered, AGGREGATE_TYPE, EVENT_TYPES,
 };
 pub use ids::{ItemRef, ProjectId, WorkItemId};
+pub use policy::Policy;
 pub use status::Status;
 pub use values::{DependencyType, Priority, QualityGate, WorkType};
 pub use work_item::{Claim, Comment, Conflict, Decision, Dependency, NewWorkItem, Wanted, WorkItem};

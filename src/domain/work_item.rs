@@ -807,7 +807,7 @@ impl WorkItem {
             return Err(DomainError::InvalidValue {
                 kind: "metrics",
                 input: String::new(),
-                expected: "at least one of --coverage, --positive, --negative, --edge",
+                expected: "at least one of coverage, positive, negative, edge",
             });
         }
         if let Some(coverage) = coverage {

@@ -22,8 +22,8 @@ use jerry::domain::{Decision, DependencyType, ItemRef, NewWorkItem, Priority, St
 use jerry::store::RecordedEvent;
 use jerry::timestamp::{parse_duration, TimeSpec};
 
-use crate::cli::error::{CliResult, CommandError};
-use crate::cli::fields::Fields;
+use crate::door::error::{CommandError, CommandResult};
+use crate::door::fields::Fields;
 
 /// What a list or a write returns of each item unless `fields` asks otherwise.
 const DEFAULT_FIELDS: &str = "id,title,status,priority,type,assignee,labels,due,version";
@@ -39,7 +39,7 @@ pub struct JerryMcp {
 }
 
 /// Serves `session` on stdin/stdout until the client hangs up.
-pub fn serve(mut session: Session, actor_given: bool) -> CliResult {
+pub fn serve(mut session: Session, actor_given: bool) -> CommandResult {
     session.keep_warm();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -86,7 +86,7 @@ impl JerryMcp {
     fn with_session(
         &self,
         context: &RequestContext<RoleServer>,
-        work: impl FnOnce(&Session) -> CliResult<Value> + Send,
+        work: impl FnOnce(&Session) -> CommandResult<Value> + Send,
     ) -> CallToolResult {
         let name = (!self.actor_given)
             .then(|| {
@@ -138,7 +138,7 @@ impl JerryMcp {
 }
 
 /// A `limit` as the CLI takes it: at least 1 (a page of none would say "more" forever).
-fn at_least_one(limit: Option<usize>, default: usize) -> CliResult<usize> {
+fn at_least_one(limit: Option<usize>, default: usize) -> CommandResult<usize> {
     match limit {
         Some(0) => Err(CommandError::invalid("limit must be at least 1")),
         given => Ok(given.unwrap_or(default)),
@@ -513,16 +513,16 @@ impl ServerHandler for JerryMcp {
 }
 
 /// The fields to keep: the ones asked for, else [`DEFAULT_FIELDS`].
-fn fields(names: Option<&[String]>) -> CliResult<Fields> {
+fn fields(names: Option<&[String]>) -> CommandResult<Fields> {
     let text = names.map_or_else(|| DEFAULT_FIELDS.to_owned(), |names| names.join(","));
     Fields::parse(&text).map_err(CommandError::invalid)
 }
 
-fn item(text: &str) -> CliResult<ItemRef> {
+fn item(text: &str) -> CommandResult<ItemRef> {
     Ok(text.parse::<ItemRef>()?)
 }
 
-fn time(session: &Session, text: &str) -> CliResult<jerry::timestamp::Timestamp> {
+fn time(session: &Session, text: &str) -> CommandResult<jerry::timestamp::Timestamp> {
     Ok(text.parse::<TimeSpec>()?.resolve(session.now())?)
 }
 
@@ -541,7 +541,7 @@ fn select(
     assignee: Option<String>,
     labels: Vec<String>,
     search: Option<String>,
-) -> CliResult<ItemFilter> {
+) -> CommandResult<ItemFilter> {
     Ok(ItemFilter {
         types: types
             .iter()
@@ -563,7 +563,7 @@ fn select(
 
 /// A write's answer: the item in [`DEFAULT_FIELDS`], and whether an idempotency key found
 /// it already done.
-fn written(outcome: &jerry::app::CommandOutcome) -> CliResult<Value> {
+fn written(outcome: &jerry::app::CommandOutcome) -> CommandResult<Value> {
     let mut value = fields(None)?.project(&serde_json::to_value(&outcome.item)?);
     if let Some(object) = value.as_object_mut() {
         if outcome.replayed {

@@ -20,7 +20,7 @@ use jerry::domain::{Decision, ItemRef, NewWorkItem, Priority, Status, WorkType};
 use jerry::timestamp::TimeSpec;
 
 use super::{refuse, ApiError, Board};
-use crate::cli::error::{CliResult, CommandError};
+use crate::door::error::{CommandError, CommandResult};
 
 type Answer = Result<Json<Value>, ApiError>;
 
@@ -41,11 +41,11 @@ pub async fn page(State(board): State<Board>) -> Html<String> {
     Html(include_str!("board.html").replace("{{TOKEN}}", &token))
 }
 
-fn item(text: &str) -> CliResult<ItemRef> {
+fn item(text: &str) -> CommandResult<ItemRef> {
     Ok(text.parse::<ItemRef>()?)
 }
 
-fn time(session: &Session, text: &str) -> CliResult<jerry::timestamp::Timestamp> {
+fn time(session: &Session, text: &str) -> CommandResult<jerry::timestamp::Timestamp> {
     Ok(text.parse::<TimeSpec>()?.resolve(session.now())?)
 }
 
@@ -403,7 +403,7 @@ pub async fn resolve(
 async fn write(
     board: &Board,
     expected_version: Option<u64>,
-    command: impl FnOnce(&Session) -> CliResult<Command> + Send + 'static,
+    command: impl FnOnce(&Session) -> CommandResult<Command> + Send + 'static,
 ) -> Response {
     let written = board
         .with_session(move |session| {

@@ -25,7 +25,7 @@ use serde_json::json;
 
 use jerry::app::Session;
 
-use crate::cli::error::{CliResult, CommandError};
+use crate::door::error::{CommandError, CommandResult, ErrorKind};
 
 /// Largest request body accepted (a create or a comment is far smaller).
 const BODY_LIMIT: usize = 64 * 1024;
@@ -59,7 +59,7 @@ pub struct Board {
 const WATCH_TICK: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Starts the thread that watches the log's head for the event streams.
-fn watch_head(watcher: Session) -> CliResult<tokio::sync::watch::Receiver<u64>> {
+fn watch_head(watcher: Session) -> CommandResult<tokio::sync::watch::Receiver<u64>> {
     let mut head = watcher.store().head_position()?;
     let (announce, changes) = tokio::sync::watch::channel(head);
     std::thread::Builder::new()
@@ -89,8 +89,8 @@ impl Board {
     /// thread), and a slow read never holds up the other requests' I/O.
     async fn with_session<T: Send + 'static>(
         &self,
-        work: impl FnOnce(&Session) -> CliResult<T> + Send + 'static,
-    ) -> CliResult<T> {
+        work: impl FnOnce(&Session) -> CommandResult<T> + Send + 'static,
+    ) -> CommandResult<T> {
         let session = Arc::clone(&self.session);
         let ran = tokio::task::spawn_blocking(move || {
             let session = session.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -109,9 +109,20 @@ impl Board {
     }
 }
 
-/// A command-line error as an HTTP answer: the status its exit code stands for, and the
-/// same `{"error": {…}}` object `--json` prints.
+/// A door error as an HTTP answer: the status its kind stands for, and the same
+/// `{"error": {…}}` object `--json` prints.
 pub struct ApiError(pub CommandError);
+
+/// Each kind of failure as an HTTP status. Damaged data is the server's problem (500),
+/// not the request's.
+fn status(kind: ErrorKind) -> StatusCode {
+    match kind {
+        ErrorKind::NotFound => StatusCode::NOT_FOUND,
+        ErrorKind::Conflict => StatusCode::CONFLICT,
+        ErrorKind::Usage | ErrorKind::Invalid => StatusCode::BAD_REQUEST,
+        ErrorKind::Failure | ErrorKind::Corrupt => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
 
 impl From<CommandError> for ApiError {
     fn from(err: CommandError) -> Self {
@@ -121,14 +132,7 @@ impl From<CommandError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = self.0.json_object();
-        let status = match body["error"]["code"].as_u64() {
-            Some(3) => StatusCode::NOT_FOUND,
-            Some(4) => StatusCode::CONFLICT,
-            Some(2 | 5) => StatusCode::BAD_REQUEST,
-            _ => StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        (status, Json(body)).into_response()
+        (status(self.0.kind()), Json(self.0.json_object())).into_response()
     }
 }
 
@@ -141,7 +145,7 @@ pub fn refuse(status: StatusCode, kind: &str, message: &str) -> Response {
 /// Serves `session` until Ctrl-C (exit 0). `watcher` is a second, read-only session on the
 /// same store, lent to one thread that sleeps on the store's change notifications (as
 /// `events follow` does) and announces each new head position to the event streams.
-pub fn serve(mut session: Session, watcher: Session, options: ServeOptions) -> CliResult {
+pub fn serve(mut session: Session, watcher: Session, options: ServeOptions) -> CommandResult {
     session.keep_warm();
     let loopback = options.listen.ip().is_loopback();
     if options
@@ -150,7 +154,7 @@ pub fn serve(mut session: Session, watcher: Session, options: ServeOptions) -> C
         .is_some_and(|token| token.trim().is_empty())
     {
         return Err(CommandError::new(
-            crate::cli::error::Exit::Usage,
+            ErrorKind::Usage,
             "the --token is empty: anyone could write with it (leave it out for a random one)",
         ));
     }
@@ -160,13 +164,13 @@ pub fn serve(mut session: Session, watcher: Session, options: ServeOptions) -> C
         .find(|host| host.is_empty() || host.contains(['/', ' ', '@']) || host.chars().any(char::is_control))
     {
         return Err(CommandError::new(
-            crate::cli::error::Exit::Usage,
+            ErrorKind::Usage,
             format!("--host '{bad}' is not a host name or address"),
         ));
     }
     if !loopback && options.token.is_none() {
         return Err(CommandError::new(
-            crate::cli::error::Exit::Usage,
+            ErrorKind::Usage,
             "listening beyond loopback needs --token (anyone who can reach the port could write otherwise)",
         ));
     }

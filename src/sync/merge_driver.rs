@@ -143,3 +143,10 @@ pub fn install(workspace: &Path) -> Result<Vec<String>, DriverError> {
     }
     Ok(missing)
 }
+
+/// A merge the driver cannot make is a conflict for git, which is what exit 1 tells it.
+impl From<DriverError> for crate::door::error::CommandError {
+    fn from(err: DriverError) -> Self {
+        Self::of(crate::door::error::ErrorKind::Failure, &err)
+    }
+}

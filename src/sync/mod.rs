@@ -26,6 +26,8 @@ use jerry::domain::WorkItemId;
 
 use git::{Git, GitError, Pushed};
 
+use crate::door::error::{CommandError, ErrorKind};
+
 /// Rounds of fetch, merge and push before sync gives up on a remote that keeps moving.
 const ROUNDS: usize = 12;
 
@@ -66,6 +68,33 @@ pub enum SyncError {
         #[source]
         source: std::io::Error,
     },
+}
+
+impl SyncError {
+    /// The library's classification, extended to what only sync sees: a remote edited or
+    /// reusing what it held is a conflict, one holding no events is refused input.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            SyncError::App(inner) => inner.kind(),
+            SyncError::Git(GitError::NotACommit { .. }) | SyncError::PackChanged { .. } => {
+                ErrorKind::Conflict
+            }
+            SyncError::Git(_) | SyncError::Busy(_) | SyncError::Lock { .. } => ErrorKind::Failure,
+            SyncError::Garbage { .. } | SyncError::BadRemote(_) => ErrorKind::Invalid,
+        }
+    }
+}
+
+impl From<SyncError> for CommandError {
+    fn from(err: SyncError) -> Self {
+        match err {
+            SyncError::App(inner) => inner.into(),
+            SyncError::Git(GitError::NotARepository(_)) => {
+                CommandError::of(err.kind(), &err).hint("git init, or run jerry sync inside a clone")
+            }
+            _ => CommandError::of(err.kind(), &err),
+        }
+    }
 }
 
 /// What this clone has exchanged with one remote: kept as durable state, so a sync that

@@ -1,0 +1,186 @@
+//! The architecture, checked: which module may use which. Read from the sources, the way
+//! a reviewer would, so a `use crate::cli::…` in a door (the cycle that grew when the doors
+//! borrowed from the command line) fails here with the file that holds it.
+//!
+//! The library's layers are `store` and `domain` at the bottom, `app` above them, and
+//! `kind` (the error classification) above all. The binary's front doors (`mcp`, `serve`,
+//! `sync`) take what they share from `door` and never from each other or from `cli`, which
+//! is the process's shell: it parses the command line and launches the other doors.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+const BINARY: [&str; 5] = ["cli", "door", "mcp", "serve", "sync"];
+
+/// What each top-level module may use of its own side (library or binary). Anything not
+/// named is refused.
+fn allowed(module: &str) -> &'static [&'static str] {
+    match module {
+        // The binary.
+        "cli" => &["door", "mcp", "serve", "sync"],
+        "mcp" | "serve" | "sync" => &["door"],
+        "door" => &[],
+        // The library.
+        "timestamp" | "faults" | "persist" => &[],
+        "domain" => &["timestamp"],
+        "store" => &["timestamp", "persist", "faults"],
+        "project" => &["domain", "persist"],
+        "config" => &["domain", "persist", "store"],
+        "app" => &[
+            "config",
+            "domain",
+            "faults",
+            "persist",
+            "project",
+            "store",
+            "timestamp",
+        ],
+        "kind" => &["app", "config", "domain", "project", "store", "timestamp"],
+        _ => &[],
+    }
+}
+
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a source folder") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The code of a file without its comments and its unit tests (a test may reach anywhere).
+fn code(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).expect("a source file");
+    let text = match text.find("#[cfg(test)]\nmod tests") {
+        Some(at) => &text[..at],
+        None => &text[..],
+    };
+    text.lines()
+        .map(|line| match line.find("//") {
+            Some(at) => &line[..at],
+            None => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The top-level modules `code` names through `crate::` (and, from the binary, `jerry::`).
+fn used(code: &str, prefix: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut rest = code;
+    while let Some(at) = rest.find(prefix) {
+        let before = rest[..at].chars().next_back();
+        rest = &rest[at + prefix.len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if !name.is_empty() {
+            found.insert(name);
+        }
+    }
+    found
+}
+
+#[test]
+fn every_module_uses_only_the_layers_below_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut refused = Vec::new();
+    for file in &files {
+        let relative = file.strip_prefix(&src).expect("under src");
+        let first = relative.components().next().expect("a name");
+        let top = Path::new(first.as_os_str())
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a UTF-8 name")
+            .to_owned();
+        if top == "main" || top == "lib" {
+            continue;
+        }
+        let code = code(file);
+        for name in used(&code, "crate::") {
+            if name == top
+                || !(BINARY.contains(&name.as_str())
+                    || src.join(format!("{name}.rs")).exists()
+                    || src.join(&name).is_dir())
+            {
+                continue;
+            }
+            edges.entry(top.clone()).or_default().insert(name.clone());
+            if !allowed(&top).contains(&name.as_str()) {
+                refused.push(format!("{}: {top} uses crate::{name}", relative.display()));
+            }
+        }
+    }
+    assert!(refused.is_empty(), "layers crossed:\n{}", refused.join("\n"));
+    // What is allowed has no cycle; check it anyway, so a change to the table cannot add one.
+    fn reaches(
+        edges: &BTreeMap<String, BTreeSet<String>>,
+        from: &str,
+        to: &str,
+        seen: &mut BTreeSet<String>,
+    ) -> bool {
+        edges
+            .get(from)
+            .into_iter()
+            .flatten()
+            .any(|next| next == to || (seen.insert(next.clone()) && reaches(edges, next, to, seen)))
+    }
+    for module in edges.keys() {
+        assert!(
+            !reaches(&edges, module, module, &mut BTreeSet::new()),
+            "{module} reaches itself: {edges:?}"
+        );
+    }
+    assert!(
+        edges.get("mcp").is_some_and(|uses| uses.contains("door")),
+        "the scan found no use at all: it is broken"
+    );
+}
+
+/// Cargo builds each file directly under `tests/` as a test target; a file in a folder
+/// below is compiled only if a target declares it. One that none declares is never run,
+/// and its tests pass silently.
+#[test]
+fn every_file_under_tests_belongs_to_a_test_target() {
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut files = Vec::new();
+    sources(&tests, &mut files);
+    let mut declared = BTreeSet::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("a test file");
+        let folder = file.parent().expect("a folder");
+        let here = if file.file_name().is_some_and(|n| n == "mod.rs") || folder == tests {
+            folder.to_path_buf()
+        } else {
+            folder.join(file.file_stem().expect("a name"))
+        };
+        for line in text.lines() {
+            let line = line.trim();
+            let Some(name) = line
+                .strip_prefix("pub mod ")
+                .or_else(|| line.strip_prefix("mod "))
+                .and_then(|rest| rest.strip_suffix(';'))
+            else {
+                continue;
+            };
+            declared.insert(here.join(format!("{name}.rs")));
+            declared.insert(here.join(name).join("mod.rs"));
+        }
+    }
+    let stray: Vec<String> = files
+        .iter()
+        .filter(|file| file.parent() != Some(tests.as_path()) && !declared.contains(*file))
+        .map(|file| file.display().to_string())
+        .collect();
+    assert!(stray.is_empty(), "not part of any test target: {stray:?}");
+}
