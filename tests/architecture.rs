@@ -147,6 +147,36 @@ fn every_module_uses_only_the_layers_below_it() {
     );
 }
 
+/// The one write path, as types: a door reads the log through `Session::events()` and
+/// writes through the service's methods. The store itself (whose trait can append, save
+/// state and rename) is out of a door's reach, and so is the test-only way to it.
+#[test]
+fn no_front_door_touches_the_store_itself() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    for door in BINARY {
+        sources(&src.join(door), &mut files);
+    }
+    assert!(files.len() > 10, "the doors' files were not found");
+    let mut found = Vec::new();
+    for file in &files {
+        let code = code(file);
+        for word in [
+            "EventStore",
+            "store_for_checks",
+            "JsonlStore",
+            "SqliteStore",
+            "PostgresStore",
+            "Backend",
+        ] {
+            if code.contains(word) {
+                found.push(format!("{}: {word}", file.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "a door reaches the store: {found:?}");
+}
+
 /// Cargo builds each file directly under `tests/` as a test target; a file in a folder
 /// below is compiled only if a target declares it. One that none declares is never run,
 /// and its tests pass silently.

@@ -303,7 +303,7 @@ fn run(session: &Session, ops: &[Op]) -> Vec<String> {
 
 /// Runs one op; `created` is the highest item number so far (ops name items below it).
 fn step(session: &Session, op: &Op, created: &mut usize) -> String {
-    let repository = ItemRepository::new(session.store());
+    let repository = ItemRepository::new(session.store_for_checks());
     let (command, options) = to_command(op, *created);
     match session.execute(command, options).map(|outcome| outcome.value) {
         Ok(outcome) => {
@@ -380,7 +380,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let memory_session = session(Backend::Memory(MemoryStore::new()));
         let jsonl_session = session(Backend::Jsonl(JsonlStore::open(dir.path().join("data"))));
-        let (memory, jsonl) = (memory_session.store(), jsonl_session.store());
+        let (memory, jsonl) = (memory_session.store_for_checks(), jsonl_session.store_for_checks());
 
         let from_memory = run(&memory_session, &ops);
         let from_jsonl = run(&jsonl_session, &ops);
@@ -450,7 +450,7 @@ proptest! {
     #[test]
     fn undo_restores_the_state_before_any_command(ops in prop::collection::vec(op(), 1..30)) {
         let session = session(Backend::Memory(MemoryStore::new()));
-        let store = session.store();
+        let store = session.store_for_checks();
         let mut created = 0;
         // Undo cannot stop a clock: a lease that lapses between a command and its undo
         // stays lapsed, so the short one is left out here.
@@ -501,7 +501,7 @@ proptest! {
         use jerry::app::item_index::ItemIndex;
         let dir = tempfile::tempdir().unwrap();
         let session = session(Backend::Jsonl(JsonlStore::open(dir.path().join("data"))));
-        let store = session.store();
+        let store = session.store_for_checks();
         let mut created = 0;
         for op in &ops {
             let (command, options) = to_command(op, created);
@@ -641,7 +641,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let memory_session = session(Backend::Memory(MemoryStore::new()));
         let archiving = session(Backend::Jsonl(JsonlStore::open(dir.path().join("data"))));
-        let store = archiving.store();
+        let store = archiving.store_for_checks();
         let far = Timestamp::from_unix_micros(4_102_444_800_000_000).unwrap();
         let mut outcomes = Vec::new();
         let mut archived_any = false;
@@ -659,7 +659,7 @@ proptest! {
         let expected = run(&memory_session, &ops);
         prop_assert_eq!(&outcomes, &expected, "archiving changed an outcome");
         prop_assert_eq!(
-            memory_session.store().read_global(0, usize::MAX).unwrap(),
+            memory_session.store_for_checks().read_global(0, usize::MAX).unwrap(),
             store.read_global(0, usize::MAX).unwrap()
         );
 

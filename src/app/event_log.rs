@@ -205,6 +205,29 @@ impl<'a> EventLog<'a> {
         Self { store }
     }
 
+    /// The position of the last event: where a reader that wants only what comes next
+    /// starts.
+    pub fn head(&self) -> Result<u64, AppError> {
+        Ok(self.store.head_position()?)
+    }
+
+    /// Up to `limit` events after `position`, in global order, unfiltered: the page a
+    /// follower or an event stream sends on.
+    pub fn page(&self, after: u64, limit: usize) -> Result<Vec<RecordedEvent>, AppError> {
+        Ok(self.store.read_global(after, limit)?)
+    }
+
+    /// Sleeps until an event after `after` may be there, or `timeout` passes (the store's
+    /// notifications: a waiting door costs no CPU).
+    pub fn wait(&self, after: u64, timeout: std::time::Duration) -> Result<(), AppError> {
+        Ok(self.store.wait_for_events(after, timeout)?)
+    }
+
+    /// How many streams (items) the log holds.
+    pub fn stream_count(&self) -> Result<usize, AppError> {
+        Ok(self.store.list_streams()?.len())
+    }
+
     /// Visits matching events in global order, page by page, until `visit` breaks.
     pub fn scan(
         &self,

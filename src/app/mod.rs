@@ -37,10 +37,19 @@ pub use event_log::{
     event_type_named, stream_of, EventFilter, EventLog, EventPage, GroupBy, SequenceMatch, StatGroup, Stats,
     PAGE,
 };
+/// Writes without a session: for the benches, which fill a bare store (doors use
+/// [`Session::generate`]).
+#[doc(hidden)]
 pub use generate::generate;
-pub use import::{import, ImportReport};
-pub use migrate::{content_hash, migrate, LogDigest, MigrateReport};
-pub use policy::{Policy, PolicyEngine, Reaction};
+/// Writes without a session: for the fuzz target, which feeds a bare store (doors use
+/// [`Session::import`]).
+#[doc(hidden)]
+pub use import::import;
+pub use import::ImportReport;
+pub(crate) use migrate::migrate;
+pub use migrate::{content_hash, LogDigest, MigrateReport};
+pub(crate) use policy::PolicyEngine;
+pub use policy::{Policy, Reaction};
 pub use projection::{ItemsModel, ItemsProjection};
 pub use queries::{Assignee, ItemFilter, ItemList, ItemSummary, Page, Queries, SortKey};
 pub use replay::{compare, rebuild, verify, ReplayCounts};
@@ -48,7 +57,8 @@ pub use repository::{stream_for, ItemRepository};
 pub use session::{Migration, Outcome, ReplayReport, Session};
 pub use setup::{Overrides, ProjectSummary, Setting, Settings, Setup};
 pub use snapshot::{configure_snapshot_every, snapshot_every, Snapshot, DEFAULT_SNAPSHOT_EVERY};
-pub use undo::{undo, UndoTarget, Undone};
+pub(crate) use undo::undo;
+pub use undo::{UndoTarget, Undone};
 
 #[cfg(test)]
 mod tests;

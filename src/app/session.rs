@@ -157,8 +157,22 @@ impl Session {
     }
 
     /// The store, for reading (following the log); writes go through the session.
-    pub fn store(&self) -> &dyn EventStore {
+    /// The store itself, for the property tests that check the read models against it.
+    /// Front doors read the log through [`Session::events`] and write through the
+    /// service's methods: the one write path (`tests/architecture.rs` keeps it so).
+    #[doc(hidden)]
+    pub fn store_for_checks(&self) -> &dyn EventStore {
         &self.store
+    }
+
+    /// A front door's own durable state (sync's tip and what it sent), kept with the log.
+    pub fn load_state(&self, name: &str) -> Result<Option<Vec<u8>>, AppError> {
+        Ok(self.store.load_state(name)?)
+    }
+
+    /// Replaces a front door's durable state (see [`Session::load_state`]) atomically.
+    pub fn save_state(&self, name: &str, bytes: &[u8]) -> Result<(), AppError> {
+        Ok(self.store.save_state(name, bytes)?)
     }
 
     pub fn workspace_root(&self) -> &std::path::Path {

@@ -115,11 +115,11 @@ fn follow(args: EventsFollowArgs, ctx: &Context, out: &mut Output) -> CommandRes
         after,
     } = args;
     let session = ctx.open()?;
-    let store = session.store();
+    let log = session.events();
     let start = match (from_start, after) {
         (true, _) => 0,
         (false, Some(after)) => after,
-        (false, None) => store.head_position()?,
+        (false, None) => log.head()?,
     };
     let filter = filter(filter_args, start, &session, ctx)?;
     let stop = Arc::new(AtomicBool::new(false));
@@ -128,12 +128,12 @@ fn follow(args: EventsFollowArgs, ctx: &Context, out: &mut Output) -> CommandRes
         .map_err(|err| CommandError::failure(format!("cannot install the Ctrl-C handler: {err}")))?;
     let mut position = start;
     while !stop.load(Ordering::SeqCst) {
-        let page = store.read_global(position, PAGE)?;
+        let page = log.page(position, PAGE)?;
         let Some(last) = page.last() else {
             if stdout_closed() {
                 return Ok(());
             }
-            store.wait_for_events(position, FOLLOW_TICK)?;
+            log.wait(position, FOLLOW_TICK)?;
             continue;
         };
         position = last.position;
@@ -178,7 +178,7 @@ fn replay(args: EventsReplayArgs, ctx: &Context, out: &mut Output) -> CommandRes
     }
     let session = ctx.read(false)?;
     let until = resolve_time(until, &session)?;
-    let bar = progress_bar(session.store().head_position()?);
+    let bar = progress_bar(session.events().head()?);
     let report = session.replay(until, verify, |position| bar.set_position(position))?;
     bar.finish_and_clear();
     let (counts, differences) = (&report.counts, &report.differences);
@@ -262,7 +262,7 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CommandRes
     };
     let session = ctx.read(false)?;
     let filter = filter(filter_args, after, &session, ctx)?;
-    let bar = progress_bar(session.store().head_position()?);
+    let bar = progress_bar(session.events().head()?);
     let mut read_error: Option<AppError> = None;
     let mut write_all = |sink: &mut dyn Write| -> std::io::Result<u64> {
         // The log is read inside the writer; a read error is kept and reported as such.

@@ -44,8 +44,8 @@ fn init(ctx: &Context, out: &mut Output) -> CommandResult {
 
 fn info(ctx: &Context, out: &mut Output) -> CommandResult {
     let session = ctx.read(true)?;
-    let events = session.store().head_position()?;
-    let streams = session.store().list_streams()?.len();
+    let events = session.events().head()?;
+    let streams = session.events().stream_count()?;
     if out.json() {
         return out.json_value(&json!({
             "project": session.project(),
@@ -68,7 +68,7 @@ fn migrate(to: StoreUrl, ctx: &Context, out: &mut Output) -> CommandResult {
     let session = ctx.open()?;
     let cwd = std::env::current_dir()
         .map_err(|err| CommandError::failure(format!("cannot read the current directory: {err}")))?;
-    let bar = progress_bar(session.store().head_position()?);
+    let bar = progress_bar(session.events().head()?);
     let migration = session.migrate(to.relative_to(&cwd), |position| bar.set_position(position))?;
     bar.finish_and_clear();
     let (to, report) = (&migration.to, &migration.report);

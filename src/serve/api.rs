@@ -158,7 +158,7 @@ pub async fn events(State(board): State<Board>, Query(after): Query<After>) -> A
     let events = board
         .with_session(move |session| {
             let limit = after.limit.unwrap_or(PAGE).min(10 * PAGE);
-            Ok(session.store().read_global(after.after.unwrap_or(0), limit)?)
+            Ok(session.events().page(after.after.unwrap_or(0), limit)?)
         })
         .await?;
     Ok(Json(serde_json::to_value(events).map_err(CommandError::from)?))
@@ -180,7 +180,7 @@ pub async fn stream(
         Some(position) => position,
         None => {
             board
-                .with_session(move |session| Ok(session.store().head_position()?))
+                .with_session(move |session| Ok(session.events().head()?))
                 .await?
         }
     };
@@ -208,7 +208,7 @@ pub async fn stream(
                 // Marked seen before the read, so an append after it wakes the wait below.
                 head.borrow_and_update();
                 let page = board
-                    .with_session(move |session| Ok(session.store().read_global(position, PAGE)?))
+                    .with_session(move |session| Ok(session.events().page(position, PAGE)?))
                     .await;
                 match page {
                     Ok(page) if !page.is_empty() => {

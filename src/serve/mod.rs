@@ -60,15 +60,15 @@ const WATCH_TICK: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Starts the thread that watches the log's head for the event streams.
 fn watch_head(watcher: Session) -> CommandResult<tokio::sync::watch::Receiver<u64>> {
-    let mut head = watcher.store().head_position()?;
+    let mut head = watcher.events().head()?;
     let (announce, changes) = tokio::sync::watch::channel(head);
     std::thread::Builder::new()
         .name("jerry-board-watch".into())
         .spawn(move || loop {
-            if watcher.store().wait_for_events(head, WATCH_TICK).is_err() {
+            if watcher.events().wait(head, WATCH_TICK).is_err() {
                 std::thread::sleep(WATCH_TICK);
             }
-            if let Ok(now) = watcher.store().head_position() {
+            if let Ok(now) = watcher.events().head() {
                 if now != head {
                     head = now;
                     // No receivers left means the server is shutting down.

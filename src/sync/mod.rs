@@ -149,9 +149,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
     let project = session.project().to_string();
     let state_name = format!("sync-{}", remote_key(remote));
     let mut state: SyncState = session
-        .store()
-        .load_state(&state_name)
-        .map_err(AppError::from)?
+        .load_state(&state_name)?
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default();
     let mut report = SyncReport {
@@ -168,10 +166,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
     let save = |state: &SyncState| -> Result<(), SyncError> {
         if session.project_exists() {
             let bytes = serde_json::to_vec(state).unwrap_or_default();
-            session
-                .store()
-                .save_state(&state_name, &bytes)
-                .map_err(AppError::from)?;
+            session.save_state(&state_name, &bytes)?;
         }
         Ok(())
     };
@@ -218,7 +213,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         let moving: BTreeSet<WorkItemId> = plan.iter().map(|step| step.from).collect();
         report.renamed.extend(plan);
 
-        let head = session.store().head_position().map_err(AppError::from)?;
+        let head = session.events().head()?;
         let outgoing = session.outgoing(state.sent_through, head, &|id| incoming_ids.contains(id))?;
 
         let received = session.receive(incoming, &moving, dry_run)?.value;
@@ -253,10 +248,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         save(&state)?;
         if session.project_exists() && state.sent_through > sent_anywhere {
             let bytes = state.sent_through.to_string();
-            session
-                .store()
-                .save_state(SENT_ANYWHERE, bytes.as_bytes())
-                .map_err(AppError::from)?;
+            session.save_state(SENT_ANYWHERE, bytes.as_bytes())?;
         }
         report.conflicts = session.conflicts_of(&touched)?;
         return Ok(report);
@@ -274,9 +266,7 @@ const SENT_ANYWHERE: &str = "sync.sent-anywhere";
 
 fn sent_anywhere(session: &Session) -> Result<u64, SyncError> {
     Ok(session
-        .store()
-        .load_state(SENT_ANYWHERE)
-        .map_err(AppError::from)?
+        .load_state(SENT_ANYWHERE)?
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .and_then(|text| text.trim().parse().ok())
         .unwrap_or(0))
