@@ -7,6 +7,8 @@
 
 // Only the CLI (in the binary) prints; the library returns values.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
+// Nothing a user, the disk or the network can influence may panic: an error is returned.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod app;
 pub mod config;

@@ -101,8 +101,8 @@ fn text_over_the_documented_limits_is_refused() {
 fn invalid_utf8_and_bad_numbers_are_invalid_input() {
     let ws = seeded();
     let before = ws.snapshot();
-    let out = Command::new(env!("CARGO_BIN_EXE_jerry"))
-        .current_dir(ws.path())
+    let out = ws
+        .command()
         .args(["items", "create"])
         .arg(std::ffi::OsStr::from_bytes(b"caf\xe9"))
         .output()

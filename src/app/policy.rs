@@ -83,7 +83,8 @@ impl<'a> PolicyEngine<'a> {
     }
 
     fn save_checkpoint(&self, position: u64) -> Result<(), AppError> {
-        let bytes = serde_json::to_vec(&Checkpoint { position }).unwrap_or_default();
+        let bytes = serde_json::to_vec(&Checkpoint { position })
+            .map_err(|err| AppError::io("cannot encode the policies' checkpoint", err.into()))?;
         Ok(self.store.save_state(CHECKPOINT, &bytes)?)
     }
 

@@ -214,13 +214,18 @@ pub async fn stream(
                     Ok(page) if !page.is_empty() => {
                         for recorded in &page {
                             position = recorded.position;
-                            let data = serde_json::to_string(recorded).unwrap_or_default();
-                            pending.push_back(
-                                Event::default()
-                                    .id(position.to_string())
-                                    .event("event")
-                                    .data(data),
-                            );
+                            let event = Event::default()
+                                .id(position.to_string())
+                                .event("event")
+                                .json_data(recorded);
+                            match event {
+                                Ok(event) => pending.push_back(event),
+                                Err(err) => {
+                                    // Never an empty event: the page would take it as one.
+                                    eprintln!("jerry serve: event {position} cannot be sent ({err}); its stream ends");
+                                    return None;
+                                }
+                            }
                         }
                     }
                     _ => {

@@ -165,7 +165,8 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
     };
     let save = |state: &SyncState| -> Result<(), SyncError> {
         if session.project_exists() {
-            let bytes = serde_json::to_vec(state).unwrap_or_default();
+            let bytes = serde_json::to_vec(state)
+                .map_err(|err| AppError::io("cannot encode the sync state", err.into()))?;
             session.save_state(&state_name, &bytes)?;
         }
         Ok(())
@@ -231,7 +232,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
             remote_tip.clone()
         } else {
             let mut packs = remote_packs.clone();
-            let blob = git.write_blob(&pack_bytes(&outgoing))?;
+            let blob = git.write_blob(&pack_bytes(&outgoing)?)?;
             packs.insert(format!("{blob}.jsonl"), blob);
             let message = format!("jerry sync: {} events of {project}", outgoing.len());
             let commit = git.commit(&packs, remote_tip.as_deref(), &message)?;
@@ -343,15 +344,16 @@ fn read_new_packs(
     Ok(events)
 }
 
-fn pack_bytes(events: &[SharedEvent]) -> Vec<u8> {
+/// A pack's lines. An event that does not encode stops the sync: a pack without it would
+/// tell the remote this clone sent what it did not.
+fn pack_bytes(events: &[SharedEvent]) -> Result<Vec<u8>, SyncError> {
     let mut bytes = Vec::new();
     for event in events {
-        if let Ok(line) = serde_json::to_vec(event) {
-            bytes.extend(line);
-            bytes.push(b'\n');
-        }
+        serde_json::to_writer(&mut bytes, event)
+            .map_err(|err| AppError::io("cannot encode an event for the pack", err.into()))?;
+        bytes.push(b'\n');
     }
-    bytes
+    Ok(bytes)
 }
 
 /// One sync at a time per clone: an OS lock in the repository's own folder (released when

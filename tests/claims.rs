@@ -1,4 +1,4 @@
-//! Agents (issue 14): `items claim` takes work atomically, so N racing claimers get N
+//! Claims: `items claim` takes work atomically, so N racing claimers get N
 //! distinct items on every backend; leases lapse at read time (an injected clock, never a
 //! sleep); `--fields` keeps only what an agent reads.
 

@@ -1,4 +1,4 @@
-//! The trust sweep (issue 13): commands that used to say one thing and do another, each
+//! Commands that used to say one thing and do another, each
 //! pinned by the real binary. Links are one per pair and seen from both ends; `ready` lists
 //! only startable work; `reopen` only reopens done work; several ids are all or nothing.
 
