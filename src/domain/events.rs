@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ulid::Ulid;
 
-use super::upcast::{current_schema, upcast, Upcast};
+use super::upcast::{upcast, Upcast};
 use super::{DependencyType, DomainError, Priority, Status, WorkItemId, WorkType};
 use crate::timestamp::Timestamp;
 
@@ -249,56 +249,91 @@ pub struct QualityMetrics {
     pub edge_tests: u32,
 }
 
-/// Every event type this jerry writes, as stored in `event_type`.
-pub const EVENT_TYPES: [&str; 22] = [
-    "WorkItemCreated",
-    "StatusChanged",
-    "WorkItemCompleted",
-    "WorkItemCompletionWithdrawn",
-    "PriorityChanged",
-    "AssigneeChanged",
-    "DependencyAdded",
-    "DependencyRemoved",
-    "TitleChanged",
-    "DescriptionChanged",
-    "LabelAdded",
-    "LabelRemoved",
-    "CommentAdded",
-    "CommentRemoved",
-    "ParentChanged",
-    "QualityMetricsUpdated",
-    "DueDateChanged",
-    "WorkItemClaimed",
-    "WorkItemReleased",
-    "WorkItemRenumbered",
-    "ConflictResolved",
-    "ConflictReopened",
-];
+/// The one table of event types: each variant of [`WorkItemEvent`], its payload type, the
+/// name it is stored under (`event_type`) and the payload schema it is written with. The
+/// enum, [`EVENT_TYPES`], the name of each event, its encoding and its decoding are all
+/// made from this table, so a new event is one line here, and then the compiler asks for
+/// its `apply` and its place in undo (both match every variant).
+macro_rules! event_types {
+    ($($variant:ident($payload:ident) = $name:literal, schema $schema:literal;)*) => {
+        /// Every event type this jerry writes, as stored in `event_type`.
+        pub const EVENT_TYPES: [&str; [$($name),*].len()] = [$($name),*];
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum WorkItemEvent {
-    Created(WorkItemCreated),
-    StatusChanged(StatusChanged),
-    Completed(WorkItemCompleted),
-    CompletionWithdrawn(WorkItemCompletionWithdrawn),
-    PriorityChanged(PriorityChanged),
-    AssigneeChanged(AssigneeChanged),
-    DependencyAdded(DependencyAdded),
-    DependencyRemoved(DependencyRemoved),
-    TitleChanged(TitleChanged),
-    DescriptionChanged(DescriptionChanged),
-    LabelAdded(LabelAdded),
-    LabelRemoved(LabelRemoved),
-    CommentAdded(CommentAdded),
-    CommentRemoved(CommentRemoved),
-    ParentChanged(ParentChanged),
-    QualityMetricsUpdated(QualityMetricsUpdated),
-    DueDateChanged(DueDateChanged),
-    Claimed(WorkItemClaimed),
-    Released(WorkItemReleased),
-    Renumbered(WorkItemRenumbered),
-    ConflictResolved(ConflictResolved),
-    ConflictReopened(ConflictReopened),
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum WorkItemEvent {
+            $($variant($payload),)*
+        }
+
+        impl WorkItemEvent {
+            pub fn event_type(&self) -> &'static str {
+                match self {
+                    $(WorkItemEvent::$variant(_) => $name,)*
+                }
+            }
+
+            fn encode(&self) -> Result<Value, serde_json::Error> {
+                match self {
+                    $(WorkItemEvent::$variant(payload) => serde_json::to_value(payload),)*
+                }
+            }
+
+            /// The event named `event_type` from its payload in today's schema; `None` for
+            /// a name this jerry does not know (a newer one wrote it).
+            fn decode_named(event_type: &str, payload: PayloadRef<'_>) -> Result<Option<Self>, DomainError> {
+                Ok(Some(match event_type {
+                    $($name => WorkItemEvent::$variant(parse(event_type, payload)?),)*
+                    _ => return Ok(None),
+                }))
+            }
+        }
+
+        /// The payload schema today's jerry writes `event_type` with (1 for names it does
+        /// not know).
+        pub fn current_schema(event_type: &str) -> u32 {
+            match event_type {
+                $($name => $schema,)*
+                _ => 1,
+            }
+        }
+    };
+}
+
+event_types! {
+    Created(WorkItemCreated) = "WorkItemCreated", schema 1;
+    StatusChanged(StatusChanged) = "StatusChanged", schema 1;
+    // 2: adds `duration_ms`, the time to finish in milliseconds.
+    Completed(WorkItemCompleted) = "WorkItemCompleted", schema 2;
+    CompletionWithdrawn(WorkItemCompletionWithdrawn) = "WorkItemCompletionWithdrawn", schema 1;
+    PriorityChanged(PriorityChanged) = "PriorityChanged", schema 1;
+    AssigneeChanged(AssigneeChanged) = "AssigneeChanged", schema 1;
+    DependencyAdded(DependencyAdded) = "DependencyAdded", schema 1;
+    DependencyRemoved(DependencyRemoved) = "DependencyRemoved", schema 1;
+    TitleChanged(TitleChanged) = "TitleChanged", schema 1;
+    DescriptionChanged(DescriptionChanged) = "DescriptionChanged", schema 1;
+    LabelAdded(LabelAdded) = "LabelAdded", schema 1;
+    LabelRemoved(LabelRemoved) = "LabelRemoved", schema 1;
+    CommentAdded(CommentAdded) = "CommentAdded", schema 1;
+    CommentRemoved(CommentRemoved) = "CommentRemoved", schema 1;
+    ParentChanged(ParentChanged) = "ParentChanged", schema 1;
+    QualityMetricsUpdated(QualityMetricsUpdated) = "QualityMetricsUpdated", schema 1;
+    DueDateChanged(DueDateChanged) = "DueDateChanged", schema 1;
+    Claimed(WorkItemClaimed) = "WorkItemClaimed", schema 1;
+    Released(WorkItemReleased) = "WorkItemReleased", schema 1;
+    Renumbered(WorkItemRenumbered) = "WorkItemRenumbered", schema 1;
+    ConflictResolved(ConflictResolved) = "ConflictResolved", schema 1;
+    ConflictReopened(ConflictReopened) = "ConflictReopened", schema 1;
+}
+
+/// A payload in today's schema, as a tree or as the JSON text a line holds, as `T`.
+fn parse<T: DeserializeOwned>(event_type: &str, payload: PayloadRef<'_>) -> Result<T, DomainError> {
+    match payload {
+        PayloadRef::Tree(value) => T::deserialize(value),
+        PayloadRef::Text(text) => serde_json::from_str(text),
+    }
+    .map_err(|err| DomainError::MalformedEvent {
+        event_type: event_type.to_owned(),
+        reason: err.to_string(),
+    })
 }
 
 impl WorkItemEvent {
@@ -311,58 +346,8 @@ impl WorkItemEvent {
             .find(|known| known.eq_ignore_ascii_case(input.trim()))
     }
 
-    pub fn event_type(&self) -> &'static str {
-        match self {
-            WorkItemEvent::Created(_) => "WorkItemCreated",
-            WorkItemEvent::StatusChanged(_) => "StatusChanged",
-            WorkItemEvent::Completed(_) => "WorkItemCompleted",
-            WorkItemEvent::CompletionWithdrawn(_) => "WorkItemCompletionWithdrawn",
-            WorkItemEvent::PriorityChanged(_) => "PriorityChanged",
-            WorkItemEvent::AssigneeChanged(_) => "AssigneeChanged",
-            WorkItemEvent::DependencyAdded(_) => "DependencyAdded",
-            WorkItemEvent::DependencyRemoved(_) => "DependencyRemoved",
-            WorkItemEvent::TitleChanged(_) => "TitleChanged",
-            WorkItemEvent::DescriptionChanged(_) => "DescriptionChanged",
-            WorkItemEvent::LabelAdded(_) => "LabelAdded",
-            WorkItemEvent::LabelRemoved(_) => "LabelRemoved",
-            WorkItemEvent::CommentAdded(_) => "CommentAdded",
-            WorkItemEvent::CommentRemoved(_) => "CommentRemoved",
-            WorkItemEvent::ParentChanged(_) => "ParentChanged",
-            WorkItemEvent::QualityMetricsUpdated(_) => "QualityMetricsUpdated",
-            WorkItemEvent::DueDateChanged(_) => "DueDateChanged",
-            WorkItemEvent::Claimed(_) => "WorkItemClaimed",
-            WorkItemEvent::Released(_) => "WorkItemReleased",
-            WorkItemEvent::Renumbered(_) => "WorkItemRenumbered",
-            WorkItemEvent::ConflictResolved(_) => "ConflictResolved",
-            WorkItemEvent::ConflictReopened(_) => "ConflictReopened",
-        }
-    }
-
     pub fn payload(&self) -> Value {
-        let encoded = match self {
-            WorkItemEvent::Created(p) => serde_json::to_value(p),
-            WorkItemEvent::StatusChanged(p) => serde_json::to_value(p),
-            WorkItemEvent::Completed(p) => serde_json::to_value(p),
-            WorkItemEvent::CompletionWithdrawn(p) => serde_json::to_value(p),
-            WorkItemEvent::PriorityChanged(p) => serde_json::to_value(p),
-            WorkItemEvent::AssigneeChanged(p) => serde_json::to_value(p),
-            WorkItemEvent::DependencyAdded(p) => serde_json::to_value(p),
-            WorkItemEvent::DependencyRemoved(p) => serde_json::to_value(p),
-            WorkItemEvent::TitleChanged(p) => serde_json::to_value(p),
-            WorkItemEvent::DescriptionChanged(p) => serde_json::to_value(p),
-            WorkItemEvent::LabelAdded(p) => serde_json::to_value(p),
-            WorkItemEvent::LabelRemoved(p) => serde_json::to_value(p),
-            WorkItemEvent::CommentAdded(p) => serde_json::to_value(p),
-            WorkItemEvent::CommentRemoved(p) => serde_json::to_value(p),
-            WorkItemEvent::ParentChanged(p) => serde_json::to_value(p),
-            WorkItemEvent::QualityMetricsUpdated(p) => serde_json::to_value(p),
-            WorkItemEvent::DueDateChanged(p) => serde_json::to_value(p),
-            WorkItemEvent::Claimed(p) => serde_json::to_value(p),
-            WorkItemEvent::Released(p) => serde_json::to_value(p),
-            WorkItemEvent::Renumbered(p) => serde_json::to_value(p),
-            WorkItemEvent::ConflictResolved(p) => serde_json::to_value(p),
-            WorkItemEvent::ConflictReopened(p) => serde_json::to_value(p),
-        };
+        let encoded = self.encode();
         // Plain structs of strings, numbers and enums always encode.
         encoded.unwrap_or(Value::Null)
     }
@@ -383,7 +368,7 @@ impl WorkItemEvent {
             Upcast::Current(payload) => payload,
             Upcast::Newer => return Ok(None),
         };
-        Self::decode_current(event_type, PayloadRef::Tree(&payload))
+        Self::decode_named(event_type, PayloadRef::Tree(&payload))
     }
 
     /// [`WorkItemEvent::decode`] from the payload's JSON text, as a line holds it: a payload
@@ -402,47 +387,7 @@ impl WorkItemEvent {
             })?;
             return Self::decode(event_type, schema_version, &value);
         }
-        Self::decode_current(event_type, PayloadRef::Text(payload))
-    }
-
-    /// The event of `event_type` from its payload in today's schema.
-    fn decode_current(event_type: &str, payload: PayloadRef<'_>) -> Result<Option<Self>, DomainError> {
-        fn parse<T: DeserializeOwned>(event_type: &str, payload: PayloadRef<'_>) -> Result<T, DomainError> {
-            match payload {
-                PayloadRef::Tree(value) => T::deserialize(value),
-                PayloadRef::Text(text) => serde_json::from_str(text),
-            }
-            .map_err(|err| DomainError::MalformedEvent {
-                event_type: event_type.to_owned(),
-                reason: err.to_string(),
-            })
-        }
-        let event = match event_type {
-            "WorkItemCreated" => WorkItemEvent::Created(parse(event_type, payload)?),
-            "StatusChanged" => WorkItemEvent::StatusChanged(parse(event_type, payload)?),
-            "WorkItemCompleted" => WorkItemEvent::Completed(parse(event_type, payload)?),
-            "WorkItemCompletionWithdrawn" => WorkItemEvent::CompletionWithdrawn(parse(event_type, payload)?),
-            "PriorityChanged" => WorkItemEvent::PriorityChanged(parse(event_type, payload)?),
-            "AssigneeChanged" => WorkItemEvent::AssigneeChanged(parse(event_type, payload)?),
-            "DependencyAdded" => WorkItemEvent::DependencyAdded(parse(event_type, payload)?),
-            "DependencyRemoved" => WorkItemEvent::DependencyRemoved(parse(event_type, payload)?),
-            "TitleChanged" => WorkItemEvent::TitleChanged(parse(event_type, payload)?),
-            "DescriptionChanged" => WorkItemEvent::DescriptionChanged(parse(event_type, payload)?),
-            "LabelAdded" => WorkItemEvent::LabelAdded(parse(event_type, payload)?),
-            "LabelRemoved" => WorkItemEvent::LabelRemoved(parse(event_type, payload)?),
-            "CommentAdded" => WorkItemEvent::CommentAdded(parse(event_type, payload)?),
-            "CommentRemoved" => WorkItemEvent::CommentRemoved(parse(event_type, payload)?),
-            "ParentChanged" => WorkItemEvent::ParentChanged(parse(event_type, payload)?),
-            "QualityMetricsUpdated" => WorkItemEvent::QualityMetricsUpdated(parse(event_type, payload)?),
-            "DueDateChanged" => WorkItemEvent::DueDateChanged(parse(event_type, payload)?),
-            "WorkItemClaimed" => WorkItemEvent::Claimed(parse(event_type, payload)?),
-            "WorkItemReleased" => WorkItemEvent::Released(parse(event_type, payload)?),
-            "WorkItemRenumbered" => WorkItemEvent::Renumbered(parse(event_type, payload)?),
-            "ConflictResolved" => WorkItemEvent::ConflictResolved(parse(event_type, payload)?),
-            "ConflictReopened" => WorkItemEvent::ConflictReopened(parse(event_type, payload)?),
-            _ => return Ok(None),
-        };
-        Ok(Some(event))
+        Self::decode_named(event_type, PayloadRef::Text(payload))
     }
 }
 

@@ -37,7 +37,28 @@ fn take_back(event: &WorkItemEvent) -> Option<WorkItemEvent> {
         WorkItemEvent::CompletionWithdrawn(withdrawn) => {
             Some(WorkItemEvent::Completed(withdrawn.completion()))
         }
-        _ => None,
+        // Each of these is a change of state, which the state difference takes back.
+        // A new event lands here by decision: is it a change, or a derived fact?
+        WorkItemEvent::Created(_)
+        | WorkItemEvent::StatusChanged(_)
+        | WorkItemEvent::PriorityChanged(_)
+        | WorkItemEvent::AssigneeChanged(_)
+        | WorkItemEvent::DependencyAdded(_)
+        | WorkItemEvent::DependencyRemoved(_)
+        | WorkItemEvent::TitleChanged(_)
+        | WorkItemEvent::DescriptionChanged(_)
+        | WorkItemEvent::LabelAdded(_)
+        | WorkItemEvent::LabelRemoved(_)
+        | WorkItemEvent::CommentAdded(_)
+        | WorkItemEvent::CommentRemoved(_)
+        | WorkItemEvent::ParentChanged(_)
+        | WorkItemEvent::QualityMetricsUpdated(_)
+        | WorkItemEvent::DueDateChanged(_)
+        | WorkItemEvent::Claimed(_)
+        | WorkItemEvent::Released(_)
+        | WorkItemEvent::Renumbered(_)
+        | WorkItemEvent::ConflictResolved(_)
+        | WorkItemEvent::ConflictReopened(_) => None,
     }
 }
 
@@ -47,6 +68,31 @@ fn take_back(event: &WorkItemEvent) -> Option<WorkItemEvent> {
 /// Status changes here may leave the status graph (back from done to pending, say): an undo
 /// restores what was, it does not move work forward.
 fn revert_status_and_fields(now: &WorkItem, before: Option<&WorkItem>, reason: &str) -> Vec<WorkItemEvent> {
+    // Every field of an item, named: a new field does not compile until it is taken back
+    // here (or said to need nothing).
+    let WorkItem {
+        id: _,
+        internal_id: _,
+        title: _,
+        work_type: _, // no event changes an item's type
+        priority: _,
+        status: _,
+        description: _,
+        parent: _,
+        assignee: _,
+        dependencies: _,
+        labels: _,
+        comments: _,
+        quality: _,
+        due: _,
+        blocked_reason: _, // comes back with the blocked status
+        claim: _,
+        conflicts: _,
+        resolved_conflicts: _,
+        version: _,
+        created_at: _,
+        updated_at: _,
+    } = now;
     let mut events = Vec::new();
     let Some(before) = before else {
         if now.status != Status::Cancelled {

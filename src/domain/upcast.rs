@@ -5,16 +5,8 @@
 
 use serde_json::Value;
 
+use super::events::current_schema;
 use super::DomainError;
-
-/// The schema each event type is written with today.
-pub fn current_schema(event_type: &str) -> u32 {
-    match event_type {
-        // 2: adds `duration_ms`, the time to finish in milliseconds.
-        "WorkItemCompleted" => 2,
-        _ => 1,
-    }
-}
 
 /// What reading a stored payload gives.
 #[derive(Debug, Clone, PartialEq)]

@@ -85,6 +85,78 @@ impl Fields {
 mod tests {
     use super::*;
 
+    /// An item with every field set (so none is skipped when it is written): a new field
+    /// of `WorkItem` does not compile here until it is named, and then fails the check
+    /// below until `ITEM_FIELDS` lists it (or it is said to be shown only whole).
+    #[test]
+    fn the_item_fields_are_every_key_of_an_item() {
+        use jerry::domain::{Claim, Comment, Dependency, DependencyType, Priority, QualityMetrics, Status};
+        use jerry::domain::{WorkItem, WorkItemId, WorkType};
+        use jerry::timestamp::Timestamp;
+        let id = |n| WorkItemId::new(n).expect("an id");
+        let at = Timestamp::parse("2026-01-01T00:00:00Z").expect("a time");
+        let item = WorkItem {
+            id: id(2),
+            internal_id: ulid::Ulid::nil(),
+            title: "t".into(),
+            work_type: WorkType::Task,
+            priority: Priority::High,
+            status: Status::Blocked,
+            description: Some("d".into()),
+            parent: Some(id(1)),
+            assignee: Some("a".into()),
+            dependencies: vec![Dependency {
+                id: id(3),
+                kind: DependencyType::BlockedBy,
+            }],
+            labels: vec!["l".into()],
+            comments: vec![Comment {
+                author: "a".into(),
+                at,
+                text: "c".into(),
+            }],
+            quality: Some(QualityMetrics {
+                coverage: Some(1.0),
+                positive_tests: 1,
+                negative_tests: 1,
+                edge_tests: 1,
+            }),
+            due: Some(at),
+            blocked_reason: Some("r".into()),
+            claim: Some(Claim {
+                holder: "a".into(),
+                lease_seconds: None,
+                until: None,
+                expired: false,
+            }),
+            // Shown whole by `items show` and `items list --conflicts`, not selectable.
+            conflicts: Vec::new(),
+            resolved_conflicts: Vec::new(),
+            version: 1,
+            created_at: at,
+            updated_at: at,
+        };
+        let value = serde_json::to_value(&item).expect("an item encodes");
+        let keys: Vec<&str> = value
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        for key in &keys {
+            assert!(
+                ITEM_FIELDS.contains(key),
+                "`{key}` is a field of an item but not in ITEM_FIELDS"
+            );
+        }
+        for field in ITEM_FIELDS {
+            assert!(
+                keys.contains(&field),
+                "ITEM_FIELDS names `{field}`, which no item has"
+            );
+        }
+    }
+
     #[test]
     fn keeps_the_named_fields_in_order_and_fills_the_missing_with_null() {
         let fields = Fields::parse("status, id,due").unwrap();
