@@ -15,8 +15,9 @@ use std::collections::HashSet;
 use ulid::Ulid;
 
 use super::archive::Located;
+use super::doctor::finding;
 use super::JsonlStore;
-use crate::store::{EventLine, StoreError, StreamId};
+use crate::store::{EventLine, Finding, StoreError, StreamId};
 
 /// What the segments say the catalog should hold.
 pub(super) struct CatalogPlan {
@@ -112,5 +113,70 @@ impl JsonlStore {
         let (files, live) = self.live_streams()?;
         let plan = self.plan_catalog(&files, &live)?;
         self.rebuild_catalog(&plan)
+    }
+
+    /// Compares the archive catalog with what the segments hold (see `catalog.rs`): a
+    /// catalog that is gone, unreadable or missing a stream the segments still have is a
+    /// finding, and with `repair` it is rebuilt. Returns the streams the segments hold when
+    /// the catalog is not to be trusted.
+    pub(super) fn check_catalog(
+        &self,
+        repair: bool,
+        files: &HashSet<StreamId>,
+        live: &HashSet<ulid::Ulid>,
+        findings: &mut Vec<Finding>,
+    ) -> Result<Option<Vec<(StreamId, super::archive::Located)>>, StoreError> {
+        if self.archive.segments()?.is_empty() {
+            return Ok(None);
+        }
+        let plan = self.plan_catalog(files, live)?;
+        let catalog = self.archive.catalog_path().to_path_buf();
+        for (segment, reason) in &plan.damaged {
+            let path = self.archive.dir().join(segment);
+            let detail = format!("{reason}: the streams after it cannot be read back from this segment");
+            findings.push(finding("archive_segment_damaged", &path, None, detail, false));
+        }
+        let known: Result<HashSet<StreamId>, StoreError> = if self.archive.has_catalog() {
+            self.archive
+                .all()
+                .map(|rows| rows.into_iter().map(|(s, _)| s).collect())
+        } else {
+            Ok(HashSet::new())
+        };
+        let missing: Vec<&StreamId> = match &known {
+            Ok(known) => plan
+                .rows
+                .iter()
+                .map(|(s, _)| s)
+                .filter(|s| !known.contains(*s))
+                .collect(),
+            Err(_) => plan.rows.iter().map(|(s, _)| s).collect(),
+        };
+        let unreadable = known.as_ref().err().map(ToString::to_string);
+        if missing.is_empty() && unreadable.is_none() {
+            return Ok(None);
+        }
+        let named: Vec<&str> = missing.iter().take(5).map(|s| s.as_str()).collect();
+        let more = missing.len().saturating_sub(named.len());
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let why = match (&unreadable, self.archive.has_catalog()) {
+            (Some(err), _) => format!("the archive catalog cannot be read ({err})"),
+            (None, false) => "the archive catalog is gone".to_owned(),
+            (None, true) => "the archive catalog lacks streams its segments hold".to_owned(),
+        };
+        let detail = format!(
+            "{why}: {} archived stream(s) cannot be found ({}{more}); --repair rebuilds the catalog from the segments",
+            missing.len(),
+            named.join(", ")
+        );
+        findings.push(finding("archive_catalog", &catalog, None, detail, true));
+        if repair {
+            self.rebuild_catalog(&plan)?;
+        }
+        Ok(Some(plan.rows))
     }
 }
