@@ -223,7 +223,13 @@ enum Positions {
     Broken,
 }
 
-pub(super) fn finding(kind: &'static str, path: &Path, line: Option<u64>, detail: String, repairable: bool) -> Finding {
+pub(super) fn finding(
+    kind: &'static str,
+    path: &Path,
+    line: Option<u64>,
+    detail: String,
+    repairable: bool,
+) -> Finding {
     Finding {
         kind,
         path: path.to_path_buf(),

@@ -226,4 +226,3 @@ fn streams_in_frame(frame: &[u8]) -> Result<Vec<FrameStream>, String> {
     }
     Ok(found)
 }
-

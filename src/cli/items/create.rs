@@ -1,0 +1,71 @@
+//! `jerry items create`.
+
+use clap::Args;
+
+use jerry::app::{Command, WriteOptions};
+use jerry::domain::{ItemRef, NewWorkItem, Priority, WorkType};
+use jerry::timestamp::TimeSpec;
+
+use super::write::*;
+use crate::cli::context::Context;
+use crate::cli::output::Output;
+use crate::door::error::CommandResult;
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// The title; kept exactly as given (it may start with '-').
+    #[arg(allow_hyphen_values = true)]
+    pub title: String,
+    /// epic, story, task, subtask, bug or spike [default: the project's default_type, else task].
+    #[arg(long = "type", short = 't', value_name = "TYPE")]
+    pub work_type: Option<WorkType>,
+    /// critical, high, medium or low.
+    #[arg(long, short = 'p', default_value = "medium")]
+    pub priority: Priority,
+    #[arg(long, short = 'd')]
+    pub description: Option<String>,
+    /// The parent item (it must exist).
+    #[arg(long, value_name = "ID")]
+    pub parent: Option<ItemRef>,
+    #[arg(long, short = 'a', value_name = "WHO")]
+    pub assignee: Option<String>,
+    /// When it is due: a date, RFC 3339, a time ahead (+3d), today or tomorrow.
+    #[arg(long, value_name = "TIME")]
+    pub due: Option<TimeSpec>,
+    #[command(flatten)]
+    pub once: OnceArgs,
+}
+
+pub(super) fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> CommandResult {
+    let CreateArgs {
+        title,
+        work_type,
+        priority,
+        description,
+        parent,
+        assignee,
+        due,
+        once: OnceArgs { idempotency_key },
+    } = args;
+    let options = WriteOptions {
+        idempotency_key,
+        ..WriteOptions::default()
+    };
+    let session = ctx.open()?;
+    let parent = parent.map(|p| session.queries().resolve(p)).transpose()?;
+    let due = due.map(|spec| spec.resolve(session.now())).transpose()?;
+    let command = Command::Create(NewWorkItem {
+        title,
+        work_type: work_type.unwrap_or_else(|| session.default_type()),
+        priority,
+        description,
+        parent,
+        assignee,
+        due,
+    });
+    let outcome = execute(&session, out, options, command)?;
+    if !out.json() {
+        out.line(&outcome.item.id.to_string())?;
+    }
+    Ok(())
+}
