@@ -147,6 +147,112 @@ fn every_module_uses_only_the_layers_below_it() {
     );
 }
 
+/// A module's path from its file: `src/cli/items/claim.rs` is `cli::items::claim`.
+fn module_path(src: &Path, file: &Path) -> Vec<String> {
+    let relative = file.strip_prefix(src).expect("under src").with_extension("");
+    let mut path: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if path.last().is_some_and(|last| last == "mod") {
+        path.pop();
+    }
+    path
+}
+
+/// Every path `code` names from `prefix` on (`crate::app::session::Session` gives
+/// `[app, session, Session]`).
+fn paths_after(code: &str, prefix: &str) -> Vec<Vec<String>> {
+    let mut found = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find(prefix) {
+        let before = rest[..at].chars().next_back();
+        rest = &rest[at + prefix.len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            continue;
+        }
+        let path: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        found.push(
+            path.split("::")
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        );
+    }
+    found
+}
+
+/// No two modules use each other, at any depth: within each top-level module, its
+/// modules one level down (`cli::args`, `app::session`, `store::jsonl`) form no cycle.
+/// A cycle is where "one file to read" turns into "read them all" (`cli::args` →
+/// `cli::items` → `cli::context` → `cli::args` was one).
+#[test]
+fn no_module_cycles_one_level_down() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let key = |path: &[String]| path.iter().take(2).cloned().collect::<Vec<_>>().join("::");
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in &files {
+        let module = module_path(&src, file);
+        if module.len() < 2 {
+            continue;
+        }
+        let code = code(file);
+        let mut targets: Vec<Vec<String>> = paths_after(&code, "crate::");
+        for relative in paths_after(&code, "super::") {
+            let mut path = module[..module.len() - 1].to_vec();
+            path.extend(relative);
+            targets.push(path);
+        }
+        let from = key(&module);
+        for target in targets {
+            if target.len() < 2 || target[0] != module[0] {
+                continue;
+            }
+            // Only modules: a name that starts with a capital letter is a type.
+            if target[1].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let to = key(&target);
+            if to != from
+                && (src.join(&target[0]).join(format!("{}.rs", target[1])).exists()
+                    || src.join(&target[0]).join(&target[1]).is_dir())
+            {
+                edges.entry(from.clone()).or_default().insert(to);
+            }
+        }
+    }
+    fn path_back(
+        edges: &BTreeMap<String, BTreeSet<String>>,
+        from: &str,
+        to: &str,
+        seen: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        for next in edges.get(from).into_iter().flatten() {
+            if next == to {
+                return Some(vec![next.clone()]);
+            }
+            if seen.insert(next.clone()) {
+                if let Some(mut rest) = path_back(edges, next, to, seen) {
+                    rest.insert(0, next.clone());
+                    return Some(rest);
+                }
+            }
+        }
+        None
+    }
+    for module in edges.keys() {
+        if let Some(cycle) = path_back(&edges, module, module, &mut BTreeSet::new()) {
+            panic!("a module cycle: {module} -> {}", cycle.join(" -> "));
+        }
+    }
+    assert!(edges.len() > 20, "the scan found too few modules: {edges:?}");
+}
+
 /// The one write path, as types: a door reads the log through `Session::events()` and
 /// writes through the service's methods. The store itself (whose trait can append, save
 /// state and rename) is out of a door's reach, and so is the test-only way to it.

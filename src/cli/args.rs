@@ -6,24 +6,12 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+
+use super::flags::{at_least_one, parse_store, parse_time, GlobalArgs};
 use jerry::store::StoreUrl;
 
 use jerry::domain::{ItemRef, ProjectId};
 use jerry::timestamp::{parse_duration, TimeSpec, TimestampError};
-
-/// A count that must be at least 1 (`--limit 0` would silently show nothing).
-pub(super) fn at_least_one(input: &str) -> Result<usize, String> {
-    match input.parse::<usize>() {
-        Ok(0) => Err("must be at least 1".into()),
-        Ok(n) => Ok(n),
-        Err(_) => Err(format!("expected a whole number from 1 to {}", usize::MAX)),
-    }
-}
-
-/// A moment as users type it: RFC 3339, a date, an age (15m, 2h, 3d), today, yesterday.
-pub(super) fn parse_time(input: &str) -> Result<TimeSpec, TimestampError> {
-    input.parse()
-}
 
 /// jerry: track work from the shell, on an append-only event log that many processes can
 /// write at once.
@@ -37,57 +25,6 @@ pub struct Cli {
     pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: TopCommand,
-}
-
-#[derive(Debug, Args)]
-pub struct GlobalArgs {
-    /// Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several.
-    #[arg(long, global = true, env = "JERRY_PROJECT", value_name = "ID")]
-    pub project: Option<ProjectId>,
-    /// Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]
-    #[arg(long, global = true, env = "JERRY_ROOT", value_name = "DIR")]
-    pub root: Option<PathBuf>,
-    /// Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for
-    /// --format json, and wins over any other format.
-    #[arg(long, global = true)]
-    pub json: bool,
-    /// How to print data: table (for people), json, jsonl (one object per line) or toon
-    /// (compact, for LLM agents).
-    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
-    pub format: Option<super::output::Format>,
-    /// Who is making the change, recorded in each event's metadata [default: the project's
-    /// actor setting, else user]. In events commands, typed on the command line, it keeps only
-    /// that actor's events.
-    #[arg(long, global = true, env = "JERRY_ACTOR", value_name = "NAME")]
-    pub actor: Option<String>,
-    /// Colour in tables: auto (a terminal without NO_COLOR), always or never.
-    #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
-    pub color: super::style::ColorChoice,
-    /// Print only the data: no notes, no confirmations of writes (errors still go to stderr).
-    #[arg(long, short = 'q', global = true)]
-    pub quiet: bool,
-    /// Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending
-    /// in …; output that is not a terminal is never cut).
-    #[arg(long, global = true)]
-    pub wide: bool,
-    /// Correlation id recorded on this command's events [default: a new id per command].
-    #[arg(long, global = true, env = "JERRY_CORRELATION_ID", value_name = "ID")]
-    pub correlation_id: Option<String>,
-    /// Seconds to wait for another writer's lock before failing with exit code 1 [default: the
-    /// project's lock_timeout setting, else 5].
-    #[arg(long, global = true, env = "JERRY_LOCK_TIMEOUT", value_name = "SECONDS")]
-    pub lock_timeout: Option<f64>,
-    /// Where events live: jsonl (files in the project, the default), sqlite:<path> or
-    /// postgres://user@host/database [default: the project's store setting, else jsonl].
-    #[arg(long, global = true, env = "JERRY_STORE", value_name = "URL", value_parser = parse_store)]
-    pub store: Option<StoreUrl>,
-}
-
-fn parse_store(text: &str) -> Result<StoreUrl, String> {
-    text.parse().map_err(|err: jerry::store::StoreError| match err {
-        jerry::store::StoreError::InvalidUrl { reason, .. } => reason.to_owned(),
-        other => other.to_string(),
-    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -146,7 +83,7 @@ pub enum TopCommand {
     )]
     Archive {
         /// Archive work finished before this moment: a date, RFC 3339, or an age such as 90d.
-        #[arg(long, value_name = "TIME", value_parser = super::args::parse_time, default_value = "30d")]
+        #[arg(long, value_name = "TIME", value_parser = parse_time, default_value = "30d")]
         closed_before: TimeSpec,
         /// Say what would be archived; move nothing.
         #[arg(long)]

@@ -3,7 +3,7 @@
 
 use jerry::app::{Environment, Overrides, Session, Setup};
 
-use super::args::GlobalArgs;
+use super::flags::GlobalArgs;
 use super::output::Format;
 use crate::door::error::{CommandError, CommandResult};
 

@@ -9,6 +9,7 @@ mod doctor;
 mod error;
 mod events;
 mod fields;
+mod flags;
 mod items;
 mod notes;
 mod output;

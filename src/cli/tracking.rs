@@ -4,8 +4,8 @@ use clap::Args;
 
 use jerry::domain::ItemRef;
 
-use super::args::at_least_one;
 use super::context::Context;
+use super::flags::at_least_one;
 use super::output::Output;
 use super::render;
 use crate::door::error::CommandResult;

@@ -8,8 +8,8 @@ use jerry::app::{Assignee, ItemFilter, SortKey};
 use jerry::domain::{ItemRef, Priority, Status, WorkType};
 use jerry::timestamp::TimeSpec;
 
-use super::args::{at_least_one, parse_time};
 use super::context::{resolve_time, Context};
+use super::flags::{at_least_one, parse_time};
 use super::output::{Format, Output};
 use super::render;
 use crate::door::error::CommandResult;

@@ -364,7 +364,7 @@ impl WorkItemEvent {
         schema_version: u32,
         payload: &Value,
     ) -> Result<Option<Self>, DomainError> {
-        let payload = match upcast(event_type, schema_version, payload)? {
+        let payload = match upcast(event_type, schema_version, current_schema(event_type), payload)? {
             Upcast::Current(payload) => payload,
             Upcast::Newer => return Ok(None),
         };

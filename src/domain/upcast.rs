@@ -5,7 +5,6 @@
 
 use serde_json::Value;
 
-use super::events::current_schema;
 use super::DomainError;
 
 /// What reading a stored payload gives.
@@ -17,9 +16,9 @@ pub enum Upcast {
     Newer,
 }
 
-/// Brings `payload`, written with schema `version`, up to today's schema.
-pub fn upcast(event_type: &str, version: u32, payload: &Value) -> Result<Upcast, DomainError> {
-    let current = current_schema(event_type);
+/// Brings `payload`, written with schema `version`, up to `current`, the schema today's
+/// jerry writes (the event table's, passed in: the table decodes through here).
+pub fn upcast(event_type: &str, version: u32, current: u32, payload: &Value) -> Result<Upcast, DomainError> {
     if version > current {
         return Ok(Upcast::Newer);
     }
@@ -53,6 +52,15 @@ fn step(event_type: &str, from: u32, payload: &mut Value) -> Result<(), DomainEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn upcast(event_type: &str, version: u32, payload: &Value) -> Result<Upcast, DomainError> {
+        super::upcast(
+            event_type,
+            version,
+            crate::domain::events::current_schema(event_type),
+            payload,
+        )
+    }
     use serde_json::json;
 
     #[test]

@@ -10,7 +10,6 @@ pub mod damage;
 mod event;
 mod expected;
 pub mod jsonl;
-mod line_shape;
 mod lines;
 pub mod memory;
 mod once;

@@ -11,6 +11,8 @@ use serde_json::value::RawValue;
 use ulid::Ulid;
 
 use super::{RecordedEvent, StoreError};
+
+mod shape;
 use crate::timestamp::Timestamp;
 
 /// One committed event, borrowed from its line. Field for field (and in the same order) a
@@ -39,7 +41,7 @@ pub struct EventLine<'a> {
     pub(super) verbatim: Option<&'a str>,
 }
 
-/// [`super::Metadata`], borrowed; serializes as it does.
+/// [`crate::store::Metadata`], borrowed; serializes as it does.
 #[derive(Debug, Deserialize, Serialize)]
 pub struct MetadataLine<'a> {
     #[serde(borrow)]
@@ -61,7 +63,7 @@ pub struct MetadataLine<'a> {
 impl<'a> EventLine<'a> {
     /// Decodes a line: the lines jerry writes field by field, anything else by serde_json.
     pub fn parse(text: &'a str) -> Result<Self, serde_json::Error> {
-        super::line_shape::parse(text)
+        shape::parse(text)
     }
 
     /// As [`EventLine::parse`], from bytes that may not be UTF-8 (serde_json then names
@@ -100,7 +102,7 @@ impl<'a> EventLine<'a> {
             schema_version: self.schema_version,
             timestamp: self.timestamp,
             payload: serde_json::from_str(self.payload.get())?,
-            metadata: super::Metadata {
+            metadata: crate::store::Metadata {
                 actor: metadata.actor.clone().into_owned(),
                 correlation_id: owned(&metadata.correlation_id),
                 causation_id: owned(&metadata.causation_id),

@@ -1,5 +1,5 @@
-//! An event line of the shape jerry writes, read field by field (see [`super::cursor`]):
-//! the fields of a [`RecordedEvent`](super::RecordedEvent) in their order, then what the
+//! An event line of the shape jerry writes, read field by field (see [`crate::store::cursor`]):
+//! the fields of a [`RecordedEvent`](crate::store::RecordedEvent) in their order, then what the
 //! JSONL store adds for itself (a batch's end). Anything else — escapes, another order, a
 //! transaction mark, damage — goes to serde_json. A property test holds the two to the
 //! same answer.
@@ -8,8 +8,8 @@ use std::borrow::Cow;
 
 use ulid::Ulid;
 
-use super::cursor::Cursor;
-use super::lines::{EventLine, MetadataLine};
+use super::{EventLine, MetadataLine};
+use crate::store::cursor::Cursor;
 use crate::timestamp::Timestamp;
 
 /// `text` decoded, the short way when it has the usual shape.

@@ -1,0 +1,76 @@
+//! Flags and value parsers every part of the command line shares (the global options,
+//! numbers that must be at least 1, moments as users type them): a leaf, so the command
+//! tree (`args.rs`) and the handlers beside their arguments (`items/`, `views.rs`,
+//! `tracking.rs`) can all use it without reaching into each other.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use jerry::domain::ProjectId;
+use jerry::store::StoreUrl;
+use jerry::timestamp::{TimeSpec, TimestampError};
+
+/// A count that must be at least 1 (`--limit 0` would silently show nothing).
+pub fn at_least_one(input: &str) -> Result<usize, String> {
+    match input.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("expected a whole number from 1 to {}", usize::MAX)),
+    }
+}
+
+/// A moment as users type it: RFC 3339, a date, an age (15m, 2h, 3d), today, yesterday.
+pub fn parse_time(input: &str) -> Result<TimeSpec, TimestampError> {
+    input.parse()
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several.
+    #[arg(long, global = true, env = "JERRY_PROJECT", value_name = "ID")]
+    pub project: Option<ProjectId>,
+    /// Workspace folder holding projects/ [default: nearest ancestor with projects/, else .]
+    #[arg(long, global = true, env = "JERRY_ROOT", value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Print machine-readable JSON on stdout (errors too, as {"error": {...}}); short for
+    /// --format json, and wins over any other format.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// How to print data: table (for people), json, jsonl (one object per line) or toon
+    /// (compact, for LLM agents).
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<super::output::Format>,
+    /// Who is making the change, recorded in each event's metadata [default: the project's
+    /// actor setting, else user]. In events commands, typed on the command line, it keeps only
+    /// that actor's events.
+    #[arg(long, global = true, env = "JERRY_ACTOR", value_name = "NAME")]
+    pub actor: Option<String>,
+    /// Colour in tables: auto (a terminal without NO_COLOR), always or never.
+    #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: super::style::ColorChoice,
+    /// Print only the data: no notes, no confirmations of writes (errors still go to stderr).
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+    /// Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending
+    /// in …; output that is not a terminal is never cut).
+    #[arg(long, global = true)]
+    pub wide: bool,
+    /// Correlation id recorded on this command's events [default: a new id per command].
+    #[arg(long, global = true, env = "JERRY_CORRELATION_ID", value_name = "ID")]
+    pub correlation_id: Option<String>,
+    /// Seconds to wait for another writer's lock before failing with exit code 1 [default: the
+    /// project's lock_timeout setting, else 5].
+    #[arg(long, global = true, env = "JERRY_LOCK_TIMEOUT", value_name = "SECONDS")]
+    pub lock_timeout: Option<f64>,
+    /// Where events live: jsonl (files in the project, the default), sqlite:<path> or
+    /// postgres://user@host/database [default: the project's store setting, else jsonl].
+    #[arg(long, global = true, env = "JERRY_STORE", value_name = "URL", value_parser = parse_store)]
+    pub store: Option<StoreUrl>,
+}
+
+pub fn parse_store(text: &str) -> Result<StoreUrl, String> {
+    text.parse().map_err(|err: jerry::store::StoreError| match err {
+        jerry::store::StoreError::InvalidUrl { reason, .. } => reason.to_owned(),
+        other => other.to_string(),
+    })
+}
