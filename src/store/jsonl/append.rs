@@ -284,3 +284,32 @@ pub(super) fn write_durably(
 pub(super) fn write_hint(path: &Path, next: u64) -> io::Result<()> {
     persist(path, next.to_string().as_bytes(), Durability::Cache)
 }
+
+impl JsonlStore {
+    /// Without a hint (a new project, or one built by a tool), finds the first unused
+    /// number in O(log n) probes, relying on numbers being handed out from 1 without gaps:
+    /// doubling until a free one, then bisecting. The caller still probes upwards from it.
+    pub(super) fn first_free_number(&self, build: &mut StreamBuilder<'_>) -> Result<u64, StoreError> {
+        let mut used = |number: u64| -> Result<bool, StoreError> {
+            let (stream, _) = build(number)?;
+            Ok(self.version_of(&stream)? > 0)
+        };
+        if !used(1)? {
+            return Ok(1);
+        }
+        let mut high = 2;
+        while used(high)? {
+            high = high.saturating_mul(2);
+        }
+        let mut low = high / 2;
+        while high - low > 1 {
+            let middle = low + (high - low) / 2;
+            if used(middle)? {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        Ok(high)
+    }
+}

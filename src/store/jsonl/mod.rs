@@ -639,35 +639,6 @@ impl EventStore for JsonlStore {
     }
 }
 
-impl JsonlStore {
-    /// Without a hint (a new project, or one built by a tool), finds the first unused
-    /// number in O(log n) probes, relying on numbers being handed out from 1 without gaps:
-    /// doubling until a free one, then bisecting. The caller still probes upwards from it.
-    fn first_free_number(&self, build: &mut StreamBuilder<'_>) -> Result<u64, StoreError> {
-        let mut used = |number: u64| -> Result<bool, StoreError> {
-            let (stream, _) = build(number)?;
-            Ok(self.version_of(&stream)? > 0)
-        };
-        if !used(1)? {
-            return Ok(1);
-        }
-        let mut high = 2;
-        while used(high)? {
-            high = high.saturating_mul(2);
-        }
-        let mut low = high / 2;
-        while high - low > 1 {
-            let middle = low + (high - low) / 2;
-            if used(middle)? {
-                low = middle;
-            } else {
-                high = middle;
-            }
-        }
-        Ok(high)
-    }
-}
-
 fn open_existing(path: &Path, write: bool) -> Result<Option<File>, StoreError> {
     match fs_err::OpenOptions::new().read(true).write(write).open(path) {
         Ok(file) => Ok(Some(file.into_parts().0)),
@@ -679,33 +650,6 @@ fn open_existing(path: &Path, write: bool) -> Result<Option<File>, StoreError> {
 /// The name of a stream's file in the events directory.
 fn stream_file_name(stream: &StreamId) -> String {
     format!("{}.jsonl", stream.file_stem())
-}
-
-/// Reads backwards from the end of the file until the committed end is known; returns it
-/// with the file's current length.
-fn read_tail(
-    path: &Path,
-    file: &mut File,
-    committed: &mut line::TxnCheck<'_>,
-) -> Result<(Tail, u64), StoreError> {
-    let io_err = |err| StoreError::io("cannot read", path, err);
-    let len = file.metadata().map_err(io_err)?.len();
-    let mut size = len.min(TAIL_CHUNK);
-    loop {
-        let mut buffer = vec![0; usize::try_from(size).unwrap_or(usize::MAX)];
-        file.seek(SeekFrom::Start(len - size)).map_err(io_err)?;
-        file.read_exact(&mut buffer).map_err(io_err)?;
-        if let Some(tail) = analyse_tail(path, &buffer, size == len, committed)? {
-            let offset = usize::try_from(len - size).unwrap_or(usize::MAX);
-            let tail = Tail {
-                committed_len: offset + tail.committed_len,
-                version: tail.version,
-                position: tail.position,
-            };
-            return Ok((tail, len));
-        }
-        size = len.min(size * 4);
-    }
 }
 
 /// Makes a newly created file's directory entry durable.

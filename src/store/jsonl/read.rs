@@ -381,3 +381,30 @@ pub(super) fn read_span(file: &File, offset: u64, span: u64, buffer: &mut Vec<u8
 pub(super) fn read_hint(path: &Path) -> Option<u64> {
     std::fs::read_to_string(path).ok()?.trim().parse().ok()
 }
+
+/// Reads backwards from the end of the file until the committed end is known; returns it
+/// with the file's current length.
+pub(super) fn read_tail(
+    path: &Path,
+    file: &mut File,
+    committed: &mut line::TxnCheck<'_>,
+) -> Result<(Tail, u64), StoreError> {
+    let io_err = |err| StoreError::io("cannot read", path, err);
+    let len = file.metadata().map_err(io_err)?.len();
+    let mut size = len.min(TAIL_CHUNK);
+    loop {
+        let mut buffer = vec![0; usize::try_from(size).unwrap_or(usize::MAX)];
+        file.seek(SeekFrom::Start(len - size)).map_err(io_err)?;
+        file.read_exact(&mut buffer).map_err(io_err)?;
+        if let Some(tail) = analyse_tail(path, &buffer, size == len, committed)? {
+            let offset = usize::try_from(len - size).unwrap_or(usize::MAX);
+            let tail = Tail {
+                committed_len: offset + tail.committed_len,
+                version: tail.version,
+                position: tail.position,
+            };
+            return Ok((tail, len));
+        }
+        size = len.min(size * 4);
+    }
+}
