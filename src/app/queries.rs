@@ -72,6 +72,18 @@ pub enum Assignee {
     Named(String),
 }
 
+impl Assignee {
+    /// The filter word as every front door takes it: `none`, in any case, is nobody.
+    pub fn from_word(word: impl Into<String>) -> Self {
+        let word = word.into();
+        if word.trim().eq_ignore_ascii_case("none") {
+            Assignee::Nobody
+        } else {
+            Assignee::Named(word)
+        }
+    }
+}
+
 /// What `items list --sort` orders by; ties are broken by id, and the default is id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {

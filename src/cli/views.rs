@@ -40,14 +40,10 @@ impl std::str::FromStr for StatusChoice {
     type Err = String;
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
-        match input.trim().to_ascii_lowercase().as_str() {
-            "open" => Ok(Self(vec![Status::Pending, Status::InProgress, Status::Blocked])),
-            "closed" => Ok(Self(vec![Status::Done, Status::Cancelled])),
-            _ => input.parse::<Status>().map(|s| Self(vec![s])).map_err(|_| {
-                "expected one of pending, in_progress, blocked, done, cancelled, open (the first three), closed (the last two)"
-                    .to_owned()
-            }),
-        }
+        Status::named_by(input).map(Self).map_err(|_| {
+            "expected one of pending, in_progress, blocked, done, cancelled, open (the first three), closed (the last two)"
+                .to_owned()
+        })
     }
 }
 
@@ -108,13 +104,7 @@ impl SelectArgs {
         Ok(ItemFilter {
             types: work_type,
             priorities: priority,
-            assignee: assignee.map(|who| {
-                if who.eq_ignore_ascii_case("none") {
-                    Assignee::Nobody
-                } else {
-                    Assignee::Named(who)
-                }
-            }),
+            assignee: assignee.map(Assignee::from_word),
             labels: label,
             search: search.filter(|s| !s.is_empty()),
             overdue_at: overdue.then(|| session.now()),

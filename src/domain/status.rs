@@ -84,6 +84,22 @@ impl FromStr for Status {
     }
 }
 
+impl Status {
+    /// The statuses a filter word names, as every front door takes it: one status, `open`
+    /// (pending, in_progress, blocked) or `closed` (done, cancelled), in any case.
+    pub fn named_by(word: &str) -> Result<Vec<Status>, DomainError> {
+        match word.trim().to_ascii_lowercase().as_str() {
+            "open" => Ok(vec![Status::Pending, Status::InProgress, Status::Blocked]),
+            "closed" => Ok(vec![Status::Done, Status::Cancelled]),
+            _ => word.parse().map(|status| vec![status]).map_err(|_| DomainError::InvalidValue {
+                kind: "status",
+                input: word.to_owned(),
+                expected: "one of pending, in_progress, blocked, done, cancelled, open (the first three), closed (the last two)",
+            }),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Status::{self, *};

@@ -1,6 +1,7 @@
 //! What every front door shares, below them all: the one error type with its JSON object
-//! and exit codes, and field selection. Doors (`cli`, `mcp`, `serve`, `sync`) import from
+//! and exit codes, field selection, and running a request on a shared session. Doors (`cli`, `mcp`, `serve`, `sync`) import from
 //! here and from the library, never from one another.
 
 pub mod error;
 pub mod fields;
+pub mod session;

@@ -96,27 +96,23 @@ impl JerryMcp {
                     .map(|info| actor_name(&info.client_info.name))
             })
             .flatten();
-        let answer = std::thread::scope(|scope| {
+        let prepare = |session: &mut Session| {
+            if let Some(name) = name.filter(|name| session.actor() != name) {
+                // A name the checks refuse leaves the actor as it was.
+                let _ = session.set_actor(name);
+            }
+        };
+        let (answer, damage) = std::thread::scope(|scope| {
             scope
-                .spawn(|| {
-                    let mut session = self
-                        .session
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner);
-                    if let Some(name) = name.filter(|name| session.actor() != name) {
-                        // A name the checks refuse leaves the actor as it was.
-                        let _ = session.set_actor(name);
-                    }
-                    // A panic in a tool must not take the server down with it.
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&session)))
-                })
+                .spawn(|| crate::door::session::run_guarded(&self.session, prepare, work))
                 .join()
         })
-        .unwrap_or_else(|_| Ok(Err(CommandError::failure("internal error: the tool panicked"))))
-        .unwrap_or_else(|_| Err(CommandError::failure("internal error: the tool panicked")));
+        .unwrap_or_else(|_| {
+            let failed = CommandError::failure("internal error: the tool panicked");
+            (Err(failed), Vec::new())
+        });
         // Damage a read went past (a file changed outside jerry) is said with the answer, as
         // the CLI says it on stderr: a second block, after the one clients parse.
-        let damage = jerry::store::damage::take();
         let mut blocks = vec![match &answer {
             Ok(value) => ContentBlock::text(value.to_string()),
             Err(err) => ContentBlock::text(shortened(err.json_object()).to_string()),
@@ -283,11 +279,7 @@ impl JerryMcp {
             let queries = session.queries();
             let mut statuses = Vec::new();
             for status in &p.status {
-                match status.trim().to_ascii_lowercase().as_str() {
-                    "open" => statuses.extend([Status::Pending, Status::InProgress, Status::Blocked]),
-                    "closed" => statuses.extend([Status::Done, Status::Cancelled]),
-                    other => statuses.push(other.parse()?),
-                }
+                statuses.extend(Status::named_by(status)?);
             }
             let filter = ItemFilter {
                 statuses,
@@ -551,10 +543,7 @@ fn select(
             .iter()
             .map(|p| p.parse::<Priority>())
             .collect::<Result<_, _>>()?,
-        assignee: assignee.map(|who| match who.as_str() {
-            "none" => Assignee::Nobody,
-            _ => Assignee::Named(who),
-        }),
+        assignee: assignee.map(Assignee::from_word),
         labels,
         search,
         ..ItemFilter::default()

@@ -56,22 +56,10 @@ pub async fn list(State(board): State<Board>, Query(query): Query<Vec<(String, S
         let mut filter = ItemFilter::default();
         for (key, value) in &query {
             match key.as_str() {
-                "status" => match value.trim().to_ascii_lowercase().as_str() {
-                    "open" => filter
-                        .statuses
-                        .extend([Status::Pending, Status::InProgress, Status::Blocked]),
-                    "closed" => filter.statuses.extend([Status::Done, Status::Cancelled]),
-                    other => filter.statuses.push(other.parse()?),
-                },
+                "status" => filter.statuses.extend(Status::named_by(value)?),
                 "type" => filter.types.push(value.parse::<WorkType>()?),
                 "priority" => filter.priorities.push(value.parse::<Priority>()?),
-                "assignee" => {
-                    filter.assignee = Some(if value == "none" {
-                        Assignee::Nobody
-                    } else {
-                        Assignee::Named(value.clone())
-                    });
-                }
+                "assignee" => filter.assignee = Some(Assignee::from_word(value.as_str())),
                 "label" => filter.labels.push(value.clone()),
                 "search" => filter.search = Some(value.clone()).filter(|s| !s.trim().is_empty()),
                 "sort" => filter.sort = Some(value.parse::<SortKey>()?),

@@ -93,19 +93,15 @@ impl Board {
     ) -> CommandResult<T> {
         let session = Arc::clone(&self.session);
         let ran = tokio::task::spawn_blocking(move || {
-            let session = session.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&session)));
+            let (answer, damage) = crate::door::session::run_guarded(&session, |_| {}, work);
             // Damage a read went past is said where the server's user looks, once.
-            for note in jerry::store::damage::take() {
+            for note in damage {
                 eprintln!("warning: {note} (jerry doctor says what is missing and how to bring it back)");
             }
-            ran
+            answer
         })
         .await;
-        match ran {
-            Ok(Ok(result)) => result,
-            _ => Err(CommandError::failure("internal error: the request panicked")),
-        }
+        ran.unwrap_or_else(|_| Err(CommandError::failure("internal error: the request panicked")))
     }
 }
 
