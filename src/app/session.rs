@@ -383,7 +383,7 @@ impl Session {
     }
 
     /// Takes back the named command, this actor's last one, or its last undo (see
-    /// [`super::undo`]).
+    /// `app::undo`).
     pub fn undo(&self, target: UndoTarget<'_>) -> Result<Outcome<Undone>, AppError> {
         let engine = self.policies();
         engine.arm()?;
@@ -424,7 +424,7 @@ impl Session {
         Ok(Some(self.project.clone()))
     }
 
-    /// Restores an export (see [`super::import`]). Imported history carries its own
+    /// Restores an export (see `app::import`). Imported history carries its own
     /// reactions, so the policies move past it instead of reacting.
     pub fn import(&self, input: impl BufRead + std::io::Seek) -> Result<Outcome<ImportReport>, AppError> {
         let report = super::import(&self.store, input)?;
@@ -635,7 +635,7 @@ impl Session {
         })
     }
 
-    /// A synthetic project for benchmarks (see [`super::generate`]).
+    /// A synthetic project for benchmarks (see `app::generate`).
     pub fn generate(
         &self,
         items: u64,

@@ -291,7 +291,7 @@ impl WorkItem {
     }
 
     /// Moves the item under another parent, or to the top with `None`. The caller has
-    /// checked the parent with [`super::graph::check_parent`].
+    /// checked the parent with [`crate::domain::graph::check_parent`].
     pub fn reparent(&self, parent: Option<WorkItemId>) -> Result<Vec<WorkItemEvent>, DomainError> {
         if self.parent == parent {
             let what = parent.map_or_else(|| "without a parent".to_owned(), |p| format!("under {p}"));
