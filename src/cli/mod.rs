@@ -32,13 +32,14 @@ use clap::{CommandFactory, FromArgMatches};
 use jerry::app::{Environment, UndoTarget};
 
 use crate::door::error::CommandResult;
+use crate::door::launch::{Doors, ServeOptions};
 use args::{Cli, TopCommand};
 use context::Context;
 use output::Output;
 
 /// Runs one command line in `env` (the process's clock and ids, from the composition
 /// root in `main`).
-pub fn main(env: Environment) -> ExitCode {
+pub fn main(env: Environment, doors: &Doors) -> ExitCode {
     let raw: Vec<OsString> = std::env::args_os().collect();
     // Known before parsing, so that even a usage error can answer in JSON.
     let wants_json = raw.iter().any(|arg| arg == "--json");
@@ -69,7 +70,7 @@ pub fn main(env: Environment) -> ExitCode {
     );
     let result = Context::new(cli.global, actor_typed, env)
         .map(|ctx| ctx.with_actor_given(actor_given))
-        .and_then(|ctx| run(cli.command, &ctx, &mut out));
+        .and_then(|ctx| run(cli.command, doors, &ctx, &mut out));
     warn_of_damage(&mut out);
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -112,7 +113,7 @@ fn source_is(matches: &clap::ArgMatches, id: &str, sources: &[ValueSource]) -> b
     false
 }
 
-fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CommandResult {
+fn run(command: TopCommand, doors: &Doors, ctx: &Context, out: &mut Output) -> CommandResult {
     match command {
         TopCommand::Init { project } => settings::init(ctx, project, out),
         TopCommand::Items(command) => items::run(command, ctx, out),
@@ -133,13 +134,13 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CommandResult {
         } => archive::run(&closed_before, dry_run, ctx, out),
         TopCommand::Mcp => {
             out.release();
-            crate::mcp::serve(ctx.open()?, ctx.actor_given())
+            (doors.mcp)(ctx.open()?, ctx.actor_given())
         }
         TopCommand::Sync {
             install_merge_driver: true,
             ..
-        } => sync::install_merge_driver(ctx, out),
-        TopCommand::Sync { remote, dry_run, .. } => sync::run(remote, dry_run, ctx, out),
+        } => sync::install_merge_driver(doors, ctx, out),
+        TopCommand::Sync { remote, dry_run, .. } => sync::run(doors, remote, dry_run, ctx, out),
         TopCommand::Serve {
             port,
             listen,
@@ -148,7 +149,7 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CommandResult {
             open,
         } => {
             out.release();
-            let options = crate::serve::ServeOptions {
+            let options = ServeOptions {
                 listen: std::net::SocketAddr::new(
                     listen.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)),
                     port,
@@ -157,11 +158,11 @@ fn run(command: TopCommand, ctx: &Context, out: &mut Output) -> CommandResult {
                 hosts,
                 open,
             };
-            crate::serve::serve(ctx.open()?, ctx.read(false)?, options)
+            (doors.serve)(ctx.open()?, ctx.read(false)?, options)
         }
         TopCommand::MergeDriver {
             ours, theirs, path, ..
-        } => sync::merge_driver(&ours, &theirs, &path),
+        } => (doors.merge_driver)(&ours, &theirs, &path),
         TopCommand::Completions { shell } => docs::completions(shell, out),
         TopCommand::Ids { projects } => docs::ids(projects, ctx, out),
         TopCommand::Man { out: dir } => docs::man_pages(&dir, out),

@@ -1,16 +1,23 @@
-//! `jerry sync`: one call to the sync front door, and its summary.
+//! `jerry sync`: one call to the sync front door (through the launch table), and its summary.
 
 use std::fmt::Write;
 
 use super::context::Context;
 use super::output::Output;
 use crate::door::error::CommandResult;
+use crate::door::launch::{Doors, SyncReport};
 
-pub fn run(remote: Option<String>, dry_run: bool, ctx: &Context, out: &mut Output) -> CommandResult {
+pub fn run(
+    doors: &Doors,
+    remote: Option<String>,
+    dry_run: bool,
+    ctx: &Context,
+    out: &mut Output,
+) -> CommandResult {
     let session = ctx.open()?;
     let remote = remote.unwrap_or_else(|| session.sync_remote());
     let spinner = super::progress::spinner(&format!("syncing {} with {remote}…", session.project()));
-    let report = crate::sync::sync(&session, &remote, dry_run);
+    let report = (doors.sync)(&session, &remote, dry_run);
     spinner.finish_and_clear();
     let report = report?;
     if out.json() {
@@ -38,7 +45,7 @@ pub fn run(remote: Option<String>, dry_run: bool, ctx: &Context, out: &mut Outpu
 }
 
 /// One line: what went where.
-fn summary(report: &crate::sync::SyncReport) -> String {
+fn summary(report: &SyncReport) -> String {
     let verb = if report.dry_run { "would send" } else { "sent" };
     let got = if report.dry_run {
         "would receive"
@@ -63,8 +70,8 @@ fn summary(report: &crate::sync::SyncReport) -> String {
 }
 
 /// `jerry sync --install-merge-driver`.
-pub fn install_merge_driver(ctx: &Context, out: &mut Output) -> CommandResult {
-    let added = crate::sync::merge_driver::install(ctx.setup().workspace().root())?;
+pub fn install_merge_driver(doors: &Doors, ctx: &Context, out: &mut Output) -> CommandResult {
+    let added = (doors.install_merge_driver)(ctx.setup().workspace().root())?;
     if out.json() {
         return out.json_value(&serde_json::json!({ "gitattributes_added": added, "driver": "merge.jerry" }));
     }
@@ -76,11 +83,5 @@ pub fn install_merge_driver(ctx: &Context, out: &mut Output) -> CommandResult {
             added.len()
         ))?;
     }
-    Ok(())
-}
-
-/// `jerry merge-driver %O %A %B %P`: silent on success, as git expects.
-pub fn merge_driver(ours: &std::path::Path, theirs: &std::path::Path, path: &str) -> CommandResult {
-    crate::sync::merge_driver::merge(ours, theirs, path)?;
     Ok(())
 }

@@ -12,7 +12,6 @@
 mod api;
 mod connections;
 
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -30,15 +29,7 @@ use crate::door::error::{CommandError, CommandResult, ErrorKind};
 /// Largest request body accepted (a create or a comment is far smaller).
 const BODY_LIMIT: usize = 64 * 1024;
 
-/// How `jerry serve` was asked to listen.
-pub struct ServeOptions {
-    pub listen: SocketAddr,
-    /// The write token: given, or made up per server.
-    pub token: Option<String>,
-    /// Names (or addresses) besides the loopback ones that clients may give in `Host`.
-    pub hosts: Vec<String>,
-    pub open: bool,
-}
+pub use crate::door::launch::ServeOptions;
 
 /// What every handler shares: the session (one request at a time on it, as in the MCP
 /// server) and what the security checks compare against.

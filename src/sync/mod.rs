@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use serde::{Deserialize, Serialize};
 use ulid::Ulid;
 
-use jerry::app::exchange::{ItemConflict, SharedEvent};
+use jerry::app::exchange::SharedEvent;
 use jerry::app::renumber::Renumbering;
 use jerry::app::{AppError, Session};
 use jerry::domain::WorkItemId;
@@ -113,26 +113,7 @@ struct SyncState {
     renumbering: Vec<Renumbering>,
 }
 
-/// What one `jerry sync` did (its `--json` shape).
-#[derive(Debug, Clone, Serialize)]
-pub struct SyncReport {
-    pub remote: String,
-    pub project: String,
-    pub dry_run: bool,
-    /// Events of this clone's now on the remote (with `--dry-run`: that would be).
-    pub sent: u64,
-    /// Events appended here from the remote.
-    pub received: u64,
-    /// Events the remote sent that this clone already had.
-    pub already_present: u64,
-    /// This clone's items moved to another number because another clone had created
-    /// theirs first (with `--dry-run`: that would be).
-    pub renamed: Vec<Renumbering>,
-    /// Events of the items this sync touched that their merged history could not apply.
-    pub conflicts: Vec<ItemConflict>,
-    /// Rounds of fetch and push it took (a remote that moved meanwhile takes more).
-    pub rounds: usize,
-}
+pub use crate::door::launch::SyncReport;
 
 /// Exchanges the session's project with `remote` (a remote's name, or any URL git takes).
 pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport, SyncError> {
