@@ -223,6 +223,23 @@ impl<'a> EventLog<'a> {
         Ok(self.store.wait_for_events(after, timeout)?)
     }
 
+    /// Following the log, one step: the events after `position` (up to `limit`), or, when
+    /// there are none yet, an empty page after sleeping until one may be there or
+    /// `timeout` passes. Every follower (the CLI's `events follow`, the board's watcher)
+    /// loops on this, so each sleeps the same way between appends.
+    pub fn follow(
+        &self,
+        position: u64,
+        limit: usize,
+        timeout: std::time::Duration,
+    ) -> Result<Vec<RecordedEvent>, AppError> {
+        let page = self.page(position, limit)?;
+        if page.is_empty() {
+            self.wait(position, timeout)?;
+        }
+        Ok(page)
+    }
+
     /// How many streams (items) the log holds.
     pub fn stream_count(&self) -> Result<usize, AppError> {
         Ok(self.store.list_streams()?.len())

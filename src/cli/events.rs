@@ -128,12 +128,11 @@ fn follow(args: EventsFollowArgs, ctx: &Context, out: &mut Output) -> CommandRes
         .map_err(|err| CommandError::failure(format!("cannot install the Ctrl-C handler: {err}")))?;
     let mut position = start;
     while !stop.load(Ordering::SeqCst) {
-        let page = log.page(position, PAGE)?;
+        if stdout_closed() {
+            return Ok(());
+        }
+        let page = log.follow(position, PAGE, FOLLOW_TICK)?;
         let Some(last) = page.last() else {
-            if stdout_closed() {
-                return Ok(());
-            }
-            log.wait(position, FOLLOW_TICK)?;
             continue;
         };
         position = last.position;
