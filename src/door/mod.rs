@@ -5,4 +5,5 @@
 pub mod error;
 pub mod fields;
 pub mod launch;
+pub mod new_item;
 pub mod session;

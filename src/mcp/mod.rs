@@ -18,12 +18,13 @@ use rmcp::{tool, tool_handler, tool_router, ServerHandler, ServiceExt};
 use serde_json::{json, Value};
 
 use jerry::app::{Assignee, Command, ItemFilter, Session, SortKey, WriteOptions};
-use jerry::domain::{Decision, DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkType};
+use jerry::domain::{Decision, DependencyType, ItemRef, Priority, Status, WorkType};
 use jerry::store::RecordedEvent;
 use jerry::timestamp::{parse_duration, TimeSpec};
 
 use crate::door::error::{CommandError, CommandResult};
 use crate::door::fields::Fields;
+use crate::door::new_item::NewItemWords;
 
 /// What a list or a write returns of each item unless `fields` asks otherwise.
 const DEFAULT_FIELDS: &str = "id,title,status,priority,type,assignee,labels,due,version";
@@ -314,28 +315,16 @@ impl JerryMcp {
         context: RequestContext<RoleServer>,
     ) -> CallToolResult {
         self.with_session(&context, |session| {
-            let new = NewWorkItem {
+            let new = NewItemWords {
                 title: p.title,
-                work_type: p
-                    .work_type
-                    .as_deref()
-                    .map(str::parse::<WorkType>)
-                    .transpose()?
-                    .unwrap_or_else(|| session.default_type()),
-                priority: p
-                    .priority
-                    .as_deref()
-                    .map(str::parse::<Priority>)
-                    .transpose()?
-                    .unwrap_or_default(),
+                work_type: p.work_type,
+                priority: p.priority,
                 description: p.description,
-                parent: match p.parent.as_deref() {
-                    Some(parent) => Some(session.queries().existing(item(parent)?)?),
-                    None => None,
-                },
+                parent: p.parent,
                 assignee: p.assignee,
-                due: p.due.as_deref().map(|due| time(session, due)).transpose()?,
-            };
+                due: p.due,
+            }
+            .build(session)?;
             let outcome = session.execute(Command::Create(new), guard(None, p.idempotency_key))?;
             written(&outcome.value)
         })

@@ -16,11 +16,12 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use jerry::app::{Assignee, Command, ItemFilter, Session, SortKey, WriteOptions};
-use jerry::domain::{Decision, ItemRef, NewWorkItem, Priority, Status, WorkType};
+use jerry::domain::{Decision, ItemRef, Priority, Status, WorkType};
 use jerry::timestamp::TimeSpec;
 
 use super::{refuse, ApiError, Board};
 use crate::door::error::{CommandError, CommandResult};
+use crate::door::new_item::NewItemWords;
 
 type Answer = Result<Json<Value>, ApiError>;
 
@@ -266,25 +267,14 @@ pub async fn create(State(board): State<Board>, payload: Result<Json<NewItem>, J
     };
     let created = board
         .with_session(move |session| {
-            let item = NewWorkItem {
+            let item = NewItemWords {
                 title: new.title,
-                work_type: new
-                    .work_type
-                    .as_deref()
-                    .map(str::parse::<WorkType>)
-                    .transpose()?
-                    .unwrap_or_else(|| session.default_type()),
-                priority: new
-                    .priority
-                    .as_deref()
-                    .map(str::parse::<Priority>)
-                    .transpose()?
-                    .unwrap_or_default(),
+                work_type: new.work_type,
+                priority: new.priority,
                 description: new.description,
-                parent: None,
-                assignee: None,
-                due: None,
-            };
+                ..NewItemWords::default()
+            }
+            .build(session)?;
             let outcome = session.execute(Command::Create(item), WriteOptions::default())?;
             Ok(serde_json::to_value(&outcome.value.item)?)
         })
