@@ -581,3 +581,39 @@ fn a_lost_or_damaged_catalog_is_rebuilt_from_the_segments() {
     assert_eq!(ids(&ws.json(&["items", "list"])), live);
     assert_the_log_checks_out(&ws);
 }
+
+#[test]
+fn a_damaged_segment_without_its_catalog_is_left_to_doctor_and_giving_it_up_ends_clean() {
+    let ws = project();
+    ws.ok(&["archive", "--closed-before", "now"]);
+    let archive = ws.path().join("projects/PROJ-001/.jerry/data/archive");
+    std::fs::remove_file(archive.join("catalog.sqlite")).expect("delete the catalog");
+    let segment = std::fs::read_dir(&archive)
+        .expect("the archive folder")
+        .map(|entry| entry.expect("an entry").path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "zst"))
+        .expect("a segment");
+    std::fs::write(&segment, vec![0xff; 64]).expect("damage the segment");
+    // A write goes on, but does not write a catalog that would say nothing was archived.
+    ws.ok(&["items", "comment", "7", "still writable"]);
+    assert!(
+        !archive.join("catalog.sqlite").exists(),
+        "no catalog from a damaged segment"
+    );
+    let report = ws.run(&["doctor", "--json"]);
+    assert_eq!(report.status.code(), Some(6));
+    let report: Value = serde_json::from_slice(&report.stdout).expect("one JSON document");
+    let kinds: BTreeSet<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["kind"].as_str())
+        .collect();
+    assert!(kinds.contains("archive_segment_damaged"), "{report}");
+    // Giving the archived events up retires the segment: doctor ends clean, and nothing
+    // given up can come back from it with positions from before.
+    ws.ok(&["doctor", "--repair", "--accept-loss"]);
+    assert!(!segment.exists(), "the damaged segment went to quarantine");
+    assert_the_log_checks_out(&ws);
+    assert_eq!(ws.json(&["items", "show", "7"])["status"], "in_progress");
+}

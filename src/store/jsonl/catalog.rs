@@ -97,6 +97,25 @@ impl JsonlStore {
         self.archive.replace(&plan.rows, plan.generation, &quarantine)
     }
 
+    /// Under the write lock, once a loss was accepted (which runs only when nothing is
+    /// archived): every segment left holds only streams that are files again or were given
+    /// up, with positions from before the renumbering. They go to quarantine, so a damaged
+    /// one stops being a finding and no later rebuild brings a given-up stream back.
+    pub(super) fn retire_segments(&self) -> Result<(), StoreError> {
+        let segments = self.archive.segments()?;
+        if segments.is_empty() {
+            return Ok(());
+        }
+        let quarantine = self.quarantine_dir()?;
+        for segment in segments {
+            let from = self.archive.dir().join(&segment);
+            let to = quarantine.join(format!("retired-{segment}"));
+            fs_err::rename(&from, &to)
+                .map_err(|err| StoreError::io("cannot move into quarantine", &from, err))?;
+        }
+        super::sync_dir(self.archive.dir())
+    }
+
     /// Under the write lock, before anything reads or writes: segments whose catalog is
     /// gone (deleted by hand, or left out of a copy) or is no database any more get it
     /// back, so the write neither misses an archived stream nor reuses its events' positions.
@@ -112,6 +131,11 @@ impl JsonlStore {
         }
         let (files, live) = self.live_streams()?;
         let plan = self.plan_catalog(&files, &live)?;
+        if !plan.damaged.is_empty() {
+            // Not on its own: a catalog without the damaged segment's streams would say
+            // they were never archived. `doctor` names the segment; a person decides.
+            return Ok(());
+        }
         self.rebuild_catalog(&plan)
     }
 

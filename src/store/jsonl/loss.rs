@@ -120,6 +120,7 @@ impl JsonlStore {
         }
         let note = self.write_loss_note(&lost, bad_lines.clone())?;
         reposition(self, &mut streams, &before)?;
+        self.retire_segments()?;
         Ok(Loss {
             events: lost,
             lines: bad_lines.len(),
