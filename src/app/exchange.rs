@@ -136,7 +136,7 @@ fn check(event: &SharedEvent) -> Result<(WorkItemId, StreamId), AppError> {
     if let Some(decoded) = &decoded {
         // Text no command could have written: the remote was tampered with (a conflict with
         // what jerry writes, exit 4), not a line jerry cannot read.
-        crate::domain::limits::check_event(decoded).map_err(|err| AppError::SyncOverLimit {
+        decoded.check_limits().map_err(|err| AppError::SyncOverLimit {
             event: event.event_id.to_string(),
             reason: format!("{} of {}: {err}", event.event_type, event.aggregate_id),
         })?;

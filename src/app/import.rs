@@ -325,7 +325,7 @@ impl Checked {
         let decoded = WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload)
             .map_err(|err| invalid(line, err))?;
         if let Some(decoded) = &decoded {
-            crate::domain::limits::check_event(decoded).map_err(|err| invalid(line, err))?;
+            decoded.check_limits().map_err(|err| invalid(line, err))?;
         }
         if event.version == 1 && !matches!(decoded, Some(WorkItemEvent::Created(_))) {
             return Err(invalid(

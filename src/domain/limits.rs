@@ -32,63 +32,39 @@ pub fn check_name(what: &'static str, name: &str) -> Result<(), DomainError> {
 /// The longest label (`items label`).
 pub const MAX_LABEL: usize = 50;
 
-/// Whether a recorded event's texts keep the limits a typed command keeps: what arrives
-/// from outside (`jerry sync`, `events import`) is held to what could have been typed, so
-/// a 20 MB title cannot come in through the back door.
-pub fn check_event(event: &super::WorkItemEvent) -> Result<(), DomainError> {
-    use super::WorkItemEvent as E;
-    let text = |what, value: &str, max| check_length(what, value, max);
-    let maybe = |what, value: &Option<String>, max| value.as_deref().map_or(Ok(()), |v| text(what, v, max));
-    match event {
-        E::Created(e) => {
-            text("title", &e.title, MAX_TITLE)?;
-            maybe("description", &e.description, MAX_DESCRIPTION)?;
-            maybe("assignee", &e.assignee, MAX_NAME)
-        }
-        E::StatusChanged(e) => maybe("reason", &e.reason, MAX_REASON),
-        E::Completed(e) => maybe("reason", &e.completion_reason, MAX_REASON),
-        E::CompletionWithdrawn(e) => maybe("reason", &e.completion_reason, MAX_REASON),
-        E::PriorityChanged(e) => maybe("reason", &e.reason, MAX_REASON),
-        E::AssigneeChanged(e) => {
-            maybe("assignee", &e.old_assignee, MAX_NAME)?;
-            maybe("assignee", &e.new_assignee, MAX_NAME)
-        }
-        E::TitleChanged(e) => {
-            text("title", &e.old_title, MAX_TITLE)?;
-            text("title", &e.new_title, MAX_TITLE)
-        }
-        E::DescriptionChanged(e) => {
-            maybe("description", &e.old_description, MAX_DESCRIPTION)?;
-            maybe("description", &e.new_description, MAX_DESCRIPTION)
-        }
-        E::LabelAdded(e) => text("label", &e.label, MAX_LABEL),
-        E::LabelRemoved(e) => text("label", &e.label, MAX_LABEL),
-        E::CommentAdded(e) => {
-            text("author", &e.author, MAX_NAME)?;
-            text("comment", &e.text, MAX_DESCRIPTION)
-        }
-        E::CommentRemoved(e) => {
-            text("author", &e.author, MAX_NAME)?;
-            text("comment", &e.text, MAX_DESCRIPTION)
-        }
-        E::Claimed(e) => {
-            text("actor", &e.claimant, MAX_NAME)?;
-            maybe("assignee", &e.old_assignee, MAX_NAME)?;
-            maybe("actor", &e.taken_from, MAX_NAME)
-        }
-        E::Released(e) => {
-            maybe("assignee", &e.old_assignee, MAX_NAME)?;
-            maybe("reason", &e.reason, MAX_REASON)
-        }
-        E::DependencyAdded(_)
-        | E::DependencyRemoved(_)
-        | E::ParentChanged(_)
-        | E::QualityMetricsUpdated(_)
-        | E::DueDateChanged(_)
-        | E::Renumbered(_)
-        | E::ConflictResolved(_)
-        | E::ConflictReopened(_) => Ok(()),
+/// Fails when `text` has more than `max` characters (an event's text, named `what`).
+pub(crate) fn check_text(what: &'static str, text: &str, max: usize) -> Result<(), DomainError> {
+    check_length(what, text, max)
+}
+
+/// [`check_text`] of a text that may be absent.
+pub(crate) fn check_maybe(what: &'static str, text: Option<&String>, max: usize) -> Result<(), DomainError> {
+    text.map_or(Ok(()), |text| check_length(what, text, max))
+}
+
+/// A label: 1 to 50 characters, no whitespace or control characters.
+pub(crate) fn check_label(label: &str) -> Result<(), DomainError> {
+    let valid = !label.is_empty()
+        && label.chars().count() <= MAX_LABEL
+        && !label.chars().any(|c| c.is_whitespace() || c.is_control());
+    if valid {
+        Ok(())
+    } else {
+        Err(DomainError::InvalidValue {
+            kind: "label",
+            input: label.to_owned(),
+            expected: "1 to 50 characters without spaces",
+        })
     }
+}
+
+/// A reason as given: a blank one is none, a long one is refused.
+pub(crate) fn non_blank(reason: Option<String>) -> Result<Option<String>, DomainError> {
+    let reason = reason.filter(|r| !r.trim().is_empty());
+    if let Some(reason) = &reason {
+        check_length("reason", reason, MAX_REASON)?;
+    }
+    Ok(reason)
 }
 
 #[cfg(test)]

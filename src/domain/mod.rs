@@ -3,7 +3,6 @@
 
 pub mod archive;
 mod error;
-mod events;
 pub mod flow;
 pub mod graph;
 mod ids;
@@ -16,14 +15,16 @@ mod values;
 mod work_item;
 
 pub use error::DomainError;
-pub use events::{
-    AssigneeChanged, CommentAdded, CommentRemoved, ConflictReopened, ConflictResolved, DependencyAdded,
-    DependencyRemoved, DescriptionChanged, LabelAdded, LabelRemoved, ParentChanged, PriorityChanged,
-    QualityMetrics, QualityMetricsUpdated, Resolution, StatusChanged, TitleChanged, WorkItemCompleted,
-    WorkItemCreated, WorkItemEvent, WorkItemRenumbered, AGGREGATE_TYPE, EVENT_TYPES,
-};
 pub use ids::{ItemRef, ProjectId, WorkItemId};
 pub use policy::Policy;
 pub use status::Status;
 pub use values::{DependencyType, Priority, QualityGate, WorkType};
-pub use work_item::{Claim, Comment, Conflict, Decision, Dependency, NewWorkItem, Wanted, WorkItem};
+pub use work_item::events::{
+    duration, AssigneeChanged, CommentAdded, CommentRemoved, ConflictReopened, ConflictResolved,
+    DependencyAdded, DependencyRemoved, DescriptionChanged, Fact, LabelAdded, LabelRemoved, ParentChanged,
+    PriorityChanged, QualityMetrics, QualityMetricsUpdated, Resolution, StatusChanged, TitleChanged,
+    WorkItemCompleted, WorkItemCreated, WorkItemRenumbered, AGGREGATE_TYPE,
+};
+pub use work_item::{
+    Claim, Comment, Conflict, Decision, Dependency, NewWorkItem, Wanted, WorkItem, WorkItemEvent, EVENT_TYPES,
+};

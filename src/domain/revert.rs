@@ -2,8 +2,7 @@
 //! earlier one. History is never rewritten; these are new events saying the changes were
 //! taken back.
 
-use super::events::*;
-use super::{Status, WorkItem};
+use super::{Status, StatusChanged, WorkItem, WorkItemEvent};
 
 /// The events that bring `now` back to `before`, and then take back the derived facts the
 /// command being undone recorded (`derived`, its own events in order): a completion it
@@ -28,239 +27,29 @@ pub fn revert(
     events
 }
 
-/// The event that takes back a derived fact; `None` for an event that is no such fact.
+/// The event that takes back a derived fact; `None` for an event that is no such fact
+/// (each type says which it is: `Fact::take_back`).
 fn take_back(event: &WorkItemEvent) -> Option<WorkItemEvent> {
-    match event {
-        WorkItemEvent::Completed(completed) => Some(WorkItemEvent::CompletionWithdrawn(
-            WorkItemCompletionWithdrawn::of(completed),
-        )),
-        WorkItemEvent::CompletionWithdrawn(withdrawn) => {
-            Some(WorkItemEvent::Completed(withdrawn.completion()))
-        }
-        // Each of these is a change of state, which the state difference takes back.
-        // A new event lands here by decision: is it a change, or a derived fact?
-        WorkItemEvent::Created(_)
-        | WorkItemEvent::StatusChanged(_)
-        | WorkItemEvent::PriorityChanged(_)
-        | WorkItemEvent::AssigneeChanged(_)
-        | WorkItemEvent::DependencyAdded(_)
-        | WorkItemEvent::DependencyRemoved(_)
-        | WorkItemEvent::TitleChanged(_)
-        | WorkItemEvent::DescriptionChanged(_)
-        | WorkItemEvent::LabelAdded(_)
-        | WorkItemEvent::LabelRemoved(_)
-        | WorkItemEvent::CommentAdded(_)
-        | WorkItemEvent::CommentRemoved(_)
-        | WorkItemEvent::ParentChanged(_)
-        | WorkItemEvent::QualityMetricsUpdated(_)
-        | WorkItemEvent::DueDateChanged(_)
-        | WorkItemEvent::Claimed(_)
-        | WorkItemEvent::Released(_)
-        | WorkItemEvent::Renumbered(_)
-        | WorkItemEvent::ConflictResolved(_)
-        | WorkItemEvent::ConflictReopened(_) => None,
-    }
+    event.take_back()
 }
 
-/// The events that bring `now` back to `before`. With no `before` (the item did not exist),
-/// the item is cancelled: an item once created stays in the log.
+/// The events that bring `now` back to `before`: each event type takes back the part of the
+/// item it changes (`Fact::revert`), in the order of the table of event types. With no
+/// `before` (the item did not exist), the item is cancelled: an item once created stays in
+/// the log.
 ///
 /// Status changes here may leave the status graph (back from done to pending, say): an undo
 /// restores what was, it does not move work forward.
 fn revert_status_and_fields(now: &WorkItem, before: Option<&WorkItem>, reason: &str) -> Vec<WorkItemEvent> {
-    // Every field of an item, named: a new field does not compile until it is taken back
-    // here (or said to need nothing).
-    let WorkItem {
-        id: _,
-        internal_id: _,
-        title: _,
-        work_type: _, // no event changes an item's type
-        priority: _,
-        status: _,
-        description: _,
-        parent: _,
-        assignee: _,
-        dependencies: _,
-        labels: _,
-        comments: _,
-        quality: _,
-        due: _,
-        blocked_reason: _, // comes back with the blocked status
-        claim: _,
-        conflicts: _,
-        resolved_conflicts: _,
-        version: _,
-        created_at: _,
-        updated_at: _,
-    } = now;
-    let mut events = Vec::new();
-    let Some(before) = before else {
-        if now.status != Status::Cancelled {
-            events.push(WorkItemEvent::StatusChanged(StatusChanged {
-                old_status: now.status,
-                new_status: Status::Cancelled,
-                reason: Some(reason.to_owned()),
-            }));
-        }
-        return events;
-    };
-    if now.status != before.status {
-        // Back into blocked, the reason it was blocked for comes back with it.
-        let reason = match (&before.blocked_reason, before.status) {
-            (Some(blocked), Status::Blocked) => blocked.clone(),
-            _ => reason.to_owned(),
-        };
-        events.push(WorkItemEvent::StatusChanged(StatusChanged {
+    match before {
+        Some(before) => WorkItemEvent::revert_all(now, before, reason),
+        None if now.status != Status::Cancelled => vec![WorkItemEvent::StatusChanged(StatusChanged {
             old_status: now.status,
-            new_status: before.status,
-            reason: Some(reason),
-        }));
-    }
-    if now.priority != before.priority {
-        events.push(WorkItemEvent::PriorityChanged(PriorityChanged {
-            old_priority: now.priority,
-            new_priority: before.priority,
+            new_status: Status::Cancelled,
             reason: Some(reason.to_owned()),
-        }));
+        })],
+        None => Vec::new(),
     }
-    if now.assignee != before.assignee {
-        events.push(WorkItemEvent::AssigneeChanged(AssigneeChanged {
-            old_assignee: now.assignee.clone(),
-            new_assignee: before.assignee.clone(),
-        }));
-    }
-    if now.title != before.title {
-        events.push(WorkItemEvent::TitleChanged(TitleChanged {
-            old_title: now.title.clone(),
-            new_title: before.title.clone(),
-        }));
-    }
-    if now.description != before.description {
-        events.push(WorkItemEvent::DescriptionChanged(DescriptionChanged {
-            old_description: now.description.clone(),
-            new_description: before.description.clone(),
-        }));
-    }
-    if now.parent != before.parent {
-        events.push(WorkItemEvent::ParentChanged(ParentChanged {
-            old_parent: now.parent,
-            new_parent: before.parent,
-        }));
-    }
-    for dependency in &now.dependencies {
-        if !before.dependencies.contains(dependency) {
-            events.push(WorkItemEvent::DependencyRemoved(DependencyRemoved {
-                dependency_id: dependency.id,
-            }));
-        }
-    }
-    for dependency in &before.dependencies {
-        if !now.dependencies.contains(dependency) {
-            events.push(WorkItemEvent::DependencyAdded(DependencyAdded {
-                dependency_id: dependency.id,
-                dependency_type: dependency.kind,
-            }));
-        }
-    }
-    for label in &now.labels {
-        if !before.labels.contains(label) {
-            events.push(WorkItemEvent::LabelRemoved(LabelRemoved { label: label.clone() }));
-        }
-    }
-    for label in &before.labels {
-        if !now.labels.contains(label) {
-            events.push(WorkItemEvent::LabelAdded(LabelAdded { label: label.clone() }));
-        }
-    }
-    // Comments only grow, except by an undo: remove the ones added since, newest first,
-    // and re-add any an earlier undo removed.
-    let kept = now
-        .comments
-        .iter()
-        .zip(&before.comments)
-        .take_while(|(a, b)| a == b)
-        .count();
-    for comment in now.comments[kept..].iter().rev() {
-        events.push(WorkItemEvent::CommentRemoved(CommentRemoved {
-            author: comment.author.clone(),
-            text: comment.text.clone(),
-        }));
-    }
-    for comment in &before.comments[kept..] {
-        events.push(WorkItemEvent::CommentAdded(CommentAdded {
-            author: comment.author.clone(),
-            text: comment.text.clone(),
-            at: Some(comment.at),
-        }));
-    }
-    if now.due != before.due {
-        events.push(WorkItemEvent::DueDateChanged(DueDateChanged {
-            old_due: now.due,
-            new_due: before.due,
-        }));
-    }
-    if now.quality != before.quality {
-        events.push(WorkItemEvent::QualityMetricsUpdated(QualityMetricsUpdated {
-            metrics: before.quality,
-        }));
-    }
-    // A conflict settled since is open again; one opened again since (a redo's undo) is
-    // settled as it was.
-    let holds = |list: &[super::Conflict], version: u64| list.iter().any(|c| c.version == version);
-    for conflict in &before.conflicts {
-        if holds(&now.resolved_conflicts, conflict.version) {
-            events.push(WorkItemEvent::ConflictReopened(ConflictReopened {
-                conflict_version: conflict.version,
-            }));
-        }
-    }
-    for conflict in &before.resolved_conflicts {
-        match &conflict.resolved {
-            Some(resolved) if holds(&now.conflicts, conflict.version) => {
-                events.push(WorkItemEvent::ConflictResolved(ConflictResolved {
-                    conflict_version: conflict.version,
-                    resolution: resolved.resolution,
-                }));
-            }
-            _ => {}
-        }
-    }
-    // A claim that came on an item already in progress for its holder (so neither status nor
-    // assignee moved) is ended by handing the item off and back.
-    if before.claim.is_none() && now.claim.is_some() {
-        let mut state = now.clone();
-        for event in &events {
-            state.apply(Some(event), state.version + 1, now.updated_at, "");
-        }
-        if state.claim.is_some() {
-            events.push(WorkItemEvent::AssigneeChanged(AssigneeChanged {
-                old_assignee: state.assignee.clone(),
-                new_assignee: None,
-            }));
-            if before.assignee.is_some() {
-                events.push(WorkItemEvent::AssigneeChanged(AssigneeChanged {
-                    old_assignee: None,
-                    new_assignee: before.assignee.clone(),
-                }));
-            }
-        }
-    }
-    // Last, since a status or assignee change ends a claim: a claim the item had comes
-    // back with the lease it had (an undone release, or renewal). A lapsed one is not
-    // restored: it held nothing.
-    if let Some(claim) = before.claim.as_ref().filter(|c| !c.expired) {
-        if now.claim.as_ref() != Some(claim) && before.status == Status::InProgress {
-            events.push(WorkItemEvent::Claimed(WorkItemClaimed {
-                claimant: claim.holder.clone(),
-                old_status: before.status,
-                old_assignee: before.assignee.clone(),
-                lease_seconds: claim.lease_seconds,
-                lease_until: claim.until,
-                taken_from: None,
-            }));
-        }
-    }
-    events
 }
 
 #[cfg(test)]

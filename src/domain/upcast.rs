@@ -57,7 +57,7 @@ mod tests {
         super::upcast(
             event_type,
             version,
-            crate::domain::events::current_schema(event_type),
+            crate::domain::work_item::current_schema(event_type),
             payload,
         )
     }

@@ -1,13 +1,16 @@
 //! The WorkItem aggregate: its state is the replay of its events, and each command is a
 //! function from that state (plus the inputs and the time) to new events or a refusal.
+//! Here are what an item holds and the table of every event that changes it; each event,
+//! with its decision and how it applies, is in its own file under `domain/events/`.
 
 use serde::{Deserialize, Serialize};
 use ulid::Ulid;
 
-use super::events::*;
 use super::limits::{self, check_length, check_name};
 use super::{DependencyType, DomainError, Priority, Status, WorkItemId, WorkType};
 use crate::timestamp::Timestamp;
+use events::event_types;
+use events::*;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dependency {
@@ -106,6 +109,35 @@ pub struct WorkItem {
     pub version: u64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+}
+
+// The events that change an item: its variant of `WorkItemEvent`, its payload (whose `Fact`
+// says how it applies, is undone, is limited and reads), its stored name and the payload
+// schema it is written with. Names and schemas are part of the on-disk format.
+event_types! {
+    Created(WorkItemCreated) = "WorkItemCreated", schema 1;
+    StatusChanged(StatusChanged) = "StatusChanged", schema 1;
+    // 2: adds `duration_ms`, the time to finish in milliseconds.
+    Completed(WorkItemCompleted) = "WorkItemCompleted", schema 2;
+    CompletionWithdrawn(WorkItemCompletionWithdrawn) = "WorkItemCompletionWithdrawn", schema 1;
+    PriorityChanged(PriorityChanged) = "PriorityChanged", schema 1;
+    AssigneeChanged(AssigneeChanged) = "AssigneeChanged", schema 1;
+    DependencyAdded(DependencyAdded) = "DependencyAdded", schema 1;
+    DependencyRemoved(DependencyRemoved) = "DependencyRemoved", schema 1;
+    TitleChanged(TitleChanged) = "TitleChanged", schema 1;
+    DescriptionChanged(DescriptionChanged) = "DescriptionChanged", schema 1;
+    LabelAdded(LabelAdded) = "LabelAdded", schema 1;
+    LabelRemoved(LabelRemoved) = "LabelRemoved", schema 1;
+    CommentAdded(CommentAdded) = "CommentAdded", schema 1;
+    CommentRemoved(CommentRemoved) = "CommentRemoved", schema 1;
+    ParentChanged(ParentChanged) = "ParentChanged", schema 1;
+    QualityMetricsUpdated(QualityMetricsUpdated) = "QualityMetricsUpdated", schema 1;
+    DueDateChanged(DueDateChanged) = "DueDateChanged", schema 1;
+    Claimed(WorkItemClaimed) = "WorkItemClaimed", schema 1;
+    Released(WorkItemReleased) = "WorkItemReleased", schema 1;
+    Renumbered(WorkItemRenumbered) = "WorkItemRenumbered", schema 1;
+    ConflictResolved(ConflictResolved) = "ConflictResolved", schema 1;
+    ConflictReopened(ConflictReopened) = "ConflictReopened", schema 1;
 }
 
 /// What a user asks for when creating an item.
@@ -257,7 +289,7 @@ impl WorkItem {
 }
 
 mod apply;
-mod decide;
+pub(super) mod events;
 mod resolve;
 pub use resolve::{Decision, Resolved, Wanted};
 

@@ -7,110 +7,21 @@
 use serde::Serialize;
 
 use crate::domain::graph::OpenLinks;
-use crate::domain::{
-    Decision, DependencyType, ItemRef, NewWorkItem, Priority, QualityGate, Status, WorkItem, WorkItemId,
-};
+use crate::domain::{DependencyType, QualityGate, WorkItem, WorkItemId};
 use crate::store::{EventStore, RecordedEvent};
 use crate::timestamp::Timestamp;
 
 use super::{Clock, IdSource};
 
 mod append;
+mod command;
 mod idempotency;
 mod plan;
 mod read_model;
 
+pub use command::Command;
 use idempotency::*;
 use plan::*;
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "command", rename_all = "snake_case")]
-pub enum Command {
-    Create(NewWorkItem),
-    ChangeStatus {
-        item: ItemRef,
-        to: Status,
-        reason: Option<String>,
-    },
-    /// Done → in progress; refused from any other status.
-    Reopen {
-        item: ItemRef,
-        reason: Option<String>,
-    },
-    /// Sets, moves or (with `None`) clears the due date.
-    SetDue {
-        item: ItemRef,
-        due: Option<Timestamp>,
-    },
-    ChangePriority {
-        item: ItemRef,
-        to: Priority,
-        reason: Option<String>,
-    },
-    Assign {
-        item: ItemRef,
-        assignee: Option<String>,
-    },
-    AddDependency {
-        item: ItemRef,
-        on: ItemRef,
-        kind: DependencyType,
-    },
-    RemoveDependency {
-        item: ItemRef,
-        on: ItemRef,
-    },
-    Edit {
-        item: ItemRef,
-        title: Option<String>,
-        description: Option<String>,
-    },
-    Label {
-        item: ItemRef,
-        add: Vec<String>,
-        remove: Vec<String>,
-    },
-    Comment {
-        item: ItemRef,
-        text: String,
-    },
-    /// Moves an item under another parent (`None`: to the top).
-    Reparent {
-        item: ItemRef,
-        parent: Option<ItemRef>,
-    },
-    /// Takes the item for the dispatcher's actor (or renews their claim): in progress,
-    /// assigned to them, held for `lease_seconds` after each of their writes (no lease:
-    /// until released).
-    Claim {
-        item: ItemRef,
-        lease_seconds: Option<u64>,
-    },
-    /// Gives an item in progress back: pending, unassigned. Another actor's live claim
-    /// needs `force`.
-    Release {
-        item: ItemRef,
-        force: bool,
-        reason: Option<String>,
-    },
-    /// Several changes to one item, decided in order and appended as one write (the MCP
-    /// `update` tool). Changes that would change nothing are skipped, unless all would.
-    Together(Vec<Command>),
-    RecordMetrics {
-        item: ItemRef,
-        coverage: Option<f64>,
-        positive: Option<u32>,
-        negative: Option<u32>,
-        edge: Option<u32>,
-    },
-    /// Settles the item's open conflict at `version` (without one: the only one, or with
-    /// [`Decision::Keep`] every one) as `decision` says.
-    Resolve {
-        item: ItemRef,
-        version: Option<u64>,
-        decision: Decision,
-    },
-}
 
 /// The item after the command, and the events the command appended.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,132 +13,92 @@ use crate::timestamp::Timestamp;
 use super::*;
 
 impl CommandDispatcher<'_> {
-    /// Readies a command: resolves the other items it names and loads the read model it
-    /// consults, once, however often its decision is retried after a lost race.
-    pub(super) fn plan(&self, command: Command) -> Result<Plan, AppError> {
-        let prepared = match command {
-            Command::Create(new) => return Ok(Plan::Create(new)),
-            Command::Together(commands) => self.together(commands)?,
-            Command::ChangeStatus { item, to, reason } => self.status_change(item, to, reason)?,
-            Command::Reopen { item, reason } => {
-                Prepared::deciding(item, move |current, now| current.reopen(reason.clone(), now))
+    /// Linking to another item: one link per pair, and no loop of blocking links.
+    pub(super) fn dependency(
+        &self,
+        item: ItemRef,
+        on: ItemRef,
+        kind: DependencyType,
+    ) -> Result<Prepared, AppError> {
+        let other = self.existing(on)?;
+        let target = ItemRepository::new(self.store).resolve(item)?;
+        let (other_item, edges) = self.link_graph(target, other, edge_for(target, other, kind))?;
+        // One link per pair: `1 blocked_by 2` and `2 blocks 1` are the same link,
+        // and any link between two items is the only one.
+        if other_item.is_some_and(|o| o.dependencies.iter().any(|d| d.id == target)) {
+            return Err(DomainError::DuplicateDependency { id: target, other }.into());
+        }
+        Ok(Prepared::deciding(item, move |current, _| {
+            let events = current.add_dependency(other, kind)?;
+            if let Some(edge) = edge_for(current.id, other, kind) {
+                check_blocking_cycle(&edges, edge)?;
             }
-            Command::SetDue { item, due } => Prepared::deciding(item, move |current, _| current.set_due(due)),
-            Command::ChangePriority { item, to, reason } => Prepared::deciding(item, move |current, _| {
-                current.change_priority(to, reason.clone())
-            }),
-            Command::Assign { item, assignee } => {
-                Prepared::deciding(item, move |current, _| current.assign(assignee.clone()))
-            }
-            Command::AddDependency { item, on, kind } => {
-                let other = self.existing(on)?;
-                let target = ItemRepository::new(self.store).resolve(item)?;
-                let (other_item, edges) = self.link_graph(target, other, edge_for(target, other, kind))?;
-                // One link per pair: `1 blocked_by 2` and `2 blocks 1` are the same link,
-                // and any link between two items is the only one.
-                if other_item.is_some_and(|o| o.dependencies.iter().any(|d| d.id == target)) {
-                    return Err(DomainError::DuplicateDependency { id: target, other }.into());
-                }
-                Prepared::deciding(item, move |current, _| {
-                    let events = current.add_dependency(other, kind)?;
-                    if let Some(edge) = edge_for(current.id, other, kind) {
-                        check_blocking_cycle(&edges, edge)?;
-                    }
-                    Ok(events)
-                })
-            }
-            Command::RemoveDependency { item, on } => {
-                // A link is recorded on one of its two items; it can be removed from either.
-                let repository = ItemRepository::new(self.store);
-                let id = repository.resolve(item)?;
-                let other = repository.resolve(on)?;
-                let holds = |holder: WorkItemId, peer: WorkItemId| -> Result<bool, AppError> {
-                    Ok(repository
-                        .load(holder)?
-                        .is_some_and(|h| h.dependencies.iter().any(|d| d.id == peer)))
-                };
-                let (holder, peer) = if !holds(id, other)? && holds(other, id)? {
-                    (ItemRef::Display(other), id)
-                } else {
-                    (item, other)
-                };
-                Prepared::deciding(holder, move |current, _| current.remove_dependency(peer))
-            }
-            Command::Reparent { item, parent } => {
-                let parent = parent.map(|p| self.existing(p)).transpose()?;
-                let ancestry = match parent {
-                    Some(parent) => self.ancestry(parent)?,
-                    None => std::sync::Arc::default(),
-                };
-                Prepared::deciding(item, move |current, _| {
-                    if let Some(parent) = parent {
-                        let parent = ancestry.get(&parent).ok_or(DomainError::MissingCreation {
-                            found: format!("no {parent} in the read model"),
-                        })?;
-                        check_parent(&ancestry, Some(current.id), current.work_type, parent)?;
-                    }
-                    current.reparent(parent)
-                })
-            }
-            Command::Claim { item, lease_seconds } => {
-                let actor = self.actor.clone();
-                let blockers = {
-                    let id = ItemRepository::new(self.store).resolve(item)?;
-                    self.links_of(id)?.1
-                };
-                Prepared {
-                    item,
-                    decide: Box::new(move |current, now| {
-                        current.claim(&actor, lease_seconds.map(std::time::Duration::from_secs), now)
-                    }),
-                    warnings: Box::new(move |item| {
-                        if blockers.is_empty() {
-                            Vec::new()
-                        } else {
-                            vec![Warning::OpenBlockers {
-                                item: item.id,
-                                blockers: blockers.clone(),
-                            }]
-                        }
-                    }),
-                }
-            }
-            Command::Release { item, force, reason } => {
-                let actor = self.actor.clone();
-                Prepared::deciding(item, move |current, now| {
-                    current.release(&actor, force, reason.clone(), now)
-                })
-            }
-            Command::RecordMetrics {
-                item,
-                coverage,
-                positive,
-                negative,
-                edge,
-            } => Prepared::deciding(item, move |current, _| {
-                current.record_metrics(coverage, positive, negative, edge)
-            }),
-            Command::Edit {
-                item,
-                title,
-                description,
-            } => Prepared::deciding(item, move |current, _| {
-                current.edit(title.clone(), description.clone())
-            }),
-            Command::Label { item, add, remove } => {
-                Prepared::deciding(item, move |current, _| current.relabel(&add, &remove))
-            }
-            Command::Resolve {
-                item,
-                version,
-                decision,
-            } => self.resolution(item, version, decision)?,
-            Command::Comment { item, text } => {
-                let actor = self.actor.clone();
-                Prepared::deciding(item, move |current, _| current.comment(text.clone(), &actor))
-            }
+            Ok(events)
+        }))
+    }
+
+    /// Removing a link, from whichever of its two items holds it.
+    pub(super) fn undependency(&self, item: ItemRef, on: ItemRef) -> Result<Prepared, AppError> {
+        // A link is recorded on one of its two items; it can be removed from either.
+        let repository = ItemRepository::new(self.store);
+        let id = repository.resolve(item)?;
+        let other = repository.resolve(on)?;
+        let holds = |holder: WorkItemId, peer: WorkItemId| -> Result<bool, AppError> {
+            Ok(repository
+                .load(holder)?
+                .is_some_and(|h| h.dependencies.iter().any(|d| d.id == peer)))
         };
-        Ok(Plan::Update(prepared))
+        let (holder, peer) = if !holds(id, other)? && holds(other, id)? {
+            (ItemRef::Display(other), id)
+        } else {
+            (item, other)
+        };
+        Ok(Prepared::deciding(holder, move |current, _| {
+            current.remove_dependency(peer)
+        }))
+    }
+
+    /// Moving under another parent, with the hierarchy checked.
+    pub(super) fn reparenting(&self, item: ItemRef, parent: Option<ItemRef>) -> Result<Prepared, AppError> {
+        let parent = parent.map(|p| self.existing(p)).transpose()?;
+        let ancestry = match parent {
+            Some(parent) => self.ancestry(parent)?,
+            None => std::sync::Arc::default(),
+        };
+        Ok(Prepared::deciding(item, move |current, _| {
+            if let Some(parent) = parent {
+                let parent = ancestry.get(&parent).ok_or(DomainError::MissingCreation {
+                    found: format!("no {parent} in the read model"),
+                })?;
+                check_parent(&ancestry, Some(current.id), current.work_type, parent)?;
+            }
+            current.reparent(parent)
+        }))
+    }
+
+    /// Taking an item for the dispatcher's actor, warning of open blockers.
+    pub(super) fn claiming(&self, item: ItemRef, lease_seconds: Option<u64>) -> Result<Prepared, AppError> {
+        let actor = self.actor.clone();
+        let blockers = {
+            let id = ItemRepository::new(self.store).resolve(item)?;
+            self.links_of(id)?.1
+        };
+        Ok(Prepared {
+            item,
+            decide: Box::new(move |current, now| {
+                current.claim(&actor, lease_seconds.map(std::time::Duration::from_secs), now)
+            }),
+            warnings: Box::new(move |item| {
+                if blockers.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Warning::OpenBlockers {
+                        item: item.id,
+                        blockers: blockers.clone(),
+                    }]
+                }
+            }),
+        })
     }
 
     /// Settling a conflict, with the hierarchy checked as `items parent` checks it when the

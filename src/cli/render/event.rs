@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use jerry::app::{SequenceMatch, Stats};
-use jerry::domain::{Conflict, DependencyType, Resolution, WorkItemEvent};
+use jerry::domain::{Conflict, WorkItemEvent};
 use jerry::store::RecordedEvent;
 
 use super::*;
@@ -46,132 +46,13 @@ pub fn history_table(events: &[RecordedEvent], conflicts: &[Conflict], style: St
     )
 }
 
-/// A coverage as recorded, or `not recorded`.
-pub(super) fn percent(coverage: Option<f64>) -> String {
-    coverage.map_or_else(|| "not recorded".to_owned(), |c| format!("{c}%"))
-}
-
-pub(super) fn with_reason(text: String, reason: Option<&str>) -> String {
-    match reason {
-        Some(reason) => format!("{text} ({})", printable(reason)),
-        None => text,
-    }
-}
-
-pub(super) fn duration(millis: u64) -> String {
-    match millis / 1000 {
-        0 => format!("{:.1}s", millis as f64 / 1000.0),
-        s if s < 60 => format!("{s}s"),
-        s if s < 3600 => format!("{}m {}s", s / 60, s % 60),
-        s if s < 86_400 => format!("{}h {}m", s / 3600, (s % 3600) / 60),
-        s => format!("{}d {}h", s / 86_400, (s % 86_400) / 3600),
-    }
-}
-
 /// One line saying what an event did.
 pub fn describe(event: &RecordedEvent) -> String {
     let Ok(Some(decoded)) = WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload)
     else {
         return format!("{} (not known to this version of jerry)", event.event_type);
     };
-    match decoded {
-        WorkItemEvent::Created(e) => format!(
-            "created \"{}\" ({}, {})",
-            printable(&e.title),
-            e.work_type,
-            e.priority
-        ),
-        WorkItemEvent::StatusChanged(e) => with_reason(
-            format!("{} → {}", e.old_status, e.new_status),
-            e.reason.as_deref(),
-        ),
-        WorkItemEvent::Completed(e) => with_reason(
-            format!("finished as {} after {}", e.final_status, duration(e.duration_ms)),
-            e.completion_reason.as_deref(),
-        ),
-        WorkItemEvent::CompletionWithdrawn(e) => format!(
-            "withdrew the finish as {} after {} (undone)",
-            e.final_status,
-            duration(e.duration_ms)
-        ),
-        WorkItemEvent::PriorityChanged(e) => with_reason(
-            format!("priority {} → {}", e.old_priority, e.new_priority),
-            e.reason.as_deref(),
-        ),
-        WorkItemEvent::AssigneeChanged(e) => match (e.old_assignee, e.new_assignee) {
-            (_, Some(new)) => format!("assigned to {}", printable(&new)),
-            (Some(old), None) => format!("unassigned (was {})", printable(&old)),
-            (None, None) => "unassigned".to_owned(),
-        },
-        WorkItemEvent::DependencyAdded(e) => match e.dependency_type {
-            DependencyType::Blocks => format!("blocks {}", e.dependency_id),
-            DependencyType::BlockedBy => format!("blocked by {}", e.dependency_id),
-            DependencyType::Related => format!("related to {}", e.dependency_id),
-        },
-        WorkItemEvent::DependencyRemoved(e) => format!("dependency on {} removed", e.dependency_id),
-        WorkItemEvent::TitleChanged(e) => format!("title → \"{}\"", printable(&e.new_title)),
-        WorkItemEvent::DescriptionChanged(e) => match e.new_description {
-            Some(text) => format!("description → \"{}\"", printable(&text)),
-            None => "description removed".to_owned(),
-        },
-        WorkItemEvent::LabelAdded(e) => format!("label +{}", printable(&e.label)),
-        WorkItemEvent::LabelRemoved(e) => format!("label -{}", printable(&e.label)),
-        WorkItemEvent::CommentAdded(e) => format!("{}: \"{}\"", printable(&e.author), printable(&e.text)),
-        WorkItemEvent::CommentRemoved(e) => format!(
-            "comment by {} removed: \"{}\"",
-            printable(&e.author),
-            printable(&e.text)
-        ),
-        WorkItemEvent::ConflictResolved(e) => format!(
-            "conflict at v{} settled: {}",
-            e.conflict_version,
-            match e.resolution {
-                Resolution::Keep => "kept what the item held",
-                Resolution::Take => "took the other side",
-                Resolution::Set => "set another value",
-            }
-        ),
-        WorkItemEvent::ConflictReopened(e) => {
-            format!("conflict at v{} open again (undo)", e.conflict_version)
-        }
-        WorkItemEvent::Renumbered(e) => format!(
-            "renumbered {} → {} by sync (another clone had {} first)",
-            e.old_display_id, e.new_display_id, e.old_display_id
-        ),
-        WorkItemEvent::ParentChanged(e) => match e.new_parent {
-            Some(parent) => format!("moved under {parent}"),
-            None => "moved to the top (no parent)".to_owned(),
-        },
-        WorkItemEvent::QualityMetricsUpdated(e) => match e.metrics {
-            Some(m) => format!(
-                "quality: coverage {}, tests +{} -{} edge {}",
-                percent(m.coverage),
-                m.positive_tests,
-                m.negative_tests,
-                m.edge_tests
-            ),
-            None => "quality metrics cleared".to_owned(),
-        },
-        WorkItemEvent::DueDateChanged(e) => match e.new_due {
-            Some(due) => format!("due {due}"),
-            None => "due date removed".to_owned(),
-        },
-        WorkItemEvent::Claimed(e) => {
-            let until = e.lease_until.map(|u| format!(" until {u}")).unwrap_or_default();
-            let from = e
-                .taken_from
-                .map(|from| format!(" (taken over from {}, whose lease ran out)", printable(&from)))
-                .unwrap_or_default();
-            format!("claimed by {}{until}{from}", printable(&e.claimant))
-        }
-        WorkItemEvent::Released(e) => with_reason(
-            match e.old_assignee {
-                Some(who) => format!("released (was {})", printable(&who)),
-                None => "released".to_owned(),
-            },
-            e.reason.as_deref(),
-        ),
-    }
+    printable(&decoded.describe())
 }
 
 pub fn event_table(events: &[RecordedEvent], style: Style) -> String {

@@ -10,6 +10,7 @@ use jerry::domain::WorkItem;
 
 use super::*;
 use crate::cli::style::{truncate, width, Style};
+use crate::door::fields::item_fields;
 
 /// The items as a table; a DUE column (the day) appears when any item has a due date.
 pub fn item_table(items: &[WorkItem], style: Style) -> String {
@@ -230,25 +231,13 @@ pub fn item_details(item: &WorkItem, links: &Links) -> String {
         ("blocked by", ids(&links.blocked_by)),
         ("related", ids(&links.related)),
         ("labels", item.labels.join(", ")),
-        (
-            "quality",
-            item.quality
-                .map(|q| {
-                    format!(
-                        "coverage {}, tests +{} -{} edge {}",
-                        percent(q.coverage),
-                        q.positive_tests,
-                        q.negative_tests,
-                        q.edge_tests
-                    )
-                })
-                .unwrap_or_default(),
-        ),
+        ("quality", item.quality.map(|q| q.describe()).unwrap_or_default()),
         ("version", item.version.to_string()),
         ("created", item.created_at.to_string()),
         ("updated", item.updated_at.to_string()),
     ];
-    for (key, value) in rows {
+    let shown_whole = other_fields(item);
+    for (key, value) in rows.into_iter().chain(shown_whole) {
         // Optional facts without a value are left out rather than shown blank.
         let optional = matches!(
             key,
@@ -290,4 +279,73 @@ pub fn item_details(item: &WorkItem, links: &Links) -> String {
         ]);
     }
     table.to_string()
+}
+
+/// The item's fields [`item_details`] lays out itself (by their `--json` names).
+const LAID_OUT: [&str; 19] = [
+    "id",
+    "internal_id",
+    "title",
+    "type",
+    "priority",
+    "status",
+    "blocked_reason",
+    "due",
+    "description",
+    "parent",
+    "assignee",
+    "claim",
+    "dependencies",
+    "labels",
+    "comments",
+    "quality",
+    "version",
+    "created_at",
+    "updated_at",
+];
+
+/// Every other field an item has, by its `--json` name and value (a text as written, anything
+/// else as JSON): a field added to items shows here until it is laid out above, never not
+/// at all. Fields without a value are left out.
+fn other_fields(item: &WorkItem) -> Vec<(&'static str, String)> {
+    match serde_json::to_value(item) {
+        Ok(serde_json::Value::Object(object)) => shown_whole(&object, item_fields()),
+        _ => Vec::new(),
+    }
+}
+
+/// The fields of `object` among `names` that are not [`LAID_OUT`], with their values.
+fn shown_whole(
+    object: &serde_json::Map<String, serde_json::Value>,
+    names: &[&'static str],
+) -> Vec<(&'static str, String)> {
+    names
+        .iter()
+        .filter(|name| !LAID_OUT.contains(name))
+        .filter_map(|name| {
+            let text = match object.get(*name)? {
+                serde_json::Value::Null => return None,
+                serde_json::Value::String(text) => printable(text),
+                other => printable(&other.to_string()),
+            };
+            Some((*name, text))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `item_details` lays out are fields items have; any other field is shown whole.
+    #[test]
+    fn a_field_not_laid_out_is_shown_whole() {
+        assert!(LAID_OUT.iter().all(|name| item_fields().contains(name)));
+        let object = serde_json::json!({"id": "WORK-1", "estimate": 5, "size": "L", "gone": null});
+        let object = object.as_object().expect("an object");
+        assert_eq!(
+            shown_whole(object, &["id", "estimate", "size", "gone"]),
+            [("estimate", "5".to_owned()), ("size", "L".to_owned())]
+        );
+    }
 }

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::events::{ConflictResolved, DescriptionChanged, Resolution, WorkItemEvent};
 use super::{Conflict, WorkItem};
-use crate::domain::events::{ConflictResolved, DescriptionChanged, Resolution, WorkItemEvent};
 use crate::domain::{DomainError, Priority, Status, WorkItemId};
 use crate::timestamp::Timestamp;
 
@@ -180,7 +180,7 @@ impl WorkItem {
     }
 
     /// Applies a `ConflictResolved` (written at `version`): the conflict is no longer open.
-    pub(super) fn settle(&mut self, conflict_version: u64, version: u64, resolution: Resolution) {
+    pub(crate) fn settle(&mut self, conflict_version: u64, version: u64, resolution: Resolution) {
         if let Some(at) = self.conflicts.iter().position(|c| c.version == conflict_version) {
             let mut conflict = self.conflicts.remove(at);
             conflict.resolved = Some(Resolved { version, resolution });
@@ -189,7 +189,7 @@ impl WorkItem {
     }
 
     /// Applies a `ConflictReopened`: the settled conflict is open again, in version order.
-    pub(super) fn reopen_conflict(&mut self, conflict_version: u64) {
+    pub(crate) fn reopen_conflict(&mut self, conflict_version: u64) {
         if let Some(at) = self
             .resolved_conflicts
             .iter()

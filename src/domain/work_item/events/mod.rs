@@ -1,259 +1,86 @@
 //! The facts a work item's stream records. Names and payload fields are part of the
 //! on-disk format: fields may be added (with defaults), never renamed or removed.
+//!
+//! Each event type lives in one file here with everything about it: its payload, the
+//! decision that writes it (a [`WorkItem`] method), and its [`Fact`]: how it applies, what
+//! takes it back on undo, the limits its texts keep and how it reads to a person. The
+//! table of every type is beside the item it changes (`work_item.rs`), made into the enum
+//! [`WorkItemEvent`] by [`event_types!`], which asks each payload for its `Fact`: a type
+//! without one does not compile.
 
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use ulid::Ulid;
 
-use super::upcast::{upcast, Upcast};
-use super::{DependencyType, DomainError, Priority, Status, WorkItemId, WorkType};
+pub(crate) use super::current_schema;
+use super::{Wanted, WorkItem};
+pub use super::{WorkItemEvent, EVENT_TYPES};
+use crate::domain::upcast::{upcast, Upcast};
+use crate::domain::DomainError;
 use crate::timestamp::Timestamp;
+
+mod claims;
+mod conflicts;
+mod created;
+mod fields;
+mod links;
+mod notes;
+mod quality;
+mod status;
+mod words;
+
+pub use claims::*;
+pub use conflicts::*;
+pub use created::*;
+pub use fields::*;
+pub use links::*;
+pub use notes::*;
+pub use quality::*;
+pub use status::*;
+pub use words::duration;
+pub(crate) use words::with_reason;
 
 /// The `aggregate_type` of every work-item event, and the prefix of its stream id.
 pub const AGGREGATE_TYPE: &str = "work_item";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WorkItemCreated {
-    pub display_id: WorkItemId,
-    pub internal_id: Ulid,
-    pub title: String,
-    pub work_type: WorkType,
-    pub priority: Priority,
-    #[serde(default)]
-    pub description: Option<String>,
-    #[serde(default)]
-    pub parent_id: Option<WorkItemId>,
-    #[serde(default)]
-    pub assignee: Option<String>,
-    /// When the item is due; absent in items created without one (and by older versions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due: Option<Timestamp>,
-}
+/// What an event type is to the item it changes. Every payload in the table implements
+/// it, so a new event type does not compile until it says how it applies, how undo takes
+/// it back, which limits its texts keep and how it reads.
+pub trait Fact: Sized {
+    /// How the fact changes the item, written at `at` as the item's `version`. It already
+    /// happened: nothing is checked again.
+    fn apply(self, item: &mut WorkItem, at: Timestamp, version: u64);
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StatusChanged {
-    pub old_status: Status,
-    pub new_status: Status,
-    #[serde(default)]
-    pub reason: Option<String>,
-}
+    /// Adds to `events` what brings the part of `now` that events of this type change back
+    /// to `before` (nothing, for a type whose part another type takes back, or that
+    /// changes no part). Called for each type in the table's order, after the earlier
+    /// types added theirs: `events` is what undo writes so far.
+    fn revert(now: &WorkItem, before: &WorkItem, reason: &str, events: &mut Vec<WorkItemEvent>);
 
-/// Follows the `StatusChanged` into done or cancelled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WorkItemCompleted {
-    pub final_status: Status,
-    /// Whole seconds from creation to finish (schema 1 and later).
-    pub duration_seconds: u64,
-    /// Milliseconds from creation to finish (schema 2; upcast from seconds for schema 1).
-    pub duration_ms: u64,
-    #[serde(default)]
-    pub completion_reason: Option<String>,
-}
+    /// For a derived fact (a completion), the event that takes it back when the command
+    /// that recorded it is undone; `None` for a change of state, which `revert` takes back.
+    fn take_back(&self) -> Option<WorkItemEvent>;
 
-/// Takes back a `WorkItemCompleted`: written by `jerry undo` when it moves a finished item
-/// back, so that whoever counts completions (a follower of `WorkItemCompleted`, a report)
-/// sees the undone one withdrawn. It carries the completion it withdraws, which a redo
-/// records again as it was.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WorkItemCompletionWithdrawn {
-    pub final_status: Status,
-    pub duration_seconds: u64,
-    pub duration_ms: u64,
-    #[serde(default)]
-    pub completion_reason: Option<String>,
-}
+    /// Whether its texts keep the limits a typed command keeps: what arrives from outside
+    /// (`jerry sync`, `events import`) is held to what could have been typed.
+    fn check_limits(&self) -> Result<(), DomainError>;
 
-impl WorkItemCompletionWithdrawn {
-    pub fn of(completed: &WorkItemCompleted) -> Self {
-        Self {
-            final_status: completed.final_status,
-            duration_seconds: completed.duration_seconds,
-            duration_ms: completed.duration_ms,
-            completion_reason: completed.completion_reason.clone(),
-        }
+    /// One line saying what it did, for a person. Texts are as written: each door makes
+    /// them safe to show.
+    fn describe(&self) -> String;
+
+    /// For a write of one field decided on another value than `item` holds, why it no
+    /// longer applies and what it wanted: another clone wrote the field concurrently and
+    /// came first (see `WorkItem::superseded`). `None`: it applies.
+    fn superseded(&self, _item: &WorkItem) -> Option<(String, Wanted)> {
+        None
     }
-
-    /// The completion this withdrew, as it was.
-    pub fn completion(&self) -> WorkItemCompleted {
-        WorkItemCompleted {
-            final_status: self.final_status,
-            duration_seconds: self.duration_seconds,
-            duration_ms: self.duration_ms,
-            completion_reason: self.completion_reason.clone(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PriorityChanged {
-    pub old_priority: Priority,
-    pub new_priority: Priority,
-    #[serde(default)]
-    pub reason: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AssigneeChanged {
-    pub old_assignee: Option<String>,
-    pub new_assignee: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DependencyAdded {
-    pub dependency_id: WorkItemId,
-    pub dependency_type: DependencyType,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DependencyRemoved {
-    pub dependency_id: WorkItemId,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TitleChanged {
-    pub old_title: String,
-    pub new_title: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DescriptionChanged {
-    pub old_description: Option<String>,
-    pub new_description: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LabelAdded {
-    pub label: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LabelRemoved {
-    pub label: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CommentAdded {
-    pub author: String,
-    pub text: String,
-    /// When the comment was first written, on a comment that comes back (the redo of its
-    /// removal): absent on a new comment, which is dated by its event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub at: Option<Timestamp>,
-}
-
-/// Undoes one `CommentAdded`: the latest comment by `author` with exactly this `text` goes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CommentRemoved {
-    pub author: String,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ParentChanged {
-    pub old_parent: Option<WorkItemId>,
-    pub new_parent: Option<WorkItemId>,
-}
-
-/// The item's quality metrics as they are from now on (every field, not a difference);
-/// `None` clears them (the undo of a first recording).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QualityMetricsUpdated {
-    pub metrics: Option<QualityMetrics>,
-}
-
-/// The due date moved, was set (`old_due` absent) or cleared (`new_due` absent).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DueDateChanged {
-    #[serde(default)]
-    pub old_due: Option<Timestamp>,
-    #[serde(default)]
-    pub new_due: Option<Timestamp>,
-}
-
-/// `items claim`: the item is in progress and assigned to `claimant`, who holds it until
-/// `lease_until` (renewed by each of the claimant's writes) or, without a lease, until it is
-/// released, finished or reassigned. Also the renewal of a claim by its holder.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WorkItemClaimed {
-    pub claimant: String,
-    pub old_status: Status,
-    #[serde(default)]
-    pub old_assignee: Option<String>,
-    /// How long each of the holder's writes extends the claim; absent: no lease.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lease_seconds: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lease_until: Option<Timestamp>,
-    /// The holder whose lease had run out when this claim took the item over.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub taken_from: Option<String>,
-}
-
-/// `items release`: in progress → pending, the assignee and the claim cleared.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WorkItemReleased {
-    #[serde(default)]
-    pub old_assignee: Option<String>,
-    #[serde(default)]
-    pub reason: Option<String>,
-}
-
-/// `jerry sync` gave the item another number: another clone had created an item with
-/// this one first. Written by the clone that renumbers, before the item ever left it, so
-/// every clone sees only the new number; this event says what the old one was.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WorkItemRenumbered {
-    pub old_display_id: WorkItemId,
-    pub new_display_id: WorkItemId,
-    /// The item's ULID, which never changes: tells it from the other clone's item that
-    /// now has the old number.
-    pub internal_id: Ulid,
-}
-
-/// How a conflict was settled (`items resolve`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Resolution {
-    /// The item keeps what it holds; the conflicting event stays not applied.
-    Keep,
-    /// The conflicting event's value was taken (by the change written with this event).
-    Take,
-    /// Another value was set (by the change written with this event).
-    Set,
-}
-
-/// A person or agent settled a conflict (`items resolve`): the event at `conflict_version`
-/// that did not fit is no longer open. A change the decision makes (taking the other side,
-/// setting a value) is its own event, written with this one in one append.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConflictResolved {
-    pub conflict_version: u64,
-    pub resolution: Resolution,
-}
-
-/// Opens a settled conflict again: written by `jerry undo` of an `items resolve`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConflictReopened {
-    pub conflict_version: u64,
-}
-
-/// Test coverage and counts, as the original Jerry design tracked them.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct QualityMetrics {
-    /// Percent, 0 to 100; null while only test counts were recorded (never a made-up 0).
-    #[serde(default)]
-    pub coverage: Option<f64>,
-    pub positive_tests: u32,
-    pub negative_tests: u32,
-    pub edge_tests: u32,
 }
 
 /// The one table of event types: each variant of [`WorkItemEvent`], its payload type, the
 /// name it is stored under (`event_type`) and the payload schema it is written with. The
-/// enum, [`EVENT_TYPES`], the name of each event, its encoding and its decoding are all
-/// made from this table, so a new event is one line here, and then the compiler asks for
-/// its `apply` and its place in undo (both match every variant).
+/// enum, [`EVENT_TYPES`], the name of each event, its encoding, its decoding and each of
+/// its [`Fact`] answers are all made from this table, so a new event is one line there and
+/// its payload's `Fact`.
 macro_rules! event_types {
     ($($variant:ident($payload:ident) = $name:literal, schema $schema:literal;)*) => {
         /// Every event type this jerry writes, as stored in `event_type`.
@@ -264,6 +91,12 @@ macro_rules! event_types {
             $($variant($payload),)*
         }
 
+        $(impl From<$payload> for WorkItemEvent {
+            fn from(payload: $payload) -> Self {
+                WorkItemEvent::$variant(payload)
+            }
+        })*
+
         impl WorkItemEvent {
             pub fn event_type(&self) -> &'static str {
                 match self {
@@ -271,7 +104,7 @@ macro_rules! event_types {
                 }
             }
 
-            fn encode(&self) -> Result<Value, serde_json::Error> {
+            pub(crate) fn encode(&self) -> Result<serde_json::Value, serde_json::Error> {
                 match self {
                     $(WorkItemEvent::$variant(payload) => serde_json::to_value(payload),)*
                 }
@@ -279,11 +112,57 @@ macro_rules! event_types {
 
             /// The event named `event_type` from its payload in today's schema; `None` for
             /// a name this jerry does not know (a newer one wrote it).
-            fn decode_named(event_type: &str, payload: PayloadRef<'_>) -> Result<Option<Self>, DomainError> {
+            pub(crate) fn decode_named(
+                event_type: &str,
+                payload: $crate::domain::work_item::events::PayloadRef<'_>,
+            ) -> Result<Option<Self>, $crate::domain::DomainError> {
                 Ok(Some(match event_type {
-                    $($name => WorkItemEvent::$variant(parse(event_type, payload)?),)*
+                    $($name => WorkItemEvent::$variant($crate::domain::work_item::events::parse(event_type, payload)?),)*
                     _ => return Ok(None),
                 }))
+            }
+
+            /// See [`Fact::apply`].
+            pub(crate) fn apply_to(self, item: &mut WorkItem, at: Timestamp, version: u64) {
+                match self {
+                    $(WorkItemEvent::$variant(payload) => $crate::domain::work_item::events::Fact::apply(payload, item, at, version),)*
+                }
+            }
+
+            /// See [`Fact::take_back`].
+            pub fn take_back(&self) -> Option<WorkItemEvent> {
+                match self {
+                    $(WorkItemEvent::$variant(payload) => $crate::domain::work_item::events::Fact::take_back(payload),)*
+                }
+            }
+
+            /// See [`Fact::check_limits`].
+            pub fn check_limits(&self) -> Result<(), $crate::domain::DomainError> {
+                match self {
+                    $(WorkItemEvent::$variant(payload) => $crate::domain::work_item::events::Fact::check_limits(payload),)*
+                }
+            }
+
+            /// See [`Fact::describe`].
+            pub fn describe(&self) -> String {
+                match self {
+                    $(WorkItemEvent::$variant(payload) => $crate::domain::work_item::events::Fact::describe(payload),)*
+                }
+            }
+
+            /// See [`Fact::superseded`].
+            pub(crate) fn superseded(&self, item: &WorkItem) -> Option<(String, Wanted)> {
+                match self {
+                    $(WorkItemEvent::$variant(payload) => $crate::domain::work_item::events::Fact::superseded(payload, item),)*
+                }
+            }
+
+            /// The events that bring `now` back to `before`, each type's in the table's
+            /// order (see [`Fact::revert`]).
+            pub(crate) fn revert_all(now: &WorkItem, before: &WorkItem, reason: &str) -> Vec<WorkItemEvent> {
+                let mut events = Vec::new();
+                $(<$payload as $crate::domain::work_item::events::Fact>::revert(now, before, reason, &mut events);)*
+                events
             }
         }
 
@@ -297,35 +176,13 @@ macro_rules! event_types {
         }
     };
 }
-
-event_types! {
-    Created(WorkItemCreated) = "WorkItemCreated", schema 1;
-    StatusChanged(StatusChanged) = "StatusChanged", schema 1;
-    // 2: adds `duration_ms`, the time to finish in milliseconds.
-    Completed(WorkItemCompleted) = "WorkItemCompleted", schema 2;
-    CompletionWithdrawn(WorkItemCompletionWithdrawn) = "WorkItemCompletionWithdrawn", schema 1;
-    PriorityChanged(PriorityChanged) = "PriorityChanged", schema 1;
-    AssigneeChanged(AssigneeChanged) = "AssigneeChanged", schema 1;
-    DependencyAdded(DependencyAdded) = "DependencyAdded", schema 1;
-    DependencyRemoved(DependencyRemoved) = "DependencyRemoved", schema 1;
-    TitleChanged(TitleChanged) = "TitleChanged", schema 1;
-    DescriptionChanged(DescriptionChanged) = "DescriptionChanged", schema 1;
-    LabelAdded(LabelAdded) = "LabelAdded", schema 1;
-    LabelRemoved(LabelRemoved) = "LabelRemoved", schema 1;
-    CommentAdded(CommentAdded) = "CommentAdded", schema 1;
-    CommentRemoved(CommentRemoved) = "CommentRemoved", schema 1;
-    ParentChanged(ParentChanged) = "ParentChanged", schema 1;
-    QualityMetricsUpdated(QualityMetricsUpdated) = "QualityMetricsUpdated", schema 1;
-    DueDateChanged(DueDateChanged) = "DueDateChanged", schema 1;
-    Claimed(WorkItemClaimed) = "WorkItemClaimed", schema 1;
-    Released(WorkItemReleased) = "WorkItemReleased", schema 1;
-    Renumbered(WorkItemRenumbered) = "WorkItemRenumbered", schema 1;
-    ConflictResolved(ConflictResolved) = "ConflictResolved", schema 1;
-    ConflictReopened(ConflictReopened) = "ConflictReopened", schema 1;
-}
+pub(crate) use event_types;
 
 /// A payload in today's schema, as a tree or as the JSON text a line holds, as `T`.
-fn parse<T: DeserializeOwned>(event_type: &str, payload: PayloadRef<'_>) -> Result<T, DomainError> {
+pub(crate) fn parse<T: DeserializeOwned>(
+    event_type: &str,
+    payload: PayloadRef<'_>,
+) -> Result<T, DomainError> {
     match payload {
         PayloadRef::Tree(value) => T::deserialize(value),
         PayloadRef::Text(text) => serde_json::from_str(text),
@@ -393,7 +250,7 @@ impl WorkItemEvent {
 
 /// A payload in today's schema, as a tree or as the JSON text a line holds.
 #[derive(Clone, Copy)]
-enum PayloadRef<'a> {
+pub(crate) enum PayloadRef<'a> {
     Tree(&'a Value),
     Text(&'a str),
 }
@@ -401,6 +258,8 @@ enum PayloadRef<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{DependencyType, Priority, Status, WorkItemId, WorkType};
+    use ulid::Ulid;
 
     #[test]
     fn every_event_type_is_listed_once() {

@@ -1,0 +1,165 @@
+//! Every write a user can ask for ([`Command`]) and what each asks of which item: a
+//! decision the domain makes on the item's current state, readied by [`plan`]. A new
+//! command is a variant here and its arm in `plan`'s `match`, which does not compile
+//! without it; the decision itself is a `WorkItem` method beside its event in
+//! `domain/events/`.
+//!
+//! [`plan`]: CommandDispatcher::plan
+
+use serde::Serialize;
+
+use super::plan::{Plan, Prepared};
+use super::CommandDispatcher;
+use crate::app::AppError;
+use crate::domain::{Decision, DependencyType, ItemRef, NewWorkItem, Priority, Status};
+use crate::timestamp::Timestamp;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "command", rename_all = "snake_case")]
+pub enum Command {
+    Create(NewWorkItem),
+    ChangeStatus {
+        item: ItemRef,
+        to: Status,
+        reason: Option<String>,
+    },
+    /// Done → in progress; refused from any other status.
+    Reopen {
+        item: ItemRef,
+        reason: Option<String>,
+    },
+    /// Sets, moves or (with `None`) clears the due date.
+    SetDue {
+        item: ItemRef,
+        due: Option<Timestamp>,
+    },
+    ChangePriority {
+        item: ItemRef,
+        to: Priority,
+        reason: Option<String>,
+    },
+    Assign {
+        item: ItemRef,
+        assignee: Option<String>,
+    },
+    AddDependency {
+        item: ItemRef,
+        on: ItemRef,
+        kind: DependencyType,
+    },
+    RemoveDependency {
+        item: ItemRef,
+        on: ItemRef,
+    },
+    Edit {
+        item: ItemRef,
+        title: Option<String>,
+        description: Option<String>,
+    },
+    Label {
+        item: ItemRef,
+        add: Vec<String>,
+        remove: Vec<String>,
+    },
+    Comment {
+        item: ItemRef,
+        text: String,
+    },
+    /// Moves an item under another parent (`None`: to the top).
+    Reparent {
+        item: ItemRef,
+        parent: Option<ItemRef>,
+    },
+    /// Takes the item for the dispatcher's actor (or renews their claim): in progress,
+    /// assigned to them, held for `lease_seconds` after each of their writes (no lease:
+    /// until released).
+    Claim {
+        item: ItemRef,
+        lease_seconds: Option<u64>,
+    },
+    /// Gives an item in progress back: pending, unassigned. Another actor's live claim
+    /// needs `force`.
+    Release {
+        item: ItemRef,
+        force: bool,
+        reason: Option<String>,
+    },
+    /// Several changes to one item, decided in order and appended as one write (the MCP
+    /// `update` tool). Changes that would change nothing are skipped, unless all would.
+    Together(Vec<Command>),
+    RecordMetrics {
+        item: ItemRef,
+        coverage: Option<f64>,
+        positive: Option<u32>,
+        negative: Option<u32>,
+        edge: Option<u32>,
+    },
+    /// Settles the item's open conflict at `version` (without one: the only one, or with
+    /// [`Decision::Keep`] every one) as `decision` says.
+    Resolve {
+        item: ItemRef,
+        version: Option<u64>,
+        decision: Decision,
+    },
+}
+
+impl CommandDispatcher<'_> {
+    /// Readies a command: resolves the other items it names and loads the read model it
+    /// consults, once, however often its decision is retried after a lost race.
+    pub(super) fn plan(&self, command: Command) -> Result<Plan, AppError> {
+        let prepared = match command {
+            Command::Create(new) => return Ok(Plan::Create(new)),
+            Command::Together(commands) => self.together(commands)?,
+            Command::ChangeStatus { item, to, reason } => self.status_change(item, to, reason)?,
+            Command::Reopen { item, reason } => {
+                Prepared::deciding(item, move |current, now| current.reopen(reason.clone(), now))
+            }
+            Command::SetDue { item, due } => Prepared::deciding(item, move |current, _| current.set_due(due)),
+            Command::ChangePriority { item, to, reason } => Prepared::deciding(item, move |current, _| {
+                current.change_priority(to, reason.clone())
+            }),
+            Command::Assign { item, assignee } => {
+                Prepared::deciding(item, move |current, _| current.assign(assignee.clone()))
+            }
+            Command::AddDependency { item, on, kind } => self.dependency(item, on, kind)?,
+            Command::RemoveDependency { item, on } => self.undependency(item, on)?,
+            Command::Reparent { item, parent } => self.reparenting(item, parent)?,
+            Command::Claim { item, lease_seconds } => self.claiming(item, lease_seconds)?,
+            Command::Release { item, force, reason } => {
+                let actor = self.actor.clone();
+                Prepared::deciding(item, move |current, now| {
+                    current.release(&actor, force, reason.clone(), now)
+                })
+            }
+            Command::RecordMetrics {
+                item,
+                coverage,
+                positive,
+                negative,
+                edge,
+            } => Prepared::deciding(item, move |current, _| {
+                current.record_metrics(coverage, positive, negative, edge)
+            }),
+            Command::Edit {
+                item,
+                title,
+                description,
+            } => Prepared::deciding(item, move |current, _| {
+                current.edit(title.clone(), description.clone())
+            }),
+            Command::Label { item, add, remove } => {
+                Prepared::deciding(item, move |current, _| current.relabel(&add, &remove))
+            }
+            Command::Resolve {
+                item,
+                version,
+                decision,
+            } => self.resolution(item, version, decision)?,
+            Command::Comment { item, text } => {
+                let actor = self.actor.clone();
+                Prepared::deciding(item, move |current, _| current.comment(text.clone(), &actor))
+            }
+        };
+        Ok(Plan::Update(prepared))
+    }
+}
