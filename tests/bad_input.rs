@@ -205,7 +205,7 @@ fn events_of_unknown_newer_types_are_kept_and_reported() {
     let future = lines[1]
         .replace(
             "\"event_type\":\"StatusChanged\"",
-            "\"event_type\":\"EstimateChanged\"",
+            "\"event_type\":\"WrittenByANewerJerry\"",
         )
         .replace("\"version\":2", "\"version\":3")
         .replace("\"position\":2", "\"position\":3");
@@ -232,7 +232,7 @@ fn events_of_unknown_newer_types_are_kept_and_reported() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(exported[2]["event_type"], "EstimateChanged");
+    assert_eq!(exported[2]["event_type"], "WrittenByANewerJerry");
     assert_eq!(exported[2]["payload"], serde_json::json!({"points": 5}));
     assert!(ws
         .ok(&["items", "history", "1"])

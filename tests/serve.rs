@@ -428,3 +428,32 @@ fn slow_clients_are_cut_off_and_connections_are_limited() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+/// A write answers the same object in every door: the item, `replayed` and `warnings` (here
+/// an open blocker), from `items start --json` and from the board's `POST`.
+#[test]
+fn a_write_answers_one_shape_in_every_door() {
+    let ws = Workspace::new();
+    for title in ["Blocker", "From the CLI", "From the board"] {
+        ws.ok(&["items", "create", title]);
+    }
+    ws.ok(&["items", "depend", "2", "1", "--type", "blocked_by"]);
+    ws.ok(&["items", "depend", "3", "1", "--type", "blocked_by"]);
+    let from_cli = ws.json(&["items", "start", "2"]);
+    let server = Server::start(&ws);
+    let (status, body) = server.post("/api/items/3/status", r#"{"status": "in_progress"}"#);
+    assert_eq!(status, 200, "{body}");
+    let from_board: Value = serde_json::from_str(&body).unwrap();
+    for (door, answer, id) in [("cli", &from_cli, "WORK-002"), ("board", &from_board, "WORK-003")] {
+        assert_eq!(answer["id"], id, "{door}: {answer}");
+        assert_eq!(answer["status"], "in_progress", "{door}: {answer}");
+        assert_eq!(answer["replayed"], false, "{door}: {answer}");
+        assert_eq!(
+            answer["warnings"],
+            json!([{"warning": "open_blockers", "item": id, "blockers": ["WORK-001"]}]),
+            "{door}: {answer}"
+        );
+    }
+    let keys = |answer: &Value| answer.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&from_cli), keys(&from_board));
+}

@@ -1,5 +1,6 @@
 //! What every front door shares, below them all: the one error type with its JSON object
-//! and exit codes, field selection, and running a request on a shared session. Doors (`cli`, `mcp`, `serve`, `sync`) import from
+//! and exit codes, field selection, the answer to a write, and running a request on a shared
+//! session. Doors (`cli`, `mcp`, `serve`, `sync`) import from
 //! here and from the library, never from one another.
 
 pub mod error;
@@ -7,3 +8,4 @@ pub mod fields;
 pub mod launch;
 pub mod new_item;
 pub mod session;
+pub mod written;

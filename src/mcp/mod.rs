@@ -539,19 +539,10 @@ fn select(
     })
 }
 
-/// A write's answer: the item in [`DEFAULT_FIELDS`], and whether an idempotency key found
-/// it already done.
+/// A write's answer (`door::written`): the item in [`DEFAULT_FIELDS`], `replayed` and
+/// `warnings`.
 fn written(outcome: &jerry::app::CommandOutcome) -> CommandResult<Value> {
-    let mut value = fields(None)?.project(&serde_json::to_value(&outcome.item)?);
-    if let Some(object) = value.as_object_mut() {
-        if outcome.replayed {
-            object.insert("replayed".into(), true.into());
-        }
-        if !outcome.warnings.is_empty() {
-            object.insert("warnings".into(), serde_json::to_value(&outcome.warnings)?);
-        }
-    }
-    Ok(value)
+    crate::door::written::written(outcome, Some(&fields(None)?))
 }
 
 /// An event, compactly: where it is, what it is, who wrote it when, and its payload.

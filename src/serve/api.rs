@@ -22,6 +22,7 @@ use jerry::timestamp::TimeSpec;
 use super::{refuse, ApiError, Board};
 use crate::door::error::{CommandError, CommandResult};
 use crate::door::new_item::NewItemWords;
+use crate::door::written::written;
 
 type Answer = Result<Json<Value>, ApiError>;
 
@@ -276,7 +277,7 @@ pub async fn create(State(board): State<Board>, payload: Result<Json<NewItem>, J
             }
             .build(session)?;
             let outcome = session.execute(Command::Create(item), WriteOptions::default())?;
-            Ok(serde_json::to_value(&outcome.value.item)?)
+            written(&outcome.value, None)
         })
         .await;
     match created {
@@ -396,7 +397,7 @@ async fn write(
                 ..WriteOptions::default()
             };
             let outcome = session.execute(command, options)?;
-            Ok(serde_json::to_value(&outcome.value.item)?)
+            written(&outcome.value, None)
         })
         .await;
     match written {

@@ -145,11 +145,7 @@ pub(super) fn words(warning: &Warning) -> String {
 /// A write's `--json`: the item, plus `replayed` (true when an idempotency key found the
 /// command already done).
 pub(super) fn write_json(outcome: &CommandOutcome) -> CommandResult<serde_json::Value> {
-    let mut value = serde_json::to_value(&outcome.item)?;
-    if let Some(object) = value.as_object_mut() {
-        object.insert("replayed".into(), outcome.replayed.into());
-    }
-    Ok(value)
+    crate::door::written::written(outcome, None)
 }
 
 pub(super) fn options(guard: WriteGuardArgs) -> WriteOptions {
