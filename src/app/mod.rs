@@ -11,6 +11,7 @@ mod environment;
 mod error;
 mod event_log;
 pub mod exchange;
+mod exchange_state;
 mod generate;
 mod import;
 pub mod item_index;
@@ -37,6 +38,7 @@ pub use event_log::{
     event_type_named, stream_of, EventFilter, EventLog, EventPage, GroupBy, SequenceMatch, StatGroup, Stats,
     PAGE,
 };
+pub use exchange_state::ExchangeState;
 /// Writes without a session: for the benches, which fill a bare store (doors use
 /// [`Session::generate`]).
 #[doc(hidden)]

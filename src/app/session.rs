@@ -166,12 +166,12 @@ impl Session {
     }
 
     /// A front door's own durable state (sync's tip and what it sent), kept with the log.
-    pub fn load_state(&self, name: &str) -> Result<Option<Vec<u8>>, AppError> {
+    pub(crate) fn load_state(&self, name: &str) -> Result<Option<Vec<u8>>, AppError> {
         Ok(self.store.load_state(name)?)
     }
 
     /// Replaces a front door's durable state (see [`Session::load_state`]) atomically.
-    pub fn save_state(&self, name: &str, bytes: &[u8]) -> Result<(), AppError> {
+    pub(crate) fn save_state(&self, name: &str, bytes: &[u8]) -> Result<(), AppError> {
         Ok(self.store.save_state(name, bytes)?)
     }
 
@@ -497,7 +497,11 @@ impl Session {
 
     /// Moves those items to their new numbers and records it; `recovering`: finishes a
     /// plan a crash interrupted.
-    pub fn renumber(&self, plan: &[super::renumber::Renumbering], recovering: bool) -> Result<(), AppError> {
+    pub(crate) fn renumber(
+        &self,
+        plan: &[super::renumber::Renumbering],
+        recovering: bool,
+    ) -> Result<(), AppError> {
         super::renumber::apply(&self.store, &*self.env.clock, &*self.env.ids, plan, recovering)
     }
 

@@ -7,7 +7,7 @@
 //! a few times at most. Packs are immutable and uniquely named, so two clones' commits
 //! always merge as the union of their packs.
 //!
-//! Every step can be killed: until the checkpoint (`SyncState`) is saved, the next sync
+//! Every step can be killed: until the checkpoint (`app::ExchangeState`) is saved, the next sync
 //! fetches the same packs again, finds their events already here and appends nothing, and
 //! leaves out of its own pack every event it received. So nothing is lost or doubled.
 
@@ -16,12 +16,10 @@ pub mod merge_driver;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use serde::{Deserialize, Serialize};
 use ulid::Ulid;
 
 use jerry::app::exchange::SharedEvent;
-use jerry::app::renumber::Renumbering;
-use jerry::app::{AppError, Session};
+use jerry::app::{AppError, ExchangeState, Session};
 use jerry::domain::WorkItemId;
 
 use git::{Git, GitError, Pushed};
@@ -97,22 +95,6 @@ impl From<SyncError> for CommandError {
     }
 }
 
-/// What this clone has exchanged with one remote: kept as durable state, so a sync that
-/// was killed is finished by the next one.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-struct SyncState {
-    /// The remote commit whose packs are all merged here (and which holds every event this
-    /// clone had sent by then).
-    tip: Option<String>,
-    /// This clone's events up to this position are on the remote. (Events after it that
-    /// arrived by sync carry their Lamport time, which is how they are told apart from this
-    /// clone's own: no list of them is kept.)
-    sent_through: u64,
-    /// A renumbering begun and not known to be finished: the next sync finishes it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    renumbering: Vec<Renumbering>,
-}
-
 pub use crate::door::launch::SyncReport;
 
 /// Exchanges the session's project with `remote` (a remote's name, or any URL git takes).
@@ -128,11 +110,8 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         source,
     })?;
     let project = session.project().to_string();
-    let state_name = format!("sync-{}", remote_key(remote));
-    let mut state: SyncState = session
-        .load_state(&state_name)?
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default();
+    let key = remote_key(remote);
+    let mut state = session.exchange_state(&key)?;
     let mut report = SyncReport {
         remote: remote.to_owned(),
         project: project.clone(),
@@ -144,19 +123,9 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         conflicts: Vec::new(),
         rounds: 0,
     };
-    let save = |state: &SyncState| -> Result<(), SyncError> {
-        if session.project_exists() {
-            let bytes = serde_json::to_vec(state)
-                .map_err(|err| AppError::io("cannot encode the sync state", err.into()))?;
-            session.save_state(&state_name, &bytes)?;
-        }
-        Ok(())
-    };
-    if !dry_run && !state.renumbering.is_empty() {
+    if !dry_run {
         // A sync killed while renumbering: finish it before anything else.
-        session.renumber(&state.renumbering, true)?;
-        state.renumbering.clear();
-        save(&state)?;
+        session.finish_renumbering(&key, &mut state)?;
     }
     let mut received_positions: Vec<u64> = Vec::new();
     let mut touched: BTreeSet<WorkItemId> = BTreeSet::new();
@@ -183,14 +152,10 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         let incoming_ids: HashSet<Ulid> = incoming.iter().map(|e| e.event_id).collect();
 
         // Items of ours whose numbers another clone created first move before they leave.
-        let sent_anywhere = sent_anywhere(session)?.max(state.sent_through);
+        let sent_anywhere = session.sent_anywhere()?.max(state.sent_through);
         let plan = session.renumber_plan(&incoming, sent_anywhere)?;
-        if !plan.is_empty() && !dry_run {
-            state.renumbering.clone_from(&plan);
-            save(&state)?;
-            session.renumber(&plan, false)?;
-            state.renumbering.clear();
-            save(&state)?;
+        if !dry_run {
+            session.renumber_for(&key, &mut state, &plan)?;
         }
         let moving: BTreeSet<WorkItemId> = plan.iter().map(|step| step.from).collect();
         report.renamed.extend(plan);
@@ -227,11 +192,8 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         };
         report.sent = outgoing.len() as u64;
         state = checkpoint(new_tip, head, &received_positions);
-        save(&state)?;
-        if session.project_exists() && state.sent_through > sent_anywhere {
-            let bytes = state.sent_through.to_string();
-            session.save_state(SENT_ANYWHERE, bytes.as_bytes())?;
-        }
+        session.save_exchange_state(&key, &state)?;
+        session.record_sent_anywhere(state.sent_through)?;
         report.conflicts = session.conflicts_of(&touched)?;
         return Ok(report);
     }
@@ -241,33 +203,16 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
     Err(SyncError::Busy(ROUNDS))
 }
 
-/// The state record of the furthest position this clone's events reached on any remote:
-/// an item sent through one remote is never renumbered for another. (A remote's own
-/// record is `sync-<name>`, and a name there never holds a dot.)
-const SENT_ANYWHERE: &str = "sync.sent-anywhere";
-
-fn sent_anywhere(session: &Session) -> Result<u64, SyncError> {
-    Ok(session
-        .load_state(SENT_ANYWHERE)?
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .and_then(|text| text.trim().parse().ok())
-        .unwrap_or(0))
-}
-
 /// Where a finished sync leaves this clone: everything up to `head` was sent, and so is
 /// the run of received events right after it (the usual case: no local write came in
 /// between), so the next sync starts after them instead of reading them again.
-fn checkpoint(tip: Option<String>, head: u64, received: &[u64]) -> SyncState {
+fn checkpoint(tip: Option<String>, head: u64, received: &[u64]) -> ExchangeState {
     let later: BTreeSet<u64> = received.iter().copied().filter(|p| *p > head).collect();
     let mut sent_through = head;
     while later.contains(&(sent_through + 1)) {
         sent_through += 1;
     }
-    SyncState {
-        tip,
-        sent_through,
-        renumbering: Vec::new(),
-    }
+    ExchangeState::at(tip, sent_through)
 }
 
 /// The events of the remote's packs this clone has not merged yet.
