@@ -13,7 +13,8 @@ use jerry::app::{
 };
 use jerry::config::ProjectConfig;
 use jerry::domain::{
-    DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkItem, WorkItemEvent, WorkItemId, WorkType,
+    Decision, DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkItem, WorkItemEvent, WorkItemId,
+    WorkType,
 };
 use jerry::store::jsonl::JsonlStore;
 use jerry::store::memory::MemoryStore;
@@ -80,6 +81,9 @@ enum Op {
     /// A priority, a label and a comment in one write.
     Together(usize, Priority, usize),
     Reopen(usize),
+    /// `items resolve` with keep, take, or a value set: refused (no conflict) on one
+    /// clone's log, and the same refusal on every backend.
+    Resolve(usize, u8),
 }
 
 const LABELS: [&str; 3] = ["ui", "backend", "needs-review"];
@@ -130,7 +134,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (n.clone(), prop::option::of(any::<u8>())).prop_map(|(i, m)| Op::Metrics(i, m)),
         1 => (n.clone(), prop::sample::select(Priority::ALL.to_vec()), 0..LABELS.len())
             .prop_map(|(i, p, l)| Op::Together(i, p, l)),
-        1 => n.prop_map(Op::Reopen),
+        1 => n.clone().prop_map(Op::Reopen),
+        1 => (n, 0..3u8).prop_map(|(i, d)| Op::Resolve(i, d)),
     ]
 }
 
@@ -283,6 +288,15 @@ fn to_command(op: &Op, created: usize) -> (Command, WriteOptions) {
         Op::Reopen(i) => Command::Reopen {
             item: item(i),
             reason: None,
+        },
+        Op::Resolve(i, decision) => Command::Resolve {
+            item: item(i),
+            version: None,
+            decision: match decision {
+                0 => Decision::Keep,
+                1 => Decision::Take,
+                _ => Decision::Set("high".into()),
+            },
         },
         Op::ExpectStale(i) => {
             let command = Command::Assign {
