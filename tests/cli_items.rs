@@ -131,10 +131,12 @@ fn create_prints_sequential_display_ids_and_writes_one_line() {
     assert_eq!(created.internal_id, line.payload["internal_id"]);
 }
 
-/// A write's `--json` is the item plus `replayed`.
+/// A write's `--json` is the item plus `replayed` and `warnings`.
 fn written(mut value: Value) -> ItemJson {
     let replayed = value.as_object_mut().and_then(|o| o.remove("replayed"));
     assert_eq!(replayed, Some(Value::Bool(false)), "{value}");
+    let warnings = value.as_object_mut().and_then(|o| o.remove("warnings"));
+    assert_eq!(warnings, Some(Value::Array(Vec::new())), "{value}");
     serde_json::from_value(value).expect("item shape")
 }
 
