@@ -9,6 +9,19 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::ProjectId;
 
+/// What `git add -A` must leave out of a project's data: each clone's own, rebuilt or made
+/// again by jerry (caches, which check themselves against the log; the write lock;
+/// quarantined copies). Events, the index, the archive, the state records and the
+/// next-number hint are the project's and are committed when a team commits its event
+/// files (README, "What to commit"): the hint travels with its branch, so a branch keeps
+/// numbering where it was.
+const LOCAL_FILES: &str = "\
+# Local to this clone; jerry rebuilds or recreates these (README: What to commit).
+data/cache/
+data/write.lock
+quarantine/
+";
+
 /// The folder that holds `projects/`.
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -110,11 +123,21 @@ impl Workspace {
         Ok(ids)
     }
 
-    /// Creates the project's folders. Returns false when it already existed.
+    /// Creates the project's folders, with the ignore rules for what is local to a clone.
+    /// Returns false when it already existed.
     pub fn create_project(&self, id: &ProjectId) -> Result<bool, ProjectError> {
         let existed = self.project_dir(id).is_dir();
         let events = self.data_dir(id).join("events");
         fs_err::create_dir_all(&events).map_err(|source| io_error("cannot create", &events, source))?;
+        let ignore = self.project_dir(id).join(".jerry").join(".gitignore");
+        if !ignore.exists() {
+            crate::persist::persist(
+                &ignore,
+                LOCAL_FILES.as_bytes(),
+                crate::persist::Durability::Durable,
+            )
+            .map_err(|source| io_error("cannot write", &ignore, source))?;
+        }
         Ok(!existed)
     }
 

@@ -137,6 +137,8 @@ fn written(mut value: Value) -> ItemJson {
     assert_eq!(replayed, Some(Value::Bool(false)), "{value}");
     let warnings = value.as_object_mut().and_then(|o| o.remove("warnings"));
     assert_eq!(warnings, Some(Value::Array(Vec::new())), "{value}");
+    let unchanged = value.as_object_mut().and_then(|o| o.remove("unchanged"));
+    assert_eq!(unchanged, Some(Value::Bool(false)), "{value}");
     serde_json::from_value(value).expect("item shape")
 }
 
@@ -290,11 +292,18 @@ fn priority_assignment_and_dependencies() {
     ws.ok(&["items", "create", "a"]);
     ws.ok(&["items", "create", "b"]);
     ws.ok(&["items", "priority", "1", "critical", "--reason", "outage"]);
-    assert_fails(
-        &ws.run(&["items", "priority", "1", "critical"]),
-        5,
-        "already priority critical",
+    // Already so: a success that writes nothing, and says so.
+    let before = ws.snapshot();
+    assert_eq!(
+        ws.ok(&["items", "priority", "1", "critical"]),
+        "WORK-001 is already priority critical (nothing written)\n"
     );
+    let again = ws.json(&["items", "priority", "1", "critical"]);
+    assert_eq!(
+        (again["unchanged"].as_bool(), again["version"].as_u64()),
+        (Some(true), Some(2))
+    );
+    assert_eq!(ws.snapshot(), before, "an unchanged write writes nothing");
     ws.ok(&["items", "assign", "1", "ann"]);
     ws.ok(&["items", "depend", "1", "2", "--type", "blocks"]);
     // The same link seen from the other side, and any second link between the pair.
@@ -736,10 +745,9 @@ fn edit_label_and_comment() {
         .contains("ann: \"first look\\nsecond line\""));
 
     let before = ws.snapshot();
-    assert_fails(
-        &ws.run(&["items", "edit", "1", "--title", "second title"]),
-        5,
-        "nothing would change",
+    assert_eq!(
+        ws.ok(&["items", "edit", "1", "--title", "second title"]),
+        "WORK-001 is already as edited (nothing written)\n"
     );
     assert_fails(
         &ws.run(&["items", "edit", "1", "--title", "  "]),
@@ -948,13 +956,20 @@ fn writes_keep_the_read_models_current_and_a_refused_one_writes_nothing() {
     );
     assert!(!index.exists(), "a write does not build an index");
     let before = ws.snapshot();
-    // Completing again consults the links (open children) before it is refused.
-    assert_fails(&ws.run(&["items", "complete", "1"]), 5, "");
-    assert_eq!(ws.snapshot(), before, "a refused command writes nothing");
+    // Completing again consults the links (open children), finds the item done already,
+    // and writes nothing: not an event, not a read model, not an index.
+    ws.ok(&["items", "complete", "1"]);
+    assert_eq!(ws.snapshot(), before, "an unchanged command writes nothing");
     ws.ok(&["items", "list"]);
     let before = ws.snapshot();
-    assert_fails(&ws.run(&["items", "complete", "1"]), 5, "");
+    ws.ok(&["items", "complete", "1"]);
     assert_eq!(ws.snapshot(), before, "nor when the index answers");
+    assert_fails(
+        &ws.run(&["items", "block", "1", "--reason", "r"]),
+        5,
+        "cannot go from done",
+    );
+    assert_eq!(ws.snapshot(), before, "a refused command writes nothing");
     let listed = ws.json(&["items", "list", "--sort", "id"]);
     let statuses: Vec<&str> = listed
         .as_array()

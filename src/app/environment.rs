@@ -128,6 +128,14 @@ impl Environment {
             })?;
             env.ids = Arc::new(SeededIds::new(seed, fixed.unwrap_or_else(Timestamp::now)));
         }
+        // Read where it is used (`snapshot_every`); a value that does not parse is refused
+        // here, once, instead of being ignored there.
+        if let Ok(text) = std::env::var(super::snapshot::SNAPSHOT_EVERY_VAR) {
+            text.trim().parse::<u64>().map_err(|_| AppError::BadEnvironment {
+                var: super::snapshot::SNAPSHOT_EVERY_VAR,
+                reason: format!("'{text}' is not a whole number of events (0 turns snapshots off)"),
+            })?;
+        }
         Ok(env)
     }
 

@@ -36,7 +36,7 @@ pub enum AppError {
     /// A developer setting (`JERRY_TEST_TIMESTAMP`, `JERRY_TEST_SEED`) that does not parse.
     #[error("{var}: {reason}")]
     BadEnvironment { var: &'static str, reason: String },
-    #[error("{id} was changed by someone else: expected version {expected}, it is at version {actual}")]
+    #[error("{}", stale_version(*id, *expected, *actual))]
     Conflict {
         id: WorkItemId,
         expected: u64,
@@ -157,5 +157,15 @@ impl AppError {
 impl From<StoreError> for AppError {
     fn from(err: StoreError) -> Self {
         AppError::Store(err)
+    }
+}
+
+/// What an expected version that does not hold means: someone wrote since (it is behind),
+/// or the version was never reached (it is ahead: a typo, or the wrong item).
+fn stale_version(id: WorkItemId, expected: u64, actual: u64) -> String {
+    if expected > actual {
+        format!("{id} is at version {actual}: it has no version {expected} yet (expected version {expected})")
+    } else {
+        format!("{id} was changed by someone else: expected version {expected}, it is at version {actual}")
     }
 }

@@ -90,6 +90,7 @@ pub enum SortKey {
     /// Most urgent first.
     Priority,
     Created,
+    /// Most recently updated first.
     Updated,
     /// Earliest first; items without a due date last.
     Due,
@@ -170,7 +171,8 @@ fn compare(key: SortKey, a: &WorkItem, b: &WorkItem) -> std::cmp::Ordering {
     match key {
         SortKey::Priority => a.priority_rank().cmp(&b.priority_rank()),
         SortKey::Created => a.created_at.cmp(&b.created_at),
-        SortKey::Updated => a.updated_at.cmp(&b.updated_at),
+        // The most recently changed first, as people look for what just moved.
+        SortKey::Updated => b.updated_at.cmp(&a.updated_at),
         SortKey::Due => (a.due.is_none(), a.due).cmp(&(b.due.is_none(), b.due)),
         SortKey::Id => a.id.cmp(&b.id),
         SortKey::Status => a.status.cmp(&b.status),

@@ -12,6 +12,9 @@ use crate::store::{EventStore, StreamId};
 /// Take a snapshot once this many events were replayed past the last one.
 pub const DEFAULT_SNAPSHOT_EVERY: u64 = 50;
 
+/// The environment variable that sets the interval, above the project's setting.
+pub(crate) const SNAPSHOT_EVERY_VAR: &str = "JERRY_SNAPSHOT_EVERY";
+
 /// The interval a project's settings ask for (`u64::MAX`: none), below the environment.
 static CONFIGURED_EVERY: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(u64::MAX);
 
@@ -23,9 +26,9 @@ pub fn configure_snapshot_every(every: u64) {
 /// The interval in force: `JERRY_SNAPSHOT_EVERY`, else the configured one, else 50.
 /// 0 turns snapshots off.
 pub fn snapshot_every() -> u64 {
-    if let Some(every) = std::env::var("JERRY_SNAPSHOT_EVERY")
+    if let Some(every) = std::env::var(SNAPSHOT_EVERY_VAR)
         .ok()
-        .and_then(|v| v.parse().ok())
+        .and_then(|v| v.trim().parse().ok())
     {
         return every;
     }

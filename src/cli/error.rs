@@ -104,8 +104,16 @@ fn without_hidden_tips(rendered: &str) -> String {
     out
 }
 
+/// The error's first line, and the values that would have been taken when clap knows them
+/// (`--format csv`: table, json, jsonl, toon), so the one line says what to type instead.
 fn first_line(err: &clap::Error, fallback: &str) -> String {
+    use clap::error::{ContextKind, ContextValue};
     let rendered = err.render().to_string();
     let first = rendered.lines().next().unwrap_or(fallback);
-    first.strip_prefix("error: ").unwrap_or(first).to_owned()
+    let mut line = first.strip_prefix("error: ").unwrap_or(first).to_owned();
+    if let Some(ContextValue::Strings(valid)) = err.get(ContextKind::ValidValue) {
+        line.push_str("; the values are: ");
+        line.push_str(&valid.join(", "));
+    }
+    line
 }

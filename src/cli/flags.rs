@@ -19,6 +19,14 @@ pub fn at_least_one(input: &str) -> Result<usize, String> {
     }
 }
 
+/// A number of seconds, 0 or more (`5`, `0.5`).
+pub fn parse_seconds(input: &str) -> Result<f64, String> {
+    match input.trim().parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && seconds >= 0.0 => Ok(seconds),
+        _ => Err("expected a number of seconds, 0 or more (such as 5 or 0.5)".into()),
+    }
+}
+
 /// A moment as users type it: RFC 3339, a date, an age (15m, 2h, 3d), today, yesterday.
 pub fn parse_time(input: &str) -> Result<TimeSpec, TimestampError> {
     input.parse()
@@ -60,7 +68,7 @@ pub struct GlobalArgs {
     pub correlation_id: Option<String>,
     /// Seconds to wait for another writer's lock before failing with exit code 1 [default: the
     /// project's lock_timeout setting, else 5].
-    #[arg(long, global = true, env = "JERRY_LOCK_TIMEOUT", value_name = "SECONDS")]
+    #[arg(long, global = true, env = "JERRY_LOCK_TIMEOUT", value_name = "SECONDS", value_parser = parse_seconds)]
     pub lock_timeout: Option<f64>,
     /// Where events live: jsonl (files in the project, the default), sqlite:<path> or
     /// postgres://user@host/database [default: the project's store setting, else jsonl].

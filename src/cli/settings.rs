@@ -33,7 +33,11 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> Comman
             if out.json() {
                 return out.json_value(&setting);
             }
-            out.line(&setting.value)
+            // The value alone on stdout, for scripts (as `git config` prints it); where it
+            // comes from beside it, for people.
+            out.line(&setting.value)?;
+            out.note(&format!("(from {})", setting.source));
+            Ok(())
         }
         ConfigCommand::Unset { key } => {
             setup.unset_config(&key)?;

@@ -210,7 +210,7 @@ pub struct BlockedItem {
 /// Splits the open items into the ready ones — pending, no blocker still open, no open
 /// children (a parent is finished through its children), ordered by priority, then the
 /// earliest due date, then age: the list to pick the next task from — and the blocked
-/// ones: pending items with an open blocker, and items blocked by hand (`items block`,
+/// ones: pending and in-progress items with an open blocker, and items blocked by hand (`items block`,
 /// their reason on the item), each with the open items that block it.
 pub fn ready_and_blocked(items: &BTreeMap<WorkItemId, WorkItem>) -> (Vec<WorkItem>, Vec<BlockedItem>) {
     let blockers = blockers_of(items);
@@ -223,7 +223,12 @@ pub fn ready_and_blocked(items: &BTreeMap<WorkItemId, WorkItem>) -> (Vec<WorkIte
     let mut ready = Vec::new();
     let mut blocked = Vec::new();
     for item in items.values() {
-        if !matches!(item.status, Status::Pending | Status::Blocked) {
+        // Work in progress that still has an open blocker waits on it too (started early,
+        // or the blocker was reopened): it is blocked, never ready.
+        if !matches!(
+            item.status,
+            Status::Pending | Status::Blocked | Status::InProgress
+        ) {
             continue;
         }
         let open_blockers: Vec<WorkItemId> = blockers
@@ -238,7 +243,7 @@ pub fn ready_and_blocked(items: &BTreeMap<WorkItemId, WorkItem>) -> (Vec<WorkIte
                 item: item.clone(),
                 blocked_by: open_blockers,
             });
-        } else if !has_open_children.contains(&item.id) {
+        } else if item.status == Status::Pending && !has_open_children.contains(&item.id) {
             ready.push(item.clone());
         }
     }

@@ -180,7 +180,9 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
             let mut packs = remote_packs.clone();
             let blob = git.write_blob(&pack_bytes(&outgoing)?)?;
             packs.insert(format!("{blob}.jsonl"), blob);
-            let message = format!("jerry sync: {} events of {project}", outgoing.len());
+            let count = outgoing.len();
+            let noun = if count == 1 { "event" } else { "events" };
+            let message = format!("jerry sync: {count} {noun} of {project}");
             let commit = git.commit(&packs, remote_tip.as_deref(), &message)?;
             jerry::faults::inject("sync-before-push");
             if git.push(remote, &project, &commit)? == Pushed::Rejected {

@@ -4,7 +4,7 @@
 use crate::app::repository::{replay, stream_for, ItemRepository};
 use crate::app::AppError;
 use crate::domain::graph::check_parent;
-use crate::domain::{ItemRef, NewWorkItem, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
+use crate::domain::{DomainError, ItemRef, NewWorkItem, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{ExpectedVersion, Metadata, NewEvent, OnceKey, StoreError, StreamAppend};
 use ulid::Ulid;
 
@@ -82,7 +82,7 @@ impl CommandDispatcher<'_> {
             Plan::Create(new) => self.create(new, guard),
             Plan::Update(prepared) => {
                 let mut outcome = self.update(prepared.item, guard, &*prepared.decide)?;
-                if !outcome.replayed {
+                if !outcome.replayed && outcome.unchanged.is_none() {
                     outcome.warnings = (prepared.warnings)(&outcome.item);
                 }
                 Ok(outcome)
@@ -191,12 +191,22 @@ impl CommandDispatcher<'_> {
                     actual: current.version,
                 });
             }
-            let events = (prepared.decide)(&current, labels.now)?;
-            decided.push((current, events));
+            match (prepared.decide)(&current, labels.now) {
+                Ok(events) => decided.push((current, events, None)),
+                // Already as asked: this one writes nothing, the others go ahead.
+                Err(err @ DomainError::Unchanged { .. }) => decided.push((current, Vec::new(), Some(err))),
+                Err(err) => return Err(err.into()),
+            }
+        }
+        if decided.iter().all(|(_, _, unchanged)| unchanged.is_some()) {
+            return Ok(decided
+                .into_iter()
+                .filter_map(|(current, _, why)| why.map(|why| CommandOutcome::unchanged(current, &why)))
+                .collect());
         }
         let mut appends = Vec::with_capacity(decided.len());
         let mut envelopes_of = Vec::with_capacity(decided.len());
-        for (current, events) in &decided {
+        for (current, events, _) in decided.iter().filter(|(_, events, _)| !events.is_empty()) {
             let envelopes: Vec<NewEvent> = events
                 .iter()
                 .map(|event| self.envelope(current.id, event, labels, self.ids.next_ulid()))
@@ -211,9 +221,9 @@ impl CommandDispatcher<'_> {
         let written = match self.store.append_all(appends, once) {
             Ok(written) => written,
             Err(StoreError::Conflict { stream, actual, .. }) => {
-                let (current, _) = decided
+                let (current, _, _) = decided
                     .iter()
-                    .find(|(current, _)| stream_for(current.id).is_ok_and(|s| s == stream))
+                    .find(|(current, _, _)| stream_for(current.id).is_ok_and(|s| s == stream))
                     .ok_or(AppError::Store(StoreError::Conflict {
                         stream: stream.clone(),
                         expected: ExpectedVersion::Any,
@@ -237,11 +247,19 @@ impl CommandDispatcher<'_> {
             }
         }
         let mut outcomes = Vec::with_capacity(decided.len());
-        for (((current, events), envelopes), (appended, prepared)) in decided
-            .into_iter()
-            .zip(envelopes_of)
-            .zip(written.appended.into_iter().zip(plans))
-        {
+        let mut envelopes_of = envelopes_of.into_iter();
+        let mut appended_of = written.appended.into_iter();
+        for ((current, events, unchanged), prepared) in decided.into_iter().zip(plans) {
+            if let Some(why) = unchanged {
+                outcomes.push(CommandOutcome::unchanged(current, &why));
+                continue;
+            }
+            let (Some(envelopes), Some(appended)) = (envelopes_of.next(), appended_of.next()) else {
+                return Err(AppError::io(
+                    "appending several items",
+                    std::io::Error::other("the store answered fewer appends than it was given"),
+                ));
+            };
             let mut item = current;
             let count = events.len() as u64;
             let first_version = appended.version + 1 - count;
@@ -261,6 +279,7 @@ impl CommandDispatcher<'_> {
                 events: recorded,
                 replayed: false,
                 warnings,
+                unchanged: None,
             });
         }
         Ok(outcomes)
@@ -321,6 +340,7 @@ impl CommandDispatcher<'_> {
             events,
             replayed: false,
             warnings: Vec::new(),
+            unchanged: None,
         })
     }
 
@@ -397,7 +417,12 @@ impl CommandDispatcher<'_> {
                 actual: current.version,
             });
         }
-        let decided = decide(&current, guard.labels.now)?;
+        let decided = match decide(&current, guard.labels.now) {
+            Ok(decided) => decided,
+            // Already as asked: a success that writes nothing.
+            Err(err @ DomainError::Unchanged { .. }) => return Ok(CommandOutcome::unchanged(current, &err)),
+            Err(err) => return Err(err.into()),
+        };
         let envelopes: Vec<NewEvent> = decided
             .iter()
             .map(|event| self.envelope(current.id, event, guard.labels, self.ids.next_ulid()))
@@ -443,6 +468,7 @@ impl CommandDispatcher<'_> {
             events,
             replayed: false,
             warnings: Vec::new(),
+            unchanged: None,
         })
     }
 

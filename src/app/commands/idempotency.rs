@@ -70,6 +70,7 @@ impl CommandDispatcher<'_> {
             events,
             replayed: true,
             warnings: Vec::new(),
+            unchanged: None,
         })
     }
 }

@@ -33,6 +33,9 @@ pub struct CommandOutcome {
     pub replayed: bool,
     /// What the user should know although the command succeeded.
     pub warnings: Vec<Warning>,
+    /// Set when the item already was as asked (`WORK-003 is already in_progress`): the
+    /// command succeeded and wrote nothing, so a script can say "make sure it is so".
+    pub unchanged: Option<String>,
 }
 
 /// Whether a dispatch has looked for a current item index, and what it found.
@@ -43,6 +46,17 @@ enum IndexSlot {
 }
 
 impl CommandOutcome {
+    /// The answer to a command that found `item` already as it asked: nothing written.
+    fn unchanged(item: WorkItem, why: &crate::domain::DomainError) -> Self {
+        Self {
+            item,
+            events: Vec::new(),
+            replayed: false,
+            warnings: Vec::new(),
+            unchanged: Some(why.to_string()),
+        }
+    }
+
     /// True when this command appended events (not a repeat answered from its record).
     pub fn wrote(&self) -> bool {
         !self.replayed && !self.events.is_empty()

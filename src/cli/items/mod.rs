@@ -122,7 +122,7 @@ pub enum ItemsCommand {
     Comment(CommentArgs),
     /// List items, filtered; a table, or a JSON array with --json.
     #[command(
-        after_help = "The default order is by id; --sort priority|created|updated|due|id|status changes it (ties by id), --reverse turns it round.\n\nExamples:\n  jerry items list --status open --assignee none\n  jerry items list --type bug --priority high --priority critical --json\n  jerry items list --search login --sort updated --reverse\n  jerry items list --overdue"
+        after_help = "The default order is by id; --sort priority|created|updated|due|id|status changes it (most urgent, most recently updated, earliest due first; ties by id), --reverse turns it round.\n\nExamples:\n  jerry items list --status open --assignee none\n  jerry items list --type bug --priority high --priority critical --json\n  jerry items list --search login --sort updated\n  jerry items list --overdue"
     )]
     List(ListArgs),
     /// Show one item (now, or as it was --at a moment).

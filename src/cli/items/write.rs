@@ -164,6 +164,9 @@ pub(super) fn report_change(outcome: &CommandOutcome, out: &mut Output) -> Comma
     if out.json() {
         return Ok(());
     }
+    if let Some(why) = &outcome.unchanged {
+        return out.confirm(&format!("{} (nothing written)", render::printable(why)));
+    }
     for event in &outcome.events {
         out.confirm(&format!(
             "{} v{}: {}",

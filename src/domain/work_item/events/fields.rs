@@ -145,7 +145,7 @@ impl WorkItem {
         if events.is_empty() {
             return Err(DomainError::Unchanged {
                 id: self.id,
-                what: "as edited (nothing would change)".into(),
+                what: "as edited".into(),
             });
         }
         Ok(events)

@@ -63,7 +63,7 @@ impl WorkItem {
         if events.is_empty() {
             return Err(DomainError::Unchanged {
                 id: self.id,
-                what: "labelled so (nothing would change)".into(),
+                what: "labelled so".into(),
             });
         }
         Ok(events)

@@ -27,6 +27,12 @@ impl WorkItem {
         now: Timestamp,
     ) -> Result<Vec<WorkItemEvent>, DomainError> {
         let reason = non_blank(reason)?;
+        if to == self.status {
+            return Err(DomainError::Unchanged {
+                id: self.id,
+                what: to.to_string(),
+            });
+        }
         if !self.status.can_move_to(to) {
             return Err(DomainError::InvalidTransition {
                 id: self.id,

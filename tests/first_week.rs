@@ -1,0 +1,229 @@
+//! What a Taskwarrior or beads user meets in the first week: no surprise on the way. Each
+//! test is one surprise seen from a shell, taken away.
+
+mod common;
+
+use common::{assert_fails, Workspace};
+use serde_json::Value;
+
+/// A value that does not parse says what would: the formats there are, seconds as a number.
+#[test]
+fn a_bad_value_says_what_would_be_taken() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    let out = ws.run(&["events", "export", "--format", "csv"]);
+    assert_fails(&out, 5, "the values are: table, json, jsonl, toon");
+    let out = ws.run(&["--lock-timeout", "abc", "items", "list"]);
+    assert_fails(&out, 5, "expected a number of seconds");
+    let out = ws.run(&["--lock-timeout=-1", "items", "list"]);
+    assert_fails(&out, 5, "expected a number of seconds");
+}
+
+/// A snapshot interval in the environment that is not a number is refused, not ignored.
+#[test]
+fn a_snapshot_interval_that_is_not_a_number_is_refused() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    let out = ws
+        .command()
+        .env("JERRY_SNAPSHOT_EVERY", "abc")
+        .args(["items", "list"])
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: JERRY_SNAPSHOT_EVERY: 'abc' is not a whole number"),
+        "{stderr}"
+    );
+    let out = ws
+        .command()
+        .env("JERRY_SNAPSHOT_EVERY", " 0 ")
+        .args(["items", "list"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// An expected version the item never reached is not "changed by someone else".
+#[test]
+fn an_expected_version_ahead_of_the_item_says_so() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    let out = ws.run(&["items", "priority", "1", "high", "--expected-version", "99"]);
+    assert_fails(&out, 4, "WORK-001 is at version 1: it has no version 99 yet");
+    ws.ok(&["items", "priority", "1", "low"]);
+    let out = ws.run(&["items", "priority", "1", "high", "--expected-version", "1"]);
+    assert_fails(&out, 4, "changed by someone else");
+}
+
+/// `config get` prints the value alone on stdout (for scripts) and where it comes from on
+/// stderr (for people), as the README says.
+#[test]
+fn config_get_says_where_the_value_comes_from() {
+    let ws = Workspace::new();
+    ws.ok(&["init"]);
+    let out = ws.run(&["config", "get", "actor"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "user\n");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "(from default)\n");
+    ws.ok(&["config", "set", "actor", "ann"]);
+    let out = ws.run(&["config", "get", "actor"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "ann\n");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "(from config.toml)\n");
+    let out = ws.run(&["--quiet", "config", "get", "actor"]);
+    assert!(out.stderr.is_empty());
+}
+
+/// `--sort updated` puts what moved last first; `--reverse` turns it round.
+#[test]
+fn sorting_by_update_puts_the_latest_first() {
+    let ws = Workspace::new();
+    for title in ["one", "two", "three"] {
+        ws.ok(&["items", "create", title]);
+    }
+    ws.ok(&["items", "start", "2"]);
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["items", "list", "--fields", "id"];
+        all.extend_from_slice(args);
+        ws.json(&all)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&["--sort", "updated"]), ["WORK-002", "WORK-003", "WORK-001"]);
+    assert_eq!(
+        ids(&["--sort", "updated", "--reverse"]),
+        ["WORK-001", "WORK-003", "WORK-002"]
+    );
+}
+
+/// Work started while an open item still blocks it is waiting on that item: `items
+/// blocked` lists it, and it is never ready.
+#[test]
+fn blocked_lists_work_in_progress_that_still_has_an_open_blocker() {
+    let ws = Workspace::new();
+    for title in ["blocker", "started early", "waits"] {
+        ws.ok(&["items", "create", title]);
+    }
+    ws.ok(&["items", "depend", "2", "1", "--type", "blocked_by"]);
+    ws.ok(&["items", "depend", "3", "1", "--type", "blocked_by"]);
+    ws.ok(&["items", "start", "2"]);
+    let blocked = ws.json(&["items", "blocked"]);
+    let waiting: Vec<(&str, &str)> = blocked
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["item"]["id"].as_str().unwrap(),
+                b["item"]["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(waiting, [("WORK-002", "in_progress"), ("WORK-003", "pending")]);
+    assert_eq!(blocked[0]["blocked_by"], serde_json::json!(["WORK-001"]));
+    let ready: Vec<Value> = ws.json(&["items", "ready"]).as_array().unwrap().clone();
+    assert_eq!(ready.len(), 1);
+    assert_eq!(ready[0]["id"], "WORK-001");
+    ws.ok(&["items", "complete", "1"]);
+    assert_eq!(ws.json(&["items", "blocked"]), serde_json::json!([]));
+}
+
+/// `git add -A` in a workspace leaves out what is local to the clone (caches, the lock)
+/// and takes the events and the index.
+#[test]
+fn git_add_leaves_out_what_is_local() {
+    let ws = Workspace::new();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(ws.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", ws.path())
+            .output()
+            .expect("git runs (CI installs it)");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    git(&["init", "-q"]);
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "list"]);
+    let data = ws.path().join("projects/PROJ-001/.jerry/data");
+    assert!(data.join("cache").is_dir() && data.join("write.lock").exists());
+    git(&["add", "-A"]);
+    let staged = git(&["diff", "--cached", "--name-only"]);
+    assert!(
+        staged.contains("projects/PROJ-001/.jerry/data/events/"),
+        "{staged}"
+    );
+    assert!(
+        staged.contains("projects/PROJ-001/.jerry/data/index.jsonl"),
+        "{staged}"
+    );
+    assert!(staged.contains("projects/PROJ-001/.jerry/.gitignore"), "{staged}");
+    for local in ["/cache/", "write.lock"] {
+        assert!(!staged.contains(local), "{local} staged: {staged}");
+    }
+}
+
+/// A write that finds the item already as asked succeeds (exit 0), writes nothing and says
+/// so, so a script can say "make sure it is so"; a move the status graph forbids is still
+/// refused. Among several ids, the ones already so write nothing and the others go ahead.
+#[test]
+fn a_write_that_changes_nothing_succeeds_and_says_so() {
+    let ws = Workspace::new();
+    for title in ["a", "b", "c"] {
+        ws.ok(&["items", "create", title]);
+    }
+    ws.ok(&["items", "start", "3"]);
+    ws.ok(&["items", "priority", "1", "high"]);
+    ws.ok(&["items", "assign", "1", "bob"]);
+    ws.ok(&["items", "label", "1", "--add", "a"]);
+    let before = ws.snapshot();
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["items", "start", "3"],
+            "WORK-003 is already in_progress (nothing written)\n",
+        ),
+        (
+            &["items", "priority", "1", "high"],
+            "WORK-001 is already priority high (nothing written)\n",
+        ),
+        (
+            &["items", "assign", "1", "bob"],
+            "WORK-001 is already assigned to bob (nothing written)\n",
+        ),
+        (
+            &["items", "label", "1", "--add", "a"],
+            "WORK-001 is already labelled so (nothing written)\n",
+        ),
+    ];
+    for (args, said) in cases {
+        assert_eq!(ws.ok(args), said, "{args:?}");
+        let answer = ws.json(args);
+        assert_eq!(answer["unchanged"], true, "{args:?}: {answer}");
+    }
+    assert_eq!(ws.snapshot(), before, "nothing was written");
+    let both = ws.json(&["items", "start", "2", "3", "1"]);
+    let unchanged: Vec<(&str, bool)> = both
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["unchanged"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        unchanged,
+        [("WORK-002", false), ("WORK-003", true), ("WORK-001", false)]
+    );
+    ws.ok(&["items", "cancel", "3"]);
+    let before = ws.snapshot();
+    assert_fails(&ws.run(&["items", "start", "3"]), 5, "cannot go from cancelled");
+    assert_eq!(ws.snapshot(), before, "a refused move writes nothing");
+}
