@@ -227,3 +227,62 @@ fn a_write_that_changes_nothing_succeeds_and_says_so() {
     assert_fails(&ws.run(&["items", "start", "3"]), 5, "cannot go from cancelled");
     assert_eq!(ws.snapshot(), before, "a refused move writes nothing");
 }
+
+/// A mistyped flag where a title or comment may start with '-' is a usage error naming the
+/// closest real flag, and writes nothing; a title that only starts with '-' (or any text
+/// after `--`) is still taken as it is.
+#[test]
+fn a_mistyped_flag_is_not_taken_for_a_title() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "first"]);
+    let before = ws.snapshot();
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["items", "create", "--tpye"],
+            "unknown flag '--tpye' (did you mean --type?)",
+        ),
+        (
+            &["items", "create", "--tpye", "bug"],
+            "unknown flag '--tpye' (did you mean --type?)",
+        ),
+        (&["items", "create", "-x"], "unknown flag '-x'"),
+        (
+            &["items", "create", "--help-me"],
+            "unknown flag '--help-me' (did you mean --help?)",
+        ),
+        (
+            &["items", "create", "t", "--prority", "high"],
+            "unknown flag '--prority' (did you mean --priority?)",
+        ),
+        (&["items", "comment", "1", "--txt"], "unknown flag '--txt'"),
+    ];
+    for (args, needle) in cases {
+        assert_fails(&ws.run(args), 2, needle);
+    }
+    assert_eq!(ws.snapshot(), before, "a usage error writes nothing");
+    let json = ws.run(&["items", "create", "--tpye", "--json"]);
+    let error: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(error["error"]["kind"], "usage");
+    for title in ["-5 degrees", "- a list", "--"] {
+        let id = ws.ok(&["items", "create", "--", title]);
+        assert_eq!(ws.json(&["items", "show", id.trim()])["title"], title);
+    }
+    let id = ws.ok(&["items", "create", "-5 degrees", "--type", "bug"]);
+    let shown = ws.json(&["items", "show", id.trim()]);
+    assert_eq!(
+        (shown["title"].as_str(), shown["type"].as_str()),
+        (Some("-5 degrees"), Some("bug"))
+    );
+    let id = ws.ok(&[
+        "--project",
+        "PROJ-001",
+        "items",
+        "create",
+        "x",
+        "-p",
+        "low",
+        "-t",
+        "spike",
+    ]);
+    assert_eq!(ws.json(&["items", "show", id.trim()])["priority"], "low");
+}

@@ -11,6 +11,7 @@ mod events;
 mod fields;
 mod flags;
 mod items;
+mod mistyped;
 mod notes;
 mod output;
 mod progress;
@@ -43,6 +44,11 @@ pub fn main(env: Environment, doors: &Doors) -> ExitCode {
     let raw: Vec<OsString> = std::env::args_os().collect();
     // Known before parsing, so that even a usage error can answer in JSON.
     let wants_json = raw.iter().any(|arg| arg == "--json");
+    if let Some(message) = mistyped::flag(&raw) {
+        let mut out = Output::new(wants_json);
+        let err = crate::door::error::CommandError::new(jerry::kind::ErrorKind::Usage, message);
+        return error::report(&err, wants_json, |body| print_json(&mut out, body));
+    }
     let parsed = Cli::command()
         .try_get_matches_from(&raw)
         .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
