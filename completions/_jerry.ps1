@@ -528,8 +528,8 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             break
         }
         'jerry;items;list' {
-            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled [default: open, unless --all]')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled [default: open, unless --all]')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only items of this type (repeatable)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only items of this type (repeatable)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only items of this priority (repeatable)')
@@ -552,6 +552,8 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--correlation-id', '--correlation-id', [CompletionResultType]::ParameterName, 'Correlation id recorded on this command''s events [default: a new id per command]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Closed items too (done, cancelled): without it or a --status, the list is open work (--status, when given, says which)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Closed items too (done, cancelled): without it or a --status, the list is open work (--status, when given, says which)')
             [CompletionResult]::new('--overdue', '--overdue', [CompletionResultType]::ParameterName, 'Only open items whose due date has passed')
             [CompletionResult]::new('--conflicts', '--conflicts', [CompletionResultType]::ParameterName, 'Only items with open conflicts (events merged from another clone that did not fit)')
             [CompletionResult]::new('--reverse', '--reverse', [CompletionResultType]::ParameterName, 'Reverse the order')

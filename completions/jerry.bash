@@ -4096,7 +4096,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__list)
-            opts="-s -t -p -a -q -h -V --status --type --priority --assignee --label --search --overdue --due-before --conflicts --parent --sort --reverse --limit --at --archived --fields --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            opts="-s -A -t -p -a -q -h -V --status --all --type --priority --assignee --label --search --overdue --due-before --conflicts --parent --sort --reverse --limit --at --archived --fields --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

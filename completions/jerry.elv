@@ -505,8 +505,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --version 'Print version'
         }
         &'jerry;items;list'= {
-            cand -s 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled'
-            cand --status 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled'
+            cand -s 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled [default: open, unless --all]'
+            cand --status 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled [default: open, unless --all]'
             cand -t 'Only items of this type (repeatable)'
             cand --type 'Only items of this type (repeatable)'
             cand -p 'Only items of this priority (repeatable)'
@@ -529,6 +529,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --correlation-id 'Correlation id recorded on this command''s events [default: a new id per command]'
             cand --lock-timeout 'Seconds to wait for another writer''s lock before failing with exit code 1 [default: the project''s lock_timeout setting, else 5]'
             cand --store 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project''s store setting, else jsonl]'
+            cand -A 'Closed items too (done, cancelled): without it or a --status, the list is open work (--status, when given, says which)'
+            cand --all 'Closed items too (done, cancelled): without it or a --status, the list is open work (--status, when given, says which)'
             cand --overdue 'Only open items whose due date has passed'
             cand --conflicts 'Only items with open conflicts (events merged from another clone that did not fit)'
             cand --reverse 'Reverse the order'

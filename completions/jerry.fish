@@ -495,7 +495,7 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -s V -l version -d 'Print version'
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s s -l status -d 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s s -l status -d 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled [default: open, unless --all]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s t -l type -d 'Only items of this type (repeatable)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s p -l priority -d 'Only items of this priority (repeatable)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s a -l assignee -d 'Only items assigned to WHO; `none` for unassigned items' -r
@@ -520,6 +520,7 @@ never\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l correlation-id -d 'Correlation id recorded on this command\'s events [default: a new id per command]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l lock-timeout -d 'Seconds to wait for another writer\'s lock before failing with exit code 1 [default: the project\'s lock_timeout setting, else 5]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l store -d 'Where events live: jsonl (files in the project, the default), sqlite:<path> or postgres://user@host/database [default: the project\'s store setting, else jsonl]' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s A -l all -d 'Closed items too (done, cancelled): without it or a --status, the list is open work (--status, when given, says which)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l overdue -d 'Only open items whose due date has passed'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l conflicts -d 'Only items with open conflicts (events merged from another clone that did not fit)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l reverse -d 'Reverse the order'

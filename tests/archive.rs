@@ -68,7 +68,7 @@ fn assert_the_log_checks_out(ws: &Workspace) {
 fn archive_then_show_history_export_replay_doctor_and_reopen_lose_nothing() {
     let ws = project();
     let before = everything(&ws);
-    let all_ids = ids(&ws.json(&["items", "list"]));
+    let all_ids = ids(&ws.json(&["items", "list", "--all"]));
 
     let report = ws.json(&["archive", "--closed-before", "now"]);
     // 4 is open and blocked by 5, so 5 stays; 1 and 2 go together; 7 is open.
@@ -86,18 +86,18 @@ fn archive_then_show_history_export_replay_doctor_and_reopen_lose_nothing() {
 
     // The lists hold current work; --archived brings the rest back into view.
     assert_eq!(
-        ids(&ws.json(&["items", "list"])),
+        ids(&ws.json(&["items", "list", "--all"])),
         ["WORK-004", "WORK-005", "WORK-007"]
     );
     assert_eq!(
-        ids(&ws.json(&["items", "list", "--limit", "2"])),
+        ids(&ws.json(&["items", "list", "--all", "--limit", "2"])),
         ["WORK-004", "WORK-005"]
     );
     assert_eq!(
         ids(&ws.json(&["items", "list", "--status", "done"])),
         ["WORK-005"]
     );
-    assert_eq!(ids(&ws.json(&["items", "list", "--archived"])), all_ids);
+    assert_eq!(ids(&ws.json(&["items", "list", "--all", "--archived"])), all_ids);
     assert_eq!(
         ids(&ws.json(&["items", "list", "--archived", "--status", "done"])),
         ["WORK-001", "WORK-002", "WORK-003", "WORK-005"]
@@ -121,7 +121,7 @@ fn archive_then_show_history_export_replay_doctor_and_reopen_lose_nothing() {
     assert!(shown.contains("WORK-002"), "{shown}");
     // The list as of a past moment has archived items too.
     assert_eq!(
-        ids(&ws.json(&["items", "list", "--at", &common::moment(15)])).len(),
+        ids(&ws.json(&["items", "list", "--all", "--at", &common::moment(15)])).len(),
         7
     );
 
@@ -142,7 +142,7 @@ fn archive_then_show_history_export_replay_doctor_and_reopen_lose_nothing() {
     assert!(ws.stream_file("WORK-001").exists() && ws.stream_file("WORK-002").exists());
     assert!(!ws.stream_file("WORK-003").exists());
     assert_eq!(
-        ids(&ws.json(&["items", "list"])),
+        ids(&ws.json(&["items", "list", "--all"])),
         ["WORK-001", "WORK-002", "WORK-004", "WORK-005", "WORK-007"]
     );
     let reopened = ws.json(&["items", "show", "2"]);
@@ -159,7 +159,7 @@ fn archive_then_show_history_export_replay_doctor_and_reopen_lose_nothing() {
 
     // A comment on an archived item brings it back too; new items never reuse its number.
     ws.ok(&["items", "comment", "6", "not so old after all"]);
-    assert!(ids(&ws.json(&["items", "list"])).contains(&"WORK-006".to_owned()));
+    assert!(ids(&ws.json(&["items", "list", "--all"])).contains(&"WORK-006".to_owned()));
     let created = ws.json(&["items", "create", "Next"]);
     assert_eq!(created["id"], "WORK-008");
 
@@ -169,14 +169,14 @@ fn archive_then_show_history_export_replay_doctor_and_reopen_lose_nothing() {
     let again = ws.json(&["archive", "--closed-before", "now"]);
     assert_eq!(strings(&again["archived"]), ["WORK-001", "WORK-002", "WORK-006"]);
     assert_eq!(again["already_archived"], 1);
-    assert_eq!(ids(&ws.json(&["items", "list", "--archived"])).len(), 8);
+    assert_eq!(ids(&ws.json(&["items", "list", "--all", "--archived"])).len(), 8);
 }
 
 #[test]
 fn a_dry_run_and_a_recent_cut_off_move_nothing() {
     let ws = project();
-    ws.ok(&["items", "list"]);
-    ws.ok(&["items", "list", "--limit", "1"]);
+    ws.ok(&["items", "list", "--all"]);
+    ws.ok(&["items", "list", "--all", "--limit", "1"]);
     let files = ws.snapshot();
     let dry = ws.json(&["archive", "--closed-before", "now", "--dry-run"]);
     assert_eq!(dry["dry_run"], true);
@@ -185,13 +185,13 @@ fn a_dry_run_and_a_recent_cut_off_move_nothing() {
     let default = ws.ok(&["archive"]);
     assert!(default.starts_with("nothing finished before"), "{default}");
     assert_eq!(ws.snapshot(), files);
-    assert_eq!(ids(&ws.json(&["items", "list"])).len(), 7);
+    assert_eq!(ids(&ws.json(&["items", "list", "--all"])).len(), 7);
 }
 
 #[test]
 fn bad_input_and_other_stores_are_refused_with_nothing_written() {
     let ws = project();
-    ws.ok(&["items", "list"]);
+    ws.ok(&["items", "list", "--all"]);
     let files = ws.snapshot();
     assert_fails(&ws.run(&["archive", "--closed-before", "someday"]), 5, "someday");
     assert_eq!(ws.snapshot(), files);
@@ -205,7 +205,7 @@ fn bad_input_and_other_stores_are_refused_with_nothing_written() {
         5,
         "files store",
     );
-    assert_eq!(ids(&sqlite.json(&["items", "list"])), ["WORK-001"]);
+    assert_eq!(ids(&sqlite.json(&["items", "list", "--all"])), ["WORK-001"]);
 }
 
 #[test]
@@ -222,7 +222,7 @@ fn a_crash_after_the_catalog_commit_leaves_every_event_readable_and_the_next_run
     // Archived in the catalog, files still there: the items are archived, nothing is lost.
     assert!(ws.stream_file("WORK-003").exists());
     assert_eq!(
-        ids(&ws.json(&["items", "list"])),
+        ids(&ws.json(&["items", "list", "--all"])),
         ["WORK-004", "WORK-005", "WORK-007"]
     );
     assert_eq!(everything(&ws), before);
@@ -234,7 +234,7 @@ fn a_crash_after_the_catalog_commit_leaves_every_event_readable_and_the_next_run
     assert!(!ws.stream_file("WORK-003").exists());
     assert_eq!(everything(&ws), before);
     ws.ok(&["items", "reopen", "3"]);
-    assert!(ids(&ws.json(&["items", "list"])).contains(&"WORK-003".to_owned()));
+    assert!(ids(&ws.json(&["items", "list", "--all"])).contains(&"WORK-003".to_owned()));
 }
 
 #[test]
@@ -307,7 +307,7 @@ fn writers_racing_an_archive_lose_nothing() {
     assert_the_log_checks_out(&ws);
     // Listed once, archived or not.
     assert_eq!(
-        ids(&ws.json(&["items", "list", "--archived"])).len(),
+        ids(&ws.json(&["items", "list", "--all", "--archived"])).len(),
         items as usize
     );
 }
@@ -535,7 +535,7 @@ fn a_lost_or_damaged_catalog_is_rebuilt_from_the_segments() {
     ws.ok(&["items", "reopen", "2"]);
     let before = everything(&ws);
     // `items list` leaves archived work out: the same items must be left out after the rebuild.
-    let live = ids(&ws.json(&["items", "list"]));
+    let live = ids(&ws.json(&["items", "list", "--all"]));
     assert_eq!(live, ["WORK-001", "WORK-002", "WORK-004", "WORK-005", "WORK-007"]);
     let catalog = ws
         .path()
@@ -567,7 +567,7 @@ fn a_lost_or_damaged_catalog_is_rebuilt_from_the_segments() {
             "{damage}: {repair}"
         );
         assert_eq!(everything(&ws), before, "{damage}: every item reads as before");
-        assert_eq!(ids(&ws.json(&["items", "list"])), live, "{damage}");
+        assert_eq!(ids(&ws.json(&["items", "list", "--all"])), live, "{damage}");
         assert!(
             ws.stream_file("WORK-002").exists(),
             "{damage}: a restored item stays live"
@@ -578,7 +578,7 @@ fn a_lost_or_damaged_catalog_is_rebuilt_from_the_segments() {
     std::fs::remove_file(&catalog).expect("delete the catalog");
     ws.ok(&["items", "comment", "4", "written after the catalog went"]);
     assert_eq!(ws.json(&["items", "show", "3"]), before.0[2]);
-    assert_eq!(ids(&ws.json(&["items", "list"])), live);
+    assert_eq!(ids(&ws.json(&["items", "list", "--all"])), live);
     assert_the_log_checks_out(&ws);
 }
 

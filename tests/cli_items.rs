@@ -180,13 +180,13 @@ fn the_tour_from_the_readme() {
     assert!(started.contains("pending → in_progress"), "{started}");
     ws.ok(&["items", "block", "1", "--reason", "waiting for API keys"]);
 
-    let table = ws.ok(&["items", "list"]);
+    let table = ws.ok(&["items", "list", "--all"]);
     assert!(
         table.contains("WORK-001") && table.contains("blocked") && table.contains("Fix login"),
         "{table}"
     );
 
-    let listed = ws.json(&["items", "list"]);
+    let listed = ws.json(&["items", "list", "--all"]);
     let listed: Vec<ItemJson> = serde_json::from_value(listed).unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].status, "blocked");
@@ -375,7 +375,7 @@ fn list_filters_each_work() {
     ws.ok(&["items", "start", "3"]);
     ws.ok(&["items", "complete", "3"]);
     let ids = |args: &[&str]| -> Vec<String> {
-        let mut full = vec!["items", "list"];
+        let mut full = vec!["items", "list", "--all"];
         full.extend_from_slice(args);
         let listed = ws.json(&full);
         listed
@@ -403,7 +403,7 @@ fn list_filters_each_work() {
 
     let limited = ws
         .jerry()
-        .args(["items", "list", "--limit", "2", "--json"])
+        .args(["items", "list", "--all", "--limit", "2", "--json"])
         .output()
         .unwrap();
     let listed: Value = serde_json::from_slice(&limited.stdout).unwrap();
@@ -473,7 +473,11 @@ fn bad_input_gets_one_line_the_documented_code_and_writes_nothing() {
             3,
             "WORK-009 not found",
         ),
-        (&["--project", "PROJ-x", "items", "list"], 5, "invalid project id"),
+        (
+            &["--project", "PROJ-x", "items", "list", "--all"],
+            5,
+            "invalid project id",
+        ),
         (
             &["--project", "PROJ-002", "items", "create", "t"],
             3,
@@ -518,7 +522,7 @@ fn control_characters_and_newlines_are_stored_exactly_on_one_line() {
     assert_eq!(raw.matches('\n').count(), 1, "one event, one line: {raw:?}");
     assert_eq!(item(&ws, "1").title, title);
     assert_eq!(item(&ws, "1").description.as_deref(), Some("multi\r\nline"));
-    let table = ws.ok(&["items", "list"]);
+    let table = ws.ok(&["items", "list", "--all"]);
     assert!(
         table.contains("first line\\nsecond\\tline"),
         "tables escape control characters: {table}"
@@ -557,7 +561,7 @@ fn the_items_read_model_is_a_cache_that_catches_up_and_can_be_lost() {
     let ws = Workspace::new();
     ws.ok(&["items", "create", "a"]);
     ws.ok(&["items", "create", "b"]);
-    let first = ws.json(&["items", "list"]);
+    let first = ws.json(&["items", "list", "--all"]);
     let cache = ws.path().join("projects/PROJ-001/.jerry/data/cache/items.json");
     assert!(cache.exists(), "a read saved the read model");
     let saved: Value = serde_json::from_slice(&std::fs::read(&cache).unwrap()).unwrap();
@@ -579,7 +583,7 @@ fn the_items_read_model_is_a_cache_that_catches_up_and_can_be_lost() {
     );
     std::fs::write(&cache, b"{ not json").unwrap();
     assert_eq!(
-        ws.json(&["items", "list", "--archived"])
+        ws.json(&["items", "list", "--all", "--archived"])
             .as_array()
             .unwrap()
             .len(),
@@ -587,7 +591,7 @@ fn the_items_read_model_is_a_cache_that_catches_up_and_can_be_lost() {
     );
 
     // A read model that lies is caught by replay --verify and doctor, and repaired.
-    ws.json(&["items", "list", "--archived"]);
+    ws.json(&["items", "list", "--all", "--archived"]);
     assert!(std::fs::read_to_string(&cache)
         .unwrap()
         .contains("\"in_progress\""));
@@ -641,7 +645,7 @@ fn a_read_succeeds_when_the_read_model_cannot_be_saved() {
     let data = ws.path().join("projects/PROJ-001/.jerry/data");
     let _ = std::fs::remove_dir_all(data.join("cache"));
     std::fs::write(data.join("cache"), b"in the way").unwrap();
-    assert_eq!(ws.json(&["items", "list"]).as_array().unwrap().len(), 1);
+    assert_eq!(ws.json(&["items", "list", "--all"]).as_array().unwrap().len(), 1);
 }
 
 #[test]
@@ -733,10 +737,10 @@ fn edit_label_and_comment() {
             "CommentAdded"
         ]
     );
-    let labelled = ws.json(&["items", "list", "--label", "ui"]);
+    let labelled = ws.json(&["items", "list", "--all", "--label", "ui"]);
     assert_eq!(labelled.as_array().unwrap().len(), 1);
     assert!(ws
-        .json(&["items", "list", "--label", "ui", "--label", "nope"])
+        .json(&["items", "list", "--all", "--label", "ui", "--label", "nope"])
         .as_array()
         .unwrap()
         .is_empty());
@@ -786,7 +790,7 @@ fn edit_label_and_comment() {
 fn mistakes_are_named_plainly() {
     let ws = Workspace::new();
     ws.ok(&["items", "create", "a"]);
-    ws.ok(&["items", "list"]); // the read model cache, which a refused write may also read
+    ws.ok(&["items", "list", "--all"]); // the read model cache, which a refused write may also read
     let before = ws.snapshot();
     assert_fails(
         &ws.run(&["items", "parent", "1", "1"]),
@@ -814,7 +818,7 @@ fn mistakes_are_named_plainly() {
         "{:?}",
         String::from_utf8_lossy(&out.stdout)
     );
-    let one = ws.ok(&["items", "list", "--format", "jsonl"]);
+    let one = ws.ok(&["items", "list", "--all", "--format", "jsonl"]);
     assert_eq!(one.lines().count(), 1);
     assert!(one.ends_with("}\n"), "{one:?}");
 }
@@ -825,7 +829,7 @@ fn mistakes_are_named_plainly() {
 #[test]
 fn a_whole_list_streamed_from_the_index_prints_what_the_whole_model_does() {
     let ws = Workspace::new();
-    assert_eq!(ws.ok(&["items", "list", "--json"]), "[]\n");
+    assert_eq!(ws.ok(&["items", "list", "--all", "--json"]), "[]\n");
     ws.ok(&[
         "items",
         "create",
@@ -853,7 +857,7 @@ fn a_whole_list_streamed_from_the_index_prints_what_the_whole_model_does() {
     ws.ok(&["items", "complete", "4"]);
     for format in [&["--json"][..], &["--format", "jsonl"][..]] {
         for limit in [&[][..], &["--limit", "2"][..]] {
-            let fast: Vec<&str> = ["items", "list"]
+            let fast: Vec<&str> = ["items", "list", "--all"]
                 .iter()
                 .chain(format)
                 .chain(limit)
@@ -867,7 +871,7 @@ fn a_whole_list_streamed_from_the_index_prints_what_the_whole_model_does() {
         }
     }
     // The claim on 3 ran out: listed as pending, as the whole model says.
-    let listed: Value = serde_json::from_str(&ws.ok(&["items", "list", "--json"])).unwrap();
+    let listed: Value = serde_json::from_str(&ws.ok(&["items", "list", "--all", "--json"])).unwrap();
     assert_eq!(listed[2]["status"], "pending", "{listed}");
     assert!(ws
         .path()
@@ -885,7 +889,7 @@ fn writes_keep_the_read_models_current_and_a_refused_one_writes_nothing() {
     ws.ok(&["items", "create", "a"]);
     ws.ok(&["items", "create", "b"]);
     ws.ok(&["items", "create", "c", "--type", "epic"]);
-    ws.ok(&["items", "list"]);
+    ws.ok(&["items", "list", "--all"]);
     let data = ws.path().join("projects/PROJ-001/.jerry/data");
     let cache = data.join("cache/items.json");
     let index = data.join("cache/items.sqlite");
@@ -960,7 +964,7 @@ fn writes_keep_the_read_models_current_and_a_refused_one_writes_nothing() {
     // and writes nothing: not an event, not a read model, not an index.
     ws.ok(&["items", "complete", "1"]);
     assert_eq!(ws.snapshot(), before, "an unchanged command writes nothing");
-    ws.ok(&["items", "list"]);
+    ws.ok(&["items", "list", "--all"]);
     let before = ws.snapshot();
     ws.ok(&["items", "complete", "1"]);
     assert_eq!(ws.snapshot(), before, "nor when the index answers");
@@ -970,7 +974,7 @@ fn writes_keep_the_read_models_current_and_a_refused_one_writes_nothing() {
         "cannot go from done",
     );
     assert_eq!(ws.snapshot(), before, "a refused command writes nothing");
-    let listed = ws.json(&["items", "list", "--sort", "id"]);
+    let listed = ws.json(&["items", "list", "--all", "--sort", "id"]);
     let statuses: Vec<&str> = listed
         .as_array()
         .expect("a list")
@@ -994,7 +998,7 @@ fn filtered_lists_narrowed_by_the_item_index_keep_exactly_what_the_filter_asks()
         "items", "label", "3", "--add", "ui-kit", "--add", "q\"uote", "--add", "naïve",
     ]);
     let listed = |args: &[&str]| {
-        let mut all = vec!["items", "list"];
+        let mut all = vec!["items", "list", "--all"];
         all.extend(args);
         common::ids(&ws.json(&all))
     };
@@ -1012,7 +1016,7 @@ fn filtered_lists_narrowed_by_the_item_index_keep_exactly_what_the_filter_asks()
         let out = ws
             .command()
             .env("JERRY_TEST_TIMESTAMP", time)
-            .args(["items", "list", "--json"])
+            .args(["items", "list", "--all", "--json"])
             .args(args)
             .output()
             .expect("run jerry");

@@ -240,7 +240,7 @@ fn a_crash_between_the_items_of_one_write_leaves_none_of_it() {
         .output()
         .unwrap();
     assert_ne!(out.status.code(), Some(0), "the process was killed");
-    let listed = ws.json(&["items", "list"]);
+    let listed = ws.json(&["items", "list", "--all"]);
     for item in listed.as_array().unwrap() {
         assert_eq!(item["status"], "pending", "{item}");
     }
@@ -392,7 +392,7 @@ fn search_finds_what_lower_casing_and_json_escaping_hide_in_the_row() {
     ws.ok(&["items", "create", "50% off_sale"]);
     ws.ok(&["items", "create", "plain"]);
     let found = |needle: &str| {
-        let mut all = ids(&ws.json(&["items", "list", "--search", needle]));
+        let mut all = ids(&ws.json(&["items", "list", "--all", "--search", needle]));
         all.extend(ids(&ws.json(&["items", "ready", "--search", needle])));
         all
     };
@@ -431,7 +431,7 @@ fn list_searches_sorts_and_filters_as_a_demanding_user_expects() {
     ws.ok(&["items", "start", "3"]);
     ws.ok(&["items", "cancel", "2"]);
     let list = |args: &[&str]| {
-        let mut full = vec!["items", "list"];
+        let mut full = vec!["items", "list", "--all"];
         full.extend_from_slice(args);
         ids(&ws.json(&full))
     };
@@ -465,7 +465,7 @@ fn list_searches_sorts_and_filters_as_a_demanding_user_expects() {
     );
     assert_eq!(list(&["--sort", "status"])[0], "WORK-001");
     assert_fails(
-        &ws.run(&["items", "list", "--sort", "size"]),
+        &ws.run(&["items", "list", "--all", "--sort", "size"]),
         5,
         "priority, created",
     );
@@ -489,9 +489,9 @@ fn list_searches_sorts_and_filters_as_a_demanding_user_expects() {
 #[test]
 fn the_list_table_shows_due_days_when_any_item_has_one() {
     let ws = workspace_with(&["plain"]);
-    assert!(!ws.ok(&["items", "list"]).contains("DUE"));
+    assert!(!ws.ok(&["items", "list", "--all"]).contains("DUE"));
     ws.ok(&["items", "create", "dated", "--due", "2026-03-04"]);
-    let table = ws.ok(&["items", "list"]);
+    let table = ws.ok(&["items", "list", "--all"]);
     assert!(table.contains("DUE") && table.contains("2026-03-04"), "{table}");
 }
 
@@ -611,7 +611,7 @@ fn one_unreadable_stream_does_not_take_down_the_list() {
     std::fs::remove_file(ws.path().join("projects/PROJ-001/.jerry/data/index.jsonl")).unwrap();
     assert_eq!(ws.run(&["doctor", "--repair"]).status.code(), Some(6));
 
-    let out = ws.run(&["items", "list", "--json"]);
+    let out = ws.run(&["items", "list", "--all", "--json"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -716,15 +716,18 @@ fn projects_are_named_as_people_type_them_and_a_default_can_be_chosen() {
         "init created nothing: {projects}"
     );
     for spelling in ["1", "PROJ-1", "proj-001", "PROJ-001"] {
-        let listed = ws.json(&["items", "list", "--project", spelling]);
+        let listed = ws.json(&["items", "list", "--all", "--project", spelling]);
         assert_eq!(ids(&listed), ["WORK-001"], "--project {spelling}");
     }
     ws.ok(&["items", "create", "in five", "--project", "PROJ-005"]);
-    assert_eq!(ids(&ws.json(&["items", "list", "--project", "5"])), ["WORK-001"]);
+    assert_eq!(
+        ids(&ws.json(&["items", "list", "--all", "--project", "5"])),
+        ["WORK-001"]
+    );
     // Two projects and none chosen: a usage error, until one is made the default.
-    assert_fails(&ws.run(&["items", "list"]), 2, "none chosen");
+    assert_fails(&ws.run(&["items", "list", "--all"]), 2, "none chosen");
     ws.ok(&["projects", "use", "5"]);
-    let listed = ws.json(&["items", "list"]);
+    let listed = ws.json(&["items", "list", "--all"]);
     assert_eq!(listed[0]["title"], "in five");
     assert_fails(&ws.run(&["projects", "use", "9"]), 3, "PROJ-009");
 }
@@ -735,12 +738,12 @@ fn reads_where_there_is_no_project_say_so_and_write_nothing() {
     for args in [&["doctor"][..], &["store", "info"], &["items", "show", "1"]] {
         assert_fails(&ws.run(args), 3, "no project");
     }
-    let listed = ws.run(&["items", "list"]);
+    let listed = ws.run(&["items", "list", "--all"]);
     assert_eq!(listed.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&listed.stderr).contains("no project"));
     let path = ws.run(&["config", "path"]);
     assert!(String::from_utf8_lossy(&path.stderr).contains("no project"));
-    let typo = ws.run(&["--store", "sqlite:typo.db", "items", "list", "--json"]);
+    let typo = ws.run(&["--store", "sqlite:typo.db", "items", "list", "--all", "--json"]);
     assert_eq!(typo.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&typo.stdout).trim(), "[]");
     assert_eq!(
@@ -751,7 +754,7 @@ fn reads_where_there_is_no_project_say_so_and_write_nothing() {
     );
     ws.ok(&["items", "create", "x"]);
     assert_fails(
-        &ws.run(&["--root", "projects", "items", "list"]),
+        &ws.run(&["--root", "projects", "items", "list", "--all"]),
         2,
         "projects/ folder",
     );
@@ -774,7 +777,7 @@ fn output_a_script_and_a_person_can_trust() {
 
     // A title cannot reorder the screen: bidi overrides are escaped like control characters.
     ws.ok(&["items", "create", "evil \u{202E}txet"]);
-    let table = ws.ok(&["items", "list"]);
+    let table = ws.ok(&["items", "list", "--all"]);
     assert!(
         !table.contains('\u{202E}') && table.contains("\\u{202e}"),
         "{table}"

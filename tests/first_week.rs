@@ -286,3 +286,48 @@ fn a_mistyped_flag_is_not_taken_for_a_title() {
     ]);
     assert_eq!(ws.json(&["items", "show", id.trim()])["priority"], "low");
 }
+
+/// `items list` is open work, as `task list` is pending tasks: closed items need `--all`
+/// (or a `--status` naming them), and the table says when it left some out.
+#[test]
+fn the_list_is_open_work_unless_asked_for_all() {
+    let ws = Workspace::new();
+    for title in ["open", "done", "cancelled"] {
+        ws.ok(&["items", "create", title]);
+    }
+    ws.ok(&["items", "complete", "2"]);
+    ws.ok(&["items", "cancel", "3"]);
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["items", "list"];
+        all.extend_from_slice(args);
+        ws.json(&all)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&[]), ["WORK-001"]);
+    assert_eq!(ids(&["--all"]), ["WORK-001", "WORK-002", "WORK-003"]);
+    assert_eq!(ids(&["--status", "closed"]), ["WORK-002", "WORK-003"]);
+    assert_eq!(ids(&["--all", "--status", "done"]), ["WORK-002"]);
+    let table = ws.run(&["items", "list"]);
+    assert!(table.status.success());
+    assert!(String::from_utf8_lossy(&table.stdout).contains("WORK-001"));
+    assert!(!String::from_utf8_lossy(&table.stdout).contains("WORK-002"));
+    assert_eq!(
+        String::from_utf8_lossy(&table.stderr),
+        "(closed items are not listed: --all shows them)\n"
+    );
+    let all = ws.run(&["items", "list", "--all"]);
+    assert!(all.stderr.is_empty(), "{}", String::from_utf8_lossy(&all.stderr));
+    // No closed item among those the filters keep: nothing to say.
+    ws.ok(&["items", "create", "a bug", "--type", "bug"]);
+    let bugs = ws.run(&["items", "list", "--type", "bug"]);
+    assert!(String::from_utf8_lossy(&bugs.stdout).contains("WORK-004"));
+    assert!(
+        bugs.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&bugs.stderr)
+    );
+}

@@ -83,7 +83,7 @@ fn python_client_session(w: Workspace) {
     );
     let head = summary["head"].as_u64().expect("the head position");
     // What the client wrote is what the command line reads.
-    let items = w.json(&["items", "list"]);
+    let items = w.json(&["items", "list", "--all"]);
     assert_eq!(items[0]["status"], "done");
     assert_eq!(items[0]["assignee"], "python-e2e");
     assert_eq!(items[0]["labels"], json!(["parser"]));

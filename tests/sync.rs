@@ -128,8 +128,8 @@ fn history(ws: &Workspace, id: &str) -> Value {
 /// the same history of every item.
 fn assert_converged(a: &Workspace, b: &Workspace) {
     assert_eq!(event_ids(a), event_ids(b), "the clones hold different events");
-    let items = a.json(&["items", "list"]);
-    assert_eq!(items, b.json(&["items", "list"]), "items list differs");
+    let items = a.json(&["items", "list", "--all"]);
+    assert_eq!(items, b.json(&["items", "list", "--all"]), "items list differs");
     for id in common::ids(&items) {
         assert_eq!(history(a, &id), history(b, &id), "the history of {id} differs");
     }
@@ -411,7 +411,7 @@ fn the_same_number_created_on_two_clones_is_renumbered_where_it_was_not_sent() {
     assert_converged(&a, &b);
     for ws in [&a, &b] {
         let titles: Vec<(String, String)> = ws
-            .json(&["items", "list"])
+            .json(&["items", "list", "--all"])
             .as_array()
             .unwrap()
             .iter()
@@ -529,7 +529,7 @@ fn dry_run_says_what_would_move_and_moves_nothing() {
         (preview["received"].as_u64(), preview["dry_run"].as_bool()),
         (Some(1), Some(true))
     );
-    assert!(c.json(&["items", "list"]).as_array().unwrap().is_empty());
+    assert!(c.json(&["items", "list", "--all"]).as_array().unwrap().is_empty());
     assert!(c.ok(&["sync"]).contains("received 1"));
 }
 
@@ -666,7 +666,7 @@ fn a_sync_killed_while_renumbering_is_finished_by_the_next() {
         child.wait().unwrap();
 
         // Reads in between see one of the two numbers, never both.
-        let titles = b.json(&["items", "list"]);
+        let titles = b.json(&["items", "list", "--all"]);
         let from_b = titles
             .as_array()
             .unwrap()
@@ -678,7 +678,7 @@ fn a_sync_killed_while_renumbering_is_finished_by_the_next() {
         sync_until_quiet(&[&a, &b]);
         assert_converged(&a, &b);
         for ws in [&a, &b] {
-            let list = ws.json(&["items", "list"]);
+            let list = ws.json(&["items", "list", "--all"]);
             let titles: Vec<&str> = list
                 .as_array()
                 .unwrap()
@@ -890,7 +890,7 @@ fn git_merge_of_committed_event_files_follows_the_event_rule() {
         assert_eq!(ws.json(&["doctor"])["clean"], true, "{}", ws.ok(&["doctor"]));
         // And the log goes on as before.
         ws.ok(&["items", "complete", "1"]);
-        let items = ws.json(&["items", "list"]);
+        let items = ws.json(&["items", "list", "--all"]);
         let histories: Vec<Value> = common::ids(&items).iter().map(|id| history(&ws, id)).collect();
         results.push((
             event_ids(&ws).len(),
@@ -952,7 +952,7 @@ fn the_merge_driver_refuses_what_it_cannot_merge() {
 /// Items and their histories, without what two merges of the same branches may number
 /// differently (positions are local to a workspace).
 fn merged_view(ws: &Workspace) -> Value {
-    let items = ws.json(&["items", "list"]);
+    let items = ws.json(&["items", "list", "--all"]);
     let histories: Vec<Value> = common::ids(&items).iter().map(|id| history(ws, id)).collect();
     without(
         serde_json::json!({ "items": items, "histories": histories }),
@@ -988,7 +988,7 @@ fn two_branches_that_created_the_same_number_keep_both_items_whichever_way_they_
         git(ws.path(), &["checkout", "--quiet", "-b", name, into]);
         git(ws.path(), &["merge", "--quiet", "--no-edit", from]);
         assert_eq!(conflict_markers(&ws), Vec::<std::path::PathBuf>::new());
-        let items = ws.json(&["items", "list"]);
+        let items = ws.json(&["items", "list", "--all"]);
         assert_eq!(
             common::ids(&items),
             ["WORK-001", "WORK-002", "WORK-003", "WORK-004", "WORK-005"]
@@ -1043,7 +1043,7 @@ fn two_branches_that_created_the_same_number_keep_both_items_whichever_way_they_
         ws.json(&["items", "show", "3"])["comments"],
         serde_json::json!([])
     );
-    assert_eq!(common::ids(&ws.json(&["items", "list"])).len(), 5);
+    assert_eq!(common::ids(&ws.json(&["items", "list", "--all"])).len(), 5);
     assert_eq!(ws.json(&["doctor"])["clean"], true, "{}", ws.ok(&["doctor"]));
 }
 
@@ -1137,14 +1137,14 @@ fn a_move_decided_on_a_state_that_no_longer_holds_is_a_conflict_on_every_clone()
     sync(&b);
     for clone in [&a, &b] {
         assert_eq!(
-            common::ids(&clone.json(&["items", "list"])),
+            common::ids(&clone.json(&["items", "list", "--all"])),
             ["WORK-001", "WORK-002"]
         );
         assert_eq!(
-            common::ids(&clone.json(&["items", "list", "--conflicts"])),
+            common::ids(&clone.json(&["items", "list", "--all", "--conflicts"])),
             ["WORK-001"]
         );
-        let table = clone.ok(&["items", "list", "--conflicts"]);
+        let table = clone.ok(&["items", "list", "--all", "--conflicts"]);
         assert!(
             table.contains("WORK-001") && !table.contains("WORK-002"),
             "{table}"
@@ -1211,7 +1211,7 @@ fn branches_creating_and_changing_items_merged_in_random_orders_lose_nothing() {
                 "seed {seed}"
             );
             // The next command settles the merge; what it moved is committed like any write.
-            ws.ok(&["items", "list"]);
+            ws.ok(&["items", "list", "--all"]);
             commit_all(&ws, &format!("settled {branch}"));
         }
         // `event_ids` insists every event is there once.
@@ -1366,7 +1366,7 @@ fn a_resolved_conflict_is_one_synced_undoable_event_and_no_clone_repeats_it() {
         let item = clone.json(&["items", "show", "1"]);
         assert_eq!(item["title"], other.as_str());
         assert_eq!(item.get("conflicts"), None, "{item}");
-        assert!(common::ids(&clone.json(&["items", "list", "--conflicts"])).is_empty());
+        assert!(common::ids(&clone.json(&["items", "list", "--all", "--conflicts"])).is_empty());
         assert_eq!(clone.json(&["doctor"])["conflicts"], serde_json::json!([]));
     }
 
@@ -1376,7 +1376,7 @@ fn a_resolved_conflict_is_one_synced_undoable_event_and_no_clone_repeats_it() {
     assert_eq!(undone["title"], held.as_str());
     assert_eq!(undone["conflicts"].as_array().map(Vec::len), Some(1), "{undone}");
     assert_eq!(
-        common::ids(&b.json(&["items", "list", "--conflicts"])),
+        common::ids(&b.json(&["items", "list", "--all", "--conflicts"])),
         ["WORK-001"]
     );
     b.ok(&["redo"]);
@@ -1536,7 +1536,10 @@ fn clones_syncing_at_the_same_moment_all_get_through() {
     sync_until_quiet(&[a, b, c]);
     assert_converged(a, b);
     assert_converged(b, c);
-    assert_eq!(a.json(&["items", "list"]).as_array().map(Vec::len), Some(60));
+    assert_eq!(
+        a.json(&["items", "list", "--all"]).as_array().map(Vec::len),
+        Some(60)
+    );
 }
 
 #[test]
@@ -1561,7 +1564,7 @@ fn a_renumbering_killed_and_followed_by_local_creates_is_planned_again() {
         }
         sync_until_quiet(&[&a, &b]);
         assert_converged(&a, &b);
-        let list = a.json(&["items", "list"]);
+        let list = a.json(&["items", "list", "--all"]);
         let mut titles: Vec<&str> = list
             .as_array()
             .unwrap()
@@ -1805,7 +1808,7 @@ fn a_merge_committed_before_jerry_ran_is_settled_by_the_clone_that_pulls_it() {
         other.path(),
         &["clone", "--quiet", ws.path().to_str().unwrap(), "."],
     );
-    let items = other.json(&["items", "list"]);
+    let items = other.json(&["items", "list", "--all"]);
     let mut titles: Vec<&str> = items
         .as_array()
         .unwrap()
@@ -1825,6 +1828,6 @@ fn a_merge_committed_before_jerry_ran_is_settled_by_the_clone_that_pulls_it() {
         "f2 was here"
     );
     // The same as the clone that merged, once it runs jerry too.
-    ws.ok(&["items", "list"]);
+    ws.ok(&["items", "list", "--all"]);
     assert_eq!(merged_view(&other), merged_view(&ws));
 }

@@ -118,9 +118,13 @@ impl SelectArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only items with this status (repeatable); `open` is pending, in_progress or
-    /// blocked, `closed` is done or cancelled.
+    /// blocked, `closed` is done or cancelled [default: open, unless --all].
     #[arg(long, short = 's')]
     pub status: Vec<StatusChoice>,
+    /// Closed items too (done, cancelled): without it or a --status, the list is open work
+    /// (--status, when given, says which).
+    #[arg(long, short = 'A')]
+    pub all: bool,
     #[command(flatten)]
     pub select: SelectArgs,
     /// Only children of this item.
@@ -148,6 +152,7 @@ pub struct ListArgs {
 pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let ListArgs {
         status,
+        all,
         select,
         parent,
         sort,
@@ -159,8 +164,15 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     } = args;
     let session = ctx.read(false)?;
     let queries = session.queries();
+    // Open work unless asked otherwise, as `task list` shows pending tasks.
+    let open_only = status.is_empty() && !all;
+    let statuses = if open_only {
+        Status::ALL.into_iter().filter(|s| !s.is_finished()).collect()
+    } else {
+        status.into_iter().flat_map(|s| s.0).collect()
+    };
     let filter = ItemFilter {
-        statuses: status.into_iter().flat_map(|s| s.0).collect(),
+        statuses,
         parent: parent.map(|p| queries.existing(p)).transpose()?,
         sort,
         reverse,
@@ -210,6 +222,17 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
             listed.total_matching,
             limit.unwrap_or_default()
         ));
+    }
+    if open_only && !out.json() {
+        let closed = ItemFilter {
+            statuses: Status::ALL.into_iter().filter(|s| s.is_finished()).collect(),
+            limit: Some(1),
+            sort: None,
+            ..filter.clone()
+        };
+        if !queries.list(&closed)?.items.is_empty() {
+            out.note("(closed items are not listed: --all shows them)");
+        }
     }
     if shown.is_some() && out.json() {
         return Ok(());
