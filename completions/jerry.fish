@@ -123,8 +123,16 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_s
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start claim release complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked resolve tree help" -f -a "resolve" -d 'Settle a conflict: keep what the item holds, take the other side, or set a value'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start claim release complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked resolve tree help" -f -a "tree" -d 'Draw parents, children and dependencies as an indented tree (--json: nested objects)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and not __fish_seen_subcommand_from create start claim release complete cancel reopen block status priority assign due depend undepend edit label comment list show history parent metrics ready blocked resolve tree help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s t -l type -d 'epic, story, task, subtask, bug or spike [default: the project\'s default_type, else task]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s p -l priority -d 'critical, high, medium or low' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s t -l type -d 'epic, story, task, subtask, bug or spike [default: the project\'s default_type, else task]' -r -f -a "epic\t''
+story\t''
+task\t''
+subtask\t''
+bug\t''
+spike\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s p -l priority -d 'critical, high, medium or low' -r -f -a "critical\t''
+high\t''
+medium\t''
+low\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s d -l description -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -l parent -d 'The parent item (it must exist)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from create" -s a -l assignee -r
@@ -171,8 +179,16 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from claim" -l as -d 'Claim for this actor [default: --actor, JERRY_ACTOR, the actor setting, else user]' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from claim" -l lease -d 'Hold the item this long after each of your writes to it (30s, 15m, 2h, 1d); without it the claim lasts until released, finished or reassigned' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from claim" -s t -l type -d 'Only items of this type (repeatable)' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from claim" -s p -l priority -d 'Only items of this priority (repeatable)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from claim" -s t -l type -d 'Only items of this type (repeatable)' -r -f -a "epic\t''
+story\t''
+task\t''
+subtask\t''
+bug\t''
+spike\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from claim" -s p -l priority -d 'Only items of this priority (repeatable)' -r -f -a "critical\t''
+high\t''
+medium\t''
+low\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from claim" -s a -l assignee -d 'Only items assigned to WHO; `none` for unassigned items' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from claim" -l label -d 'Only items with this label (repeatable: all of them)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from claim" -l search -d 'Only items whose title, description or a comment contains TEXT (any case)' -r
@@ -390,7 +406,9 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from due" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from due" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from due" -s V -l version -d 'Print version'
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l type -d 'blocks, blocked_by or related' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l type -d 'blocks, blocked_by or related' -r -f -a "blocks\t''
+blocked_by\t''
+related\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from depend" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r
@@ -495,15 +513,34 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from comment" -s V -l version -d 'Print version'
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s s -l status -d 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled [default: open, unless --all]' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s t -l type -d 'Only items of this type (repeatable)' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s p -l priority -d 'Only items of this priority (repeatable)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s s -l status -d 'Only items with this status (repeatable); `open` is pending, in_progress or blocked, `closed` is done or cancelled [default: open, unless --all]' -r -f -a "pending\t''
+in_progress\t''
+blocked\t''
+done\t''
+cancelled\t''
+open\t''
+closed\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s t -l type -d 'Only items of this type (repeatable)' -r -f -a "epic\t''
+story\t''
+task\t''
+subtask\t''
+bug\t''
+spike\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s p -l priority -d 'Only items of this priority (repeatable)' -r -f -a "critical\t''
+high\t''
+medium\t''
+low\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -s a -l assignee -d 'Only items assigned to WHO; `none` for unassigned items' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l label -d 'Only items with this label (repeatable: all of them)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l search -d 'Only items whose title, description or a comment contains TEXT (any case)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l due-before -d 'Only items due before TIME (a date, RFC 3339, +3d, tomorrow, …)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l parent -d 'Only children of this item' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l sort -d 'Order by priority, created, updated, due, id or status [default: id]; ties by id' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l sort -d 'Order by priority, created, updated, due, id or status [default: id]; ties by id' -r -f -a "priority\t''
+created\t''
+updated\t''
+due\t''
+id\t''
+status\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N items; stderr says how many were left out' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l at -d 'List the items as they were at TIME' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from list" -l fields -d 'Print only these fields of each item, in this order (id,title,status,…); a field an item lacks is null. Applies to every format (the table gets these columns)' -r
@@ -613,8 +650,16 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -l wide -d 'Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending in …; output that is not a terminal is never cut)'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from metrics" -s V -l version -d 'Print version'
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s t -l type -d 'Only items of this type (repeatable)' -r
-complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s p -l priority -d 'Only items of this priority (repeatable)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s t -l type -d 'Only items of this type (repeatable)' -r -f -a "epic\t''
+story\t''
+task\t''
+subtask\t''
+bug\t''
+spike\t''"
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s p -l priority -d 'Only items of this priority (repeatable)' -r -f -a "critical\t''
+high\t''
+medium\t''
+low\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -s a -l assignee -d 'Only items assigned to WHO; `none` for unassigned items' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l label -d 'Only items with this label (repeatable: all of them)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from ready" -l search -d 'Only items whose title, description or a comment contains TEXT (any case)' -r

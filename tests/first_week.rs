@@ -331,3 +331,45 @@ fn the_list_is_open_work_unless_asked_for_all() {
         String::from_utf8_lossy(&bugs.stderr)
     );
 }
+
+/// Shell completion offers the words a flag takes (statuses, types, priorities, sort keys,
+/// link types), not file names, in bash, zsh and fish.
+#[test]
+fn completion_offers_the_words_a_flag_takes() {
+    let ws = Workspace::new();
+    let bash = ws.ok(&["completions", "bash"]);
+    // What `items list` offers after each flag.
+    let list = &bash[bash
+        .find("jerry__subcmd__items__subcmd__list)")
+        .expect("items list in bash")..];
+    let offered = |flag: &str| -> String {
+        let at = list
+            .find(&format!("                {flag})"))
+            .unwrap_or_else(|| panic!("{flag} in bash"));
+        list[at..].lines().nth(1).unwrap_or("").to_owned()
+    };
+    for (flag, words) in [
+        (
+            "--status",
+            "pending in_progress blocked done cancelled open closed",
+        ),
+        ("--type", "epic story task subtask bug spike"),
+        ("--priority", "critical high medium low"),
+        ("--sort", "priority created updated due id status"),
+    ] {
+        let line = offered(flag);
+        assert!(
+            line.contains(&format!("compgen -W \"{words}\"")),
+            "{flag}: {line}"
+        );
+    }
+    let zsh = ws.ok(&["completions", "zsh"]);
+    assert!(zsh.contains(":STATUS:(pending in_progress blocked done cancelled open closed)"));
+    assert!(zsh.contains("(blocks blocked_by related)"));
+    let fish = ws.ok(&["completions", "fish"]);
+    let priority = fish
+        .lines()
+        .find(|line| line.contains("seen_subcommand_from create") && line.contains("-l priority"))
+        .expect("items create --priority in fish");
+    assert!(priority.contains(r#"-r -f -a "critical\t"#), "{priority}");
+}

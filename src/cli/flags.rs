@@ -82,3 +82,98 @@ pub fn parse_store(text: &str) -> Result<StoreUrl, String> {
         other => other.to_string(),
     })
 }
+
+/// A value parser for a word from a fixed list (a status, a type, a priority, a sort key):
+/// it parses as the type always has (any case, its own error message), and it tells clap
+/// the words, so `--help` lists them and shell completion offers them instead of file names.
+#[derive(Clone)]
+pub struct Words<T> {
+    words: Vec<&'static str>,
+    parse: fn(&str) -> Result<T, String>,
+}
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Words<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.words
+                .iter()
+                .map(|word| clap::builder::PossibleValue::new(*word)),
+        ))
+    }
+}
+
+impl<T: std::str::FromStr> Words<T>
+where
+    T::Err: std::fmt::Display,
+{
+    /// `words`, parsed by `T`'s `FromStr`.
+    pub fn new(words: Vec<&'static str>) -> Self {
+        Self {
+            words,
+            parse: |text| text.parse::<T>().map_err(|err| err.to_string()),
+        }
+    }
+}
+
+/// The words of `T`, parsed by its `FromStr`.
+fn words<T: std::str::FromStr>(words: Vec<&'static str>) -> Words<T>
+where
+    T::Err: std::fmt::Display,
+{
+    Words::new(words)
+}
+
+pub fn statuses() -> Words<jerry::domain::Status> {
+    words(jerry::domain::Status::ALL.iter().map(|s| s.as_str()).collect())
+}
+
+pub fn work_types() -> Words<jerry::domain::WorkType> {
+    words(jerry::domain::WorkType::ALL.iter().map(|t| t.as_str()).collect())
+}
+
+pub fn priorities() -> Words<jerry::domain::Priority> {
+    words(jerry::domain::Priority::ALL.iter().map(|p| p.as_str()).collect())
+}
+
+pub fn dependency_types() -> Words<jerry::domain::DependencyType> {
+    words(
+        jerry::domain::DependencyType::ALL
+            .iter()
+            .map(|d| d.as_str())
+            .collect(),
+    )
+}
+
+pub fn sort_keys() -> Words<jerry::app::SortKey> {
+    words(vec!["priority", "created", "updated", "due", "id", "status"])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every sort key offered is one `--sort` takes.
+    #[test]
+    fn the_sort_keys_offered_are_taken() {
+        let offered: Vec<String> = clap::builder::TypedValueParser::possible_values(&sort_keys())
+            .into_iter()
+            .flatten()
+            .map(|value| value.get_name().to_owned())
+            .collect();
+        assert_eq!(offered.len(), 6);
+        for key in offered {
+            assert!(key.parse::<jerry::app::SortKey>().is_ok(), "{key}");
+        }
+    }
+}

@@ -36,6 +36,13 @@ pub struct ShowArgs {
 #[derive(Debug, Clone)]
 pub struct StatusChoice(Vec<Status>);
 
+/// What `--status` takes: a status, `open` or `closed`.
+fn status_words() -> super::flags::Words<StatusChoice> {
+    let mut words: Vec<&'static str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+    words.extend(["open", "closed"]);
+    super::flags::Words::new(words)
+}
+
 impl std::str::FromStr for StatusChoice {
     type Err = String;
 
@@ -51,10 +58,10 @@ impl std::str::FromStr for StatusChoice {
 #[derive(Debug, Args)]
 pub struct SelectArgs {
     /// Only items of this type (repeatable).
-    #[arg(long = "type", short = 't', value_name = "TYPE")]
+    #[arg(long = "type", short = 't', value_name = "TYPE", value_parser = super::flags::work_types())]
     pub work_type: Vec<WorkType>,
     /// Only items of this priority (repeatable).
-    #[arg(long, short = 'p')]
+    #[arg(long, short = 'p', value_parser = super::flags::priorities())]
     pub priority: Vec<Priority>,
     /// Only items assigned to WHO; `none` for unassigned items.
     #[arg(long, short = 'a', value_name = "WHO")]
@@ -119,7 +126,7 @@ impl SelectArgs {
 pub struct ListArgs {
     /// Only items with this status (repeatable); `open` is pending, in_progress or
     /// blocked, `closed` is done or cancelled [default: open, unless --all].
-    #[arg(long, short = 's')]
+    #[arg(long, short = 's', value_parser = status_words())]
     pub status: Vec<StatusChoice>,
     /// Closed items too (done, cancelled): without it or a --status, the list is open work
     /// (--status, when given, says which).
@@ -131,7 +138,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "ID")]
     pub parent: Option<ItemRef>,
     /// Order by priority, created, updated, due, id or status [default: id]; ties by id.
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", value_parser = super::flags::sort_keys())]
     pub sort: Option<SortKey>,
     /// Reverse the order.
     #[arg(long)]

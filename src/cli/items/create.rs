@@ -17,10 +17,10 @@ pub struct CreateArgs {
     #[arg(allow_hyphen_values = true)]
     pub title: String,
     /// epic, story, task, subtask, bug or spike [default: the project's default_type, else task].
-    #[arg(long = "type", short = 't', value_name = "TYPE")]
+    #[arg(long = "type", short = 't', value_name = "TYPE", value_parser = crate::cli::flags::work_types())]
     pub work_type: Option<WorkType>,
     /// critical, high, medium or low.
-    #[arg(long, short = 'p', default_value = "medium")]
+    #[arg(long, short = 'p', default_value = "medium", value_parser = crate::cli::flags::priorities())]
     pub priority: Priority,
     #[arg(long, short = 'd')]
     pub description: Option<String>,

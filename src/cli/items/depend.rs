@@ -17,7 +17,7 @@ pub struct DependArgs {
     /// The item it depends on.
     pub other: ItemRef,
     /// blocks, blocked_by or related.
-    #[arg(long = "type", default_value = "blocked_by", value_name = "TYPE")]
+    #[arg(long = "type", default_value = "blocked_by", value_name = "TYPE", value_parser = crate::cli::flags::dependency_types())]
     pub kind: DependencyType,
     #[command(flatten)]
     pub guard: WriteGuardArgs,

@@ -16,6 +16,7 @@ pub struct PriorityArgs {
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<ItemRef>,
     /// critical, high, medium or low.
+    #[arg(value_parser = crate::cli::flags::priorities())]
     pub priority: Priority,
     #[arg(long, short = 'r')]
     pub reason: Option<String>,

@@ -15,6 +15,7 @@ pub struct StatusArgs {
     /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,
     /// pending, in_progress, blocked, done or cancelled.
+    #[arg(value_parser = crate::cli::flags::statuses())]
     pub status: Status,
     #[arg(long, short = 'r')]
     pub reason: Option<String>,
