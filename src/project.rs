@@ -125,8 +125,17 @@ impl Workspace {
 
     /// Creates the project's folders, with the ignore rules for what is local to a clone.
     /// Returns false when it already existed.
+    /// A second project does not take the first one's place: the first becomes the
+    /// default, so the commands that worked before still do, until `projects use`.
     pub fn create_project(&self, id: &ProjectId) -> Result<bool, ProjectError> {
         let existed = self.project_dir(id).is_dir();
+        if !existed {
+            if let [first] = self.list_projects()?.as_slice() {
+                if self.default_project()?.is_none() {
+                    self.set_default_project(first)?;
+                }
+            }
+        }
         let events = self.data_dir(id).join("events");
         fs_err::create_dir_all(&events).map_err(|source| io_error("cannot create", &events, source))?;
         let ignore = self.project_dir(id).join(".jerry").join(".gitignore");
@@ -266,6 +275,9 @@ mod tests {
         ws.create_project(&id("PROJ-001")).unwrap();
         ws.create_project(&id("PROJ-002-web")).unwrap();
         std::fs::create_dir_all(ws.projects_dir().join("not-a-project")).unwrap();
+        // The second project left the first the default.
+        assert_eq!(ws.resolve(None).unwrap(), Resolved::Existing(id("PROJ-001")));
+        std::fs::remove_file(ws.default_path()).unwrap();
         let err = ws.resolve(None).unwrap_err();
         assert!(err.to_string().contains("PROJ-001, PROJ-002-web"), "{err}");
         assert_eq!(

@@ -48,11 +48,24 @@ fn init_creates_named_and_numbered_projects_idempotently() {
     assert_fails(&ws.run(&["init", "../PROJ-001"]), 5, "invalid project id");
 }
 
+/// A second project leaves the first the default (the commands that worked before still
+/// do), each keeps its own data, and with the default gone a choice is needed.
 #[test]
-fn several_projects_need_a_choice_and_keep_separate_data() {
+fn a_second_project_leaves_the_first_the_default_and_keeps_separate_data() {
     let ws = Workspace::new();
     ws.ok(&["init", "PROJ-001"]);
     ws.ok(&["init", "PROJ-002"]);
+    let listed = ws.json(&["projects", "list"]);
+    let defaults: Vec<(&str, bool)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap(), p["default"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(defaults, [("PROJ-001", true), ("PROJ-002", false)]);
+    assert!(ws.ok(&["projects", "list"]).contains("PROJ-001 (default)"));
+    assert_eq!(ws.ok(&["items", "create", "in one"]), "WORK-001\n");
+    std::fs::remove_file(ws.path().join("projects/.default-project")).unwrap();
     let out = ws.run(&["items", "create", "a"]);
     assert_fails(&out, 2, "several projects");
     assert!(String::from_utf8_lossy(&out.stderr).contains("PROJ-001, PROJ-002"));
@@ -62,10 +75,10 @@ fn several_projects_need_a_choice_and_keep_separate_data() {
     );
     ws.jerry()
         .env("JERRY_PROJECT", "PROJ-001")
-        .args(["items", "create", "in one"])
+        .args(["items", "create", "in one, again"])
         .assert()
         .success()
-        .stdout("WORK-001\n");
+        .stdout("WORK-002\n");
     let two = ws.json(&["items", "show", "1", "--project", "PROJ-002"]);
     assert_eq!(two["title"], "in two");
     let one = ws.json(&["items", "show", "1", "--project", "PROJ-001"]);

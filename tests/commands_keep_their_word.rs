@@ -724,8 +724,15 @@ fn projects_are_named_as_people_type_them_and_a_default_can_be_chosen() {
         ids(&ws.json(&["items", "list", "--all", "--project", "5"])),
         ["WORK-001"]
     );
-    // Two projects and none chosen: a usage error, until one is made the default.
-    assert_fails(&ws.run(&["items", "list", "--all"]), 2, "none chosen");
+    // A second project leaves the first the default, until another is chosen.
+    assert_eq!(ws.json(&["items", "list", "--all"])[0]["title"], "in one");
+    for spelling in ["5", "PROJ-005", "PROJ-5", "PROJ-005-my-slug"] {
+        assert_eq!(
+            ws.json(&["projects", "show", spelling])["id"],
+            "PROJ-005-my-slug",
+            "{spelling}"
+        );
+    }
     ws.ok(&["projects", "use", "5"]);
     let listed = ws.json(&["items", "list", "--all"]);
     assert_eq!(listed[0]["title"], "in five");

@@ -44,6 +44,8 @@ pub struct ProjectSummary {
     pub items: usize,
     pub events: u64,
     pub store: &'static str,
+    /// The project commands use when none is named.
+    pub default: bool,
 }
 
 /// One setting as it takes effect, and where its value comes from.
@@ -370,14 +372,19 @@ impl Setup {
             items: ItemRepository::new(&store).item_streams()?.len(),
             events: store.head_position()?,
             store: store.kind(),
+            default: self.workspace.default_project()?.as_ref() == Some(id),
         })
     }
 
-    /// The named project, else the resolved one; either must exist.
+    /// The named project (by the one rule every command uses: `10`, `PROJ-010` and
+    /// `PROJ-010-frontend` all name `PROJ-010-frontend`), else the resolved one; either must
+    /// exist.
     pub fn existing_project(&self, project: Option<ProjectId>) -> Result<ProjectId, AppError> {
-        let id = match project {
-            Some(id) => id,
-            None => match self.workspace.resolve(self.requested_project().cloned())? {
+        let id = match project.or_else(|| self.requested_project().cloned()) {
+            Some(named) => match self.workspace.resolve(Some(named))? {
+                Resolved::Existing(id) | Resolved::First(id) => id,
+            },
+            None => match self.workspace.resolve(None)? {
                 Resolved::Existing(id) => id,
                 Resolved::First(id) => {
                     return Err(ProjectError::NotFound {

@@ -107,8 +107,13 @@ pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> Co
                 .load_preset(comfy_table::presets::NOTHING)
                 .set_header(["PROJECT", "ITEMS", "EVENTS", "PATH"]);
             for s in &summaries {
+                let name = if s.default {
+                    format!("{} (default)", s.id)
+                } else {
+                    s.id.to_string()
+                };
                 table.add_row([
-                    s.id.to_string(),
+                    name,
                     s.items.to_string(),
                     s.events.to_string(),
                     s.path.display().to_string(),
