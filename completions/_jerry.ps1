@@ -463,6 +463,8 @@ Register-ArgumentCompleter -Native -CommandName 'jerry' -ScriptBlock {
             [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'The new title')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The new description ("" removes it)')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'The new description ("" removes it)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The new type: epic, story, task, subtask, bug or spike (it must still rank below its parent and above its children)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'The new type: epic, story, task, subtask, bug or spike (it must still rank below its parent and above its children)')
             [CompletionResult]::new('--expected-version', '--expected-version', [CompletionResultType]::ParameterName, 'Fail with exit code 4, writing nothing, unless the item is still at this version')
             [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several')

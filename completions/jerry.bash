@@ -3530,7 +3530,7 @@ _jerry() {
             return 0
             ;;
         jerry__subcmd__items__subcmd__edit)
-            opts="-d -q -h -V --title --description --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
+            opts="-d -t -q -h -V --title --description --type --expected-version --idempotency-key --project --root --json --format --actor --color --quiet --wide --correlation-id --lock-timeout --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3546,6 +3546,14 @@ _jerry() {
                     ;;
                 -d)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "epic story task subtask bug spike" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -W "epic story task subtask bug spike" -- "${cur}"))
                     return 0
                     ;;
                 --expected-version)

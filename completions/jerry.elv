@@ -443,6 +443,8 @@ set edit:completion:arg-completer[jerry] = {|@words|
             cand --title 'The new title'
             cand -d 'The new description ("" removes it)'
             cand --description 'The new description ("" removes it)'
+            cand -t 'The new type: epic, story, task, subtask, bug or spike (it must still rank below its parent and above its children)'
+            cand --type 'The new type: epic, story, task, subtask, bug or spike (it must still rank below its parent and above its children)'
             cand --expected-version 'Fail with exit code 4, writing nothing, unless the item is still at this version'
             cand --idempotency-key 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)'
             cand --project 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several'

@@ -451,6 +451,12 @@ complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subco
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from undepend" -s V -l version -d 'Print version'
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -l title -d 'The new title' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -s d -l description -d 'The new description ("" removes it)' -r
+complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -s t -l type -d 'The new type: epic, story, task, subtask, bug or spike (it must still rank below its parent and above its children)' -r -f -a "epic\t''
+story\t''
+task\t''
+subtask\t''
+bug\t''
+spike\t''"
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -l expected-version -d 'Fail with exit code 4, writing nothing, unless the item is still at this version' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -l idempotency-key -d 'Do this at most once: repeating the command with the same key writes nothing and prints the original result; the same key with other arguments is an error (exit 5)' -r
 complete -c jerry -n "__fish_jerry_using_subcommand items; and __fish_seen_subcommand_from edit" -l project -d 'Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several' -r

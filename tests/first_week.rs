@@ -373,3 +373,59 @@ fn completion_offers_the_words_a_flag_takes() {
         .expect("items create --priority in fish");
     assert!(priority.contains(r#"-r -f -a "critical\t"#), "{priority}");
 }
+
+/// `items edit --type` gives an item another type, kept in rank with its parent and its
+/// children, as one event that undo takes back; with a title too, one write.
+#[test]
+fn an_item_is_retyped_within_its_hierarchy() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "Epic", "--type", "epic"]);
+    ws.ok(&["items", "create", "Story", "--type", "story", "--parent", "1"]);
+    ws.ok(&["items", "create", "Task", "--parent", "2"]);
+    assert_eq!(
+        ws.ok(&["items", "edit", "3", "--type", "bug"]),
+        "WORK-003 v2: type task → bug\n"
+    );
+    assert_eq!(ws.json(&["items", "show", "3"])["type"], "bug");
+    assert_eq!(
+        ws.ok(&["items", "edit", "3", "--type", "bug"]),
+        "WORK-003 is already a bug (nothing written)\n"
+    );
+    let before = ws.snapshot();
+    // Under a story, a story or an epic would rank with or above its parent.
+    assert_fails(
+        &ws.run(&["items", "edit", "3", "--type", "story"]),
+        5,
+        "under WORK-002 (type story)",
+    );
+    // With a task under it, a story cannot become a subtask.
+    assert_fails(
+        &ws.run(&["items", "edit", "2", "--type", "subtask"]),
+        5,
+        "parents rank above",
+    );
+    assert_eq!(ws.snapshot(), before, "a refused retype writes nothing");
+    let both = ws.json(&["items", "edit", "3", "--type", "spike", "--title", "Spike it"]);
+    assert_eq!(
+        (both["type"].as_str(), both["title"].as_str()),
+        (Some("spike"), Some("Spike it"))
+    );
+    let history = ws.json(&["items", "history", "3"]);
+    let last: Vec<(&str, &str)> = history.as_array().unwrap()[2..]
+        .iter()
+        .map(|e| {
+            (
+                e["event_type"].as_str().unwrap(),
+                e["metadata"]["correlation_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(last.len(), 2);
+    assert_eq!(last[0].1, last[1].1, "one write: {last:?}");
+    ws.ok(&["undo"]);
+    let shown = ws.json(&["items", "show", "3"]);
+    assert_eq!(
+        (shown["type"].as_str(), shown["title"].as_str()),
+        (Some("bug"), Some("Task"))
+    );
+}

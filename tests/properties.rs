@@ -84,6 +84,8 @@ enum Op {
     /// `items resolve` with keep, take, or a value set: refused (no conflict) on one
     /// clone's log, and the same refusal on every backend.
     Resolve(usize, u8),
+    /// `items edit --type`: refused where the hierarchy forbids it.
+    Retype(usize, WorkType),
 }
 
 const LABELS: [&str; 3] = ["ui", "backend", "needs-review"];
@@ -135,7 +137,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (n.clone(), prop::sample::select(Priority::ALL.to_vec()), 0..LABELS.len())
             .prop_map(|(i, p, l)| Op::Together(i, p, l)),
         1 => n.clone().prop_map(Op::Reopen),
-        1 => (n, 0..3u8).prop_map(|(i, d)| Op::Resolve(i, d)),
+        1 => (n.clone(), 0..3u8).prop_map(|(i, d)| Op::Resolve(i, d)),
+        1 => (n, prop::sample::select(WorkType::ALL.to_vec())).prop_map(|(i, t)| Op::Retype(i, t)),
     ]
 }
 
@@ -289,6 +292,7 @@ fn to_command(op: &Op, created: usize) -> (Command, WriteOptions) {
             item: item(i),
             reason: None,
         },
+        Op::Retype(i, to) => Command::Retype { item: item(i), to },
         Op::Resolve(i, decision) => Command::Resolve {
             item: item(i),
             version: None,

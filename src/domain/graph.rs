@@ -300,6 +300,11 @@ pub fn unblocked_by(items: &BTreeMap<WorkItemId, WorkItem>, finished: WorkItemId
 
 /// How deep a type sits in the hierarchy: epic → story → task, bug, spike → subtask. A
 /// parent must sit strictly higher than its child.
+/// Whether an item of type `parent` may have one of type `child` under it.
+pub fn ranks_above(parent: WorkType, child: WorkType) -> bool {
+    level(parent) < level(child)
+}
+
 fn level(work_type: WorkType) -> u8 {
     match work_type {
         WorkType::Epic => 0,

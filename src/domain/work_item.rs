@@ -133,6 +133,7 @@ event_types! {
     ParentChanged(ParentChanged) = "ParentChanged", schema 1;
     QualityMetricsUpdated(QualityMetricsUpdated) = "QualityMetricsUpdated", schema 1;
     DueDateChanged(DueDateChanged) = "DueDateChanged", schema 1;
+    TypeChanged(TypeChanged) = "TypeChanged", schema 1;
     Claimed(WorkItemClaimed) = "WorkItemClaimed", schema 1;
     Released(WorkItemReleased) = "WorkItemReleased", schema 1;
     Renumbered(WorkItemRenumbered) = "WorkItemRenumbered", schema 1;

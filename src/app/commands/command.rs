@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::plan::{Plan, Prepared};
 use super::CommandDispatcher;
 use crate::app::AppError;
-use crate::domain::{Decision, DependencyType, ItemRef, NewWorkItem, Priority, Status};
+use crate::domain::{Decision, DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkType};
 use crate::timestamp::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,6 +55,11 @@ pub enum Command {
         item: ItemRef,
         title: Option<String>,
         description: Option<String>,
+    },
+    /// Gives an item another type, kept in rank with its parent and children.
+    Retype {
+        item: ItemRef,
+        to: WorkType,
     },
     Label {
         item: ItemRef,
@@ -147,6 +152,7 @@ impl CommandDispatcher<'_> {
             } => Prepared::deciding(item, move |current, _| {
                 current.edit(title.clone(), description.clone())
             }),
+            Command::Retype { item, to } => self.retyping(item, to)?,
             Command::Label { item, add, remove } => {
                 Prepared::deciding(item, move |current, _| current.relabel(&add, &remove))
             }

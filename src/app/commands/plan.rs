@@ -37,6 +37,23 @@ impl CommandDispatcher<'_> {
         }))
     }
 
+    /// Retyping, checked against the item's parent and children in the read model.
+    pub(super) fn retyping(&self, item: ItemRef, to: WorkType) -> Result<Prepared, AppError> {
+        let model = self.read_model()?;
+        Ok(Prepared::deciding(item, move |current, _| {
+            let parent = current
+                .parent
+                .and_then(|parent| model.get(&parent))
+                .map(|parent| (parent.id, parent.work_type));
+            let children: Vec<(WorkItemId, WorkType)> = model
+                .values()
+                .filter(|child| child.parent == Some(current.id))
+                .map(|child| (child.id, child.work_type))
+                .collect();
+            current.retype(to, parent, &children)
+        }))
+    }
+
     /// Removing a link, from whichever of its two items holds it.
     pub(super) fn undependency(&self, item: ItemRef, on: ItemRef) -> Result<Prepared, AppError> {
         // A link is recorded on one of its two items; it can be removed from either.

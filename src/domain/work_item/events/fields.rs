@@ -8,11 +8,12 @@ use std::fmt::Display;
 use serde::{Deserialize, Serialize};
 
 use super::{with_reason, Fact, WorkItemEvent};
+use crate::domain::graph::ranks_above;
 use crate::domain::limits::{
     self, check_length, check_maybe, check_name, check_text, non_blank, MAX_DESCRIPTION, MAX_NAME,
     MAX_REASON, MAX_TITLE,
 };
-use crate::domain::{DomainError, Priority, Wanted, WorkItem, WorkItemId};
+use crate::domain::{DomainError, Priority, Wanted, WorkItem, WorkItemId, WorkType};
 use crate::timestamp::Timestamp;
 
 /// `"value"`, or `none`.
@@ -68,6 +69,13 @@ pub struct DescriptionChanged {
 pub struct ParentChanged {
     pub old_parent: Option<WorkItemId>,
     pub new_parent: Option<WorkItemId>,
+}
+
+/// The item's type changed (`items edit --type`): a bug that turned out to be a story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TypeChanged {
+    pub old_type: WorkType,
+    pub new_type: WorkType,
 }
 
 /// The due date moved, was set (`old_due` absent) or cleared (`new_due` absent).
@@ -161,6 +169,45 @@ impl WorkItem {
         Ok(vec![WorkItemEvent::ParentChanged(ParentChanged {
             old_parent: self.parent,
             new_parent: parent,
+        })])
+    }
+
+    /// Gives the item another type, which must still rank below its parent's and above each
+    /// of its children's (`parent` and `children`: their ids and types, from the caller's
+    /// read model).
+    pub fn retype(
+        &self,
+        to: WorkType,
+        parent: Option<(WorkItemId, WorkType)>,
+        children: &[(WorkItemId, WorkType)],
+    ) -> Result<Vec<WorkItemEvent>, DomainError> {
+        if self.work_type == to {
+            return Err(DomainError::Unchanged {
+                id: self.id,
+                what: format!("a {to}"),
+            });
+        }
+        if let Some((parent, parent_type)) = parent.filter(|(_, parent_type)| !ranks_above(*parent_type, to))
+        {
+            return Err(DomainError::InvalidParent {
+                parent,
+                parent_type,
+                child_type: to,
+            });
+        }
+        if let Some((_, child_type)) = children
+            .iter()
+            .find(|(_, child_type)| !ranks_above(to, *child_type))
+        {
+            return Err(DomainError::InvalidParent {
+                parent: self.id,
+                parent_type: to,
+                child_type: *child_type,
+            });
+        }
+        Ok(vec![WorkItemEvent::TypeChanged(TypeChanged {
+            old_type: self.work_type,
+            new_type: to,
         })])
     }
 
@@ -437,5 +484,32 @@ impl Fact for DueDateChanged {
                 Wanted::Due(self.new_due),
             )
         })
+    }
+}
+
+impl Fact for TypeChanged {
+    fn apply(self, item: &mut WorkItem, _: Timestamp, _: u64) {
+        item.work_type = self.new_type;
+    }
+
+    fn revert(now: &WorkItem, before: &WorkItem, _: &str, events: &mut Vec<WorkItemEvent>) {
+        if now.work_type != before.work_type {
+            events.push(WorkItemEvent::TypeChanged(TypeChanged {
+                old_type: now.work_type,
+                new_type: before.work_type,
+            }));
+        }
+    }
+
+    fn take_back(&self) -> Option<WorkItemEvent> {
+        None
+    }
+
+    fn check_limits(&self) -> Result<(), DomainError> {
+        Ok(())
+    }
+
+    fn describe(&self) -> String {
+        format!("type {} → {}", self.old_type, self.new_type)
     }
 }

@@ -353,6 +353,10 @@ mod tests {
                 old_due: None,
                 new_due: Timestamp::from_unix_micros(1_800_000_000_000_000),
             }),
+            WorkItemEvent::TypeChanged(TypeChanged {
+                old_type: WorkType::Bug,
+                new_type: WorkType::Story,
+            }),
             WorkItemEvent::Claimed(WorkItemClaimed {
                 claimant: "agent-1".into(),
                 old_status: Status::Pending,
