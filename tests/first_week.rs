@@ -6,6 +6,18 @@ mod common;
 use common::{assert_fails, Workspace};
 use serde_json::Value;
 
+/// The ids `items list ARGS` prints, in order.
+fn listed(ws: &Workspace, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["items", "list"];
+    all.extend_from_slice(args);
+    ws.json(&all)
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|item| item["id"].as_str().expect("an id").to_owned())
+        .collect()
+}
+
 /// A value that does not parse says what would: the formats there are, seconds as a number.
 #[test]
 fn a_bad_value_says_what_would_be_taken() {
@@ -83,16 +95,7 @@ fn sorting_by_update_puts_the_latest_first() {
         ws.ok(&["items", "create", title]);
     }
     ws.ok(&["items", "start", "2"]);
-    let ids = |args: &[&str]| -> Vec<String> {
-        let mut all = vec!["items", "list", "--fields", "id"];
-        all.extend_from_slice(args);
-        ws.json(&all)
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|item| item["id"].as_str().unwrap().to_owned())
-            .collect()
-    };
+    let ids = |args: &[&str]| listed(&ws, args);
     assert_eq!(ids(&["--sort", "updated"]), ["WORK-002", "WORK-003", "WORK-001"]);
     assert_eq!(
         ids(&["--sort", "updated", "--reverse"]),
@@ -297,16 +300,7 @@ fn the_list_is_open_work_unless_asked_for_all() {
     }
     ws.ok(&["items", "complete", "2"]);
     ws.ok(&["items", "cancel", "3"]);
-    let ids = |args: &[&str]| -> Vec<String> {
-        let mut all = vec!["items", "list"];
-        all.extend_from_slice(args);
-        ws.json(&all)
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|item| item["id"].as_str().unwrap().to_owned())
-            .collect()
-    };
+    let ids = |args: &[&str]| listed(&ws, args);
     assert_eq!(ids(&[]), ["WORK-001"]);
     assert_eq!(ids(&["--all"]), ["WORK-001", "WORK-002", "WORK-003"]);
     assert_eq!(ids(&["--status", "closed"]), ["WORK-002", "WORK-003"]);

@@ -38,6 +38,27 @@ pub fn flag(raw: &[OsString]) -> Option<String> {
     None
 }
 
+/// Whether a value clap took (in any subcommand) looks like a flag: the only way a mistyped
+/// one gets past it. Cheap: it walks what was parsed, not the command tree.
+pub fn suspect(matches: &clap::ArgMatches) -> bool {
+    let mut at = matches;
+    loop {
+        let swallowed = at.ids().any(|id| {
+            at.try_get_raw(id.as_str())
+                .ok()
+                .flatten()
+                .is_some_and(|mut values| values.any(|value| value.to_str().is_some_and(looks_like_flag)))
+        });
+        if swallowed {
+            return true;
+        }
+        match at.subcommand() {
+            Some((_, sub)) => at = sub,
+            None => return false,
+        }
+    }
+}
+
 /// `--word` (letters, digits and dashes, maybe `=value`) or `-x`: not `-5 degrees`, `-`, `--`.
 fn looks_like_flag(word: &str) -> bool {
     if let Some(long) = word.strip_prefix("--") {

@@ -44,21 +44,31 @@ pub fn main(env: Environment, doors: &Doors) -> ExitCode {
     let raw: Vec<OsString> = std::env::args_os().collect();
     // Known before parsing, so that even a usage error can answer in JSON.
     let wants_json = raw.iter().any(|arg| arg == "--json");
-    if let Some(message) = mistyped::flag(&raw) {
+    let mistyped = |raw: &[OsString]| {
+        let message = mistyped::flag(raw)?;
         let mut out = Output::new(wants_json);
         let err = crate::door::error::CommandError::new(jerry::kind::ErrorKind::Usage, message);
-        return error::report(&err, wants_json, |body| print_json(&mut out, body));
-    }
+        Some(error::report(&err, wants_json, |body| print_json(&mut out, body)))
+    };
     let parsed = Cli::command()
         .try_get_matches_from(&raw)
         .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
     let (cli, matches) = match parsed {
         Ok(parsed) => parsed,
         Err(err) => {
+            if let Some(refused) = mistyped(&raw) {
+                return refused;
+            }
             let mut out = Output::new(wants_json);
             return error::report_usage(err, wants_json, |body| print_json(&mut out, body));
         }
     };
+    // Only a value clap took can be a mistyped flag: only then is the line read again.
+    if mistyped::suspect(&matches) {
+        if let Some(refused) = mistyped(&raw) {
+            return refused;
+        }
+    }
     let format = match (cli.global.json, cli.global.format) {
         (true, _) => output::Format::Json,
         (false, format) => format.unwrap_or_default(),
