@@ -317,6 +317,19 @@ fn the_list_is_open_work_unless_asked_for_all() {
     assert!(all.stderr.is_empty(), "{}", String::from_utf8_lossy(&all.stderr));
     // No closed item among those the filters keep: nothing to say.
     ws.ok(&["items", "create", "a bug", "--type", "bug"]);
+    // The count under --limit is of open items too, in JSON (streamed from the item index,
+    // as the table is) as in the table.
+    for format in [&["--json"][..], &[]] {
+        let mut args = vec!["items", "list", "--limit", "1"];
+        args.extend_from_slice(format);
+        let limited = ws.run(&args);
+        assert!(
+            String::from_utf8_lossy(&limited.stderr).contains("showing 1 of 2 matching items"),
+            "{}",
+            String::from_utf8_lossy(&limited.stderr)
+        );
+    }
+    assert_eq!(listed(&ws, &[]), ["WORK-001", "WORK-004"]);
     let bugs = ws.run(&["items", "list", "--type", "bug"]);
     assert!(String::from_utf8_lossy(&bugs.stdout).contains("WORK-004"));
     assert!(

@@ -443,7 +443,9 @@ impl<'a> Queries<'a> {
         filter: &ItemFilter,
         each: impl FnMut(&str) -> Result<(), E>,
     ) -> Result<Option<(usize, ItemList)>, E> {
-        self.each_listed(filter, |index, limit, now| index.each_json(limit, now, each))
+        self.each_listed(filter, |index, limit, now, open_only| {
+            index.each_json(limit, now, open_only, each)
+        })
     }
 
     /// As [`Queries::each_listed_json`], with what the list table shows of each item.
@@ -452,15 +454,22 @@ impl<'a> Queries<'a> {
         filter: &ItemFilter,
         each: impl FnMut(ItemSummary) -> Result<(), E>,
     ) -> Result<Option<(usize, ItemList)>, E> {
-        self.each_listed(filter, |index, limit, now| index.each_summary(limit, now, each))
+        self.each_listed(filter, |index, limit, now, open_only| {
+            index.each_summary(limit, now, open_only, each)
+        })
     }
 
     fn each_listed<E: From<AppError>>(
         &self,
         filter: &ItemFilter,
-        read: impl FnOnce(&ItemIndex, usize, Option<Timestamp>) -> Result<usize, E>,
+        read: impl FnOnce(&ItemIndex, usize, Option<Timestamp>, bool) -> Result<usize, E>,
     ) -> Result<Option<(usize, ItemList)>, E> {
-        if !only_status_and_limit(filter) || !filter.statuses.is_empty() {
+        // Every item, or the open ones (the default list): both stream from the index.
+        let asked: std::collections::BTreeSet<Status> = filter.statuses.iter().copied().collect();
+        let open: std::collections::BTreeSet<Status> =
+            Status::ALL.into_iter().filter(|s| !s.is_finished()).collect();
+        let open_only = !asked.is_empty() && asked == open;
+        if !only_status_and_limit(filter) || !(asked.is_empty() || open_only) {
             return Ok(None);
         }
         let Some(index) = self.index()? else {
@@ -468,10 +477,15 @@ impl<'a> Queries<'a> {
         };
         // The count, the broken streams and the rows as of one moment, whoever writes.
         index.in_snapshot(|index| {
-            let (Ok(total_matching), Ok(broken)) = (index.count(), index.broken()) else {
+            let total = if open_only {
+                index.count_open()
+            } else {
+                index.count()
+            };
+            let (Ok(total_matching), Ok(broken)) = (total, index.broken()) else {
                 return Ok(None);
             };
-            let written = read(index, filter.limit.unwrap_or(usize::MAX), self.now)?;
+            let written = read(index, filter.limit.unwrap_or(usize::MAX), self.now, open_only)?;
             Ok(Some((
                 written,
                 ItemList {

@@ -21,11 +21,16 @@ impl ItemIndex {
         &self,
         limit: usize,
         now: Option<Timestamp>,
+        open_only: bool,
         mut each: impl FnMut(&str) -> Result<(), E>,
     ) -> Result<usize, E> {
         let now_micros = now.map_or(i64::MIN, |now| now.unix_micros());
+        let query = format!(
+            "SELECT json, lapses_at FROM items {} ORDER BY id",
+            open_rows(open_only)
+        );
         self.each_row(
-            "SELECT json, lapses_at FROM items ORDER BY id",
+            &query,
             [],
             limit,
             |row| {
@@ -49,12 +54,17 @@ impl ItemIndex {
         &self,
         limit: usize,
         now: Option<Timestamp>,
+        open_only: bool,
         each: impl FnMut(ItemSummary) -> Result<(), E>,
     ) -> Result<usize, E> {
         let now_micros = now.map_or(i64::MIN, |now| now.unix_micros());
-        self.each_row(
+        let query = format!(
             "SELECT id, work_type, priority, status, assignee, due, title, lapses_at, \
-             CASE WHEN lapses_at <= ?1 THEN json END FROM items ORDER BY id",
+             CASE WHEN lapses_at <= ?1 THEN json END FROM items {} ORDER BY id",
+            open_rows(open_only)
+        );
+        self.each_row(
+            &query,
             params![now_micros],
             limit,
             |row| match (now, row.get::<_, Option<String>>(8)?) {
@@ -113,6 +123,17 @@ impl ItemIndex {
     /// How many items the index holds.
     pub fn count(&self) -> Result<usize, IndexError> {
         Ok(self.meta("count")?.map_or(0, |v| v as usize))
+    }
+
+    /// How many items are open (pending, in progress or blocked). A claim running out moves
+    /// an item from in progress to pending, open either way, so the stored status tells.
+    pub fn count_open(&self) -> Result<usize, IndexError> {
+        let closed = self.conn.query_row(
+            "SELECT COUNT(*) FROM items INDEXED BY items_status WHERE status IN ('done', 'cancelled')",
+            [],
+            |row| row.get::<_, i64>(0),
+        )? as usize;
+        Ok(self.count()?.saturating_sub(closed))
     }
 
     /// The first `limit` items in id order whose status (as they stand at `now`) is one of
@@ -642,4 +663,14 @@ pub(super) fn ready_key(item: &WorkItem) -> (usize, bool, Option<Timestamp>, Tim
         item.created_at,
         item.id,
     )
+}
+
+/// The `WHERE` that keeps open rows only (exact: a lapsed claim leaves an item open), or
+/// nothing.
+fn open_rows(open_only: bool) -> &'static str {
+    if open_only {
+        "WHERE status NOT IN ('done', 'cancelled')"
+    } else {
+        ""
+    }
 }
