@@ -5,7 +5,7 @@ use crate::app::repository::{replay, stream_for, ItemRepository};
 use crate::app::AppError;
 use crate::domain::graph::check_parent;
 use crate::domain::{DomainError, ItemRef, NewWorkItem, WorkItem, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
-use crate::store::{ExpectedVersion, Metadata, NewEvent, OnceKey, StoreError, StreamAppend};
+use crate::store::{Appended, ExpectedVersion, Metadata, NewEvent, OnceKey, StoreError, StreamAppend};
 use ulid::Ulid;
 
 use super::*;
@@ -260,27 +260,9 @@ impl CommandDispatcher<'_> {
                     std::io::Error::other("the store answered fewer appends than it was given"),
                 ));
             };
-            let mut item = current;
-            let count = events.len() as u64;
-            let first_version = appended.version + 1 - count;
-            let first_position = appended.position + 1 - count;
-            for (event, version) in events.iter().zip(first_version..) {
-                item.apply(Some(event), version, labels.now, &self.actor);
-            }
-            let recorded = envelopes
-                .into_iter()
-                .zip(first_version..)
-                .zip(first_position..)
-                .map(|((event, version), position)| event.recorded(version, position))
-                .collect();
-            let warnings = (prepared.warnings)(&item);
-            outcomes.push(CommandOutcome {
-                item,
-                events: recorded,
-                replayed: false,
-                warnings,
-                unchanged: None,
-            });
+            let mut outcome = self.written(current, &events, envelopes, &appended, labels.now);
+            outcome.warnings = (prepared.warnings)(&outcome.item);
+            outcomes.push(outcome);
         }
         Ok(outcomes)
     }
@@ -449,13 +431,24 @@ impl CommandDispatcher<'_> {
                 return Ok(outcome);
             }
         }
-        let appended = written.appended;
-        let mut item = current;
-        let count = decided.len() as u64;
+        Ok(self.written(current, &decided, envelopes, &written.appended, guard.labels.now))
+    }
+
+    /// The item after `events` were appended to it as `envelopes`, the last of them at
+    /// `appended`, and those events as recorded.
+    fn written(
+        &self,
+        mut item: WorkItem,
+        events: &[WorkItemEvent],
+        envelopes: Vec<NewEvent>,
+        appended: &Appended,
+        now: Timestamp,
+    ) -> CommandOutcome {
+        let count = events.len() as u64;
         let first_version = appended.version + 1 - count;
         let first_position = appended.position + 1 - count;
-        for (event, version) in decided.iter().zip(first_version..) {
-            item.apply(Some(event), version, guard.labels.now, &self.actor);
+        for (event, version) in events.iter().zip(first_version..) {
+            item.apply(Some(event), version, now, &self.actor);
         }
         let events = envelopes
             .into_iter()
@@ -463,13 +456,13 @@ impl CommandDispatcher<'_> {
             .zip(first_position..)
             .map(|((event, version), position)| event.recorded(version, position))
             .collect();
-        Ok(CommandOutcome {
+        CommandOutcome {
             item,
             events,
             replayed: false,
             warnings: Vec::new(),
             unchanged: None,
-        })
+        }
     }
 
     pub(super) fn envelope(
