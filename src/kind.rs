@@ -104,6 +104,8 @@ impl DomainError {
             | DomainError::NotDone { .. }
             | DomainError::OpenChildren { .. }
             | DomainError::Unchanged { .. }
+            | DomainError::Deleted { .. }
+            | DomainError::DeleteByCommand { .. }
             | DomainError::SelfDependency { .. }
             | DomainError::DuplicateDependency { .. }
             | DomainError::NoSuchDependency { .. }

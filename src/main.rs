@@ -22,6 +22,8 @@ const DOORS: door::launch::Doors = door::launch::Doors {
 };
 
 fn main() -> std::process::ExitCode {
+    // A shell asking what to complete gets its answer and nothing else.
+    cli::docs::complete_if_asked();
     match jerry::app::Environment::from_env() {
         Ok(env) => cli::main(env, &DOORS),
         Err(err) => {

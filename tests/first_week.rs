@@ -341,44 +341,116 @@ fn the_list_is_open_work_unless_asked_for_all() {
 
 /// Shell completion offers the words a flag takes (statuses, types, priorities, sort keys,
 /// link types), not file names, in bash, zsh and fish.
+/// What real bash offers for the last word of `line` (an empty last word after a space), with
+/// the script `jerry completions bash` prints loaded and this jerry first on the PATH: what
+/// a user pressing TAB gets.
+fn bash_offers(ws: &Workspace, line: &str) -> Vec<String> {
+    let script = ws.path().join("jerry.bash");
+    std::fs::write(&script, ws.ok(&["completions", "bash"])).unwrap();
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_jerry"))
+        .parent()
+        .unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let program = r#"
+source "$1"
+COMP_LINE="$2"
+read -ra COMP_WORDS <<< "$COMP_LINE"
+[[ "$COMP_LINE" == *" " ]] && COMP_WORDS+=("")
+COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+COMP_POINT=${#COMP_LINE}
+COMP_TYPE=9
+_clap_complete_jerry jerry "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+printf '%s\n' "${COMPREPLY[@]}"
+"#;
+    let out = std::process::Command::new("bash")
+        .args(["-c", program, "bash"])
+        .arg(&script)
+        .arg(line)
+        .current_dir(ws.path())
+        .env_clear()
+        .env("PATH", path)
+        .output()
+        .expect("bash runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|word| !word.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Completion offers the values a flag takes and the ids there are now, out of the box: the
+/// script asks jerry, in bash as a user's TAB does, and in zsh and fish by their protocol.
 #[test]
-fn completion_offers_the_words_a_flag_takes() {
+fn completion_offers_the_words_a_flag_takes_and_the_ids_there_are() {
     let ws = Workspace::new();
-    let bash = ws.ok(&["completions", "bash"]);
-    // What `items list` offers after each flag.
-    let list = &bash[bash
-        .find("jerry__subcmd__items__subcmd__list)")
-        .expect("items list in bash")..];
-    let offered = |flag: &str| -> String {
-        let at = list
-            .find(&format!("                {flag})"))
-            .unwrap_or_else(|| panic!("{flag} in bash"));
-        list[at..].lines().nth(1).unwrap_or("").to_owned()
-    };
+    ws.ok(&["items", "create", "one"]);
+    ws.ok(&["items", "create", "two"]);
+    ws.ok(&["items", "create", "gone"]);
+    ws.ok(&["items", "delete", "3"]);
+    ws.ok(&["projects", "create", "PROJ-002-web"]);
     for (flag, words) in [
         (
             "--status",
-            "pending in_progress blocked done cancelled open closed",
+            "pending in_progress blocked done cancelled deleted open closed",
         ),
         ("--type", "epic story task subtask bug spike"),
         ("--priority", "critical high medium low"),
         ("--sort", "priority created updated due id status"),
     ] {
-        let line = offered(flag);
+        let offered = bash_offers(&ws, &format!("jerry items list {flag} "));
+        assert_eq!(offered.join(" "), words, "{flag}");
+    }
+    assert_eq!(bash_offers(&ws, "jerry items list --status in"), ["in_progress"]);
+    assert_eq!(
+        bash_offers(&ws, "jerry items depend 1 2 --type "),
+        ["blocks", "blocked_by", "related"]
+    );
+    // Ids: the items there are (not the deleted one) wherever an item is taken, and the
+    // projects wherever a project is (an empty word offers the flags too).
+    let ids = |line: &str| -> Vec<String> {
+        bash_offers(&ws, line)
+            .into_iter()
+            .filter(|word| !word.starts_with('-'))
+            .collect()
+    };
+    assert_eq!(ids("jerry items show "), ["WORK-001", "WORK-002"]);
+    assert_eq!(ids("jerry items start 1 "), ["WORK-001", "WORK-002"]);
+    assert_eq!(ids("jerry items show W"), ["WORK-001", "WORK-002"]);
+    assert_eq!(ids("jerry items create x --parent "), ["WORK-001", "WORK-002"]);
+    assert_eq!(ids("jerry projects show "), ["PROJ-001", "PROJ-002-web"]);
+    assert_eq!(ids("jerry --project P"), ["PROJ-001", "PROJ-002-web"]);
+    assert!(bash_offers(&ws, "jerry ite").contains(&"items".to_owned()));
+    assert!(bash_offers(&ws, "jerry items list --so").contains(&"--sort".to_owned()));
+    // zsh and fish ask the same way, each in its own words.
+    let asked = |shell: &str, words: &[&str]| -> String {
+        let out = ws
+            .command()
+            .env("COMPLETE", shell)
+            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+            .env("_CLAP_IFS", "\n")
+            .arg("--")
+            .args(words)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let zsh = asked("zsh", &["jerry", "items", "show", ""]);
+    assert!(
+        zsh.contains("WORK-001") && zsh.contains("WORK-002") && !zsh.contains("WORK-003"),
+        "{zsh}"
+    );
+    let fish = asked("fish", &["jerry", "items", "list", "--priority", ""]);
+    assert!(fish.contains("critical") && fish.contains("low"), "{fish}");
+    // The scripts themselves are short and call jerry.
+    for shell in ["bash", "zsh", "fish"] {
+        let script = ws.ok(&["completions", shell]);
         assert!(
-            line.contains(&format!("compgen -W \"{words}\"")),
-            "{flag}: {line}"
+            script.contains("COMPLETE=") || script.contains("COMPLETE \""),
+            "{shell}: {script}"
         );
     }
-    let zsh = ws.ok(&["completions", "zsh"]);
-    assert!(zsh.contains(":STATUS:(pending in_progress blocked done cancelled open closed)"));
-    assert!(zsh.contains("(blocks blocked_by related)"));
-    let fish = ws.ok(&["completions", "fish"]);
-    let priority = fish
-        .lines()
-        .find(|line| line.contains("seen_subcommand_from create") && line.contains("-l priority"))
-        .expect("items create --priority in fish");
-    assert!(priority.contains(r#"-r -f -a "critical\t"#), "{priority}");
 }
 
 /// `items edit --type` gives an item another type, kept in rank with its parent and its
@@ -435,4 +507,89 @@ fn an_item_is_retyped_within_its_hierarchy() {
         (shown["type"].as_str(), shown["title"].as_str()),
         (Some("bug"), Some("Task"))
     );
+}
+
+/// A mistake can be taken out: a deleted item leaves lists, ready, the tree and completion,
+/// stays in show and history, takes no other change, and comes back as it was.
+#[test]
+fn a_deleted_item_leaves_the_work_and_comes_back() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "epic", "--type", "epic"]);
+    ws.ok(&["items", "create", "waits"]);
+    ws.ok(&["items", "create", "typo", "--parent", "1"]);
+    ws.ok(&["items", "depend", "2", "3", "--type", "blocked_by"]);
+    assert_eq!(listed(&ws, &["--status", "blocked"]).len(), 0);
+    let ready = |ws: &Workspace| -> Vec<String> {
+        ws.json(&["items", "ready"])
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|item| item["id"].as_str().expect("an id").to_owned())
+            .collect()
+    };
+    assert_eq!(
+        ready(&ws),
+        ["WORK-003"],
+        "the blocker is ready, the epic has an open child"
+    );
+
+    let out = ws.run(&["items", "delete", "3", "--reason", "made by mistake"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("pending → deleted (made by mistake)"));
+    // Gone from every list, and it no longer holds anything up.
+    assert_eq!(listed(&ws, &[]), ["WORK-001", "WORK-002"]);
+    assert_eq!(listed(&ws, &["--all"]), ["WORK-001", "WORK-002"]);
+    assert_eq!(ready(&ws), ["WORK-001", "WORK-002"]);
+    assert_eq!(listed(&ws, &["--status", "deleted"]), ["WORK-003"]);
+    let tree = ws.json(&["items", "tree"]);
+    assert!(!tree.to_string().contains("WORK-003"), "{tree}");
+    let ids = ws.ok(&["ids"]);
+    assert_eq!(ids.lines().collect::<Vec<_>>(), ["WORK-001", "WORK-002"]);
+    // Still there to read.
+    let shown = ws.json(&["items", "show", "3"]);
+    assert_eq!(shown["status"], "deleted");
+    assert_eq!(shown["deleted_from"], "pending");
+    assert_eq!(ws.json(&["items", "history", "3"]).as_array().unwrap().len(), 2);
+    // No other change, and nothing new points at it.
+    let out = ws.run(&["items", "priority", "3", "high"]);
+    assert_fails(&out, 5, "WORK-003 is deleted");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("jerry items restore WORK-003"));
+    assert_fails(&ws.run(&["items", "depend", "1", "3"]), 5, "WORK-003 is deleted");
+    assert_fails(
+        &ws.run(&["items", "create", "child", "--parent", "3"]),
+        5,
+        "WORK-003 is deleted",
+    );
+    assert_fails(
+        &ws.run(&["items", "status", "1", "deleted"]),
+        5,
+        "cannot be moved to deleted by a status change",
+    );
+    // Deleting again is already so.
+    let again = ws.json(&["items", "delete", "3"]);
+    assert_eq!(again["unchanged"], true);
+    assert_eq!(ws.json(&["items", "history", "3"]).as_array().unwrap().len(), 2);
+
+    // Restored, it is back as it was, and blocks again.
+    ws.ok(&["items", "restore", "3"]);
+    assert_eq!(ws.json(&["items", "show", "3"])["status"], "pending");
+    assert_eq!(ready(&ws), ["WORK-003"]);
+    // Undo takes the restore back; undo of a delete brings the item back too.
+    ws.ok(&["undo"]);
+    assert_eq!(ws.json(&["items", "show", "3"])["status"], "deleted");
+    ws.ok(&["items", "restore", "3"]);
+    ws.ok(&["items", "start", "3"]);
+    ws.ok(&["items", "block", "3", "--reason", "waiting on a review"]);
+    ws.ok(&["items", "delete", "3"]);
+    ws.ok(&["undo"]);
+    let back = ws.json(&["items", "show", "3"]);
+    assert_eq!(
+        (&back["status"], &back["blocked_reason"]),
+        (&Value::from("blocked"), &Value::from("waiting on a review"))
+    );
+    // Deleted from blocked and restored: blocked again, with a reason.
+    ws.ok(&["items", "delete", "3"]);
+    ws.ok(&["items", "restore", "3"]);
+    assert_eq!(ws.json(&["items", "show", "3"])["status"], "blocked");
+    assert_eq!(ws.json(&["items", "restore", "3"])["unchanged"], true);
 }

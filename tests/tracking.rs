@@ -384,10 +384,10 @@ fn undo_takes_back_each_kind_of_command() {
     ws.ok(&["items", "cancel", &item]);
     ws.ok(&["undo"]);
     assert_eq!(state(&ws, &item), before);
-    // An undone create cancels the item; history keeps it.
+    // An undone create deletes the item; history keeps it.
     let made = create(&ws, &["made by mistake"]);
     ws.ok(&["undo"]);
-    assert_eq!(ws.json(&["items", "show", &made])["status"], "cancelled");
+    assert_eq!(ws.json(&["items", "show", &made])["status"], "deleted");
     let history = ws.json(&["items", "history", &made]);
     assert_eq!(history.as_array().unwrap().len(), 2, "nothing is rewritten");
 }

@@ -165,8 +165,8 @@ impl<'a> PolicyEngine<'a> {
                 let all_done = items
                     .values()
                     .filter(|item| item.parent == Some(parent))
-                    .all(|child| child.status.is_finished());
-                if !all_done || parent_item.status.is_finished() {
+                    .all(|child| !child.status.is_open());
+                if !all_done || !parent_item.status.is_open() {
                     return Ok(reactions);
                 }
                 let reason = "every child is done or cancelled".to_owned();

@@ -123,8 +123,12 @@ impl std::str::FromStr for SortKey {
 
 impl ItemFilter {
     fn matches(&self, item: &WorkItem, needle: Option<&str>) -> bool {
-        (self.statuses.is_empty() || self.statuses.contains(&item.status))
-            && (self.types.is_empty() || self.types.contains(&item.work_type))
+        // No status asked: any but deleted, which only `--status deleted` lists.
+        (if self.statuses.is_empty() {
+            item.status != Status::Deleted
+        } else {
+            self.statuses.contains(&item.status)
+        }) && (self.types.is_empty() || self.types.contains(&item.work_type))
             && (self.priorities.is_empty() || self.priorities.contains(&item.priority))
             && self.assignee.as_ref().is_none_or(|a| match a {
                 Assignee::Nobody => item.assignee.is_none(),
@@ -134,7 +138,7 @@ impl ItemFilter {
             && self.labels.iter().all(|l| item.labels.contains(l))
             && self
                 .overdue_at
-                .is_none_or(|now| !item.status.is_finished() && item.due.is_some_and(|due| due < now))
+                .is_none_or(|now| item.status.is_open() && item.due.is_some_and(|due| due < now))
             && self
                 .due_before
                 .is_none_or(|at| item.due.is_some_and(|due| due < at))
@@ -177,6 +181,11 @@ fn compare(key: SortKey, a: &WorkItem, b: &WorkItem) -> std::cmp::Ordering {
         SortKey::Id => a.id.cmp(&b.id),
         SortKey::Status => a.status.cmp(&b.status),
     }
+}
+
+/// True when the item index holds what `filter` asks for: it has no row for a deleted item.
+fn indexed(filter: &ItemFilter) -> bool {
+    !filter.statuses.contains(&Status::Deleted)
 }
 
 /// True when a filter asks for nothing but statuses and a limit: what the indexed read model
@@ -322,9 +331,15 @@ impl<'a> Queries<'a> {
         Ok(id)
     }
 
-    /// Every item's display id, in order (for shell completion).
+    /// Every item's display id but the deleted ones', in order (for shell completion).
     pub fn ids(&self) -> Result<Vec<WorkItemId>, AppError> {
-        Ok(self.projection()?.items.into_keys().collect())
+        Ok(self
+            .projection()?
+            .items
+            .into_values()
+            .filter(|item| item.status != Status::Deleted)
+            .map(|item| item.id)
+            .collect())
     }
 
     /// The work to pick next (see [`ready_and_blocked`]) that `filter` matches, in the
@@ -416,7 +431,7 @@ impl<'a> Queries<'a> {
     /// A first page or a status filter, from the indexed read model: costs what it returns.
     fn indexed_list(&self, filter: &ItemFilter) -> Result<Option<ItemList>, AppError> {
         let ItemFilter { statuses, limit, .. } = filter;
-        if !only_status_and_limit(filter) || (limit.is_none() && statuses.is_empty()) {
+        if !only_status_and_limit(filter) || (limit.is_none() && statuses.is_empty()) || !indexed(filter) {
             return Ok(None);
         }
         let Some(index) = self.index()? else {
@@ -467,7 +482,7 @@ impl<'a> Queries<'a> {
         // Every item, or the open ones (the default list): both stream from the index.
         let asked: std::collections::BTreeSet<Status> = filter.statuses.iter().copied().collect();
         let open: std::collections::BTreeSet<Status> =
-            Status::ALL.into_iter().filter(|s| !s.is_finished()).collect();
+            Status::ALL.into_iter().filter(|s| s.is_open()).collect();
         let open_only = !asked.is_empty() && asked == open;
         if !only_status_and_limit(filter) || !(asked.is_empty() || open_only) {
             return Ok(None);
@@ -502,7 +517,7 @@ impl<'a> Queries<'a> {
         if let Some(list) = self.indexed_list(filter)? {
             return Ok(list);
         }
-        if filter.at.is_none() && !filter.archived {
+        if filter.at.is_none() && !filter.archived && indexed(filter) {
             // SQL answers the filter when it can, else narrows the rows the filter decides on.
             let limit = filter.limit.unwrap_or(usize::MAX).min(i64::MAX as usize);
             let indexed = self.index_answer(|index| {

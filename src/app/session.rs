@@ -612,7 +612,7 @@ impl Session {
                 if let Some(index) = super::item_index::ItemIndex::current(&self.store)? {
                     match index.all() {
                         Ok(indexed) => differences.extend(
-                            super::compare(&current.items, &indexed)
+                            super::compare(&indexable(&current.items), &indexed)
                                 .into_iter()
                                 .map(|difference| format!("item index: {difference}")),
                         ),
@@ -655,4 +655,20 @@ impl Session {
             progress,
         )
     }
+}
+
+/// The items the item index holds a row for: all but the deleted ones (a copy only when
+/// there are some).
+fn indexable(items: &super::ItemsModel) -> std::borrow::Cow<'_, super::ItemsModel> {
+    let deleted = |item: &crate::domain::WorkItem| item.status == crate::domain::Status::Deleted;
+    if !items.values().any(deleted) {
+        return std::borrow::Cow::Borrowed(items);
+    }
+    std::borrow::Cow::Owned(
+        items
+            .iter()
+            .filter(|(_, item)| !deleted(item))
+            .map(|(id, item)| (*id, item.clone()))
+            .collect(),
+    )
 }

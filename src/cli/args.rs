@@ -53,7 +53,7 @@ pub enum TopCommand {
     /// Take back your last command (or the one named), with its policies' reactions, by
     /// appending compensating events; run again, the one before it.
     #[command(
-        after_help = "Each actor has its own undo stack: `jerry undo` twice takes back your two last commands, and `jerry redo` re-applies what was undone (until you write something new).\nHistory is never rewritten: the undo is new events, all items in one atomic append. It is refused (exit 4), naming them, when later events touched the same items (a command and its undo cancel out and do not count).\nAn undone create cancels the item.\n\nExamples:\n  jerry undo\n  jerry undo --correlation 01JH5… --json"
+        after_help = "Each actor has its own undo stack: `jerry undo` twice takes back your two last commands, and `jerry redo` re-applies what was undone (until you write something new).\nHistory is never rewritten: the undo is new events, all items in one atomic append. It is refused (exit 4), naming them, when later events touched the same items (a command and its undo cancel out and do not count).\nAn undone create deletes the item (items restore brings it back).\n\nExamples:\n  jerry undo\n  jerry undo --correlation 01JH5… --json"
     )]
     Undo {
         /// The correlation id of the command to take back (events list shows them) [default:
@@ -91,7 +91,7 @@ pub enum TopCommand {
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
-        after_help = "Examples:\n  jerry completions bash > ~/.local/share/bash-completion/completions/jerry\n  jerry completions zsh > ~/.zfunc/_jerry"
+        after_help = "The script asks jerry (on the PATH) at each TAB: flags, the values they take, and the item and project ids there are now.\n\nExamples:\n  source <(jerry completions bash)\n  jerry completions bash > ~/.local/share/bash-completion/completions/jerry\n  jerry completions zsh > ~/.zfunc/_jerry\n  jerry completions fish > ~/.config/fish/completions/jerry.fish"
     )]
     Completions {
         /// The shell to complete for.

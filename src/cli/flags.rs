@@ -134,8 +134,16 @@ where
     Words::new(words)
 }
 
+/// The statuses `items status` moves to: every one but deleted (`items delete` deletes;
+/// typed anyway, the refusal says so).
 pub fn statuses() -> Words<jerry::domain::Status> {
-    words(jerry::domain::Status::ALL.iter().map(|s| s.as_str()).collect())
+    words(
+        jerry::domain::Status::ALL
+            .iter()
+            .filter(|s| **s != jerry::domain::Status::Deleted)
+            .map(|s| s.as_str())
+            .collect(),
+    )
 }
 
 pub fn work_types() -> Words<jerry::domain::WorkType> {

@@ -4,7 +4,7 @@
 mod archive;
 mod args;
 mod context;
-mod docs;
+pub(crate) mod docs;
 mod doctor;
 mod error;
 mod events;

@@ -31,8 +31,9 @@ pub struct ShowArgs {
     pub fields: FieldsArg,
 }
 
-/// A status filter as typed: one status, or `open` (pending, in progress or blocked) or
-/// `closed` (done or cancelled).
+/// A status filter as typed: one status (`deleted` lists deleted items, which no other
+/// filter does), or `open` (pending, in progress or blocked) or `closed` (done or
+/// cancelled).
 #[derive(Debug, Clone)]
 pub struct StatusChoice(Vec<Status>);
 
@@ -48,7 +49,7 @@ impl std::str::FromStr for StatusChoice {
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         Status::named_by(input).map(Self).map_err(|_| {
-            "expected one of pending, in_progress, blocked, done, cancelled, open (the first three), closed (the last two)"
+            "expected one of pending, in_progress, blocked, done, cancelled, deleted, open (the first three), closed (done, cancelled)"
                 .to_owned()
         })
     }
@@ -125,11 +126,12 @@ impl SelectArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only items with this status (repeatable); `open` is pending, in_progress or
-    /// blocked, `closed` is done or cancelled [default: open, unless --all].
+    /// blocked, `closed` is done or cancelled, `deleted` lists deleted items (no other
+    /// filter shows them) [default: open, unless --all].
     #[arg(long, short = 's', value_parser = status_words())]
     pub status: Vec<StatusChoice>,
     /// Closed items too (done, cancelled): without it or a --status, the list is open work
-    /// (--status, when given, says which).
+    /// (--status, when given, says which). Deleted items only with --status deleted.
     #[arg(long, short = 'A')]
     pub all: bool,
     #[command(flatten)]
@@ -174,7 +176,7 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     // Open work unless asked otherwise, as `task list` shows pending tasks.
     let open_only = status.is_empty() && !all;
     let statuses = if open_only {
-        Status::ALL.into_iter().filter(|s| !s.is_finished()).collect()
+        Status::ALL.into_iter().filter(|s| s.is_open()).collect()
     } else {
         status.into_iter().flat_map(|s| s.0).collect()
     };

@@ -9,7 +9,7 @@ use super::{WorkItem, WorkItemId};
 use crate::timestamp::Timestamp;
 
 /// What `jerry archive` would move: groups of linked items, every one of them finished
-/// (done or cancelled) and unchanged since before the cut-off.
+/// (done or cancelled) or deleted, and unchanged since before the cut-off.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArchivePlan {
     /// Each group in id order; groups ordered by their first id.
@@ -49,7 +49,7 @@ pub fn plan_archive(items: &BTreeMap<WorkItemId, WorkItem>, before: Timestamp) -
         let group = root(&mut parent, at);
         groups.entry(group).or_default().push(*id);
     }
-    let leaves = |item: &WorkItem| item.status.is_finished() && item.updated_at < before;
+    let leaves = |item: &WorkItem| !item.status.is_open() && item.updated_at < before;
     let mut plan = ArchivePlan::default();
     for (_, members) in groups {
         let going = members

@@ -34,6 +34,10 @@ pub enum DomainError {
         id: WorkItemId,
         children: Vec<WorkItemId>,
     },
+    #[error("{id} is deleted")]
+    Deleted { id: WorkItemId },
+    #[error("{id} cannot be moved to deleted by a status change")]
+    DeleteByCommand { id: WorkItemId },
     #[error("{id} is already {what}")]
     Unchanged { id: WorkItemId, what: String },
     #[error("{id} cannot depend on itself")]

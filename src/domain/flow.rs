@@ -60,6 +60,8 @@ fn slot(status: Status) -> usize {
         Status::Blocked => 2,
         Status::Done => 3,
         Status::Cancelled => 4,
+        // Counted so that leaving it balances; a deleted item is in no band of the chart.
+        Status::Deleted => 5,
     }
 }
 
@@ -78,7 +80,7 @@ pub fn flow(items: &[ItemFlow], today: Timestamp) -> Flow {
     let span = usize::try_from(last - first + 1).unwrap_or(1);
     // Each change adds one to the status entered and takes one from the status left, on
     // the day it happened; running sums then give the count at the end of every day.
-    let mut deltas = vec![[0i64; 5]; span];
+    let mut deltas = vec![[0i64; 6]; span];
     for item in items {
         let mut previous: Option<Status> = None;
         for &(at, status) in &item.steps {
@@ -91,7 +93,7 @@ pub fn flow(items: &[ItemFlow], today: Timestamp) -> Flow {
         }
     }
     let step = span.div_ceil(MAX_FLOW_POINTS);
-    let mut running = [0i64; 5];
+    let mut running = [0i64; 6];
     let mut days = Vec::with_capacity(span.min(MAX_FLOW_POINTS));
     for (offset, delta) in deltas.iter().enumerate() {
         for (total, change) in running.iter_mut().zip(delta) {

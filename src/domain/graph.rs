@@ -195,9 +195,9 @@ pub fn links<'a>(items: impl IntoIterator<Item = &'a WorkItem>, id: WorkItemId) 
     links
 }
 
-/// Not done and not cancelled.
+/// Pending, in progress or blocked: neither finished nor deleted.
 fn is_open(status: Status) -> bool {
-    !status.is_finished()
+    status.is_open()
 }
 
 /// An open item and the open items that block it.
@@ -375,25 +375,33 @@ pub struct TreeNode {
 
 /// The hierarchy as trees: every root (an item without a parent, or whose parent is
 /// missing) with its descendants; with `focus`, only the branch from its top ancestor down
-/// to it, and its whole subtree.
+/// to it, and its whole subtree. Deleted items are not in it: their children are roots.
 pub fn tree(items: &BTreeMap<WorkItemId, WorkItem>, focus: Option<WorkItemId>) -> Vec<TreeNode> {
+    let present = |id: &WorkItemId| items.get(id).is_some_and(|item| item.status != Status::Deleted);
     let blockers = blockers_of(items);
     let mut blocking: BTreeMap<WorkItemId, Vec<WorkItemId>> = BTreeMap::new();
     for (blocker, blocked) in blocking_edges(items.values()) {
         blocking.entry(blocker).or_default().push(blocked);
     }
     let mut children: BTreeMap<WorkItemId, Vec<WorkItemId>> = BTreeMap::new();
-    for item in items.values() {
-        if let Some(parent) = item.parent.filter(|p| items.contains_key(p)) {
+    for item in items.values().filter(|item| present(&item.id)) {
+        if let Some(parent) = item.parent.filter(|p| present(p)) {
             children.entry(parent).or_default().push(item.id);
         }
     }
+    let present_of = |ids: Option<&Vec<WorkItemId>>| -> Vec<WorkItemId> {
+        ids.into_iter()
+            .flatten()
+            .copied()
+            .filter(|id| present(id))
+            .collect()
+    };
     let node = |id: WorkItemId, kids: Vec<TreeNode>| -> Option<TreeNode> {
-        let item = items.get(&id)?;
+        let item = items.get(&id).filter(|_| present(&id))?;
         let related = item
             .dependencies
             .iter()
-            .filter(|d| d.kind == DependencyType::Related)
+            .filter(|d| d.kind == DependencyType::Related && present(&d.id))
             .map(|d| d.id)
             .collect();
         Some(TreeNode {
@@ -402,8 +410,8 @@ pub fn tree(items: &BTreeMap<WorkItemId, WorkItem>, focus: Option<WorkItemId>) -
             work_type: item.work_type,
             status: item.status,
             priority: item.priority,
-            blocks: blocking.get(&id).cloned().unwrap_or_default(),
-            blocked_by: blockers.get(&id).cloned().unwrap_or_default(),
+            blocks: present_of(blocking.get(&id)),
+            blocked_by: present_of(blockers.get(&id)),
             related,
             children: kids,
         })
@@ -433,7 +441,7 @@ pub fn tree(items: &BTreeMap<WorkItemId, WorkItem>, focus: Option<WorkItemId>) -
     match focus {
         None => items
             .values()
-            .filter(|item| item.parent.is_none_or(|p| !items.contains_key(&p)))
+            .filter(|item| item.parent.is_none_or(|p| !present(&p)))
             .filter_map(|item| subtree(item.id, &children, &node, 0))
             .collect(),
         Some(focus) => {
@@ -442,7 +450,7 @@ pub fn tree(items: &BTreeMap<WorkItemId, WorkItem>, focus: Option<WorkItemId>) -
                 .collect::<Vec<_>>();
             let mut at = items.get(&focus).and_then(|item| item.parent);
             let mut steps = 0;
-            while let Some(parent) = at.filter(|p| items.contains_key(p)) {
+            while let Some(parent) = at.filter(|p| present(p)) {
                 steps += 1;
                 if steps > items.len() {
                     break;

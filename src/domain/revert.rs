@@ -35,17 +35,17 @@ fn take_back(event: &WorkItemEvent) -> Option<WorkItemEvent> {
 
 /// The events that bring `now` back to `before`: each event type takes back the part of the
 /// item it changes (`Fact::revert`), in the order of the table of event types. With no
-/// `before` (the item did not exist), the item is cancelled: an item once created stays in
-/// the log.
+/// `before` (the item did not exist), the item is deleted: it leaves every list, and its
+/// creation stays in the log.
 ///
 /// Status changes here may leave the status graph (back from done to pending, say): an undo
 /// restores what was, it does not move work forward.
 fn revert_status_and_fields(now: &WorkItem, before: Option<&WorkItem>, reason: &str) -> Vec<WorkItemEvent> {
     match before {
         Some(before) => WorkItemEvent::revert_all(now, before, reason),
-        None if now.status != Status::Cancelled => vec![WorkItemEvent::StatusChanged(StatusChanged {
+        None if now.status != Status::Deleted => vec![WorkItemEvent::StatusChanged(StatusChanged {
             old_status: now.status,
-            new_status: Status::Cancelled,
+            new_status: Status::Deleted,
             reason: Some(reason.to_owned()),
         })],
         None => Vec::new(),
@@ -122,11 +122,9 @@ mod tests {
     }
 
     #[test]
-    fn an_undone_creation_cancels_the_item() {
+    fn an_undone_creation_deletes_the_item() {
         let now = item();
         let events = revert(&now, None, "undo", &[]);
-        assert!(
-            matches!(&events[..], [WorkItemEvent::StatusChanged(s)] if s.new_status == Status::Cancelled)
-        );
+        assert!(matches!(&events[..], [WorkItemEvent::StatusChanged(s)] if s.new_status == Status::Deleted));
     }
 }

@@ -15,15 +15,20 @@ pub enum Status {
     Blocked,
     Done,
     Cancelled,
+    /// A mistake taken out (`items delete`, or the undo of a create): gone from every list,
+    /// the board and completion, still in `items show` and the history, and back with
+    /// `items restore` or `jerry undo`. Not a step of the status graph.
+    Deleted,
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 6] = [
         Status::Pending,
         Status::InProgress,
         Status::Blocked,
         Status::Done,
         Status::Cancelled,
+        Status::Deleted,
     ];
 
     /// Every status this one may move to: the whole graph, in one place.
@@ -35,7 +40,7 @@ impl Status {
             InProgress => &[Blocked, Done, Cancelled],
             Blocked => &[InProgress, Cancelled],
             Done => &[InProgress],
-            Cancelled => &[],
+            Cancelled | Deleted => &[],
         }
     }
 
@@ -48,6 +53,11 @@ impl Status {
         matches!(self, Status::Done | Status::Cancelled)
     }
 
+    /// Pending, in progress or blocked: work still to do. Neither finished nor deleted.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Pending | Status::InProgress | Status::Blocked)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Pending => "pending",
@@ -55,6 +65,7 @@ impl Status {
             Status::Blocked => "blocked",
             Status::Done => "done",
             Status::Cancelled => "cancelled",
+            Status::Deleted => "deleted",
         }
     }
 }
@@ -79,7 +90,7 @@ impl FromStr for Status {
         found.ok_or_else(|| DomainError::InvalidValue {
             kind: "status",
             input: input.to_owned(),
-            expected: "one of pending, in_progress, blocked, done, cancelled",
+            expected: "one of pending, in_progress, blocked, done, cancelled, deleted",
         })
     }
 }
@@ -94,7 +105,7 @@ impl Status {
             _ => word.parse().map(|status| vec![status]).map_err(|_| DomainError::InvalidValue {
                 kind: "status",
                 input: word.to_owned(),
-                expected: "one of pending, in_progress, blocked, done, cancelled, open (the first three), closed (the last two)",
+                expected: "one of pending, in_progress, blocked, done, cancelled, deleted, open (the first three), closed (done, cancelled)",
             }),
         }
     }
@@ -126,7 +137,7 @@ mod tests {
                 checked += 1;
             }
         }
-        assert_eq!(checked, 25);
+        assert_eq!(checked, 36);
     }
 
     #[test]

@@ -95,6 +95,10 @@ pub struct WorkItem {
     /// Why the item is blocked, while its status is blocked (`items block --reason`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocked_reason: Option<String>,
+    /// The status a deleted item had when it was deleted: where `items restore` puts it
+    /// back. Absent unless the item is deleted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_from: Option<Status>,
     /// Who claimed the item (`items claim`) and until when; absent when nobody did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim: Option<Claim>,
@@ -251,6 +255,7 @@ impl WorkItem {
             quality: None,
             due: created.due,
             blocked_reason: None,
+            deleted_from: None,
             claim: None,
             conflicts: Vec::new(),
             resolved_conflicts: Vec::new(),

@@ -201,6 +201,8 @@ fn domain_hints(error: CommandError, err: &DomainError) -> CommandError {
             open.first().copied().unwrap_or_default()
         )),
         DomainError::NoConflict { id } => error.hint(format!("jerry items show {id} lists its conflicts")),
+        DomainError::Deleted { id } => error.hint(format!("jerry items restore {id} brings it back")),
+        DomainError::DeleteByCommand { id } => error.hint(format!("jerry items delete {id} deletes it")),
         DomainError::NotClaimable { .. }
         | DomainError::NotInProgress { .. }
         | DomainError::InvalidValue { .. }

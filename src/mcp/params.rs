@@ -44,7 +44,7 @@ pub struct List {
     pub label: Vec<String>,
     /// Text in title, description or comments
     pub search: Option<String>,
-    /// pending|in_progress|blocked|done|cancelled|open|closed
+    /// pending|in_progress|blocked|done|cancelled|deleted|open|closed
     #[serde(default)]
     pub status: Vec<String>,
     /// Children of this item

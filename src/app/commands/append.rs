@@ -273,6 +273,10 @@ impl CommandDispatcher<'_> {
         if !self.store.stream_exists(&stream_for(id)?)? {
             return Err(AppError::ItemNotFound(item));
         }
+        // A link to a deleted item, or a child under one, would point out of the work.
+        if let Some(found) = repository.load(id)? {
+            found.check_not_deleted()?;
+        }
         Ok(id)
     }
 

@@ -23,6 +23,16 @@ pub enum Command {
         to: Status,
         reason: Option<String>,
     },
+    /// Takes a mistake out of the work (any status → deleted); the history stays.
+    Delete {
+        item: ItemRef,
+        reason: Option<String>,
+    },
+    /// Brings a deleted item back to the status it was deleted from.
+    Restore {
+        item: ItemRef,
+        reason: Option<String>,
+    },
     /// Done → in progress; refused from any other status.
     Reopen {
         item: ItemRef,
@@ -112,10 +122,19 @@ impl CommandDispatcher<'_> {
     /// Readies a command: resolves the other items it names and loads the read model it
     /// consults, once, however often its decision is retried after a lost race.
     pub(super) fn plan(&self, command: Command) -> Result<Plan, AppError> {
+        // A deleted item takes no change but its deletion (again: nothing to do) and its
+        // restoring; every other command is refused on it.
+        let on_deleted = matches!(command, Command::Delete { .. } | Command::Restore { .. });
         let prepared = match command {
             Command::Create(new) => return Ok(Plan::Create(new)),
             Command::Together(commands) => self.together(commands)?,
             Command::ChangeStatus { item, to, reason } => self.status_change(item, to, reason)?,
+            Command::Delete { item, reason } => {
+                Prepared::deciding(item, move |current, _| current.delete(reason.clone()))
+            }
+            Command::Restore { item, reason } => {
+                Prepared::deciding(item, move |current, _| current.restore(reason.clone()))
+            }
             Command::Reopen { item, reason } => {
                 Prepared::deciding(item, move |current, now| current.reopen(reason.clone(), now))
             }
@@ -166,6 +185,10 @@ impl CommandDispatcher<'_> {
                 Prepared::deciding(item, move |current, _| current.comment(text.clone(), &actor))
             }
         };
-        Ok(Plan::Update(prepared))
+        Ok(Plan::Update(if on_deleted {
+            prepared
+        } else {
+            prepared.refusing_deleted()
+        }))
     }
 }

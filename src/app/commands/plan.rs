@@ -301,6 +301,18 @@ impl Prepared {
             warnings: Box::new(|_| Vec::new()),
         }
     }
+
+    /// The same write, refused on a deleted item before it decides anything.
+    pub(super) fn refusing_deleted(self) -> Self {
+        let decide = self.decide;
+        Self {
+            decide: Box::new(move |current, now| {
+                current.check_not_deleted()?;
+                decide(current, now)
+            }),
+            ..self
+        }
+    }
 }
 
 pub(super) enum Plan {

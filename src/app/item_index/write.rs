@@ -63,15 +63,19 @@ impl Writer<'_> {
         Ok(event.first().map(|e| split(e.event_id)) == Some((high.unwrap_or(0), low.unwrap_or(0))))
     }
 
-    /// Replaces the whole index with `projection`.
+    /// Replaces the whole index with `projection`. Deleted items have no row: every read
+    /// the index answers (lists, ready, counts) is of items not deleted, and `--status
+    /// deleted` reads the whole model.
     pub(super) fn seed(&self, projection: &ItemsProjection) -> Result<(), IndexError> {
         self.tx
             .execute_batch("DELETE FROM items; DELETE FROM links; DELETE FROM broken;")?;
-        for item in projection.items.values() {
+        let mut count = 0;
+        for item in projection.items.values().filter(|item| indexed(item)) {
             self.put(item)?;
+            count += 1;
         }
         self.put_broken(&projection.broken)?;
-        self.set_meta("count", projection.items.len() as i64)?;
+        self.set_meta("count", count)?;
         let (ready, _) = ready_and_blocked(&projection.items);
         for item in &ready {
             self.tx.execute(
@@ -142,7 +146,7 @@ impl Writer<'_> {
         let mut count = self.meta("count")?.unwrap_or(0);
         let mut ready = self.meta("ready")?.unwrap_or(0);
         for id in &touched {
-            match projection.items.get(id) {
+            match projection.items.get(id).filter(|item| indexed(item)) {
                 Some(item) => {
                     self.put(item)?;
                     count += i64::from(!before.contains(id));
@@ -326,4 +330,9 @@ pub(super) fn load_broken(conn: &Connection) -> Result<BTreeMap<String, String>,
         broken.insert(stream, reason);
     }
     Ok(broken)
+}
+
+/// Whether the item has a row: every item but a deleted one.
+fn indexed(item: &WorkItem) -> bool {
+    item.status != crate::domain::Status::Deleted
 }

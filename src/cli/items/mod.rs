@@ -17,6 +17,7 @@ mod block;
 mod claim;
 mod comment;
 mod create;
+mod delete;
 mod depend;
 mod due;
 mod edit;
@@ -34,6 +35,7 @@ use block::*;
 use claim::*;
 use comment::*;
 use create::*;
+use delete::*;
 use depend::*;
 use due::*;
 use edit::*;
@@ -75,6 +77,20 @@ pub enum ItemsCommand {
     /// Cancel items (pending, in_progress or blocked → cancelled; final).
     #[command(after_help = "Example:\n  jerry items cancel 7 --reason \"duplicate of WORK-003\"")]
     Cancel(TransitionArgs),
+    /// Delete items made by mistake: they leave every list, ready, the board and completion.
+    #[command(
+        after_help = "Deleting is an event: items show and items history still show a deleted item, items list --status deleted lists them,
+and jerry undo or items restore brings one back in the status it had. Any other change to a deleted item is refused (exit 5).
+
+Examples:
+  jerry items delete 7 --reason \"duplicate of WORK-003\"
+  jerry items delete 3 4 5"
+    )]
+    Delete(TransitionArgs),
+    /// Bring deleted items back, in the status they were deleted from.
+    #[command(after_help = "Example:
+  jerry items restore 7")]
+    Restore(TransitionArgs),
     /// Reopen done items (done → in_progress; only from done).
     #[command(after_help = "Example:\n  jerry items reopen 7 --reason \"regressed\"")]
     Reopen(TransitionArgs),
@@ -83,7 +99,7 @@ pub enum ItemsCommand {
     Block(BlockArgs),
     /// Move an item to any status its current one allows.
     #[command(
-        after_help = "Statuses: pending → in_progress | done | cancelled; in_progress → blocked | done | cancelled;\nblocked → in_progress | cancelled; done → in_progress; cancelled is final.\n\nExample:\n  jerry items status 7 blocked --reason \"waiting for review\""
+        after_help = "Statuses: pending → in_progress | done | cancelled; in_progress → blocked | done | cancelled;\nblocked → in_progress | cancelled; done → in_progress; cancelled is final.\nDeleting is not a status move: items delete.\n\nExample:\n  jerry items status 7 blocked --reason \"waiting for review\""
     )]
     Status(StatusArgs),
     /// Change items' priority.
@@ -171,6 +187,8 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CommandRes
         ItemsCommand::Complete(args) => transition(args, Some(Status::Done), ctx, out),
         ItemsCommand::Cancel(args) => transition(args, Some(Status::Cancelled), ctx, out),
         ItemsCommand::Reopen(args) => transition(args, None, ctx, out),
+        ItemsCommand::Delete(args) => delete(args, ctx, out),
+        ItemsCommand::Restore(args) => restore(args, ctx, out),
         ItemsCommand::Block(args) => block(args, ctx, out),
         ItemsCommand::Status(args) => status(args, ctx, out),
         ItemsCommand::Priority(args) => priority(args, ctx, out),

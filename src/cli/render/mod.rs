@@ -143,7 +143,7 @@ pub(super) fn status_colour(status: Status) -> Option<&'static str> {
         Status::InProgress => Some("36"),
         Status::Blocked => Some("31"),
         Status::Done => Some("32"),
-        Status::Cancelled => Some("90"),
+        Status::Cancelled | Status::Deleted => Some("90"),
     }
 }
 

@@ -31,7 +31,7 @@ impl Fact for WorkItemCreated {
     /// The item is made from its creation (`WorkItem::replay`); a second one changes nothing.
     fn apply(self, _: &mut WorkItem, _: Timestamp, _: u64) {}
 
-    /// An item once created stays in the log: undoing its creation cancels it
+    /// An item once created stays in the log: undoing its creation deletes it
     /// (`revert::revert` without an earlier state).
     fn revert(_: &WorkItem, _: &WorkItem, _: &str, _: &mut Vec<WorkItemEvent>) {}
 

@@ -27,6 +27,9 @@ impl WorkItem {
         now: Timestamp,
     ) -> Result<Vec<WorkItemEvent>, DomainError> {
         let reason = non_blank(reason)?;
+        if to == Status::Deleted {
+            return Err(DomainError::DeleteByCommand { id: self.id });
+        }
         if to == self.status {
             return Err(DomainError::Unchanged {
                 id: self.id,
@@ -72,8 +75,59 @@ impl WorkItem {
     }
 }
 
+impl WorkItem {
+    /// Takes a mistake out: the item leaves every list, the board and completion, keeps its
+    /// history, and remembers its status for [`WorkItem::restore`]. Any status may be
+    /// deleted; deleting twice changes nothing.
+    pub fn delete(&self, reason: Option<String>) -> Result<Vec<WorkItemEvent>, DomainError> {
+        let reason = non_blank(reason)?;
+        if self.status == Status::Deleted {
+            return Err(DomainError::Unchanged {
+                id: self.id,
+                what: Status::Deleted.to_string(),
+            });
+        }
+        Ok(vec![WorkItemEvent::StatusChanged(StatusChanged {
+            old_status: self.status,
+            new_status: Status::Deleted,
+            reason,
+        })])
+    }
+
+    /// Brings a deleted item back to the status it was deleted from (a blocked item comes
+    /// back blocked, with `reason` or "restored" as why).
+    pub fn restore(&self, reason: Option<String>) -> Result<Vec<WorkItemEvent>, DomainError> {
+        let reason = non_blank(reason)?;
+        if self.status != Status::Deleted {
+            return Err(DomainError::Unchanged {
+                id: self.id,
+                what: format!("{} (not deleted)", self.status),
+            });
+        }
+        let back = self.deleted_from.unwrap_or(Status::Pending);
+        let reason = match back {
+            Status::Blocked => Some(reason.unwrap_or_else(|| "restored".to_owned())),
+            _ => reason,
+        };
+        Ok(vec![WorkItemEvent::StatusChanged(StatusChanged {
+            old_status: Status::Deleted,
+            new_status: back,
+            reason,
+        })])
+    }
+
+    /// Refuses any change but a restore to a deleted item: it is out of the work.
+    pub fn check_not_deleted(&self) -> Result<(), DomainError> {
+        if self.status == Status::Deleted {
+            return Err(DomainError::Deleted { id: self.id });
+        }
+        Ok(())
+    }
+}
+
 impl Fact for StatusChanged {
     fn apply(self, item: &mut WorkItem, _: Timestamp, _: u64) {
+        item.deleted_from = (self.new_status == Status::Deleted).then_some(self.old_status);
         item.status = self.new_status;
         item.blocked_reason = if self.new_status == Status::Blocked {
             self.reason
