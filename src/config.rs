@@ -1,5 +1,7 @@
-//! Per-project settings in `.jerry/config.toml`. Precedence, highest first: a command-line
-//! flag, its environment variable, this file, the built-in default.
+//! Settings: a project's in its `.jerry/config.toml`, and a user's, for every project, in
+//! `$XDG_CONFIG_HOME/jerry/config.toml` (else `~/.config/jerry/config.toml`), in the same
+//! form. Precedence, highest first: a command-line flag, its environment variable, the
+//! project's file, the user's file, the built-in default.
 
 use std::path::{Path, PathBuf};
 
@@ -69,7 +71,44 @@ pub enum ConfigError {
     },
 }
 
+/// Where the user's own settings live: `$XDG_CONFIG_HOME/jerry/config.toml` when that is
+/// an absolute path, else `$HOME/.config/jerry/config.toml`; `None` without either.
+pub fn user_config_path() -> Option<PathBuf> {
+    let absolute = |var: &str| {
+        std::env::var_os(var)
+            .map(PathBuf::from)
+            .filter(|path| path.is_absolute())
+    };
+    let base = absolute("XDG_CONFIG_HOME").or_else(|| absolute("HOME").map(|home| home.join(".config")))?;
+    Some(base.join("jerry").join("config.toml"))
+}
+
 impl ProjectConfig {
+    /// These settings, each one absent here taken from `fallback` (the user's, under a
+    /// project's).
+    pub fn over(self, fallback: &ProjectConfig) -> ProjectConfig {
+        let ProjectConfig {
+            actor,
+            default_type,
+            lock_timeout,
+            snapshot_interval,
+            store,
+            quality_gate,
+            policies,
+            sync_remote,
+        } = self;
+        ProjectConfig {
+            actor: actor.or_else(|| fallback.actor.clone()),
+            default_type: default_type.or(fallback.default_type),
+            lock_timeout: lock_timeout.or(fallback.lock_timeout),
+            snapshot_interval: snapshot_interval.or(fallback.snapshot_interval),
+            store: store.or_else(|| fallback.store.clone()),
+            quality_gate: quality_gate.or(fallback.quality_gate),
+            policies: policies.or_else(|| fallback.policies.clone()),
+            sync_remote: sync_remote.or_else(|| fallback.sync_remote.clone()),
+        }
+    }
+
     /// The policies switched on, in a fixed order; names this jerry does not know are
     /// ignored (a newer jerry may have written them).
     pub fn enabled_policies(&self) -> Vec<crate::domain::Policy> {

@@ -66,6 +66,7 @@ impl AppError {
             | AppError::SeveralCreates => ErrorKind::Usage,
             AppError::SameStore(_)
             | AppError::BadEnvironment { .. }
+            | AppError::NoUserConfig
             | AppError::InvalidImport { .. }
             | AppError::ArchiveUnsupported { .. }
             | AppError::SyncRejected { .. } => ErrorKind::Invalid,

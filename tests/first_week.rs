@@ -593,3 +593,73 @@ fn a_deleted_item_leaves_the_work_and_comes_back() {
     assert_eq!(ws.json(&["items", "show", "3"])["status"], "blocked");
     assert_eq!(ws.json(&["items", "restore", "3"])["unchanged"], true);
 }
+
+/// A user's own settings (`config set --user`) hold for every project, under each
+/// project's own, and say where they come from.
+#[test]
+fn a_users_own_settings_hold_under_the_projects() {
+    let ws = Workspace::new();
+    let user_file = ws.path().join(".user-config/jerry/config.toml");
+    let out = ws.run(&["config", "set", "--user", "actor", "ann"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read_to_string(&user_file)
+        .unwrap()
+        .contains("actor = \"ann\""));
+    ws.ok(&["config", "set", "--user", "default_type", "bug"]);
+    assert_eq!(
+        ws.ok(&["config", "path", "--user"]).trim(),
+        user_file.to_str().unwrap()
+    );
+    ws.ok(&["items", "create", "first"]);
+    let item = ws.json(&["items", "show", "1"]);
+    assert_eq!(item["type"], "bug", "the user's default type");
+    let history = ws.json(&["items", "history", "1"]);
+    assert_eq!(history[0]["metadata"]["actor"], "ann", "{history}");
+    let out = ws.run(&["config", "get", "actor"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ann");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("(from user config)"));
+    // The project's own setting wins over the user's, and a flag over both.
+    ws.ok(&["config", "set", "actor", "bob"]);
+    let listed = ws.json(&["config", "list"]);
+    let setting = |key: &str| {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == key)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(
+        (&setting("actor")["value"], &setting("actor")["source"]),
+        (&Value::from("bob"), &Value::from("config.toml"))
+    );
+    assert_eq!(setting("default_type")["source"], "user config");
+    assert_eq!(
+        ws.ok(&["--actor", "carl", "config", "get", "actor"]).trim(),
+        "carl"
+    );
+    ws.ok(&["config", "unset", "--user", "default_type"]);
+    assert_eq!(ws.ok(&["config", "get", "default_type"]).trim(), "task");
+    // Without XDG_CONFIG_HOME it lives under HOME; a damaged file is one clear error.
+    let home = ws.path().join("home");
+    let out = ws
+        .command()
+        .env_remove("XDG_CONFIG_HOME")
+        .env("HOME", &home)
+        .args(["config", "path", "--user"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        home.join(".config/jerry/config.toml").to_str().unwrap()
+    );
+    std::fs::write(&user_file, "actor = 3\n").unwrap();
+    let out = ws.run(&["items", "list"]);
+    assert_fails(&out, 5, &format!("cannot read {}", user_file.display()));
+    assert_fails(
+        &ws.run(&["config", "set", "--user", "colour", "x"]),
+        5,
+        "unknown config key 'colour'",
+    );
+}

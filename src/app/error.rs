@@ -24,6 +24,9 @@ pub enum AppError {
     /// A read that needs a project, where there is none yet.
     #[error("there is no project in {} yet", .root.display())]
     NoProject { root: PathBuf },
+    /// Neither `XDG_CONFIG_HOME` nor `HOME` says where the user's settings live.
+    #[error("there is no place for user settings: set XDG_CONFIG_HOME or HOME to an absolute path")]
+    NoUserConfig,
     /// A read of a database file that does not exist (reads never create one).
     #[error("{0} does not exist (reads never create a store)")]
     NoStore(StoreUrl),

@@ -57,7 +57,7 @@ pub use queries::{Assignee, ItemFilter, ItemList, ItemSummary, Page, Queries, So
 pub use replay::{compare, rebuild, verify, ReplayCounts};
 pub use repository::{stream_for, ItemRepository};
 pub use session::{Migration, Outcome, ReplayReport, Session};
-pub use setup::{Overrides, ProjectSummary, Setting, Settings, Setup};
+pub use setup::{ConfigLayers, Overrides, ProjectSummary, Setting, Settings, Setup};
 pub use snapshot::{configure_snapshot_every, snapshot_every, Snapshot, DEFAULT_SNAPSHOT_EVERY};
 pub(crate) use undo::undo;
 pub use undo::{UndoTarget, Undone};

@@ -1,7 +1,8 @@
 //! From what a front door was told (`--root`, `--project`, `--store`, `--actor`, …) to an
 //! open [`Session`]: the workspace, the project, its settings and its store, resolved the
 //! same way for every front door. Precedence, highest first: what the front door was given
-//! (a flag or its environment variable), the project's `config.toml`, the built-in default.
+//! (a flag or its environment variable), the project's `config.toml`, the user's, the built-in
+//! default.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -33,7 +34,17 @@ pub struct Settings {
     pub project: ProjectId,
     /// The project does not exist yet; a successful write creates it.
     pub first: bool,
+    /// What the commands use: the project's settings over the user's.
     pub config: ProjectConfig,
+    /// The project's file alone, and the user's, to say where a setting comes from.
+    pub layers: ConfigLayers,
+}
+
+/// The files settings come from, each as it is.
+#[derive(Debug, Clone, Default)]
+pub struct ConfigLayers {
+    pub project: ProjectConfig,
+    pub user: ProjectConfig,
 }
 
 /// `{id, path, items, events, store}` of one project, for `projects list|show`.
@@ -132,12 +143,29 @@ impl Setup {
             Resolved::Existing(id) => (id, false),
             Resolved::First(id) => (id, true),
         };
-        let config = ProjectConfig::load(&self.config_path(&project))?;
+        let layers = ConfigLayers {
+            project: ProjectConfig::load(&self.config_path(&project))?,
+            user: self.user_config()?,
+        };
         Ok(Settings {
             project,
             first,
-            config,
+            config: layers.project.clone().over(&layers.user),
+            layers,
         })
+    }
+
+    /// The user's own settings, under every project's (empty without the file).
+    pub fn user_config(&self) -> Result<ProjectConfig, AppError> {
+        match crate::config::user_config_path() {
+            Some(path) => Ok(ProjectConfig::load(&path)?),
+            None => Ok(ProjectConfig::default()),
+        }
+    }
+
+    /// A project's settings as its commands use them: its own over the user's.
+    fn config_of(&self, project: &ProjectId) -> Result<ProjectConfig, AppError> {
+        Ok(ProjectConfig::load(&self.config_path(project))?.over(&self.user_config()?))
     }
 
     /// Where a project's events live: the given store, else its config's `store` (a
@@ -176,8 +204,9 @@ impl Setup {
     }
 
     /// Every setting as a command would use it: what the front door was given (a flag or
-    /// its environment variable), else `config.toml`, else the default.
-    pub fn effective(&self, config: &ProjectConfig) -> Result<Vec<Setting>, AppError> {
+    /// its environment variable), else the project's `config.toml`, else the user's, else
+    /// the default.
+    pub fn effective(&self, layers: &ConfigLayers) -> Result<Vec<Setting>, AppError> {
         let mut settings = Vec::new();
         for (key, default) in DEFAULTS {
             let given = match key {
@@ -187,10 +216,11 @@ impl Setup {
                 "snapshot_interval" => std::env::var("JERRY_SNAPSHOT_EVERY").ok(),
                 _ => None,
             };
-            let (value, source) = match (given, config.get(key)?) {
-                (Some(value), _) => (value, "flag or environment"),
-                (None, Some(value)) => (value, "config.toml"),
-                (None, None) => (default.to_owned(), "default"),
+            let (value, source) = match (given, layers.project.get(key)?, layers.user.get(key)?) {
+                (Some(value), _, _) => (value, "flag or environment"),
+                (None, Some(value), _) => (value, "config.toml"),
+                (None, None, Some(value)) => (value, "user config"),
+                (None, None, None) => (default.to_owned(), "default"),
             };
             settings.push(Setting { key, value, source });
         }
@@ -268,6 +298,7 @@ impl Setup {
             project,
             first,
             config,
+            ..
         } = settings;
         let options = self.open_options(&project, &config);
         Session::new(super::session::Parts {
@@ -292,6 +323,7 @@ impl Setup {
             project,
             first,
             config,
+            layers,
         } = self.settings()?;
         if std::env::var_os("JERRY_SNAPSHOT_EVERY").is_none() {
             if let Some(every) = config.snapshot_interval {
@@ -305,6 +337,7 @@ impl Setup {
                 project,
                 first,
                 config,
+                layers,
             },
             store,
             url,
@@ -352,6 +385,30 @@ impl Setup {
         Ok((settings, config))
     }
 
+    /// Sets one of the user's own settings (under every project's), in the file
+    /// [`crate::config::user_config_path`] names, under the same lock as `set_config`.
+    pub fn set_user_config(&self, key: &str, value: &str) -> Result<(PathBuf, ProjectConfig), AppError> {
+        ProjectConfig::default().set(key, value)?;
+        let path = Self::user_path()?;
+        let (config, ()) = ProjectConfig::update(&path, |config| config.set(key, value))?;
+        Ok((path, config))
+    }
+
+    /// Removes one of the user's own settings.
+    pub fn unset_user_config(&self, key: &str) -> Result<PathBuf, AppError> {
+        ProjectConfig::default().unset(key)?;
+        let path = Self::user_path()?;
+        if path.exists() {
+            ProjectConfig::update(&path, |config| config.unset(key))?;
+        }
+        Ok(path)
+    }
+
+    /// Where the user's settings live, or why there is no such place.
+    pub fn user_path() -> Result<PathBuf, AppError> {
+        crate::config::user_config_path().ok_or(AppError::NoUserConfig)
+    }
+
     /// Applies the store's schema migrations (a database store); returns the store, its
     /// schema version and the migrations applied now.
     pub fn init_store(&self) -> Result<(StoreUrl, u32, Vec<u32>), AppError> {
@@ -364,7 +421,7 @@ impl Setup {
 
     /// The project's size and where it lives; it must exist.
     pub fn summary(&self, id: &ProjectId) -> Result<ProjectSummary, AppError> {
-        let config = ProjectConfig::load(&self.config_path(id))?;
+        let config = self.config_of(id)?;
         let store = Backend::open(&self.store_url(&config)?, &self.open_options(id, &config))?;
         Ok(ProjectSummary {
             id: id.clone(),

@@ -181,31 +181,46 @@ pub enum TopCommand {
 
 #[derive(Debug, Subcommand)]
 #[command(
-    after_help = "Keys: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate (off, warn, enforce), policies (a comma-separated list of unblock-dependents, close-parent, or none).\nPrecedence: a flag, then its environment variable, then config.toml, then the built-in default.\n\nExamples:\n  jerry config set default_type bug\n  jerry config get actor\n  jerry config list --json"
+    after_help = "Keys: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate (off, warn, enforce), policies (a comma-separated list of unblock-dependents, close-parent, or none).\nPrecedence: a flag, then its environment variable, then the project's config.toml, then yours ($XDG_CONFIG_HOME/jerry/config.toml, else ~/.config/jerry/config.toml: config set --user), then the built-in default.\n\nExamples:\n  jerry config set default_type bug\n  jerry config get actor\n  jerry config list --json"
 )]
 pub enum ConfigCommand {
-    /// Print one setting as it takes effect (a flag or its environment variable, else
-    /// config.toml, else the default); --json adds where it comes from.
+    /// Print one setting as it takes effect (a flag or its environment variable, else the
+    /// project's config.toml, else the user's, else the default) and, on stderr, where it
+    /// comes from.
     Get {
         /// actor, default_type, lock_timeout, snapshot_interval, store, quality_gate or policies.
         key: String,
     },
-    /// Change one setting.
+    /// Change one setting (of the project, or with --user of every project of yours).
+    #[command(
+        after_help = "Examples:\n  jerry config set quality_gate warn\n  jerry config set --user actor ann"
+    )]
     Set {
         /// actor, default_type, lock_timeout, snapshot_interval, store, quality_gate or policies.
         key: String,
         /// The new value (checked as the matching flag would be).
         value: String,
+        /// In your own config file ($XDG_CONFIG_HOME/jerry/config.toml, else
+        /// ~/.config/jerry/config.toml), under every project's.
+        #[arg(long)]
+        user: bool,
     },
-    /// Remove one setting from config.toml (it falls back to its default).
+    /// Remove one setting from config.toml (it falls back to the user's, else its default).
     Unset {
         /// actor, default_type, lock_timeout, snapshot_interval, store, quality_gate or policies.
         key: String,
+        /// From your own config file instead.
+        #[arg(long)]
+        user: bool,
     },
     /// Print every setting as it takes effect and where its value comes from.
     List,
-    /// Print the path of the project's config.toml.
-    Path,
+    /// Print the path of the project's config.toml (--user: of yours).
+    Path {
+        /// Your own config file's path instead.
+        #[arg(long)]
+        user: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -12,10 +12,34 @@ use crate::door::error::CommandResult;
 
 pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> CommandResult {
     let setup = ctx.setup();
+    match command {
+        ConfigCommand::Path { user: true } => {
+            return out.line(&jerry::app::Setup::user_path()?.display().to_string())
+        }
+        ConfigCommand::Set {
+            key,
+            value,
+            user: true,
+        } => {
+            let (path, config) = setup.set_user_config(&key, &value)?;
+            if out.json() {
+                return out.json_value(&json!({ "key": key, "value": config.get(&key)?, "path": path }));
+            }
+            return out.confirm(&format!("{key} = {value} in {}", path.display()));
+        }
+        ConfigCommand::Unset { key, user: true } => {
+            let path = setup.unset_user_config(&key)?;
+            if out.json() {
+                return out.json_value(&json!({ "key": key, "value": null, "path": path }));
+            }
+            return out.confirm(&format!("{key} unset in {}", path.display()));
+        }
+        _ => {}
+    }
     let opened = setup.settings()?;
     let path = setup.config_path(&opened.project);
     match command {
-        ConfigCommand::Path => {
+        ConfigCommand::Path { .. } => {
             if opened.first {
                 out.note(&format!(
                     "there is no project in {} yet; this is where its config.toml will be",
@@ -26,7 +50,7 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> Comman
         }
         ConfigCommand::Get { key } => {
             opened.config.get(&key)?; // an unknown key: exit 5
-            let effective = setup.effective(&opened.config)?;
+            let effective = setup.effective(&opened.layers)?;
             let Some(setting) = effective.into_iter().find(|s| s.key == key) else {
                 return Err(jerry::config::ConfigError::UnknownKey(key).into());
             };
@@ -39,14 +63,14 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> Comman
             out.note(&format!("(from {})", setting.source));
             Ok(())
         }
-        ConfigCommand::Unset { key } => {
+        ConfigCommand::Unset { key, .. } => {
             setup.unset_config(&key)?;
             if out.json() {
                 return out.json_value(&json!({ "key": key, "value": null }));
             }
             out.confirm(&format!("{key} unset in {}", path.display()))
         }
-        ConfigCommand::Set { key, value } => {
+        ConfigCommand::Set { key, value, .. } => {
             let (opened, config) = setup.set_config(&key, &value)?;
             if opened.first {
                 out.note(&format!("note: created {} for its settings", opened.project));
@@ -57,7 +81,7 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> Comman
             out.confirm(&format!("{key} = {value} in {}", path.display()))
         }
         ConfigCommand::List => {
-            let rows = setup.effective(&opened.config)?;
+            let rows = setup.effective(&opened.layers)?;
             if out.json() {
                 return out.json_value(&rows);
             }

@@ -163,6 +163,7 @@ impl From<AppError> for CommandError {
             | AppError::SameItemTwice(_)
             | AppError::SeveralCreates
             | AppError::BadEnvironment { .. }
+            | AppError::NoUserConfig
             | AppError::CorruptEvent { .. }
             | AppError::Inconsistent { .. }
             | AppError::InvalidImport { .. }

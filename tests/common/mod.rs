@@ -138,6 +138,8 @@ impl Workspace {
                 cmd.env(var, value);
             }
         }
+        // The user's own jerry settings are the test's: none, unless it writes them here.
+        cmd.env("XDG_CONFIG_HOME", self.path().join(".user-config"));
         let n = self.commands.fetch_add(1, Ordering::Relaxed);
         if !self.real_clock {
             cmd.env("JERRY_TEST_TIMESTAMP", moment(n));
