@@ -3,6 +3,7 @@
 //! form. Precedence, highest first: a command-line flag, its environment variable, the
 //! project's file, the user's file, the built-in default.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -37,10 +38,51 @@ pub struct ProjectConfig {
     /// The git remote `jerry sync` uses when none is named.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sync_remote: Option<String>,
+    /// How tables show times: `relative` (an item's `3h ago`, `in 2d`; the log's local
+    /// clock), `local` (the local clock everywhere) or `utc` (RFC 3339, as `--utc`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_format: Option<TimeFormat>,
+    /// `items next`'s coefficients that differ from the defaults (`urgency.due = 15`), by
+    /// term (see [`crate::domain::urgency::TERMS`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub urgency: BTreeMap<String, f64>,
+}
+
+/// How tables show times; `--json` always has RFC 3339 in UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeFormat {
+    #[default]
+    Relative,
+    Local,
+    Utc,
+}
+
+impl TimeFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeFormat::Relative => "relative",
+            TimeFormat::Local => "local",
+            TimeFormat::Utc => "utc",
+        }
+    }
+}
+
+impl std::str::FromStr for TimeFormat {
+    type Err = ();
+
+    fn from_str(input: &str) -> Result<Self, ()> {
+        match input.trim().to_ascii_lowercase().as_str() {
+            "relative" => Ok(TimeFormat::Relative),
+            "local" => Ok(TimeFormat::Local),
+            "utc" => Ok(TimeFormat::Utc),
+            _ => Err(()),
+        }
+    }
 }
 
 /// The keys `jerry config` knows, in the order `config list` shows them.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 9] = [
     "actor",
     "default_type",
     "lock_timeout",
@@ -49,13 +91,14 @@ pub const KEYS: [&str; 8] = [
     "quality_gate",
     "policies",
     "sync_remote",
+    "time_format",
 ];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: PathBuf, reason: String },
-    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies, sync_remote)")]
+    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies, sync_remote, time_format, urgency.TERM)")]
     UnknownKey(String),
     #[error("invalid value '{value}' for {key}: {expected}")]
     InvalidValue {
@@ -83,6 +126,15 @@ pub fn user_config_path() -> Option<PathBuf> {
     Some(base.join("jerry").join("config.toml"))
 }
 
+/// The term an `urgency.TERM` key names, if it is one of `items next`'s.
+fn urgency_term(key: &str) -> Option<&'static str> {
+    let name = key.strip_prefix("urgency.")?;
+    crate::domain::urgency::TERMS
+        .iter()
+        .map(|(term, _, _)| *term)
+        .find(|term| *term == name)
+}
+
 impl ProjectConfig {
     /// These settings, each one absent here taken from `fallback` (the user's, under a
     /// project's).
@@ -96,7 +148,12 @@ impl ProjectConfig {
             quality_gate,
             policies,
             sync_remote,
+            time_format,
+            mut urgency,
         } = self;
+        for (term, value) in &fallback.urgency {
+            urgency.entry(term.clone()).or_insert(*value);
+        }
         ProjectConfig {
             actor: actor.or_else(|| fallback.actor.clone()),
             default_type: default_type.or(fallback.default_type),
@@ -106,7 +163,15 @@ impl ProjectConfig {
             quality_gate: quality_gate.or(fallback.quality_gate),
             policies: policies.or_else(|| fallback.policies.clone()),
             sync_remote: sync_remote.or_else(|| fallback.sync_remote.clone()),
+            time_format: time_format.or(fallback.time_format),
+            urgency,
         }
+    }
+
+    /// `items next`'s coefficients: the defaults, with those set here over them.
+    pub fn coefficients(&self) -> Result<crate::domain::urgency::Coefficients, ConfigError> {
+        crate::domain::urgency::Coefficients::with(&self.urgency)
+            .map_err(|term| ConfigError::UnknownKey(format!("urgency.{term}")))
     }
 
     /// The policies switched on, in a fixed order; names this jerry does not know are
@@ -189,6 +254,10 @@ impl ProjectConfig {
             "quality_gate" => self.quality_gate = None,
             "policies" => self.policies = None,
             "sync_remote" => self.sync_remote = None,
+            "time_format" => self.time_format = None,
+            other if urgency_term(other).is_some() => {
+                self.urgency.remove(urgency_term(other).unwrap_or_default());
+            }
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         }
         Ok(())
@@ -204,6 +273,10 @@ impl ProjectConfig {
             "quality_gate" => self.quality_gate.map(|g| g.to_string()),
             "policies" => self.policies.as_ref().map(|p| p.join(",")),
             "sync_remote" => self.sync_remote.clone(),
+            "time_format" => self.time_format.map(|f| f.as_str().to_owned()),
+            other if urgency_term(other).is_some() => urgency_term(other)
+                .and_then(|term| self.urgency.get(term))
+                .map(ToString::to_string),
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         })
     }
@@ -267,6 +340,22 @@ impl ProjectConfig {
                     return Err(invalid("a git remote's name or URL"));
                 }
                 self.sync_remote = Some(value.to_owned());
+            }
+            "time_format" => {
+                self.time_format = Some(
+                    value
+                        .parse()
+                        .map_err(|()| invalid("one of relative, local, utc"))?,
+                );
+            }
+            other if urgency_term(other).is_some() => {
+                let coefficient: f64 = value
+                    .parse()
+                    .ok()
+                    .filter(|v: &f64| v.is_finite())
+                    .ok_or_else(|| invalid("a number (negative lowers the urgency)"))?;
+                let term = urgency_term(other).unwrap_or_default();
+                self.urgency.insert(term.to_owned(), coefficient);
             }
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         }

@@ -11,6 +11,9 @@ use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
 use time::{OffsetDateTime, UtcOffset};
 
+mod shown;
+mod typed;
+
 const FORMAT: &[BorrowedFormatItem<'static>] =
     format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
 
@@ -26,8 +29,6 @@ pub struct TimestampError {
     expected: &'static str,
 }
 
-const TIME_EXPECTED: &str =
-    "expected RFC 3339 (2026-01-12T12:00:00Z), a date (2026-01-12), an age (15m, 2h, 3d, 1w ago), a time ahead (+3d), today, yesterday or tomorrow";
 const DURATION_EXPECTED: &str = "expected a number and a unit: 30s, 15m, 2h, 3d or 1w";
 
 impl Timestamp {
@@ -62,39 +63,11 @@ impl Timestamp {
             })
     }
 
-    /// Parses what a user types for a moment, relative to `now` (all in UTC): RFC 3339, a
-    /// date (its midnight), an age (`15m`, `2h`, `3d`, `1w` before now), a time ahead
-    /// (`+3d`, for due dates), `today`, `yesterday`, `tomorrow` or `now`.
+    /// Parses what a user types for a moment, relative to `now`: calendar words (`friday`,
+    /// `eom`), dates and local times in the local zone; `now`, RFC 3339, ages (`3d`, `2mo`)
+    /// and times ahead (`+3d`, `in 2 weeks`) the same everywhere (see `timestamp/typed.rs`).
     pub fn parse_spec(input: &str, now: Timestamp) -> Result<Self, TimestampError> {
-        let text = input.trim();
-        let invalid = || TimestampError {
-            what: "time",
-            input: input.to_owned(),
-            expected: TIME_EXPECTED,
-        };
-        let midnight = |at: OffsetDateTime| Self(at.replace_time(time::Time::MIDNIGHT));
-        match text.to_ascii_lowercase().as_str() {
-            "now" => return Ok(now),
-            "today" => return Ok(midnight(now.0)),
-            "yesterday" => return Ok(midnight(now.0 - time::Duration::days(1))),
-            "tomorrow" => return Ok(midnight(now.0 + time::Duration::days(1))),
-            _ => {}
-        }
-        if let Some(ahead) = text.strip_prefix('+') {
-            let ahead = parse_duration(ahead).map_err(|_| invalid())?;
-            let ahead = time::Duration::try_from(ahead).map_err(|_| invalid())?;
-            return now.0.checked_add(ahead).map(Self).ok_or_else(invalid);
-        }
-        if let Ok(at) = Self::parse(text) {
-            return Ok(at);
-        }
-        let date_format = format_description!("[year]-[month]-[day]");
-        if let Ok(date) = time::Date::parse(text, date_format) {
-            return Ok(Self(date.midnight().assume_utc()));
-        }
-        let age = parse_duration(text).map_err(|_| invalid())?;
-        let age = time::Duration::try_from(age).map_err(|_| invalid())?;
-        now.0.checked_sub(age).map(Self).ok_or_else(invalid)
+        typed::parse(input, now)
     }
 
     pub fn checked_add(&self, duration: std::time::Duration) -> Option<Self> {
@@ -332,9 +305,7 @@ mod tests {
     fn parses_what_users_type_for_a_moment() {
         let now = Timestamp::parse("2026-01-12T15:30:00Z").unwrap();
         let at = |text| Timestamp::parse_spec(text, now).unwrap().to_string();
-        assert_eq!(at("2026-01-10"), "2026-01-10T00:00:00.000000Z");
-        assert_eq!(at("today"), "2026-01-12T00:00:00.000000Z");
-        assert_eq!(at("yesterday"), "2026-01-11T00:00:00.000000Z");
+        // Calendar words are local (see `typed`); ages and instants are the same anywhere.
         assert_eq!(at("15m"), "2026-01-12T15:15:00.000000Z");
         assert_eq!(at("2h"), "2026-01-12T13:30:00.000000Z");
         assert_eq!(at("3d"), "2026-01-09T15:30:00.000000Z");

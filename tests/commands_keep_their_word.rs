@@ -487,12 +487,15 @@ fn list_searches_sorts_and_filters_as_a_demanding_user_expects() {
 }
 
 #[test]
-fn the_list_table_shows_due_days_when_any_item_has_one() {
+fn the_list_table_shows_when_items_are_due_when_any_has_a_due_date() {
     let ws = workspace_with(&["plain"]);
     assert!(!ws.ok(&["items", "list", "--all"]).contains("DUE"));
     ws.ok(&["items", "create", "dated", "--due", "2026-03-04"]);
+    // How far ahead (the test clock reads 2026-01-01), or the date itself with --utc.
     let table = ws.ok(&["items", "list", "--all"]);
-    assert!(table.contains("DUE") && table.contains("2026-03-04"), "{table}");
+    assert!(table.contains("DUE") && table.contains("in 2mo"), "{table}");
+    let table = ws.ok(&["--utc", "items", "list", "--all"]);
+    assert!(table.contains("2026-03-04T00:00:00"), "{table}");
 }
 
 /// An export of a small project, as JSON lines, and the workspace it came from.

@@ -663,3 +663,124 @@ fn a_users_own_settings_hold_under_the_projects() {
         "unknown config key 'colour'",
     );
 }
+
+/// Times people type are read in their zone, and tables show times as people read them;
+/// `--json` keeps RFC 3339 in UTC.
+#[test]
+fn times_are_typed_and_read_as_people_say_them() {
+    let ws = Workspace::new();
+    // The test clock reads Thursday 2026-01-01, a few seconds after midnight (UTC).
+    ws.ok(&["items", "create", "a", "--due", "friday"]);
+    assert_eq!(
+        ws.json(&["items", "show", "1"])["due"],
+        "2026-01-02T00:00:00.000000Z"
+    );
+    for (typed, due) in [
+        ("next monday", "2026-01-05T00:00:00.000000Z"),
+        ("eom", "2026-01-31T23:59:59.000000Z"),
+        ("eow", "2026-01-04T23:59:59.000000Z"),
+        ("2026-12-24 17:00", "2026-12-24T17:00:00.000000Z"),
+    ] {
+        ws.ok(&["items", "due", "1", typed]);
+        assert_eq!(ws.json(&["items", "show", "1"])["due"], due, "{typed}");
+    }
+    // A local time is the local zone's: 17:00 in Tokyo is 08:00 UTC.
+    let out = ws
+        .command()
+        .env("TZ", "JST-9")
+        .args(["items", "due", "1", "2026-12-24 17:00", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        ws.json(&["items", "show", "1"])["due"],
+        "2026-12-24T08:00:00.000000Z"
+    );
+    // What is no time is refused, with the forms that are.
+    let out = ws.run(&["items", "due", "1", "soonish"]);
+    assert_fails(&out, 5, "invalid time 'soonish': expected now, today");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("next monday"));
+    // Tables: the due date as how far ahead, the log on the clock; --utc as RFC 3339.
+    ws.ok(&["items", "due", "1", "in 3 days"]);
+    let table = ws.ok(&["items", "list"]);
+    assert!(table.contains("in 3d"), "{table}");
+    let events = ws.ok(&["events", "list", "--last", "1"]);
+    assert!(events.contains("2026-01-01 00:00:"), "{events}");
+    let utc = ws.ok(&["--utc", "items", "list"]);
+    assert!(utc.contains("2026-01-04T00:00:"), "{utc}");
+    ws.ok(&["config", "set", "time_format", "local"]);
+    assert!(ws.ok(&["items", "list"]).contains("2026-01-04 00:00:"));
+    assert_fails(
+        &ws.run(&["config", "set", "time_format", "fancy"]),
+        5,
+        "one of relative, local, utc",
+    );
+    // Filters take the same words.
+    assert_eq!(listed(&ws, &["--due-before", "in 2 weeks"]), ["WORK-001"]);
+    assert!(listed(&ws, &["--due-before", "tomorrow"]).is_empty());
+}
+
+/// `items next` ranks open work by a documented urgency, says what each score is made of,
+/// and takes its coefficients from the settings.
+#[test]
+fn next_ranks_open_work_by_urgency_and_explains_it() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "low blocker", "--priority", "low"]);
+    ws.ok(&["items", "create", "high but waiting", "--priority", "high"]);
+    ws.ok(&["items", "create", "due soon", "--due", "in 2 days"]);
+    ws.ok(&["items", "create", "started"]);
+    ws.ok(&["items", "create", "done", "--priority", "critical"]);
+    ws.ok(&["items", "start", "4"]);
+    ws.ok(&["items", "complete", "5"]);
+    ws.ok(&["items", "depend", "2", "1"]);
+    let next = ws.json(&["items", "next"]);
+    let order: Vec<&str> = next
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(order, ["WORK-003", "WORK-001", "WORK-004", "WORK-002"], "{next}");
+    let terms = &next[1]["urgency_terms"];
+    assert_eq!(
+        (terms["priority"].as_f64(), terms["blocking"].as_f64()),
+        (Some(1.8), Some(8.0))
+    );
+    assert_eq!(next[3]["urgency_terms"]["blocked"].as_f64(), Some(-5.0));
+    for item in next.as_array().unwrap() {
+        let sum: f64 = item["urgency_terms"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_f64().unwrap())
+            .sum();
+        assert!((sum - item["urgency"].as_f64().unwrap()).abs() < 0.01, "{item}");
+    }
+    let explained = ws.ok(&["items", "next", "--explain"]);
+    assert!(
+        explained.contains("BLOCKING") && explained.contains("+8.0") && explained.contains("-5.0"),
+        "{explained}"
+    );
+    // Filters and a limit, as items list takes them.
+    assert_eq!(
+        ws.json(&["items", "next", "--limit", "1"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        ws.json(&["items", "next", "--priority", "high"])[0]["id"],
+        "WORK-002"
+    );
+    // A coefficient set to 0 takes its term away: the blocker drops below work in progress.
+    ws.ok(&["config", "set", "urgency.blocking", "0"]);
+    let next = ws.json(&["items", "next"]);
+    assert_eq!(next[1]["id"], "WORK-004", "{next}");
+    assert_fails(
+        &ws.run(&["config", "set", "urgency.colour", "1"]),
+        5,
+        "unknown config key 'urgency.colour'",
+    );
+    assert_fails(&ws.run(&["config", "set", "urgency.due", "lots"]), 5, "a number");
+}

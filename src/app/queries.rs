@@ -376,6 +376,27 @@ impl<'a> Queries<'a> {
         Ok(Page { items: ready, total })
     }
 
+    /// Open work ranked by urgency (see [`crate::domain::urgency`]) that `filter` matches,
+    /// the most urgent first, at most its limit; with how many matched.
+    pub fn next(
+        &self,
+        filter: &ItemFilter,
+        coefficients: &crate::domain::urgency::Coefficients,
+    ) -> Result<Page<(WorkItem, crate::domain::urgency::Urgency)>, AppError> {
+        let items = self.current_items()?;
+        let now = self.now.unwrap_or_else(Timestamp::now);
+        let needle = filter.search.as_ref().map(|s| s.to_lowercase());
+        let mut ranked: Vec<_> = crate::domain::urgency::rank(&items, coefficients, now)
+            .into_iter()
+            .filter(|(item, _)| filter.matches(item, needle.as_deref()))
+            .collect();
+        let total = ranked.len();
+        if let Some(limit) = filter.limit {
+            ranked.truncate(limit);
+        }
+        Ok(Page { items: ranked, total })
+    }
+
     /// Open items waiting on an open blocker, with what they wait on.
     pub fn blocked(&self) -> Result<Vec<BlockedItem>, AppError> {
         let indexed = self.index_answer(|index| index.blocked_candidates(self.now))?;

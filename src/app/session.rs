@@ -441,6 +441,11 @@ impl Session {
         })
     }
 
+    /// The settings this session was opened with (the project's over the user's).
+    pub fn config(&self) -> &crate::config::ProjectConfig {
+        &self.config
+    }
+
     /// The git remote `jerry sync` uses when none is named: the `sync_remote` setting, else
     /// `origin`.
     pub fn sync_remote(&self) -> String {

@@ -69,7 +69,7 @@ pub struct Setting {
 }
 
 /// Every key's built-in default, in the order `config list` shows them.
-const DEFAULTS: [(&str, &str); 8] = [
+const DEFAULTS: [(&str, &str); 9] = [
     ("actor", DEFAULT_ACTOR),
     ("default_type", "task"),
     ("lock_timeout", "5"),
@@ -78,6 +78,7 @@ const DEFAULTS: [(&str, &str); 8] = [
     ("quality_gate", "off"),
     ("policies", "none"),
     ("sync_remote", "origin"),
+    ("time_format", "relative"),
 ];
 
 /// Built-in defaults, used when neither the front door nor config.toml says otherwise.
@@ -223,6 +224,19 @@ impl Setup {
                 (None, None, None) => (default.to_owned(), "default"),
             };
             settings.push(Setting { key, value, source });
+        }
+        for (term, default, _) in crate::domain::urgency::TERMS {
+            let key = format!("urgency.{term}");
+            let (value, source) = match (layers.project.get(&key)?, layers.user.get(&key)?) {
+                (Some(value), _) => (value, "config.toml"),
+                (None, Some(value)) => (value, "user config"),
+                (None, None) => (default.to_string(), "default"),
+            };
+            settings.push(Setting {
+                key: urgency_key(term),
+                value,
+                source,
+            });
         }
         Ok(settings)
     }
@@ -463,5 +477,18 @@ impl Setup {
             .into());
         }
         Ok(id)
+    }
+}
+
+/// `urgency.TERM`, as the key `config list` shows.
+fn urgency_key(term: &'static str) -> &'static str {
+    match term {
+        "priority" => "urgency.priority",
+        "due" => "urgency.due",
+        "age" => "urgency.age",
+        "blocking" => "urgency.blocking",
+        "blocked" => "urgency.blocked",
+        "in_progress" => "urgency.in_progress",
+        _ => "urgency.unassigned",
     }
 }

@@ -181,7 +181,7 @@ pub enum TopCommand {
 
 #[derive(Debug, Subcommand)]
 #[command(
-    after_help = "Keys: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate (off, warn, enforce), policies (a comma-separated list of unblock-dependents, close-parent, or none).\nPrecedence: a flag, then its environment variable, then the project's config.toml, then yours ($XDG_CONFIG_HOME/jerry/config.toml, else ~/.config/jerry/config.toml: config set --user), then the built-in default.\n\nExamples:\n  jerry config set default_type bug\n  jerry config get actor\n  jerry config list --json"
+    after_help = "Keys: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate (off, warn, enforce), policies (a comma-separated list of unblock-dependents, close-parent, or none), sync_remote, time_format (relative, local, utc).\nPrecedence: a flag, then its environment variable, then the project's config.toml, then yours ($XDG_CONFIG_HOME/jerry/config.toml, else ~/.config/jerry/config.toml: config set --user), then the built-in default.\n\nExamples:\n  jerry config set default_type bug\n  jerry config get actor\n  jerry config list --json"
 )]
 pub enum ConfigCommand {
     /// Print one setting as it takes effect (a flag or its environment variable, else the

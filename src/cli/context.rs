@@ -29,6 +29,7 @@ impl Context {
             color: _,
             quiet: _,
             wide: _,
+            utc: _,
             correlation_id,
             lock_timeout,
             store,

@@ -33,6 +33,8 @@ pub fn parse_time(input: &str) -> Result<TimeSpec, TimestampError> {
 }
 
 #[derive(Debug, Args)]
+// Independent switches of the command line, each its own flag: not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub struct GlobalArgs {
     /// Project to use (PROJ-NNN or PROJ-NNN-slug); needed only when the workspace has several.
     #[arg(long, global = true, env = "JERRY_PROJECT", value_name = "ID")]
@@ -59,6 +61,11 @@ pub struct GlobalArgs {
     /// Print only the data: no notes, no confirmations of writes (errors still go to stderr).
     #[arg(long, short = 'q', global = true)]
     pub quiet: bool,
+    /// Show times in tables as RFC 3339 in UTC (as --json has them), whatever the
+    /// time_format setting says [default: an item's times relative, 3h ago, the log's on the
+    /// local clock].
+    #[arg(long, global = true)]
+    pub utc: bool,
     /// Show table cells whole on a terminal too (long titles are otherwise cut to fit, ending
     /// in …; output that is not a terminal is never cut).
     #[arg(long, global = true)]

@@ -12,6 +12,7 @@ mod fields;
 mod flags;
 mod items;
 mod mistyped;
+mod next;
 mod notes;
 mod output;
 mod progress;
@@ -84,13 +85,38 @@ pub fn main(env: Environment, doors: &Doors) -> ExitCode {
         "actor",
         &[ValueSource::CommandLine, ValueSource::EnvVariable],
     );
+    let now = env.now();
+    let utc = cli.global.utc;
     let result = Context::new(cli.global, actor_typed, env)
         .map(|ctx| ctx.with_actor_given(actor_given))
-        .and_then(|ctx| run(cli.command, doors, &ctx, &mut out));
+        .and_then(|ctx| {
+            if !json {
+                out.set_times(times(&ctx, utc, now));
+            }
+            run(cli.command, doors, &ctx, &mut out)
+        });
     warn_of_damage(&mut out);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => error::report(&err, json, |body| print_json(&mut out, body)),
+    }
+}
+
+/// How this command's tables show times: `--utc`, else the `time_format` setting (a
+/// settings file that does not read is the command's to report; here it means the default).
+fn times(ctx: &Context, utc: bool, now: jerry::timestamp::Timestamp) -> style::Times {
+    let format = if utc {
+        jerry::config::TimeFormat::Utc
+    } else {
+        ctx.setup()
+            .settings()
+            .ok()
+            .and_then(|settings| settings.config.time_format)
+            .unwrap_or_default()
+    };
+    style::Times {
+        format,
+        now: Some(now),
     }
 }
 

@@ -118,6 +118,11 @@ impl Output {
         self.style
     }
 
+    /// How tables show times, once the settings say.
+    pub fn set_times(&mut self, times: super::style::Times) {
+        self.style.times = times;
+    }
+
     /// A warning the user must see even with `--quiet` (a limit cut a list, say). A method
     /// like its siblings, so every message goes through `Output`.
     #[allow(clippy::unused_self)]

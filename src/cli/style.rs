@@ -5,6 +5,9 @@ use std::io::IsTerminal;
 
 use clap::ValueEnum;
 
+use jerry::config::TimeFormat;
+use jerry::timestamp::Timestamp;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ColorChoice {
     /// Colour when stdout is a terminal and NO_COLOR is not set.
@@ -20,6 +23,44 @@ pub struct Style {
     /// The terminal's width in columns, when stdout is a terminal.
     pub width: Option<usize>,
     pub quiet: bool,
+    pub times: Times,
+}
+
+/// How a table shows a moment (the `time_format` setting, or `--utc`) and what now is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Times {
+    pub format: TimeFormat,
+    /// The session's clock: a fixed test clock and what it stamps agree on "3h ago".
+    pub now: Option<Timestamp>,
+}
+
+impl Times {
+    /// An item's moment (due, created, updated): `3h ago` / `in 2d`, or the local clock, or
+    /// RFC 3339 in UTC.
+    pub fn moment(&self, at: Timestamp) -> String {
+        match (self.format, self.now) {
+            (TimeFormat::Relative, Some(now)) => at.relative_to(now),
+            (TimeFormat::Utc, _) => at.to_string(),
+            _ => at.local(),
+        }
+    }
+
+    /// As [`Times::moment`], with the local clock beside a relative moment: for one item's
+    /// details, where there is room for both.
+    pub fn moment_in_full(&self, at: Timestamp) -> String {
+        match (self.format, self.now) {
+            (TimeFormat::Relative, Some(now)) => format!("{} ({})", at.relative_to(now), at.local()),
+            _ => self.moment(at),
+        }
+    }
+
+    /// When an event was recorded, in a log: the clock, never relative (local, or UTC).
+    pub fn logged(&self, at: Timestamp) -> String {
+        match self.format {
+            TimeFormat::Utc => at.to_string(),
+            _ => at.local(),
+        }
+    }
 }
 
 impl Style {
@@ -32,7 +73,12 @@ impl Style {
             ColorChoice::Auto => terminal && !no_color,
         };
         let width = (terminal && !wide).then(terminal_width).flatten();
-        Self { color, width, quiet }
+        Self {
+            color,
+            width,
+            quiet,
+            times: Times::default(),
+        }
     }
 }
 

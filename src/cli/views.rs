@@ -76,7 +76,7 @@ pub struct SelectArgs {
     /// Only open items whose due date has passed.
     #[arg(long)]
     pub overdue: bool,
-    /// Only items due before TIME (a date, RFC 3339, +3d, tomorrow, …).
+    /// Only items due before TIME (a date, friday, eow, +3d, in 2 weeks, tomorrow, …).
     #[arg(long, value_name = "TIME")]
     pub due_before: Option<TimeSpec>,
     /// Only items with open conflicts (events merged from another clone that did not fit).
@@ -312,7 +312,7 @@ pub fn print_item(
             None => out.json_value(&value),
         };
     }
-    out.line(&render::item_details(item, links))
+    out.line(&render::item_details(item, links, out.style()))
 }
 
 pub fn history(args: ItemArg, ctx: &Context, out: &mut Output) -> CommandResult {

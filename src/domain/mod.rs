@@ -11,6 +11,7 @@ mod policy;
 pub mod revert;
 mod status;
 pub mod upcast;
+pub mod urgency;
 mod values;
 mod work_item;
 

@@ -29,7 +29,8 @@ pub struct CreateArgs {
     pub parent: Option<ItemRef>,
     #[arg(long, short = 'a', value_name = "WHO")]
     pub assignee: Option<String>,
-    /// When it is due: a date, RFC 3339, a time ahead (+3d), today or tomorrow.
+    /// When it is due: a date, a local time (2026-12-24 17:00), friday, eow, eom, in 3 days,
+    /// +3d, tomorrow, RFC 3339, …
     #[arg(long, value_name = "TIME")]
     pub due: Option<TimeSpec>,
     #[command(flatten)]

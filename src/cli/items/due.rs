@@ -15,7 +15,8 @@ use crate::door::error::CommandResult;
 pub struct DueArgs {
     /// WORK-7, WORK-007, 7, or the item's ULID.
     pub id: ItemRef,
-    /// When it is due: a date, RFC 3339, a time ahead (+3d), today or tomorrow.
+    /// When it is due: a date, a local time (2026-12-24 17:00), friday, eow, eom, in 3 days,
+    /// +3d, tomorrow, RFC 3339, …
     #[arg(
         required_unless_present = "none",
         conflicts_with = "none",

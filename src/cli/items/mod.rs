@@ -114,7 +114,7 @@ Examples:
     Assign(AssignArgs),
     /// Set, move or remove an item's due date.
     #[command(
-        after_help = "TIME is a date (2026-12-24), RFC 3339, a time ahead (+3d, +2w), today or tomorrow.\n\nExamples:\n  jerry items due 7 2026-12-24\n  jerry items due 7 +3d\n  jerry items due 7 --none"
+        after_help = "TIME is a date (2026-12-24) or local time (2026-12-24 17:00), a weekday (friday, next monday), eod, eow, eom, eoy, a time ahead (+3d, in 2 weeks), today, tomorrow or RFC 3339; local times in TZ.\n\nExamples:\n  jerry items due 7 2026-12-24\n  jerry items due 7 friday\n  jerry items due 7 \"in 3 days\"\n  jerry items due 7 --none"
     )]
     Due(DueArgs),
     /// Record that an item depends on another.
@@ -165,6 +165,11 @@ Examples:
         after_help = "A blocker is an item that blocks this one (items depend … --type blocks / blocked_by) and is not done or cancelled. Items blocked by hand (items block) and items in progress are not ready; items blocked shows the waiting ones.\nThe filters are those of items list.\n\nExamples:\n  jerry items ready\n  jerry items ready --json --limit 1\n  jerry items ready --label backend --assignee none"
     )]
     Ready(ReadyArgs),
+    /// Rank open work by urgency: what to do next, the most urgent first.
+    #[command(
+        after_help = "Urgency is a sum of terms, each a coefficient times what the item earns (--explain shows them):\n  priority 6 × (critical 1.33, high 1, medium 0.65, low 0.3); due 12 × (0.2 at 14 days or more ahead, rising to 1\n  at 7 days overdue); age 2 × (share of a year, at most 1); blocking 8 (it blocks open work); blocked -5 (it waits on\n  an open blocker, or is blocked by hand); in_progress 4; unassigned 0.5.\nSet a coefficient with jerry config set urgency.TERM VALUE (0 takes the term away). The filters are those of items list.\n\nExamples:\n  jerry items next\n  jerry items next --explain --limit 5\n  jerry config set urgency.due 15"
+    )]
+    Next(crate::cli::next::NextArgs),
     /// List the items that wait: on an open blocker, or blocked by hand (with the reason).
     #[command(after_help = "Examples:\n  jerry items blocked\n  jerry items blocked --json")]
     Blocked,
@@ -206,6 +211,7 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CommandRes
         ItemsCommand::Metrics(args) => metrics(args, ctx, out),
         ItemsCommand::Ready(args) => tracking::ready(args, ctx, out),
         ItemsCommand::Blocked => tracking::blocked(ctx, out),
+        ItemsCommand::Next(args) => crate::cli::next::next(args, ctx, out),
         ItemsCommand::Tree(args) => tracking::draw_tree(args, ctx, out),
         ItemsCommand::Resolve(args) => resolve(args, ctx, out),
     }

@@ -32,7 +32,7 @@ pub fn history_table(events: &[RecordedEvent], conflicts: &[Conflict], style: St
             vec![
                 event.version.to_string(),
                 event.position.to_string(),
-                event.timestamp.to_string(),
+                style.times.logged(event.timestamp),
                 event.event_type.clone(),
                 printable(&event.metadata.actor),
                 details,
@@ -61,7 +61,7 @@ pub fn event_table(events: &[RecordedEvent], style: Style) -> String {
         .map(|event| {
             vec![
                 event.position.to_string(),
-                event.timestamp.to_string(),
+                style.times.logged(event.timestamp),
                 printable(&event.aggregate_id),
                 event.event_type.clone(),
                 event.version.to_string(),

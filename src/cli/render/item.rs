@@ -12,7 +12,8 @@ use super::*;
 use crate::cli::style::{truncate, width, Style};
 use crate::door::fields::item_fields;
 
-/// The items as a table; a DUE column (the day) appears when any item has a due date.
+/// The items as a table; a DUE column (`in 2d`, or as `time_format` says) appears when any
+/// item has a due date.
 pub fn item_table(items: &[WorkItem], style: Style) -> String {
     let rows: Vec<ItemSummary> = items.iter().map(ItemSummary::of).collect();
     let mut out = String::new();
@@ -76,7 +77,7 @@ impl RowsTable {
     /// Widens the columns to hold `item`'s cells. (Ids and the names of types, priorities
     /// and statuses are ASCII: their width is their length.)
     fn measure(&mut self, item: &ItemSummary) {
-        let due = item.due.map_or(0, |due| width(&due.day()));
+        let due = item.due.map_or(0, |due| width(&self.style.times.moment(due)));
         let cells = [
             item.id.text_len(),
             item.work_type.as_str().len(),
@@ -144,7 +145,10 @@ impl RowsTable {
         let assignee = item.assignee.as_deref().map(printable_cow).unwrap_or_default();
         self.cell(out, 4, &assignee, width(&assignee), None);
         if self.with_due {
-            let due = item.due.map(|due| due.day()).unwrap_or_default();
+            let due = item
+                .due
+                .map(|due| self.style.times.moment(due))
+                .unwrap_or_default();
             self.cell(out, DUE, &due, width(&due), None);
         }
         let title = printable_cow(&item.title);
@@ -190,7 +194,8 @@ pub(super) fn claim_words(claim: &jerry::domain::Claim) -> String {
     }
 }
 
-pub fn item_details(item: &WorkItem, links: &Links) -> String {
+pub fn item_details(item: &WorkItem, links: &Links, style: Style) -> String {
+    let moment = |at| style.times.moment_in_full(at);
     let ids = |ids: &[jerry::domain::WorkItemId]| {
         ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
     };
@@ -214,7 +219,7 @@ pub fn item_details(item: &WorkItem, links: &Links) -> String {
             "blocked because",
             item.blocked_reason.as_deref().map(printable).unwrap_or_default(),
         ),
-        ("due", item.due.map(|d| d.to_string()).unwrap_or_default()),
+        ("due", item.due.map(moment).unwrap_or_default()),
         (
             "description",
             item.description.as_deref().map(printable).unwrap_or_default(),
@@ -233,8 +238,8 @@ pub fn item_details(item: &WorkItem, links: &Links) -> String {
         ("labels", item.labels.join(", ")),
         ("quality", item.quality.map(|q| q.describe()).unwrap_or_default()),
         ("version", item.version.to_string()),
-        ("created", item.created_at.to_string()),
-        ("updated", item.updated_at.to_string()),
+        ("created", moment(item.created_at)),
+        ("updated", moment(item.updated_at)),
     ];
     let shown_whole = other_fields(item);
     for (key, value) in rows.into_iter().chain(shown_whole) {
