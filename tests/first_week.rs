@@ -784,3 +784,141 @@ fn next_ranks_open_work_by_urgency_and_explains_it() {
     );
     assert_fails(&ws.run(&["config", "set", "urgency.due", "lots"]), 5, "a number");
 }
+
+/// `items update` changes every item the list filters select in one append, or none, and
+/// says what it would do first when asked.
+#[test]
+fn update_changes_every_selected_item_at_once_or_none() {
+    let ws = Workspace::new();
+    for title in ["a", "b", "c", "other"] {
+        ws.ok(&["items", "create", title]);
+    }
+    ws.ok(&["items", "label", "1", "2", "3", "--add", "ui"]);
+    ws.ok(&["items", "start", "2"]);
+    let events = |ws: &Workspace| ws.json(&["events", "list"]).as_array().unwrap().len();
+    // Nothing named, or nothing to change: usage errors that write nothing.
+    assert_fails(
+        &ws.run(&["items", "update", "--set", "priority=high"]),
+        2,
+        "name the items to change",
+    );
+    assert_fails(
+        &ws.run(&["items", "update", "--label", "ui"]),
+        2,
+        "say what to change",
+    );
+    assert_fails(
+        &ws.run(&["items", "update", "--label", "ui", "--set", "colour=red"]),
+        5,
+        "unknown field 'colour'",
+    );
+    // A dry run lists what it would touch.
+    let before = events(&ws);
+    let dry = ws.json(&[
+        "items",
+        "update",
+        "--label",
+        "ui",
+        "--set",
+        "priority=high",
+        "--dry-run",
+    ]);
+    assert_eq!(
+        dry["would_change"],
+        serde_json::json!(["WORK-001", "WORK-002", "WORK-003"])
+    );
+    assert_eq!(events(&ws), before);
+    // One item refusing (pending cannot go to blocked) refuses them all.
+    let out = ws.run(&["items", "update", "--label", "ui", "--set", "status=blocked"]);
+    assert_eq!(
+        out.status.code(),
+        Some(5),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(events(&ws), before, "nothing written");
+    // Several changes, every selected item, one append: positions follow each other.
+    let written = ws.json(&[
+        "items",
+        "update",
+        "--label",
+        "ui",
+        "--set",
+        "priority=high",
+        "--set",
+        "assignee=ann",
+        "--add-label",
+        "hot",
+    ]);
+    assert_eq!(written.as_array().unwrap().len(), 3, "{written}");
+    for id in ["1", "2", "3"] {
+        let item = ws.json(&["items", "show", id]);
+        assert_eq!(
+            (&item["priority"], &item["assignee"]),
+            (&Value::from("high"), &Value::from("ann"))
+        );
+        assert!(item["labels"].as_array().unwrap().contains(&Value::from("hot")));
+    }
+    assert_eq!(
+        ws.json(&["items", "show", "4"])["priority"],
+        "medium",
+        "not selected"
+    );
+    let positions: Vec<u64> = ws
+        .json(&["events", "list", "--after", &before.to_string()])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["position"].as_u64().unwrap())
+        .collect();
+    assert_eq!(positions.len(), 9);
+    // Already so: nothing written, exit 0.
+    let again = ws.run(&["items", "update", "--label", "ui", "--set", "priority=high"]);
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("already priority high"));
+    // Closed items only when asked for; deleting through update too.
+    ws.ok(&[
+        "items",
+        "update",
+        "--label",
+        "ui",
+        "--set",
+        "status=done",
+        "--status",
+        "pending",
+    ]);
+    assert_eq!(listed(&ws, &["--status", "done"]), ["WORK-001", "WORK-003"]);
+    ws.ok(&["items", "update", "--status", "done", "--set", "status=deleted"]);
+    assert_eq!(listed(&ws, &["--status", "deleted"]), ["WORK-001", "WORK-003"]);
+}
+
+/// On a terminal, changing more than 3 items asks first; only yes changes them.
+#[test]
+fn update_asks_before_changing_many_on_a_terminal() {
+    let ws = Workspace::new();
+    for title in ["a", "b", "c", "d"] {
+        ws.ok(&["items", "create", title]);
+    }
+    let on_terminal = |answer: &str| {
+        // `script` gives the command a terminal; the answer comes on it.
+        let line = format!(
+            "{} items update --all --set priority=low",
+            env!("CARGO_BIN_EXE_jerry")
+        );
+        let out = ws
+            .shell(&format!("printf '{answer}\\n' | script -qec '{line}' /dev/null"))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let refused = on_terminal("n");
+    assert!(
+        refused.contains("set priority=low on 4 items") && refused.contains("[y/N]"),
+        "{refused}"
+    );
+    assert!(refused.contains("not confirmed: nothing changed"), "{refused}");
+    assert!(listed(&ws, &["--priority", "low"]).is_empty());
+    let agreed = on_terminal("y");
+    assert!(agreed.contains("WORK-004 v2: priority medium → low"), "{agreed}");
+    assert_eq!(listed(&ws, &["--priority", "low"]).len(), 4);
+}

@@ -38,10 +38,17 @@ pub struct ShowArgs {
 pub struct StatusChoice(Vec<Status>);
 
 /// What `--status` takes: a status, `open` or `closed`.
-fn status_words() -> super::flags::Words<StatusChoice> {
+pub(crate) fn status_words() -> super::flags::Words<StatusChoice> {
     let mut words: Vec<&'static str> = Status::ALL.iter().map(|s| s.as_str()).collect();
     words.extend(["open", "closed"]);
     super::flags::Words::new(words)
+}
+
+impl StatusChoice {
+    /// The statuses the word named.
+    pub fn into_statuses(self) -> Vec<Status> {
+        self.0
+    }
 }
 
 impl std::str::FromStr for StatusChoice {

@@ -28,6 +28,7 @@ mod priority;
 mod resolve;
 mod status;
 mod transition;
+mod update;
 mod write;
 
 use assign::*;
@@ -46,6 +47,7 @@ use priority::*;
 use resolve::*;
 use status::*;
 use transition::*;
+use update::*;
 
 #[derive(Debug, Subcommand)]
 pub enum ItemsCommand {
@@ -128,6 +130,11 @@ Examples:
         after_help = "Examples:\n  jerry items edit 7 --title \"Fix login on Safari\"\n  jerry items edit 7 --description \"\"   # removes it"
     )]
     Edit(EditArgs),
+    /// Change every item the filters of items list select: one write, all or nothing.
+    #[command(
+        after_help = "The filters are those of items list (open items unless --status or --all); naming none (nor --all) is exit 2.\nEvery item is decided first and all are written in one atomic append, or none (a move the status graph\nforbids for one refuses all, exit 5); items already so are left as they are. More than 3 items ask first on a\nterminal (--yes does not); --dry-run lists them and changes nothing.\n\nExamples:\n  jerry items update --label ui --set priority=high\n  jerry items update --assignee bob --set assignee=ann --add-label handover --dry-run\n  jerry items update --status done --label sprint-3 --set status=deleted --yes"
+    )]
+    Update(UpdateArgs),
     /// Add or remove labels.
     #[command(
         after_help = "Examples:\n  jerry items label 7 --add ui --add urgent\n  jerry items label 3 4 5 --add release-2\n  jerry items label 7 --remove urgent\n  jerry items list --label ui"
@@ -203,6 +210,7 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CommandRes
         ItemsCommand::Undepend(args) => undepend(args, ctx, out),
         ItemsCommand::Edit(args) => edit(args, ctx, out),
         ItemsCommand::Label(args) => label(args, ctx, out),
+        ItemsCommand::Update(args) => update(args, ctx, out),
         ItemsCommand::Comment(args) => comment(args, ctx, out),
         ItemsCommand::List(args) => views::list(args, ctx, out),
         ItemsCommand::Show(args) => views::show(args, ctx, out),
