@@ -922,3 +922,67 @@ fn update_asks_before_changing_many_on_a_terminal() {
     assert!(agreed.contains("WORK-004 v2: priority medium → low"), "{agreed}");
     assert_eq!(listed(&ws, &["--priority", "low"]).len(), 4);
 }
+
+/// On a terminal, `items create` without a title and `items edit ID` alone open the editor
+/// on a template; an empty or unchanged one writes nothing. Off a terminal they are usage
+/// errors.
+#[test]
+fn items_are_written_in_the_editor_on_a_terminal() {
+    let ws = Workspace::new();
+    let bin = env!("CARGO_BIN_EXE_jerry");
+    // An "editor" that fills in the template as a person would.
+    let editor = ws.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\n\
+         sed -i -e 's/^title: *$/title: Written in the editor/' -e 's/^title: Made$/title: Made better/' \
+         -e 's/^priority: .*/priority: high/' -e 's/^labels: *$/labels: docs, ui/' \"$1\"\n\
+         printf 'First line.\\n\\nSecond.\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let at_terminal = |editor: &str, args: &str| {
+        let out = ws
+            .shell(&format!("script -qec '{bin} {args}' /dev/null"))
+            .env("EDITOR", editor)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let made = at_terminal(editor.to_str().unwrap(), "items create");
+    assert!(made.contains("WORK-001"), "{made}");
+    let item = ws.json(&["items", "show", "1"]);
+    assert_eq!(item["title"], "Written in the editor");
+    assert_eq!(item["priority"], "high");
+    assert_eq!(item["labels"], serde_json::json!(["docs", "ui"]));
+    assert_eq!(item["description"], "First line.\n\nSecond.");
+    // An editor that changes nothing: nothing created, nothing edited.
+    let empty = at_terminal("true", "items create");
+    assert!(empty.contains("no title: nothing created"), "{empty}");
+    assert_eq!(listed(&ws, &[]).len(), 1);
+    ws.ok(&["items", "create", "Made", "--priority", "low"]);
+    let unchanged = at_terminal("true", "items edit 2");
+    assert!(
+        unchanged.contains("WORK-002 unchanged: nothing written"),
+        "{unchanged}"
+    );
+    assert_eq!(ws.json(&["items", "history", "2"]).as_array().unwrap().len(), 1);
+    // Edited: every change in one write.
+    let edited = at_terminal(editor.to_str().unwrap(), "items edit 2");
+    assert!(edited.contains("title"), "{edited}");
+    let item = ws.json(&["items", "show", "2"]);
+    assert_eq!(
+        (&item["title"], &item["priority"]),
+        (&Value::from("Made better"), &Value::from("high"))
+    );
+    assert_eq!(item["description"], "First line.\n\nSecond.");
+    let history = ws.json(&["items", "history", "2"]);
+    let writes: std::collections::BTreeSet<String> = history.as_array().unwrap()[1..]
+        .iter()
+        .map(|e| e["metadata"]["correlation_id"].to_string())
+        .collect();
+    assert_eq!(writes.len(), 1, "one write: {history}");
+    // Off a terminal: usage errors, as before.
+    assert_fails(&ws.run(&["items", "create"]), 2, "a title is required");
+    assert_fails(&ws.run(&["items", "edit", "2"]), 2, "say what to change");
+}

@@ -6,6 +6,7 @@ mod args;
 mod context;
 pub(crate) mod docs;
 mod doctor;
+mod editor;
 mod error;
 mod events;
 mod fields;

@@ -6,16 +6,20 @@ use jerry::app::{Command, WriteOptions};
 use jerry::domain::{ItemRef, NewWorkItem, Priority, WorkType};
 use jerry::timestamp::TimeSpec;
 
+use jerry::kind::ErrorKind;
+
 use super::write::*;
 use crate::cli::context::Context;
+use crate::cli::editor;
 use crate::cli::output::Output;
-use crate::door::error::CommandResult;
+use crate::door::error::{CommandError, CommandResult};
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
-    /// The title; kept exactly as given (it may start with '-').
+    /// The title; kept exactly as given (it may start with '-'). Without one, on a terminal,
+    /// $VISUAL or $EDITOR opens a template to write the item in.
     #[arg(allow_hyphen_values = true)]
-    pub title: String,
+    pub title: Option<String>,
     /// epic, story, task, subtask, bug or spike [default: the project's default_type, else task].
     #[arg(long = "type", short = 't', value_name = "TYPE", value_parser = crate::cli::flags::work_types())]
     pub work_type: Option<WorkType>,
@@ -55,9 +59,41 @@ pub(super) fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> Comma
     let session = ctx.open()?;
     let parent = parent.map(|p| session.queries().resolve(p)).transpose()?;
     let due = due.map(|spec| spec.resolve(session.now())).transpose()?;
+    let work_type = work_type.unwrap_or_else(|| session.default_type());
+    let (title, work_type, priority, description, labels) = match title {
+        Some(title) => (title, work_type, priority, description, Vec::new()),
+        None => {
+            if !editor::at_a_terminal() {
+                return Err(CommandError::new(
+                    ErrorKind::Usage,
+                    "a title is required (on a terminal, items create without one opens $EDITOR)",
+                ));
+            }
+            let blank = editor::Draft {
+                title: String::new(),
+                work_type,
+                priority,
+                labels: Vec::new(),
+                description: description.unwrap_or_default(),
+            };
+            let written = editor::edit(&blank, "A new item: give it a title")?;
+            if written.title.trim().is_empty() {
+                out.note("no title: nothing created");
+                return Ok(());
+            }
+            let description = Some(written.description).filter(|d| !d.is_empty());
+            (
+                written.title,
+                written.work_type,
+                written.priority,
+                description,
+                written.labels,
+            )
+        }
+    };
     let command = Command::Create(NewWorkItem {
         title,
-        work_type: work_type.unwrap_or_else(|| session.default_type()),
+        work_type,
         priority,
         description,
         parent,
@@ -65,6 +101,14 @@ pub(super) fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> Comma
         due,
     });
     let outcome = execute(&session, out, options, command)?;
+    if !labels.is_empty() {
+        let label = Command::Label {
+            item: ItemRef::Display(outcome.item.id),
+            add: labels,
+            remove: Vec::new(),
+        };
+        execute(&session, out, WriteOptions::default(), label)?;
+    }
     if !out.json() {
         out.line(&outcome.item.id.to_string())?;
     }

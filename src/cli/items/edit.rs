@@ -5,15 +5,18 @@ use clap::Args;
 use jerry::app::Command;
 use jerry::domain::{ItemRef, WorkType};
 
+use jerry::kind::ErrorKind;
+
 use super::write::*;
 use crate::cli::context::Context;
+use crate::cli::editor;
 use crate::cli::output::Output;
-use crate::door::error::CommandResult;
+use crate::door::error::{CommandError, CommandResult};
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("change").required(true).multiple(true).args(["title", "description", "work_type"])))]
 pub struct EditArgs {
-    /// WORK-7, WORK-007, 7, or the item's ULID.
+    /// WORK-7, WORK-007, 7, or the item's ULID. Without a change below, on a terminal,
+    /// $VISUAL or $EDITOR opens the item's title, type, priority, labels and description.
     pub id: ItemRef,
     /// The new title.
     #[arg(long)]
@@ -37,6 +40,9 @@ pub(super) fn edit(args: EditArgs, ctx: &Context, out: &mut Output) -> CommandRe
         work_type,
         guard,
     } = args;
+    if title.is_none() && description.is_none() && work_type.is_none() {
+        return in_editor(id, guard, ctx, out);
+    }
     let mut changes = Vec::new();
     if title.is_some() || description.is_some() {
         changes.push(Command::Edit {
@@ -49,6 +55,74 @@ pub(super) fn edit(args: EditArgs, ctx: &Context, out: &mut Output) -> CommandRe
         changes.push(Command::Retype { item: id, to });
     }
     // Several changes to the item are one write, decided in turn (as MCP's update).
+    let command = match changes.len() {
+        1 => changes.remove(0),
+        _ => Command::Together(changes),
+    };
+    let outcome = write(ctx, out, options(guard), command)?;
+    report_change(&outcome, out)
+}
+
+/// `items edit ID` alone: the item in the editor, and what was changed there as one write.
+fn in_editor(id: ItemRef, guard: WriteGuardArgs, ctx: &Context, out: &mut Output) -> CommandResult {
+    if !editor::at_a_terminal() {
+        return Err(CommandError::new(
+            ErrorKind::Usage,
+            "say what to change: --title, --description or --type (on a terminal, items edit ID alone opens $EDITOR)",
+        ));
+    }
+    let item = ctx.read(true)?.queries().show(id, None)?;
+    let before = editor::Draft {
+        title: item.title.clone(),
+        work_type: item.work_type,
+        priority: item.priority,
+        labels: item.labels.clone(),
+        description: item.description.clone().unwrap_or_default(),
+    };
+    let after = editor::edit(&before, &format!("{}: change what you like", item.id))?;
+    if after.title.trim().is_empty() || after == before {
+        out.note(&format!("{} unchanged: nothing written", item.id));
+        return Ok(());
+    }
+    let item = ItemRef::Display(item.id);
+    let mut changes = Vec::new();
+    let title = (after.title != before.title).then(|| after.title.clone());
+    let description = (after.description != before.description).then(|| after.description.clone());
+    if title.is_some() || description.is_some() {
+        changes.push(Command::Edit {
+            item,
+            title,
+            description,
+        });
+    }
+    if after.work_type != before.work_type {
+        changes.push(Command::Retype {
+            item,
+            to: after.work_type,
+        });
+    }
+    if after.priority != before.priority {
+        changes.push(Command::ChangePriority {
+            item,
+            to: after.priority,
+            reason: None,
+        });
+    }
+    let add: Vec<String> = after
+        .labels
+        .iter()
+        .filter(|l| !before.labels.contains(l))
+        .cloned()
+        .collect();
+    let remove: Vec<String> = before
+        .labels
+        .iter()
+        .filter(|l| !after.labels.contains(l))
+        .cloned()
+        .collect();
+    if !add.is_empty() || !remove.is_empty() {
+        changes.push(Command::Label { item, add, remove });
+    }
     let command = match changes.len() {
         1 => changes.remove(0),
         _ => Command::Together(changes),
