@@ -46,6 +46,10 @@ pub struct ProjectConfig {
     /// term (see [`crate::domain::urgency::TERMS`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub urgency: BTreeMap<String, f64>,
+    /// Saved lists (`jerry views save NAME …`): each the `items list` arguments it stands
+    /// for, run by `items list @NAME`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub views: BTreeMap<String, Vec<String>>,
 }
 
 /// How tables show times; `--json` always has RFC 3339 in UTC.
@@ -150,7 +154,11 @@ impl ProjectConfig {
             sync_remote,
             time_format,
             mut urgency,
+            mut views,
         } = self;
+        for (name, args) in &fallback.views {
+            views.entry(name.clone()).or_insert_with(|| args.clone());
+        }
         for (term, value) in &fallback.urgency {
             urgency.entry(term.clone()).or_insert(*value);
         }
@@ -165,6 +173,7 @@ impl ProjectConfig {
             sync_remote: sync_remote.or_else(|| fallback.sync_remote.clone()),
             time_format: time_format.or(fallback.time_format),
             urgency,
+            views,
         }
     }
 

@@ -44,6 +44,9 @@ pub enum TopCommand {
     /// Read and change the project's settings (.jerry/config.toml).
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Save an items list's filters, sort and fields under a name; items list @NAME runs it.
+    #[command(subcommand)]
+    Views(super::saved_views::ViewsCommand),
     /// List, create and inspect projects.
     #[command(subcommand)]
     Projects(ProjectsCommand),

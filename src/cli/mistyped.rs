@@ -43,7 +43,8 @@ pub fn flag(raw: &[OsString]) -> Option<String> {
 pub fn suspect(matches: &clap::ArgMatches) -> bool {
     let mut at = matches;
     loop {
-        let swallowed = at.ids().any(|id| {
+        // `views save NAME FLAGS…` takes flags as its values, by design.
+        let swallowed = at.ids().filter(|id| id.as_str() != "args").any(|id| {
             at.try_get_raw(id.as_str())
                 .ok()
                 .flatten()

@@ -18,6 +18,7 @@ mod notes;
 mod output;
 mod progress;
 mod render;
+mod saved_views;
 mod settings;
 mod store;
 mod style;
@@ -162,6 +163,7 @@ fn run(command: TopCommand, doors: &Doors, ctx: &Context, out: &mut Output) -> C
         TopCommand::Items(command) => items::run(command, ctx, out),
         TopCommand::Events(command) => events::run(command, ctx, out),
         TopCommand::Config(command) => settings::config(command, ctx, out),
+        TopCommand::Views(command) => saved_views::views(command, ctx, out),
         TopCommand::Projects(command) => settings::projects(command, ctx, out),
         TopCommand::Store(command) => store::run(command, ctx, out),
         TopCommand::Undo { target } => undo::run(

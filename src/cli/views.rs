@@ -132,6 +132,12 @@ impl SelectArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// A saved view to run (jerry views save), its flags then the ones typed after it.
+    #[arg(value_name = "@VIEW", value_parser = view_name)]
+    pub view: Option<String>,
+    /// The same as @VIEW.
+    #[arg(long = "view", value_name = "NAME", conflicts_with = "view")]
+    pub view_flag: Option<String>,
     /// Only items with this status (repeatable); `open` is pending, in_progress or
     /// blocked, `closed` is done or cancelled, `deleted` lists deleted items (no other
     /// filter shows them) [default: open, unless --all].
@@ -165,8 +171,22 @@ pub struct ListArgs {
     pub fields: FieldsArg,
 }
 
+/// `@NAME` names a saved view.
+fn view_name(text: &str) -> Result<String, String> {
+    text.strip_prefix('@')
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("'{text}' is no view: a saved view is named @NAME (items list takes flags)"))
+}
+
 pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
+    let args = match args.view.as_ref().or(args.view_flag.as_ref()) {
+        Some(name) => super::saved_views::expand(name, ctx)?,
+        None => args,
+    };
     let ListArgs {
+        view: _,
+        view_flag: _,
         status,
         all,
         select,

@@ -66,7 +66,7 @@ pub(super) fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> Comma
             if !editor::at_a_terminal() {
                 return Err(CommandError::new(
                     ErrorKind::Usage,
-                    "a title is required (on a terminal, items create without one opens $EDITOR)",
+                    "a title is required: items create <TITLE> (on a terminal, without one, $EDITOR opens a template)",
                 ));
             }
             let blank = editor::Draft {
