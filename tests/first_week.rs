@@ -998,22 +998,44 @@ fn saved_views_run_again_by_name() {
     ws.ok(&["items", "label", "1", "2", "--add", "ui"]);
     ws.ok(&["items", "assign", "2", "ann"]);
     ws.ok(&["items", "priority", "2", "high"]);
-    ws.ok(&["views", "save", "ui", "--label", "ui", "--sort", "priority", "--fields", "id,title"]);
+    ws.ok(&[
+        "views", "save", "ui", "--label", "ui", "--sort", "priority", "--fields", "id,title",
+    ]);
     let config = std::fs::read_to_string(ws.path().join("projects/PROJ-001/.jerry/config.toml")).unwrap();
     assert!(config.contains("[views]"), "{config}");
     let run = ws.json(&["items", "list", "@ui"]);
-    assert_eq!(run, serde_json::json!([{"id": "WORK-002", "title": "b"}, {"id": "WORK-001", "title": "a"}]));
+    assert_eq!(
+        run,
+        serde_json::json!([{"id": "WORK-002", "title": "b"}, {"id": "WORK-001", "title": "a"}])
+    );
     assert_eq!(ws.json(&["items", "list", "--view", "ui"]), run);
     // Flags after the view: a repeatable one narrows, a single one replaces the view's.
-    assert_eq!(ws.json(&["items", "list", "@ui", "--assignee", "ann"]).as_array().unwrap().len(), 1);
-    assert_eq!(ws.json(&["items", "list", "@ui", "--sort", "id"])[0]["id"], "WORK-001");
+    assert_eq!(
+        ws.json(&["items", "list", "@ui", "--assignee", "ann"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        ws.json(&["items", "list", "@ui", "--sort", "id"])[0]["id"],
+        "WORK-001"
+    );
     let table = ws.ok(&["items", "list", "@ui"]);
     assert!(table.contains("TITLE") && !table.contains("PRIORITY"), "{table}");
     let listed = ws.json(&["views", "list"]);
     assert_eq!(listed[0]["name"], "ui");
     // Refused: flags items list does not take, a bad name, an unknown view.
-    assert_fails(&ws.run(&["views", "save", "x", "--status", "nope"]), 2, "not items list's flags");
-    assert_fails(&ws.run(&["views", "save", "no way", "--label", "x"]), 2, "invalid view name");
+    assert_fails(
+        &ws.run(&["views", "save", "x", "--status", "nope"]),
+        2,
+        "not items list's flags",
+    );
+    assert_fails(
+        &ws.run(&["views", "save", "no way", "--label", "x"]),
+        2,
+        "invalid view name",
+    );
     assert_fails(&ws.run(&["items", "list", "@nope"]), 3, "no view named 'nope'");
     assert_fails(&ws.run(&["items", "list", "ui"]), 5, "'ui' is no view");
     ws.ok(&["views", "delete", "ui"]);

@@ -28,7 +28,12 @@ pub enum ViewsCommand {
         /// Letters, digits, - and _ (at most 40).
         name: String,
         /// The items list flags, as you would type them.
-        #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true, value_name = "FLAGS")]
+        #[arg(
+            required = true,
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "FLAGS"
+        )]
         args: Vec<String>,
     },
     /// List the saved views and what each runs.
@@ -52,12 +57,18 @@ pub fn views(command: ViewsCommand, ctx: &Context, out: &mut Output) -> CommandR
             if out.json() {
                 return out.json_value(&json!({ "name": name, "args": args }));
             }
-            out.confirm(&format!("saved view {name}: items list @{name} runs items list {}", args.join(" ")))
+            out.confirm(&format!(
+                "saved view {name}: items list @{name} runs items list {}",
+                args.join(" ")
+            ))
         }
         ViewsCommand::List => {
             let views = &settings.config.views;
             if out.json() {
-                let listed: Vec<_> = views.iter().map(|(name, args)| json!({ "name": name, "args": args })).collect();
+                let listed: Vec<_> = views
+                    .iter()
+                    .map(|(name, args)| json!({ "name": name, "args": args }))
+                    .collect();
                 return out.json_value(&listed);
             }
             if views.is_empty() {
@@ -68,7 +79,11 @@ pub fn views(command: ViewsCommand, ctx: &Context, out: &mut Output) -> CommandR
                 .iter()
                 .map(|(name, args)| vec![format!("@{name}"), args.join(" ")])
                 .collect();
-            out.line(&super::render::table(&["VIEW".to_owned(), "RUNS items list".to_owned()], rows, out.style()))
+            out.line(&super::render::table(
+                &["VIEW".to_owned(), "RUNS items list".to_owned()],
+                rows,
+                out.style(),
+            ))
         }
         ViewsCommand::Delete { name } => {
             if !settings.layers.project.views.contains_key(&name) {
@@ -89,7 +104,9 @@ pub fn views(command: ViewsCommand, ctx: &Context, out: &mut Output) -> CommandR
 fn check_name(name: &str) -> CommandResult {
     let fine = !name.is_empty()
         && name.len() <= 40
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if fine {
         Ok(())
     } else {
@@ -103,14 +120,25 @@ fn check_name(name: &str) -> CommandResult {
 /// The flags must be `items list`'s own: they are parsed as it parses them, and a flag
 /// every command takes (`--json`, `--project`, …) is the command line's, not the view's.
 fn check_args(args: &[String]) -> CommandResult {
-    if args.iter().any(|arg| arg.starts_with('@') || arg == "--view" || arg.starts_with("--view=")) {
-        return Err(CommandError::new(ErrorKind::Usage, "a view cannot run another view"));
+    if args
+        .iter()
+        .any(|arg| arg.starts_with('@') || arg == "--view" || arg.starts_with("--view="))
+    {
+        return Err(CommandError::new(
+            ErrorKind::Usage,
+            "a view cannot run another view",
+        ));
     }
     let mut line: Vec<OsString> = ["jerry", "items", "list"].map(OsString::from).to_vec();
     line.extend(args.iter().map(OsString::from));
     let matches = Cli::command().try_get_matches_from(line).map_err(|err| {
         let first = err.to_string();
-        let first = first.lines().next().unwrap_or_default().trim_start_matches("error: ").to_owned();
+        let first = first
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("error: ")
+            .to_owned();
         CommandError::new(ErrorKind::Usage, format!("not items list's flags: {first}"))
     })?;
     let global = Cli::command()
@@ -121,7 +149,10 @@ fn check_args(args: &[String]) -> CommandResult {
     match global {
         Some(id) => Err(CommandError::new(
             ErrorKind::Usage,
-            format!("--{} is every command's flag: give it on the command line, not in the view", id.replace('_', "-")),
+            format!(
+                "--{} is every command's flag: give it on the command line, not in the view",
+                id.replace('_', "-")
+            ),
         )),
         None => Ok(()),
     }
@@ -156,11 +187,20 @@ pub fn expand(name: &str, ctx: &Context) -> CommandResult<ListArgs> {
     let command = Cli::command().mut_subcommand("items", |items| {
         items.mut_subcommand("list", |list| list.args_override_self(true))
     });
-    let matches = command
-        .try_get_matches_from(line)
-        .map_err(|err| CommandError::new(ErrorKind::Usage, format!("view {name}: {}", err.to_string().lines().next().unwrap_or_default())))?;
+    let matches = command.try_get_matches_from(line).map_err(|err| {
+        CommandError::new(
+            ErrorKind::Usage,
+            format!(
+                "view {name}: {}",
+                err.to_string().lines().next().unwrap_or_default()
+            ),
+        )
+    })?;
     match Cli::from_arg_matches(&matches).map(|cli| cli.command) {
         Ok(TopCommand::Items(ItemsCommand::List(args))) => Ok(args),
-        _ => Err(CommandError::new(ErrorKind::Usage, format!("view {name} is no items list"))),
+        _ => Err(CommandError::new(
+            ErrorKind::Usage,
+            format!("view {name} is no items list"),
+        )),
     }
 }
