@@ -46,7 +46,7 @@ pub enum TopCommand {
     Config(ConfigCommand),
     /// Save an items list's filters, sort and fields under a name; items list @NAME runs it.
     #[command(subcommand)]
-    Views(super::saved_views::ViewsCommand),
+    Views(ViewsCommand),
     /// List, create and inspect projects.
     #[command(subcommand)]
     Projects(ProjectsCommand),
@@ -432,4 +432,28 @@ pub enum StoreCommand {
         #[arg(long, value_name = "URL", value_parser = parse_store)]
         to: StoreUrl,
     },
+}
+
+#[derive(Debug, Subcommand)]
+#[command(
+    after_help = "Examples:\n  jerry views save mine --assignee ann --sort priority\n  jerry views save hot --label urgent --status open --fields id,title,due\n  jerry items list @mine\n  jerry items list @mine --label ui --json\n  jerry views list"
+)]
+pub enum ViewsCommand {
+    /// Save items list's flags under NAME (filters, --sort, --reverse, --limit, --fields).
+    Save {
+        /// Letters, digits, - and _ (at most 40).
+        name: String,
+        /// The items list flags, as you would type them.
+        #[arg(
+            required = true,
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "FLAGS"
+        )]
+        args: Vec<String>,
+    },
+    /// List the saved views and what each runs.
+    List,
+    /// Remove a saved view.
+    Delete { name: String },
 }

@@ -160,6 +160,17 @@ fn source_is(matches: &clap::ArgMatches, id: &str, sources: &[ValueSource]) -> b
 fn run(command: TopCommand, doors: &Doors, ctx: &Context, out: &mut Output) -> CommandResult {
     match command {
         TopCommand::Init { project } => settings::init(ctx, project, out),
+        // A saved view is read here, above both: `views` lists, `saved_views` parses.
+        TopCommand::Items(items::ItemsCommand::List(args))
+            if args.view.is_some() || args.view_flag.is_some() =>
+        {
+            let name = args.view.or(args.view_flag).unwrap_or_default();
+            items::run(
+                items::ItemsCommand::List(saved_views::expand(&name, ctx)?),
+                ctx,
+                out,
+            )
+        }
         TopCommand::Items(command) => items::run(command, ctx, out),
         TopCommand::Events(command) => events::run(command, ctx, out),
         TopCommand::Config(command) => settings::config(command, ctx, out),

@@ -5,42 +5,18 @@
 
 use std::ffi::OsString;
 
-use clap::{CommandFactory, FromArgMatches, Subcommand};
+use clap::{CommandFactory, FromArgMatches};
 use serde_json::json;
 
 use jerry::config::ProjectConfig;
 use jerry::kind::ErrorKind;
 
-use super::args::{Cli, TopCommand};
+use super::args::{Cli, TopCommand, ViewsCommand};
 use super::context::Context;
 use super::items::ItemsCommand;
 use super::output::Output;
 use super::views::ListArgs;
 use crate::door::error::{CommandError, CommandResult};
-
-#[derive(Debug, Subcommand)]
-#[command(
-    after_help = "Examples:\n  jerry views save mine --assignee ann --sort priority\n  jerry views save hot --label urgent --status open --fields id,title,due\n  jerry items list @mine\n  jerry items list @mine --label ui --json\n  jerry views list"
-)]
-pub enum ViewsCommand {
-    /// Save items list's flags under NAME (filters, --sort, --reverse, --limit, --fields).
-    Save {
-        /// Letters, digits, - and _ (at most 40).
-        name: String,
-        /// The items list flags, as you would type them.
-        #[arg(
-            required = true,
-            trailing_var_arg = true,
-            allow_hyphen_values = true,
-            value_name = "FLAGS"
-        )]
-        args: Vec<String>,
-    },
-    /// List the saved views and what each runs.
-    List,
-    /// Remove a saved view.
-    Delete { name: String },
-}
 
 pub fn views(command: ViewsCommand, ctx: &Context, out: &mut Output) -> CommandResult {
     let setup = ctx.setup();

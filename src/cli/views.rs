@@ -179,11 +179,8 @@ fn view_name(text: &str) -> Result<String, String> {
         .ok_or_else(|| format!("'{text}' is no view: a saved view is named @NAME (items list takes flags)"))
 }
 
+/// `items list` (a saved view already read in: see `saved_views::expand`).
 pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
-    let args = match args.view.as_ref().or(args.view_flag.as_ref()) {
-        Some(name) => super::saved_views::expand(name, ctx)?,
-        None => args,
-    };
     let ListArgs {
         view: _,
         view_flag: _,
