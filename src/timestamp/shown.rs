@@ -33,12 +33,30 @@ impl Timestamp {
     pub fn local(&self) -> String {
         match jiff::Timestamp::from_microsecond(self.unix_micros()) {
             Ok(at) => at
-                .to_zoned(TimeZone::system())
+                .to_zoned(local_zone())
                 .strftime("%Y-%m-%d %H:%M:%S")
                 .to_string(),
             Err(_) => self.to_string(),
         }
     }
+}
+
+/// The local zone, once per process: `TZ` when set, else `/etc/localtime` read as it is
+/// (jiff's `TimeZone::system` also works out the zone's name, which costs a millisecond a
+/// table never needs), else jiff's own answer.
+pub(super) fn local_zone() -> TimeZone {
+    static ZONE: std::sync::OnceLock<TimeZone> = std::sync::OnceLock::new();
+    ZONE.get_or_init(|| {
+        if std::env::var_os("TZ").is_none() {
+            if let Ok(bytes) = std::fs::read("/etc/localtime") {
+                if let Ok(zone) = TimeZone::tzif("localtime", &bytes) {
+                    return zone;
+                }
+            }
+        }
+        TimeZone::system()
+    })
+    .clone()
 }
 
 #[cfg(test)]

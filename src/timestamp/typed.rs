@@ -14,7 +14,7 @@ pub(super) const TIME_EXPECTED: &str = "expected now, today, yesterday, tomorrow
 
 /// The zone people's words are read in: `TZ`, else the system's (UTC when neither says).
 fn zone() -> TimeZone {
-    TimeZone::system()
+    super::shown::local_zone()
 }
 
 /// `input` as a moment, relative to `now`, in the local zone.
