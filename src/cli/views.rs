@@ -38,17 +38,10 @@ pub struct ShowArgs {
 pub struct StatusChoice(Vec<Status>);
 
 /// What `--status` takes: a status, `open` or `closed`.
-pub(crate) fn status_words() -> super::flags::Words<StatusChoice> {
+fn status_words() -> super::flags::Words<StatusChoice> {
     let mut words: Vec<&'static str> = Status::ALL.iter().map(|s| s.as_str()).collect();
     words.extend(["open", "closed"]);
     super::flags::Words::new(words)
-}
-
-impl StatusChoice {
-    /// The statuses the word named.
-    pub fn into_statuses(self) -> Vec<Status> {
-        self.0
-    }
 }
 
 impl std::str::FromStr for StatusChoice {
@@ -130,20 +123,16 @@ impl SelectArgs {
     }
 }
 
+/// Which items a command is about, as `items list` and `items update` name them: the
+/// statuses (open work unless said), the selection and the parent.
 #[derive(Debug, Args)]
-pub struct ListArgs {
-    /// A saved view to run (jerry views save), its flags then the ones typed after it.
-    #[arg(value_name = "@VIEW", value_parser = view_name)]
-    pub view: Option<String>,
-    /// The same as @VIEW.
-    #[arg(long = "view", value_name = "NAME", conflicts_with = "view")]
-    pub view_flag: Option<String>,
+pub struct WhichArgs {
     /// Only items with this status (repeatable); `open` is pending, in_progress or
     /// blocked, `closed` is done or cancelled, `deleted` lists deleted items (no other
     /// filter shows them) [default: open, unless --all].
     #[arg(long, short = 's', value_parser = status_words())]
     pub status: Vec<StatusChoice>,
-    /// Closed items too (done, cancelled): without it or a --status, the list is open work
+    /// Closed items too (done, cancelled): without it or a --status, it is open work
     /// (--status, when given, says which). Deleted items only with --status deleted.
     #[arg(long, short = 'A')]
     pub all: bool,
@@ -152,6 +141,48 @@ pub struct ListArgs {
     /// Only children of this item.
     #[arg(long, value_name = "ID")]
     pub parent: Option<ItemRef>,
+}
+
+impl WhichArgs {
+    /// True when a filter narrows the items (`--all` is no filter).
+    pub fn narrows(&self) -> bool {
+        !self.status.is_empty() || self.parent.is_some() || !self.select.is_empty()
+    }
+
+    /// The filter these flags ask for, and whether it is the default (open work only).
+    pub fn filter(self, session: &jerry::app::Session) -> CommandResult<(ItemFilter, bool)> {
+        let WhichArgs {
+            status,
+            all,
+            select,
+            parent,
+        } = self;
+        // Open work unless asked otherwise, as `task list` shows pending tasks.
+        let open_only = status.is_empty() && !all;
+        let statuses = if open_only {
+            Status::ALL.into_iter().filter(|s| s.is_open()).collect()
+        } else {
+            status.into_iter().flat_map(|s| s.0).collect()
+        };
+        let filter = ItemFilter {
+            statuses,
+            parent: parent.map(|p| session.queries().existing(p)).transpose()?,
+            ..select.filter(session)?
+        };
+        Ok((filter, open_only))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// A saved view to run (jerry views save), its flags then the ones typed after it.
+    #[arg(value_name = "@VIEW", value_parser = view_name)]
+    pub view: Option<String>,
+    /// The same as @VIEW.
+    #[arg(long = "view", value_name = "NAME", conflicts_with = "view")]
+    pub view_flag: Option<String>,
+    #[command(flatten)]
+    pub which: WhichArgs,
     /// Order by priority, created, updated, due, id or status [default: id]; ties by id.
     #[arg(long, value_name = "KEY", value_parser = super::flags::sort_keys())]
     pub sort: Option<SortKey>,
@@ -184,10 +215,7 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let ListArgs {
         view: _,
         view_flag: _,
-        status,
-        all,
-        select,
-        parent,
+        which,
         sort,
         reverse,
         limit,
@@ -197,22 +225,14 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     } = args;
     let session = ctx.read(false)?;
     let queries = session.queries();
-    // Open work unless asked otherwise, as `task list` shows pending tasks.
-    let open_only = status.is_empty() && !all;
-    let statuses = if open_only {
-        Status::ALL.into_iter().filter(|s| s.is_open()).collect()
-    } else {
-        status.into_iter().flat_map(|s| s.0).collect()
-    };
+    let (which, open_only) = which.filter(&session)?;
     let filter = ItemFilter {
-        statuses,
-        parent: parent.map(|p| queries.existing(p)).transpose()?,
         sort,
         reverse,
         limit,
         at: resolve_time(at, &session)?,
         archived,
-        ..select.filter(&session)?
+        ..which
     };
     // A whole list goes out row by row from the indexed read model: in JSON as stored, as a
     // table from the few fields it shows.

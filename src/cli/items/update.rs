@@ -5,14 +5,14 @@ use std::io::{BufRead, IsTerminal, Write};
 
 use clap::Args;
 
-use jerry::app::{Command, ItemFilter};
+use jerry::app::Command;
 use jerry::domain::{ItemRef, Priority, Status, WorkItem, WorkType};
 use jerry::timestamp::TimeSpec;
 
 use super::write::*;
 use crate::cli::context::{resolve_time, Context};
 use crate::cli::output::Output;
-use crate::cli::views::{status_words, SelectArgs, StatusChoice};
+use crate::cli::views::WhichArgs;
 use crate::door::error::{CommandError, CommandResult};
 
 /// More items than this ask first, on a terminal (Taskwarrior's `bulk` is 3 too).
@@ -20,18 +20,8 @@ const ASK_ABOVE: usize = 3;
 
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
-    /// Only items with this status (repeatable; open, closed, deleted too) [default: open,
-    /// unless --all].
-    #[arg(long, short = 's', value_parser = status_words())]
-    pub status: Vec<StatusChoice>,
-    /// Every item but deleted ones, closed ones too: with no filter, what names them all.
-    #[arg(long, short = 'A')]
-    pub all: bool,
     #[command(flatten)]
-    pub select: SelectArgs,
-    /// Only children of this item.
-    #[arg(long, value_name = "ID")]
-    pub parent: Option<ItemRef>,
+    pub which: WhichArgs,
     /// The change: priority=P, assignee=WHO|none, type=T, due=TIME|none, status=S,
     /// parent=ID|none, title=T, description=D (repeatable: all of them, one write per item).
     #[arg(long = "set", value_name = "FIELD=VALUE", value_parser = parse_assignment)]
@@ -90,10 +80,7 @@ fn parse_assignment(text: &str) -> Result<Assignment, String> {
 
 pub(super) fn update(args: UpdateArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let UpdateArgs {
-        status,
-        all,
-        select,
-        parent,
+        which,
         set,
         add_label,
         remove_label,
@@ -105,35 +92,14 @@ pub(super) fn update(args: UpdateArgs, ctx: &Context, out: &mut Output) -> Comma
             "say what to change: --set FIELD=VALUE, --add-label or --remove-label",
         ));
     }
-    let filtered = !status.is_empty() || parent.is_some() || !select.is_empty();
-    if !filtered && !all {
+    if !which.narrows() && !which.all {
         return Err(usage(
             "name the items to change with items list's filters (--label ui, --status open, …), or --all for every one",
         ));
     }
     let session = ctx.read(false)?;
-    let queries = session.queries();
-    let statuses = if status.is_empty() {
-        let open_only = !all;
-        Status::ALL
-            .into_iter()
-            .filter(|s| {
-                if open_only {
-                    s.is_open()
-                } else {
-                    *s != Status::Deleted
-                }
-            })
-            .collect()
-    } else {
-        status.into_iter().flat_map(StatusChoice::into_statuses).collect()
-    };
-    let filter = ItemFilter {
-        statuses,
-        parent: parent.map(|p| queries.existing(p)).transpose()?,
-        ..select.filter(&session)?
-    };
-    let items: Vec<WorkItem> = queries.list(&filter)?.items;
+    let (filter, _) = which.filter(&session)?;
+    let items: Vec<WorkItem> = session.queries().list(&filter)?.items;
     let changes = describe(&set, &add_label, &remove_label);
     if items.is_empty() {
         out.note("no item matches: nothing changed");
