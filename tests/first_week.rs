@@ -1041,3 +1041,42 @@ fn saved_views_run_again_by_name() {
     ws.ok(&["views", "delete", "ui"]);
     assert_fails(&ws.run(&["items", "list", "@ui"]), 3, "no view named 'ui'");
 }
+
+/// A write of several items under an idempotency key answers again as it first did, the
+/// items it left as they were included, in the order asked.
+#[test]
+fn a_repeated_key_gives_every_answer_again_unchanged_ones_too() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "create", "b"]);
+    ws.ok(&["items", "start", "1"]);
+    let answers = |ws: &Workspace| -> Vec<(String, bool, bool)> {
+        ws.json(&["items", "start", "1", "2", "--idempotency-key", "k1"])
+            .as_array()
+            .expect("an answer per item")
+            .iter()
+            .map(|a| {
+                (
+                    a["id"].as_str().unwrap_or_default().to_owned(),
+                    a["unchanged"] == true,
+                    a["replayed"] == true,
+                )
+            })
+            .collect()
+    };
+    let first = answers(&ws);
+    assert_eq!(
+        first,
+        [
+            ("WORK-001".into(), true, false),
+            ("WORK-002".into(), false, false)
+        ]
+    );
+    let before = ws.snapshot();
+    let again = answers(&ws);
+    assert_eq!(
+        again,
+        [("WORK-001".into(), true, true), ("WORK-002".into(), false, true)]
+    );
+    assert_eq!(ws.snapshot(), before, "a repeat writes nothing");
+}

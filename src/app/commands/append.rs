@@ -119,6 +119,7 @@ impl CommandDispatcher<'_> {
         if options.expected_version.is_some() && commands.len() > 1 {
             return Err(AppError::SeveralExpected);
         }
+        let mut used = None;
         let once = match &options.idempotency_key {
             Some(key) => {
                 let once = OnceKey {
@@ -127,12 +128,45 @@ impl CommandDispatcher<'_> {
                 };
                 if let Some(record) = self.store.lookup_once(key)? {
                     record.answer(&once)?;
-                    return self.replayed_all(&record);
+                    used = Some(record);
                 }
                 Some(once)
             }
             None => None,
         };
+        let planned = self.plan_all(commands);
+        let (plans, targets) = match (planned, used) {
+            (Ok(planned), Some(record)) => return self.replayed_in_order(&record, &planned.0, &planned.1),
+            // The items may have moved on since: the original answer, of what was written.
+            (Err(_), Some(record)) => return self.replayed_all(&record),
+            (planned, None) => planned?,
+        };
+        let labels = self.labels(&options);
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            match self.try_update_all(&plans, options.expected_version, once.as_ref(), &labels) {
+                Err(AppError::Conflict { .. })
+                    if options.expected_version.is_none() && attempts < MAX_ATTEMPTS => {}
+                Err(err) => {
+                    // As for one command: a racer with the same key may have won.
+                    if let Some(once) = &once {
+                        if !matches!(err, AppError::Store(StoreError::IdempotencyKeyReused { .. })) {
+                            if let Some(record) = self.store.lookup_once(&once.key)? {
+                                record.answer(once)?;
+                                return self.replayed_in_order(&record, &plans, &targets);
+                            }
+                        }
+                    }
+                    return Err(err);
+                }
+                Ok(outcomes) => return Ok(outcomes),
+            }
+        }
+    }
+
+    /// Each command planned, with the item it is for (an item named twice is refused).
+    fn plan_all(&self, commands: Vec<Command>) -> Result<(Vec<Prepared>, Vec<WorkItemId>), AppError> {
         let mut plans = Vec::with_capacity(commands.len());
         for command in commands {
             match self.plan(command)? {
@@ -149,28 +183,7 @@ impl CommandDispatcher<'_> {
             }
             targets.push(id);
         }
-        let labels = self.labels(&options);
-        let mut attempts = 0;
-        loop {
-            attempts += 1;
-            match self.try_update_all(&plans, options.expected_version, once.as_ref(), &labels) {
-                Err(AppError::Conflict { .. })
-                    if options.expected_version.is_none() && attempts < MAX_ATTEMPTS => {}
-                Err(err) => {
-                    // As for one command: a racer with the same key may have won.
-                    if let Some(once) = &once {
-                        if !matches!(err, AppError::Store(StoreError::IdempotencyKeyReused { .. })) {
-                            if let Some(record) = self.store.lookup_once(&once.key)? {
-                                record.answer(once)?;
-                                return self.replayed_all(&record);
-                            }
-                        }
-                    }
-                    return Err(err);
-                }
-                Ok(outcomes) => return Ok(outcomes),
-            }
-        }
+        Ok((plans, targets))
     }
 
     pub(super) fn try_update_all(
@@ -243,7 +256,8 @@ impl CommandDispatcher<'_> {
                 .transpose()?
                 .flatten()
             {
-                return self.replayed_all(&record);
+                let targets: Vec<WorkItemId> = decided.iter().map(|(current, _, _)| current.id).collect();
+                return self.replayed_in_order(&record, plans, &targets);
             }
         }
         let mut outcomes = Vec::with_capacity(decided.len());

@@ -3,7 +3,9 @@
 
 use crate::app::repository::replay;
 use crate::app::AppError;
+use crate::app::ItemRepository;
 use crate::domain::DomainError;
+use crate::domain::ItemRef;
 use crate::store::{OnceKey, OnceRecord};
 
 use super::*;
@@ -40,6 +42,49 @@ impl CommandDispatcher<'_> {
                 self.replayed(&single)
             })
             .collect()
+    }
+
+    /// The original answer to a write of several items, one per command in the order asked:
+    /// the written items as they were written, and those the write left as they were
+    /// (nothing recorded for them) answered "already so" again, as the first time.
+    pub(super) fn replayed_in_order(
+        &self,
+        record: &OnceRecord,
+        plans: &[Prepared],
+        targets: &[WorkItemId],
+    ) -> Result<Vec<CommandOutcome>, AppError> {
+        let mut written: std::collections::BTreeMap<WorkItemId, CommandOutcome> = self
+            .replayed_all(record)?
+            .into_iter()
+            .map(|outcome| (outcome.item.id, outcome))
+            .collect();
+        let repository = ItemRepository::new(self.store);
+        let now = self.clock.now();
+        let mut outcomes = Vec::with_capacity(targets.len());
+        for (id, prepared) in targets.iter().zip(plans) {
+            if let Some(outcome) = written.remove(id) {
+                outcomes.push(outcome);
+                continue;
+            }
+            let current = repository
+                .load(*id)?
+                .ok_or(AppError::ItemNotFound(ItemRef::Display(*id)))?
+                .lapsed(now);
+            let why = match (prepared.decide)(&current, now) {
+                Err(why @ DomainError::Unchanged { .. }) => why,
+                // It has moved on since; what the key's write did to it is still nothing.
+                _ => DomainError::Unchanged {
+                    id: *id,
+                    what: "as this key's write found it".to_owned(),
+                },
+            };
+            let mut outcome = CommandOutcome::unchanged(current, &why);
+            outcome.replayed = true;
+            outcomes.push(outcome);
+        }
+        // Anything else the record holds (it cannot, for the same commands) is kept too.
+        outcomes.extend(written.into_values());
+        Ok(outcomes)
     }
 
     /// When the store says this write's idempotency key was already used, the original result.

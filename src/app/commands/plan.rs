@@ -37,9 +37,11 @@ impl CommandDispatcher<'_> {
         }))
     }
 
-    /// Retyping, checked against the item's parent and children in the read model.
+    /// Retyping, checked against the item's parent and children in the read model (with
+    /// its archived group, when it is archived: its children went with it).
     pub(super) fn retyping(&self, item: ItemRef, to: WorkType) -> Result<Prepared, AppError> {
-        let model = self.read_model()?;
+        let id = ItemRepository::new(self.store).resolve(item)?;
+        let model = self.read_model_with(&[id])?;
         Ok(Prepared::deciding(item, move |current, _| {
             let parent = current
                 .parent
