@@ -121,6 +121,10 @@ impl<'a> Queries<'a> {
 
     /// Every item's display id but the deleted ones', in order (for shell completion).
     pub fn ids(&self) -> Result<Vec<WorkItemId>, AppError> {
+        // The index has no row for a deleted item, and answers without reading one.
+        if let Some(ids) = self.index_answer(ItemIndex::ids)? {
+            return Ok(ids);
+        }
         Ok(self
             .projection()?
             .items
@@ -171,6 +175,8 @@ impl<'a> Queries<'a> {
         filter: &ItemFilter,
         coefficients: &crate::domain::urgency::Coefficients,
     ) -> Result<Page<(WorkItem, crate::domain::urgency::Urgency)>, AppError> {
+        // The whole cached model: parsing every open row of the item index instead was no
+        // faster at 10,000 open items (61 ms against 41 to 54 ms, measured on a busy machine).
         let items = self.current_items()?;
         let now = self.now.unwrap_or_else(Timestamp::now);
         let needle = filter.search.as_ref().map(|s| s.to_lowercase());

@@ -593,6 +593,17 @@ impl ItemIndex {
         Ok(items)
     }
 
+    /// Every item's id, in order: what a shell completes, without reading one item.
+    pub fn ids(&self) -> Result<Vec<WorkItemId>, IndexError> {
+        let mut statement = self.conn.prepare_cached("SELECT id FROM items ORDER BY id")?;
+        let rows = statement.query_map([], |row| row.get::<_, i64>(0))?;
+        let mut ids = Vec::new();
+        for number in rows {
+            ids.extend(u64::try_from(number?).ok().and_then(WorkItemId::new));
+        }
+        Ok(ids)
+    }
+
     /// Streams left out because they cannot be replayed (stream → why).
     pub fn broken(&self) -> Result<BTreeMap<String, String>, IndexError> {
         load_broken(&self.conn)
