@@ -718,6 +718,15 @@ fn times_are_typed_and_read_as_people_say_them() {
     // Filters take the same words.
     assert_eq!(listed(&ws, &["--due-before", "in 2 weeks"]), ["WORK-001"]);
     assert!(listed(&ws, &["--due-before", "tomorrow"]).is_empty());
+    // Past due and open: red in a coloured table; closed, not.
+    ws.ok(&["config", "unset", "time_format"]);
+    ws.ok(&["items", "create", "late", "--due", "2 days ago"]);
+    let coloured = ws.ok(&["items", "list", "--color", "always"]);
+    assert!(coloured.contains("\u{1b}[31m2d ago\u{1b}[39m"), "{coloured}");
+    assert!(!coloured.contains("\u{1b}[31min 3d"), "{coloured}");
+    ws.ok(&["items", "complete", "2"]);
+    let coloured = ws.ok(&["items", "list", "--all", "--color", "always"]);
+    assert!(!coloured.contains("\u{1b}[31m2d ago"), "{coloured}");
 }
 
 /// `items next` ranks open work by a documented urgency, says what each score is made of,

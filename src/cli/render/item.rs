@@ -145,11 +145,18 @@ impl RowsTable {
         let assignee = item.assignee.as_deref().map(printable_cow).unwrap_or_default();
         self.cell(out, 4, &assignee, width(&assignee), None);
         if self.with_due {
-            let due = item
+            let text = item
                 .due
                 .map(|due| self.style.times.moment(due))
                 .unwrap_or_default();
-            self.cell(out, DUE, &due, width(&due), None);
+            // Past due and still open: red, as the board shows it.
+            let overdue = item.status.is_open()
+                && item
+                    .due
+                    .zip(self.style.times.now)
+                    .is_some_and(|(due, now)| due < now);
+            let colour = overdue.then_some("31").filter(|_| self.style.color);
+            self.cell(out, DUE, &text, width(&text), colour);
         }
         let title = printable_cow(&item.title);
         match self.room() {
