@@ -1037,6 +1037,11 @@ fn saved_views_run_again_by_name() {
     // Refused: flags items list does not take, a bad name, an unknown view.
     assert_fails(
         &ws.run(&["views", "save", "x", "--status", "nope"]),
+        5,
+        "not items list's flags",
+    );
+    assert_fails(
+        &ws.run(&["views", "save", "x", "--frobnicate"]),
         2,
         "not items list's flags",
     );

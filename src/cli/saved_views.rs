@@ -115,7 +115,14 @@ fn check_args(args: &[String]) -> CommandResult {
             .unwrap_or_default()
             .trim_start_matches("error: ")
             .to_owned();
-        CommandError::new(ErrorKind::Usage, format!("not items list's flags: {first}"))
+        // The exit code items list itself would give: a value refused is 5, a flag it lacks 2.
+        let kind = match err.kind() {
+            clap::error::ErrorKind::InvalidValue
+            | clap::error::ErrorKind::ValueValidation
+            | clap::error::ErrorKind::InvalidUtf8 => ErrorKind::Invalid,
+            _ => ErrorKind::Usage,
+        };
+        CommandError::new(kind, format!("not items list's flags: {first}"))
     })?;
     let global = Cli::command()
         .get_arguments()
