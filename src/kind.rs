@@ -107,6 +107,7 @@ impl DomainError {
             | DomainError::Unchanged { .. }
             | DomainError::Deleted { .. }
             | DomainError::DeleteByCommand { .. }
+            | DomainError::RecurWithoutDue { .. }
             | DomainError::SelfDependency { .. }
             | DomainError::DuplicateDependency { .. }
             | DomainError::NoSuchDependency { .. }

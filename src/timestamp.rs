@@ -70,6 +70,12 @@ impl Timestamp {
         typed::parse(input, now)
     }
 
+    /// This moment `count` days, weeks, months or years on (`unit`: `d`, `w`, `mo`, `y`),
+    /// on the local calendar: how recurring work steps from one due date to the next.
+    pub fn plus_calendar(&self, count: i64, unit: &str) -> Option<Self> {
+        typed::stepped(*self, count, unit)
+    }
+
     pub fn checked_add(&self, duration: std::time::Duration) -> Option<Self> {
         let duration = time::Duration::try_from(duration).ok()?;
         self.0.checked_add(duration).map(Self)

@@ -139,6 +139,43 @@ fn assert_converged(a: &Workspace, b: &Workspace) {
     }
 }
 
+/// Recurring work finished on one clone brings its next instance there, once; the other
+/// clones receive it by sync and never make one of their own (Taskwarrior #3550 doubled
+/// recurring tasks across synced replicas).
+#[test]
+fn recurring_work_finished_on_one_clone_comes_back_once_on_all() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&[
+        "items",
+        "create",
+        "standup",
+        "--due",
+        "2026-01-02",
+        "--recur",
+        "daily",
+    ]);
+    sync(&a);
+    sync(&b);
+    b.ok(&["items", "complete", "1"]);
+    assert_eq!(common::ids(&b.json(&["items", "list", "--all"])).len(), 2);
+    sync_until_quiet(&[&a, &b]);
+    // Both clones write afterwards, so each runs its reactions over what it received.
+    a.ok(&["items", "create", "after"]);
+    b.ok(&["items", "create", "after too"]);
+    sync_until_quiet(&[&a, &b]);
+    let items = a.json(&["items", "list", "--all"]);
+    let standups: Vec<&Value> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item["title"] == "standup")
+        .collect();
+    assert_eq!(standups.len(), 2, "{items}");
+    assert_eq!(standups[1]["due"], "2026-01-03T00:00:00.000000Z");
+    assert_converged(&a, &b);
+}
+
 #[test]
 fn events_travel_both_ways_and_a_second_sync_changes_nothing() {
     let remote = Remote::new();

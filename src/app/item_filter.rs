@@ -31,6 +31,32 @@ pub struct ItemFilter {
     pub archived: bool,
     /// Only items with open conflicts: events merged from another clone that did not fit.
     pub conflicts: bool,
+    /// What to do with open items that wait (`items edit --wait`) past a moment.
+    pub waiting: Waiting,
+}
+
+/// Whether a filter keeps open items that still wait at a moment (see
+/// [`WorkItem::waiting_at`]): the default list, `ready` and `next` hide them, `items list
+/// --waiting` lists only them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Waiting {
+    /// Waiting or not.
+    #[default]
+    Kept,
+    /// Not those still waiting at this moment.
+    Hidden(Timestamp),
+    /// Only those still waiting at this moment.
+    Only(Timestamp),
+}
+
+impl Waiting {
+    pub(crate) fn keeps(self, item: &WorkItem) -> bool {
+        match self {
+            Waiting::Kept => true,
+            Waiting::Hidden(at) => !item.waiting_at(at),
+            Waiting::Only(at) => item.waiting_at(at),
+        }
+    }
 }
 
 /// What a list's table shows of an item.
@@ -139,6 +165,7 @@ impl ItemFilter {
                 .is_none_or(|at| item.due.is_some_and(|due| due < at))
             && needle.is_none_or(|needle| mentions(item, needle))
             && (!self.conflicts || !item.conflicts.is_empty())
+            && self.waiting.keeps(item)
     }
 
     /// The matching items of `items`, in the order asked for.
@@ -202,8 +229,12 @@ pub(crate) fn only_status_and_limit(filter: &ItemFilter) -> bool {
         at,
         archived,
         conflicts,
+        waiting,
     } = filter;
-    types.is_empty()
+    // Hidden waiting items: each such read first asks the index whether any item waits
+    // (`ItemIndex::hides_nothing`), and is answered otherwise when one does.
+    !matches!(waiting, Waiting::Only(_))
+        && types.is_empty()
         && !conflicts
         && priorities.is_empty()
         && assignee.is_none()

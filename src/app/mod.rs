@@ -49,7 +49,7 @@ pub use generate::generate;
 #[doc(hidden)]
 pub use import::import;
 pub use import::ImportReport;
-pub use item_filter::{Assignee, ItemFilter, ItemSummary, SortKey};
+pub use item_filter::{Assignee, ItemFilter, ItemSummary, SortKey, Waiting};
 pub(crate) use migrate::migrate;
 pub use migrate::{content_hash, LogDigest, MigrateReport};
 pub(crate) use policy::PolicyEngine;

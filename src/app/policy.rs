@@ -13,6 +13,8 @@
 use serde::{Deserialize, Serialize};
 use ulid::Ulid;
 
+mod recur;
+
 use crate::domain::graph::unblocked_by;
 use crate::domain::{ItemRef, QualityGate, Status, WorkItemEvent, WorkItemId, AGGREGATE_TYPE};
 use crate::store::{EventStore, RecordedEvent};
@@ -89,9 +91,12 @@ impl<'a> PolicyEngine<'a> {
     }
 
     /// Called before a command writes: the first time policies run in a project they start
-    /// from here, so switching them on does not react to all of history.
-    pub fn arm(&self) -> Result<(), AppError> {
-        if self.policies.is_empty() || self.checkpoint()?.is_some() {
+    /// from here, so switching them on does not react to all of history. `recurring`: the
+    /// command may finish or make recurring work, whose next instance is a reaction too;
+    /// a project without policies is armed by the first such command (and then checks
+    /// after every write), so one that never recurs pays nothing.
+    pub fn arm(&self, recurring: bool) -> Result<(), AppError> {
+        if (self.policies.is_empty() && !recurring) || self.checkpoint()?.is_some() {
             return Ok(());
         }
         let head = self.store.head_position()?;
@@ -101,7 +106,7 @@ impl<'a> PolicyEngine<'a> {
     /// Moves the checkpoint past everything in the log without reacting: after an import,
     /// whose history already holds whatever reactions it had.
     pub fn skip_to_head(&self) -> Result<(), AppError> {
-        if self.policies.is_empty() {
+        if self.policies.is_empty() && self.checkpoint()?.is_none() {
             return Ok(());
         }
         let head = self.store.head_position()?;
@@ -112,9 +117,7 @@ impl<'a> PolicyEngine<'a> {
     /// a completed parent can close its parent in turn) and moves the checkpoint on.
     pub fn run(&self) -> Result<Vec<Reaction>, AppError> {
         let mut reactions = Vec::new();
-        if self.policies.is_empty() {
-            return Ok(reactions);
-        }
+        // Unarmed: no policy is on and no recurring work was ever finished or made here.
         let Some(mut after) = self.checkpoint()? else {
             return Ok(reactions);
         };
@@ -131,6 +134,7 @@ impl<'a> PolicyEngine<'a> {
                     for policy in &self.policies {
                         reactions.extend(self.react(*policy, event, finished)?);
                     }
+                    reactions.extend(self.recur(event, finished)?);
                 }
             }
             crate::faults::inject("before-policy-checkpoint");

@@ -137,8 +137,24 @@ impl<'a> Queries<'a> {
     /// The work to pick next (see [`ready_and_blocked`]) that `filter` matches, in the
     /// ready order unless the filter sorts; at most its `limit`.
     pub fn ready(&self, filter: &ItemFilter) -> Result<Page<WorkItem>, AppError> {
+        // Ready work is work to pick now: what still waits is not.
+        let now = self.now.unwrap_or_else(Timestamp::now);
+        let hidden;
+        let filter = match filter.waiting {
+            super::Waiting::Kept => {
+                hidden = ItemFilter {
+                    waiting: super::Waiting::Hidden(now),
+                    ..filter.clone()
+                };
+                &hidden
+            }
+            _ => filter,
+        };
         if filter.statuses.is_empty() && only_status_and_limit(filter) && filter.limit.is_some() {
-            if let Some(index) = self.index()? {
+            if let Some(index) = self
+                .index()?
+                .filter(|index| index.hides_nothing(filter.waiting).unwrap_or(false))
+            {
                 match index.ready(filter.limit.unwrap_or(usize::MAX), self.now) {
                     Ok((items, total)) => return Ok(Page { items, total }),
                     Err(IndexError::App(err)) => return Err(err),
@@ -180,9 +196,14 @@ impl<'a> Queries<'a> {
         let items = self.current_items()?;
         let now = self.now.unwrap_or_else(Timestamp::now);
         let needle = filter.search.as_ref().map(|s| s.to_lowercase());
+        // What still waits is not work to pick now.
+        let waiting = match filter.waiting {
+            super::Waiting::Kept => super::Waiting::Hidden(now),
+            asked => asked,
+        };
         let mut ranked: Vec<_> = crate::domain::urgency::rank(&items, coefficients, now)
             .into_iter()
-            .filter(|(item, _)| filter.matches(item, needle.as_deref()))
+            .filter(|(item, _)| filter.matches(item, needle.as_deref()) && waiting.keeps(item))
             .collect();
         let total = ranked.len();
         if let Some(limit) = filter.limit {
@@ -252,6 +273,9 @@ impl<'a> Queries<'a> {
         let Some(index) = self.index()? else {
             return Ok(None);
         };
+        if !index.hides_nothing(filter.waiting).unwrap_or(false) {
+            return Ok(None);
+        }
         let page = index.page(statuses, limit.unwrap_or(usize::MAX), self.now);
         match page.and_then(|page| Ok((page, index.broken()?))) {
             Ok(((items, total_matching), broken)) => Ok(Some(ItemList {
@@ -307,6 +331,9 @@ impl<'a> Queries<'a> {
         };
         // The count, the broken streams and the rows as of one moment, whoever writes.
         index.in_snapshot(|index| {
+            if !index.hides_nothing(filter.waiting).unwrap_or(false) {
+                return Ok(None);
+            }
             let total = if open_only {
                 index.count_open()
             } else {

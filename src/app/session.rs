@@ -240,6 +240,26 @@ impl Session {
         )
     }
 
+    /// Whether `commands` make recurring work or may finish an item that recurs: the
+    /// reaction that brings its next instance must be armed before such a write (see
+    /// [`PolicyEngine::arm`]). Reads an item only for a command that finishes one.
+    fn recurring(&self, commands: &[Command]) -> bool {
+        // Only a write that will be accepted arms: a refused one writes nothing at all.
+        let load = |item: &crate::domain::ItemRef| super::ItemRepository::new(&self.store).load_ref(*item);
+        commands.iter().any(|command| match command {
+            Command::Create(new) => new.recur.is_some() && new.validate().is_ok(),
+            Command::SetRecurrence {
+                item,
+                recur: Some(recur),
+            } => load(item).is_ok_and(|item| item.set_recurrence(Some(*recur)).is_ok()),
+            Command::ChangeStatus { item, to, reason } if to.is_finished() => load(item).is_ok_and(|item| {
+                item.recur.is_some() && item.change_status(*to, reason.clone(), self.now()).is_ok()
+            }),
+            Command::Together(commands) => self.recurring(commands),
+            _ => false,
+        })
+    }
+
     /// Names this project in a not-found error.
     fn locate(&self, err: AppError) -> AppError {
         match err {
@@ -264,7 +284,7 @@ impl Session {
             options.correlation_id.clone_from(&self.correlation_id);
         }
         let engine = self.policies();
-        engine.arm()?;
+        engine.arm(self.recurring(std::slice::from_ref(&command)))?;
         let outcome = self
             .dispatcher()
             .dispatch(command, options)
@@ -286,7 +306,7 @@ impl Session {
             options.correlation_id.clone_from(&self.correlation_id);
         }
         let engine = self.policies();
-        engine.arm()?;
+        engine.arm(self.recurring(&commands))?;
         let outcomes = if commands.len() == 1 {
             let command = commands.into_iter().next().ok_or(AppError::SeveralCreates)?;
             vec![self.dispatcher().dispatch(command, options)]
@@ -386,7 +406,9 @@ impl Session {
     /// `app::undo`).
     pub fn undo(&self, target: UndoTarget<'_>) -> Result<Outcome<Undone>, AppError> {
         let engine = self.policies();
-        engine.arm()?;
+        // An undo brings back a state that was: a recurring item it finishes again was
+        // finished before, and its next instance already exists (or is owed, armed then).
+        engine.arm(false)?;
         let undone = super::undo(
             &self.store,
             &*self.env.clock,

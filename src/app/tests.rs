@@ -417,7 +417,7 @@ fn a_writer_racing_an_undo_of_several_items_leaves_nothing_taken_back() {
         vec![Policy::CloseParent],
         QualityGate::Off,
     );
-    engine.arm().unwrap();
+    engine.arm(false).unwrap();
     let options = WriteOptions {
         correlation_id: Some("finish".into()),
         ..WriteOptions::default()

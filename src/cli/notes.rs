@@ -19,6 +19,19 @@ pub fn created<T>(outcome: &Outcome<T>, session: &Session, out: &mut Output) {
 /// What the policies did (or why they did nothing); they never fail the write.
 pub fn reactions<T>(outcome: &Outcome<T>, session: &Session, out: &mut Output) {
     for reaction in &outcome.reactions {
+        // Recurring work's next instance reads as what it is, not as a policy's doing.
+        if reaction.policy == "recur" && !reaction.events.is_empty() {
+            let due = reaction
+                .events
+                .first()
+                .and_then(|event| event.payload.get("due"))
+                .and_then(|due| due.as_str())
+                .and_then(|due| jerry::timestamp::Timestamp::parse(due).ok())
+                .map(|due| format!(", due {}", out.style().times.moment(due)))
+                .unwrap_or_default();
+            out.note(&format!("recurs: {} is the next one{due}", reaction.item));
+            continue;
+        }
         for event in &reaction.events {
             out.note(&format!(
                 "policy {}: {} v{}: {}",

@@ -4,7 +4,7 @@ use super::fields::FieldsArg;
 use crate::door::fields::Fields;
 use clap::Args;
 
-use jerry::app::{Assignee, ItemFilter, SortKey};
+use jerry::app::{Assignee, ItemFilter, SortKey, Waiting};
 use jerry::domain::{ItemRef, Priority, Status, WorkType};
 use jerry::timestamp::TimeSpec;
 
@@ -136,6 +136,10 @@ pub struct WhichArgs {
     /// (--status, when given, says which). Deleted items only with --status deleted.
     #[arg(long, short = 'A')]
     pub all: bool,
+    /// Only open items still waiting (items edit --wait), which open work leaves out
+    /// until their time comes.
+    #[arg(long)]
+    pub waiting: bool,
     #[command(flatten)]
     pub select: SelectArgs,
     /// Only children of this item.
@@ -146,7 +150,7 @@ pub struct WhichArgs {
 impl WhichArgs {
     /// True when a filter narrows the items (`--all` is no filter).
     pub fn narrows(&self) -> bool {
-        !self.status.is_empty() || self.parent.is_some() || !self.select.is_empty()
+        !self.status.is_empty() || self.waiting || self.parent.is_some() || !self.select.is_empty()
     }
 
     /// The filter these flags ask for, and whether it is the default (open work only).
@@ -154,19 +158,29 @@ impl WhichArgs {
         let WhichArgs {
             status,
             all,
+            waiting,
             select,
             parent,
         } = self;
-        // Open work unless asked otherwise, as `task list` shows pending tasks.
-        let open_only = status.is_empty() && !all;
-        let statuses = if open_only {
+        // Open work unless asked otherwise, as `task list` shows pending tasks; what still
+        // waits is not work yet, as `task list` hides waiting tasks.
+        let open_only = status.is_empty() && !all && !waiting;
+        let statuses = if open_only || (waiting && status.is_empty()) {
             Status::ALL.into_iter().filter(|s| s.is_open()).collect()
         } else {
             status.into_iter().flat_map(|s| s.0).collect()
         };
+        let now = session.now();
         let filter = ItemFilter {
             statuses,
             parent: parent.map(|p| session.queries().existing(p)).transpose()?,
+            waiting: if waiting {
+                Waiting::Only(now)
+            } else if open_only {
+                Waiting::Hidden(now)
+            } else {
+                Waiting::Kept
+            },
             ..select.filter(session)?
         };
         Ok((filter, open_only))
@@ -285,6 +299,19 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
         };
         if !queries.list(&closed)?.items.is_empty() {
             out.note("(closed items are not listed: --all shows them)");
+        }
+        if let Waiting::Hidden(at) = filter.waiting {
+            let waiting = ItemFilter {
+                limit: None,
+                sort: None,
+                waiting: Waiting::Only(at),
+                ..filter.clone()
+            };
+            let count = queries.list(&waiting)?.total_matching;
+            if count > 0 {
+                let items = if count == 1 { "item waits" } else { "items wait" };
+                out.note(&format!("({count} {items} until later: --waiting lists them)"));
+            }
         }
     }
     if shown.is_some() && out.json() {

@@ -38,6 +38,8 @@ pub enum DomainError {
     Deleted { id: WorkItemId },
     #[error("{id} cannot be moved to deleted by a status change")]
     DeleteByCommand { id: WorkItemId },
+    #[error("{}", recur_without_due(id.as_ref()))]
+    RecurWithoutDue { id: Option<WorkItemId> },
     #[error("{id} is already {what}")]
     Unchanged { id: WorkItemId, what: String },
     #[error("{id} cannot depend on itself")]
@@ -99,6 +101,15 @@ pub enum DomainError {
     },
     #[error("{id} has {} open conflicts (versions {}): name the one to settle", open.len(), join_versions(open))]
     WhichConflict { id: WorkItemId, open: Vec<u64> },
+}
+
+fn recur_without_due(id: Option<&WorkItemId>) -> String {
+    match id {
+        Some(id) => format!(
+            "{id} has no due date, and recurring work comes back from its due date (set one first: jerry items due {id} DATE)"
+        ),
+        None => "recurring work comes back from its due date: give --due as well as --recur".to_owned(),
+    }
 }
 
 fn join_versions(versions: &[u64]) -> String {

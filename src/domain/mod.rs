@@ -8,6 +8,7 @@ pub mod graph;
 mod ids;
 pub mod limits;
 mod policy;
+pub mod recurrence;
 pub mod revert;
 mod status;
 pub mod upcast;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ulid::Ulid;
 
 use super::limits::{self, check_length, check_name};
+use super::recurrence::Recurrence;
 use super::{DependencyType, DomainError, Priority, Status, WorkItemId, WorkType};
 use crate::timestamp::Timestamp;
 use events::event_types;
@@ -92,6 +93,14 @@ pub struct WorkItem {
     /// When the item is due (`items due`); absent when it has no due date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Timestamp>,
+    /// Until when the item waits (`items edit --wait`): an open item waiting is left out
+    /// of `ready`, `next` and the default list until then. Absent when it never waited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<Timestamp>,
+    /// How often the item comes back (`--recur weekly`): completing it creates the next
+    /// one, due a step after it. Absent when it does not recur.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recur: Option<Recurrence>,
     /// Why the item is blocked, while its status is blocked (`items block --reason`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocked_reason: Option<String>,
@@ -138,6 +147,8 @@ event_types! {
     QualityMetricsUpdated(QualityMetricsUpdated) = "QualityMetricsUpdated", schema 1;
     DueDateChanged(DueDateChanged) = "DueDateChanged", schema 1;
     TypeChanged(TypeChanged) = "TypeChanged", schema 1;
+    WaitChanged(WaitChanged) = "WaitChanged", schema 1;
+    RecurrenceChanged(RecurrenceChanged) = "RecurrenceChanged", schema 1;
     Claimed(WorkItemClaimed) = "WorkItemClaimed", schema 1;
     Released(WorkItemReleased) = "WorkItemReleased", schema 1;
     Renumbered(WorkItemRenumbered) = "WorkItemRenumbered", schema 1;
@@ -155,6 +166,10 @@ pub struct NewWorkItem {
     pub parent: Option<WorkItemId>,
     pub assignee: Option<String>,
     pub due: Option<Timestamp>,
+    /// Hidden from `ready`, `next` and the default list until then.
+    pub wait: Option<Timestamp>,
+    /// Comes back after each completion, due a step later (needs `due`).
+    pub recur: Option<Recurrence>,
 }
 
 impl NewWorkItem {
@@ -169,6 +184,9 @@ impl NewWorkItem {
         }
         if let Some(assignee) = &self.assignee {
             check_name("assignee", assignee)?;
+        }
+        if self.recur.is_some() && self.due.is_none() {
+            return Err(DomainError::RecurWithoutDue { id: None });
         }
         Ok(())
     }
@@ -187,6 +205,8 @@ impl NewWorkItem {
             parent_id: self.parent,
             assignee: self.assignee.clone(),
             due: self.due,
+            wait: self.wait,
+            recur: self.recur,
         })
     }
 }
@@ -254,6 +274,8 @@ impl WorkItem {
             comments: Vec::new(),
             quality: None,
             due: created.due,
+            wait: created.wait,
+            recur: created.recur,
             blocked_reason: None,
             deleted_from: None,
             claim: None,

@@ -206,6 +206,7 @@ fn domain_hints(error: CommandError, err: &DomainError) -> CommandError {
         DomainError::DeleteByCommand { id } => error.hint(format!("jerry items delete {id} deletes it")),
         DomainError::NotClaimable { .. }
         | DomainError::NotInProgress { .. }
+        | DomainError::RecurWithoutDue { .. }
         | DomainError::InvalidValue { .. }
         | DomainError::EmptyTitle
         | DomainError::TooLong { .. }

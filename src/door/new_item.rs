@@ -4,6 +4,7 @@
 //! take text cannot drift apart on what they accept.
 
 use jerry::app::Session;
+use jerry::domain::recurrence::Recurrence;
 use jerry::domain::{ItemRef, NewWorkItem, Priority, WorkType};
 use jerry::timestamp::TimeSpec;
 
@@ -19,6 +20,10 @@ pub struct NewItemWords {
     pub parent: Option<String>,
     pub assignee: Option<String>,
     pub due: Option<String>,
+    /// Hidden from ready work until then.
+    pub wait: Option<String>,
+    /// `weekly`, `every 2 weeks`, … (needs `due`).
+    pub recur: Option<String>,
 }
 
 impl NewItemWords {
@@ -35,10 +40,15 @@ impl NewItemWords {
             Some(parent) => Some(session.queries().existing(parent.parse::<ItemRef>()?)?),
             None => None,
         };
-        let due = match self.due.as_deref() {
-            Some(due) => Some(due.parse::<TimeSpec>()?.resolve(session.now())?),
-            None => None,
+        let moment = |text: Option<&str>| -> CommandResult<_> {
+            match text {
+                Some(text) => Ok(Some(text.parse::<TimeSpec>()?.resolve(session.now())?)),
+                None => Ok(None),
+            }
         };
+        let due = moment(self.due.as_deref())?;
+        let wait = moment(self.wait.as_deref())?;
+        let recur = self.recur.as_deref().map(str::parse::<Recurrence>).transpose()?;
         Ok(NewWorkItem {
             title: self.title,
             work_type,
@@ -47,6 +57,8 @@ impl NewItemWords {
             parent,
             assignee: self.assignee,
             due,
+            wait,
+            recur,
         })
     }
 }

@@ -323,6 +323,8 @@ impl JerryMcp {
                 parent: p.parent,
                 assignee: p.assignee,
                 due: p.due,
+                wait: p.wait,
+                recur: p.recur,
             }
             .build(session)?;
             let outcome = session.execute(Command::Create(new), guard(None, p.idempotency_key))?;
@@ -331,7 +333,7 @@ impl JerryMcp {
     }
 
     #[tool(
-        description = "Change an item in one atomic write: status, priority, assignee, title, description, labels, due, parent."
+        description = "Change an item in one atomic write: status, priority, assignee, title, description, labels, due, wait, recur, parent."
     )]
     fn update(
         &self,
@@ -397,13 +399,21 @@ impl JerryMcp {
                 let due = if due.is_empty() { None } else { Some(time(session, &due)?) };
                 changes.push(Command::SetDue { item: target, due });
             }
+            if let Some(wait) = p.wait {
+                let wait = if wait.is_empty() { None } else { Some(time(session, &wait)?) };
+                changes.push(Command::SetWait { item: target, wait });
+            }
+            if let Some(recur) = p.recur {
+                let recur = if recur.is_empty() { None } else { Some(recur.parse()?) };
+                changes.push(Command::SetRecurrence { item: target, recur });
+            }
             if let Some(parent) = p.parent {
                 let parent = if parent.is_empty() { None } else { Some(item(&parent)?) };
                 changes.push(Command::Reparent { item: target, parent });
             }
             if changes.is_empty() {
                 return Err(CommandError::invalid(
-                    "nothing to update: give at least one of status, priority, assignee, title, description, add_labels, remove_labels, due, parent, resolve",
+                    "nothing to update: give at least one of status, priority, assignee, title, description, add_labels, remove_labels, due, wait, recur, parent, resolve",
                 ));
             }
             let outcome = session.execute(

@@ -110,6 +110,10 @@ pub struct Create {
     pub assignee: Option<String>,
     /// 2026-12-24, +3d, tomorrow
     pub due: Option<String>,
+    /// Hidden from ready until: friday, +3d
+    pub wait: Option<String>,
+    /// daily|weekly|monthly|every 2w (needs due)
+    pub recur: Option<String>,
     pub idempotency_key: Option<String>,
 }
 
@@ -130,6 +134,10 @@ pub struct Update {
     pub remove_labels: Vec<String>,
     /// "" removes
     pub due: Option<String>,
+    /// "" removes
+    pub wait: Option<String>,
+    /// "" stops
+    pub recur: Option<String>,
     /// "" moves to the top
     pub parent: Option<String>,
     /// Why (status, priority)

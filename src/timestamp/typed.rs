@@ -128,6 +128,16 @@ fn span(count: &str, unit: &str) -> Option<Span> {
     span.ok()
 }
 
+/// `at` moved `count` days, weeks, months or years (`unit` as [`span`] reads it) on the
+/// local calendar: a day keeps the wall-clock time across daylight saving, a month the day
+/// of the month where the month has it (else its last day).
+pub(super) fn stepped(at: Timestamp, count: i64, unit: &str) -> Option<Timestamp> {
+    let here = jiff::Timestamp::from_microsecond(at.unix_micros())
+        .ok()?
+        .to_zoned(zone());
+    shifted(&here, span(&count.to_string(), unit)?)
+}
+
 fn shifted(here: &Zoned, span: Span) -> Option<Timestamp> {
     here.checked_add(span).ok().and_then(|at| instant(&at))
 }

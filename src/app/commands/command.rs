@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::plan::{Plan, Prepared};
 use super::CommandDispatcher;
 use crate::app::AppError;
+use crate::domain::recurrence::Recurrence;
 use crate::domain::{Decision, DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkType};
 use crate::timestamp::Timestamp;
 
@@ -42,6 +43,16 @@ pub enum Command {
     SetDue {
         item: ItemRef,
         due: Option<Timestamp>,
+    },
+    /// Hides the item from ready work until a moment, or (`None`) shows it again.
+    SetWait {
+        item: ItemRef,
+        wait: Option<Timestamp>,
+    },
+    /// Makes the item recur (its due date needed), or (`None`) stops it.
+    SetRecurrence {
+        item: ItemRef,
+        recur: Option<Recurrence>,
     },
     ChangePriority {
         item: ItemRef,
@@ -139,6 +150,12 @@ impl CommandDispatcher<'_> {
                 Prepared::deciding(item, move |current, now| current.reopen(reason.clone(), now))
             }
             Command::SetDue { item, due } => Prepared::deciding(item, move |current, _| current.set_due(due)),
+            Command::SetWait { item, wait } => {
+                Prepared::deciding(item, move |current, _| current.set_wait(wait))
+            }
+            Command::SetRecurrence { item, recur } => {
+                Prepared::deciding(item, move |current, _| current.set_recurrence(recur))
+            }
             Command::ChangePriority { item, to, reason } => Prepared::deciding(item, move |current, _| {
                 current.change_priority(to, reason.clone())
             }),

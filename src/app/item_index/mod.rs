@@ -37,7 +37,7 @@ use write::*;
 /// The file's name in the store's cache directory.
 pub const FILE: &str = "items.sqlite";
 /// A file of another format is rebuilt.
-const FORMAT: i64 = 5;
+const FORMAT: i64 = 6;
 
 /// Why the index could not answer: SQLite (the file is damaged or unwritable: rebuild or
 /// fall back) or the store (a real error, reported as any read's).
@@ -295,6 +295,8 @@ CREATE TABLE IF NOT EXISTS items (
     lapses_at INTEGER,
     priority_rank INTEGER NOT NULL,
     due INTEGER,
+    -- Until when an open item waits (`items edit --wait`); NULL when it does not.
+    wait INTEGER,
     created_at INTEGER NOT NULL,
     -- Ready work as the domain defines it (`ready_and_blocked`), claims as stored.
     ready INTEGER NOT NULL DEFAULT 0,
@@ -309,6 +311,7 @@ CREATE INDEX IF NOT EXISTS items_ready ON items (ready, priority_rank, due IS NU
 CREATE INDEX IF NOT EXISTS items_status ON items (status, id);
 CREATE INDEX IF NOT EXISTS items_parent ON items (parent);
 CREATE INDEX IF NOT EXISTS items_lapses ON items (lapses_at);
+CREATE INDEX IF NOT EXISTS items_wait ON items (wait) WHERE wait IS NOT NULL;
 CREATE TABLE IF NOT EXISTS links (holder INTEGER NOT NULL, peer INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS links_holder ON links (holder);
 CREATE INDEX IF NOT EXISTS links_peer ON links (peer);

@@ -120,6 +120,29 @@ impl ItemIndex {
         Ok(written)
     }
 
+    /// True when some open item still waits at `at`: only then does hiding the waiting
+    /// items change a list (a read through the partial index of waits, a few rows).
+    pub fn any_waiting(&self, at: Timestamp) -> Result<bool, IndexError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT 1 FROM items INDEXED BY items_wait WHERE wait > ?1 LIMIT 1",
+                params![at.unix_micros()],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    /// True when `waiting` leaves out no item at all: nothing is hidden, or nothing waits.
+    pub fn hides_nothing(&self, waiting: crate::app::Waiting) -> Result<bool, IndexError> {
+        Ok(match waiting {
+            crate::app::Waiting::Kept => true,
+            crate::app::Waiting::Hidden(at) => !self.any_waiting(at)?,
+            crate::app::Waiting::Only(_) => false,
+        })
+    }
+
     /// How many items the index holds.
     pub fn count(&self) -> Result<usize, IndexError> {
         Ok(self.meta("count")?.map_or(0, |v| v as usize))

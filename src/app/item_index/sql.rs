@@ -2,7 +2,7 @@
 //! cheap test of a row's JSON before it is decoded.
 
 use super::*;
-use crate::app::{Assignee, ItemFilter};
+use crate::app::{Assignee, ItemFilter, Waiting};
 
 /// Whether a row whose JSON text is `json` may hold an item a search for `needle` (lower
 /// case, printable ASCII but `"` and `\`, all of which JSON writes as they are) keeps:
@@ -70,6 +70,17 @@ pub(super) fn narrowing(
             Lapse::Never => "",
         };
         conditions.push(format!("(({}){lapsed})", held.join(" AND ")));
+    }
+    match filter.waiting {
+        Waiting::Kept => {}
+        Waiting::Hidden(at) => {
+            conditions.push("(wait IS NULL OR wait <= ?)".to_owned());
+            values.push(Value::Integer(at.unix_micros()));
+        }
+        Waiting::Only(at) => {
+            conditions.push("wait > ?".to_owned());
+            values.push(Value::Integer(at.unix_micros()));
+        }
     }
     if let Some(parent) = filter.parent {
         conditions.push("parent = ?".to_owned());

@@ -241,13 +241,14 @@ impl Writer<'_> {
             .map(|until| until.unix_micros());
         self.tx.execute(
             "INSERT INTO items (id, status, parent, lapses_at, priority_rank, due, created_at,
-               work_type, priority, assignee, title, json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+               work_type, priority, assignee, title, json, wait)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
              ON CONFLICT (id) DO UPDATE SET status = excluded.status, parent = excluded.parent,
                lapses_at = excluded.lapses_at, priority_rank = excluded.priority_rank,
                due = excluded.due, created_at = excluded.created_at,
                work_type = excluded.work_type, priority = excluded.priority,
-               assignee = excluded.assignee, title = excluded.title, json = excluded.json",
+               assignee = excluded.assignee, title = excluded.title, json = excluded.json,
+               wait = excluded.wait",
             params![
                 number,
                 item.status.to_string(),
@@ -261,6 +262,10 @@ impl Writer<'_> {
                 item.assignee,
                 item.title,
                 serde_json::to_string(item)?,
+                // Only an open item waits (see `WorkItem::waiting_at`).
+                item.wait
+                    .filter(|_| item.status.is_open())
+                    .map(|wait| wait.unix_micros()),
             ],
         )?;
         self.tx

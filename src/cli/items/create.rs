@@ -3,6 +3,7 @@
 use clap::Args;
 
 use jerry::app::{Command, WriteOptions};
+use jerry::domain::recurrence::Recurrence;
 use jerry::domain::{ItemRef, NewWorkItem, Priority, WorkType};
 use jerry::timestamp::TimeSpec;
 
@@ -37,6 +38,14 @@ pub struct CreateArgs {
     /// +3d, tomorrow, RFC 3339, …
     #[arg(long, value_name = "TIME")]
     pub due: Option<TimeSpec>,
+    /// Keep it out of ready, next and the default list until TIME (items list --waiting
+    /// shows it meanwhile).
+    #[arg(long, value_name = "TIME")]
+    pub wait: Option<TimeSpec>,
+    /// Bring it back after each completion, due a step later: daily, weekly, monthly,
+    /// yearly, every 2w, every 3 months, … (needs --due).
+    #[arg(long, value_name = "RULE")]
+    pub recur: Option<Recurrence>,
     #[command(flatten)]
     pub once: OnceArgs,
 }
@@ -50,6 +59,8 @@ pub(super) fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> Comma
         parent,
         assignee,
         due,
+        wait,
+        recur,
         once: OnceArgs { idempotency_key },
     } = args;
     let options = WriteOptions {
@@ -59,6 +70,7 @@ pub(super) fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> Comma
     let session = ctx.open()?;
     let parent = parent.map(|p| session.queries().resolve(p)).transpose()?;
     let due = due.map(|spec| spec.resolve(session.now())).transpose()?;
+    let wait = wait.map(|spec| spec.resolve(session.now())).transpose()?;
     let work_type = work_type.unwrap_or_else(|| session.default_type());
     let (title, work_type, priority, description, labels) = match title {
         Some(title) => (title, work_type, priority, description, Vec::new()),
@@ -99,6 +111,8 @@ pub(super) fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> Comma
         parent,
         assignee,
         due,
+        wait,
+        recur,
     });
     let outcome = execute(&session, out, options, command)?;
     if !labels.is_empty() {

@@ -6,6 +6,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use clap::Args;
 
 use jerry::app::Command;
+use jerry::domain::recurrence::Recurrence;
 use jerry::domain::{ItemRef, Priority, Status, WorkItem, WorkType};
 use jerry::timestamp::TimeSpec;
 
@@ -22,8 +23,9 @@ const ASK_ABOVE: usize = 3;
 pub struct UpdateArgs {
     #[command(flatten)]
     pub which: WhichArgs,
-    /// The change: priority=P, assignee=WHO|none, type=T, due=TIME|none, status=S,
-    /// parent=ID|none, title=T, description=D (repeatable: all of them, one write per item).
+    /// The change: priority=P, assignee=WHO|none, type=T, due=TIME|none, wait=TIME|none,
+    /// recur=RULE|none, status=S, parent=ID|none, title=T, description=D (repeatable: all
+    /// of them, one write per item).
     #[arg(long = "set", value_name = "FIELD=VALUE", value_parser = parse_assignment)]
     pub set: Vec<Assignment>,
     /// Add this label (repeatable).
@@ -47,6 +49,8 @@ pub enum Assignment {
     Assignee(Option<String>),
     Type(WorkType),
     Due(Option<TimeSpec>),
+    Wait(Option<TimeSpec>),
+    Recur(Option<Recurrence>),
     Status(Status),
     Parent(Option<ItemRef>),
     Title(String),
@@ -65,6 +69,10 @@ fn parse_assignment(text: &str) -> Result<Assignment, String> {
         "type" => Assignment::Type(value.parse().map_err(|e| shown(&e))?),
         "due" if none => Assignment::Due(None),
         "due" => Assignment::Due(Some(value.parse().map_err(|e| shown(&e))?)),
+        "wait" if none => Assignment::Wait(None),
+        "wait" => Assignment::Wait(Some(value.parse().map_err(|e| shown(&e))?)),
+        "recur" if none => Assignment::Recur(None),
+        "recur" => Assignment::Recur(Some(value.parse().map_err(|e| shown(&e))?)),
         "status" => Assignment::Status(value.parse().map_err(|e| shown(&e))?),
         "parent" if none => Assignment::Parent(None),
         "parent" => Assignment::Parent(Some(value.parse().map_err(|e| shown(&e))?)),
@@ -72,7 +80,7 @@ fn parse_assignment(text: &str) -> Result<Assignment, String> {
         "description" => Assignment::Description(value.to_owned()),
         other => {
             return Err(format!(
-                "unknown field '{other}': priority, assignee, type, due, status, parent, title or description"
+                "unknown field '{other}': priority, assignee, type, due, wait, recur, status, parent, title or description"
             ))
         }
     })
@@ -172,6 +180,11 @@ fn command(item: ItemRef, assignment: &Assignment, session: &jerry::app::Session
             item,
             due: resolve_time(due, session)?,
         },
+        Assignment::Wait(wait) => Command::SetWait {
+            item,
+            wait: resolve_time(wait, session)?,
+        },
+        Assignment::Recur(recur) => Command::SetRecurrence { item, recur },
         Assignment::Status(Status::Deleted) => Command::Delete { item, reason: None },
         Assignment::Status(to) => Command::ChangeStatus {
             item,
@@ -202,6 +215,10 @@ fn describe(set: &[Assignment], add: &[String], remove: &[String]) -> String {
             Assignment::Type(t) => format!("type={t}"),
             Assignment::Due(Some(_)) => "due".to_owned(),
             Assignment::Due(None) => "due=none".to_owned(),
+            Assignment::Wait(Some(_)) => "wait".to_owned(),
+            Assignment::Wait(None) => "wait=none".to_owned(),
+            Assignment::Recur(Some(r)) => format!("recur={r}"),
+            Assignment::Recur(None) => "recur=none".to_owned(),
             Assignment::Status(s) => format!("status={s}"),
             Assignment::Parent(Some(p)) => format!("parent={p}"),
             Assignment::Parent(None) => "parent=none".to_owned(),

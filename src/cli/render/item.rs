@@ -227,6 +227,8 @@ pub fn item_details(item: &WorkItem, links: &Links, style: Style) -> String {
             item.blocked_reason.as_deref().map(printable).unwrap_or_default(),
         ),
         ("due", item.due.map(moment).unwrap_or_default()),
+        ("waits until", item.wait.map(moment).unwrap_or_default()),
+        ("recurs", item.recur.map(|r| r.to_string()).unwrap_or_default()),
         (
             "description",
             item.description.as_deref().map(printable).unwrap_or_default(),
@@ -253,7 +255,14 @@ pub fn item_details(item: &WorkItem, links: &Links, style: Style) -> String {
         // Optional facts without a value are left out rather than shown blank.
         let optional = matches!(
             key,
-            "blocked because" | "due" | "children" | "blocks" | "blocked by" | "related"
+            "blocked because"
+                | "due"
+                | "waits until"
+                | "recurs"
+                | "children"
+                | "blocks"
+                | "blocked by"
+                | "related"
         );
         if optional && value.is_empty() {
             continue;
@@ -294,7 +303,7 @@ pub fn item_details(item: &WorkItem, links: &Links, style: Style) -> String {
 }
 
 /// The item's fields [`item_details`] lays out itself (by their `--json` names).
-const LAID_OUT: [&str; 19] = [
+const LAID_OUT: [&str; 21] = [
     "id",
     "internal_id",
     "title",
@@ -303,6 +312,8 @@ const LAID_OUT: [&str; 19] = [
     "status",
     "blocked_reason",
     "due",
+    "wait",
+    "recur",
     "description",
     "parent",
     "assignee",

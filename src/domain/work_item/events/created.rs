@@ -6,6 +6,7 @@ use ulid::Ulid;
 
 use super::{Fact, WorkItemEvent};
 use crate::domain::limits::{check_maybe, check_text, MAX_DESCRIPTION, MAX_NAME, MAX_TITLE};
+use crate::domain::recurrence::Recurrence;
 use crate::domain::{DomainError, Priority, WorkItem, WorkItemId, WorkType};
 use crate::timestamp::Timestamp;
 
@@ -25,6 +26,12 @@ pub struct WorkItemCreated {
     /// When the item is due; absent in items created without one (and by older versions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Timestamp>,
+    /// Until when it waits; absent unless it was created waiting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<Timestamp>,
+    /// How often it comes back; absent unless it was created recurring.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recur: Option<Recurrence>,
 }
 
 impl Fact for WorkItemCreated {

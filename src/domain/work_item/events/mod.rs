@@ -25,6 +25,7 @@ mod fields;
 mod links;
 mod notes;
 mod quality;
+mod schedule;
 mod status;
 mod words;
 
@@ -35,6 +36,7 @@ pub use fields::*;
 pub use links::*;
 pub use notes::*;
 pub use quality::*;
+pub use schedule::*;
 pub use status::*;
 pub use words::duration;
 pub(crate) use words::with_reason;
@@ -285,6 +287,8 @@ mod tests {
                 parent_id: WorkItemId::new(1),
                 assignee: None,
                 due: Timestamp::from_unix_micros(1_800_000_000_000_000),
+                wait: Timestamp::from_unix_micros(1_700_000_000_000_000),
+                recur: "every 2 weeks".parse().ok(),
             }),
             WorkItemEvent::StatusChanged(StatusChanged {
                 old_status: Status::Pending,
@@ -356,6 +360,14 @@ mod tests {
             WorkItemEvent::TypeChanged(TypeChanged {
                 old_type: WorkType::Bug,
                 new_type: WorkType::Story,
+            }),
+            WorkItemEvent::WaitChanged(WaitChanged {
+                old_wait: None,
+                new_wait: Timestamp::from_unix_micros(1_800_000_000_000_000),
+            }),
+            WorkItemEvent::RecurrenceChanged(RecurrenceChanged {
+                old_recur: "daily".parse().ok(),
+                new_recur: None,
             }),
             WorkItemEvent::Claimed(WorkItemClaimed {
                 claimant: "agent-1".into(),
