@@ -42,6 +42,10 @@ pub struct ProjectConfig {
     /// clock), `local` (the local clock everywhere) or `utc` (RFC 3339, as `--utc`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_format: Option<TimeFormat>,
+    /// The prefix item ids are shown with (`API` shows `API-007`); ids are stored as
+    /// `WORK-007` whatever it is, so it can change at any time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
     /// `items next`'s coefficients that differ from the defaults (`urgency.due = 15`), by
     /// term (see [`crate::domain::urgency::TERMS`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -86,7 +90,7 @@ impl std::str::FromStr for TimeFormat {
 }
 
 /// The keys `jerry config` knows, in the order `config list` shows them.
-pub const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 10] = [
     "actor",
     "default_type",
     "lock_timeout",
@@ -96,13 +100,14 @@ pub const KEYS: [&str; 9] = [
     "policies",
     "sync_remote",
     "time_format",
+    "prefix",
 ];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: PathBuf, reason: String },
-    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies, sync_remote, time_format, urgency.TERM)")]
+    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies, sync_remote, time_format, prefix, urgency.TERM)")]
     UnknownKey(String),
     #[error("invalid value '{value}' for {key}: {expected}")]
     InvalidValue {
@@ -153,6 +158,7 @@ impl ProjectConfig {
             policies,
             sync_remote,
             time_format,
+            prefix,
             mut urgency,
             mut views,
         } = self;
@@ -172,6 +178,7 @@ impl ProjectConfig {
             policies: policies.or_else(|| fallback.policies.clone()),
             sync_remote: sync_remote.or_else(|| fallback.sync_remote.clone()),
             time_format: time_format.or(fallback.time_format),
+            prefix: prefix.or_else(|| fallback.prefix.clone()),
             urgency,
             views,
         }
@@ -264,6 +271,7 @@ impl ProjectConfig {
             "policies" => self.policies = None,
             "sync_remote" => self.sync_remote = None,
             "time_format" => self.time_format = None,
+            "prefix" => self.prefix = None,
             other if urgency_term(other).is_some() => {
                 self.urgency.remove(urgency_term(other).unwrap_or_default());
             }
@@ -283,6 +291,7 @@ impl ProjectConfig {
             "policies" => self.policies.as_ref().map(|p| p.join(",")),
             "sync_remote" => self.sync_remote.clone(),
             "time_format" => self.time_format.map(|f| f.as_str().to_owned()),
+            "prefix" => self.prefix.clone(),
             other if urgency_term(other).is_some() => urgency_term(other)
                 .and_then(|term| self.urgency.get(term))
                 .map(ToString::to_string),
@@ -356,6 +365,11 @@ impl ProjectConfig {
                         .parse()
                         .map_err(|()| invalid("one of relative, local, utc"))?,
                 );
+            }
+            "prefix" => {
+                let prefix = crate::domain::ids::check_prefix(value.trim())
+                    .map_err(|_| invalid("2 to 8 letters, such as API or OPS"))?;
+                self.prefix = Some(prefix);
             }
             other if urgency_term(other).is_some() => {
                 let coefficient: f64 = value

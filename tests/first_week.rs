@@ -1094,3 +1094,71 @@ fn a_repeated_key_gives_every_answer_again_unchanged_ones_too() {
     );
     assert_eq!(ws.snapshot(), before, "a repeat writes nothing");
 }
+
+/// `jerry init --prefix API`: ids are shown as `API-001` everywhere and read in any
+/// spelling, while the log keeps storing `WORK-001`, so the prefix can change at any time.
+#[test]
+fn a_project_shows_its_own_id_prefix_and_stores_the_canonical_one() {
+    let ws = Workspace::new();
+    let out = ws.run(&["init", "--prefix", "a1"]);
+    assert_fails(&out, 5, "invalid id prefix 'a1': 2 to 8 letters");
+    assert!(
+        !ws.path().join("projects").exists(),
+        "a refused init creates nothing"
+    );
+    ws.ok(&["init", "--prefix", "api"]);
+    assert_eq!(
+        ws.ok(&["items", "create", "epic", "--type", "epic"]).trim(),
+        "API-001"
+    );
+    let story = ws.json(&["items", "create", "story", "--type", "story", "--parent", "api-1"]);
+    assert_eq!(story["id"], "API-002");
+    assert_eq!(story["parent"], "API-001");
+    ws.ok(&["items", "depend", "API-002", "1", "--type", "related"]);
+    for spelling in ["API-2", "api-002", "WORK-2", "2"] {
+        assert_eq!(
+            ws.json(&["items", "show", spelling])["id"],
+            "API-002",
+            "{spelling}"
+        );
+    }
+    assert_eq!(listed(&ws, &[]), ["API-001", "API-002"]);
+    assert_eq!(listed(&ws, &["--limit", "1"]), ["API-001"]);
+    let table = ws.ok(&["items", "list"]);
+    assert!(table.contains("API-002") && !table.contains("WORK-"), "{table}");
+    let events = ws.ok(&["events", "list"]);
+    assert!(
+        events.contains("API-002") && !events.contains("WORK-"),
+        "{events}"
+    );
+    // Stored: the canonical form, in the file name, the envelope and the payloads.
+    let lines = ws.lines("WORK-002");
+    assert_eq!(lines[0]["aggregate_id"], "WORK-002");
+    assert_eq!(lines[0]["payload"]["display_id"], "WORK-002");
+    assert_eq!(lines[0]["payload"]["parent_id"], "WORK-001");
+    assert_eq!(lines[1]["payload"]["dependency_id"], "WORK-001");
+    // Another prefix rewrites nothing and shows the same items under it.
+    let before = ws.lines("WORK-002");
+    ws.ok(&["config", "set", "prefix", "ops"]);
+    assert_eq!(listed(&ws, &[]), ["OPS-001", "OPS-002"]);
+    assert_eq!(
+        ws.json(&["items", "show", "2"])["related"],
+        serde_json::json!(["OPS-001"])
+    );
+    assert_eq!(ws.lines("WORK-002"), before);
+    assert_eq!(ws.json(&["doctor"])["clean"], true);
+    let out = ws.run(&["config", "set", "prefix", "toolongprefix"]);
+    assert_fails(&out, 5, "2 to 8 letters");
+    // An export read into a project without a prefix shows the default one.
+    let export = ws.ok(&["events", "export"]);
+    let other = Workspace::new();
+    let mut import = other.command();
+    import
+        .args(["events", "import", "-"])
+        .stdin(std::process::Stdio::piped());
+    import.stdout(std::process::Stdio::null());
+    let mut child = import.spawn().unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), export.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+    assert_eq!(listed(&other, &[]), ["WORK-001", "WORK-002"]);
+}

@@ -59,7 +59,10 @@ fn waiting_work_stays_out_of_ready_next_and_the_default_list_until_its_time() {
             );
         }
     }
-    assert_eq!(ids(&ws.json(&["items", "list", "--waiting"])), std::slice::from_ref(&later));
+    assert_eq!(
+        ids(&ws.json(&["items", "list", "--waiting"])),
+        std::slice::from_ref(&later)
+    );
     assert_eq!(
         ids(&ws.json(&["items", "list", "--all"])),
         [now.clone(), later.clone(), past.clone()]

@@ -139,6 +139,31 @@ fn assert_converged(a: &Workspace, b: &Workspace) {
     }
 }
 
+/// Clones that show ids with different prefixes exchange the same stored events: the
+/// prefix is how ids are shown, never what is stored.
+#[test]
+fn clones_with_different_id_prefixes_sync_the_same_events() {
+    let remote = Remote::new();
+    let (a, b) = (remote.clone(), remote.clone());
+    a.ok(&["init", "--prefix", "API"]);
+    a.ok(&["items", "create", "epic", "--type", "epic"]);
+    a.ok(&["items", "create", "story", "--type", "story", "--parent", "API-1"]);
+    sync(&a);
+    sync(&b);
+    let story = b.json(&["items", "show", "2"]);
+    assert_eq!(
+        (story["id"].as_str(), story["parent"].as_str()),
+        (Some("WORK-002"), Some("WORK-001"))
+    );
+    b.ok(&["items", "start", "WORK-2"]);
+    sync_until_quiet(&[&a, &b]);
+    assert_eq!(a.json(&["items", "show", "api-2"])["status"], "in_progress");
+    assert_eq!(event_ids(&a), event_ids(&b));
+    for ws in [&a, &b] {
+        assert_eq!(ws.json(&["doctor"])["clean"], true);
+    }
+}
+
 /// Recurring work finished on one clone brings its next instance there, once; the other
 /// clones receive it by sync and never make one of their own (Taskwarrior #3550 doubled
 /// recurring tasks across synced replicas).

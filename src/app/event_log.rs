@@ -69,7 +69,7 @@ impl EventFilter {
         event.position > self.after
             && (self.types.is_empty() || self.types.iter().any(|t| t == event.event_type))
             && self.item.is_none_or(|id| {
-                event.aggregate_type == AGGREGATE_TYPE && event.aggregate_id == id.to_string()
+                event.aggregate_type == AGGREGATE_TYPE && event.aggregate_id == id.canonical().to_string()
             })
             && self.stream.as_ref().is_none_or(in_stream)
             && self.since.is_none_or(|since| event.timestamp >= since)

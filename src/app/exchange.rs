@@ -121,7 +121,7 @@ fn check(event: &SharedEvent) -> Result<(WorkItemId, StreamId), AppError> {
         .aggregate_id
         .parse()
         .ok()
-        .filter(|id: &WorkItemId| id.to_string() == event.aggregate_id)
+        .filter(|id: &WorkItemId| id.canonical().to_string() == event.aggregate_id)
         .ok_or_else(|| rejected(event, format!("'{}' is not an item id", event.aggregate_id)))?;
     if event.metadata.lamport.is_none_or(|l| l == 0) {
         return Err(rejected(event, "it has no Lamport time (metadata.lamport)"));

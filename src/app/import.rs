@@ -154,10 +154,14 @@ fn check_identity(line: u64, event: &RecordedEvent) -> Result<(), AppError> {
             format!("aggregate_id '{}' is not an item id", event.aggregate_id),
         )
     })?;
-    if id.to_string() != event.aggregate_id {
+    if id.canonical().to_string() != event.aggregate_id {
         return Err(invalid(
             line,
-            format!("aggregate_id '{}' should be written {id}", event.aggregate_id),
+            format!(
+                "aggregate_id '{}' should be written {}",
+                event.aggregate_id,
+                id.canonical()
+            ),
         ));
     }
     if event.event_type == "WorkItemCreated" {

@@ -211,9 +211,10 @@ impl<'a> PolicyEngine<'a> {
             let options = WriteOptions {
                 expected_version: None,
                 idempotency_key: Some(format!(
-                    "policy:{}:{}:{item}:{to}",
+                    "policy:{}:{}:{}:{to}",
                     policy.name(),
-                    trigger.event_id
+                    trigger.event_id,
+                    item.canonical()
                 )),
                 correlation_id: trigger.metadata.correlation_id.clone(),
                 causation_id: Some(trigger.event_id.to_string()),

@@ -23,7 +23,7 @@ pub(crate) fn envelope(
     NewEvent {
         event_id,
         aggregate_type: AGGREGATE_TYPE.to_owned(),
-        aggregate_id: id.to_string(),
+        aggregate_id: id.canonical().to_string(),
         event_type: event.event_type().to_owned(),
         schema_version: event.schema_version(),
         timestamp,
@@ -34,14 +34,14 @@ pub(crate) fn envelope(
 
 /// The stream of one item: `work_item-WORK-001`.
 pub fn stream_for(id: WorkItemId) -> Result<StreamId, StoreError> {
-    StreamId::new(format!("{AGGREGATE_TYPE}-{id}"))
+    StreamId::new(format!("{AGGREGATE_TYPE}-{}", id.canonical()))
 }
 
 pub(crate) fn id_of_stream(stream: &StreamId) -> Option<WorkItemId> {
     let rest = stream.as_str().strip_prefix(AGGREGATE_TYPE)?.strip_prefix('-')?;
     let id: WorkItemId = rest.parse().ok()?;
     // Only the canonical spelling names an item's stream.
-    (id.to_string() == rest).then_some(id)
+    (id.canonical().to_string() == rest).then_some(id)
 }
 
 pub struct ItemRepository<'a> {

@@ -69,7 +69,7 @@ pub struct Setting {
 }
 
 /// Every key's built-in default, in the order `config list` shows them.
-const DEFAULTS: [(&str, &str); 9] = [
+const DEFAULTS: [(&str, &str); 10] = [
     ("actor", DEFAULT_ACTOR),
     ("default_type", "task"),
     ("lock_timeout", "5"),
@@ -79,6 +79,7 @@ const DEFAULTS: [(&str, &str); 9] = [
     ("policies", "none"),
     ("sync_remote", "origin"),
     ("time_format", "relative"),
+    ("prefix", crate::domain::ids::CANONICAL_PREFIX),
 ];
 
 /// Built-in defaults, used when neither the front door nor config.toml says otherwise.
@@ -148,10 +149,14 @@ impl Setup {
             project: ProjectConfig::load(&self.config_path(&project))?,
             user: self.user_config()?,
         };
+        let config = layers.project.clone().over(&layers.user);
+        if let Some(prefix) = &config.prefix {
+            crate::domain::ids::show_ids_with(prefix);
+        }
         Ok(Settings {
             project,
             first,
-            config: layers.project.clone().over(&layers.user),
+            config,
             layers,
         })
     }
@@ -365,7 +370,17 @@ impl Setup {
         &self,
         project: Option<ProjectId>,
         another: bool,
+        prefix: Option<&str>,
     ) -> Result<(ProjectId, PathBuf, bool), AppError> {
+        if let Some(prefix) = prefix {
+            ProjectConfig::default().set("prefix", prefix)?;
+        }
+        let with_prefix = |id: &ProjectId| -> Result<(), AppError> {
+            if let Some(prefix) = prefix {
+                ProjectConfig::update(&self.config_path(id), |config| config.set("prefix", prefix))?;
+            }
+            Ok(())
+        };
         let id = match project.or_else(|| self.requested_project().cloned()) {
             Some(id) => id,
             None if another || self.workspace.list_projects()?.is_empty() => {
@@ -381,10 +396,12 @@ impl Setup {
                         .next()
                         .unwrap_or_else(|| ProjectId::from_number(1)),
                 };
+                with_prefix(&existing)?;
                 return Ok((existing.clone(), self.workspace.project_dir(&existing), false));
             }
         };
         let created = self.workspace.create_project(&id)?;
+        with_prefix(&id)?;
         Ok((id.clone(), self.workspace.project_dir(&id), created))
     }
 

@@ -30,10 +30,16 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum TopCommand {
     /// Create a project (PROJ-001 by default, else the next free number).
-    #[command(after_help = "Examples:\n  jerry init\n  jerry init PROJ-002-billing")]
+    #[command(
+        after_help = "Examples:\n  jerry init\n  jerry init PROJ-002-billing\n  jerry init --prefix API"
+    )]
     Init {
         /// The project id to create: PROJ-NNN or PROJ-NNN-slug.
         project: Option<ProjectId>,
+        /// Show its items as PREFIX-001, … (2 to 8 letters; WORK by default). Only how ids
+        /// are shown: the log stores WORK-001 whatever it is.
+        #[arg(long, value_name = "PREFIX", value_parser = id_prefix)]
+        prefix: Option<String>,
     },
     /// Create, change and inspect work items.
     #[command(subcommand)]
@@ -238,6 +244,9 @@ pub enum ProjectsCommand {
     Create {
         /// PROJ-NNN or PROJ-NNN-slug [default: the next free number].
         project: Option<ProjectId>,
+        /// Show its items as PREFIX-001, … (as jerry init --prefix).
+        #[arg(long, value_name = "PREFIX", value_parser = id_prefix)]
+        prefix: Option<String>,
     },
     /// Make a project the workspace's default: used when no --project or JERRY_PROJECT names one.
     #[command(after_help = "Example:\n  jerry projects use 2")]
@@ -456,4 +465,9 @@ pub enum ViewsCommand {
     List,
     /// Remove a saved view.
     Delete { name: String },
+}
+
+/// A prefix for item ids: 2 to 8 letters.
+fn id_prefix(text: &str) -> Result<String, String> {
+    jerry::domain::ids::check_prefix(text.trim()).map_err(|err| err.to_string())
 }

@@ -159,7 +159,7 @@ fn source_is(matches: &clap::ArgMatches, id: &str, sources: &[ValueSource]) -> b
 
 fn run(command: TopCommand, doors: &Doors, ctx: &Context, out: &mut Output) -> CommandResult {
     match command {
-        TopCommand::Init { project } => settings::init(ctx, project, out),
+        TopCommand::Init { project, prefix } => settings::init(ctx, project, prefix, out),
         // A saved view is read here, above both: `views` lists, `saved_views` parses.
         TopCommand::Items(items::ItemsCommand::List(args))
             if args.view.is_some() || args.view_flag.is_some() =>

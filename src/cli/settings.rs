@@ -100,7 +100,7 @@ pub fn config(command: ConfigCommand, ctx: &Context, out: &mut Output) -> Comman
 pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> CommandResult {
     let setup = ctx.setup();
     match command {
-        ProjectsCommand::Create { project } => create(ctx, project, true, out),
+        ProjectsCommand::Create { project, prefix } => create(ctx, project, prefix, true, out),
         ProjectsCommand::Use { project } => {
             let id = setup.workspace().set_default_project(&project)?;
             out.note(&format!("{id} is now this workspace's default project"));
@@ -167,19 +167,25 @@ pub fn projects(command: ProjectsCommand, ctx: &Context, out: &mut Output) -> Co
 }
 
 /// `jerry init [PROJECT]` (and `projects create`).
-pub fn init(ctx: &Context, project: Option<jerry::domain::ProjectId>, out: &mut Output) -> CommandResult {
-    create(ctx, project, false, out)
+pub fn init(
+    ctx: &Context,
+    project: Option<jerry::domain::ProjectId>,
+    prefix: Option<String>,
+    out: &mut Output,
+) -> CommandResult {
+    create(ctx, project, prefix, false, out)
 }
 
 /// `init` and `projects create`; only the latter makes another project when none is named.
 fn create(
     ctx: &Context,
     project: Option<jerry::domain::ProjectId>,
+    prefix: Option<String>,
     another: bool,
     out: &mut Output,
 ) -> CommandResult {
     let named = project.is_some();
-    let (id, path, created) = ctx.setup().init(project, another)?;
+    let (id, path, created) = ctx.setup().init(project, another, prefix.as_deref())?;
     if created {
         out.note(&format!("created project {id} in {}", path.display()));
     } else if named || another {
@@ -190,8 +196,11 @@ fn create(
             path.display()
         ));
     }
+    if let Some(prefix) = &prefix {
+        out.note(&format!("its items are shown as {prefix}-001, {prefix}-002, …"));
+    }
     if out.json() {
-        out.json_value(&serde_json::json!({ "project": id, "path": path, "created": created }))
+        out.json_value(&serde_json::json!({ "project": id, "path": path, "created": created, "prefix": prefix.as_deref().unwrap_or(jerry::domain::ids::CANONICAL_PREFIX) }))
     } else {
         out.line(id.as_str())
     }

@@ -24,7 +24,7 @@ pub fn run(target: UndoTarget<'_>, ctx: &Context, out: &mut Output) -> CommandRe
     for event in &undone.events {
         out.confirm(&format!(
             "{} v{}: {}",
-            event.aggregate_id,
+            render::shown_item(event),
             event.version,
             render::describe(event)
         ))?;

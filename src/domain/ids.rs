@@ -8,9 +8,60 @@ use ulid::Ulid;
 
 use super::DomainError;
 
-/// The human id of a work item: `WORK-` and a number, at least three digits wide.
+/// The human id of a work item: a prefix, `-` and a number, at least three digits wide.
+/// The prefix people see is the project's (`jerry init --prefix API`: `API-007`), `WORK`
+/// unless chosen; what is stored is always `WORK-007` (stream names, `aggregate_id`, event
+/// payloads: see [`WorkItemId::canonical`]), so a prefix never changes the log, and any
+/// spelling of an id reads back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct WorkItemId(u64);
+
+/// The stored prefix of every id, whatever prefix people see.
+pub const CANONICAL_PREFIX: &str = "WORK";
+
+/// The prefix this process shows ids with: the project's, set once when it opens one.
+static SHOWN_PREFIX: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+thread_local! {
+    /// Set while an event payload is encoded: ids are written in their stored form.
+    static CANONICAL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Shows ids with `prefix` (2 to 8 letters, see [`check_prefix`]) from now on in this
+/// process; the first call wins (one process works in one project's ids).
+pub fn show_ids_with(prefix: &str) {
+    if !prefix.eq_ignore_ascii_case(CANONICAL_PREFIX) {
+        let _ = SHOWN_PREFIX.set(prefix.to_ascii_uppercase());
+    }
+}
+
+/// The prefix ids are shown with.
+pub fn shown_prefix() -> &'static str {
+    SHOWN_PREFIX.get().map_or(CANONICAL_PREFIX, String::as_str)
+}
+
+/// Runs `encode` with ids serialized in their stored form (`WORK-007`), as every event
+/// payload is written.
+pub fn canonically<T>(encode: impl FnOnce() -> T) -> T {
+    CANONICAL.with(|canonical| {
+        let before = canonical.replace(true);
+        let result = encode();
+        canonical.set(before);
+        result
+    })
+}
+
+/// A prefix people may choose: 2 to 8 ASCII letters (`API`, `ops`), shown upper case.
+pub fn check_prefix(input: &str) -> Result<String, DomainError> {
+    let valid = (2..=8).contains(&input.len()) && input.bytes().all(|b| b.is_ascii_alphabetic());
+    valid
+        .then(|| input.to_ascii_uppercase())
+        .ok_or_else(|| DomainError::InvalidValue {
+            kind: "id prefix",
+            input: input.to_owned(),
+            expected: "2 to 8 letters, such as API or OPS",
+        })
+}
 
 impl WorkItemId {
     /// The smallest id, `WORK-001`.
@@ -28,26 +79,25 @@ impl WorkItemId {
     /// id column from 100,000 of them.
     pub fn text_len(self) -> usize {
         let digits = self.0.checked_ilog10().map_or(1, |log| log as usize + 1);
-        "WORK-".len() + digits.max(3)
+        shown_prefix().len() + 1 + digits.max(3)
     }
-}
 
-impl fmt::Display for WorkItemId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "WORK-{:03}", self.0)
+    /// The id as it is stored, whatever prefix is shown: `WORK-007`.
+    pub fn canonical(self) -> impl fmt::Display {
+        Canonical(self.0)
     }
-}
 
-impl FromStr for WorkItemId {
-    type Err = DomainError;
-
-    /// Accepts `WORK-7`, `WORK-007`, `work-7` and a bare `7`.
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
+    /// Reads `input` with any prefix of 2 to 8 letters (`WORK-7`, `API-007`), or none.
+    fn parse_any_prefix(input: &str) -> Result<Self, DomainError> {
         let trimmed = input.trim();
-        let digits = match trimmed.get(..5) {
-            Some(prefix) if prefix.eq_ignore_ascii_case("WORK-") => &trimmed[5..],
+        let digits = match trimmed.split_once('-') {
+            Some((prefix, digits)) if check_prefix(prefix).is_ok() => digits,
             _ => trimmed,
         };
+        Self::from_digits(digits, input)
+    }
+
+    fn from_digits(digits: &str, input: &str) -> Result<Self, DomainError> {
         let valid = !digits.is_empty() && digits.len() <= 18 && digits.bytes().all(|b| b.is_ascii_digit());
         valid
             .then(|| digits.parse().ok())
@@ -56,14 +106,43 @@ impl FromStr for WorkItemId {
             .ok_or_else(|| DomainError::InvalidValue {
                 kind: "item id",
                 input: input.to_owned(),
-                expected: "expected WORK-<number>, a number, or a ULID",
+                expected: "expected PREFIX-<number> (WORK-7, or the project's prefix), a number, or a ULID",
             })
     }
 }
 
+struct Canonical(u64);
+
+impl fmt::Display for Canonical {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{CANONICAL_PREFIX}-{:03}", self.0)
+    }
+}
+
+impl fmt::Display for WorkItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{:03}", shown_prefix(), self.0)
+    }
+}
+
+impl FromStr for WorkItemId {
+    type Err = DomainError;
+
+    /// Accepts `WORK-7`, `WORK-007`, `work-7`, any other prefix of 2 to 8 letters (the
+    /// project's, `api-7`: ids are read before the project is known) and a bare `7`.
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        Self::parse_any_prefix(input)
+    }
+}
+
+/// Shown (`API-007`), but stored (`WORK-007`) inside [`canonically`].
 impl Serialize for WorkItemId {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        if CANONICAL.with(std::cell::Cell::get) {
+            serializer.collect_str(&self.canonical())
+        } else {
+            serializer.collect_str(self)
+        }
     }
 }
 
@@ -93,7 +172,7 @@ impl FromStr for ItemRef {
             Err(_) => Err(DomainError::InvalidValue {
                 kind: "item id",
                 input: input.to_owned(),
-                expected: "expected WORK-<number>, a number, or a ULID",
+                expected: "expected PREFIX-<number> (WORK-7, or the project's prefix), a number, or a ULID",
             }),
         }
     }
@@ -232,11 +311,30 @@ mod tests {
             "0",
             "WORK-x",
             "-3",
-            "TASK-1",
+            "T-1",
+            "PREFIXTOOLONG-1",
+            "A1-3",
             "99999999999999999999",
         ] {
             assert!(text.parse::<ItemRef>().is_err(), "{text}");
         }
+    }
+
+    /// Any prefix of 2 to 8 letters reads (the project's is not known while arguments are
+    /// parsed); payloads are written in the stored form whatever prefix is shown.
+    #[test]
+    fn ids_read_with_any_prefix_and_are_stored_canonically() {
+        for text in ["api-7", "API-007", "work-7", "Ops-7", "7"] {
+            assert_eq!(text.parse::<WorkItemId>().unwrap().number(), 7, "{text}");
+        }
+        let id = WorkItemId::new(7).unwrap();
+        assert_eq!(id.canonical().to_string(), "WORK-007");
+        assert_eq!(
+            canonically(|| serde_json::to_string(&id)).unwrap(),
+            "\"WORK-007\""
+        );
+        assert!(check_prefix("a1").is_err() && check_prefix("x").is_err());
+        assert_eq!(check_prefix("api").unwrap(), "API");
     }
 
     #[test]

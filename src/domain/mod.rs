@@ -5,7 +5,7 @@ pub mod archive;
 mod error;
 pub mod flow;
 pub mod graph;
-mod ids;
+pub mod ids;
 pub mod limits;
 mod policy;
 pub mod recurrence;

@@ -559,7 +559,10 @@ fn written(outcome: &jerry::app::CommandOutcome) -> CommandResult<Value> {
 fn event(event: &RecordedEvent) -> Value {
     json!({
         "position": event.position,
-        "item": event.aggregate_id,
+        "item": event
+            .aggregate_id
+            .parse::<jerry::domain::WorkItemId>()
+            .map_or_else(|_| event.aggregate_id.clone(), |id| id.to_string()),
         "version": event.version,
         "type": event.event_type,
         "actor": event.metadata.actor,

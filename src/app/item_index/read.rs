@@ -25,6 +25,7 @@ impl ItemIndex {
         mut each: impl FnMut(&str) -> Result<(), E>,
     ) -> Result<usize, E> {
         let now_micros = now.map_or(i64::MIN, |now| now.unix_micros());
+        let custom_prefix = crate::domain::ids::shown_prefix() != crate::domain::ids::CANONICAL_PREFIX;
         let query = format!(
             "SELECT json, lapses_at FROM items {} ORDER BY id",
             open_rows(open_only)
@@ -40,6 +41,11 @@ impl ItemIndex {
                     (Some(now), Some(at)) if at <= now_micros => {
                         let item: WorkItem = serde_json::from_str(&json)?;
                         serde_json::to_string(&item.lapsed(now))?
+                    }
+                    // Rows hold ids as stored (`WORK-007`): shown with the project's prefix.
+                    _ if custom_prefix => {
+                        let item: WorkItem = serde_json::from_str(&json)?;
+                        serde_json::to_string(&item)?
                     }
                     _ => json,
                 })

@@ -261,7 +261,7 @@ impl Writer<'_> {
                 item.priority.to_string(),
                 item.assignee,
                 item.title,
-                serde_json::to_string(item)?,
+                crate::domain::ids::canonically(|| serde_json::to_string(item))?,
                 // Only an open item waits (see `WorkItem::waiting_at`).
                 item.wait
                     .filter(|_| item.status.is_open())

@@ -55,6 +55,15 @@ pub fn describe(event: &RecordedEvent) -> String {
     printable(&decoded.describe())
 }
 
+/// The item an event is about, as ids are shown here (the project's prefix): the log
+/// stores `WORK-007` whatever the prefix.
+pub fn shown_item(event: &RecordedEvent) -> String {
+    match event.aggregate_id.parse::<jerry::domain::WorkItemId>() {
+        Ok(id) if event.aggregate_type == jerry::domain::AGGREGATE_TYPE => id.to_string(),
+        _ => printable(&event.aggregate_id),
+    }
+}
+
 pub fn event_table(events: &[RecordedEvent], style: Style) -> String {
     let rows = events
         .iter()
@@ -62,7 +71,7 @@ pub fn event_table(events: &[RecordedEvent], style: Style) -> String {
             vec![
                 event.position.to_string(),
                 style.times.logged(event.timestamp),
-                printable(&event.aggregate_id),
+                shown_item(event),
                 event.event_type.clone(),
                 event.version.to_string(),
                 printable(&event.metadata.actor),
@@ -83,7 +92,7 @@ pub fn event_line(event: &RecordedEvent) -> String {
         "{:>6}  {}  {}  v{}  {}  {}  {}",
         event.position,
         event.timestamp,
-        printable(&event.aggregate_id),
+        shown_item(event),
         event.version,
         event.event_type,
         printable(&event.metadata.actor),

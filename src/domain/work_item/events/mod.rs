@@ -106,10 +106,12 @@ macro_rules! event_types {
                 }
             }
 
+            /// The payload as stored: ids in their stored form (`WORK-007`), whatever
+            /// prefix this process shows.
             pub(crate) fn encode(&self) -> Result<serde_json::Value, serde_json::Error> {
-                match self {
+                $crate::domain::ids::canonically(|| match self {
                     $(WorkItemEvent::$variant(payload) => serde_json::to_value(payload),)*
-                }
+                })
             }
 
             /// The event named `event_type` from its payload in today's schema; `None` for
