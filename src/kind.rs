@@ -63,7 +63,8 @@ impl AppError {
             AppError::RootIsProjectsDir { .. }
             | AppError::SameItemTwice(_)
             | AppError::SeveralExpected
-            | AppError::SeveralCreates => ErrorKind::Usage,
+            | AppError::SeveralCreates
+            | AppError::MoveToItself(_) => ErrorKind::Usage,
             AppError::SameStore(_)
             | AppError::BadEnvironment { .. }
             | AppError::NoUserConfig
@@ -108,6 +109,8 @@ impl DomainError {
             | DomainError::Deleted { .. }
             | DomainError::DeleteByCommand { .. }
             | DomainError::RecurWithoutDue { .. }
+            | DomainError::NotMovable { .. }
+            | DomainError::MovesWithChildren { .. }
             | DomainError::SelfDependency { .. }
             | DomainError::DuplicateDependency { .. }
             | DomainError::NoSuchDependency { .. }

@@ -1162,3 +1162,90 @@ fn a_project_shows_its_own_id_prefix_and_stores_the_canonical_one() {
     assert!(child.wait().unwrap().success());
     assert_eq!(listed(&other, &[]), ["WORK-001", "WORK-002"]);
 }
+
+/// `items move ID --to PROJECT`: the item continues there (where it came from recorded),
+/// is cancelled here as moved with its links removed, and a move cut short between its two
+/// writes is finished by running it again, creating nothing twice.
+#[test]
+fn an_item_moves_to_another_project_once() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "blocker"]);
+    ws.ok(&[
+        "items",
+        "create",
+        "moving",
+        "--priority",
+        "high",
+        "--due",
+        "2026-02-01",
+    ]);
+    ws.ok(&["items", "create", "parent", "--type", "story"]);
+    ws.ok(&["items", "create", "child", "--type", "subtask", "--parent", "3"]);
+    ws.ok(&["items", "depend", "2", "1", "--type", "blocked_by"]);
+    ws.ok(&["items", "label", "2", "--add", "ui"]);
+    ws.ok(&["projects", "create", "PROJ-002", "--prefix", "web"]);
+    // Refusals write nothing (reads may build caches).
+    let logged = |ws: &Workspace| -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        ws.snapshot()
+            .into_iter()
+            .filter(|(path, _)| !path.components().any(|c| c.as_os_str() == "cache"))
+            .collect()
+    };
+    let before = logged(&ws);
+    assert_fails(
+        &ws.run(&["items", "move", "3", "--to", "2"]),
+        5,
+        "WORK-003 has open children (WORK-004)",
+    );
+    assert_fails(
+        &ws.run(&["items", "move", "2", "--to", "1"]),
+        2,
+        "the item is in PROJ-001 already",
+    );
+    assert_fails(
+        &ws.run(&["items", "move", "2", "--to", "9"]),
+        3,
+        "project PROJ-009 not found",
+    );
+    assert!(logged(&ws) == before, "a refused move wrote something");
+    // Cut short between the target's write and this project's.
+    let out = ws
+        .jerry()
+        .env("JERRY_FAULT", "between-move-writes")
+        .args(["items", "move", "2", "--to", "2"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(ws.json(&["items", "show", "2"])["status"], "pending");
+    let moved = ws.json(&["items", "move", "2", "--to", "2"]);
+    assert_eq!(moved["to"]["item"]["id"], "WEB-001");
+    assert_eq!(moved["unlinked"], serde_json::json!(["WORK-001"]));
+    let there = ws.json(&["--project", "2", "items", "list", "--all"]);
+    assert_eq!(there.as_array().unwrap().len(), 1, "one item there: {there}");
+    let item = &there[0];
+    assert_eq!(item["id"], "WEB-001");
+    assert_eq!(
+        (item["title"].as_str(), item["priority"].as_str()),
+        (Some("moving"), Some("high"))
+    );
+    assert_eq!(item["due"], "2026-02-01T00:00:00.000000Z");
+    assert_eq!(item["labels"], serde_json::json!(["ui"]));
+    assert_eq!(
+        item["moved_from"],
+        serde_json::json!({"project": "PROJ-001", "id": "WORK-002"})
+    );
+    let here = ws.json(&["items", "show", "2"]);
+    assert_eq!(here["status"], "cancelled");
+    assert_eq!(here["dependencies"], serde_json::json!([]));
+    assert!(ws
+        .ok(&["items", "show", "2"])
+        .contains("moved to      PROJ-002/WORK-001"));
+    // Once moved, the same move again says so and writes nothing.
+    let before = logged(&ws);
+    let again = ws.run(&["items", "move", "2", "--to", "2"]);
+    assert!(again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("WORK-002 is already moved to PROJ-002 as WEB-001")
+    );
+    assert!(logged(&ws) == before, "a repeated move wrote something");
+}

@@ -91,6 +91,9 @@ pub enum AppError {
     /// An expected version is one item's version; with several items it is ambiguous.
     #[error("an expected version guards one item; name one item, or leave it out")]
     SeveralExpected,
+    /// `items move --to` the project the item is in.
+    #[error("the item is in {0} already")]
+    MoveToItself(crate::domain::ProjectId),
     /// Items are created one at a time (each gets the next number).
     #[error("items are created one per command")]
     SeveralCreates,

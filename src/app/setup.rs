@@ -119,6 +119,23 @@ impl Setup {
         })
     }
 
+    /// The same setup for another project of the workspace, which must exist (`items move
+    /// --to`): a move never creates its target by a typo.
+    pub fn for_project(&self, project: ProjectId) -> Result<Setup, AppError> {
+        let Resolved::Existing(project) = self.workspace.resolve(Some(project))? else {
+            return Err(AppError::NoProject {
+                root: self.workspace.root().to_path_buf(),
+            });
+        };
+        let mut overrides = self.overrides.clone();
+        overrides.project = Some(project);
+        Ok(Setup {
+            overrides,
+            workspace: self.workspace.clone(),
+            env: self.env.clone(),
+        })
+    }
+
     pub fn workspace(&self) -> &Workspace {
         &self.workspace
     }
@@ -150,9 +167,12 @@ impl Setup {
             user: self.user_config()?,
         };
         let config = layers.project.clone().over(&layers.user);
-        if let Some(prefix) = &config.prefix {
-            crate::domain::ids::show_ids_with(prefix);
-        }
+        crate::domain::ids::show_ids_with(
+            config
+                .prefix
+                .as_deref()
+                .unwrap_or(crate::domain::ids::CANONICAL_PREFIX),
+        );
         Ok(Settings {
             project,
             first,

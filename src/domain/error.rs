@@ -38,6 +38,16 @@ pub enum DomainError {
     Deleted { id: WorkItemId },
     #[error("{id} cannot be moved to deleted by a status change")]
     DeleteByCommand { id: WorkItemId },
+    #[error("{id} is {status}: only open work moves to another project")]
+    NotMovable { id: WorkItemId, status: Status },
+    #[error(
+        "{id} has open children ({}): move or reparent them first",
+        join_ids(children)
+    )]
+    MovesWithChildren {
+        id: WorkItemId,
+        children: Vec<WorkItemId>,
+    },
     #[error("{}", recur_without_due(id.as_ref()))]
     RecurWithoutDue { id: Option<WorkItemId> },
     #[error("{id} is already {what}")]

@@ -28,11 +28,10 @@ thread_local! {
 }
 
 /// Shows ids with `prefix` (2 to 8 letters, see [`check_prefix`]) from now on in this
-/// process; the first call wins (one process works in one project's ids).
+/// process. The first call wins: the project a command is in decides, and a second one it
+/// reaches (`items move --to`) names its ids itself (see [`WorkItemId::with_prefix`]).
 pub fn show_ids_with(prefix: &str) {
-    if !prefix.eq_ignore_ascii_case(CANONICAL_PREFIX) {
-        let _ = SHOWN_PREFIX.set(prefix.to_ascii_uppercase());
-    }
+    let _ = SHOWN_PREFIX.set(prefix.to_ascii_uppercase());
 }
 
 /// The prefix ids are shown with.
@@ -80,6 +79,11 @@ impl WorkItemId {
     pub fn text_len(self) -> usize {
         let digits = self.0.checked_ilog10().map_or(1, |log| log as usize + 1);
         shown_prefix().len() + 1 + digits.max(3)
+    }
+
+    /// The id with another project's prefix than the one this process shows.
+    pub fn with_prefix(self, prefix: &str) -> String {
+        format!("{}-{:03}", prefix.to_ascii_uppercase(), self.0)
     }
 
     /// The id as it is stored, whatever prefix is shown: `WORK-007`.

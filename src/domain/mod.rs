@@ -23,9 +23,9 @@ pub use status::Status;
 pub use values::{DependencyType, Priority, QualityGate, WorkType};
 pub use work_item::events::{
     duration, AssigneeChanged, CommentAdded, CommentRemoved, ConflictReopened, ConflictResolved,
-    DependencyAdded, DependencyRemoved, DescriptionChanged, Fact, LabelAdded, LabelRemoved, ParentChanged,
-    PriorityChanged, QualityMetrics, QualityMetricsUpdated, Resolution, StatusChanged, TitleChanged,
-    WorkItemCompleted, WorkItemCreated, WorkItemRenumbered, AGGREGATE_TYPE,
+    DependencyAdded, DependencyRemoved, DescriptionChanged, Elsewhere, Fact, LabelAdded, LabelRemoved,
+    ParentChanged, PriorityChanged, QualityMetrics, QualityMetricsUpdated, Resolution, StatusChanged,
+    TitleChanged, WorkItemCompleted, WorkItemCreated, WorkItemMoved, WorkItemRenumbered, AGGREGATE_TYPE,
 };
 pub use work_item::{
     Claim, Comment, Conflict, Decision, Dependency, NewWorkItem, Wanted, WorkItem, WorkItemEvent, EVENT_TYPES,

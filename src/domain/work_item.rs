@@ -11,6 +11,7 @@ use super::recurrence::Recurrence;
 use super::{DependencyType, DomainError, Priority, Status, WorkItemId, WorkType};
 use crate::timestamp::Timestamp;
 use events::event_types;
+use events::Elsewhere;
 use events::*;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +102,12 @@ pub struct WorkItem {
     /// one, due a step after it. Absent when it does not recur.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recur: Option<Recurrence>,
+    /// The item this one was moved from (`items move`), in its old project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<Elsewhere>,
+    /// Where this item was moved to (`items move`): it is cancelled here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_to: Option<Elsewhere>,
     /// Why the item is blocked, while its status is blocked (`items block --reason`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocked_reason: Option<String>,
@@ -149,6 +156,7 @@ event_types! {
     TypeChanged(TypeChanged) = "TypeChanged", schema 1;
     WaitChanged(WaitChanged) = "WaitChanged", schema 1;
     RecurrenceChanged(RecurrenceChanged) = "RecurrenceChanged", schema 1;
+    Moved(WorkItemMoved) = "WorkItemMoved", schema 1;
     Claimed(WorkItemClaimed) = "WorkItemClaimed", schema 1;
     Released(WorkItemReleased) = "WorkItemReleased", schema 1;
     Renumbered(WorkItemRenumbered) = "WorkItemRenumbered", schema 1;
@@ -170,6 +178,8 @@ pub struct NewWorkItem {
     pub wait: Option<Timestamp>,
     /// Comes back after each completion, due a step later (needs `due`).
     pub recur: Option<Recurrence>,
+    /// The item it continues in another project (`items move`).
+    pub moved_from: Option<Elsewhere>,
 }
 
 impl NewWorkItem {
@@ -207,6 +217,7 @@ impl NewWorkItem {
             due: self.due,
             wait: self.wait,
             recur: self.recur,
+            moved_from: self.moved_from.clone(),
         })
     }
 }
@@ -276,6 +287,8 @@ impl WorkItem {
             due: created.due,
             wait: created.wait,
             recur: created.recur,
+            moved_from: created.moved_from,
+            moved_to: None,
             blocked_reason: None,
             deleted_from: None,
             claim: None,

@@ -162,6 +162,7 @@ impl From<AppError> for CommandError {
             AppError::Config(_)
             | AppError::SameItemTwice(_)
             | AppError::SeveralCreates
+            | AppError::MoveToItself(_)
             | AppError::BadEnvironment { .. }
             | AppError::NoUserConfig
             | AppError::CorruptEvent { .. }
@@ -207,6 +208,8 @@ fn domain_hints(error: CommandError, err: &DomainError) -> CommandError {
         DomainError::NotClaimable { .. }
         | DomainError::NotInProgress { .. }
         | DomainError::RecurWithoutDue { .. }
+        | DomainError::NotMovable { .. }
+        | DomainError::MovesWithChildren { .. }
         | DomainError::InvalidValue { .. }
         | DomainError::EmptyTitle
         | DomainError::TooLong { .. }

@@ -59,6 +59,7 @@ impl NewItemWords {
             due,
             wait,
             recur,
+            moved_from: None,
         })
     }
 }

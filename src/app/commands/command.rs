@@ -12,7 +12,7 @@ use super::plan::{Plan, Prepared};
 use super::CommandDispatcher;
 use crate::app::AppError;
 use crate::domain::recurrence::Recurrence;
-use crate::domain::{Decision, DependencyType, ItemRef, NewWorkItem, Priority, Status, WorkType};
+use crate::domain::{Decision, DependencyType, Elsewhere, ItemRef, NewWorkItem, Priority, Status, WorkType};
 use crate::timestamp::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,6 +43,12 @@ pub enum Command {
     SetDue {
         item: ItemRef,
         due: Option<Timestamp>,
+    },
+    /// Closes the item as moved to another project, where it continues as `to` (see
+    /// `Session::move_item`, which makes the item there first).
+    MoveOut {
+        item: ItemRef,
+        to: Elsewhere,
     },
     /// Hides the item from ready work until a moment, or (`None`) shows it again.
     SetWait {
@@ -150,6 +156,9 @@ impl CommandDispatcher<'_> {
                 Prepared::deciding(item, move |current, now| current.reopen(reason.clone(), now))
             }
             Command::SetDue { item, due } => Prepared::deciding(item, move |current, _| current.set_due(due)),
+            Command::MoveOut { item, to } => {
+                Prepared::deciding(item, move |current, now| current.move_out(to.clone(), now))
+            }
             Command::SetWait { item, wait } => {
                 Prepared::deciding(item, move |current, _| current.set_wait(wait))
             }

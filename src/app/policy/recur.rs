@@ -34,7 +34,8 @@ impl PolicyEngine<'_> {
             return Ok(None);
         };
         // Reopened since, or deleted: this trigger is stale, and the next finish decides.
-        if item.status.is_open() || item.status == crate::domain::Status::Deleted {
+        // Moved away: the series goes on in the other project, with the item there.
+        if item.status.is_open() || item.status == crate::domain::Status::Deleted || item.moved_to.is_some() {
             return Ok(None);
         }
         let base = item.due.unwrap_or(trigger.timestamp);
@@ -143,5 +144,6 @@ fn successor(
         due: Some(due),
         wait,
         recur: item.recur,
+        moved_from: None,
     })
 }

@@ -113,6 +113,7 @@ pub(super) fn create(args: CreateArgs, ctx: &Context, out: &mut Output) -> Comma
         due,
         wait,
         recur,
+        moved_from: None,
     });
     let outcome = execute(&session, out, options, command)?;
     if !labels.is_empty() {

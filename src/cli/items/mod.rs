@@ -23,6 +23,7 @@ mod due;
 mod edit;
 mod label;
 mod metrics;
+mod moving;
 mod parent;
 mod priority;
 mod resolve;
@@ -89,6 +90,18 @@ Examples:
   jerry items delete 3 4 5"
     )]
     Delete(TransitionArgs),
+    /// Move an open item to another project: it continues there, and is cancelled here as moved.
+    #[command(
+        after_help = "The item there is new: same title, type, priority, description, assignee, due date, wait,
+recurrence and labels, and it says where it came from (moved_from); here the item is cancelled
+with moved_to saying where it went, and its links are removed (links do not cross projects).
+An item with open children does not move (exit 5). Projects are separate logs, so a move is two
+writes; if it is interrupted between them, running the same move again finishes it.
+
+Example:
+  jerry items move 7 --to PROJ-002"
+    )]
+    Move(moving::MoveArgs),
     /// Bring deleted items back, in the status they were deleted from.
     #[command(after_help = "Example:
   jerry items restore 7")]
@@ -201,6 +214,7 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CommandRes
         ItemsCommand::Reopen(args) => transition(args, None, ctx, out),
         ItemsCommand::Delete(args) => delete(args, ctx, out),
         ItemsCommand::Restore(args) => restore(args, ctx, out),
+        ItemsCommand::Move(args) => moving::move_item(args, ctx, out),
         ItemsCommand::Block(args) => block(args, ctx, out),
         ItemsCommand::Status(args) => status(args, ctx, out),
         ItemsCommand::Priority(args) => priority(args, ctx, out),

@@ -230,6 +230,20 @@ pub fn item_details(item: &WorkItem, links: &Links, style: Style) -> String {
         ("waits until", item.wait.map(moment).unwrap_or_default()),
         ("recurs", item.recur.map(|r| r.to_string()).unwrap_or_default()),
         (
+            "moved from",
+            item.moved_from
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        (
+            "moved to",
+            item.moved_to
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        (
             "description",
             item.description.as_deref().map(printable).unwrap_or_default(),
         ),
@@ -259,6 +273,8 @@ pub fn item_details(item: &WorkItem, links: &Links, style: Style) -> String {
                 | "due"
                 | "waits until"
                 | "recurs"
+                | "moved from"
+                | "moved to"
                 | "children"
                 | "blocks"
                 | "blocked by"
@@ -303,7 +319,7 @@ pub fn item_details(item: &WorkItem, links: &Links, style: Style) -> String {
 }
 
 /// The item's fields [`item_details`] lays out itself (by their `--json` names).
-const LAID_OUT: [&str; 21] = [
+const LAID_OUT: [&str; 23] = [
     "id",
     "internal_id",
     "title",
@@ -314,6 +330,8 @@ const LAID_OUT: [&str; 21] = [
     "due",
     "wait",
     "recur",
+    "moved_from",
+    "moved_to",
     "description",
     "parent",
     "assignee",

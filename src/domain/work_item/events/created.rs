@@ -32,6 +32,9 @@ pub struct WorkItemCreated {
     /// How often it comes back; absent unless it was created recurring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recur: Option<Recurrence>,
+    /// The item it continues in another project; absent unless moved here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<super::Elsewhere>,
 }
 
 impl Fact for WorkItemCreated {

@@ -23,6 +23,7 @@ mod conflicts;
 mod created;
 mod fields;
 mod links;
+mod moved;
 mod notes;
 mod quality;
 mod schedule;
@@ -34,6 +35,7 @@ pub use conflicts::*;
 pub use created::*;
 pub use fields::*;
 pub use links::*;
+pub use moved::*;
 pub use notes::*;
 pub use quality::*;
 pub use schedule::*;
@@ -291,6 +293,10 @@ mod tests {
                 due: Timestamp::from_unix_micros(1_800_000_000_000_000),
                 wait: Timestamp::from_unix_micros(1_700_000_000_000_000),
                 recur: "every 2 weeks".parse().ok(),
+                moved_from: Some(Elsewhere {
+                    project: "PROJ-001".into(),
+                    id: WorkItemId::MIN,
+                }),
             }),
             WorkItemEvent::StatusChanged(StatusChanged {
                 old_status: Status::Pending,
@@ -370,6 +376,12 @@ mod tests {
             WorkItemEvent::RecurrenceChanged(RecurrenceChanged {
                 old_recur: "daily".parse().ok(),
                 new_recur: None,
+            }),
+            WorkItemEvent::Moved(WorkItemMoved {
+                to: Some(Elsewhere {
+                    project: "PROJ-002".into(),
+                    id,
+                }),
             }),
             WorkItemEvent::Claimed(WorkItemClaimed {
                 claimant: "agent-1".into(),
