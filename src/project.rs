@@ -22,10 +22,55 @@ data/write.lock
 quarantine/
 ";
 
+mod worktree;
+
 /// The folder that holds `projects/`.
 #[derive(Debug, Clone)]
 pub struct Workspace {
     root: PathBuf,
+    found: Found,
+}
+
+/// Why a workspace is where it is (`store info` says so).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// `--root` or `JERRY_ROOT` named it.
+    Given,
+    /// The nearest folder above the current one holding `projects/`.
+    Ancestor,
+    /// The current folder is in a linked git worktree (this one) without event files of
+    /// its own: every worktree of the repository shares its main working tree's tracker.
+    MainWorktree { worktree: PathBuf },
+    /// No `projects/` yet above the current folder: the root of the git working tree it
+    /// is in, where the first write makes one.
+    GitTop,
+    /// Neither `projects/` nor git above: the current folder.
+    Here,
+}
+
+impl Found {
+    /// The reason in a few words, and a word for scripts.
+    pub fn describe(&self) -> (&'static str, String) {
+        match self {
+            Found::Given => ("given", "named by --root or JERRY_ROOT".to_owned()),
+            Found::Ancestor => ("found", "the nearest folder above holding projects/".to_owned()),
+            Found::MainWorktree { worktree } => (
+                "main_worktree",
+                format!(
+                    "the repository's main working tree, shared by its worktrees ({} is one)",
+                    worktree.display()
+                ),
+            ),
+            Found::GitTop => (
+                "git_top",
+                "the root of this git working tree (no projects/ yet)".to_owned(),
+            ),
+            Found::Here => (
+                "current_dir",
+                "the current folder (no projects/ above it)".to_owned(),
+            ),
+        }
+    }
 }
 
 /// The project a command runs against.
@@ -71,16 +116,64 @@ fn list_hint(available: &[ProjectId]) -> String {
 }
 
 impl Workspace {
-    /// Uses `explicit` when given; otherwise the nearest ancestor of `cwd` holding a
-    /// `projects/` folder; otherwise `cwd` itself.
+    /// Uses `explicit` when given. Otherwise, in a linked git worktree, the repository's
+    /// main working tree, unless the worktree holds event files of its own (a team that
+    /// commits them: the worktree's branch has its own log); elsewhere the nearest ancestor
+    /// of `cwd` holding a `projects/` folder, else the root of the git working tree `cwd`
+    /// is in, else `cwd` itself.
     pub fn discover(explicit: Option<PathBuf>, cwd: &Path) -> Self {
         if let Some(root) = explicit {
-            return Self { root };
+            return Self {
+                root,
+                found: Found::Given,
+            };
         }
-        let found = cwd.ancestors().find(|dir| dir.join("projects").is_dir());
-        Self {
-            root: found.unwrap_or(cwd).to_path_buf(),
+        let ancestor = cwd.ancestors().find(|dir| dir.join("projects").is_dir());
+        let git = worktree::locate(cwd);
+        if let Some(worktree::GitPlace {
+            top,
+            main: Some(main),
+        }) = &git
+        {
+            let own = ancestor.filter(|dir| dir.starts_with(top) && holds_events(dir));
+            if own.is_none() {
+                // The same folder in the main working tree, and the nearest `projects/` above
+                // it there (a repository may keep its tracker in a subfolder).
+                let mirrored = cwd
+                    .strip_prefix(top)
+                    .map_or_else(|_| main.clone(), |rel| main.join(rel));
+                let root = mirrored
+                    .ancestors()
+                    .take_while(|dir| dir.starts_with(main))
+                    .find(|dir| dir.join("projects").is_dir())
+                    .unwrap_or(main);
+                return Self {
+                    root: root.to_path_buf(),
+                    found: Found::MainWorktree {
+                        worktree: top.clone(),
+                    },
+                };
+            }
         }
+        match (ancestor, git) {
+            (Some(dir), _) => Self {
+                root: dir.to_path_buf(),
+                found: Found::Ancestor,
+            },
+            (None, Some(place)) => Self {
+                root: place.top,
+                found: Found::GitTop,
+            },
+            (None, None) => Self {
+                root: cwd.to_path_buf(),
+                found: Found::Here,
+            },
+        }
+    }
+
+    /// Why this workspace is the one in use.
+    pub fn found(&self) -> &Found {
+        &self.found
     }
 
     pub fn root(&self) -> &Path {
@@ -238,6 +331,17 @@ fn io_error(context: &'static str, path: &Path, source: io::Error) -> ProjectErr
         path: path.to_path_buf(),
         source,
     }
+}
+
+/// Whether any project under `root` has event files (`data/events/` not empty).
+fn holds_events(root: &Path) -> bool {
+    let Ok(projects) = fs_err::read_dir(root.join("projects")) else {
+        return false;
+    };
+    projects.filter_map(Result::ok).any(|project| {
+        fs_err::read_dir(project.path().join(".jerry").join("data").join("events"))
+            .is_ok_and(|mut events| events.next().is_some())
+    })
 }
 
 #[cfg(test)]

@@ -179,6 +179,11 @@ impl Session {
         self.workspace.root()
     }
 
+    /// Why the workspace in use is the one it is (a git worktree shares its main one's).
+    pub fn workspace_found(&self) -> &crate::project::Found {
+        self.workspace.found()
+    }
+
     /// The URL the store was opened from (`None` for a [`Session::detached`] one).
     pub fn store_url(&self) -> Option<&StoreUrl> {
         self.url.as_ref()

@@ -46,8 +46,10 @@ fn info(ctx: &Context, out: &mut Output) -> CommandResult {
     let session = ctx.read(true)?;
     let events = session.events().head()?;
     let streams = session.events().stream_count()?;
+    let (found, why) = session.workspace_found().describe();
     if out.json() {
         return out.json_value(&json!({
+            "workspace": { "root": session.workspace_root(), "found": found, "why": why },
             "project": session.project(),
             "backend": session.backend_kind(),
             "store": session.store_url().map(ToString::to_string),
@@ -57,8 +59,9 @@ fn info(ctx: &Context, out: &mut Output) -> CommandResult {
         }));
     }
     out.line(&format!(
-        "{}\n  backend   {}\n  location  {}\n  events    {events}\n  streams   {streams}",
+        "{}\n  workspace {} ({why})\n  backend   {}\n  location  {}\n  events    {events}\n  streams   {streams}",
         session.project(),
+        session.workspace_root().display(),
         session.backend_kind(),
         session.location().display(),
     ))
