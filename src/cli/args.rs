@@ -41,6 +41,18 @@ pub enum TopCommand {
         #[arg(long, value_name = "PREFIX", value_parser = id_prefix)]
         prefix: Option<String>,
     },
+    /// What an agent needs at the start of a session: its claims, work in progress, what to
+    /// pick next, what was just closed, conflicts and the commands to use, in a token budget.
+    #[command(
+        after_help = "TOON by default (--format markdown or --json for the others). Tokens are counted as characters / 4;
+lists are trimmed (recently closed first) to fit, your own claims never. --actor (or JERRY_ACTOR)
+says whose claims are yours.
+
+Examples:
+  jerry prime --actor agent-7
+  jerry prime --format markdown --max-tokens 800"
+    )]
+    Prime(super::prime::PrimeArgs),
     /// Create, change and inspect work items.
     #[command(subcommand)]
     Items(super::items::ItemsCommand),

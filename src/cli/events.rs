@@ -248,14 +248,14 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CommandRes
         after,
         output,
     } = args;
-    if ctx.format() == Some(Format::Table) {
+    if ctx.format().is_some_and(Format::for_people) {
         return Err(CommandError::new(
             ErrorKind::Usage,
             "events export writes jsonl (the default), json or toon; --format table does not apply",
         ));
     }
     let format = match out.format() {
-        Format::Table | Format::Jsonl => ExportFormat::Jsonl,
+        Format::Table | Format::Markdown | Format::Jsonl => ExportFormat::Jsonl,
         Format::Json => ExportFormat::Json,
         Format::Toon => ExportFormat::Toon,
     };

@@ -16,6 +16,7 @@ mod mistyped;
 mod next;
 mod notes;
 mod output;
+mod prime;
 mod progress;
 mod render;
 mod saved_views;
@@ -76,7 +77,7 @@ pub fn main(env: Environment, doors: &Doors) -> ExitCode {
         (true, _) => output::Format::Json,
         (false, format) => format.unwrap_or_default(),
     };
-    let json = format != output::Format::Table;
+    let json = !format.for_people();
     let mut out = Output::styled(
         format,
         style::Style::detect(cli.global.color, cli.global.quiet, cli.global.wide),
@@ -160,6 +161,7 @@ fn source_is(matches: &clap::ArgMatches, id: &str, sources: &[ValueSource]) -> b
 fn run(command: TopCommand, doors: &Doors, ctx: &Context, out: &mut Output) -> CommandResult {
     match command {
         TopCommand::Init { project, prefix } => settings::init(ctx, project, prefix, out),
+        TopCommand::Prime(args) => prime::prime(args, ctx, out),
         // A saved view is read here, above both: `views` lists, `saved_views` parses.
         TopCommand::Items(items::ItemsCommand::List(args))
             if args.view.is_some() || args.view_flag.is_some() =>

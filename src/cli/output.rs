@@ -19,6 +19,15 @@ pub enum Format {
     Jsonl,
     /// TOON, the token-efficient encoding of the same JSON data model, for LLM agents.
     Toon,
+    /// Markdown, for `jerry prime`; every other command prints its table.
+    Markdown,
+}
+
+impl Format {
+    /// True for the formats that print text for people (a table, or Markdown).
+    pub fn for_people(self) -> bool {
+        matches!(self, Format::Table | Format::Markdown)
+    }
 }
 
 pub struct Output {
@@ -136,7 +145,7 @@ impl Output {
 
     /// True for every machine format: the command hands its data to [`Output::json_value`].
     pub fn json(&self) -> bool {
-        self.format != Format::Table
+        !self.format.for_people()
     }
 
     pub fn line(&mut self, text: &str) -> CommandResult {
@@ -154,7 +163,7 @@ impl Output {
     /// (such as a closed pipe) come from writing.
     pub fn json_value<T: Serialize + ?Sized>(&mut self, value: &T) -> CommandResult {
         let mut buffer = match self.format {
-            Format::Table | Format::Json => serde_json::to_vec_pretty(value)?,
+            Format::Table | Format::Markdown | Format::Json => serde_json::to_vec_pretty(value)?,
             Format::Jsonl => {
                 let value = serde_json::to_value(value)?;
                 let items = match value {
@@ -190,7 +199,7 @@ impl Output {
                 block.extend_from_slice(compact.as_bytes());
                 block.push(b'\n');
             }
-            Format::Table | Format::Json => {
+            Format::Table | Format::Markdown | Format::Json => {
                 block.extend_from_slice(if index == 0 { b"[\n  " } else { b",\n  " });
                 pretty_element(compact.as_bytes(), &mut block);
             }

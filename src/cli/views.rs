@@ -261,7 +261,7 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
                 Ok(())
             })?
         }
-        Format::Table => queries.each_listed_summary(&filter, |row| -> CommandResult {
+        Format::Table | Format::Markdown => queries.each_listed_summary(&filter, |row| -> CommandResult {
             rows.push(row);
             Ok(())
         })?,
