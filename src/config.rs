@@ -42,6 +42,9 @@ pub struct ProjectConfig {
     /// clock), `local` (the local clock everywhere) or `utc` (RFC 3339, as `--utc`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_format: Option<TimeFormat>,
+    /// The lease a claim gets when it names none (`items claim`, MCP `claim`): `30m`, `2h`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_lease: Option<String>,
     /// The prefix item ids are shown with (`API` shows `API-007`); ids are stored as
     /// `WORK-007` whatever it is, so it can change at any time.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -90,7 +93,7 @@ impl std::str::FromStr for TimeFormat {
 }
 
 /// The keys `jerry config` knows, in the order `config list` shows them.
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 11] = [
     "actor",
     "default_type",
     "lock_timeout",
@@ -101,13 +104,14 @@ pub const KEYS: [&str; 10] = [
     "sync_remote",
     "time_format",
     "prefix",
+    "claim_lease",
 ];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: PathBuf, reason: String },
-    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies, sync_remote, time_format, prefix, urgency.TERM)")]
+    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies, sync_remote, time_format, prefix, claim_lease, urgency.TERM)")]
     UnknownKey(String),
     #[error("invalid value '{value}' for {key}: {expected}")]
     InvalidValue {
@@ -158,6 +162,7 @@ impl ProjectConfig {
             policies,
             sync_remote,
             time_format,
+            claim_lease,
             prefix,
             mut urgency,
             mut views,
@@ -179,6 +184,7 @@ impl ProjectConfig {
             sync_remote: sync_remote.or_else(|| fallback.sync_remote.clone()),
             time_format: time_format.or(fallback.time_format),
             prefix: prefix.or_else(|| fallback.prefix.clone()),
+            claim_lease: claim_lease.or_else(|| fallback.claim_lease.clone()),
             urgency,
             views,
         }
@@ -188,6 +194,15 @@ impl ProjectConfig {
     pub fn coefficients(&self) -> Result<crate::domain::urgency::Coefficients, ConfigError> {
         crate::domain::urgency::Coefficients::with(&self.urgency)
             .map_err(|term| ConfigError::UnknownKey(format!("urgency.{term}")))
+    }
+
+    /// The lease, in seconds, of a claim that names none (`claim_lease`), if one is set.
+    pub fn default_lease(&self) -> Option<u64> {
+        self.claim_lease
+            .as_deref()
+            .and_then(|text| crate::timestamp::parse_duration(text).ok())
+            .map(|lease| lease.as_secs())
+            .filter(|seconds| *seconds > 0)
     }
 
     /// The policies switched on, in a fixed order; names this jerry does not know are
@@ -272,6 +287,7 @@ impl ProjectConfig {
             "sync_remote" => self.sync_remote = None,
             "time_format" => self.time_format = None,
             "prefix" => self.prefix = None,
+            "claim_lease" => self.claim_lease = None,
             other if urgency_term(other).is_some() => {
                 self.urgency.remove(urgency_term(other).unwrap_or_default());
             }
@@ -292,6 +308,7 @@ impl ProjectConfig {
             "sync_remote" => self.sync_remote.clone(),
             "time_format" => self.time_format.map(|f| f.as_str().to_owned()),
             "prefix" => self.prefix.clone(),
+            "claim_lease" => self.claim_lease.clone(),
             other if urgency_term(other).is_some() => urgency_term(other)
                 .and_then(|term| self.urgency.get(term))
                 .map(ToString::to_string),
@@ -365,6 +382,13 @@ impl ProjectConfig {
                         .parse()
                         .map_err(|()| invalid("one of relative, local, utc"))?,
                 );
+            }
+            "claim_lease" => {
+                crate::timestamp::parse_duration(value.trim())
+                    .ok()
+                    .filter(|lease| lease.as_secs() > 0)
+                    .ok_or_else(|| invalid("a duration of at least 1s: 30s, 15m, 2h, 1d"))?;
+                self.claim_lease = Some(value.trim().to_owned());
             }
             "prefix" => {
                 let prefix = crate::domain::ids::check_prefix(value.trim())

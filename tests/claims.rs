@@ -351,3 +351,24 @@ fn fields_project_every_format_to_the_named_fields() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// `claim_lease` gives every claim that names no lease one, whichever door it comes by; a
+/// lease given wins, and a setting that is no duration is refused.
+#[test]
+fn a_project_default_lease_applies_to_claims_that_name_none() {
+    let w = Workspace::new();
+    w.ok(&["items", "create", "one"]);
+    w.ok(&["items", "create", "two"]);
+    common::assert_fails(
+        &w.run(&["config", "set", "claim_lease", "0s"]),
+        5,
+        "a duration of at least 1s",
+    );
+    w.ok(&["config", "set", "claim_lease", "30m"]);
+    let claimed = w.json(&["items", "claim", "--as", "agent-1"]);
+    assert_eq!(claimed["claim"]["lease_seconds"], 1800, "{claimed}");
+    let named = w.json(&["items", "claim", "2", "--as", "agent-2", "--lease", "1h"]);
+    assert_eq!(named["claim"]["lease_seconds"], 3600);
+    let out = w.ok(&["config", "get", "claim_lease"]);
+    assert_eq!(out.trim(), "30m");
+}

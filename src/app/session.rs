@@ -288,6 +288,17 @@ impl Session {
         if options.correlation_id.is_none() {
             options.correlation_id.clone_from(&self.correlation_id);
         }
+        // A claim that names no lease gets the project's `claim_lease`, whichever door.
+        let command = match command {
+            Command::Claim {
+                item,
+                lease_seconds: None,
+            } => Command::Claim {
+                item,
+                lease_seconds: self.config.default_lease(),
+            },
+            other => other,
+        };
         let engine = self.policies();
         engine.arm(self.recurring(std::slice::from_ref(&command)))?;
         let outcome = self
@@ -337,6 +348,7 @@ impl Session {
         options: WriteOptions,
     ) -> Result<Outcome<CommandOutcome>, AppError> {
         use crate::domain::{DomainError, ItemRef};
+        let lease_seconds = lease_seconds.or_else(|| self.config.default_lease());
         let filter = super::ItemFilter {
             limit: None,
             at: None,

@@ -69,7 +69,7 @@ pub struct Setting {
 }
 
 /// Every key's built-in default, in the order `config list` shows them.
-const DEFAULTS: [(&str, &str); 10] = [
+const DEFAULTS: [(&str, &str); 11] = [
     ("actor", DEFAULT_ACTOR),
     ("default_type", "task"),
     ("lock_timeout", "5"),
@@ -80,6 +80,7 @@ const DEFAULTS: [(&str, &str); 10] = [
     ("sync_remote", "origin"),
     ("time_format", "relative"),
     ("prefix", crate::domain::ids::CANONICAL_PREFIX),
+    ("claim_lease", "none"),
 ];
 
 /// Built-in defaults, used when neither the front door nor config.toml says otherwise.
