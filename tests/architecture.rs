@@ -25,7 +25,8 @@ fn allowed(module: &str) -> &'static [&'static str] {
         "domain" => &["timestamp"],
         "store" => &["timestamp", "persist", "faults"],
         "project" => &["domain", "persist"],
-        "config" => &["domain", "persist", "store"],
+        // Settings check durations (`claim_lease`) as the flags they stand for do.
+        "config" => &["domain", "persist", "store", "timestamp"],
         "app" => &[
             "config",
             "domain",
