@@ -57,7 +57,7 @@ impl Found {
             Found::MainWorktree { worktree } => (
                 "main_worktree",
                 format!(
-                    "the repository's main working tree, shared by its worktrees ({} is one)",
+                    "the repository's main working tree, shared by its worktrees; this one is {}",
                     worktree.display()
                 ),
             ),
@@ -139,9 +139,11 @@ impl Workspace {
             if own.is_none() {
                 // The same folder in the main working tree, and the nearest `projects/` above
                 // it there (a repository may keep its tracker in a subfolder).
-                let mirrored = cwd
+                let mirrored: PathBuf = cwd
                     .strip_prefix(top)
-                    .map_or_else(|_| main.clone(), |rel| main.join(rel));
+                    .map_or_else(|_| main.clone(), |rel| main.join(rel))
+                    .components()
+                    .collect();
                 let root = mirrored
                     .ancestors()
                     .take_while(|dir| dir.starts_with(main))

@@ -186,7 +186,7 @@ fn recurring_work_needs_a_due_date_and_a_rule_it_can_read() {
     assert_fails(
         &out,
         5,
-        "recurring work comes back from its due date: give --due as well",
+        "recurring work comes back from its due date: give it a due date too",
     );
     let out = ws.run(&["items", "edit", &plain, "--recur", "daily"]);
     assert_fails(&out, 5, "WORK-001 has no due date");

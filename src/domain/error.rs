@@ -118,7 +118,7 @@ fn recur_without_due(id: Option<&WorkItemId>) -> String {
         Some(id) => format!(
             "{id} has no due date, and recurring work comes back from its due date (set one first: jerry items due {id} DATE)"
         ),
-        None => "recurring work comes back from its due date: give --due as well as --recur".to_owned(),
+        None => "recurring work comes back from its due date: give it a due date too (--due)".to_owned(),
     }
 }
 
