@@ -45,6 +45,9 @@ pub struct ProjectConfig {
     /// The lease a claim gets when it names none (`items claim`, MCP `claim`): `30m`, `2h`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub claim_lease: Option<String>,
+    /// How long work in progress may go untouched before `items list --stale` shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stale_after: Option<String>,
     /// The prefix item ids are shown with (`API` shows `API-007`); ids are stored as
     /// `WORK-007` whatever it is, so it can change at any time.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -93,7 +96,7 @@ impl std::str::FromStr for TimeFormat {
 }
 
 /// The keys `jerry config` knows, in the order `config list` shows them.
-pub const KEYS: [&str; 11] = [
+pub const KEYS: [&str; 12] = [
     "actor",
     "default_type",
     "lock_timeout",
@@ -105,13 +108,14 @@ pub const KEYS: [&str; 11] = [
     "time_format",
     "prefix",
     "claim_lease",
+    "stale_after",
 ];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: PathBuf, reason: String },
-    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies, sync_remote, time_format, prefix, claim_lease, urgency.TERM)")]
+    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies, sync_remote, time_format, prefix, claim_lease, stale_after, urgency.TERM)")]
     UnknownKey(String),
     #[error("invalid value '{value}' for {key}: {expected}")]
     InvalidValue {
@@ -163,6 +167,7 @@ impl ProjectConfig {
             sync_remote,
             time_format,
             claim_lease,
+            stale_after,
             prefix,
             mut urgency,
             mut views,
@@ -185,6 +190,7 @@ impl ProjectConfig {
             time_format: time_format.or(fallback.time_format),
             prefix: prefix.or_else(|| fallback.prefix.clone()),
             claim_lease: claim_lease.or_else(|| fallback.claim_lease.clone()),
+            stale_after: stale_after.or_else(|| fallback.stale_after.clone()),
             urgency,
             views,
         }
@@ -203,6 +209,18 @@ impl ProjectConfig {
             .and_then(|text| crate::timestamp::parse_duration(text).ok())
             .map(|lease| lease.as_secs())
             .filter(|seconds| *seconds > 0)
+    }
+
+    /// The moment before which work in progress untouched is stale at `now`
+    /// (`stale_after`, 3 days unless set).
+    pub fn stale_cutoff(&self, now: crate::timestamp::Timestamp) -> crate::timestamp::Timestamp {
+        let after = self
+            .stale_after
+            .as_deref()
+            .and_then(|text| crate::timestamp::parse_duration(text).ok())
+            .unwrap_or(std::time::Duration::from_secs(3 * 86_400));
+        let micros = i64::try_from(after.as_micros()).unwrap_or(i64::MAX);
+        crate::timestamp::Timestamp::from_unix_micros(now.unix_micros().saturating_sub(micros)).unwrap_or(now)
     }
 
     /// The policies switched on, in a fixed order; names this jerry does not know are
@@ -288,6 +306,7 @@ impl ProjectConfig {
             "time_format" => self.time_format = None,
             "prefix" => self.prefix = None,
             "claim_lease" => self.claim_lease = None,
+            "stale_after" => self.stale_after = None,
             other if urgency_term(other).is_some() => {
                 self.urgency.remove(urgency_term(other).unwrap_or_default());
             }
@@ -309,6 +328,7 @@ impl ProjectConfig {
             "time_format" => self.time_format.map(|f| f.as_str().to_owned()),
             "prefix" => self.prefix.clone(),
             "claim_lease" => self.claim_lease.clone(),
+            "stale_after" => self.stale_after.clone(),
             other if urgency_term(other).is_some() => urgency_term(other)
                 .and_then(|term| self.urgency.get(term))
                 .map(ToString::to_string),
@@ -383,12 +403,17 @@ impl ProjectConfig {
                         .map_err(|()| invalid("one of relative, local, utc"))?,
                 );
             }
-            "claim_lease" => {
+            "claim_lease" | "stale_after" => {
                 crate::timestamp::parse_duration(value.trim())
                     .ok()
                     .filter(|lease| lease.as_secs() > 0)
                     .ok_or_else(|| invalid("a duration of at least 1s: 30s, 15m, 2h, 1d"))?;
-                self.claim_lease = Some(value.trim().to_owned());
+                let value = Some(value.trim().to_owned());
+                if key == "claim_lease" {
+                    self.claim_lease = value;
+                } else {
+                    self.stale_after = value;
+                }
             }
             "prefix" => {
                 let prefix = crate::domain::ids::check_prefix(value.trim())

@@ -372,3 +372,56 @@ fn a_project_default_lease_applies_to_claims_that_name_none() {
     let out = w.ok(&["config", "get", "claim_lease"]);
     assert_eq!(out.trim(), "30m");
 }
+
+/// `items list --stale`: open work whose claim ran out, and work in progress nobody touched
+/// for `stale_after` (3 days unless set); `items update --stale` marks it all at once.
+#[test]
+fn stale_work_is_listed_and_can_be_marked_at_once() {
+    let w = Workspace::new();
+    for title in ["lapsing", "idle", "busy", "fresh"] {
+        w.ok(&["items", "create", title]);
+    }
+    w.ok(&["items", "claim", "1", "--as", "agent-1", "--lease", "1s"]);
+    w.ok(&["items", "start", "2"]);
+    w.ok(&["items", "start", "3"]);
+    let at = |moment: &str, args: &[&str]| -> Value {
+        let out = w
+            .command()
+            .env("JERRY_TEST_TIMESTAMP", moment)
+            .arg("--json")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // A day on, someone touches item 3.
+    at("2026-01-02T00:00:00Z", &["items", "comment", "3", "still on it"]);
+    let stale = |moment: &str| common::ids(&at(moment, &["items", "list", "--stale"]));
+    assert_eq!(
+        stale("2026-01-01T01:00:00Z"),
+        ["WORK-001"],
+        "only the lapsed claim, an hour in"
+    );
+    assert_eq!(
+        stale("2026-01-04T12:00:00Z"),
+        ["WORK-001", "WORK-002"],
+        "item 2 untouched for 3 days"
+    );
+    w.ok(&["config", "set", "stale_after", "1h"]);
+    assert_eq!(
+        stale("2026-01-02T02:00:00Z"),
+        ["WORK-001", "WORK-002", "WORK-003"]
+    );
+    common::assert_fails(&w.run(&["config", "set", "stale_after", "soon"]), 5, "a duration");
+    // Marked together.
+    let marked = at(
+        "2026-01-02T02:00:00Z",
+        &["items", "update", "--stale", "--add-label", "stale"],
+    );
+    assert_eq!(marked.as_array().map(Vec::len), Some(3), "{marked}");
+    assert_eq!(
+        common::ids(&w.json(&["items", "list", "--label", "stale"])).len(),
+        3
+    );
+}

@@ -33,6 +33,9 @@ pub struct ItemFilter {
     pub conflicts: bool,
     /// What to do with open items that wait (`items edit --wait`) past a moment.
     pub waiting: Waiting,
+    /// Only stale work (`items list --stale`): open items whose claim ran out, and items in
+    /// progress nobody changed since this moment.
+    pub stale_before: Option<Timestamp>,
 }
 
 /// Whether a filter keeps open items that still wait at a moment (see
@@ -166,6 +169,7 @@ impl ItemFilter {
             && needle.is_none_or(|needle| mentions(item, needle))
             && (!self.conflicts || !item.conflicts.is_empty())
             && self.waiting.keeps(item)
+            && self.stale_before.is_none_or(|cutoff| is_stale(item, cutoff))
     }
 
     /// The matching items of `items`, in the order asked for.
@@ -183,6 +187,15 @@ impl ItemFilter {
         }
         matching
     }
+}
+
+/// Open work whose claim ran out (read at the list's moment, so a lapsed claim says
+/// `expired`), or work in progress untouched since `cutoff`: what a fleet's supervisor
+/// looks at.
+fn is_stale(item: &WorkItem, cutoff: Timestamp) -> bool {
+    let lapsed = item.status.is_open() && item.claim.as_ref().is_some_and(|claim| claim.expired);
+    let untouched = item.status == Status::InProgress && item.updated_at < cutoff;
+    lapsed || untouched
 }
 
 /// True when the title, the description or a comment contains `needle` (lower case).
@@ -230,11 +243,13 @@ pub(crate) fn only_status_and_limit(filter: &ItemFilter) -> bool {
         archived,
         conflicts,
         waiting,
+        stale_before,
     } = filter;
     // Hidden waiting items: each such read first asks the index whether any item waits
     // (`ItemIndex::hides_nothing`), and is answered otherwise when one does.
     !matches!(waiting, Waiting::Only(_))
         && types.is_empty()
+        && stale_before.is_none()
         && !conflicts
         && priorities.is_empty()
         && assignee.is_none()

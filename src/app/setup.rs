@@ -69,7 +69,7 @@ pub struct Setting {
 }
 
 /// Every key's built-in default, in the order `config list` shows them.
-const DEFAULTS: [(&str, &str); 11] = [
+const DEFAULTS: [(&str, &str); 12] = [
     ("actor", DEFAULT_ACTOR),
     ("default_type", "task"),
     ("lock_timeout", "5"),
@@ -81,6 +81,7 @@ const DEFAULTS: [(&str, &str); 11] = [
     ("time_format", "relative"),
     ("prefix", crate::domain::ids::CANONICAL_PREFIX),
     ("claim_lease", "none"),
+    ("stale_after", "3d"),
 ];
 
 /// Built-in defaults, used when neither the front door nor config.toml says otherwise.

@@ -140,6 +140,10 @@ pub struct WhichArgs {
     /// until their time comes.
     #[arg(long)]
     pub waiting: bool,
+    /// Only stale work: open items whose claim ran out, and items in progress nobody has
+    /// changed for the stale_after setting (default 3d).
+    #[arg(long)]
+    pub stale: bool,
     #[command(flatten)]
     pub select: SelectArgs,
     /// Only children of this item.
@@ -150,7 +154,11 @@ pub struct WhichArgs {
 impl WhichArgs {
     /// True when a filter narrows the items (`--all` is no filter).
     pub fn narrows(&self) -> bool {
-        !self.status.is_empty() || self.waiting || self.parent.is_some() || !self.select.is_empty()
+        !self.status.is_empty()
+            || self.waiting
+            || self.stale
+            || self.parent.is_some()
+            || !self.select.is_empty()
     }
 
     /// The filter these flags ask for, and whether it is the default (open work only).
@@ -159,6 +167,7 @@ impl WhichArgs {
             status,
             all,
             waiting,
+            stale,
             select,
             parent,
         } = self;
@@ -174,6 +183,11 @@ impl WhichArgs {
         let filter = ItemFilter {
             statuses,
             parent: parent.map(|p| session.queries().existing(p)).transpose()?,
+            stale_before: if stale {
+                Some(session.config().stale_cutoff(now))
+            } else {
+                None
+            },
             waiting: if waiting {
                 Waiting::Only(now)
             } else if open_only {

@@ -496,6 +496,7 @@ impl ItemIndex {
         let plain = filter.labels.is_empty()
             && filter.search.is_none()
             && filter.overdue_at.is_none()
+            && filter.stale_before.is_none()
             && !filter.conflicts
             && filter.sort.is_none()
             && !filter.reverse;
