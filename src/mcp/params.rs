@@ -10,15 +10,15 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct Ready {
     /// epic|story|task|subtask|bug|spike
-    #[serde(default, rename = "type")]
+    #[serde(default, rename = "type", deserialize_with = "one_or_many")]
     pub types: Vec<String>,
     /// critical|high|medium|low
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub priority: Vec<String>,
     /// Who; "none": unassigned
     pub assignee: Option<String>,
     /// All of these
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub label: Vec<String>,
     /// Text in title, description or comments
     pub search: Option<String>,
@@ -32,20 +32,20 @@ pub struct Ready {
 #[serde(deny_unknown_fields)]
 pub struct List {
     /// epic|story|task|subtask|bug|spike
-    #[serde(default, rename = "type")]
+    #[serde(default, rename = "type", deserialize_with = "one_or_many")]
     pub types: Vec<String>,
     /// critical|high|medium|low
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub priority: Vec<String>,
     /// Who; "none": unassigned
     pub assignee: Option<String>,
     /// All of these
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub label: Vec<String>,
     /// Text in title, description or comments
     pub search: Option<String>,
     /// pending|in_progress|blocked|done|cancelled|deleted|open|closed
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub status: Vec<String>,
     /// Children of this item
     pub parent: Option<String>,
@@ -71,15 +71,15 @@ pub struct Claim {
     /// e.g. 30m, 2h
     pub lease: Option<String>,
     /// epic|story|task|subtask|bug|spike
-    #[serde(default, rename = "type")]
+    #[serde(default, rename = "type", deserialize_with = "one_or_many")]
     pub types: Vec<String>,
     /// critical|high|medium|low
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub priority: Vec<String>,
     /// Who; "none": unassigned
     pub assignee: Option<String>,
     /// All of these
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub label: Vec<String>,
     /// Text in title, description or comments
     pub search: Option<String>,
@@ -128,9 +128,9 @@ pub struct Update {
     pub title: Option<String>,
     /// "" removes
     pub description: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub add_labels: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     pub remove_labels: Vec<String>,
     /// "" removes
     pub due: Option<String>,
@@ -181,4 +181,20 @@ pub struct EventsSince {
     pub after: u64,
     /// Default 100
     pub limit: Option<usize>,
+}
+
+/// A list, or one value of it: `"open"` reads as `["open"]`, the shorthand an agent reaches
+/// for; the schema still says array.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    match OneOrMany::deserialize(deserializer) {
+        Ok(OneOrMany::One(value)) => Ok(vec![value]),
+        Ok(OneOrMany::Many(values)) => Ok(values),
+        Err(_) => Err(serde::de::Error::custom("expected a string or a list of strings")),
+    }
 }

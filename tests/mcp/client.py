@@ -104,6 +104,9 @@ async def main(jerry, workspace):
                   f"history {shown['history']}")
             listed_items = await call(session, "list", status=["closed"], fields=["id"])
             check(listed_items == {"items": [{"id": "WORK-001"}], "total": 1}, f"list {listed_items}")
+            # One value where a list is taken reads as a list of one.
+            one = await call(session, "list", status="closed", fields=["id"])
+            check(one == listed_items, f"list with one status {one}")
             await call(session, "update", id="2", due="2020-01-01")
             overdue = await call(session, "list", overdue=True, fields=["id", "due"])
             check(overdue == {"items": [{"id": "WORK-002", "due": "2020-01-01T00:00:00.000000Z"}], "total": 1},
