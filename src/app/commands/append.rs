@@ -45,6 +45,18 @@ impl CommandDispatcher<'_> {
             self.forget_index();
         }
         match (result, &once) {
+            // Already as asked, with a key: another process with the same key may have
+            // written it after this one looked the key up. Its record is then the answer (a
+            // replay, not "unchanged").
+            (Ok(outcome), Some(once)) if outcome.unchanged.is_some() => {
+                match self.store.lookup_once(&once.key)? {
+                    Some(record) => {
+                        record.answer(once)?;
+                        self.replayed(&record)
+                    }
+                    None => Ok(outcome),
+                }
+            }
             // Another process with the same key may have won while this one decided: the
             // command then fails on the state it left (already done, or a version conflict).
             // If the key now records this very command, its result is the answer.
@@ -159,6 +171,17 @@ impl CommandDispatcher<'_> {
                         }
                     }
                     return Err(err);
+                }
+                // All already as asked: as for one command, a racer with the key may have
+                // written them after the key was looked up.
+                Ok(outcomes) if outcomes.iter().all(|o| o.unchanged.is_some()) => {
+                    if let Some(once) = &once {
+                        if let Some(record) = self.store.lookup_once(&once.key)? {
+                            record.answer(once)?;
+                            return self.replayed_in_order(&record, &plans, &targets);
+                        }
+                    }
+                    return Ok(outcomes);
                 }
                 Ok(outcomes) => return Ok(outcomes),
             }
