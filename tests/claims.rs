@@ -384,17 +384,7 @@ fn stale_work_is_listed_and_can_be_marked_at_once() {
     w.ok(&["items", "claim", "1", "--as", "agent-1", "--lease", "1s"]);
     w.ok(&["items", "start", "2"]);
     w.ok(&["items", "start", "3"]);
-    let at = |moment: &str, args: &[&str]| -> Value {
-        let out = w
-            .command()
-            .env("JERRY_TEST_TIMESTAMP", moment)
-            .arg("--json")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
+    let at = |moment: &str, args: &[&str]| w.json_at(moment, args);
     // A day on, someone touches item 3.
     at("2026-01-02T00:00:00Z", &["items", "comment", "3", "still on it"]);
     let stale = |moment: &str| common::ids(&at(moment, &["items", "list", "--stale"]));

@@ -19,19 +19,6 @@ fn create(ws: &Workspace, args: &[&str]) -> String {
     ws.json(&full)["id"].as_str().expect("id").to_owned()
 }
 
-/// `args` run as at `moment` (RFC 3339) instead of the test clock's next second.
-fn at(ws: &Workspace, moment: &str, args: &[&str]) -> Value {
-    let out = ws
-        .command()
-        .env("JERRY_TEST_TIMESTAMP", moment)
-        .arg("--json")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("JSON")
-}
-
 #[test]
 fn waiting_work_stays_out_of_ready_next_and_the_default_list_until_its_time() {
     let ws = Workspace::new();
@@ -71,9 +58,9 @@ fn waiting_work_stays_out_of_ready_next_and_the_default_list_until_its_time() {
     let out = ws.run(&["items", "list"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("(1 item waits until later: --waiting lists them)"));
     // Once its time comes it is ready work like any other.
-    let then = at(&ws, "2026-01-05T00:00:01Z", &["items", "ready"]);
+    let then = ws.json_at("2026-01-05T00:00:01Z", &["items", "ready"]);
     assert!(ids(&then).contains(&later), "{then}");
-    assert!(ids(&at(&ws, "2026-01-05T00:00:01Z", &["items", "list", "--waiting"])).is_empty());
+    assert!(ids(&ws.json_at("2026-01-05T00:00:01Z", &["items", "list", "--waiting"])).is_empty());
     // Waiting can be taken back, and is undone like any change.
     ws.ok(&["items", "edit", &later, "--wait", "none"]);
     assert!(ids(&ws.json(&["items", "ready"])).contains(&later));

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-use common::{assert_fails, Workspace};
+use common::{assert_fails, git, Workspace};
 use serde_json::Value;
 
 /// A bare repository in a temp dir: the remote every clone syncs through.
@@ -36,24 +36,6 @@ impl Remote {
         git(ws.path(), &["clone", "--quiet", url, "."]);
         ws
     }
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@t")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@t")
-        .output()
-        .expect("git runs (tests need git installed)");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The clone's project files but its caches and state records (the `.git` folder changes

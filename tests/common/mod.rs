@@ -201,6 +201,19 @@ impl Workspace {
         serde_json::from_str(&self.ok(&full)).expect("valid JSON on stdout")
     }
 
+    /// [`Workspace::json`] run as at `moment` (RFC 3339) instead of the next fixed second.
+    pub fn json_at(&self, moment: &str, args: &[&str]) -> serde_json::Value {
+        let out = self
+            .command()
+            .env("JERRY_TEST_TIMESTAMP", moment)
+            .arg("--json")
+            .args(args)
+            .output()
+            .expect("run jerry");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
+    }
+
     /// The event id of every event in the log (`events export`), in log order, each as
     /// often as it is there.
     pub fn exported_ids(&self) -> Vec<String> {
@@ -343,4 +356,23 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+/// Runs real `git` in `dir` with a fixed identity and insists on success; returns stdout.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = StdCommand::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@t")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@t")
+        .output()
+        .expect("git runs (tests need git installed)");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
