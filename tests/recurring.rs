@@ -199,12 +199,6 @@ fn recurring_work_needs_a_due_date_and_a_rule_it_can_read() {
     assert_eq!(ids(&ws.json(&["items", "list", "--all"])), [plain]);
 }
 
-/// Runs jerry with a crash point armed; the process must die there.
-fn crash_at(ws: &Workspace, point: &str, args: &[&str]) {
-    let out = ws.jerry().env("JERRY_FAULT", point).args(args).output().unwrap();
-    assert!(!out.status.success(), "{point}: the process should have died");
-}
-
 /// The items the recurrence made, each with how many creation events it has.
 fn recurred(ws: &Workspace) -> Vec<Value> {
     ws.json(&["events", "list", "--type", "WorkItemCreated"])
@@ -221,7 +215,7 @@ fn a_crash_between_the_finish_and_its_next_one_is_made_good_once() {
     for point in ["before-policies", "before-policy-checkpoint"] {
         let ws = Workspace::new();
         let item = create(&ws, &["standup", "--due", "2026-01-02", "--recur", "daily"]);
-        crash_at(&ws, point, &["items", "complete", &item]);
+        ws.crash_at(point, &["items", "complete", &item]);
         assert_eq!(ws.json(&["items", "show", &item])["status"], "done", "{point}");
         assert!(recurred(&ws).len() <= 1, "{point}");
         create(&ws, &["next command"]);
@@ -234,21 +228,8 @@ fn a_crash_between_the_finish_and_its_next_one_is_made_good_once() {
 fn racing_processes_bring_one_next_instance() {
     let ws = Workspace::new();
     let item = create(&ws, &["standup", "--due", "2026-01-02", "--recur", "daily"]);
-    crash_at(&ws, "before-policies", &["items", "complete", &item]);
-    let path = ws.path().to_path_buf();
-    let racers: Vec<_> = (0..6)
-        .map(|n| {
-            let path = path.clone();
-            std::thread::spawn(move || {
-                let here = Workspace::at(path);
-                let out = here.run(&["items", "create", &format!("racer {n}")]);
-                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-            })
-        })
-        .collect();
-    for racer in racers {
-        racer.join().unwrap();
-    }
+    ws.crash_at("before-policies", &["items", "complete", &item]);
+    ws.race_creates(6);
     assert_eq!(recurred(&ws).len(), 1);
     assert_eq!(ws.json(&["doctor"])["clean"], true);
 }

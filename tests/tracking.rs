@@ -226,12 +226,6 @@ fn events_by(ws: &Workspace, item: &str, actor: &str) -> Vec<Value> {
         .collect()
 }
 
-/// Runs jerry with a crash point armed; the process must die there.
-fn crash_at(ws: &Workspace, point: &str, args: &[&str]) {
-    let out = ws.jerry().env("JERRY_FAULT", point).args(args).output().unwrap();
-    assert!(!out.status.success(), "{point}: the process should have died");
-}
-
 #[test]
 fn unblock_dependents_fires_once_across_crashes() {
     for point in ["before-policies", "before-policy-checkpoint"] {
@@ -243,7 +237,7 @@ fn unblock_dependents_fires_once_across_crashes() {
         ws.ok(&["items", "start", &dependent]);
         ws.ok(&["items", "block", &dependent, "--reason", "waits"]);
         ws.ok(&["items", "start", &blocker]);
-        crash_at(&ws, point, &["items", "complete", &blocker]);
+        ws.crash_at(point, &["items", "complete", &blocker]);
         assert_eq!(
             ws.json(&["items", "show", &blocker])["status"],
             "done",
@@ -302,7 +296,7 @@ fn close_parent_fires_once_across_crashes_and_cascades() {
             "one child is still open"
         );
         ws.ok(&["items", "start", &two]);
-        crash_at(&ws, point, &["items", "cancel", &two]);
+        ws.crash_at(point, &["items", "cancel", &two]);
         create(&ws, &["next command"]);
         create(&ws, &["and another"]);
         for parent in [&story, &epic] {
@@ -434,21 +428,8 @@ fn racing_processes_react_to_a_trigger_exactly_once() {
     ws.ok(&["items", "start", &dependent]);
     ws.ok(&["items", "block", &dependent, "--reason", "waits"]);
     ws.ok(&["items", "start", &blocker]);
-    crash_at(&ws, "before-policies", &["items", "complete", &blocker]);
-    let path = ws.path().to_path_buf();
-    let racers: Vec<_> = (0..6)
-        .map(|n| {
-            let path = path.clone();
-            std::thread::spawn(move || {
-                let here = Workspace::at(path);
-                let out = here.run(&["items", "create", &format!("racer {n}")]);
-                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-            })
-        })
-        .collect();
-    for racer in racers {
-        racer.join().unwrap();
-    }
+    ws.crash_at("before-policies", &["items", "complete", &blocker]);
+    ws.race_creates(6);
     assert_eq!(events_by(&ws, &dependent, "policy:unblock-dependents").len(), 1);
     assert_eq!(
         events_by(&ws, &story, "policy:close-parent").len(),

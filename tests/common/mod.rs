@@ -201,6 +201,35 @@ impl Workspace {
         serde_json::from_str(&self.ok(&full)).expect("valid JSON on stdout")
     }
 
+    /// Runs jerry with the crash point `point` armed (`JERRY_FAULT`); the process must die.
+    pub fn crash_at(&self, point: &str, args: &[&str]) {
+        let out = self
+            .jerry()
+            .env("JERRY_FAULT", point)
+            .args(args)
+            .output()
+            .expect("run jerry");
+        assert!(!out.status.success(), "{point}: the process should have died");
+    }
+
+    /// `n` processes, each creating an item at once in this workspace, all to succeed: the
+    /// next writers after a crash, racing to make good what it left.
+    pub fn race_creates(&self, n: usize) {
+        let racers: Vec<_> = (0..n)
+            .map(|n| {
+                let path = self.path().to_path_buf();
+                std::thread::spawn(move || {
+                    let here = Workspace::at(path);
+                    let out = here.run(&["items", "create", &format!("racer {n}")]);
+                    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+                })
+            })
+            .collect();
+        for racer in racers {
+            racer.join().expect("a racer thread");
+        }
+    }
+
     /// [`Workspace::json`] run as at `moment` (RFC 3339) instead of the next fixed second.
     pub fn json_at(&self, moment: &str, args: &[&str]) -> serde_json::Value {
         let out = self
