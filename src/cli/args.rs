@@ -53,6 +53,23 @@ Examples:
   jerry prime --format markdown --max-tokens 800"
     )]
     Prime(super::prime::PrimeArgs),
+    /// Set up an agent host: its MCP server entry runs `jerry mcp` on this workspace, and its
+    /// session hooks run `jerry prime`.
+    #[command(
+        after_help = "Claude Code: .mcp.json and .claude/settings.json (SessionStart and PreCompact hooks).
+Codex: .codex/config.toml ([mcp_servers.jerry], [features] codex_hooks = true) and .codex/hooks.json.
+mcp-json: the mcpServers entry any MCP host reads, printed, or put in --file.
+Only jerry's entries are written; everything else in the files stays. Running it again
+changes nothing. --remove takes the entries out, and puts a file back byte for byte when
+nothing else changed it since (the record is in ~/.local/state/jerry/setup.json).
+
+Examples:
+  jerry setup claude
+  jerry setup codex --dry-run
+  jerry setup mcp-json --file .cursor/mcp.json
+  jerry setup claude --remove"
+    )]
+    Setup(super::setup::SetupArgs),
     /// Create, change and inspect work items.
     #[command(subcommand)]
     Items(super::items::ItemsCommand),

@@ -21,6 +21,7 @@ mod progress;
 mod render;
 mod saved_views;
 mod settings;
+mod setup;
 mod store;
 mod style;
 mod sync;
@@ -162,6 +163,7 @@ fn run(command: TopCommand, doors: &Doors, ctx: &Context, out: &mut Output) -> C
     match command {
         TopCommand::Init { project, prefix } => settings::init(ctx, project, prefix, out),
         TopCommand::Prime(args) => prime::prime(args, ctx, out),
+        TopCommand::Setup(args) => setup::run(args, ctx, out),
         // A saved view is read here, above both: `views` lists, `saved_views` parses.
         TopCommand::Items(items::ItemsCommand::List(args))
             if args.view.is_some() || args.view_flag.is_some() =>

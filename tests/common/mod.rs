@@ -140,6 +140,8 @@ impl Workspace {
         }
         // The user's own jerry settings are the test's: none, unless it writes them here.
         cmd.env("XDG_CONFIG_HOME", self.path().join(".user-config"));
+        // And so is what jerry keeps about the user's machine (`jerry setup`'s record).
+        cmd.env("XDG_STATE_HOME", self.path().join(".user-state"));
         // Local times are UTC unless a test says otherwise: the same dates on any machine.
         cmd.env("TZ", "UTC");
         let n = self.commands.fetch_add(1, Ordering::Relaxed);
