@@ -7,5 +7,6 @@ pub mod error;
 pub mod fields;
 pub mod launch;
 pub mod new_item;
+pub mod prime;
 pub mod session;
 pub mod written;
