@@ -454,19 +454,19 @@ fn bad_input_gets_one_line_the_documented_code_and_writes_nothing() {
         (
             &["items", "status", "1", "finished"],
             5,
-            "invalid status 'finished'",
+            "invalid value 'finished' for '<STATUS>': expected one of pending",
         ),
         (&["items", "show", "WORK-x"], 5, "invalid item id"),
         (&["items", "create", "   "], 5, "title must not be empty"),
         (
             &["items", "create", "t", "--type", "feature"],
             5,
-            "invalid type 'feature'",
+            "invalid value 'feature' for '--type <TYPE>': expected one of epic",
         ),
         (
             &["items", "create", "t", "--priority", "urgent"],
             5,
-            "invalid priority 'urgent'",
+            "invalid value 'urgent' for '--priority <PRIORITY>': expected one of critical",
         ),
         (
             &["items", "create", "t", "--parent", "9"],

@@ -123,6 +123,11 @@ pub enum SortKey {
     Status,
 }
 
+impl SortKey {
+    /// Every key's word, as `--sort` and the MCP `list` tool take it.
+    pub const NAMES: [&'static str; 6] = ["priority", "created", "updated", "due", "id", "status"];
+}
+
 impl std::str::FromStr for SortKey {
     type Err = DomainError;
 

@@ -151,7 +151,7 @@ Examples:
     },
     /// Serve the Model Context Protocol on stdin/stdout, for agent hosts (see README, "Agents").
     #[command(
-        after_help = "The tools: ready, claim, show, list, create, update, comment, depend, events_since.\nWrites go as --actor (or JERRY_ACTOR) when given, else as the client's name from the handshake.\n\nAn agent host's configuration:\n  {\"mcpServers\": {\"jerry\": {\"command\": \"jerry\", \"args\": [\"--root\", \"/path/to/workspace\", \"mcp\"]}}}"
+        after_help = "The tools: prime, ready, claim, release, show, list, create, update, comment, depend, resolve, undo, events_since.\nWrites go as --actor (or JERRY_ACTOR) when given, else as the client's name from the handshake.\n\nAn agent host's configuration (`jerry setup claude|codex|mcp-json` writes it):\n  {\"mcpServers\": {\"jerry\": {\"command\": \"jerry\", \"args\": [\"--root\", \"/path/to/workspace\", \"mcp\"]}}}"
     )]
     Mcp,
     /// Exchange the project's events with a git remote, so every clone that syncs converges.

@@ -133,12 +133,19 @@ where
     }
 }
 
-/// The words of `T`, parsed by its `FromStr`.
-fn words<T: std::str::FromStr>(words: Vec<&'static str>) -> Words<T>
-where
-    T::Err: std::fmt::Display,
-{
-    Words::new(words)
+/// The words of `T`, parsed by its `FromStr`; a word it does not know is refused as clap
+/// refuses any value, `invalid value 'urgent' for '<PRIORITY>': expected one of critical,
+/// high, medium, low` (the MCP tools say the same, naming their argument).
+fn words<T: std::str::FromStr<Err = jerry::domain::DomainError>>(words: Vec<&'static str>) -> Words<T> {
+    Words {
+        words,
+        parse: |text| {
+            text.parse::<T>().map_err(|err| match err {
+                jerry::domain::DomainError::InvalidValue { expected, .. } => format!("expected {expected}"),
+                other => other.to_string(),
+            })
+        },
+    }
 }
 
 /// The statuses `items status` moves to: every one but deleted (`items delete` deletes;
@@ -171,7 +178,7 @@ pub fn dependency_types() -> Words<jerry::domain::DependencyType> {
 }
 
 pub fn sort_keys() -> Words<jerry::app::SortKey> {
-    words(vec!["priority", "created", "updated", "due", "id", "status"])
+    words(jerry::app::SortKey::NAMES.to_vec())
 }
 
 #[cfg(test)]

@@ -5,8 +5,11 @@
 //! as for the command line; every error is the command line's own (message and kind),
 //! returned as a tool error: nothing a client sends can stop the server.
 
+mod args;
+mod convert;
 mod framing;
 mod params;
+mod schema;
 
 use std::sync::{Arc, Mutex};
 
@@ -17,17 +20,25 @@ use rmcp::service::{RequestContext, RoleServer};
 use rmcp::{tool, tool_handler, tool_router, ServerHandler, ServiceExt};
 use serde_json::{json, Value};
 
-use jerry::app::{Assignee, Command, ItemFilter, Session, SortKey, WriteOptions};
-use jerry::domain::{Decision, DependencyType, ItemRef, Priority, Status, WorkType};
-use jerry::store::RecordedEvent;
-use jerry::timestamp::{parse_duration, TimeSpec};
+use jerry::app::{Command, ItemFilter, Session, SortKey, UndoTarget};
+use jerry::domain::{Decision, DependencyType, ItemRef, Status};
+use jerry::timestamp::parse_duration;
 
 use crate::door::error::{CommandError, CommandResult};
-use crate::door::fields::Fields;
 use crate::door::new_item::NewItemWords;
+use crate::door::prime::{prime, Commands, Written};
+use args::Args;
+use convert::{actor_name, at_least_one, event, fields, guard, item, select, shortened, time, word, written};
 
-/// What a list or a write returns of each item unless `fields` asks otherwise.
-const DEFAULT_FIELDS: &str = "id,title,status,priority,type,assignee,labels,due,version";
+/// What a prime tells an agent to call, and when.
+const TOOLS: &Commands = &[
+    ("claim {lease: \"30m\"}", "take the next ready item"),
+    ("show {id}", "everything about one item"),
+    ("comment {id, text}", "leave a note (renews your lease)"),
+    ("update {id, status: \"done\"}", "finished"),
+    ("release {id}", "give it back"),
+    ("create {title, parent}", "record work you found"),
+];
 
 /// The server: one session, shared by the tools (one request at a time, in order).
 #[derive(Clone)]
@@ -35,7 +46,7 @@ pub struct JerryMcp {
     session: Arc<Mutex<Session>>,
     /// `--actor` or JERRY_ACTOR was given: the client's name does not replace it.
     actor_given: bool,
-    #[allow(dead_code)] // read by the `tool_handler` macro
+    /// The tools, with [`schema::tighten`]ed schemas.
     tool_router: ToolRouter<Self>,
 }
 
@@ -53,7 +64,11 @@ pub fn serve(mut session: Session, actor_given: bool) -> CommandResult {
     let server = JerryMcp {
         session,
         actor_given,
-        tool_router: JerryMcp::tool_router(),
+        tool_router: {
+            let mut router = JerryMcp::tool_router();
+            schema::tighten(&mut router);
+            router
+        },
     };
     let served = runtime.block_on(async move {
         let framed = framing::stdio();
@@ -115,6 +130,8 @@ impl JerryMcp {
         // Damage a read went past (a file changed outside jerry) is said with the answer, as
         // the CLI says it on stderr: a second block, after the one clients parse.
         let mut blocks = vec![match &answer {
+            // A text answer (the prime, in TOON) is the text itself, not a JSON string.
+            Ok(Value::String(text)) => ContentBlock::text(text.clone()),
             Ok(value) => ContentBlock::text(value.to_string()),
             Err(err) => ContentBlock::text(shortened(err.json_object()).to_string()),
         }];
@@ -134,64 +151,20 @@ impl JerryMcp {
     }
 }
 
-/// A `limit` as the CLI takes it: at least 1 (a page of none would say "more" forever).
-fn at_least_one(limit: Option<usize>, default: usize) -> CommandResult<usize> {
-    match limit {
-        Some(0) => Err(CommandError::invalid("limit must be at least 1")),
-        given => Ok(given.unwrap_or(default)),
-    }
-}
-
-/// The longest error message a tool answers with: an error names the argument it could
-/// not take, and a 10 MB argument is not echoed back whole.
-const MAX_MESSAGE: usize = 300;
-
-fn shortened(mut error: Value) -> Value {
-    if let Some(message) = error.pointer_mut("/error/message") {
-        if let Some(text) = message.as_str().filter(|text| text.len() > MAX_MESSAGE) {
-            let mut cut = MAX_MESSAGE;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            *message = Value::String(format!("{}… ({} bytes in all)", &text[..cut], text.len()));
-        }
-    }
-    error
-}
-
-/// A client's name as an actor: `Claude Code` → `claude-code`.
-fn actor_name(client: &str) -> String {
-    let name: String = client
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_whitespace() || c.is_control() {
-                '-'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
-    if name.is_empty() {
-        "mcp-client".to_owned()
-    } else {
-        name
-    }
-}
-
 #[tool_router]
 impl JerryMcp {
-    #[tool(description = "Items ready to start, best first.")]
+    #[tool(description = "What to work on next: unblocked, unclaimed, best first (default 10).")]
     fn ready(
         &self,
-        Parameters(p): Parameters<params::Ready>,
+        Parameters(args): Parameters<Args<params::Ready>>,
         context: RequestContext<RoleServer>,
     ) -> CallToolResult {
         self.with_session(&context, |session| {
+            let p = args.take("ready")?;
             let fields = fields(p.fields.as_deref())?;
             let filter = ItemFilter {
                 limit: Some(at_least_one(p.limit, 10)?),
-                ..select(p.types, p.priority, p.assignee, p.label, p.search)?
+                ..select(p.types, p.priority, None, p.label, None)?
             };
             let page = session.queries().ready(&filter)?;
             Ok(json!({
@@ -201,20 +174,21 @@ impl JerryMcp {
         })
     }
 
-    #[tool(description = "Take the first ready item (or the one named) for yourself, atomically.")]
+    #[tool(description = "Start work: take the first ready item (or id), atomically.")]
     fn claim(
         &self,
-        Parameters(p): Parameters<params::Claim>,
+        Parameters(args): Parameters<Args<params::Claim>>,
         context: RequestContext<RoleServer>,
     ) -> CallToolResult {
         self.with_session(&context, |session| {
-            let fields = fields(p.fields.as_deref())?;
+            let p = args.take("claim")?;
+            let fields = fields(None)?;
             let lease = p
                 .lease
                 .as_deref()
                 .map(|text| parse_duration(text).map(|d| d.as_secs().max(1)))
                 .transpose()?;
-            let options = guard(p.expected_version, p.idempotency_key);
+            let options = guard(None, p.idempotency_key);
             let outcome = match p.id {
                 Some(id) => session.execute(
                     Command::Claim {
@@ -224,7 +198,7 @@ impl JerryMcp {
                     options,
                 )?,
                 None => {
-                    let filter = select(p.types, p.priority, p.assignee, p.label, p.search)?;
+                    let filter = select(p.types, Vec::new(), None, p.label, None)?;
                     session.claim_next(&filter, lease, options)?
                 }
             };
@@ -236,13 +210,14 @@ impl JerryMcp {
         })
     }
 
-    #[tool(description = "One item with its links; history=true adds its events.")]
+    #[tool(description = "One item and its links.")]
     fn show(
         &self,
-        Parameters(p): Parameters<params::Show>,
+        Parameters(args): Parameters<Args<params::Show>>,
         context: RequestContext<RoleServer>,
     ) -> CallToolResult {
         self.with_session(&context, |session| {
+            let p = args.take("show")?;
             let queries = session.queries();
             let found = queries.show(item(&p.id)?, None)?;
             let links = queries.links(found.id, None)?;
@@ -251,9 +226,6 @@ impl JerryMcp {
                 (value.as_object_mut(), serde_json::to_value(&links)?)
             {
                 object.extend(links);
-            }
-            if let Some(names) = p.fields.as_deref() {
-                value = fields(Some(names))?.project(&value);
             }
             if p.history.unwrap_or(false) {
                 let events: Vec<Value> = queries
@@ -269,18 +241,19 @@ impl JerryMcp {
         })
     }
 
-    #[tool(description = "Items matching filters (default: first 50 by id).")]
+    #[tool(description = "Find items (default: first 50 by id).")]
     fn list(
         &self,
-        Parameters(p): Parameters<params::List>,
+        Parameters(args): Parameters<Args<params::List>>,
         context: RequestContext<RoleServer>,
     ) -> CallToolResult {
         self.with_session(&context, |session| {
+            let p = args.take("list")?;
             let fields = fields(p.fields.as_deref())?;
             let queries = session.queries();
             let mut statuses = Vec::new();
             for status in &p.status {
-                statuses.extend(Status::named_by(status)?);
+                statuses.extend(word("status", status, Status::named_by)?);
             }
             let filter = ItemFilter {
                 statuses,
@@ -288,15 +261,13 @@ impl JerryMcp {
                     Some(parent) => Some(queries.existing(item(parent)?)?),
                     None => None,
                 },
-                sort: p.sort.as_deref().map(str::parse::<SortKey>).transpose()?,
-                reverse: p.reverse.unwrap_or(false),
+                sort: p
+                    .sort
+                    .as_deref()
+                    .map(|sort| word("sort", sort, str::parse::<SortKey>))
+                    .transpose()?,
                 limit: Some(at_least_one(p.limit, 50)?),
                 overdue_at: p.overdue.unwrap_or(false).then(|| session.now()),
-                due_before: p
-                    .due_before
-                    .as_deref()
-                    .map(|due| time(session, due))
-                    .transpose()?,
                 conflicts: p.conflicts.unwrap_or(false),
                 ..select(p.types, p.priority, p.assignee, p.label, p.search)?
             };
@@ -308,13 +279,21 @@ impl JerryMcp {
         })
     }
 
-    #[tool(description = "Create an item.")]
+    #[tool(description = "Record new work you found.")]
     fn create(
         &self,
-        Parameters(p): Parameters<params::Create>,
+        Parameters(args): Parameters<Args<params::Create>>,
         context: RequestContext<RoleServer>,
     ) -> CallToolResult {
         self.with_session(&context, |session| {
+            let p = args.take("create")?;
+            // Checked here too, to be refused naming the argument as the tool does.
+            if let Some(work_type) = &p.work_type {
+                word("type", work_type, str::parse::<jerry::domain::WorkType>)?;
+            }
+            if let Some(priority) = &p.priority {
+                word("priority", priority, str::parse::<jerry::domain::Priority>)?;
+            }
             let new = NewItemWords {
                 title: p.title,
                 work_type: p.work_type,
@@ -328,39 +307,31 @@ impl JerryMcp {
             }
             .build(session)?;
             let outcome = session.execute(Command::Create(new), guard(None, p.idempotency_key))?;
+            if p.labels.is_empty() {
+                return written(&outcome.value);
+            }
+            // A second write, as `items create --label` makes: labelling again is a no-op,
+            // so a create replayed by its idempotency key ends labelled all the same.
+            let labelled = Command::Label {
+                item: ItemRef::Display(outcome.value.item.id),
+                add: p.labels,
+                remove: Vec::new(),
+            };
+            let outcome = session.execute(labelled, guard(None, None))?;
             written(&outcome.value)
         })
     }
 
-    #[tool(
-        description = "Change an item in one atomic write: status, priority, assignee, title, description, labels, due, wait, recur, parent."
-    )]
+    #[tool(description = "Change an item, atomically; \"\" clears a field; status=done when finished.")]
     fn update(
         &self,
-        Parameters(p): Parameters<params::Update>,
+        Parameters(args): Parameters<Args<params::Update>>,
         context: RequestContext<RoleServer>,
     ) -> CallToolResult {
         self.with_session(&context, |session| {
+            let p = args.take("update")?;
             let target = item(&p.id)?;
             let mut changes = Vec::new();
-            // A settlement first: what it takes, the other changes then build on.
-            if let Some(resolve) = p.resolve.as_deref() {
-                let decision = match resolve {
-                    "keep" => Decision::Keep,
-                    "take" => Decision::Take,
-                    other => {
-                        return Err(CommandError::invalid(format!(
-                            "resolve '{}' is not keep or take",
-                            other.chars().take(40).collect::<String>()
-                        )))
-                    }
-                };
-                changes.push(Command::Resolve {
-                    item: target,
-                    version: p.conflict,
-                    decision,
-                });
-            }
             if p.title.is_some() || p.description.is_some() {
                 changes.push(Command::Edit {
                     item: target,
@@ -371,14 +342,14 @@ impl JerryMcp {
             if let Some(status) = p.status {
                 changes.push(Command::ChangeStatus {
                     item: target,
-                    to: status.parse()?,
+                    to: word("status", &status, str::parse)?,
                     reason: p.reason.clone(),
                 });
             }
             if let Some(priority) = p.priority {
                 changes.push(Command::ChangePriority {
                     item: target,
-                    to: priority.parse()?,
+                    to: word("priority", &priority, str::parse)?,
                     reason: p.reason.clone(),
                 });
             }
@@ -413,7 +384,7 @@ impl JerryMcp {
             }
             if changes.is_empty() {
                 return Err(CommandError::invalid(
-                    "nothing to update: give at least one of status, priority, assignee, title, description, add_labels, remove_labels, due, wait, recur, parent, resolve",
+                    "nothing to update: give at least one of status, priority, assignee, title, description, add_labels, remove_labels, due, wait, recur, parent",
                 ));
             }
             let outcome = session.execute(
@@ -424,29 +395,31 @@ impl JerryMcp {
         })
     }
 
-    #[tool(description = "Add a comment to an item.")]
+    #[tool(description = "Leave a note on an item.")]
     fn comment(
         &self,
-        Parameters(p): Parameters<params::Comment>,
+        Parameters(args): Parameters<Args<params::Comment>>,
         context: RequestContext<RoleServer>,
     ) -> CallToolResult {
         self.with_session(&context, |session| {
+            let p = args.take("comment")?;
             let command = Command::Comment {
                 item: item(&p.id)?,
                 text: p.text,
             };
-            let outcome = session.execute(command, guard(p.expected_version, p.idempotency_key))?;
+            let outcome = session.execute(command, guard(None, p.idempotency_key))?;
             written(&outcome.value)
         })
     }
 
-    #[tool(description = "Link two items (id is blocked_by on by default), or remove=true to unlink.")]
+    #[tool(description = "Link: id waits for on (blocked_by).")]
     fn depend(
         &self,
-        Parameters(p): Parameters<params::Depend>,
+        Parameters(args): Parameters<Args<params::Depend>>,
         context: RequestContext<RoleServer>,
     ) -> CallToolResult {
         self.with_session(&context, |session| {
+            let p = args.take("depend")?;
             let (target, on) = (item(&p.id)?, item(&p.on)?);
             let command = if p.remove.unwrap_or(false) {
                 Command::RemoveDependency { item: target, on }
@@ -454,7 +427,7 @@ impl JerryMcp {
                 let kind = p
                     .kind
                     .as_deref()
-                    .map(str::parse::<DependencyType>)
+                    .map(|kind| word("type", kind, str::parse::<DependencyType>))
                     .transpose()?
                     .unwrap_or(DependencyType::BlockedBy);
                 Command::AddDependency {
@@ -463,18 +436,96 @@ impl JerryMcp {
                     kind,
                 }
             };
-            let outcome = session.execute(command, guard(p.expected_version, p.idempotency_key))?;
+            let outcome = session.execute(command, guard(None, p.idempotency_key))?;
             written(&outcome.value)
         })
     }
 
-    #[tool(description = "Events after a global position, oldest first, to catch up.")]
-    fn events_since(
+    #[tool(description = "Give an item you hold back.")]
+    fn release(
         &self,
-        Parameters(p): Parameters<params::EventsSince>,
+        Parameters(args): Parameters<Args<params::Release>>,
         context: RequestContext<RoleServer>,
     ) -> CallToolResult {
         self.with_session(&context, |session| {
+            let p = args.take("release")?;
+            let command = Command::Release {
+                item: item(&p.id)?,
+                force: p.force.unwrap_or(false),
+                reason: p.reason,
+            };
+            let outcome = session.execute(command, guard(None, p.idempotency_key))?;
+            written(&outcome.value)
+        })
+    }
+
+    #[tool(description = "Settle a sync conflict on an item.")]
+    fn resolve(
+        &self,
+        Parameters(args): Parameters<Args<params::Resolve>>,
+        context: RequestContext<RoleServer>,
+    ) -> CallToolResult {
+        self.with_session(&context, |session| {
+            let p = args.take("resolve")?;
+            let decision = match p.decision.trim().to_ascii_lowercase().as_str() {
+                "keep" => Decision::Keep,
+                "take" => Decision::Take,
+                _ => {
+                    return Err(CommandError::invalid(format!(
+                        "invalid value '{}' for 'decision': expected one of keep, take",
+                        p.decision.chars().take(40).collect::<String>()
+                    )))
+                }
+            };
+            let command = Command::Resolve {
+                item: item(&p.id)?,
+                version: p.conflict,
+                decision,
+            };
+            let outcome = session.execute(command, guard(None, p.idempotency_key))?;
+            written(&outcome.value)
+        })
+    }
+
+    #[tool(description = "Take back your last change.")]
+    fn undo(
+        &self,
+        Parameters(args): Parameters<Args<params::Undo>>,
+        context: RequestContext<RoleServer>,
+    ) -> CallToolResult {
+        self.with_session(&context, |session| {
+            args.take("undo")?;
+            let outcome = session.undo(UndoTarget::Last)?;
+            Ok(serde_json::to_value(&outcome.value)?)
+        })
+    }
+
+    #[tool(description = "At a session's start or after compaction: your claims and what's next.")]
+    fn prime(
+        &self,
+        Parameters(args): Parameters<Args<params::Prime>>,
+        context: RequestContext<RoleServer>,
+    ) -> CallToolResult {
+        self.with_session(&context, |session| {
+            let p = args.take("prime")?;
+            let budget = at_least_one(p.max_tokens, 1500)?;
+            Ok(Value::String(prime(
+                session,
+                (budget, "max_tokens"),
+                Written::Toon,
+                TOOLS,
+            )?))
+        })
+    }
+
+    #[tool(description = "Catch up: events after a global position (default 100).")]
+    fn events_since(
+        &self,
+        Parameters(args): Parameters<Args<params::EventsSince>>,
+        context: RequestContext<RoleServer>,
+    ) -> CallToolResult {
+        self.with_session(&context, |session| {
+            let p = args.take("events_since")?;
             let filter = jerry::app::EventFilter {
                 after: p.after,
                 ..jerry::app::EventFilter::default()
@@ -492,81 +543,15 @@ impl JerryMcp {
     }
 }
 
-#[tool_handler]
+// The router built once, with its schemas tightened (the macro's default builds a fresh,
+// untightened one on every request).
+#[tool_handler(router = self.tool_router)]
 impl ServerHandler for JerryMcp {
     fn get_info(&self) -> ServerConfig {
         ServerConfig::new(ServerCapabilities::builder().enable_tools().build())
             .with_server_info(Implementation::new("jerry", env!("CARGO_PKG_VERSION")))
             .with_instructions(
-                "jerry tracks work items. Loop: claim (lease e.g. 30m), work, update status=done. Writes take expected_version and idempotency_key.",
+                "jerry tracks work items. Start with prime; loop: claim (lease e.g. 30m), work, update status=done. Writes take idempotency_key; update takes expected_version.",
             )
     }
-}
-
-/// The fields to keep: the ones asked for, else [`DEFAULT_FIELDS`].
-fn fields(names: Option<&[String]>) -> CommandResult<Fields> {
-    let text = names.map_or_else(|| DEFAULT_FIELDS.to_owned(), |names| names.join(","));
-    Fields::parse(&text).map_err(CommandError::invalid)
-}
-
-fn item(text: &str) -> CommandResult<ItemRef> {
-    Ok(text.parse::<ItemRef>()?)
-}
-
-fn time(session: &Session, text: &str) -> CommandResult<jerry::timestamp::Timestamp> {
-    Ok(text.parse::<TimeSpec>()?.resolve(session.now())?)
-}
-
-fn guard(expected_version: Option<u64>, idempotency_key: Option<String>) -> WriteOptions {
-    WriteOptions {
-        expected_version,
-        idempotency_key,
-        ..WriteOptions::default()
-    }
-}
-
-/// The filters `ready`, `list` and `claim` share, as `items list` reads them.
-fn select(
-    types: Vec<String>,
-    priorities: Vec<String>,
-    assignee: Option<String>,
-    labels: Vec<String>,
-    search: Option<String>,
-) -> CommandResult<ItemFilter> {
-    Ok(ItemFilter {
-        types: types
-            .iter()
-            .map(|t| t.parse::<WorkType>())
-            .collect::<Result<_, _>>()?,
-        priorities: priorities
-            .iter()
-            .map(|p| p.parse::<Priority>())
-            .collect::<Result<_, _>>()?,
-        assignee: assignee.map(Assignee::from_word),
-        labels,
-        search,
-        ..ItemFilter::default()
-    })
-}
-
-/// A write's answer (`door::written`): the item in [`DEFAULT_FIELDS`], `replayed` and
-/// `warnings`.
-fn written(outcome: &jerry::app::CommandOutcome) -> CommandResult<Value> {
-    crate::door::written::written(outcome, Some(&fields(None)?))
-}
-
-/// An event, compactly: where it is, what it is, who wrote it when, and its payload.
-fn event(event: &RecordedEvent) -> Value {
-    json!({
-        "position": event.position,
-        "item": event
-            .aggregate_id
-            .parse::<jerry::domain::WorkItemId>()
-            .map_or_else(|_| event.aggregate_id.clone(), |id| id.to_string()),
-        "version": event.version,
-        "type": event.event_type,
-        "actor": event.metadata.actor,
-        "at": event.timestamp,
-        "payload": event.payload,
-    })
 }

@@ -16,7 +16,14 @@ import sys
 from mcp import ClientSession, StdioServerParameters, types
 from mcp.client.stdio import stdio_client
 
-TOOLS = ["claim", "comment", "create", "depend", "events_since", "list", "ready", "show", "update"]
+TOOLS = ["claim", "comment", "create", "depend", "events_since", "list", "prime", "ready", "release",
+         "resolve", "show", "undo", "update"]
+
+
+def enum_of(tools, tool, argument):
+    """The words a tool's schema allows for an argument (or for each element of a list)."""
+    prop = tools[tool]["inputSchema"]["properties"][argument]
+    return prop.get("enum") or prop.get("items", {}).get("enum")
 
 
 def check(condition, what):
@@ -54,7 +61,30 @@ async def main(jerry, workspace):
             listed = await session.list_tools()
             names = sorted(tool.name for tool in listed.tools)
             check(names == TOOLS, f"the tools are {names}")
-            tools_json = json.dumps(listed.model_dump(mode="json", exclude_none=True, by_alias=True))
+            dumped = listed.model_dump(mode="json", exclude_none=True, by_alias=True)
+            tools_json = json.dumps(dumped)
+            tools = {tool["name"]: tool for tool in dumped["tools"]}
+            # Every closed vocabulary is an enum a host can check before sending.
+            work_types = ["epic", "story", "task", "subtask", "bug", "spike"]
+            priorities = ["critical", "high", "medium", "low"]
+            for tool in ["ready", "list", "claim", "create"]:
+                check(enum_of(tools, tool, "type") == work_types, f"{tool}.type enum")
+            for tool in ["ready", "list", "create", "update"]:
+                check(enum_of(tools, tool, "priority") == priorities, f"{tool}.priority enum")
+            check(enum_of(tools, "list", "status") == ["pending", "in_progress", "blocked", "done", "cancelled",
+                                                       "deleted", "open", "closed"], "list.status enum")
+            check(enum_of(tools, "update", "status") == ["pending", "in_progress", "blocked", "done", "cancelled"],
+                  "update.status enum")
+            check(enum_of(tools, "list", "sort") == ["priority", "created", "updated", "due", "id", "status"],
+                  "list.sort enum")
+            check(enum_of(tools, "depend", "type") == ["blocks", "blocked_by", "related"], "depend.type enum")
+            check(enum_of(tools, "resolve", "decision") == ["keep", "take"], "resolve.decision enum")
+            check(sorted(tools["resolve"]["inputSchema"]["required"]) == ["decision", "id"], "resolve requires")
+            update_schema = tools["update"]["inputSchema"]
+            check(update_schema["if"]["properties"]["status"] == {"const": "blocked"}
+                  and update_schema["then"] == {"required": ["reason"]}, f"blocking needs a reason: {update_schema}")
+            for name, tool in tools.items():
+                check(tool.get("description"), f"{name} says when to use it")
 
             first = await call(session, "create", title="Write the parser", priority="high")
             check(first["id"] == "WORK-001" and first["status"] == "pending", f"created {first}")
@@ -81,14 +111,29 @@ async def main(jerry, workspace):
             value, failed = answer(await session.call_tool("update", {"id": "1", "priority": "urgent"}))
             check(failed and value["error"]["kind"] == "invalid_input", f"bad priority {value}")
 
-            # A malformed request (an unknown argument, an unknown tool) gets a JSON-RPC
-            # error, and the server keeps serving.
-            for name, arguments in [("show", {"id": "1", "bogus": 1}), ("no_such_tool", {})]:
-                try:
-                    result = await session.call_tool(name, arguments)
-                except Exception:  # the SDK raises McpError for a JSON-RPC error
-                    continue
-                check(is_error(result), f"{name} {arguments} was accepted: {result}")
+            bad_priority = value["error"]["message"]
+            value, failed = answer(await session.call_tool("list", {"status": "opne"}))
+            check(failed and value["error"]["code"] == 5, f"bad status {value}")
+            bad_status = value["error"]["message"]
+            # An argument the tool does not take, or one missing, is jerry's usage error
+            # naming it, as the command line's is.
+            value, failed = answer(await session.call_tool("show", {"id": "1", "bogus": 1}))
+            check(failed and value["error"]["code"] == 2
+                  and value["error"]["message"] == "unexpected argument 'bogus' for show (it takes id, history)",
+                  f"unknown argument {value}")
+            value, failed = answer(await session.call_tool("comment", {"id": "1"}))
+            check(failed and value["error"]["message"] == "comment needs 'text'", f"missing argument {value}")
+            value, failed = answer(await session.call_tool("list", {"limit": "ten"}))
+            check(failed and value["error"]["code"] == 5 and "'limit'" in value["error"]["message"],
+                  f"a value of the wrong shape {value}")
+            value, failed = answer(await session.call_tool("update", {"id": "1", "status": "blocked"}))
+            check(failed and "reason is required" in value["error"]["message"], f"blocked without reason {value}")
+            # An unknown tool gets a JSON-RPC error (or a tool error), and the server keeps serving.
+            try:
+                result = await session.call_tool("no_such_tool", {})
+                check(is_error(result), f"no_such_tool was accepted: {result}")
+            except Exception:  # the SDK raises McpError for a JSON-RPC error
+                pass
 
             updated = await call(session, "update", id="1", status="done", add_labels=["parser"],
                                  priority="critical", expected_version=claimed["version"])
@@ -112,6 +157,39 @@ async def main(jerry, workspace):
             check(overdue == {"items": [{"id": "WORK-002", "due": "2020-01-01T00:00:00.000000Z"}], "total": 1},
                   f"overdue {overdue}")
 
+            # Open, as one word: the three open statuses.
+            open_items = await call(session, "list", status="open", fields=["id"])
+            check(open_items == {"items": [{"id": "WORK-002"}], "total": 1}, f"open {open_items}")
+
+            # Labels on create; a claim released; a change undone.
+            labelled = await call(session, "create", title="Polish the UI", labels=["ui", "polish"], type="bug")
+            check(labelled["labels"] == ["polish", "ui"] or labelled["labels"] == ["ui", "polish"],
+                  f"labels on create {labelled}")
+            mine = await call(session, "claim", id=labelled["id"])
+            check(mine["status"] == "in_progress", f"claimed {mine}")
+            released = await call(session, "release", id=labelled["id"])
+            check(released["status"] == "pending" and released.get("assignee") is None, f"released {released}")
+            await call(session, "update", id=labelled["id"], priority="low")
+            undone = await call(session, "undo")
+            check(undone["events"], f"undo took something back {undone}")
+            shown_back = await call(session, "show", id=labelled["id"])
+            check(shown_back["priority"] == "medium", f"the priority change was undone {shown_back}")
+            value, failed = answer(await session.call_tool("resolve", {"id": labelled["id"], "decision": "keep"}))
+            check(failed and value["error"]["code"] == 5, f"resolve without a conflict {value}")
+            no_conflict = value["error"]["message"]
+            value, failed = answer(await session.call_tool("resolve", {"id": labelled["id"], "decision": "mine"}))
+            check(failed and "'decision'" in value["error"]["message"], f"bad decision {value}")
+
+            # The prime, as TOON text an agent reads: its sections and the tools to call.
+            primed = await session.call_tool("prime", {})
+            check(not is_error(primed), f"prime failed {primed}")
+            prime_text = primed.content[0].text
+            check("next" in prime_text and labelled["id"] in prime_text and "claim" in prime_text,
+                  f"prime {prime_text}")
+            check(len(prime_text) <= 1500 * 4, f"prime over its budget: {len(prime_text)}")
+            value, failed = answer(await session.call_tool("prime", {"max_tokens": 5}))
+            check(failed and "max_tokens 5 is too small" in value["error"]["message"], f"tiny prime {value}")
+
             caught_up = await call(session, "events_since", after=0, limit=3)
             check([e["position"] for e in caught_up["events"]] == [1, 2, 3] and caught_up["more"],
                   f"events {caught_up}")
@@ -122,6 +200,8 @@ async def main(jerry, workspace):
     print(json.dumps({
         "tools": names,
         "tools_list_chars": len(tools_json),
+        "errors": {"bad_priority": bad_priority, "bad_status": bad_status, "no_conflict": no_conflict},
+        "labelled": labelled["id"],
         "head": head,
     }))
 
