@@ -56,6 +56,10 @@ pub struct ProjectConfig {
     /// term (see [`crate::domain::urgency::TERMS`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub urgency: BTreeMap<String, f64>,
+    /// The most items one actor may hold in a status (`wip_limit.in_progress = 3`): a claim,
+    /// start or assignment beyond it is refused. By status: `in_progress`, `blocked`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub wip_limit: BTreeMap<String, u64>,
     /// Saved lists (`jerry views save NAME …`): each the `items list` arguments it stands
     /// for, run by `items list @NAME`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -115,7 +119,7 @@ pub const KEYS: [&str; 12] = [
 pub enum ConfigError {
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: PathBuf, reason: String },
-    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies, sync_remote, time_format, prefix, claim_lease, stale_after, urgency.TERM)")]
+    #[error("unknown config key '{0}' (known: actor, default_type, lock_timeout, snapshot_interval, store, quality_gate, policies, sync_remote, time_format, prefix, claim_lease, stale_after, urgency.TERM, wip_limit.in_progress, wip_limit.blocked)")]
     UnknownKey(String),
     #[error("invalid value '{value}' for {key}: {expected}")]
     InvalidValue {
@@ -141,6 +145,16 @@ pub fn user_config_path() -> Option<PathBuf> {
     };
     let base = absolute("XDG_CONFIG_HOME").or_else(|| absolute("HOME").map(|home| home.join(".config")))?;
     Some(base.join("jerry").join("config.toml"))
+}
+
+/// The status a `wip_limit.STATUS` key limits, if it is one an actor holds work in.
+fn wip_status(key: &str) -> Option<crate::domain::Status> {
+    use crate::domain::Status;
+    match key.strip_prefix("wip_limit.")? {
+        "in_progress" => Some(Status::InProgress),
+        "blocked" => Some(Status::Blocked),
+        _ => None,
+    }
 }
 
 /// The term an `urgency.TERM` key names, if it is one of `items next`'s.
@@ -171,7 +185,11 @@ impl ProjectConfig {
             prefix,
             mut urgency,
             mut views,
+            mut wip_limit,
         } = self;
+        for (status, limit) in &fallback.wip_limit {
+            wip_limit.entry(status.clone()).or_insert(*limit);
+        }
         for (name, args) in &fallback.views {
             views.entry(name.clone()).or_insert_with(|| args.clone());
         }
@@ -193,7 +211,19 @@ impl ProjectConfig {
             stale_after: stale_after.or_else(|| fallback.stale_after.clone()),
             urgency,
             views,
+            wip_limit,
         }
+    }
+
+    /// The `wip_limit.STATUS` settings by status (a key naming no limited status, written
+    /// into the file by hand, limits nothing).
+    pub fn wip_limits(&self) -> BTreeMap<crate::domain::Status, usize> {
+        self.wip_limit
+            .iter()
+            .filter_map(|(status, limit)| {
+                Some((wip_status(&format!("wip_limit.{status}"))?, *limit as usize))
+            })
+            .collect()
     }
 
     /// `items next`'s coefficients: the defaults, with those set here over them.
@@ -310,6 +340,9 @@ impl ProjectConfig {
             other if urgency_term(other).is_some() => {
                 self.urgency.remove(urgency_term(other).unwrap_or_default());
             }
+            other if wip_status(other).is_some() => {
+                self.wip_limit.remove(other.trim_start_matches("wip_limit."));
+            }
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         }
         Ok(())
@@ -331,6 +364,10 @@ impl ProjectConfig {
             "stale_after" => self.stale_after.clone(),
             other if urgency_term(other).is_some() => urgency_term(other)
                 .and_then(|term| self.urgency.get(term))
+                .map(ToString::to_string),
+            other if wip_status(other).is_some() => self
+                .wip_limit
+                .get(other.trim_start_matches("wip_limit."))
                 .map(ToString::to_string),
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         })
@@ -428,6 +465,16 @@ impl ProjectConfig {
                     .ok_or_else(|| invalid("a number (negative lowers the urgency)"))?;
                 let term = urgency_term(other).unwrap_or_default();
                 self.urgency.insert(term.to_owned(), coefficient);
+            }
+            other if wip_status(other).is_some() => {
+                let limit: u64 = value
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|limit| *limit >= 1)
+                    .ok_or_else(|| invalid("a whole number of items, 1 or more"))?;
+                self.wip_limit
+                    .insert(other.trim_start_matches("wip_limit.").to_owned(), limit);
             }
             other => return Err(ConfigError::UnknownKey(other.to_owned())),
         }

@@ -72,6 +72,7 @@ impl AppError {
             | AppError::ArchiveUnsupported { .. }
             | AppError::SyncRejected { .. } => ErrorKind::Invalid,
             AppError::Conflict { .. }
+            | AppError::WipLimit { .. }
             | AppError::ImportConflict { .. }
             | AppError::ImportChanged { .. }
             | AppError::ImportDuplicateId { .. }
@@ -132,7 +133,9 @@ impl DomainError {
 impl StoreError {
     pub fn kind(&self) -> ErrorKind {
         match self {
-            StoreError::Conflict { .. } | StoreError::RenameRefused { .. } => ErrorKind::Conflict,
+            StoreError::Conflict { .. } | StoreError::HeadMoved { .. } | StoreError::RenameRefused { .. } => {
+                ErrorKind::Conflict
+            }
             StoreError::Corrupt { .. } => ErrorKind::Corrupt,
             StoreError::InvalidStreamId(..)
             | StoreError::EmptyBatch(_)

@@ -100,6 +100,15 @@ pub enum AppError {
     /// `reason` says it whole: "nothing to undo: …" or "nothing to redo: …".
     #[error("{reason}")]
     NothingToUndo { reason: String },
+    /// A claim, start or assignment would have an actor hold more items in a status than
+    /// the project's `wip_limit.STATUS` allows.
+    #[error("{actor} already holds {holding} {status} item{} and wip_limit.{status} is {limit}: finish or release one first", if *holding == 1 { "" } else { "s" })]
+    WipLimit {
+        actor: String,
+        status: crate::domain::Status,
+        limit: usize,
+        holding: usize,
+    },
     /// `items claim` without an id found no ready item it could take.
     #[error("nothing is ready to claim in {project}")]
     NothingReady { project: ProjectId },

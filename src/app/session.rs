@@ -232,6 +232,7 @@ impl Session {
     fn dispatcher(&self) -> CommandDispatcher<'_> {
         CommandDispatcher::new(&self.store, &*self.env.clock, &*self.env.ids, self.actor.clone())
             .with_quality_gate(self.config.quality_gate.unwrap_or_default())
+            .with_wip_limits(self.config.wip_limits())
             .with_warm(self.warm.as_ref())
     }
 

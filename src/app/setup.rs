@@ -265,6 +265,14 @@ impl Setup {
                 source,
             });
         }
+        for key in ["wip_limit.in_progress", "wip_limit.blocked"] {
+            let (value, source) = match (layers.project.get(key)?, layers.user.get(key)?) {
+                (Some(value), _) => (value, "config.toml"),
+                (None, Some(value)) => (value, "user config"),
+                (None, None) => ("none".to_owned(), "default"),
+            };
+            settings.push(Setting { key, value, source });
+        }
         Ok(settings)
     }
 

@@ -218,13 +218,14 @@ impl EventStore for Interfering {
         self.interfere();
         self.inner.append_once(stream, events, expected, once)
     }
-    fn append_all(
+    fn append_all_at(
         &self,
         appends: Vec<crate::store::StreamAppend>,
         once: Option<&OnceKey>,
+        head: Option<u64>,
     ) -> Result<crate::store::WrittenAll, StoreError> {
         self.interfere();
-        self.inner.append_all(appends, once)
+        self.inner.append_all_at(appends, once, head)
     }
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {
         self.inner.lookup_once(key)

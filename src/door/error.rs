@@ -148,6 +148,9 @@ impl From<AppError> for CommandError {
             AppError::NothingToUndo { .. } => {
                 error.hint("jerry events list --last 5 shows the recent commands' correlation ids")
             }
+            AppError::WipLimit { actor, status, .. } => error.hint(format!(
+                "jerry items list --assignee {actor} --status {status} lists them"
+            )),
             // An agent's claim loop reads stdout: "nothing to take" leaves it empty.
             AppError::NothingReady { .. } => error.without_json(),
             AppError::Io { source, .. } => {

@@ -133,12 +133,13 @@ impl EventStore for Backend {
         self.inner().append_once(stream, events, expected, once)
     }
 
-    fn append_all(
+    fn append_all_at(
         &self,
         appends: Vec<StreamAppend>,
         once: Option<&OnceKey>,
+        head: Option<u64>,
     ) -> Result<WrittenAll, StoreError> {
-        self.inner().append_all(appends, once)
+        self.inner().append_all_at(appends, once, head)
     }
 
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {

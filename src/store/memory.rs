@@ -140,16 +140,21 @@ impl EventStore for MemoryStore {
         })
     }
 
-    fn append_all(
+    fn append_all_at(
         &self,
         appends: Vec<StreamAppend>,
         once: Option<&OnceKey>,
+        head: Option<u64>,
     ) -> Result<WrittenAll, StoreError> {
         let mut inner = self.lock();
         if let Some(once) = once {
             if let Some(record) = inner.once.get(&once.key) {
                 return record.answer_all(once);
             }
+        }
+        let actual = inner.global.len() as u64;
+        if let Some(expected) = head.filter(|expected| *expected != actual) {
+            return Err(StoreError::HeadMoved { expected, actual });
         }
         let appended = inner.append_all(appends, once, None)?;
         Ok(WrittenAll {

@@ -48,6 +48,9 @@ pub enum StoreError {
         expected: ExpectedVersion,
         actual: u64,
     },
+    /// An [`EventStore::append_all_at`] found events appended after the head it was given.
+    #[error("the log moved on: expected its head at position {expected}, but it is at {actual}")]
+    HeadMoved { expected: u64, actual: u64 },
     #[error("corrupt event log {path}{}: {reason}", line.map(|n| format!(" line {n}")).unwrap_or_default())]
     Corrupt {
         path: PathBuf,
@@ -225,6 +228,19 @@ pub trait EventStore: Send + Sync {
         &self,
         appends: Vec<StreamAppend>,
         once: Option<&OnceKey>,
+    ) -> Result<WrittenAll, StoreError> {
+        self.append_all_at(appends, once, None)
+    }
+
+    /// [`EventStore::append_all`], and, with `head`, only if nothing at all was appended
+    /// since the log's head was at that position ([`StoreError::HeadMoved`] otherwise,
+    /// decided under the same write lock): a decision that read more than its own items
+    /// (how many items an actor holds, for a WIP limit) is appended only on the log it read.
+    fn append_all_at(
+        &self,
+        appends: Vec<StreamAppend>,
+        once: Option<&OnceKey>,
+        head: Option<u64>,
     ) -> Result<WrittenAll, StoreError>;
 
     /// What an idempotency key was used for, if its events are committed.

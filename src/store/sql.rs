@@ -74,7 +74,7 @@ pub(crate) fn append(
         events,
         expected,
     }];
-    let written = append_all(tx, appends, once)?;
+    let written = append_all(tx, appends, once, None)?;
     let appended = written
         .appended
         .first()
@@ -87,11 +87,12 @@ pub(crate) fn append(
 }
 
 /// Appends every batch under the transaction's write lock, or none (the transaction is
-/// rolled back on any error); see [`super::EventStore::append_all`].
+/// rolled back on any error); see [`super::EventStore::append_all_at`].
 pub(crate) fn append_all(
     tx: &mut impl WriteTx,
     appends: Vec<StreamAppend>,
     once: Option<&OnceKey>,
+    expected_head: Option<u64>,
 ) -> Result<WrittenAll, StoreError> {
     check_appends(&appends)?;
     let head = tx.lock_head()?;
@@ -99,6 +100,12 @@ pub(crate) fn append_all(
         if let Some(record) = tx.once(&once.key)? {
             return record.answer_all(once);
         }
+    }
+    if let Some(expected) = expected_head.filter(|expected| *expected != head) {
+        return Err(StoreError::HeadMoved {
+            expected,
+            actual: head,
+        });
     }
     let appended = append_locked(tx, head, appends, once, None)?;
     Ok(WrittenAll {

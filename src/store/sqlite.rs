@@ -359,12 +359,13 @@ impl EventStore for SqliteStore {
         self.write(|tx| sql::append(tx, stream, events, expected, once))
     }
 
-    fn append_all(
+    fn append_all_at(
         &self,
         appends: Vec<StreamAppend>,
         once: Option<&OnceKey>,
+        head: Option<u64>,
     ) -> Result<WrittenAll, StoreError> {
-        self.write(|tx| sql::append_all(tx, appends, once))
+        self.write(|tx| sql::append_all(tx, appends, once, head))
     }
 
     fn lookup_once(&self, key: &str) -> Result<Option<OnceRecord>, StoreError> {

@@ -154,12 +154,16 @@ impl CommandDispatcher<'_> {
             (planned, None) => planned?,
         };
         let labels = self.labels(&options);
-        let mut attempts = 0;
+        let (mut attempts, mut moved) = (0, 0);
         loop {
             attempts += 1;
             match self.try_update_all(&plans, options.expected_version, once.as_ref(), &labels) {
                 Err(AppError::Conflict { .. })
                     if options.expected_version.is_none() && attempts < MAX_ATTEMPTS => {}
+                Err(AppError::Store(StoreError::HeadMoved { .. })) if moved < super::wip::HEAD_ATTEMPTS => {
+                    attempts -= 1;
+                    moved += 1;
+                }
                 Err(err) => {
                     // As for one command: a racer with the same key may have won.
                     if let Some(once) = &once {
@@ -254,7 +258,27 @@ impl CommandDispatcher<'_> {
             });
             envelopes_of.push(envelopes);
         }
-        let written = match self.store.append_all(appends, once) {
+        let head = if self.wip_limits.is_empty() {
+            None
+        } else {
+            let afters: Vec<WorkItem> = decided
+                .iter()
+                .map(|(current, events, _)| {
+                    let mut after = current.clone();
+                    for event in events {
+                        after.apply(Some(event), current.version + 1, labels.now, &self.actor);
+                    }
+                    after
+                })
+                .collect();
+            let moves: Vec<(&WorkItem, &WorkItem)> = decided
+                .iter()
+                .map(|(current, _, _)| current)
+                .zip(afters.iter())
+                .collect();
+            self.wip_check(&moves, labels.now)?
+        };
+        let written = match self.store.append_all_at(appends, once, head) {
             Ok(written) => written,
             Err(StoreError::Conflict { stream, actual, .. }) => {
                 let (current, _, _) = decided
@@ -376,11 +400,16 @@ impl CommandDispatcher<'_> {
         guard: &Guard<'_>,
         decide: &DecideFn,
     ) -> Result<CommandOutcome, AppError> {
-        let mut attempts = 0;
+        let (mut attempts, mut moved) = (0, 0);
         loop {
             attempts += 1;
             match self.try_update(item, guard, decide) {
                 Err(AppError::Conflict { .. }) if guard.expected.is_none() && attempts < MAX_ATTEMPTS => {}
+                // Other writes landed between a WIP count and its append: count again.
+                Err(AppError::Store(StoreError::HeadMoved { .. })) if moved < super::wip::HEAD_ATTEMPTS => {
+                    attempts -= 1;
+                    moved += 1;
+                }
                 result => return result,
             }
         }
@@ -451,12 +480,46 @@ impl CommandDispatcher<'_> {
             .map(|event| self.envelope(current.id, event, guard.labels, self.ids.next_ulid()))
             .collect();
         let stream = stream_for(current.id)?;
-        let written = match self.store.append_once(
-            &stream,
-            envelopes.clone(),
-            ExpectedVersion::Exact(expected),
-            guard.once,
-        ) {
+        let head = if self.wip_limits.is_empty() {
+            None
+        } else {
+            let mut after = current.clone();
+            for event in &decided {
+                after.apply(Some(event), current.version + 1, guard.labels.now, &self.actor);
+            }
+            self.wip_check(&[(&current, &after)], guard.labels.now)?
+        };
+        let appended = match head {
+            None => self.store.append_once(
+                &stream,
+                envelopes.clone(),
+                ExpectedVersion::Exact(expected),
+                guard.once,
+            ),
+            Some(head) => self
+                .store
+                .append_all_at(
+                    vec![StreamAppend {
+                        stream: stream.clone(),
+                        events: envelopes.clone(),
+                        expected: ExpectedVersion::Exact(expected),
+                    }],
+                    guard.once,
+                    Some(head),
+                )
+                .and_then(|written| {
+                    let appended = written
+                        .appended
+                        .first()
+                        .copied()
+                        .ok_or_else(|| StoreError::EmptyBatch(stream.clone()))?;
+                    Ok(crate::store::Written {
+                        appended,
+                        replayed: written.replayed,
+                    })
+                }),
+        };
+        let written = match appended {
             Ok(written) => written,
             Err(StoreError::Conflict { actual, .. }) => {
                 return Err(AppError::Conflict {

@@ -18,6 +18,7 @@ mod command;
 mod idempotency;
 mod plan;
 mod read_model;
+mod wip;
 
 pub use command::Command;
 use idempotency::*;
@@ -126,6 +127,8 @@ pub struct CommandDispatcher<'a> {
     ids: &'a dyn IdSource,
     actor: String,
     quality_gate: QualityGate,
+    /// The project's `wip_limit.STATUS` settings: the most items one actor may hold in each.
+    wip_limits: std::collections::BTreeMap<crate::domain::Status, usize>,
     /// The session's read model kept in memory, when it keeps one (the MCP server).
     warm: Option<&'a std::sync::Mutex<Option<super::ItemsProjection>>>,
     /// The items as the first decision of this dispatch read them: a command naming a
@@ -159,6 +162,7 @@ impl<'a> CommandDispatcher<'a> {
             ids,
             actor: actor.into(),
             quality_gate: QualityGate::Off,
+            wip_limits: std::collections::BTreeMap::new(),
             warm: None,
             model: std::sync::OnceLock::new(),
             caught_up: std::sync::Mutex::new(None),
@@ -177,6 +181,15 @@ impl<'a> CommandDispatcher<'a> {
     /// Applies the project's `quality_gate` to completions.
     pub fn with_quality_gate(mut self, gate: QualityGate) -> Self {
         self.quality_gate = gate;
+        self
+    }
+
+    /// Applies the project's `wip_limit.STATUS` settings (see `wip.rs`).
+    pub fn with_wip_limits(
+        mut self,
+        limits: std::collections::BTreeMap<crate::domain::Status, usize>,
+    ) -> Self {
+        self.wip_limits = limits;
         self
     }
 }

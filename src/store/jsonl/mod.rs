@@ -265,13 +265,14 @@ impl EventStore for JsonlStore {
         })
     }
 
-    fn append_all(
+    fn append_all_at(
         &self,
         appends: Vec<StreamAppend>,
         once: Option<&OnceKey>,
+        head: Option<u64>,
     ) -> Result<WrittenAll, StoreError> {
         check_appends(&appends)?;
-        if appends.len() < 2 {
+        if appends.len() < 2 && head.is_none() {
             let mut appended = Vec::new();
             let mut replayed = false;
             for append in appends {
@@ -289,6 +290,12 @@ impl EventStore for JsonlStore {
         if let Some(once) = once {
             if let Some(record) = self.lookup_once(&once.key)? {
                 return record.answer_all(once);
+            }
+        }
+        if let Some(expected) = head {
+            let actual = self.reconcile_index()?.position;
+            if actual != expected {
+                return Err(StoreError::HeadMoved { expected, actual });
             }
         }
         let appended = self.append_all_locked(&appends, once)?;

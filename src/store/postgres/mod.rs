@@ -390,12 +390,13 @@ impl EventStore for PostgresStore {
         self.write(|tx| sql::append(tx, stream, events, expected, once))
     }
 
-    fn append_all(
+    fn append_all_at(
         &self,
         appends: Vec<StreamAppend>,
         once: Option<&OnceKey>,
+        head: Option<u64>,
     ) -> Result<WrittenAll, StoreError> {
-        self.write(|tx| sql::append_all(tx, appends, once))
+        self.write(|tx| sql::append_all(tx, appends, once, head))
     }
 
     fn once_records(&self) -> Result<Vec<OnceRecord>, StoreError> {
