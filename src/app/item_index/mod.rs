@@ -211,27 +211,37 @@ impl ItemIndex {
     }
 
     /// Opens (creating) the file and its schema; a file of another format is emptied.
+    ///
+    /// The format is read, and the file emptied and its schema made, in one write
+    /// transaction: several processes opening a new file at once (racing claimers, the
+    /// first command after a clone) must not take one another's half-made schema, whose
+    /// format row is not written yet, for another format and drop the tables another has
+    /// just filled — its next read then found no items, and a claim "nothing ready".
     pub fn open(path: &Path) -> Result<Self, IndexError> {
         let conn = connect(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        let format: Option<i64> = conn
-            .query_row("SELECT value FROM meta WHERE key = 'format'", [], |row| {
-                row.get(0)
-            })
-            .optional()
-            .unwrap_or(None);
-        if format != Some(FORMAT) {
-            conn.execute_batch(
-                "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS items; DROP TABLE IF EXISTS links;
-                 DROP TABLE IF EXISTS broken;",
+        {
+            let tx = rusqlite::Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
+            let format: Option<i64> = tx
+                .query_row("SELECT value FROM meta WHERE key = 'format'", [], |row| {
+                    row.get(0)
+                })
+                .optional()
+                .unwrap_or(None);
+            if format != Some(FORMAT) {
+                tx.execute_batch(
+                    "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS items; DROP TABLE IF EXISTS links;
+                     DROP TABLE IF EXISTS broken;",
+                )?;
+            }
+            tx.execute_batch(SCHEMA)?;
+            tx.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?1)",
+                params![FORMAT],
             )?;
+            tx.commit()?;
         }
-        conn.execute_batch(SCHEMA)?;
-        conn.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?1)",
-            params![FORMAT],
-        )?;
         Ok(Self { conn, pending: false })
     }
 
