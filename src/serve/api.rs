@@ -40,7 +40,25 @@ pub async fn page(State(board): State<Board>) -> Html<String> {
         .replace('"', "&quot;")
         .replace('<', "&lt;")
         .replace('>', "&gt;");
-    Html(include_str!("board.html").replace("{{TOKEN}}", &token))
+    Html(
+        include_str!("board.html")
+            .replace("{{TOKEN}}", &token)
+            .replace("{{MOVES}}", &moves()),
+    )
+}
+
+/// The status graph as the domain has it (`{"pending": ["in_progress", …], …}`): the page
+/// asks for a reason only on a move the graph allows, and leaves every other refusal to
+/// the server.
+fn moves() -> String {
+    let graph: serde_json::Map<String, serde_json::Value> = Status::ALL
+        .iter()
+        .map(|from| {
+            let to: Vec<&str> = from.next_statuses().iter().map(|to| to.as_str()).collect();
+            (from.as_str().to_owned(), serde_json::json!(to))
+        })
+        .collect();
+    serde_json::Value::Object(graph).to_string()
 }
 
 fn item(text: &str) -> CommandResult<ItemRef> {

@@ -1,0 +1,177 @@
+//! The board as a place to work, in a real browser (Debian's chromium over WebDriver):
+//! a move to blocked asks why and the reason lands in the log; columns stand in the order
+//! `items ready` gives; a card says its type, parent and holder; a long unbroken title
+//! stays inside its card.
+
+#[path = "common/browser.rs"]
+mod browser;
+mod common;
+
+use fantoccini::Locator;
+use serde_json::{json, Value};
+
+use browser::{click, drag, events_of, runtime, until, wait_in_column, Driver};
+use common::server::Server;
+use common::Workspace;
+
+/// The ids of the cards in a column, top to bottom.
+fn column_ids(status: &str) -> String {
+    format!(
+        "return [...document.querySelectorAll('.column[data-status=\"{status}\"] .card')].map(c => c.dataset.id)"
+    )
+}
+
+fn ids(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(|v| v.as_str().or_else(|| v["id"].as_str()).map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn the_board_asks_why_orders_cards_as_ready_does_and_keeps_long_words_in() {
+    let Some(driver) = Driver::start() else { return };
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "Low chore", "--priority", "low"]);
+    ws.ok(&[
+        "items",
+        "create",
+        "Fire",
+        "--priority",
+        "critical",
+        "--type",
+        "epic",
+    ]);
+    ws.ok(&[
+        "items",
+        "create",
+        "Due later",
+        "--priority",
+        "high",
+        "--due",
+        "2026-03-01",
+    ]);
+    ws.ok(&[
+        "items",
+        "create",
+        "Due sooner",
+        "--priority",
+        "high",
+        "--due",
+        "2026-02-01",
+    ]);
+    ws.ok(&[
+        "items",
+        "create",
+        "No date",
+        "--priority",
+        "high",
+        "--type",
+        "bug",
+        "--parent",
+        "WORK-002",
+    ]);
+    let long = "x".repeat(300);
+    ws.ok(&["items", "create", &long]);
+    ws.ok(&["items", "create", "Doing", "--priority", "critical"]);
+    ws.ok(&["items", "claim", "WORK-007", "--as", "ana", "--lease", "1h"]);
+    let server = Server::start(&ws);
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    runtime().block_on(async {
+        let browser = driver.browser().await;
+        browser.goto(&url).await.expect("the board opens");
+        until(&browser, "the cards", "return document.querySelectorAll('.card').length === 7").await;
+
+        // The pending column in the order `items ready` picks work.
+        let ready = ids(&ws.json(&["items", "ready", "--limit", "50"]));
+        let shown = ids(&browser.execute(&column_ids("pending"), vec![]).await.unwrap());
+        // The epic, waiting on its open child, is not ready, but stands where its priority puts it.
+        let ready_shown: Vec<String> = shown.iter().filter(|id| ready.contains(id)).cloned().collect();
+        assert_eq!(ready_shown, ready, "the pending column against items ready");
+        assert_eq!(shown, ["WORK-002", "WORK-004", "WORK-003", "WORK-005", "WORK-006", "WORK-001"]);
+        // ... or by id, as chosen, and the choice is kept across a reload.
+        browser
+            .execute(
+                "const o = document.getElementById('order'); o.value = 'id'; o.dispatchEvent(new Event('change'));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        browser.refresh().await.unwrap();
+        until(&browser, "the cards again", "return document.querySelectorAll('.card').length === 7").await;
+        let by_id = ids(&browser.execute(&column_ids("pending"), vec![]).await.unwrap());
+        assert_eq!(by_id, ["WORK-001", "WORK-002", "WORK-003", "WORK-004", "WORK-005", "WORK-006"]);
+
+        // A card says its type, its parent (a link that opens it) and who holds it.
+        let card = browser
+            .execute("return document.querySelector('.card[data-id=\"WORK-005\"]').innerText", vec![])
+            .await
+            .unwrap();
+        let card = card.as_str().unwrap().to_lowercase();
+        assert!(card.contains("bug") && card.contains("↑ work-002"), "{card}");
+        let held = browser
+            .execute("return document.querySelector('.card[data-id=\"WORK-007\"] .claim').innerText", vec![])
+            .await
+            .unwrap();
+        assert!(held.as_str().unwrap().starts_with("held by ana until"), "{held}");
+        click(&browser, ".card[data-id=\"WORK-005\"] .parent").await;
+        until(&browser, "the parent opened", "const h = document.querySelector('#detail.open h2'); return h && h.textContent.startsWith('WORK-002 ');").await;
+        click(&browser, "#detail button").await;
+
+        // A 300-character word stays inside its card, and the card inside its column.
+        let inside = browser
+            .execute(
+                "const c = document.querySelector('.card[data-id=\"WORK-006\"]'); const t = c.querySelector('.title');
+                 const col = c.closest('.column').getBoundingClientRect(), r = c.getBoundingClientRect(), tr = t.getBoundingClientRect();
+                 return [r.left >= col.left - 0.5, r.right <= col.right + 0.5, tr.right <= r.right + 0.5, t.scrollWidth <= t.clientWidth + 1];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(inside, json!([true, true, true, true]), "the long title's bounds");
+
+        // Blocking asks why; thinking better of it writes nothing.
+        let before = events_of(&ws, "WORK-007").len();
+        drag(&browser, "WORK-007", "blocked").await;
+        until(&browser, "the reason dialog", "return document.getElementById('reason-dialog').open").await;
+        click(&browser, "#reason-cancel").await;
+        until(&browser, "the dialog closed", "return !document.getElementById('reason-dialog').open").await;
+        wait_in_column(&browser, "WORK-007", "in_progress").await;
+        assert_eq!(events_of(&ws, "WORK-007").len(), before, "a cancelled dialog wrote");
+        // Asked again, answered: the move and its reason are one write, in the log.
+        drag(&browser, "WORK-007", "blocked").await;
+        until(&browser, "the reason dialog", "return document.getElementById('reason-dialog').open").await;
+        let area = browser.find(Locator::Id("reason-text")).await.unwrap();
+        area.send_keys("waits for the vendor's fix").await.unwrap();
+        click(&browser, "#reason-ok").await;
+        wait_in_column(&browser, "WORK-007", "blocked").await;
+        let change = events_of(&ws, "WORK-007")
+            .into_iter()
+            .rev()
+            .find(|e| e["event_type"] == "StatusChanged")
+            .expect("a status change");
+        assert_eq!(change["payload"]["new_status"], "blocked", "{change}");
+        assert_eq!(change["payload"]["reason"], "waits for the vendor's fix", "{change}");
+        assert_eq!(ws.json(&["items", "show", "WORK-007"])["status"], "blocked");
+
+        // Cancelling asks too (the reason is optional, and kept).
+        drag(&browser, "WORK-001", "cancelled").await;
+        until(&browser, "the reason dialog", "return document.getElementById('reason-dialog').open").await;
+        let area = browser.find(Locator::Id("reason-text")).await.unwrap();
+        area.send_keys("nobody needs it").await.unwrap();
+        click(&browser, "#reason-ok").await;
+        wait_in_column(&browser, "WORK-001", "cancelled").await;
+        let shown = ws.json(&["items", "show", "WORK-001"]);
+        assert_eq!(shown["status"], "cancelled", "{shown}");
+        let cancelled = events_of(&ws, "WORK-001")
+            .into_iter()
+            .rev()
+            .find(|e| e["event_type"] == "StatusChanged")
+            .expect("a status change");
+        assert_eq!(cancelled["payload"]["reason"], "nobody needs it", "{cancelled}");
+        browser.close().await.expect("the browser closes");
+    });
+    drop(server);
+}
