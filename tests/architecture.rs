@@ -303,6 +303,14 @@ fn every_file_under_tests_belongs_to_a_test_target() {
         };
         for line in text.lines() {
             let line = line.trim();
+            // `#[path = "common/browser.rs"] mod browser;`: declared by its path.
+            if let Some(path) = line
+                .strip_prefix("#[path = \"")
+                .and_then(|rest| rest.strip_suffix("\"]"))
+            {
+                declared.insert(folder.join(path));
+                continue;
+            }
             let Some(name) = line
                 .strip_prefix("pub mod ")
                 .or_else(|| line.strip_prefix("mod "))
