@@ -7,7 +7,9 @@
 mod browser;
 mod common;
 
-use fantoccini::Locator;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
 use browser::{click, drag, events_of, runtime, until, wait_in_column, Driver};
@@ -171,6 +173,166 @@ fn the_board_asks_why_orders_cards_as_ready_does_and_keeps_long_words_in() {
             .find(|e| e["event_type"] == "StatusChanged")
             .expect("a status change");
         assert_eq!(cancelled["payload"]["reason"], "nobody needs it", "{cancelled}");
+        browser.close().await.expect("the browser closes");
+    });
+    drop(server);
+}
+
+/// Presses one key, as a person does, on whatever has the focus.
+async fn press(browser: &Client, key: char) {
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    browser.perform_actions(keys).await.expect("the key");
+    browser.release_actions().await.expect("released");
+}
+
+async fn focused(browser: &Client) -> Value {
+    browser
+        .execute(
+            "const a = document.activeElement; return a.id || a.dataset.id || a.tagName;",
+            vec![],
+        )
+        .await
+        .unwrap()
+}
+
+/// The types of the events one write of `id` made: its last correlation's.
+fn last_write(ws: &Workspace, id: &str) -> Vec<String> {
+    let events = events_of(ws, id);
+    let last = events.last().expect("events")["metadata"]["correlation_id"].clone();
+    events
+        .iter()
+        .filter(|e| e["metadata"]["correlation_id"] == last)
+        .map(|e| e["event_type"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_detail_panel_edits_claims_releases_undoes_and_creates() {
+    let Some(driver) = Driver::start() else { return };
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "The release", "--type", "epic"]);
+    ws.ok(&["items", "create", "Task one"]);
+    ws.ok(&["items", "create", "Task two", "--assignee", "bo"]);
+    let server = Server::start(&ws);
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    runtime().block_on(async {
+        let browser = driver.browser().await;
+        browser.goto(&url).await.expect("the board opens");
+        until(&browser, "the cards", "return document.querySelectorAll('.card').length === 3").await;
+
+        // Every field from the edit form, in one write.
+        click(&browser, ".card[data-id=\"WORK-002\"] .title").await;
+        until(&browser, "the edit form", "return document.querySelector('#edit') !== null").await;
+        let offered = browser
+            .execute("return [...document.querySelectorAll('#actors option')].map(o => o.value)", vec![])
+            .await
+            .unwrap();
+        assert_eq!(offered, json!(["bo"]), "the known actors offered");
+        browser
+            .execute(
+                "const set = (n, v) => { const e = document.getElementById('edit-' + n); e.value = v; e.dispatchEvent(new Event('input', { bubbles: true })); };
+                 set('title', 'Task one, renamed'); set('type', 'bug'); set('priority', 'high'); set('assignee', 'bo');
+                 set('labels', 'ui, urgent'); set('due', '2026-03-15'); set('parent', 'WORK-001'); set('description', 'Steps to reproduce');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        click(&browser, "#edit button").await;
+        until(&browser, "saved", "return document.getElementById('message').textContent === 'saved WORK-002'").await;
+        let item = ws.json(&["items", "show", "WORK-002"]);
+        assert_eq!(
+            (&item["title"], &item["type"], &item["priority"], &item["assignee"], &item["parent"], &item["description"]),
+            (&json!("Task one, renamed"), &json!("bug"), &json!("high"), &json!("bo"), &json!("WORK-001"), &json!("Steps to reproduce")),
+            "{item}"
+        );
+        assert_eq!(item["labels"], json!(["ui", "urgent"]));
+        assert!(item["due"].as_str().unwrap().starts_with("2026-03-15"), "{item}");
+        let mut made = last_write(&ws, "WORK-002");
+        made.sort();
+        assert_eq!(
+            made,
+            ["AssigneeChanged", "DescriptionChanged", "DueDateChanged", "LabelAdded", "LabelAdded", "ParentChanged", "PriorityChanged", "TitleChanged", "TypeChanged"],
+            "one write"
+        );
+        // A label taken off, and the due date cleared.
+        until(&browser, "the form again", "const e = document.getElementById('edit-labels'); return e && e.value === 'ui, urgent';").await;
+        browser
+            .execute(
+                "const set = (n, v) => { const e = document.getElementById('edit-' + n); e.value = v; e.dispatchEvent(new Event('input', { bubbles: true })); };
+                 set('labels', 'ui'); set('due', '');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        click(&browser, "#edit button").await;
+        until(&browser, "the label gone", "const e = document.getElementById('edit-labels'); return e && e.value === 'ui' && !document.querySelector('#edit[data-dirty]');").await;
+        let mut made = last_write(&ws, "WORK-002");
+        made.sort();
+        assert_eq!(made, ["DueDateChanged", "LabelRemoved"]);
+        assert_eq!(ws.json(&["items", "show", "WORK-002"]).get("due"), None, "the due date cleared");
+        click(&browser, "#detail button").await;
+
+        // Claim and release from the panel, then undo the release.
+        click(&browser, ".card[data-id=\"WORK-003\"] .title").await;
+        until(&browser, "the claim button", "return document.querySelector('#claim') !== null").await;
+        // Typed and pressed in one step: the live board may redraw the panel between two.
+        browser
+            .execute("document.getElementById('claim-lease').value = '30m'; document.getElementById('claim').click();", vec![])
+            .await
+            .unwrap();
+        wait_in_column(&browser, "WORK-003", "in_progress").await;
+        assert_eq!(last_write(&ws, "WORK-003"), ["WorkItemClaimed"]);
+        assert_eq!(ws.json(&["items", "show", "WORK-003"])["claim"]["lease_seconds"], 1800);
+        click(&browser, "#release").await;
+        wait_in_column(&browser, "WORK-003", "pending").await;
+        assert_eq!(last_write(&ws, "WORK-003"), ["WorkItemReleased"]);
+        click(&browser, "#undo").await;
+        wait_in_column(&browser, "WORK-003", "in_progress").await;
+        until(&browser, "the undo said", "return document.getElementById('message').textContent.startsWith('undid ')").await;
+        assert_eq!(ws.json(&["items", "show", "WORK-003"])["status"], "in_progress");
+
+        // The keyboard: Escape closes the panel, j and k walk the cards, Enter opens one,
+        // / goes to search and n to a new item.
+        browser.execute("document.activeElement.blur()", vec![]).await.unwrap();
+        press(&browser, Key::Escape.into()).await;
+        until(&browser, "the panel closed", "return !document.getElementById('detail').classList.contains('open')").await;
+        browser.execute("document.querySelector('.column[data-status=\"pending\"] .card').focus()", vec![]).await.unwrap();
+        let first = focused(&browser).await;
+        press(&browser, 'j').await;
+        let second = focused(&browser).await;
+        assert_ne!(first, second, "j moves to the next card");
+        press(&browser, 'k').await;
+        assert_eq!(focused(&browser).await, first, "k moves back");
+        press(&browser, Key::Enter.into()).await;
+        until(&browser, "the card opened", "const h = document.querySelector('#detail.open h2'); return h && h.textContent.startsWith(document.activeElement.dataset.id || 'WORK');").await;
+        press(&browser, Key::Escape.into()).await;
+        until(&browser, "the panel closed", "return !document.getElementById('detail').classList.contains('open')").await;
+        press(&browser, '/').await;
+        assert_eq!(focused(&browser).await, json!("search"));
+        browser.execute("document.activeElement.blur()", vec![]).await.unwrap();
+        press(&browser, 'n').await;
+        assert_eq!(focused(&browser).await, json!("title"));
+
+        // Create with type, priority, labels and parent.
+        browser.find(Locator::Id("title")).await.unwrap().send_keys("Crash on save").await.unwrap();
+        browser
+            .execute(
+                "document.getElementById('new-type').value = 'bug'; document.getElementById('new-priority').value = 'critical';
+                 document.getElementById('new-labels').value = 'crash, ui'; document.getElementById('new-parent').value = 'WORK-001';",
+                vec![],
+            )
+            .await
+            .unwrap();
+        click(&browser, "#create button").await;
+        until(&browser, "the new card", "return document.querySelector('.card[data-id=\"WORK-004\"]') !== null").await;
+        let made = ws.json(&["items", "show", "WORK-004"]);
+        assert_eq!(
+            (&made["title"], &made["type"], &made["priority"], &made["labels"], &made["parent"]),
+            (&json!("Crash on save"), &json!("bug"), &json!("critical"), &json!(["crash", "ui"]), &json!("WORK-001")),
+            "{made}"
+        );
         browser.close().await.expect("the browser closes");
     });
     drop(server);

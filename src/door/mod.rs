@@ -3,6 +3,7 @@
 //! session. Doors (`cli`, `mcp`, `serve`, `sync`) import from
 //! here and from the library, never from one another.
 
+pub mod changes;
 pub mod error;
 pub mod fields;
 pub mod launch;

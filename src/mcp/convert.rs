@@ -3,11 +3,11 @@
 
 use serde_json::{json, Value};
 
-use jerry::app::{Assignee, ItemFilter, Session, WriteOptions};
-use jerry::domain::{DomainError, ItemRef, Priority, WorkType};
+use jerry::app::{Assignee, ItemFilter, WriteOptions};
+use jerry::domain::{ItemRef, Priority, WorkType};
 use jerry::store::RecordedEvent;
-use jerry::timestamp::TimeSpec;
 
+use crate::door::changes::word;
 use crate::door::error::{CommandError, CommandResult};
 use crate::door::fields::Fields;
 
@@ -69,10 +69,6 @@ pub fn item(text: &str) -> CommandResult<ItemRef> {
     Ok(text.parse::<ItemRef>()?)
 }
 
-pub fn time(session: &Session, text: &str) -> CommandResult<jerry::timestamp::Timestamp> {
-    Ok(text.parse::<TimeSpec>()?.resolve(session.now())?)
-}
-
 pub fn guard(expected_version: Option<u64>, idempotency_key: Option<String>) -> WriteOptions {
     WriteOptions {
         expected_version,
@@ -124,25 +120,5 @@ pub fn event(event: &RecordedEvent) -> Value {
         "actor": event.metadata.actor,
         "at": event.timestamp,
         "payload": event.payload,
-    })
-}
-
-/// A word of a closed vocabulary, parsed as the command line parses it and refused in its
-/// words, the argument named as the tool names it: `invalid value 'urgent' for 'priority':
-/// expected one of critical, high, medium, low` (the command line says `'--priority
-/// <PRIORITY>'`).
-pub fn word<T>(
-    argument: &str,
-    text: &str,
-    parse: impl FnOnce(&str) -> Result<T, DomainError>,
-) -> CommandResult<T> {
-    parse(text).map_err(|err| match err {
-        DomainError::InvalidValue { expected, .. } => {
-            let shown: String = text.chars().take(40).collect();
-            CommandError::invalid(format!(
-                "invalid value '{shown}' for '{argument}': expected {expected}"
-            ))
-        }
-        other => other.into(),
     })
 }

@@ -24,11 +24,12 @@ use jerry::app::{Command, ItemFilter, Session, SortKey, UndoTarget};
 use jerry::domain::{Decision, DependencyType, ItemRef, Status};
 use jerry::timestamp::parse_duration;
 
+use crate::door::changes::{word, ChangeWords};
 use crate::door::error::{CommandError, CommandResult};
 use crate::door::new_item::NewItemWords;
 use crate::door::prime::{prime, Commands, Written};
 use args::Args;
-use convert::{actor_name, at_least_one, event, fields, guard, item, select, shortened, time, word, written};
+use convert::{actor_name, at_least_one, event, fields, guard, item, select, shortened, written};
 
 /// What a prime tells an agent to call, and when.
 const TOOLS: &Commands = &[
@@ -330,63 +331,22 @@ impl JerryMcp {
     ) -> CallToolResult {
         self.with_session(&context, |session| {
             let p = args.take("update")?;
-            let target = item(&p.id)?;
-            let mut changes = Vec::new();
-            if p.title.is_some() || p.description.is_some() {
-                changes.push(Command::Edit {
-                    item: target,
-                    title: p.title,
-                    description: p.description,
-                });
+            let changes = ChangeWords {
+                title: p.title,
+                description: p.description,
+                work_type: None,
+                status: p.status,
+                priority: p.priority,
+                assignee: p.assignee,
+                add_labels: p.add_labels,
+                remove_labels: p.remove_labels,
+                due: p.due,
+                wait: p.wait,
+                recur: p.recur,
+                parent: p.parent,
+                reason: p.reason,
             }
-            if let Some(status) = p.status {
-                changes.push(Command::ChangeStatus {
-                    item: target,
-                    to: word("status", &status, str::parse)?,
-                    reason: p.reason.clone(),
-                });
-            }
-            if let Some(priority) = p.priority {
-                changes.push(Command::ChangePriority {
-                    item: target,
-                    to: word("priority", &priority, str::parse)?,
-                    reason: p.reason.clone(),
-                });
-            }
-            if let Some(assignee) = p.assignee {
-                changes.push(Command::Assign {
-                    item: target,
-                    assignee: Some(assignee).filter(|a| !a.is_empty()),
-                });
-            }
-            if !p.add_labels.is_empty() || !p.remove_labels.is_empty() {
-                changes.push(Command::Label {
-                    item: target,
-                    add: p.add_labels,
-                    remove: p.remove_labels,
-                });
-            }
-            if let Some(due) = p.due {
-                let due = if due.is_empty() { None } else { Some(time(session, &due)?) };
-                changes.push(Command::SetDue { item: target, due });
-            }
-            if let Some(wait) = p.wait {
-                let wait = if wait.is_empty() { None } else { Some(time(session, &wait)?) };
-                changes.push(Command::SetWait { item: target, wait });
-            }
-            if let Some(recur) = p.recur {
-                let recur = if recur.is_empty() { None } else { Some(recur.parse()?) };
-                changes.push(Command::SetRecurrence { item: target, recur });
-            }
-            if let Some(parent) = p.parent {
-                let parent = if parent.is_empty() { None } else { Some(item(&parent)?) };
-                changes.push(Command::Reparent { item: target, parent });
-            }
-            if changes.is_empty() {
-                return Err(CommandError::invalid(
-                    "nothing to update: give at least one of status, priority, assignee, title, description, add_labels, remove_labels, due, wait, recur, parent",
-                ));
-            }
+            .commands(session, item(&p.id)?)?;
             let outcome = session.execute(
                 Command::Together(changes),
                 guard(p.expected_version, p.idempotency_key),

@@ -61,7 +61,7 @@ fn moves() -> String {
     serde_json::Value::Object(graph).to_string()
 }
 
-fn item(text: &str) -> CommandResult<ItemRef> {
+pub(super) fn item(text: &str) -> CommandResult<ItemRef> {
     Ok(text.parse::<ItemRef>()?)
 }
 
@@ -255,7 +255,7 @@ pub async fn stream(
 }
 
 /// A JSON body, or the reason it is not one (400, as a JSON error).
-fn body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, Box<Response>> {
+pub(super) fn body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, Box<Response>> {
     payload.map(|Json(value)| value).map_err(|rejection| {
         Box::new(match rejection {
             JsonRejection::BytesRejection(_) => refuse(
@@ -276,6 +276,9 @@ pub struct NewItem {
     work_type: Option<String>,
     priority: Option<String>,
     description: Option<String>,
+    parent: Option<String>,
+    #[serde(default)]
+    labels: Vec<String>,
 }
 
 /// `POST /api/items`: creates an item; answers 201 with it.
@@ -291,10 +294,22 @@ pub async fn create(State(board): State<Board>, payload: Result<Json<NewItem>, J
                 work_type: new.work_type,
                 priority: new.priority,
                 description: new.description,
+                parent: new.parent.filter(|parent| !parent.trim().is_empty()),
                 ..NewItemWords::default()
             }
             .build(session)?;
             let outcome = session.execute(Command::Create(item), WriteOptions::default())?;
+            let labels: Vec<String> = new.labels.into_iter().filter(|l| !l.trim().is_empty()).collect();
+            if labels.is_empty() {
+                return written(&outcome.value, None);
+            }
+            // A second write, as `items create --label` makes.
+            let labelled = Command::Label {
+                item: ItemRef::Display(outcome.value.item.id),
+                add: labels,
+                remove: Vec::new(),
+            };
+            let outcome = session.execute(labelled, WriteOptions::default())?;
             written(&outcome.value, None)
         })
         .await;
@@ -402,7 +417,7 @@ pub async fn resolve(
 
 /// One command through the application service (policies run as for any command); the
 /// item as it left it.
-async fn write(
+pub(super) async fn write(
     board: &Board,
     expected_version: Option<u64>,
     command: impl FnOnce(&Session) -> CommandResult<Command> + Send + 'static,

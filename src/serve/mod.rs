@@ -11,6 +11,7 @@
 
 mod api;
 mod connections;
+mod writes;
 
 use std::sync::{Arc, Mutex};
 
@@ -227,7 +228,10 @@ fn router(board: Board) -> Router {
     Router::new()
         .route("/", get(api::page))
         .route("/api/items", get(api::list).post(api::create))
-        .route("/api/items/{id}", get(api::show))
+        .route("/api/items/{id}", get(api::show).post(writes::update))
+        .route("/api/items/{id}/claim", post(writes::claim))
+        .route("/api/items/{id}/release", post(writes::release))
+        .route("/api/undo", post(writes::undo))
         .route("/api/items/{id}/status", post(api::move_item))
         .route("/api/items/{id}/comments", post(api::comment))
         .route("/api/items/{id}/resolve", post(api::resolve))

@@ -97,7 +97,17 @@ pub async fn until(browser: &Client, what: &str, script: &str) -> Value {
         if !(value.is_null() || value == json!(false) || value == json!(0)) {
             return value;
         }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        if Instant::now() >= deadline {
+            // What the page said last is usually why.
+            let said = browser
+                .execute(
+                    "const m = document.getElementById('message'); return m ? m.textContent : null;",
+                    vec![],
+                )
+                .await
+                .unwrap_or_default();
+            panic!("timed out waiting for {what}; the page's message: {said}");
+        }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
