@@ -337,3 +337,89 @@ fn the_detail_panel_edits_claims_releases_undoes_and_creates() {
     });
     drop(server);
 }
+
+/// axe-core (npm: axe-core), run inside chromium on the board with a card's panel open and
+/// the charts shown: no serious or critical violation. `.ci/run` fetches it and names it in
+/// JERRY_AXE; the page itself ships no third-party code.
+#[test]
+fn the_board_passes_an_accessibility_check() {
+    let Some(driver) = Driver::start() else { return };
+    let Some(axe) = std::env::var_os("JERRY_AXE") else {
+        common::skip("JERRY_AXE names no axe.min.js (npm pack axe-core; .ci/run fetches it)");
+        return;
+    };
+    let axe = std::fs::read_to_string(&axe).expect("axe.min.js reads");
+    let ws = Workspace::new();
+    ws.ok(&[
+        "items",
+        "create",
+        "The release",
+        "--type",
+        "epic",
+        "--priority",
+        "high",
+    ]);
+    ws.ok(&[
+        "items",
+        "create",
+        "Task one",
+        "--parent",
+        "WORK-001",
+        "--due",
+        "2026-02-01",
+    ]);
+    ws.ok(&["items", "create", "Task two", "--assignee", "bo"]);
+    ws.ok(&["items", "claim", "WORK-003", "--as", "bo", "--lease", "1h"]);
+    ws.ok(&["items", "label", "WORK-002", "--add", "ui"]);
+    ws.ok(&["items", "comment", "WORK-002", "Looks fine"]);
+    let server = Server::start(&ws);
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    runtime().block_on(async {
+        let browser = driver.browser().await;
+        browser.goto(&url).await.expect("the board opens");
+        until(
+            &browser,
+            "the cards",
+            "return document.querySelectorAll('.card').length === 3",
+        )
+        .await;
+        click(&browser, "#charts-toggle").await;
+        until(
+            &browser,
+            "the charts",
+            "return document.querySelectorAll('#cfd polygon').length > 0",
+        )
+        .await;
+        click(&browser, ".card[data-id=\"WORK-002\"] .title").await;
+        until(
+            &browser,
+            "the panel",
+            "return document.querySelector('#edit') !== null",
+        )
+        .await;
+        browser.execute(&axe, vec![]).await.expect("axe loads");
+        let found = browser
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                   .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                     nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))))
+                   .catch(e => done([{ id: 'axe-failed', impact: 'critical', help: String(e) }]));",
+                vec![],
+            )
+            .await
+            .expect("axe runs");
+        let serious: Vec<&Value> = found
+            .as_array()
+            .expect("the violations")
+            .iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .collect();
+        assert!(
+            serious.is_empty(),
+            "serious accessibility violations: {serious:#?}"
+        );
+        browser.close().await.expect("the browser closes");
+    });
+    drop(server);
+}
