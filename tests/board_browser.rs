@@ -16,7 +16,9 @@ use std::time::{Duration, Instant};
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
-use browser::{click, column_of, drag, events_of, runtime, until, wait_in_column, Driver};
+use browser::{
+    click, column_of, drag, events_of, overlapping_labels, runtime, until, wait_in_column, Driver,
+};
 use common::server::Server;
 use common::Workspace;
 
@@ -240,6 +242,7 @@ fn the_board_in_a_real_browser() {
         click(&browser, "#charts-toggle").await;
         until(&browser, "the flow diagram", "return document.querySelectorAll('#cfd polygon').length === 5").await;
         until(&browser, "the cycles", "return document.querySelectorAll('#cycle circle').length === 4").await;
+        assert_eq!(overlapping_labels(&browser).await, json!([]), "overlapping chart labels");
         let caption = browser
             .execute("return document.getElementById('cycle-caption').textContent", vec![])
             .await

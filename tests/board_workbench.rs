@@ -12,7 +12,7 @@ use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-use browser::{click, drag, events_of, runtime, until, wait_in_column, Driver};
+use browser::{click, drag, events_of, overlapping_labels, runtime, until, wait_in_column, Driver};
 use common::server::Server;
 use common::Workspace;
 
@@ -276,7 +276,7 @@ fn the_detail_panel_edits_claims_releases_undoes_and_creates() {
 
         // Claim and release from the panel, then undo the release.
         click(&browser, ".card[data-id=\"WORK-003\"] .title").await;
-        until(&browser, "the claim button", "return document.querySelector('#claim') !== null").await;
+        until(&browser, "WORK-003's claim button", "const h = document.querySelector('#detail.open h2'); return h && h.textContent.startsWith('WORK-003 ') && document.querySelector('#claim') !== null;").await;
         // Typed and pressed in one step: the live board may redraw the panel between two.
         browser
             .execute("document.getElementById('claim-lease').value = '30m'; document.getElementById('claim').click();", vec![])
@@ -419,6 +419,60 @@ fn the_board_passes_an_accessibility_check() {
             serious.is_empty(),
             "serious accessibility violations: {serious:#?}"
         );
+        browser.close().await.expect("the browser closes");
+    });
+    drop(server);
+}
+
+/// The charts on day one and in a narrow window: the flow spans a week, no two labels run
+/// into one another, and each chart has its numbers as a table.
+#[test]
+fn the_charts_read_well_on_day_one_and_have_tables() {
+    let Some(driver) = Driver::start() else { return };
+    let ws = Workspace::new();
+    for n in 0..5 {
+        ws.ok(&["items", "create", &format!("task {n}")]);
+    }
+    ws.ok(&["items", "start", "WORK-001"]);
+    ws.ok(&["items", "complete", "WORK-001"]);
+    ws.ok(&["items", "start", "WORK-002"]);
+    ws.ok(&["items", "complete", "WORK-002"]);
+    ws.ok(&["items", "start", "WORK-003"]);
+    let server = Server::start(&ws);
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    runtime().block_on(async {
+        let browser = driver.browser().await;
+        browser.set_window_size(560, 900).await.expect("a narrow window");
+        browser.goto(&url).await.expect("the board opens");
+        until(&browser, "the cards", "return document.querySelectorAll('.card').length === 5").await;
+        click(&browser, "#charts-toggle").await;
+        until(&browser, "the charts", "return document.querySelectorAll('#cfd polygon').length === 5 && document.querySelectorAll('#cycle circle').length === 2").await;
+        assert_eq!(
+            browser.execute("return document.getElementById('cfd').dataset.days", vec![]).await.unwrap(),
+            json!("7"),
+            "a week, not a sliver"
+        );
+        // Every label of both charts, pairwise: none overlaps another.
+        let overlaps = overlapping_labels(&browser).await;
+        assert_eq!(overlaps, json!([]), "overlapping labels");
+        let ticks = browser
+            .execute("return document.querySelectorAll('#cfd text.tick').length", vec![])
+            .await
+            .unwrap();
+        assert!(ticks.as_u64().unwrap() >= 2, "the days along the axis: {ticks}");
+        // The text fallback: the numbers of both charts as tables.
+        let flow = browser
+            .execute("return [...document.querySelectorAll('#cfd-table tr')].map(r => [...r.cells].map(c => c.textContent))", vec![])
+            .await
+            .unwrap();
+        let flow = flow.as_array().unwrap();
+        assert_eq!(flow[0], json!(["day", "done", "cancelled", "blocked", "in progress", "pending"]));
+        assert_eq!(flow.last().unwrap().as_array().unwrap()[1..], [json!("2"), json!("0"), json!("0"), json!("1"), json!("2")]);
+        let cycles = browser
+            .execute("return [...document.querySelectorAll('#cycle-table tr')].map(r => r.cells[0].textContent)", vec![])
+            .await
+            .unwrap();
+        assert_eq!(cycles, json!(["item", "WORK-002", "WORK-001"]));
         browser.close().await.expect("the browser closes");
     });
     drop(server);

@@ -192,3 +192,23 @@ pub fn events_of(ws: &Workspace, id: &str) -> Vec<Value> {
         .cloned()
         .collect()
 }
+
+/// The labels of the board's charts that overlap another of the same chart, as
+/// `chart: one / other`; empty when every label stands clear.
+pub async fn overlapping_labels(browser: &Client) -> Value {
+    browser
+        .execute(
+            "const out = [];
+             for (const id of ['cfd', 'cycle']) {
+               const boxes = [...document.querySelectorAll('#' + id + ' text')].map(t => [t.textContent, t.getBoundingClientRect()]);
+               for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                 const [a, r] = boxes[i], [b, q] = boxes[j];
+                 if (r.left < q.right - 0.5 && q.left < r.right - 0.5 && r.top < q.bottom - 0.5 && q.top < r.bottom - 0.5) out.push(id + ': ' + a + ' / ' + b);
+               }
+             }
+             return out;",
+            vec![],
+        )
+        .await
+        .expect("the labels measured")
+}
