@@ -293,6 +293,19 @@ fn the_detail_panel_edits_claims_releases_undoes_and_creates() {
         until(&browser, "the undo said", "return document.getElementById('message').textContent.startsWith('undid ')").await;
         assert_eq!(ws.json(&["items", "show", "WORK-003"])["status"], "in_progress");
 
+        // Delete from the panel, asked first; undo brings the item back.
+        click(&browser, "#detail button").await;
+        click(&browser, ".card[data-id=\"WORK-002\"] .title").await;
+        until(&browser, "WORK-002's delete button", "const h = document.querySelector('#detail.open h2'); return h && h.textContent.startsWith('WORK-002 ') && document.querySelector('#delete') !== null;").await;
+        click(&browser, "#delete").await;
+        until(&browser, "the delete dialog", "return document.getElementById('reason-dialog').open").await;
+        click(&browser, "#reason-ok").await;
+        until(&browser, "the card gone", "return document.querySelector('.card[data-id=\"WORK-002\"]') === null").await;
+        assert_eq!(ws.json(&["items", "show", "WORK-002"])["status"], "deleted");
+        click(&browser, "#undo").await;
+        until(&browser, "the card back", "return document.querySelector('.card[data-id=\"WORK-002\"]') !== null").await;
+        assert_eq!(ws.json(&["items", "show", "WORK-002"])["status"], "pending");
+
         // The keyboard: Escape closes the panel, j and k walk the cards, Enter opens one,
         // / goes to search and n to a new item.
         browser.execute("document.activeElement.blur()", vec![]).await.unwrap();

@@ -231,6 +231,7 @@ fn router(board: Board) -> Router {
         .route("/api/items/{id}", get(api::show).post(writes::update))
         .route("/api/items/{id}/claim", post(writes::claim))
         .route("/api/items/{id}/release", post(writes::release))
+        .route("/api/items/{id}/delete", post(writes::delete))
         .route("/api/undo", post(writes::undo))
         .route("/api/items/{id}/status", post(api::move_item))
         .route("/api/items/{id}/comments", post(api::comment))

@@ -128,6 +128,33 @@ pub async fn release(
     .await
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deleting {
+    reason: Option<String>,
+    expected_version: Option<u64>,
+}
+
+/// `POST /api/items/{id}/delete`: takes a mistake out of the work, as `items delete` does
+/// (the history stays; `undo` brings it back).
+pub async fn delete(
+    State(board): State<Board>,
+    Path(id): Path<String>,
+    payload: Result<Json<Deleting>, JsonRejection>,
+) -> Response {
+    let deleting = match body(payload) {
+        Ok(deleting) => deleting,
+        Err(refusal) => return *refusal,
+    };
+    write(&board, deleting.expected_version, move |_| {
+        Ok(Command::Delete {
+            item: item(&id)?,
+            reason: deleting.reason.clone().filter(|reason| !reason.trim().is_empty()),
+        })
+    })
+    .await
+}
+
 /// `POST /api/undo`: takes back the board actor's last change, as `jerry undo` does for
 /// the command line's; answers what `jerry undo --json` prints.
 pub async fn undo(State(board): State<Board>) -> Response {
