@@ -240,6 +240,9 @@ enum ExportFormat {
     /// One TOON document: the events are gathered first (TOON writes a list's length in
     /// its header), so this one costs memory in proportion to the export.
     Toon,
+    /// CSV with a header row (payload and metadata as JSON cells), gathered first as TOON
+    /// is: a header names every column any event has.
+    Csv,
 }
 
 fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CommandResult {
@@ -251,13 +254,14 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CommandRes
     if ctx.format().is_some_and(Format::for_people) {
         return Err(CommandError::new(
             ErrorKind::Usage,
-            "events export writes jsonl (the default), json or toon; --format table does not apply",
+            "events export writes jsonl (the default), json, toon or csv; --format table does not apply",
         ));
     }
     let format = match out.format() {
         Format::Table | Format::Markdown | Format::Jsonl => ExportFormat::Jsonl,
         Format::Json => ExportFormat::Json,
         Format::Toon => ExportFormat::Toon,
+        Format::Csv => ExportFormat::Csv,
     };
     let session = ctx.read(false)?;
     let filter = filter(filter_args, after, &session, ctx)?;
@@ -271,7 +275,7 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CommandRes
                 std::io::Error::other("the log could not be read")
             })
         };
-        if format == ExportFormat::Toon {
+        if matches!(format, ExportFormat::Toon | ExportFormat::Csv) {
             // TOON writes the list's length in its header: the events are gathered first.
             let mut gathered = Vec::new();
             let scanned = session.events().scan(&filter, |event| {
@@ -281,6 +285,12 @@ fn export(args: EventsExportArgs, ctx: &Context, out: &mut Output) -> CommandRes
             });
             read(scanned, &mut read_error)?;
             let value = serde_json::to_value(&gathered)?;
+            if format == ExportFormat::Csv {
+                let rows = super::csv::encode(value)
+                    .map_err(|err| std::io::Error::other(err.message().to_owned()))?;
+                sink.write_all(&rows)?;
+                return Ok(gathered.len() as u64);
+            }
             let text =
                 toon_format::encode_default(&value).map_err(|err| std::io::Error::other(err.to_string()))?;
             sink.write_all(text.as_bytes())?;

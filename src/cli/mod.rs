@@ -4,6 +4,7 @@
 mod archive;
 mod args;
 mod context;
+mod csv;
 pub(crate) mod docs;
 mod doctor;
 mod editor;

@@ -21,6 +21,8 @@ pub enum Format {
     Toon,
     /// Markdown, for `jerry prime`; every other command prints its table.
     Markdown,
+    /// Comma-separated values (RFC 4180) with a header row, for a spreadsheet.
+    Csv,
 }
 
 impl Format {
@@ -38,6 +40,9 @@ pub struct Output {
     stdout: Option<io::StdoutLock<'static>>,
     /// A list written row by row ([`Output::list_element`]), not yet on stdout.
     block: Vec<u8>,
+    /// The same, as CSV: rows gathered until the list ends (a header names every column
+    /// any row has).
+    rows: Vec<serde_json::Value>,
 }
 
 /// Writes compact JSON (as serde_json writes it: no whitespace outside strings) the way
@@ -103,11 +108,17 @@ impl Output {
     }
 
     pub fn styled(format: Format, style: Style) -> Self {
+        let style = Style {
+            markdown: format == Format::Markdown,
+            color: style.color && format != Format::Markdown,
+            ..style
+        };
         Self {
             format,
             style,
             stdout: Some(io::stdout().lock()),
             block: Vec::new(),
+            rows: Vec::new(),
         }
     }
 
@@ -179,11 +190,15 @@ impl Output {
                 self.stdout().write_all(&lines)?;
                 return Ok(());
             }
+            Format::Csv => super::csv::encode(serde_json::to_value(value)?)?,
             Format::Toon => toon_format::encode_default(&serde_json::to_value(value)?)
                 .map_err(|err| CommandError::failure(format!("cannot encode as TOON: {err}")))?
                 .into_bytes(),
         };
-        buffer.push(b'\n');
+        // CSV rows end in their own line breaks.
+        if self.format != Format::Csv {
+            buffer.push(b'\n');
+        }
         self.stdout().write_all(&buffer)?;
         Ok(())
     }
@@ -203,6 +218,11 @@ impl Output {
                 block.extend_from_slice(if index == 0 { b"[\n  " } else { b",\n  " });
                 pretty_element(compact.as_bytes(), &mut block);
             }
+            Format::Csv => {
+                self.rows.push(serde_json::from_str(compact)?);
+                self.block = block;
+                return Ok(());
+            }
             Format::Toon => {
                 return Err(CommandError::failure(
                     "a TOON list is encoded whole, not row by row",
@@ -219,6 +239,12 @@ impl Output {
 
     /// Ends a list written with [`Output::list_element`], of `count` elements.
     pub fn end_list(&mut self, count: usize) -> CommandResult {
+        if self.format == Format::Csv {
+            let rows = std::mem::take(&mut self.rows);
+            let encoded = super::csv::encode(serde_json::Value::Array(rows))?;
+            self.stdout().write_all(&encoded)?;
+            return Ok(());
+        }
         let mut block = std::mem::take(&mut self.block);
         if self.format != Format::Jsonl {
             block.extend_from_slice(if count == 0 { b"[]\n" } else { b"\n]\n" });

@@ -35,6 +35,12 @@ pub fn prime(args: PrimeArgs, ctx: &Context, out: &mut Output) -> CommandResult 
         (None, Format::Table) | (_, Format::Toon) => Written::Toon,
         (_, Format::Json | Format::Jsonl) => Written::Json,
         (_, Format::Markdown | Format::Table) => Written::Markdown,
+        (_, Format::Csv) => {
+            return Err(crate::door::error::CommandError::new(
+                crate::door::error::ErrorKind::Usage,
+                "jerry prime prints toon (the default), markdown or json; --format csv does not apply",
+            ))
+        }
     };
     let text = primed(&session, (args.max_tokens, "--max-tokens"), written, COMMANDS)?;
     out.line(&text)

@@ -24,6 +24,9 @@ pub struct Style {
     pub width: Option<usize>,
     pub quiet: bool,
     pub times: Times,
+    /// Tables as Markdown (`--format markdown`): a pipe table a person pastes into a pull
+    /// request, whole (nothing cut to the terminal's width) and without colour.
+    pub markdown: bool,
 }
 
 /// How a table shows a moment (the `time_format` setting, or `--utc`) and what now is.
@@ -78,6 +81,7 @@ impl Style {
             width,
             quiet,
             times: Times::default(),
+            markdown: false,
         }
     }
 }

@@ -267,7 +267,7 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     let mut rows = Vec::new();
     let streamed = match out.format() {
         _ if fields.is_some() => None,
-        Format::Json | Format::Jsonl => {
+        Format::Json | Format::Jsonl | Format::Csv => {
             let mut index = 0;
             queries.each_listed_json(&filter, |json| -> CommandResult {
                 out.list_element(index, json)?;

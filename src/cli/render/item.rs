@@ -33,6 +33,35 @@ pub fn item_rows<E>(
     mut write: impl FnMut(&str) -> Result<(), E>,
 ) -> Result<(), E> {
     const BLOCK: usize = 64 * 1024;
+    if style.markdown {
+        let with_due = rows.iter().any(|row| row.due.is_some());
+        let header: Vec<&str> = HEADER
+            .iter()
+            .enumerate()
+            .filter(|(column, _)| *column != DUE || with_due)
+            .map(|(_, name)| *name)
+            .collect();
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| {
+                let mut cells = vec![
+                    row.id.to_string(),
+                    row.work_type.as_str().to_owned(),
+                    row.priority.as_str().to_owned(),
+                    row.status.as_str().to_owned(),
+                    row.assignee.as_deref().map(printable).unwrap_or_default(),
+                ];
+                if with_due {
+                    cells.push(row.due.map(|due| style.times.moment(due)).unwrap_or_default());
+                }
+                cells.push(printable(&row.title));
+                cells
+            })
+            .collect();
+        let mut text = super::markdown(&header, &cells);
+        text.push('\n');
+        return write(&text);
+    }
     let mut table = RowsTable::new(style);
     for row in rows {
         table.measure(row);

@@ -63,6 +63,9 @@ pub(super) fn render<C: AsRef<str> + From<String>>(
     style: Style,
     paint: impl Fn(usize, usize) -> Option<&'static str>,
 ) -> String {
+    if style.markdown {
+        return markdown(header, &rows);
+    }
     let last = header.len() - 1;
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in &rows {
@@ -94,6 +97,29 @@ pub(super) fn render<C: AsRef<str> + From<String>>(
     }
     out.pop();
     out
+}
+
+/// A Markdown pipe table: a cell's `|` escaped and its line breaks as spaces, so every row
+/// stays one line of the table.
+pub(super) fn markdown<C: AsRef<str>>(header: &[&str], rows: &[Vec<C>]) -> String {
+    let cell = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
+    let line = |cells: &mut dyn Iterator<Item = String>| {
+        let mut out = String::from("|");
+        for text in cells {
+            out.push(' ');
+            out.push_str(&text);
+            out.push_str(" |");
+        }
+        out
+    };
+    let mut out = vec![
+        line(&mut header.iter().map(|h| cell(&h.to_lowercase()))),
+        line(&mut header.iter().map(|_| "---".to_owned())),
+    ];
+    for row in rows {
+        out.push(line(&mut row.iter().map(|c| cell(c.as_ref()))));
+    }
+    out.join("\n")
 }
 
 /// `count` spaces, copied from a run of them rather than pushed one char at a time.
