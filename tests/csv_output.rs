@@ -152,3 +152,34 @@ fn markdown_lists_are_pipe_tables() {
     let events = ws.ok(&["events", "list", "--format", "markdown"]);
     assert!(events.starts_with("| pos | time | item | event |"), "{events}");
 }
+
+#[test]
+fn a_followed_log_streams_csv_rows_under_one_header() {
+    use std::io::{BufRead, BufReader};
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "One, with a comma"]);
+    ws.ok(&["items", "create", "Two"]);
+    let mut follow = ws
+        .command()
+        .args(["events", "follow", "--from-start", "--format", "csv"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("events follow");
+    let mut lines = BufReader::new(follow.stdout.take().expect("stdout")).lines();
+    let mut text = String::new();
+    for _ in 0..3 {
+        text.push_str(&lines.next().expect("a line").expect("text"));
+        text.push('\n');
+    }
+    let _ = follow.kill();
+    let _ = follow.wait();
+    let rows = python_reads(&text);
+    let events = ws.json(&["events", "list"]);
+    assert_eq!(rows.len(), 2, "{text}");
+    for (row, event) in rows.iter().zip(events.as_array().expect("events")) {
+        for (key, got) in row {
+            assert_eq!(got.as_str().unwrap_or_default(), cell(event.get(key)), "{key}");
+        }
+    }
+}

@@ -221,7 +221,16 @@ fn mcp_json_prints_the_entry_or_puts_it_in_a_file() {
         args.iter().filter_map(Value::as_str).collect::<Vec<_>>()[3..],
         ["--actor", "agent-3"]
     );
-    ws.ok(&["setup", "mcp-json", "--file", ".cursor/mcp.json"]);
+    let out = ws.run(&["setup", "mcp-json", "--file", ".cursor/mcp.json"]);
+    assert!(out.status.success());
+    // The test's PATH has no jerry: the note says where to find this one.
+    let dir = std::path::Path::new(env!("CARGO_BIN_EXE_jerry"))
+        .parent()
+        .unwrap()
+        .display()
+        .to_string();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("put {dir} on PATH")), "{stderr}");
     let written = read_json(&ws.path().join(".cursor/mcp.json"));
     assert_eq!(
         written["mcpServers"]["jerry"]["command"],

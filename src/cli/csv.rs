@@ -38,6 +38,28 @@ pub fn encode(value: Value) -> CommandResult<Vec<u8>> {
         .map_err(|err| CommandError::failure(format!("cannot write CSV: {err}")))
 }
 
+/// One row of a stream (`events follow`), the header first when `header` has none yet: a
+/// stream cannot wait for its last row to name its columns, so the first row names them.
+pub fn line(value: Value, header: &mut Option<Vec<String>>) -> CommandResult<Vec<u8>> {
+    let row = row(value);
+    let failed = |err: csv::Error| CommandError::failure(format!("cannot write CSV: {err}"));
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let columns = match header {
+        Some(columns) => columns,
+        None => {
+            let columns: Vec<String> = row.keys().cloned().collect();
+            writer.write_record(&columns).map_err(failed)?;
+            header.insert(columns)
+        }
+    };
+    writer
+        .write_record(columns.iter().map(|key| cell(row.get(key))))
+        .map_err(failed)?;
+    writer
+        .into_inner()
+        .map_err(|err| CommandError::failure(format!("cannot write CSV: {err}")))
+}
+
 fn row(value: Value) -> Map<String, Value> {
     match value {
         Value::Object(map) => map,

@@ -43,6 +43,8 @@ pub struct Output {
     /// The same, as CSV: rows gathered until the list ends (a header names every column
     /// any row has).
     rows: Vec<serde_json::Value>,
+    /// The columns of a CSV stream, named by its first row.
+    csv_header: Option<Vec<String>>,
 }
 
 /// Writes compact JSON (as serde_json writes it: no whitespace outside strings) the way
@@ -119,6 +121,7 @@ impl Output {
             stdout: Some(io::stdout().lock()),
             block: Vec::new(),
             rows: Vec::new(),
+            csv_header: None,
         }
     }
 
@@ -255,6 +258,13 @@ impl Output {
 
     /// One compact JSON object on its own line (JSON Lines / NDJSON).
     pub fn json_line<T: Serialize + ?Sized>(&mut self, value: &T) -> CommandResult {
+        if self.format == Format::Csv {
+            let mut header = self.csv_header.take();
+            let row = super::csv::line(serde_json::to_value(value)?, &mut header);
+            self.csv_header = header;
+            self.stdout().write_all(&row?)?;
+            return Ok(());
+        }
         let mut buffer = serde_json::to_vec(value)?;
         buffer.push(b'\n');
         self.stdout().write_all(&buffer)?;

@@ -215,6 +215,18 @@ fn entries_for(args: &SetupArgs, ctx: &Context) -> CommandResult<Entries> {
     })
 }
 
+/// Whether `jerry` on PATH is `program` (the same file, however reached).
+fn on_path(program: &Path) -> bool {
+    let Ok(program) = std::fs::canonicalize(program) else {
+        return false;
+    };
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path)
+            .find_map(|dir| std::fs::canonicalize(dir.join("jerry")).ok())
+            .is_some_and(|found| found == program)
+    })
+}
+
 fn absolute(path: &Path) -> CommandResult<PathBuf> {
     std::path::absolute(path)
         .map_err(|err| CommandError::failure(format!("cannot resolve {}: {err}", path.display())))
@@ -369,6 +381,15 @@ fn report(
             out.note(&format!(
                 "`jerry setup {} --remove` takes it back",
                 args.host.name()
+            ));
+        }
+        // The host runs jerry by its path; the agent's own shell runs the prime's `jerry …`.
+        if !on_path(Path::new(&entries.program)) {
+            let folder = Path::new(&entries.program).parent().unwrap_or(Path::new("."));
+            out.note(&format!(
+                "note: `jerry` on PATH is not {} (or there is none): the prime tells the agent to run `jerry …`; put {} on PATH",
+                entries.program,
+                folder.display()
             ));
         }
     }
