@@ -23,7 +23,7 @@ fn listed(ws: &Workspace, args: &[&str]) -> Vec<String> {
 fn a_bad_value_says_what_would_be_taken() {
     let ws = Workspace::new();
     ws.ok(&["items", "create", "a"]);
-    let out = ws.run(&["events", "export", "--format", "csv"]);
+    let out = ws.run(&["events", "export", "--format", "xml"]);
     assert_fails(&out, 5, "the values are: table, json, jsonl, toon");
     let out = ws.run(&["--lock-timeout", "abc", "items", "list"]);
     assert_fails(&out, 5, "expected a number of seconds");
