@@ -47,8 +47,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub json: bool,
     /// How to print data: table (for people), json, jsonl (one object per line), toon
-    /// (compact, for LLM agents), csv (a header row, for a spreadsheet) or markdown (jerry
-    /// prime; elsewhere the table).
+    /// (compact, for LLM agents), csv (a header row, for a spreadsheet) or markdown (a pipe
+    /// table, for a pull request; jerry prime's text).
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     pub format: Option<super::output::Format>,
     /// Who is making the change, recorded in each event's metadata [default: the project's

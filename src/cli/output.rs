@@ -19,7 +19,7 @@ pub enum Format {
     Jsonl,
     /// TOON, the token-efficient encoding of the same JSON data model, for LLM agents.
     Toon,
-    /// Markdown, for `jerry prime`; every other command prints its table.
+    /// Markdown: `jerry prime`'s text; every other command's table as a pipe table.
     Markdown,
     /// Comma-separated values (RFC 4180) with a header row, for a spreadsheet.
     Csv,
