@@ -122,6 +122,10 @@ fn csv_holds_what_json_holds_for_every_list() {
     let payload: Value =
         serde_json::from_str(export[0]["payload"].as_str().unwrap()).expect("JSON in a cell");
     assert_eq!(payload["title"], "Comma, \"quotes\" and | a pipe");
+    // An error is said on stderr alone: no row of it on stdout.
+    let out = ws.run(&["items", "show", "99", "--format", "csv"]);
+    common::assert_fails(&out, 3, "WORK-099 not found");
+    assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
     // An empty list is no rows at all, not a header alone.
     assert_eq!(
         ws.ok(&["items", "list", "--status", "done", "--format", "csv"]),

@@ -192,6 +192,26 @@ fn bad_and_hostile_requests_are_refused_and_write_nothing() {
     );
     let (status, _) = server.post("/api/items", r#"{"title": "x", "colour": "red"}"#);
     assert_eq!(status, 400);
+    // The detail panel's writes: nothing to change, a word no field takes, a bad lease, a
+    // stale version, an unknown item.
+    for (path, body, want) in [
+        ("/api/items/1", r#"{}"#, 400),
+        ("/api/items/1", r#"{"priority": "urgent"}"#, 400),
+        ("/api/items/1", r#"{"type": "feature"}"#, 400),
+        ("/api/items/1", r#"{"title": "x", "expected_version": 9}"#, 409),
+        ("/api/items/9", r#"{"title": "x"}"#, 404),
+        ("/api/items/1/claim", r#"{"lease": "soon"}"#, 400),
+        ("/api/items/1/release", r#"{}"#, 400),
+        ("/api/items/1/delete", r#"{"expected_version": 9}"#, 409),
+    ] {
+        let (status, answer) = server.post(path, body);
+        assert_eq!(status, want, "{path} {body}: {answer}");
+    }
+    let (status, answer) = server.post("/api/items/1", r#"{"priority": "urgent"}"#);
+    assert!(
+        answer.contains("invalid value 'urgent' for 'priority': expected one of critical"),
+        "{status} {answer}"
+    );
     let (status, body) = server.post("/api/items", r#"{"title": ""}"#);
     assert_eq!(
         (status, error_kind(&body).as_str()),

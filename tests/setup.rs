@@ -263,6 +263,34 @@ fn a_damaged_host_file_is_refused_and_nothing_is_written() {
         2,
         "--file is for mcp-json",
     );
+    // A TOML error is one line too (toml_edit draws the line it points at), and names where.
+    std::fs::create_dir_all(ws.path().join(".codex")).unwrap();
+    std::fs::write(ws.path().join(".codex/config.toml"), "[[broken\n").unwrap();
+    let out = ws.run(&["setup", "codex"]);
+    assert_fails(
+        &out,
+        5,
+        ".codex/config.toml is not TOML (TOML parse error at line 1",
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).lines().count(),
+        1,
+        "one line"
+    );
+    assert!(!ws.path().join(".codex/hooks.json").exists());
+    assert_fails(
+        &ws.run(&[
+            "setup",
+            "mcp-json",
+            "--program",
+            "/no/such/jerry",
+            "--file",
+            "y.json",
+        ]),
+        5,
+        "--program /no/such/jerry is no file",
+    );
+    assert!(!ws.path().join("y.json").exists());
 }
 
 #[test]

@@ -103,7 +103,11 @@ pub fn main(env: Environment, doors: &Doors) -> ExitCode {
     warn_of_damage(&mut out);
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => error::report(&err, json, |body| print_json(&mut out, body)),
+        // A spreadsheet's rows are data only: under --format csv an error is said on
+        // stderr alone, never as a row.
+        Err(err) => error::report(&err, json && format != output::Format::Csv, |body| {
+            print_json(&mut out, body);
+        }),
     }
 }
 

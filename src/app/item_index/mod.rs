@@ -212,16 +212,25 @@ impl ItemIndex {
 
     /// Opens (creating) the file and its schema; a file of another format is emptied.
     ///
-    /// The format is read, and the file emptied and its schema made, in one write
-    /// transaction: several processes opening a new file at once (racing claimers, the
-    /// first command after a clone) must not take one another's half-made schema, whose
-    /// format row is not written yet, for another format and drop the tables another has
-    /// just filled — its next read then found no items, and a claim "nothing ready".
+    /// A file of this format (the usual case: every read opens it) is used as it is,
+    /// without a write lock. Otherwise the format is read again, and the file emptied and
+    /// its schema made, in one write transaction: several processes opening a new file at
+    /// once (racing claimers, the first command after a clone) must not take one another's
+    /// half-made schema, whose format row is not written yet, for another format and drop
+    /// the tables another has just filled — its next read then found no items, and a
+    /// claim "nothing ready". (The format row is written in the same transaction as the
+    /// schema, so a file with it has its tables.)
     pub fn open(path: &Path) -> Result<Self, IndexError> {
         let conn = connect(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        {
+        let current: Option<i64> = conn
+            .query_row("SELECT value FROM meta WHERE key = 'format'", [], |row| {
+                row.get(0)
+            })
+            .optional()
+            .unwrap_or(None);
+        if current != Some(FORMAT) {
             let tx = rusqlite::Transaction::new_unchecked(&conn, TransactionBehavior::Immediate)?;
             let format: Option<i64> = tx
                 .query_row("SELECT value FROM meta WHERE key = 'format'", [], |row| {

@@ -199,8 +199,17 @@ fn without_hooks(root: &mut Map<String, Value>) {
 }
 
 fn parse_toml(text: &str) -> Result<toml_edit::DocumentMut, String> {
-    text.parse()
-        .map_err(|err: toml_edit::TomlError| format!("is not TOML ({})", err.to_string().trim()))
+    // toml_edit's message draws the line it points at; one line says where and what.
+    text.parse().map_err(|err: toml_edit::TomlError| {
+        let text = err.to_string();
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let what = match (lines.first(), lines.last()) {
+            (Some(first), Some(last)) if first != last => format!("{first}: {last}"),
+            (Some(first), _) => (*first).to_owned(),
+            _ => "it does not parse".to_owned(),
+        };
+        format!("is not TOML ({what})")
+    })
 }
 
 /// The `[mcp_servers.jerry]` table and the hooks feature, added to the user's `config.toml`

@@ -187,6 +187,12 @@ pub fn run(args: SetupArgs, ctx: &Context, out: &mut Output) -> CommandResult {
 /// typed) so that the host finds the same tracker from wherever it starts them.
 fn entries_for(args: &SetupArgs, ctx: &Context) -> CommandResult<Entries> {
     let program = match &args.program {
+        Some(program) if !program.is_file() => {
+            return Err(CommandError::invalid(format!(
+                "--program {} is no file: name the jerry the host should run",
+                program.display()
+            )))
+        }
         Some(program) => absolute(program)?,
         None => std::env::current_exe()
             .map_err(|err| CommandError::failure(format!("cannot tell where this jerry is: {err}")))?,
