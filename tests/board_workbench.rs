@@ -318,6 +318,17 @@ fn the_detail_panel_edits_claims_releases_undoes_and_creates() {
         assert_ne!(first, second, "j moves to the next card");
         press(&browser, 'k').await;
         assert_eq!(focused(&browser).await, first, "k moves back");
+        // Another process writes: the live redraw keeps the focus where it was.
+        let before = browser
+            .execute("return document.querySelector('.card[data-id=\"WORK-001\"]').dataset.version", vec![])
+            .await
+            .unwrap();
+        ws.ok(&["items", "priority", "WORK-001", "low"]);
+        let redrawn = format!(
+            "const c = document.querySelector('.card[data-id=\"WORK-001\"]'); return c !== null && c.dataset.version !== {before};"
+        );
+        until(&browser, "the live redraw", &redrawn).await;
+        assert_eq!(focused(&browser).await, first, "a redraw keeps the focus");
         press(&browser, Key::Enter.into()).await;
         until(&browser, "the card opened", "const h = document.querySelector('#detail.open h2'); return h && h.textContent.startsWith(document.activeElement.dataset.id || 'WORK');").await;
         press(&browser, Key::Escape.into()).await;
