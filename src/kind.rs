@@ -69,6 +69,7 @@ impl AppError {
             | AppError::BadEnvironment { .. }
             | AppError::NoUserConfig
             | AppError::InvalidImport { .. }
+            | AppError::InvalidForeign { .. }
             | AppError::ArchiveUnsupported { .. }
             | AppError::SyncRejected { .. } => ErrorKind::Invalid,
             AppError::Conflict { .. }

@@ -58,6 +58,13 @@ pub enum AppError {
     Damaged { id: WorkItemId, seen: u64, holds: u64 },
     #[error("line {line} of the import: {reason}")]
     InvalidImport { line: u64, reason: String },
+    /// A record of another tracker's export that cannot be read (`jerry import --from`).
+    #[error("{place} of the {tracker} export: {reason}; nothing was imported")]
+    InvalidForeign {
+        tracker: &'static str,
+        place: String,
+        reason: String,
+    },
     #[error("line {line} of the import conflicts with {stream} version {version}, which holds event {existing}; nothing was imported")]
     ImportConflict {
         stream: StreamId,

@@ -12,6 +12,7 @@ mod error;
 mod event_log;
 pub mod exchange;
 mod exchange_state;
+mod foreign;
 mod generate;
 mod import;
 mod item_filter;
@@ -44,6 +45,7 @@ pub use exchange_state::ExchangeState;
 /// Writes without a session: for the benches, which fill a bare store (doors use
 /// [`Session::generate`]).
 #[doc(hidden)]
+pub use foreign::{ForeignReport, ImportedItem, ItemAction, Tracker};
 pub use generate::generate;
 /// Writes without a session: for the fuzz target, which feeds a bare store (doors use
 /// [`Session::import`]).

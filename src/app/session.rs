@@ -481,6 +481,36 @@ impl Session {
         })
     }
 
+    /// Brings in another tracker's export (see `app::foreign`): new items with their
+    /// history, changes to the ones an earlier import made. Like a restore, the imported
+    /// history is the source's, so the policies move past it instead of reacting.
+    pub fn import_from(
+        &self,
+        tracker: super::Tracker,
+        text: &str,
+        dry_run: bool,
+    ) -> Result<Outcome<super::ForeignReport>, AppError> {
+        let importer = super::foreign::Importer {
+            store: &self.store,
+            clock: &*self.env.clock,
+            ids: &*self.env.ids,
+            actor: &self.actor,
+            default_type: self.default_type(),
+        };
+        let report = super::foreign::import_foreign(&importer, tracker, text, dry_run)?;
+        let mut created_project = None;
+        if !dry_run && report.events > 0 {
+            self.policies().skip_to_head()?;
+            created_project = self.create_if_first()?;
+        }
+        Ok(Outcome {
+            value: report,
+            reactions: Vec::new(),
+            policy_failure: None,
+            created_project,
+        })
+    }
+
     /// The settings this session was opened with (the project's over the user's).
     pub fn config(&self) -> &crate::config::ProjectConfig {
         &self.config

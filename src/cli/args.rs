@@ -115,6 +115,21 @@ Examples:
         #[arg(long, requires = "repair")]
         accept_loss: bool,
     },
+    /// Bring in a Taskwarrior, beads or GitHub Issues backlog, with its history.
+    #[command(
+        after_help = "Reads what the other tool exports: `task export` (Taskwarrior 2.6 and 3.x), beads' .beads/issues.jsonl, or `gh issue list --state all --json number,title,body,state,stateReason,labels,assignees,author,createdAt,closedAt,comments,milestone,url` (or one `gh issue view --json …`).\nEach record becomes an item whose events carry the source's own times and authors (created, each comment, started, closed), and its source reference (taskwarrior:UUID, beads:ID, github:OWNER/REPO#N), which names the item wherever an id is taken: jerry items show github:owner/repo#12.\nRun it again on a newer export: items already imported get only what changed since, as ordinary events; nothing is duplicated. Links to records in neither the file nor the project are reported, not invented. One bad record refuses the whole import (exit 5, with its line or record number), and nothing is written. Every field's mapping: docs/import.md.\n\nExamples:\n  task export | jerry import --from taskwarrior -\n  jerry import --from beads .beads/issues.jsonl --dry-run\n  gh issue list --state all --limit 10000 --json number,title,body,state,stateReason,labels,assignees,author,createdAt,closedAt,comments,milestone,url > issues.json && jerry import --from github issues.json --json"
+    )]
+    Import {
+        /// The tool the export comes from.
+        #[arg(long = "from", value_name = "TOOL")]
+        from: TrackerArg,
+        /// The export file, or - for standard input.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Say what would be created and changed; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Move finished work out of the live log into a compressed archive segment.
     #[command(
         after_help = "Archives the items done or cancelled, and unchanged since, before TIME, each with every item it is linked to (parent, children, dependencies): a group goes only when all of it can. Archived items leave items list, ready and the board (items list --archived shows them); items show, history, --at, events export/replay/follow and doctor read them as before, and their events keep their positions. Any change to an archived item (items reopen, a comment, a synced event) brings its group back first.\nOne step: the segment is written, then the catalog commits, then the stream files go; a crash at any point leaves every event readable. Files store only (exit 5 on SQLite or PostgreSQL).\n\nExamples:\n  jerry archive --dry-run\n  jerry archive --closed-before 2026-01-01 --json"
@@ -411,6 +426,17 @@ pub struct EventsExportArgs {
 pub struct EventsImportArgs {
     /// An export file, or - for standard input.
     pub file: PathBuf,
+}
+
+/// The trackers `jerry import --from` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TrackerArg {
+    /// `task export`'s JSON array.
+    Taskwarrior,
+    /// beads' issues.jsonl.
+    Beads,
+    /// `gh issue list --json …`'s JSON array.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -12,6 +12,7 @@ mod error;
 mod events;
 mod fields;
 mod flags;
+mod import;
 mod items;
 mod mistyped;
 mod next;
@@ -197,6 +198,7 @@ fn run(command: TopCommand, doors: &Doors, ctx: &Context, out: &mut Output) -> C
             closed_before,
             dry_run,
         } => archive::run(&closed_before, dry_run, ctx, out),
+        TopCommand::Import { from, file, dry_run } => import::run(from, &file, dry_run, ctx, out),
         TopCommand::Mcp => {
             out.release();
             (doors.mcp)(ctx.open()?, ctx.actor_given())

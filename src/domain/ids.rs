@@ -157,6 +157,33 @@ impl<'de> Deserialize<'de> for WorkItemId {
     }
 }
 
+/// The trackers `jerry import` reads from, as their source references begin.
+pub const SOURCE_PREFIXES: [&str; 3] = ["taskwarrior:", "beads:", "github:"];
+
+/// The internal id of the item imported from `source` (`taskwarrior:UUID`, `beads:ID`,
+/// `github:OWNER/REPO#N`): a 128-bit FNV-1a hash of the reference. Derived, not drawn, so
+/// that the reference names the item wherever an id is taken (the command line, MCP, the
+/// board) through the lookup by ULID every door already has, with no index of its own.
+/// The hash is part of the on-disk format: changing it would orphan every imported item's
+/// reference. GitHub owners and repositories are case-insensitive, so are their references.
+pub fn source_ulid(source: &str) -> Option<Ulid> {
+    let source = source.trim();
+    let prefix = SOURCE_PREFIXES.iter().find(|p| source.starts_with(**p))?;
+    if source.len() == prefix.len() {
+        return None;
+    }
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    let hash = |bytes: &mut dyn Iterator<Item = u8>| {
+        bytes.fold(OFFSET, |hash, byte| (hash ^ u128::from(byte)).wrapping_mul(PRIME))
+    };
+    Some(Ulid(if *prefix == "github:" {
+        hash(&mut source.bytes().map(|b| b.to_ascii_lowercase()))
+    } else {
+        hash(&mut source.bytes())
+    }))
+}
+
 /// How a user names an item on the command line: by display id or by its ULID.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemRef {
@@ -171,12 +198,15 @@ impl FromStr for ItemRef {
         if let Ok(id) = input.parse::<WorkItemId>() {
             return Ok(ItemRef::Display(id));
         }
+        if let Some(ulid) = source_ulid(input) {
+            return Ok(ItemRef::Internal(ulid));
+        }
         match Ulid::from_string(input.trim()) {
             Ok(ulid) => Ok(ItemRef::Internal(ulid)),
             Err(_) => Err(DomainError::InvalidValue {
                 kind: "item id",
                 input: input.to_owned(),
-                expected: "expected PREFIX-<number> (WORK-7, or the project's prefix), a number, or a ULID",
+                expected: "expected PREFIX-<number> (WORK-7, or the project's prefix), a number, a ULID, or an import's source (github:OWNER/REPO#N)",
             }),
         }
     }

@@ -105,6 +105,10 @@ pub struct WorkItem {
     /// The item this one was moved from (`items move`), in its old project.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moved_from: Option<Elsewhere>,
+    /// The record of another tracker this item was imported from (`jerry import`), which
+    /// also names it wherever an id is asked for. Absent on items made here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Where this item was moved to (`items move`): it is cancelled here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moved_to: Option<Elsewhere>,
@@ -218,6 +222,7 @@ impl NewWorkItem {
             wait: self.wait,
             recur: self.recur,
             moved_from: self.moved_from.clone(),
+            source: None,
         })
     }
 }
@@ -288,6 +293,7 @@ impl WorkItem {
             wait: created.wait,
             recur: created.recur,
             moved_from: created.moved_from,
+            source: created.source,
             moved_to: None,
             blocked_reason: None,
             deleted_from: None,

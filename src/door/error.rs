@@ -171,6 +171,7 @@ impl From<AppError> for CommandError {
             | AppError::CorruptEvent { .. }
             | AppError::Inconsistent { .. }
             | AppError::InvalidImport { .. }
+            | AppError::InvalidForeign { .. }
             | AppError::ImportConflict { .. }
             | AppError::ImportChanged { .. }
             | AppError::ImportDuplicateId { .. }

@@ -70,7 +70,7 @@ impl JsonlStore {
             }
         }
         self.index.write(&head, &entries)?;
-        let written = self.write_stream(&path, file_len, tail, &batch.bytes);
+        let written = self.write_stream(&path, file_len, tail, &batch.bytes, Flush::Full);
         if let Err(err) = written {
             self.index.roll_back(&head);
             return Err(err);
@@ -159,11 +159,34 @@ impl JsonlStore {
         }
         self.index.write(&head, &entries)?;
         let mut written: Vec<(PathBuf, u64)> = Vec::with_capacity(targets.len());
+        let count = targets.len();
+        let bulk = cfg!(target_os = "linux") && count >= SYNC_ONCE_FROM;
+        let mut created = false;
         for (number, ((path, tail, existing), bytes)) in targets.into_iter().zip(batches).enumerate() {
             if number > 0 {
                 crate::faults::inject("between-streams");
             }
-            if let Err(err) = self.write_stream(&path, existing, tail, &bytes) {
+            // Everything before the witness (the last batch, which commits the write) is
+            // made durable before the witness is written, and only then: the new files'
+            // directory entries in one directory sync, and, for a write of many streams,
+            // their data in one sync of the file system (an import of 10,000 new items
+            // was 20,000 syncs).
+            let witness = number + 1 == count;
+            let result = if witness {
+                let before = if bulk {
+                    sync_filesystem(&self.events_dir)
+                } else if created {
+                    sync_dir(&self.events_dir)
+                } else {
+                    Ok(())
+                };
+                before.and_then(|()| self.write_stream(&path, existing, tail, &bytes, Flush::Full))
+            } else {
+                created |= existing.is_none();
+                let flush = if bulk { Flush::Nothing } else { Flush::Data };
+                self.write_stream(&path, existing, tail, &bytes, flush)
+            };
+            if let Err(err) = result {
                 // Best effort: the lines already written are not committed (their witness
                 // is missing) whatever happens here; cutting them off only tidies.
                 for (path, len) in &written {
@@ -229,8 +252,9 @@ impl JsonlStore {
         existing: Option<(File, u64)>,
         tail: Tail,
         buffer: &[u8],
+        flush: Flush,
     ) -> Result<(), StoreError> {
-        let created = existing.is_none();
+        let created = existing.is_none() && flush == Flush::Full;
         let mut file = match existing {
             Some((file, len)) => {
                 if len > tail.committed_len as u64 {
@@ -243,7 +267,11 @@ impl JsonlStore {
             }
             None => create_new(path)?,
         };
-        write_durably(path, &mut file, tail.committed_len as u64, buffer)?;
+        if flush == Flush::Nothing {
+            write_unsynced(path, &mut file, tail.committed_len as u64, buffer)?;
+        } else {
+            write_durably(path, &mut file, tail.committed_len as u64, buffer)?;
+        }
         if created {
             sync_dir(&self.events_dir)?;
         }
@@ -259,6 +287,49 @@ pub(super) fn create_new(path: &Path) -> Result<File, StoreError> {
         .open(path)
         .map(|file| file.into_parts().0)
         .map_err(|err| StoreError::io("cannot create", path, err))
+}
+
+/// A multi-stream write of at least this many streams makes its batches durable with one
+/// sync of the file system instead of one sync a file.
+const SYNC_ONCE_FROM: usize = 64;
+
+/// What a stream's write makes durable before it returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Flush {
+    /// The data, and a new file's directory entry.
+    Full,
+    /// The data only: the caller syncs the directory.
+    Data,
+    /// Nothing: the caller syncs the file system before it commits.
+    Nothing,
+}
+
+/// [`write_durably`] without the sync, for a caller that syncs the file system later.
+fn write_unsynced(path: &Path, file: &mut File, offset: u64, buffer: &[u8]) -> Result<(), StoreError> {
+    let result = file
+        .seek(SeekFrom::Start(offset))
+        .and_then(|_| file.write_all(buffer));
+    if let Err(err) = result {
+        let _ = file.set_len(offset);
+        return Err(StoreError::io("cannot append to", path, err));
+    }
+    Ok(())
+}
+
+/// Makes every write to the file system that holds `dir` durable (data and directory
+/// entries): one `syncfs` on Linux, which reports a failed writeback since 5.8.
+fn sync_filesystem(dir: &Path) -> Result<(), StoreError> {
+    let io_err = |err| StoreError::io("cannot sync the file system of", dir, err);
+    let handle = fs_err::File::open(dir).map_err(io_err)?;
+    #[cfg(target_os = "linux")]
+    {
+        rustix::fs::syncfs(&handle).map_err(|err| io_err(err.into()))
+    }
+    // Elsewhere a bulk write syncs each file (see `bulk`): only the directory is left.
+    #[cfg(not(target_os = "linux"))]
+    {
+        handle.sync_all().map_err(io_err)
+    }
 }
 
 /// Writes `buffer` at `offset` and returns only once it is on stable storage. On failure the

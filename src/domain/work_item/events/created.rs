@@ -35,6 +35,11 @@ pub struct WorkItemCreated {
     /// The item it continues in another project; absent unless moved here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moved_from: Option<super::Elsewhere>,
+    /// The record of another tracker it was imported from (`taskwarrior:UUID`, `beads:ID`,
+    /// `github:OWNER/REPO#N`): what `jerry import` finds it by when run again. Absent on
+    /// items made here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl Fact for WorkItemCreated {
@@ -52,7 +57,8 @@ impl Fact for WorkItemCreated {
     fn check_limits(&self) -> Result<(), DomainError> {
         check_text("title", &self.title, MAX_TITLE)?;
         check_maybe("description", self.description.as_ref(), MAX_DESCRIPTION)?;
-        check_maybe("assignee", self.assignee.as_ref(), MAX_NAME)
+        check_maybe("assignee", self.assignee.as_ref(), MAX_NAME)?;
+        check_maybe("source", self.source.as_ref(), MAX_NAME)
     }
 
     fn describe(&self) -> String {

@@ -293,6 +293,7 @@ mod tests {
                 due: Timestamp::from_unix_micros(1_800_000_000_000_000),
                 wait: Timestamp::from_unix_micros(1_700_000_000_000_000),
                 recur: "every 2 weeks".parse().ok(),
+                source: Some("github:o/r#3".into()),
                 moved_from: Some(Elsewhere {
                     project: "PROJ-001".into(),
                     id: WorkItemId::MIN,
