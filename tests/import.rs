@@ -426,6 +426,9 @@ fn one_bad_record_refuses_the_whole_import_and_writes_nothing() {
     std::fs::write(&file, "{not json").unwrap();
     let out = ws.run(&["import", "--from", "taskwarrior", file.to_str().unwrap()]);
     assert_fails(&out, 5, "of the taskwarrior export: not JSON");
+    std::fs::write(&file, b"[{\"uuid\": \"\xff\"}]").unwrap();
+    let out = ws.run(&["import", "--from", "taskwarrior", file.to_str().unwrap()]);
+    assert_fails(&out, 5, "is not UTF-8 text (byte 12)");
     assert!(before == ws.snapshot(), "a refused import wrote");
     let out = ws.run(&["import", "--from", "jira", file.to_str().unwrap()]);
     assert_fails(&out, 5, "invalid value 'jira' for '--from <TOOL>'");
@@ -507,4 +510,57 @@ fn a_github_export_keeps_states_people_comments_and_its_urls() {
     );
     let out = ws.run(&["items", "show", "github:acme/widgets#99"]);
     assert_eq!(out.status.code(), Some(3));
+}
+
+#[test]
+fn an_import_racing_other_writers_numbers_every_item_once_and_loses_nothing() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "Before the import"]);
+    let tasks: Vec<Value> = (0..3000)
+        .map(|n| {
+            json!({"uuid": format!("00000000-0000-0000-0000-{n:012}"), "description": format!("task {n}"),
+                   "status": "pending", "entry": "20250101T120000Z", "tags": ["bulk"]})
+        })
+        .collect();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = elsewhere.path().join("tasks.json");
+    std::fs::write(&file, serde_json::to_string(&tasks).unwrap()).unwrap();
+    // The import writes in several batches; four processes create items meanwhile.
+    let import = ws.spawn(&[
+        "import",
+        "--from",
+        "taskwarrior",
+        file.to_str().unwrap(),
+        "--json",
+    ]);
+    let racers: Vec<_> = (0..4)
+        .map(|n| {
+            let seed = ws.fresh_seed().to_string();
+            let script = format!("for i in 1 2 3 4 5 6 7 8 9 10; do JERRY_TEST_SEED={seed}$i \"$0\" items create \"racer {n}.$i\" >/dev/null || exit 1; done");
+            ws.shell(&script).spawn().expect("a racer")
+        })
+        .collect();
+    for mut racer in racers {
+        assert!(racer.wait().expect("a racer ends").success());
+    }
+    let out = import.wait_with_output().expect("the import ends");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["created"], 3000, "{report}");
+    let items = ws.json(&[
+        "items", "list", "--all", "--limit", "10000", "--fields", "id,title",
+    ]);
+    let items = items.as_array().unwrap();
+    assert_eq!(items.len(), 1 + 3000 + 40, "every item, once");
+    let mut ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), items.len(), "no number taken twice");
+    let again = ws.json(&["import", "--from", "taskwarrior", file.to_str().unwrap()]);
+    assert_eq!(
+        (again["unchanged"].as_u64(), again["events"].as_u64()),
+        (Some(3000), Some(0)),
+        "{again}"
+    );
+    ws.ok(&["doctor"]);
 }

@@ -19,15 +19,26 @@ pub fn run(from: TrackerArg, file: &Path, dry_run: bool, ctx: &Context, out: &mu
         TrackerArg::Beads => Tracker::Beads,
         TrackerArg::Github => Tracker::Github,
     };
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     if file.as_os_str() == "-" {
         std::io::stdin()
             .lock()
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(|err| CommandError::failure(format!("cannot read standard input: {err}")))?;
     } else {
-        text = fs_err::read_to_string(file).map_err(|err| CommandError::failure(err.to_string()))?;
+        bytes = fs_err::read(file).map_err(|err| CommandError::failure(err.to_string()))?;
     }
+    let named = if file.as_os_str() == "-" {
+        "standard input".to_owned()
+    } else {
+        file.display().to_string()
+    };
+    let text = String::from_utf8(bytes).map_err(|err| {
+        CommandError::invalid(format!(
+            "{named} is not UTF-8 text (byte {}): an export is JSON; nothing was imported",
+            err.utf8_error().valid_up_to() + 1
+        ))
+    })?;
     let session = if dry_run { ctx.read(false)? } else { ctx.open()? };
     let outcome = session.import_from(tracker, &text, dry_run)?;
     if let Some(project) = &outcome.created_project {
