@@ -509,7 +509,7 @@ fn a_github_export_keeps_states_people_comments_and_its_urls() {
         "the comment came before the close"
     );
     let out = ws.run(&["items", "show", "github:acme/widgets#99"]);
-    assert_eq!(out.status.code(), Some(3));
+    assert_fails(&out, 3, "github:acme/widgets#99 not found in PROJ-001");
 }
 
 #[test]

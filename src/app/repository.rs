@@ -111,6 +111,7 @@ impl<'a> ItemRepository<'a> {
         let ulid = match item {
             ItemRef::Display(id) => return Ok(id),
             ItemRef::Internal(ulid) => ulid,
+            ItemRef::Source(source) => source.ulid(),
         };
         for (id, stream) in self.item_streams()? {
             let first = self.store.read(&stream, 1, 1)?;

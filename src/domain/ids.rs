@@ -184,11 +184,55 @@ pub fn source_ulid(source: &str) -> Option<Ulid> {
     }))
 }
 
-/// How a user names an item on the command line: by display id or by its ULID.
+/// How a user names an item on the command line: by display id, by its ULID, or by the
+/// source reference an import gave it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemRef {
     Display(WorkItemId),
     Internal(Ulid),
+    Source(SourceRef),
+}
+
+/// A source reference as typed (`github:acme/widgets#12`): the internal id it stands for
+/// ([`source_ulid`]) and, for messages, its text. Kept inline so that an [`ItemRef`] stays
+/// `Copy`; a longer reference is shown cut, with `…`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceRef {
+    ulid: Ulid,
+    text: [u8; SourceRef::SHOWN],
+    len: u8,
+    cut: bool,
+}
+
+impl SourceRef {
+    const SHOWN: usize = 120;
+
+    fn new(text: &str, ulid: Ulid) -> Self {
+        let mut end = text.len().min(Self::SHOWN);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut kept = [0; Self::SHOWN];
+        kept[..end].copy_from_slice(&text.as_bytes()[..end]);
+        Self {
+            ulid,
+            text: kept,
+            len: end as u8,
+            cut: end < text.len(),
+        }
+    }
+
+    /// The item's internal id.
+    pub fn ulid(&self) -> Ulid {
+        self.ulid
+    }
+}
+
+impl fmt::Display for SourceRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = std::str::from_utf8(&self.text[..usize::from(self.len)]).unwrap_or_default();
+        write!(f, "{text}{}", if self.cut { "…" } else { "" })
+    }
 }
 
 impl FromStr for ItemRef {
@@ -199,7 +243,7 @@ impl FromStr for ItemRef {
             return Ok(ItemRef::Display(id));
         }
         if let Some(ulid) = source_ulid(input) {
-            return Ok(ItemRef::Internal(ulid));
+            return Ok(ItemRef::Source(SourceRef::new(input.trim(), ulid)));
         }
         match Ulid::from_string(input.trim()) {
             Ok(ulid) => Ok(ItemRef::Internal(ulid)),
@@ -223,6 +267,7 @@ impl fmt::Display for ItemRef {
         match self {
             ItemRef::Display(id) => id.fmt(f),
             ItemRef::Internal(ulid) => ulid.fmt(f),
+            ItemRef::Source(source) => source.fmt(f),
         }
     }
 }

@@ -17,7 +17,7 @@ mod values;
 mod work_item;
 
 pub use error::DomainError;
-pub use ids::{source_ulid, ItemRef, ProjectId, WorkItemId, SOURCE_PREFIXES};
+pub use ids::{source_ulid, ItemRef, ProjectId, SourceRef, WorkItemId, SOURCE_PREFIXES};
 pub use policy::Policy;
 pub use status::Status;
 pub use values::{DependencyType, Priority, QualityGate, WorkType};

@@ -18,10 +18,11 @@ fn a_source_reference_names_the_same_item_forever() {
     );
     assert_eq!(source_ulid("beads:"), None);
     assert_eq!(source_ulid("jira:ABC-1"), None);
-    assert_eq!(
-        "taskwarrior:u-1".parse::<ItemRef>().ok(),
-        source_ulid("taskwarrior:u-1").map(ItemRef::Internal)
-    );
+    let typed = "taskwarrior:u-1".parse::<ItemRef>().unwrap();
+    assert!(matches!(typed, ItemRef::Source(s) if Some(s.ulid()) == source_ulid("taskwarrior:u-1")));
+    assert_eq!(typed.to_string(), "taskwarrior:u-1", "said as typed");
+    let long = format!("github:{}/r#1", "o".repeat(200));
+    assert!(long.parse::<ItemRef>().unwrap().to_string().ends_with("ooo…"));
 }
 
 #[test]
