@@ -205,7 +205,7 @@ pub struct SourceRef {
 }
 
 impl SourceRef {
-    const SHOWN: usize = 120;
+    const SHOWN: usize = 56;
 
     fn new(text: &str, ulid: Ulid) -> Self {
         let mut end = text.len().min(Self::SHOWN);
