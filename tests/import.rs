@@ -564,3 +564,39 @@ fn an_import_racing_other_writers_numbers_every_item_once_and_loses_nothing() {
     );
     ws.ok(&["doctor"]);
 }
+
+#[test]
+fn every_backend_imports_the_same_items_and_knows_them_again() {
+    let scratch = tempfile::tempdir().unwrap();
+    let mut stores = vec![
+        "jsonl".to_owned(),
+        format!("sqlite:{}", scratch.path().join("jerry.db").display()),
+    ];
+    stores.extend(common::postgres_database());
+    let file = format!("{FIXTURES}/beads-issues.jsonl");
+    let mut reference: Option<Value> = None;
+    for store in stores {
+        let ws = Workspace::with_store(&store);
+        ws.ok(&["store", "init"]);
+        let report = ws.json(&["import", "--from", "beads", &file]);
+        assert_eq!(report["created"], 7, "{store}: {report}");
+        let again = ws.json(&["import", "--from", "beads", &file]);
+        assert_eq!(again["events"], 0, "{store}: {again}");
+        let items = ws.json(&[
+            "items",
+            "list",
+            "--all",
+            "--fields",
+            "id,title,status,type,priority,parent,labels",
+        ]);
+        match &reference {
+            None => reference = Some(items),
+            Some(first) => assert_eq!(&items, first, "{store} differs from the files"),
+        }
+        assert_eq!(
+            ws.json(&["items", "show", "beads:bd-3"])["status"],
+            "blocked",
+            "{store}"
+        );
+    }
+}
