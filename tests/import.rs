@@ -600,3 +600,43 @@ fn every_backend_imports_the_same_items_and_knows_them_again() {
         );
     }
 }
+
+/// An import writes many new items in one atomic write, made durable by one sync before the
+/// write's last batch commits it: a crash before that leaves none of the write, and running
+/// the import again brings all of it.
+#[test]
+fn a_crash_inside_an_import_leaves_whole_items_and_running_it_again_finishes() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "Before the import"]);
+    let tasks: Vec<Value> = (0..150)
+        .map(|n| {
+            json!({"uuid": format!("00000000-0000-0000-0000-{n:012}"), "description": format!("task {n}"),
+                   "status": "completed", "entry": "20250101T120000Z", "end": "20250102T120000Z"})
+        })
+        .collect();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = elsewhere.path().join("tasks.json");
+    std::fs::write(&file, serde_json::to_string(&tasks).unwrap()).unwrap();
+    ws.crash_at(
+        "between-streams",
+        &["import", "--from", "taskwarrior", file.to_str().unwrap()],
+    );
+    assert_eq!(
+        ws.json(&["items", "list", "--all"]).as_array().unwrap().len(),
+        1,
+        "none of the write"
+    );
+    assert_eq!(ws.positions(), [1]);
+    let report = ws.json(&["import", "--from", "taskwarrior", file.to_str().unwrap()]);
+    assert_eq!(report["created"], 150, "{report}");
+    let items = ws.json(&["items", "list", "--status", "done", "--limit", "1000"]);
+    assert_eq!(items.as_array().unwrap().len(), 150);
+    assert_eq!(ws.positions(), (1..=1 + 150 * 3).collect::<Vec<u64>>());
+    let doctor = ws.run(&["doctor"]);
+    assert_eq!(
+        doctor.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&doctor.stdout)
+    );
+}

@@ -189,15 +189,29 @@ fn appended(
     })
 }
 
-/// One past the highest item number in use, live or archived.
+/// One past the highest item number in use, live or archived. A stream whose file holds
+/// only what a crashed write left uncommitted is no item: its number is used again (the
+/// write cuts that tail off first), so a crashed import leaves no gap and nothing for
+/// `doctor` to find once it is run again.
 fn next_number(store: &dyn EventStore) -> Result<u64, AppError> {
-    let mut streams = store.list_streams()?;
-    streams.extend(store.archived_streams()?);
-    Ok(streams
+    let archived = store.archived_streams()?;
+    let mut live = store.list_streams()?;
+    live.sort_by_key(|stream| std::cmp::Reverse(id_of_stream(stream).map(WorkItemId::number)));
+    let mut highest = archived
         .iter()
         .filter_map(id_of_stream)
         .map(WorkItemId::number)
         .max()
-        .unwrap_or(0)
-        + 1)
+        .unwrap_or(0);
+    for stream in &live {
+        let Some(id) = id_of_stream(stream) else { continue };
+        if id.number() <= highest {
+            break;
+        }
+        if store.current_version(stream)? > 0 {
+            highest = id.number();
+            break;
+        }
+    }
+    Ok(highest + 1)
 }
