@@ -640,3 +640,26 @@ fn a_crash_inside_an_import_leaves_whole_items_and_running_it_again_finishes() {
         String::from_utf8_lossy(&doctor.stdout)
     );
 }
+
+#[test]
+fn archived_items_are_known_again_by_their_source() {
+    let ws = Workspace::new();
+    let file = format!("{FIXTURES}/github-issues.json");
+    ws.ok(&["import", "--from", "github", &file]);
+    let archived = ws.json(&["archive", "--closed-before", "1d"]);
+    assert_eq!(
+        archived["archived"].as_array().map(Vec::len),
+        Some(2),
+        "{archived}"
+    );
+    let again = ws.json(&["import", "--from", "github", &file]);
+    assert_eq!(
+        (again["created"].as_u64(), again["unchanged"].as_u64()),
+        (Some(0), Some(3)),
+        "{again}"
+    );
+    assert_eq!(
+        ws.json(&["items", "show", "github:acme/widgets#14"])["status"],
+        "cancelled"
+    );
+}
