@@ -37,7 +37,7 @@ use write::*;
 /// The file's name in the store's cache directory.
 pub const FILE: &str = "items.sqlite";
 /// A file of another format is rebuilt.
-const FORMAT: i64 = 6;
+const FORMAT: i64 = 7;
 
 /// Why the index could not answer: SQLite (the file is damaged or unwritable: rebuild or
 /// fall back) or the store (a real error, reported as any read's).
@@ -328,6 +328,16 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE INDEX IF NOT EXISTS items_ready ON items (ready, priority_rank, due IS NULL, due, created_at, id);
 CREATE INDEX IF NOT EXISTS items_status ON items (status, id);
+-- A filter on priority, type or assignee: its page walks the first index in id order and
+-- stops at --limit; its total is counted from the second alone (it covers the status and
+-- wait tests of the default list), so neither reads the row of every match
+-- (`items list --priority high --limit 20` at 100,000 items: 42.8 ms before, 8.3 ms).
+CREATE INDEX IF NOT EXISTS items_priority ON items (priority, id);
+CREATE INDEX IF NOT EXISTS items_priority_count ON items (priority, status, wait);
+CREATE INDEX IF NOT EXISTS items_type ON items (work_type, id);
+CREATE INDEX IF NOT EXISTS items_type_count ON items (work_type, status, wait);
+CREATE INDEX IF NOT EXISTS items_assignee ON items (assignee, id);
+CREATE INDEX IF NOT EXISTS items_assignee_count ON items (assignee, status, wait);
 CREATE INDEX IF NOT EXISTS items_parent ON items (parent);
 CREATE INDEX IF NOT EXISTS items_lapses ON items (lapses_at);
 CREATE INDEX IF NOT EXISTS items_wait ON items (wait) WHERE wait IS NOT NULL;
