@@ -3,12 +3,12 @@
 //! milestone,url` (a JSON array), or `gh issue view N --json …` (one object). The field
 //! names are those of `gh`'s `--json` (cli.github.com/manual/gh_issue_list).
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use super::fields::Record;
 use super::{array, bad, label, Field, Foreign, Read, Skipped, Tracker};
 use crate::app::AppError;
 use crate::domain::{Comment, Status};
-use crate::timestamp::Timestamp;
 
 const TRACKER: Tracker = Tracker::Github;
 
@@ -35,11 +35,13 @@ pub(super) fn read(text: &str) -> Result<Read, AppError> {
         let Value::Object(fields) = value else {
             return Err(bad(TRACKER, record, "expected an issue object"));
         };
-        let issue = Issue {
-            record,
+        let issue = Record {
+            tracker: TRACKER,
+            number: record,
             fields: &fields,
+            parse_time: super::instant,
         };
-        let (foreign, others) = issue.foreign()?;
+        let (foreign, others) = foreign(&issue)?;
         if !others.is_empty() {
             read.noted.push(Skipped {
                 record,
@@ -60,126 +62,86 @@ pub(super) fn read(text: &str) -> Result<Read, AppError> {
     Ok(read)
 }
 
-struct Issue<'a> {
-    record: u64,
-    fields: &'a Map<String, Value>,
-}
-
-impl Issue<'_> {
-    /// The item, and the assignees after the first.
-    fn foreign(&self) -> Result<(Foreign, Vec<String>), AppError> {
-        let url = self
-            .text("url")?
-            .ok_or_else(|| self.bad("the issue has no url (ask gh for --json …,url)"))?;
-        let source = source_of(&url).ok_or_else(|| {
-            self.bad(format!(
-                "url '{url}': expected https://github.com/OWNER/REPO/issues/N"
-            ))
-        })?;
-        let state = self.text("state")?.unwrap_or_default();
-        let reason = self.text("stateReason")?.unwrap_or_default();
-        let status = match (
-            state.to_ascii_uppercase().as_str(),
-            reason.to_ascii_uppercase().as_str(),
-        ) {
-            ("OPEN", _) => Status::Pending,
-            ("CLOSED", "NOT_PLANNED" | "DUPLICATE") => Status::Cancelled,
-            ("CLOSED", _) => Status::Done,
-            (other, _) => return Err(self.bad(format!("state '{other}': expected OPEN or CLOSED"))),
+/// The item, and the assignees after the first.
+fn foreign(issue: &Record<'_>) -> Result<(Foreign, Vec<String>), AppError> {
+    let url = issue
+        .text("url")?
+        .ok_or_else(|| issue.bad("the issue has no url (ask gh for --json …,url)"))?;
+    let source = source_of(&url).ok_or_else(|| {
+        issue.bad(format!(
+            "url '{url}': expected https://github.com/OWNER/REPO/issues/N"
+        ))
+    })?;
+    let state = issue.text("state")?.unwrap_or_default();
+    let reason = issue.text("stateReason")?.unwrap_or_default();
+    let status = match (
+        state.to_ascii_uppercase().as_str(),
+        reason.to_ascii_uppercase().as_str(),
+    ) {
+        ("OPEN", _) => Status::Pending,
+        ("CLOSED", "NOT_PLANNED" | "DUPLICATE") => Status::Cancelled,
+        ("CLOSED", _) => Status::Done,
+        (other, _) => return Err(issue.bad(format!("state '{other}': expected OPEN or CLOSED"))),
+    };
+    let mut labels = Vec::new();
+    for object in issue.objects("labels")? {
+        if let Some(name) = object.get("name").and_then(Value::as_str) {
+            labels.extend(label(name));
+        }
+    }
+    if let Some(milestone) = issue.fields.get("milestone").and_then(Value::as_object) {
+        if let Some(title) = milestone.get("title").and_then(Value::as_str) {
+            labels.extend(label(&format!("milestone:{title}")));
+        }
+    }
+    let mut assignees: Vec<String> = issue
+        .objects("assignees")?
+        .iter()
+        .filter_map(|a| a.get("login").and_then(Value::as_str).map(str::to_owned))
+        .collect();
+    let assignee = (!assignees.is_empty()).then(|| assignees.remove(0));
+    let mut comments = Vec::new();
+    for comment in issue.objects("comments")? {
+        let body = comment.get("body").and_then(Value::as_str);
+        let at = comment.get("createdAt").and_then(Value::as_str);
+        let (Some(body), Some(at)) = (body, at) else {
+            return Err(issue.bad("a comment without body or createdAt"));
         };
-        let mut labels = Vec::new();
-        for object in self.objects("labels")? {
-            if let Some(name) = object.get("name").and_then(Value::as_str) {
-                labels.extend(label(name));
-            }
+        let at = super::instant(at).map_err(|err| issue.bad(format!("a comment's createdAt: {err}")))?;
+        if body.trim().is_empty() {
+            continue;
         }
-        if let Some(milestone) = self.fields.get("milestone").and_then(Value::as_object) {
-            if let Some(title) = milestone.get("title").and_then(Value::as_str) {
-                labels.extend(label(&format!("milestone:{title}")));
-            }
-        }
-        let mut assignees: Vec<String> = self
-            .objects("assignees")?
-            .iter()
-            .filter_map(|a| a.get("login").and_then(Value::as_str).map(str::to_owned))
-            .collect();
-        let assignee = (!assignees.is_empty()).then(|| assignees.remove(0));
-        let mut comments = Vec::new();
-        for comment in self.objects("comments")? {
-            let body = comment.get("body").and_then(Value::as_str);
-            let at = comment.get("createdAt").and_then(Value::as_str);
-            let (Some(body), Some(at)) = (body, at) else {
-                return Err(self.bad("a comment without body or createdAt"));
-            };
-            let at = super::instant(at).map_err(|err| self.bad(format!("a comment's createdAt: {err}")))?;
-            if body.trim().is_empty() {
-                continue;
-            }
-            comments.push(Comment {
-                author: login(comment.get("author")).unwrap_or_default(),
-                at,
-                text: body.to_owned(),
-            });
-        }
-        let created = self
-            .time("createdAt")?
-            .ok_or_else(|| self.bad("the issue has no createdAt"))?;
-        let reason = match (status, reason.as_str()) {
-            (Status::Cancelled, "DUPLICATE") => Some("duplicate".to_owned()),
-            (Status::Cancelled, _) => Some("not planned".to_owned()),
-            _ => None,
-        };
-        let foreign = Foreign {
-            record: self.record,
-            source,
-            title: self.text("title")?.unwrap_or_default(),
-            description: Some(self.text("body")?.unwrap_or_default()),
-            status,
-            reason,
-            assignee: Field::Says(assignee),
-            labels,
-            created,
-            author: login(self.fields.get("author")),
-            closed: self.time("closedAt")?,
-            updated: self.time("updatedAt")?,
-            comments,
-            ..Foreign::default()
-        };
-        Ok((foreign, assignees))
+        comments.push(Comment {
+            author: login(comment.get("author")).unwrap_or_default(),
+            at,
+            text: body.to_owned(),
+        });
     }
-
-    fn bad(&self, reason: impl std::fmt::Display) -> AppError {
-        bad(TRACKER, self.record, reason)
-    }
-
-    fn text(&self, field: &str) -> Result<Option<String>, AppError> {
-        match self.fields.get(field) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(text)) => Ok(Some(text.clone())),
-            Some(_) => Err(self.bad(format!("{field}: expected text"))),
-        }
-    }
-
-    fn time(&self, field: &str) -> Result<Option<Timestamp>, AppError> {
-        self.text(field)?
-            .filter(|t| !t.is_empty() && !t.starts_with("0001-"))
-            .map(|text| super::instant(&text).map_err(|err| self.bad(format!("{field}: {err}"))))
-            .transpose()
-    }
-
-    fn objects(&self, field: &str) -> Result<Vec<&Map<String, Value>>, AppError> {
-        match self.fields.get(field) {
-            None | Some(Value::Null) => Ok(Vec::new()),
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|item| {
-                    item.as_object()
-                        .ok_or_else(|| self.bad(format!("{field}: expected objects")))
-                })
-                .collect(),
-            Some(_) => Err(self.bad(format!("{field}: expected a list"))),
-        }
-    }
+    let created = issue
+        .time("createdAt")?
+        .ok_or_else(|| issue.bad("the issue has no createdAt"))?;
+    let reason = match (status, reason.as_str()) {
+        (Status::Cancelled, "DUPLICATE") => Some("duplicate".to_owned()),
+        (Status::Cancelled, _) => Some("not planned".to_owned()),
+        _ => None,
+    };
+    let foreign = Foreign {
+        record: issue.number,
+        source,
+        title: issue.text("title")?.unwrap_or_default(),
+        description: Some(issue.text("body")?.unwrap_or_default()),
+        status,
+        reason,
+        assignee: Field::Says(assignee),
+        labels,
+        created,
+        author: login(issue.fields.get("author")),
+        closed: issue.time("closedAt")?,
+        updated: issue.time("updatedAt")?,
+        comments,
+        ..Foreign::default()
+    };
+    Ok((foreign, assignees))
 }
 
 /// The login of an `author` object.

@@ -13,6 +13,7 @@ use crate::domain::{Comment, DependencyType, Priority, Status, WorkType};
 use crate::timestamp::Timestamp;
 
 mod beads;
+mod fields;
 mod github;
 mod plan;
 mod taskwarrior;

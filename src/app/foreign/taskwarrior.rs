@@ -1,8 +1,9 @@
 //! Taskwarrior's `task export`: a JSON array of tasks (2.6 and 3.x). Times are
 //! `20240115T093000Z`; `depends` is a list of UUIDs (a comma-separated string before 2.6).
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use super::fields::Record;
 use super::{array, bad, label, Field, Foreign, Read, Skipped, Tracker};
 use crate::app::AppError;
 use crate::domain::{Comment, DependencyType, Priority, Status};
@@ -20,9 +21,11 @@ pub(super) fn read(text: &str) -> Result<Read, AppError> {
         let Value::Object(task) = value else {
             return Err(bad(TRACKER, record, "expected a task object"));
         };
-        let task = Task {
-            record,
+        let task = Record {
+            tracker: TRACKER,
+            number: record,
             fields: &task,
+            parse_time,
         };
         let uuid = task
             .text("uuid")?
@@ -82,7 +85,8 @@ pub(super) fn read(text: &str) -> Result<Read, AppError> {
                 };
                 comments.push(Comment {
                     author: String::new(),
-                    at: time(record, "annotations", entry)?,
+                    at: parse_time(entry)
+                        .map_err(|err| bad(TRACKER, record, format!("annotations: {err}")))?,
                     text: text.to_owned(),
                 });
             }
@@ -154,51 +158,8 @@ pub(super) fn read(text: &str) -> Result<Read, AppError> {
     Ok(read)
 }
 
-struct Task<'a> {
-    record: u64,
-    fields: &'a Map<String, Value>,
-}
-
-impl Task<'_> {
-    fn text(&self, field: &str) -> Result<Option<String>, AppError> {
-        match self.fields.get(field) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(text)) => Ok(Some(text.clone())),
-            Some(_) => Err(bad(TRACKER, self.record, format!("{field}: expected text"))),
-        }
-    }
-
-    fn time(&self, field: &str) -> Result<Option<Timestamp>, AppError> {
-        self.text(field)?
-            .map(|text| time(self.record, field, &text))
-            .transpose()
-    }
-
-    /// A list of words: a JSON list, or (`depends` before 2.6) one comma-separated string.
-    fn list(&self, field: &str) -> Result<Vec<String>, AppError> {
-        match self.fields.get(field) {
-            None | Some(Value::Null) => Ok(Vec::new()),
-            Some(Value::String(text)) => Ok(text
-                .split(',')
-                .map(str::trim)
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
-                .collect()),
-            Some(Value::Array(words)) => words
-                .iter()
-                .map(|w| {
-                    w.as_str()
-                        .map(str::to_owned)
-                        .ok_or_else(|| bad(TRACKER, self.record, format!("{field}: expected a list of text")))
-                })
-                .collect(),
-            Some(_) => Err(bad(TRACKER, self.record, format!("{field}: expected a list"))),
-        }
-    }
-}
-
 /// `20240115T093000Z` (Taskwarrior's own form), or RFC 3339.
-fn time(record: u64, field: &str, text: &str) -> Result<Timestamp, AppError> {
+fn parse_time(text: &str) -> Result<Timestamp, String> {
     let b = text.as_bytes();
     let rfc = if text.is_ascii() && b.len() == 16 && b[8] == b'T' && b[15] == b'Z' {
         format!(
@@ -213,5 +174,5 @@ fn time(record: u64, field: &str, text: &str) -> Result<Timestamp, AppError> {
     } else {
         text.to_owned()
     };
-    super::instant(&rfc).map_err(|err| bad(TRACKER, record, format!("{field}: {err}")))
+    super::instant(&rfc)
 }
