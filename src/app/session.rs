@@ -468,13 +468,21 @@ impl Session {
     /// reactions, so the policies move past it instead of reacting.
     pub fn import(&self, input: impl BufRead + std::io::Seek) -> Result<Outcome<ImportReport>, AppError> {
         let report = super::import(&self.store, input)?;
+        let wrote = report.imported > 0;
+        self.imported(report, wrote)
+    }
+
+    /// The answer of a write of history that already happened (a restore, an import from
+    /// another tool): the policies move past it instead of reacting, and the project
+    /// exists once it holds events.
+    fn imported<T>(&self, value: T, wrote: bool) -> Result<Outcome<T>, AppError> {
         let mut created_project = None;
-        if report.imported > 0 {
+        if wrote {
             self.policies().skip_to_head()?;
             created_project = self.create_if_first()?;
         }
         Ok(Outcome {
-            value: report,
+            value,
             reactions: Vec::new(),
             policy_failure: None,
             created_project,
@@ -498,17 +506,8 @@ impl Session {
             default_type: self.default_type(),
         };
         let report = super::foreign::import_foreign(&importer, tracker, text, dry_run)?;
-        let mut created_project = None;
-        if !dry_run && report.events > 0 {
-            self.policies().skip_to_head()?;
-            created_project = self.create_if_first()?;
-        }
-        Ok(Outcome {
-            value: report,
-            reactions: Vec::new(),
-            policy_failure: None,
-            created_project,
-        })
+        let wrote = report.correlation.is_some();
+        self.imported(report, wrote)
     }
 
     /// The settings this session was opened with (the project's over the user's).

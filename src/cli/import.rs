@@ -40,7 +40,14 @@ pub fn run(from: TrackerArg, file: &Path, dry_run: bool, ctx: &Context, out: &mu
         ))
     })?;
     let session = if dry_run { ctx.read(false)? } else { ctx.open()? };
-    let outcome = session.import_from(tracker, &text, dry_run)?;
+    let spinner = super::progress::spinner(if dry_run {
+        "reading and planning the import…"
+    } else {
+        "importing…"
+    });
+    let outcome = session.import_from(tracker, &text, dry_run);
+    spinner.finish_and_clear();
+    let outcome = outcome?;
     if let Some(project) = &outcome.created_project {
         out.note(&format!("note: no project here yet, so created {project}"));
     }
