@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{limits, QualityGate, WorkType};
 
+mod hooks;
+pub use hooks::{HookConfig, HOOK_FILTERS};
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectConfig {
@@ -64,6 +67,10 @@ pub struct ProjectConfig {
     /// for, run by `items list @NAME`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub views: BTreeMap<String, Vec<String>>,
+    /// The user's scripts run for events (`[[hooks]]`, see [`HookConfig`]); the project's
+    /// file only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hooks: Vec<HookConfig>,
 }
 
 /// How tables show times; `--json` always has RFC 3339 in UTC.
@@ -186,6 +193,7 @@ impl ProjectConfig {
             mut urgency,
             mut views,
             mut wip_limit,
+            hooks,
         } = self;
         for (status, limit) in &fallback.wip_limit {
             wip_limit.entry(status.clone()).or_insert(*limit);
@@ -212,6 +220,7 @@ impl ProjectConfig {
             urgency,
             views,
             wip_limit,
+            hooks,
         }
     }
 
@@ -275,10 +284,15 @@ impl ProjectConfig {
                 })
             }
         };
-        toml::from_str(&text).map_err(|err| ConfigError::Unreadable {
+        let config: Self = toml::from_str(&text).map_err(|err| ConfigError::Unreadable {
             path: path.to_path_buf(),
             reason: err.message().to_owned(),
-        })
+        })?;
+        hooks::validate_all(&config.hooks).map_err(|err| ConfigError::Unreadable {
+            path: path.to_path_buf(),
+            reason: err.to_string(),
+        })?;
+        Ok(config)
     }
 
     /// Replaces the whole file durably (see [`crate::persist`]). Callers that read, change

@@ -59,7 +59,9 @@ impl AppError {
             | AppError::NoProject { .. }
             | AppError::NoStore(_)
             | AppError::NothingToUndo { .. }
-            | AppError::NothingReady { .. } => ErrorKind::NotFound,
+            | AppError::NothingReady { .. }
+            | AppError::NoHook { .. }
+            | AppError::NoSuchPosition(_) => ErrorKind::NotFound,
             AppError::RootIsProjectsDir { .. }
             | AppError::SameItemTwice(_)
             | AppError::SeveralExpected
@@ -70,6 +72,7 @@ impl AppError {
             | AppError::NoUserConfig
             | AppError::InvalidImport { .. }
             | AppError::InvalidForeign { .. }
+            | AppError::HookRefused { .. }
             | AppError::ArchiveUnsupported { .. }
             | AppError::SyncRejected { .. } => ErrorKind::Invalid,
             AppError::Conflict { .. }

@@ -20,6 +20,7 @@ const LOCAL_FILES: &str = "\
 data/cache/
 data/write.lock
 quarantine/
+hooks/
 ";
 
 mod worktree;

@@ -131,7 +131,7 @@ impl TimeSpec {
     }
 }
 
-/// Parses `30s`, `15m`, `2h`, `3d` or `1w`.
+/// Parses `500ms`, `30s`, `15m`, `2h`, `3d` or `1w`.
 pub fn parse_duration(input: &str) -> Result<std::time::Duration, TimestampError> {
     let invalid = || TimestampError {
         what: "duration",
@@ -142,6 +142,9 @@ pub fn parse_duration(input: &str) -> Result<std::time::Duration, TimestampError
     let split = text.find(|c: char| !c.is_ascii_digit()).ok_or_else(invalid)?;
     let (digits, unit) = text.split_at(split);
     let count: u64 = digits.parse().map_err(|_| invalid())?;
+    if unit == "ms" {
+        return Ok(std::time::Duration::from_millis(count));
+    }
     let seconds = match unit {
         "s" | "sec" => 1,
         "m" | "min" => 60,

@@ -1,5 +1,5 @@
-//! A process that waits sleeps: `events follow`, `serve` (with a board's event stream open)
-//! and `mcp` cost next to no CPU while nothing is written, measured as the kernel counts
+//! A process that waits sleeps: `events follow`, `serve` (with a board's event stream open),
+//! `mcp` and `hooks run --follow` cost next to no CPU while nothing is written, measured as the kernel counts
 //! it (`/proc/PID/stat`, user + system time), not as wall time. They still wake for the
 //! next append from another process.
 
@@ -68,6 +68,22 @@ fn follow_serve_and_mcp_sleep_while_nothing_is_written() {
     let request = format!("GET /api/stream HTTP/1.1\r\nHost: {}\r\n\r\n", server.host());
     board_stream.write_all(request.as_bytes()).unwrap();
 
+    let hooked = w.path().join("hooked.txt");
+    let config = w.path().join("projects/PROJ-001/.jerry/config.toml");
+    let toml = std::fs::read_to_string(&config).unwrap_or_default()
+        + &format!(
+            "\n[[hooks]]\nname = \"idle\"\nrun = \"cat >> '{}'\"\n",
+            hooked.display()
+        );
+    std::fs::write(&config, toml).unwrap();
+    let mut runner = w
+        .command()
+        .args(["hooks", "run", "--follow"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("jerry hooks run --follow");
+
     let mut mcp = w
         .command()
         .arg("mcp")
@@ -83,6 +99,7 @@ fn follow_serve_and_mcp_sleep_while_nothing_is_written() {
         ("events follow", follow.id()),
         ("serve", server.child.id()),
         ("mcp", mcp.id()),
+        ("hooks run --follow", runner.id()),
     ];
     let before: Vec<u64> = watched.iter().map(|(_, pid)| cpu_ticks(*pid)).collect();
     std::thread::sleep(WINDOW);
@@ -116,6 +133,18 @@ fn follow_serve_and_mcp_sleep_while_nothing_is_written() {
         seen.push_str(&String::from_utf8_lossy(&buffer[..read]));
     }
 
+    // The hook got it, from the follower or the write's own runner.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !std::fs::read_to_string(&hooked)
+        .unwrap_or_default()
+        .contains("WORK-002")
+    {
+        assert!(Instant::now() < deadline, "the hook never got WORK-002's event");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    let _ = runner.kill();
+    let _ = runner.wait();
     let _ = follow.kill();
     let _ = follow.wait();
     drop(mcp.stdin.take());

@@ -58,6 +58,16 @@ pub enum AppError {
     Damaged { id: WorkItemId, seen: u64, holds: u64 },
     #[error("line {line} of the import: {reason}")]
     InvalidImport { line: u64, reason: String },
+    /// A blocking hook refused a command's events (`[[hooks]]` with `blocking = true`);
+    /// nothing was written.
+    #[error("refused by hook {hook}: {message}; nothing was written")]
+    HookRefused { hook: String, message: String },
+    /// `jerry hooks test|retry NAME` names no hook in the project's config.
+    #[error("no hook named '{name}' (known: {known})")]
+    NoHook { name: String, known: String },
+    /// No event has this position in the log.
+    #[error("no event at position {0}")]
+    NoSuchPosition(u64),
     /// A record of another tracker's export that cannot be read (`jerry import --from`).
     #[error("{place} of the {tracker} export: {reason}; nothing was imported")]
     InvalidForeign {

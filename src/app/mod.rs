@@ -14,6 +14,7 @@ pub mod exchange;
 mod exchange_state;
 mod foreign;
 mod generate;
+mod hooks;
 mod import;
 mod item_filter;
 pub mod item_index;
@@ -47,6 +48,7 @@ pub use exchange_state::ExchangeState;
 #[doc(hidden)]
 pub use foreign::{ForeignReport, ImportedItem, ItemAction, Tracker};
 pub use generate::generate;
+pub use hooks::{Delivery, HookState, HookStatus, Hooks, Parked, ParkedDelivery, Tried};
 /// Writes without a session: for the fuzz target, which feeds a bare store (doors use
 /// [`Session::import`]).
 #[doc(hidden)]

@@ -84,6 +84,8 @@ pub struct Session {
     config: ProjectConfig,
     /// The read model kept in memory between reads, for a long-lived front door (MCP).
     warm: Option<std::sync::Mutex<Option<super::ItemsProjection>>>,
+    /// The project's blocking hooks, which every command's events pass before appending.
+    checks: Option<super::hooks::BlockingHooks>,
 }
 
 impl Session {
@@ -105,13 +107,14 @@ impl Session {
             store,
             url: None,
             options: OpenOptions {
-                data_dir: root,
+                data_dir: root.clone(),
                 scope: project.as_str().to_owned(),
                 lock_timeout: std::time::Duration::from_secs(5),
             },
             env,
             actor: actor.into(),
             correlation_id: None,
+            checks: super::hooks::BlockingHooks::of(&config.hooks, root, project.as_str().to_owned()),
             config,
             warm: None,
         }
@@ -130,7 +133,13 @@ impl Session {
             correlation_id,
             config,
         } = parts;
+        let checks = super::hooks::BlockingHooks::of(
+            &config.hooks,
+            workspace.root().to_path_buf(),
+            project.as_str().to_owned(),
+        );
         Self {
+            checks,
             workspace,
             project,
             first: AtomicBool::new(first),
@@ -234,6 +243,11 @@ impl Session {
             .with_quality_gate(self.config.quality_gate.unwrap_or_default())
             .with_wip_limits(self.config.wip_limits())
             .with_warm(self.warm.as_ref())
+            .with_check(
+                self.checks
+                    .as_ref()
+                    .map(|c| c as &dyn super::commands::WriteCheck),
+            )
     }
 
     fn policies(&self) -> PolicyEngine<'_> {
@@ -302,6 +316,7 @@ impl Session {
         };
         let engine = self.policies();
         engine.arm(self.recurring(std::slice::from_ref(&command)))?;
+        self.hooks().arm()?;
         let outcome = self
             .dispatcher()
             .dispatch(command, options)
@@ -324,6 +339,7 @@ impl Session {
         }
         let engine = self.policies();
         engine.arm(self.recurring(&commands))?;
+        self.hooks().arm()?;
         let outcomes = if commands.len() == 1 {
             let command = commands.into_iter().next().ok_or(AppError::SeveralCreates)?;
             vec![self.dispatcher().dispatch(command, options)]
@@ -427,6 +443,7 @@ impl Session {
         // An undo brings back a state that was: a recurring item it finishes again was
         // finished before, and its next instance already exists (or is owed, armed then).
         engine.arm(false)?;
+        self.hooks().arm()?;
         let undone = super::undo(
             &self.store,
             &*self.env.clock,
@@ -446,6 +463,7 @@ impl Session {
             Ok(reactions) => (reactions, None),
             Err(err) => (Vec::new(), Some(err.to_string())),
         };
+        self.kick_hooks();
         Ok(Outcome {
             value,
             reactions,
@@ -467,6 +485,7 @@ impl Session {
     /// Restores an export (see `app::import`). Imported history carries its own
     /// reactions, so the policies move past it instead of reacting.
     pub fn import(&self, input: impl BufRead + std::io::Seek) -> Result<Outcome<ImportReport>, AppError> {
+        self.hooks().arm()?;
         let report = super::import(&self.store, input)?;
         let wrote = report.imported > 0;
         self.imported(report, wrote)
@@ -480,6 +499,7 @@ impl Session {
         if wrote {
             self.policies().skip_to_head()?;
             created_project = self.create_if_first()?;
+            self.kick_hooks();
         }
         Ok(Outcome {
             value,
@@ -505,9 +525,36 @@ impl Session {
             actor: &self.actor,
             default_type: self.default_type(),
         };
+        if !dry_run {
+            self.hooks().arm()?;
+        }
         let report = super::foreign::import_foreign(&importer, tracker, text, dry_run)?;
         let wrote = report.correlation.is_some();
         self.imported(report, wrote)
+    }
+
+    /// The project's hooks (`[[hooks]]`) over this session's store (see `app::hooks`).
+    pub fn hooks(&self) -> super::hooks::Hooks<'_> {
+        super::hooks::Hooks::new(
+            &self.store,
+            &self.config.hooks,
+            self.workspace
+                .project_dir(&self.project)
+                .join(".jerry")
+                .join("hooks"),
+            self.workspace.root().to_path_buf(),
+            self.project.as_str().to_owned(),
+        )
+    }
+
+    /// After a write: starts a hooks runner in the background, unless one is running or
+    /// no hook is for delivery. Never fails the write; what it could not start, the next
+    /// write (or `jerry hooks run`) delivers.
+    fn kick_hooks(&self) {
+        let hooks = self.hooks();
+        if hooks.any() {
+            hooks.kick(self.url.as_ref());
+        }
     }
 
     /// The settings this session was opened with (the project's over the user's).
@@ -545,9 +592,14 @@ impl Session {
         moving: &std::collections::BTreeSet<crate::domain::WorkItemId>,
         dry_run: bool,
     ) -> Result<Outcome<Received>, AppError> {
+        if !dry_run {
+            self.hooks().arm()?;
+        }
         let received = super::exchange::receive(&self.store, incoming, moving, dry_run)?;
         let created_project = if received.appended > 0 {
-            self.create_if_first()?
+            let created = self.create_if_first()?;
+            self.kick_hooks();
+            created
         } else {
             None
         };

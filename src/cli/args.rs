@@ -79,6 +79,9 @@ Examples:
     /// Read and change the project's settings (.jerry/config.toml).
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Your own commands, run once for every event they ask for, whoever wrote it.
+    #[command(subcommand)]
+    Hooks(super::hooks::HooksCommand),
     /// Save an items list's filters, sort and fields under a name; items list @NAME runs it.
     #[command(subcommand)]
     Views(ViewsCommand),

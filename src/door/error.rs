@@ -162,6 +162,13 @@ impl From<AppError> for CommandError {
             AppError::RootIsProjectsDir { parent, .. } => error.hint(format!("--root {}", parent.display())),
             AppError::SameStore(_) => error.hint("--to names the store to copy the project into"),
             AppError::SeveralExpected => error.hint("--expected-version is one item's version"),
+            AppError::HookRefused { hook, .. } => error.hint(format!(
+                "the [[hooks]] named {hook} in the project's config.toml is a blocking check"
+            )),
+            AppError::NoHook { .. } => error.hint("jerry hooks list shows the project's hooks"),
+            AppError::NoSuchPosition(_) => {
+                error.hint("jerry events list --last 5 shows the latest positions")
+            }
             AppError::Config(_)
             | AppError::SameItemTwice(_)
             | AppError::SeveralCreates

@@ -28,6 +28,20 @@ impl StoreUrl {
         }
     }
 
+    /// The URL whole, password included, as `JERRY_STORE` takes it: for handing to another
+    /// jerry process (never for printing; [`fmt::Display`] hides the password).
+    pub fn setting(&self) -> std::ffi::OsString {
+        match self {
+            StoreUrl::Jsonl => "jsonl".into(),
+            StoreUrl::Sqlite(path) => {
+                let mut text = std::ffi::OsString::from("sqlite:");
+                text.push(path);
+                text
+            }
+            StoreUrl::Postgres(url) => url.into(),
+        }
+    }
+
     /// A relative SQLite path resolved against `base`; other stores as they are.
     pub fn relative_to(self, base: &Path) -> Self {
         match self {

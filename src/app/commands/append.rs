@@ -278,6 +278,8 @@ impl CommandDispatcher<'_> {
                 .collect();
             self.wip_check(&moves, labels.now)?
         };
+        let all: Vec<NewEvent> = envelopes_of.iter().flatten().cloned().collect();
+        self.checked(&all)?;
         let written = match self.store.append_all_at(appends, once, head) {
             Ok(written) => written,
             Err(StoreError::Conflict { stream, actual, .. }) => {
@@ -371,6 +373,13 @@ impl CommandDispatcher<'_> {
                 vec![self.envelope(id, &event, guard.labels, event_id)],
             ))
         };
+        if self.check.is_some() {
+            // The number is taken in the write itself: the check sees the event without it.
+            let first = WorkItemId::new(1).ok_or(AppError::SeveralCreates)?;
+            let mut event = self.envelope(first, &new.created(first, internal_id), guard.labels, event_id);
+            event.aggregate_id = String::new();
+            self.checked(std::slice::from_ref(&event))?;
+        }
         let created = self
             .store
             .create_numbered_stream(AGGREGATE_TYPE, guard.once, &mut build)?;
@@ -489,6 +498,7 @@ impl CommandDispatcher<'_> {
             }
             self.wip_check(&[(&current, &after)], guard.labels.now)?
         };
+        self.checked(&envelopes)?;
         let appended = match head {
             None => self.store.append_once(
                 &stream,

@@ -21,6 +21,12 @@ mod read_model;
 mod wip;
 
 pub use command::Command;
+
+/// A check every command's events pass before any is appended (the project's blocking
+/// hooks): a refusal writes nothing.
+pub trait WriteCheck: Send + Sync {
+    fn check(&self, events: &[crate::store::NewEvent]) -> Result<(), super::AppError>;
+}
 use idempotency::*;
 use plan::*;
 
@@ -147,6 +153,8 @@ pub struct CommandDispatcher<'a> {
     /// write brings the item index up to date after it, for the next one like it. A
     /// create or a comment leaves that to the next read, and stays as cheap as it was.
     consulted: std::sync::atomic::AtomicBool,
+    /// Checks the events pass before they are appended, when the project has any.
+    check: Option<&'a dyn WriteCheck>,
 }
 
 impl<'a> CommandDispatcher<'a> {
@@ -169,7 +177,19 @@ impl<'a> CommandDispatcher<'a> {
             open_links: std::sync::OnceLock::new(),
             index: std::sync::Mutex::new(IndexSlot::Unasked),
             consulted: std::sync::atomic::AtomicBool::new(false),
+            check: None,
         }
+    }
+
+    /// Runs `check` on every write's events before they are appended.
+    pub fn with_check(mut self, check: Option<&'a dyn WriteCheck>) -> Self {
+        self.check = check;
+        self
+    }
+
+    /// The check's verdict on `events`; no check passes everything.
+    pub(super) fn checked(&self, events: &[crate::store::NewEvent]) -> Result<(), super::AppError> {
+        self.check.map_or(Ok(()), |check| check.check(events))
     }
 
     /// Consults `warm` (see [`super::ItemsProjection::warmed`]) instead of loading the cache.
