@@ -19,6 +19,8 @@ const DOORS: door::launch::Doors = door::launch::Doors {
     sync: |session, remote, dry_run| Ok(sync::sync(session, remote, dry_run)?),
     install_merge_driver: |workspace| Ok(sync::merge_driver::install(workspace)?),
     merge_driver: |ours, theirs, path| Ok(sync::merge_driver::merge(ours, theirs, path)?),
+    git_hooks: |workspace, remove| Ok(sync::commit_hooks::install(workspace, remove)?),
+    commits: |workspace, revs| Ok(sync::commit_hooks::commits(workspace, revs)?),
 };
 
 fn main() -> std::process::ExitCode {

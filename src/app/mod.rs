@@ -6,6 +6,7 @@
 
 mod archive;
 mod commands;
+mod commits;
 mod doctor;
 mod environment;
 mod error;
@@ -35,6 +36,7 @@ mod undo;
 pub use archive::ArchiveReport;
 pub(crate) use commands::CommandDispatcher;
 pub use commands::{Command, CommandOutcome, Warning, WriteOptions};
+pub use commits::{CommitLinkOutcome, CommitNote};
 pub use doctor::DoctorReport;
 pub use environment::{Clock, Environment, FixedClock, IdSource, SeededIds, SystemClock, UlidSource};
 pub use error::AppError;

@@ -19,7 +19,7 @@ pub type ItemsModel = BTreeMap<WorkItemId, WorkItem>;
 
 /// The cache's name in the store, and its format: a different format is rebuilt.
 const CACHE: &str = "items";
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemsProjection {

@@ -222,6 +222,21 @@ impl<'a> Queries<'a> {
         Ok(ready_and_blocked(&items).1)
     }
 
+    /// `items orphans`: open items commits name but none closed, and finished (done)
+    /// items no commit names, each in id order.
+    pub fn orphans(&self) -> Result<(Vec<WorkItem>, Vec<WorkItem>), AppError> {
+        let items = self.current_items()?;
+        let (mut named_open, mut closed_unnamed) = (Vec::new(), Vec::new());
+        for item in items.into_values() {
+            if item.status.is_open() && !item.commits.is_empty() {
+                named_open.push(item);
+            } else if item.status == crate::domain::Status::Done && item.commits.is_empty() {
+                closed_unnamed.push(item);
+            }
+        }
+        Ok((named_open, closed_unnamed))
+    }
+
     /// The hierarchy with its links: all of it, or the subtree of `focus`.
     pub fn tree(&self, focus: Option<ItemRef>) -> Result<Vec<TreeNode>, AppError> {
         let focus = match focus {

@@ -38,7 +38,7 @@ pub fn snapshot_every() -> u64 {
     }
 }
 
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {

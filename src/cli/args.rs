@@ -79,6 +79,9 @@ Examples:
     /// Read and change the project's settings (.jerry/config.toml).
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Commits that close work: git hooks that link each commit to the items it names.
+    #[command(subcommand)]
+    Git(super::git::GitCommand),
     /// Your own commands, run once for every event they ask for, whoever wrote it.
     #[command(subcommand)]
     Hooks(super::hooks::HooksCommand),

@@ -12,6 +12,7 @@ mod error;
 mod events;
 mod fields;
 mod flags;
+mod git;
 mod hooks;
 mod import;
 mod items;
@@ -187,6 +188,7 @@ fn run(command: TopCommand, doors: &Doors, ctx: &Context, out: &mut Output) -> C
         TopCommand::Config(command) => settings::config(command, ctx, out),
         TopCommand::Views(command) => saved_views::views(command, ctx, out),
         TopCommand::Hooks(command) => hooks::run(command, ctx, out),
+        TopCommand::Git(command) => git::run(command, doors, ctx, out),
         TopCommand::Projects(command) => settings::projects(command, ctx, out),
         TopCommand::Store(command) => store::run(command, ctx, out),
         TopCommand::Undo { target } => undo::run(

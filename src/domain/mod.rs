@@ -22,11 +22,13 @@ pub use policy::Policy;
 pub use status::Status;
 pub use values::{DependencyType, Priority, QualityGate, WorkType};
 pub use work_item::events::{
-    duration, AssigneeChanged, CommentAdded, CommentRemoved, ConflictReopened, ConflictResolved,
-    DependencyAdded, DependencyRemoved, DescriptionChanged, Elsewhere, Fact, LabelAdded, LabelRemoved,
-    ParentChanged, PriorityChanged, QualityMetrics, QualityMetricsUpdated, Resolution, StatusChanged,
-    TitleChanged, WorkItemCompleted, WorkItemCreated, WorkItemMoved, WorkItemRenumbered, AGGREGATE_TYPE,
+    duration, is_commit_id, named_in, short, AssigneeChanged, CommentAdded, CommentRemoved, CommitLinked,
+    ConflictReopened, ConflictResolved, DependencyAdded, DependencyRemoved, DescriptionChanged, Elsewhere,
+    Fact, LabelAdded, LabelRemoved, ParentChanged, PriorityChanged, QualityMetrics, QualityMetricsUpdated,
+    Resolution, StatusChanged, TitleChanged, WorkItemCompleted, WorkItemCreated, WorkItemMoved,
+    WorkItemRenumbered, AGGREGATE_TYPE,
 };
 pub use work_item::{
-    Claim, Comment, Conflict, Decision, Dependency, NewWorkItem, Wanted, WorkItem, WorkItemEvent, EVENT_TYPES,
+    Claim, Comment, CommitLink, Conflict, Decision, Dependency, NewWorkItem, Wanted, WorkItem, WorkItemEvent,
+    EVENT_TYPES,
 };

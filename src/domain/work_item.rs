@@ -29,6 +29,19 @@ pub struct Comment {
     pub text: String,
 }
 
+/// A commit whose message names the item (see `CommitLinked`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitLink {
+    pub commit: String,
+    pub summary: String,
+    pub author: String,
+    /// Its message closed the item (`Fixes WORK-12`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closes: bool,
+    /// When it was linked.
+    pub at: Timestamp,
+}
+
 /// Who holds an item taken with `items claim`, and until when. A claim ends when its holder
 /// releases, finishes or hands the item on; with a lease it also ends when the lease runs
 /// out, which is derived from the time (nobody writes it): the item then reads as pending
@@ -88,6 +101,9 @@ pub struct WorkItem {
     pub labels: Vec<String>,
     #[serde(default)]
     pub comments: Vec<Comment>,
+    /// The commits that name it, in the order they were linked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commits: Vec<CommitLink>,
     /// Test coverage and counts (`items metrics`); what a `quality_gate` looks for.
     #[serde(default)]
     pub quality: Option<QualityMetrics>,
@@ -166,6 +182,7 @@ event_types! {
     Renumbered(WorkItemRenumbered) = "WorkItemRenumbered", schema 1;
     ConflictResolved(ConflictResolved) = "ConflictResolved", schema 1;
     ConflictReopened(ConflictReopened) = "ConflictReopened", schema 1;
+    CommitLinked(CommitLinked) = "CommitLinked", schema 1;
 }
 
 /// What a user asks for when creating an item.
@@ -288,6 +305,7 @@ impl WorkItem {
             dependencies: Vec::new(),
             labels: Vec::new(),
             comments: Vec::new(),
+            commits: Vec::new(),
             quality: None,
             due: created.due,
             wait: created.wait,

@@ -27,6 +27,11 @@ pub struct Doors {
     pub install_merge_driver: fn(&Path) -> CommandResult<Vec<String>>,
     /// git's `merge=jerry` driver: OURS, THEIRS and the file's path.
     pub merge_driver: fn(&Path, &Path, &str) -> CommandResult,
+    /// Puts jerry's commit hooks into the workspace's git repository (`true`: takes them
+    /// out); one line per hook saying what it did.
+    pub git_hooks: fn(&Path, bool) -> CommandResult<Vec<String>>,
+    /// The commits git revisions name, oldest first, with author and message.
+    pub commits: fn(&Path, &[String]) -> CommandResult<Vec<jerry::app::CommitNote>>,
 }
 
 /// How `jerry serve` was asked to listen.

@@ -110,6 +110,11 @@ impl Git {
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     }
 
+    /// Runs a git command that only reads (`rev-list`, `log`) and returns its stdout.
+    pub fn read(&self, args: &[&str]) -> Result<String, GitError> {
+        self.ok(args, None)
+    }
+
     /// Sets a key in the repository's own config (`.git/config`).
     pub fn set_config(&self, key: &str, value: &str) -> Result<(), GitError> {
         self.ok(&["config", "--local", key, value], None).map(|_| ())

@@ -11,6 +11,7 @@
 //! fetches the same packs again, finds their events already here and appends nothing, and
 //! leaves out of its own pack every event it received. So nothing is lost or doubled.
 
+pub mod commit_hooks;
 pub mod git;
 pub mod merge_driver;
 

@@ -12,7 +12,9 @@ use super::plan::{Plan, Prepared};
 use super::CommandDispatcher;
 use crate::app::AppError;
 use crate::domain::recurrence::Recurrence;
-use crate::domain::{Decision, DependencyType, Elsewhere, ItemRef, NewWorkItem, Priority, Status, WorkType};
+use crate::domain::{
+    CommitLinked, Decision, DependencyType, Elsewhere, ItemRef, NewWorkItem, Priority, Status, WorkType,
+};
 use crate::timestamp::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -96,6 +98,11 @@ pub enum Command {
     Comment {
         item: ItemRef,
         text: String,
+    },
+    /// Records a commit that names the item (`jerry git`); one already linked is unchanged.
+    LinkCommit {
+        item: ItemRef,
+        link: CommitLinked,
     },
     /// Moves an item under another parent (`None`: to the top).
     Reparent {
@@ -209,6 +216,9 @@ impl CommandDispatcher<'_> {
             Command::Comment { item, text } => {
                 let actor = self.actor.clone();
                 Prepared::deciding(item, move |current, _| current.comment(text.clone(), &actor))
+            }
+            Command::LinkCommit { item, link } => {
+                Prepared::deciding(item, move |current, _| current.link_commit(link.clone()))
             }
         };
         Ok(Plan::Update(if on_deleted {

@@ -190,6 +190,11 @@ Example:
         after_help = "Urgency is a sum of terms, each a coefficient times what the item earns (--explain shows them):\n  priority 6 × (critical 1.33, high 1, medium 0.65, low 0.3); due 12 × (0.2 at 14 days or more ahead, rising to 1\n  at 7 days overdue); age 2 × (share of a year, at most 1); blocking 8 (it blocks open work); blocked -5 (it waits on\n  an open blocker, or is blocked by hand); in_progress 4; unassigned 0.5.\nSet a coefficient with jerry config set urgency.TERM VALUE (0 takes the term away). The filters are those of items list.\n\nExamples:\n  jerry items next\n  jerry items next --explain --limit 5\n  jerry config set urgency.due 15"
     )]
     Next(crate::cli::next::NextArgs),
+    /// Open items commits name but none closed, and done items no commit names.
+    #[command(
+        after_help = "Commits name items when jerry git install-hooks is in place (or jerry git scan REV is run).\n\nExamples:\n  jerry items orphans\n  jerry items orphans --json"
+    )]
+    Orphans,
     /// List the items that wait: on an open blocker, or blocked by hand (with the reason).
     #[command(after_help = "Examples:\n  jerry items blocked\n  jerry items blocked --json")]
     Blocked,
@@ -233,6 +238,7 @@ pub fn run(command: ItemsCommand, ctx: &Context, out: &mut Output) -> CommandRes
         ItemsCommand::Metrics(args) => metrics(args, ctx, out),
         ItemsCommand::Ready(args) => tracking::ready(args, ctx, out),
         ItemsCommand::Blocked => tracking::blocked(ctx, out),
+        ItemsCommand::Orphans => crate::cli::git::orphans(ctx, out),
         ItemsCommand::Next(args) => crate::cli::next::next(args, ctx, out),
         ItemsCommand::Tree(args) => tracking::draw_tree(args, ctx, out),
         ItemsCommand::Resolve(args) => resolve(args, ctx, out),

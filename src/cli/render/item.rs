@@ -333,6 +333,19 @@ pub fn item_details(item: &WorkItem, links: &Links, style: Style) -> String {
             format!("jerry items resolve {} --keep | --take | --set VALUE", item.id),
         ]);
     }
+    for commit in &item.commits {
+        let verb = if commit.closes { "closed by" } else { "named in" };
+        table.add_row(vec![
+            "commit".to_owned(),
+            format!(
+                "{} {verb} {}: {} ({})",
+                commit.at,
+                jerry::domain::short(&commit.commit),
+                printable(&commit.summary),
+                printable(&commit.author)
+            ),
+        ]);
+    }
     for comment in &item.comments {
         table.add_row(vec![
             "comment".to_owned(),
@@ -348,7 +361,7 @@ pub fn item_details(item: &WorkItem, links: &Links, style: Style) -> String {
 }
 
 /// The item's fields [`item_details`] lays out itself (by their `--json` names).
-const LAID_OUT: [&str; 23] = [
+const LAID_OUT: [&str; 24] = [
     "id",
     "internal_id",
     "title",
@@ -368,6 +381,7 @@ const LAID_OUT: [&str; 23] = [
     "dependencies",
     "labels",
     "comments",
+    "commits",
     "quality",
     "version",
     "created_at",

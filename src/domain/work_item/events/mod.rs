@@ -19,6 +19,7 @@ use crate::domain::DomainError;
 use crate::timestamp::Timestamp;
 
 mod claims;
+mod commits;
 mod conflicts;
 mod created;
 mod fields;
@@ -31,6 +32,7 @@ mod status;
 mod words;
 
 pub use claims::*;
+pub use commits::*;
 pub use conflicts::*;
 pub use created::*;
 pub use fields::*;
