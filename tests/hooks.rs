@@ -343,3 +343,34 @@ fn a_slow_hook_does_not_delay_the_write() {
     ws.ok(&["hooks", "run"]);
     assert_eq!(lines(&file).len(), 1);
 }
+
+#[test]
+fn hooks_deliver_the_same_on_sqlite_and_postgres() {
+    let scratch = tempfile::tempdir().unwrap();
+    let mut stores = vec![format!("sqlite:{}", scratch.path().join("jerry.db").display())];
+    stores.extend(common::postgres_database());
+    for store in stores {
+        let ws = Workspace::with_store(&store);
+        ws.ok(&["store", "init"]);
+        ws.ok(&["items", "create", "before the hook"]);
+        let file = ws.path().join("delivered.txt");
+        configure(&ws, &recording_hook("record", &file, ""));
+        let writers: Vec<Child> = (0..4)
+            .map(|n| ws.spawn(&["items", "create", &format!("writer {n}")]))
+            .collect();
+        for writer in writers {
+            assert!(writer.wait_with_output().unwrap().status.success());
+        }
+        ws.ok(&["items", "start", "1"]);
+        ws.ok(&["hooks", "run"]);
+        // Everything after the hook was added, once, in order; nothing from before.
+        let logged = ws.exported_ids();
+        assert!(
+            lines(&file) == logged[1..],
+            "{store}: {:?} vs {:?}",
+            lines(&file),
+            &logged[1..]
+        );
+        assert_eq!(ws.json(&["hooks", "list"])[0]["delivered"], logged.len());
+    }
+}

@@ -222,8 +222,11 @@ impl<'a> Hooks<'a> {
     /// Delivers everything owed, waiting out retries, and returns once nothing is owed
     /// (or, without `wait`, at once if another runner holds the lock).
     pub fn run(&self, wait: bool, stop: &AtomicBool) -> Result<Delivery, AppError> {
-        self.arm()?;
         let mut delivery = Delivery::default();
+        if !self.any() {
+            return Ok(delivery);
+        }
+        self.arm()?;
         loop {
             let Some(lock) = RunnerLock::take(&self.dir, wait)? else {
                 delivery.busy = true;
@@ -496,6 +499,9 @@ impl<'a> Hooks<'a> {
             self.named(name)?;
         }
         let mut delivery = Delivery::default();
+        if !self.any() {
+            return Ok(delivery);
+        }
         let Some(lock) = RunnerLock::take(&self.dir, true)? else {
             delivery.busy = true;
             return Ok(delivery);

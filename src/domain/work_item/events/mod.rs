@@ -408,6 +408,12 @@ mod tests {
                 resolution: Resolution::Take,
             }),
             WorkItemEvent::ConflictReopened(ConflictReopened { conflict_version: 4 }),
+            WorkItemEvent::CommitLinked(CommitLinked {
+                commit: "0123456789abcdef0123456789abcdef01234567".into(),
+                summary: "Fix the login redirect".into(),
+                author: "Ann <ann@example.com>".into(),
+                closes: true,
+            }),
         ];
         let named: std::collections::BTreeSet<&str> = events.iter().map(WorkItemEvent::event_type).collect();
         assert_eq!(named.len(), EVENT_TYPES.len(), "EVENT_TYPES lists every variant");
