@@ -6,7 +6,6 @@
 mod common;
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 use std::process::Output;
 
 use common::{git, Workspace};
@@ -185,5 +184,10 @@ fn a_commit_reaching_another_clone_by_pull_links_once() {
             .collect();
         assert_eq!(commits, [fix.as_str(), refs.as_str()], "each commit once");
     }
-    let _ = Path::new(&url);
+    // WORK-001 was closed on both A and C by the same commit: they agree, with no conflict.
+    for ws in [&a, &c] {
+        let fixed = ws.json(&["items", "show", "1"]);
+        assert_eq!(fixed["status"], "done");
+        assert!(fixed.get("conflicts").is_none(), "{fixed}");
+    }
 }
