@@ -1064,3 +1064,20 @@ fn filtered_lists_narrowed_by_the_item_index_keep_exactly_what_the_filter_asks()
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A change to more items than the process may hold files open writes them all: the store
+/// reads each item's tail, lets go of its file, and opens it again to write (an update of
+/// 100,000 items failed with "Too many open files").
+#[test]
+fn a_bulk_update_of_more_items_than_open_files_allowed_lands_whole() {
+    let ws = Workspace::new();
+    ws.ok(&["generate", "--items", "300"]);
+    let out = ws
+        .shell(r#"ulimit -n 128 && exec "$0" items update --all --add-label bulk --set priority=low --yes"#)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let listed = ws.json(&["items", "list", "--label", "bulk", "--priority", "low"]);
+    assert_eq!(listed.as_array().unwrap().len(), 300);
+    assert_eq!(ws.json(&["doctor"])["clean"], true);
+}

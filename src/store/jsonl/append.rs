@@ -95,10 +95,12 @@ impl JsonlStore {
         }
         for append in appends {
             let path = self.stream_path(&append.stream);
-            let (tail, existing) = match open_existing(&path, true)? {
+            // Only the file's length is kept: the file is opened again to be written, so a
+            // write of 100,000 items never holds 100,000 files open at once.
+            let (tail, existing) = match open_existing(&path, false)? {
                 Some(mut file) => {
                     let (tail, len) = self.read_tail(&path, &mut file)?;
-                    (tail, Some((file, len)))
+                    (tail, Some(len))
                 }
                 None => (EMPTY_TAIL, None),
             };
@@ -172,20 +174,34 @@ impl JsonlStore {
             // their data in one sync of the file system (an import of 10,000 new items
             // was 20,000 syncs).
             let witness = number + 1 == count;
-            let result = if witness {
-                let before = if bulk {
-                    sync_filesystem(&self.events_dir)
-                } else if created {
-                    sync_dir(&self.events_dir)
-                } else {
-                    Ok(())
-                };
-                before.and_then(|()| self.write_stream(&path, existing, tail, &bytes, Flush::Full))
-            } else {
-                created |= existing.is_none();
-                let flush = if bulk { Flush::Nothing } else { Flush::Data };
-                self.write_stream(&path, existing, tail, &bytes, flush)
+            // The write lock is held: a file seen a moment ago is still there, unless
+            // something outside jerry removed it, which must not become a new file.
+            let reopened = match existing {
+                Some(len) => open_existing(&path, true).and_then(|file| {
+                    file.map(|file| (file, len)).map(Some).ok_or_else(|| {
+                        let gone =
+                            std::io::Error::new(std::io::ErrorKind::NotFound, "removed during the write");
+                        StoreError::io("cannot open", &path, gone)
+                    })
+                }),
+                None => Ok(None),
             };
+            let result = reopened.and_then(|existing| {
+                if witness {
+                    let before = if bulk {
+                        sync_filesystem(&self.events_dir)
+                    } else if created {
+                        sync_dir(&self.events_dir)
+                    } else {
+                        Ok(())
+                    };
+                    before.and_then(|()| self.write_stream(&path, existing, tail, &bytes, Flush::Full))
+                } else {
+                    created |= existing.is_none();
+                    let flush = if bulk { Flush::Nothing } else { Flush::Data };
+                    self.write_stream(&path, existing, tail, &bytes, flush)
+                }
+            });
             if let Err(err) = result {
                 // Best effort: the lines already written are not committed (their witness
                 // is missing) whatever happens here; cutting them off only tidies.
