@@ -1081,3 +1081,41 @@ fn a_bulk_update_of_more_items_than_open_files_allowed_lands_whole() {
     assert_eq!(listed.as_array().unwrap().len(), 300);
     assert_eq!(ws.json(&["doctor"])["clean"], true);
 }
+
+/// A page of a list with many matches counts them only up to 1,000, so it costs what it
+/// shows: past that the total reads "more than 1000"; the page itself is the same.
+#[test]
+fn a_page_of_many_matches_says_more_than_instead_of_counting_them_all() {
+    let ws = Workspace::new();
+    ws.ok(&["generate", "--items", "1200"]);
+    ws.ok(&["items", "update", "--all", "--add-label", "many", "--yes"]);
+    ws.ok(&["items", "list", "--json"]);
+    let whole = common::ids(&ws.json(&["items", "list", "--label", "many"]));
+    assert_eq!(whole.len(), 1200);
+    for filter in [
+        &["--label", "many"][..],
+        &["--status", "pending"],
+        &["--search", "generated"],
+        &["--type", "bug"],
+    ] {
+        let mut args = vec!["items", "list"];
+        args.extend_from_slice(filter);
+        args.extend(["--limit", "5", "--json"]);
+        let out = ws.run(&args);
+        assert!(out.status.success());
+        let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let expected: Vec<String> = if filter[0] == "--type" {
+            common::ids(&ws.json(&["items", "list", "--type", "bug"]))
+        } else {
+            whole.clone()
+        };
+        assert_eq!(common::ids(&page), expected[..5], "{filter:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let said = if expected.len() > 1000 {
+            "showing 5 of more than 1000 matching items (--limit 5)".to_owned()
+        } else {
+            format!("showing 5 of {} matching items (--limit 5)", expected.len())
+        };
+        assert!(stderr.contains(&said), "{filter:?}: {stderr}");
+    }
+}

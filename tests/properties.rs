@@ -572,7 +572,8 @@ proptest! {
         prop_assert!(app::compare(&model.items, &indexed).is_empty(), "{:?}", app::compare(&model.items, &indexed));
         prop_assert_eq!(indexed.len(), model.items.len());
         for status in [Status::Pending, Status::InProgress, Status::Blocked, Status::Done, Status::Cancelled] {
-            let (page, total) = index.page(&[status], usize::MAX, None).unwrap();
+            let (page, total, capped) = index.page(&[status], usize::MAX, None, None).unwrap();
+            prop_assert!(!capped);
             let want: Vec<&WorkItem> = model.items.values().filter(|item| item.status == status).collect();
             prop_assert_eq!(page.iter().collect::<Vec<_>>(), want.clone());
             prop_assert_eq!(total, want.len());
@@ -580,7 +581,7 @@ proptest! {
         // Later, every lease has run out: the lapsed items read as pending, in their place.
         let later = Timestamp::from_unix_micros(1_900_000_000_000_000).unwrap();
         for statuses in [vec![Status::Pending], vec![Status::InProgress], vec![Status::Pending, Status::Blocked]] {
-            let (page, total) = index.page(&statuses, 4, Some(later)).unwrap();
+            let (page, total, _) = index.page(&statuses, 4, None, Some(later)).unwrap();
             let want: Vec<WorkItem> = model
                 .items
                 .values()
@@ -589,6 +590,14 @@ proptest! {
                 .collect();
             prop_assert_eq!(&page, &want.iter().take(4).cloned().collect::<Vec<_>>());
             prop_assert_eq!(total, want.len());
+            // Counting stopped (a cap of 2 under a page of 4 counts to the page): the same
+            // page, and a total that says where it stopped.
+            for cap in [2, 5] {
+                let (capped_page, counted, capped) = index.page(&statuses, 4, Some(cap), Some(later)).unwrap();
+                prop_assert_eq!(&capped_page, &page);
+                let bound = cap.max(4);
+                prop_assert_eq!((counted, capped), (want.len().min(bound), want.len() > bound));
+            }
         }
         // Ready work, now and once every lease has run out, as the domain computes it.
         let (ready, total) = index.ready(usize::MAX, None).unwrap();
@@ -638,7 +647,7 @@ proptest! {
                 prop_assert_eq!(indexed.ready(filter).unwrap(), whole.ready(filter).unwrap(), "{:?} at {:?}", filter, at);
             }
         }
-        let (first, total) = index.page(&[], 3, None).unwrap();
+        let (first, total, _) = index.page(&[], 3, None, None).unwrap();
         prop_assert_eq!(total, model.items.len());
         prop_assert_eq!(first.iter().collect::<Vec<_>>(), model.items.values().take(3).collect::<Vec<_>>());
         for id in model.items.keys() {

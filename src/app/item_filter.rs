@@ -36,6 +36,10 @@ pub struct ItemFilter {
     /// Only stale work (`items list --stale`): open items whose claim ran out, and items in
     /// progress nobody changed since this moment.
     pub stale_before: Option<Timestamp>,
+    /// With `limit`: matches past this many are not counted (the total then reads "more
+    /// than N"), so a page costs what it shows however many items match. `None`: all
+    /// are counted (what MCP and the board report).
+    pub count_up_to: Option<usize>,
 }
 
 /// Whether a filter keeps open items that still wait at a moment (see
@@ -249,6 +253,7 @@ pub(crate) fn only_status_and_limit(filter: &ItemFilter) -> bool {
         conflicts,
         waiting,
         stale_before,
+        count_up_to: _,
     } = filter;
     // Hidden waiting items: each such read first asks the index whether any item waits
     // (`ItemIndex::hides_nothing`), and is answered otherwise when one does.

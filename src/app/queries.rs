@@ -16,6 +16,8 @@ use super::{AppError, ItemRepository, ItemsProjection};
 pub struct ItemList {
     pub items: Vec<WorkItem>,
     pub total_matching: usize,
+    /// Counting stopped at `total_matching` (the filter's `count_up_to`): more match.
+    pub total_capped: bool,
     /// Streams left out because they cannot be replayed (stream → why); `doctor` says more.
     pub broken: std::collections::BTreeMap<String, String>,
 }
@@ -291,11 +293,13 @@ impl<'a> Queries<'a> {
         if !index.hides_nothing(filter.waiting).unwrap_or(false) {
             return Ok(None);
         }
-        let page = index.page(statuses, limit.unwrap_or(usize::MAX), self.now);
+        let cap = limit.and(filter.count_up_to);
+        let page = index.page(statuses, limit.unwrap_or(usize::MAX), cap, self.now);
         match page.and_then(|page| Ok((page, index.broken()?))) {
-            Ok(((items, total_matching), broken)) => Ok(Some(ItemList {
+            Ok(((items, total_matching, total_capped), broken)) => Ok(Some(ItemList {
                 items,
                 total_matching,
+                total_capped,
                 broken,
             })),
             Err(IndexError::App(err)) => Err(err),
@@ -363,6 +367,7 @@ impl<'a> Queries<'a> {
                 ItemList {
                     items: Vec::new(),
                     total_matching,
+                    total_capped: false,
                     broken,
                 },
             )))
@@ -379,12 +384,36 @@ impl<'a> Queries<'a> {
             let limit = filter.limit.unwrap_or(usize::MAX).min(i64::MAX as usize);
             let indexed = self.index_answer(|index| {
                 Ok(match index.page_exact(filter, limit, self.now)? {
-                    Some((items, total_matching)) => ItemList {
+                    Some((items, total_matching, total_capped)) => ItemList {
                         items,
                         total_matching,
+                        total_capped,
                         broken: index.broken()?,
                     },
-                    None => Self::listed(filter, index.candidates(filter, self.now)?, index.broken()?),
+                    // A page of an unsorted list reads candidates only until its count stops.
+                    None => match (filter.limit, filter.count_up_to, filter.sort, filter.reverse) {
+                        (Some(limit), Some(cap), None, false) => {
+                            let needle = filter.search.as_ref().map(|s| s.to_lowercase());
+                            let mut items = Vec::new();
+                            let mut total = 0;
+                            let capped = index.scan_candidates(filter, self.now, |item| {
+                                if filter.matches(&item, needle.as_deref()) {
+                                    total += 1;
+                                    if items.len() < limit {
+                                        items.push(item);
+                                    }
+                                }
+                                total <= cap.max(limit)
+                            })?;
+                            ItemList {
+                                items,
+                                total_matching: total.min(cap.max(limit)),
+                                total_capped: capped,
+                                broken: index.broken()?,
+                            }
+                        }
+                        _ => Self::listed(filter, index.candidates(filter, self.now)?, index.broken()?),
+                    },
                 })
             })?;
             if let Some(list) = indexed {
@@ -432,6 +461,7 @@ impl<'a> Queries<'a> {
         ItemList {
             items,
             total_matching,
+            total_capped: false,
             broken,
         }
     }

@@ -14,6 +14,10 @@ use super::output::{Format, Output};
 use super::render;
 use crate::door::error::CommandResult;
 
+/// How many matches a page counts before its total reads "more than" (a page of 20 costs
+/// the same at 100,000 items as at 1,000).
+const COUNT_UP_TO: usize = 1_000;
+
 #[derive(Debug, Args)]
 pub struct ItemArg {
     /// WORK-7, WORK-007, 7, or the item's ULID.
@@ -260,6 +264,8 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
         limit,
         at: resolve_time(at, &session)?,
         archived,
+        // A page says "of more than N" past this many matches rather than count them all.
+        count_up_to: Some(COUNT_UP_TO),
         ..which
     };
     // A whole list goes out row by row from the indexed read model: in JSON as stored, as a
@@ -298,8 +304,9 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
     }
     let shown_count = shown.unwrap_or(listed.items.len());
     if shown_count < listed.total_matching {
+        let more_than = if listed.total_capped { "more than " } else { "" };
         out.warn(&format!(
-            "showing {shown_count} of {} matching items (--limit {})",
+            "showing {shown_count} of {more_than}{} matching items (--limit {})",
             listed.total_matching,
             limit.unwrap_or_default()
         ));
@@ -316,15 +323,20 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
         }
         if let Waiting::Hidden(at) = filter.waiting {
             let waiting = ItemFilter {
-                limit: None,
+                limit: Some(usize::MAX),
+                count_up_to: Some(COUNT_UP_TO),
                 sort: None,
                 waiting: Waiting::Only(at),
                 ..filter.clone()
             };
-            let count = queries.list(&waiting)?.total_matching;
+            let waiting = queries.list(&waiting)?;
+            let count = waiting.total_matching;
             if count > 0 {
                 let items = if count == 1 { "item waits" } else { "items wait" };
-                out.note(&format!("({count} {items} until later: --waiting lists them)"));
+                let more_than = if waiting.total_capped { "more than " } else { "" };
+                out.note(&format!(
+                    "({more_than}{count} {items} until later: --waiting lists them)"
+                ));
             }
         }
     }

@@ -171,11 +171,17 @@ impl ItemIndex {
         &self,
         statuses: &[Status],
         limit: usize,
+        cap: Option<usize>,
         now: Option<Timestamp>,
-    ) -> Result<(Vec<WorkItem>, usize), IndexError> {
+    ) -> Result<(Vec<WorkItem>, usize, bool), IndexError> {
         let now_micros = now.map_or(i64::MIN, |now| now.unix_micros());
         let lapsed = self.lapsed(now_micros)?;
         let wanted = |status: Status| statuses.is_empty() || statuses.contains(&status);
+        // Rows counted per status at most: past them the total is "more than".
+        let cap = cap.map(|cap| cap.max(limit));
+        let upto = cap.map_or(i64::MAX, |cap| {
+            i64::try_from(cap.saturating_add(lapsed + 1)).unwrap_or(i64::MAX)
+        });
         // Items whose claim ran out read as pending: they count where pending does.
         let mut total = if statuses.is_empty() {
             self.meta("count")?.map_or(0, |v| v as usize)
@@ -184,15 +190,19 @@ impl ItemIndex {
             // Each status once: `--status closed --status done` names done twice.
             for status in statuses.iter().collect::<BTreeSet<_>>() {
                 total += self.conn.query_row(
-                    "SELECT COUNT(*) FROM items INDEXED BY items_status WHERE status = ?1",
-                    params![status.to_string()],
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM items INDEXED BY items_status WHERE status = ?1 LIMIT ?2)",
+                    params![status.to_string(), upto],
                     |row| row.get::<_, i64>(0),
                 )? as usize;
             }
             total
         };
         total += lapsed * usize::from(wanted(Status::Pending));
-        total -= lapsed * usize::from(wanted(Status::InProgress));
+        total = total.saturating_sub(lapsed * usize::from(wanted(Status::InProgress)));
+        let (total, capped) = match cap {
+            Some(cap) if total > cap => (cap, true),
+            _ => (total, false),
+        };
         if statuses.is_empty() {
             let mut statement = self.conn.prepare_cached("SELECT json FROM items ORDER BY id")?;
             let mut rows = statement.query([])?;
@@ -205,7 +215,7 @@ impl ItemIndex {
                 }
                 items.push(item);
             }
-            return Ok((items, total));
+            return Ok((items, total, capped));
         }
         // The few items whose claim ran out are read on their own: their stored status no
         // longer says where they belong. The indexes are named: without statistics SQLite
@@ -261,7 +271,7 @@ impl ItemIndex {
                 break;
             }
         }
-        Ok((items, total))
+        Ok((items, total, capped))
     }
 
     /// How many items' claims have run out by `now` (stored as still in progress).
@@ -442,16 +452,35 @@ impl ItemIndex {
         filter: &ItemFilter,
         limit: usize,
         now: Option<Timestamp>,
-    ) -> Result<Option<(Vec<WorkItem>, usize)>, IndexError> {
+    ) -> Result<Option<(Vec<WorkItem>, usize, bool)>, IndexError> {
         if !self.exact_in_sql(filter, now)? {
             return Ok(None);
         }
         let (conditions, values) = narrowing(filter, Lapse::Never)?;
         let matching = where_clause(&conditions, "WHERE");
-        let total = self.count_of(&format!("SELECT COUNT(*) FROM items {matching}"), &values)?;
+        let cap = filter
+            .count_up_to
+            .filter(|_| filter.limit.is_some())
+            .map(|cap| cap.max(limit));
+        let (total, capped) = match cap {
+            Some(cap) => {
+                let counted = self.count_of(
+                    &format!(
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM items {matching} LIMIT {})",
+                        cap + 1
+                    ),
+                    &values,
+                )?;
+                (counted.min(cap), counted > cap)
+            }
+            None => (
+                self.count_of(&format!("SELECT COUNT(*) FROM items {matching}"), &values)?,
+                false,
+            ),
+        };
         let query = format!("SELECT json FROM items {matching} ORDER BY id LIMIT {limit}");
         let items = self.read_items(&query, rusqlite::params_from_iter(values), now)?;
-        Ok(Some((items, total)))
+        Ok(Some((items, total, capped)))
     }
 
     /// As [`Self::page_exact`] for the ready work, in its order; `keep` is the filter's own
@@ -524,6 +553,32 @@ impl ItemIndex {
         let matching = where_clause(&conditions, "WHERE");
         let query = format!("SELECT json FROM items {matching} ORDER BY id");
         self.read_items(&query, rusqlite::params_from_iter(values), now)
+    }
+
+    /// [`Self::candidates`] one at a time, while `each` says go on; true if it said stop
+    /// (a page that stopped counting).
+    pub fn scan_candidates(
+        &self,
+        filter: &ItemFilter,
+        now: Option<Timestamp>,
+        mut each: impl FnMut(WorkItem) -> bool,
+    ) -> Result<bool, IndexError> {
+        let (conditions, values) = narrowing(filter, now.map_or(Lapse::Never, Lapse::By))?;
+        let matching = where_clause(&conditions, "WHERE");
+        let mut statement = self
+            .conn
+            .prepare_cached(&format!("SELECT json FROM items {matching} ORDER BY id"))?;
+        let mut rows = statement.query(rusqlite::params_from_iter(values))?;
+        while let Some(row) = rows.next()? {
+            let mut item: WorkItem = serde_json::from_str(&row.get::<_, String>(0)?)?;
+            if let Some(now) = now {
+                item.lapse(now);
+            }
+            if !each(item) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// What `items blocked` looks at, as it stands at `now`: the items blocked by hand and
