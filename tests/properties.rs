@@ -645,6 +645,25 @@ proptest! {
                 };
                 prop_assert_eq!(indexed.list(filter).unwrap(), whole.list(filter).unwrap(), "{:?} at {:?}", filter, at);
                 prop_assert_eq!(indexed.ready(filter).unwrap(), whole.ready(filter).unwrap(), "{:?} at {:?}", filter, at);
+                // The pages SQL answers alone (by id, by priority) are what the filter's own
+                // test and sort give: an empty search forces that path and matches all.
+                if filter.search.is_none() {
+                    let forced = app::ItemFilter { search: Some(String::new()), ..filter.clone() };
+                    prop_assert_eq!(indexed.list(filter).unwrap(), indexed.list(&forced).unwrap(), "{:?}", filter);
+                }
+                // A page that stops counting at 2: the same items, and a total that is exact
+                // or says where it stopped.
+                if let Some(limit) = filter.limit {
+                    let capped_filter = app::ItemFilter { count_up_to: Some(2), ..filter.clone() };
+                    let (capped, exact) = (indexed.list(&capped_filter).unwrap(), whole.list(filter).unwrap());
+                    prop_assert_eq!(&capped.items, &exact.items, "{:?}", filter);
+                    let bound = limit.max(2);
+                    prop_assert!(
+                        (!capped.total_capped && capped.total_matching == exact.total_matching)
+                            || (capped.total_capped && capped.total_matching == bound && exact.total_matching > bound),
+                        "{:?}: {} (capped {}) vs {}", filter, capped.total_matching, capped.total_capped, exact.total_matching
+                    );
+                }
             }
         }
         let (first, total, _) = index.page(&[], 3, None, None).unwrap();

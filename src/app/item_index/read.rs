@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use rusqlite::{params, Connection};
 
 use crate::domain::graph::{blocking_edges, ready_and_blocked, BlockingEdges};
-use crate::domain::{Status, WorkItem, WorkItemId};
+use crate::domain::{Priority, Status, WorkItem, WorkItemId};
 use crate::timestamp::Timestamp;
 
 use super::*;
-use crate::app::{AppError, ItemFilter, ItemSummary};
+use crate::app::{AppError, ItemFilter, ItemSummary, SortKey};
 
 impl ItemIndex {
     /// The stored JSON of the first `limit` items in id order, each as it stands at `now`
@@ -453,7 +453,20 @@ impl ItemIndex {
         limit: usize,
         now: Option<Timestamp>,
     ) -> Result<Option<(Vec<WorkItem>, usize, bool)>, IndexError> {
-        if !self.exact_in_sql(filter, now)? {
+        // Most urgent first is each priority's rows in id order, one after the other: the
+        // (priority, id) index pages it without sorting every match.
+        let by_priority = filter.sort == Some(SortKey::Priority) && !filter.reverse;
+        let unsorted;
+        let plain = if by_priority {
+            unsorted = ItemFilter {
+                sort: None,
+                ..filter.clone()
+            };
+            &unsorted
+        } else {
+            filter
+        };
+        if !self.exact_in_sql(plain, now)? {
             return Ok(None);
         }
         let (conditions, values) = narrowing(filter, Lapse::Never)?;
@@ -478,8 +491,27 @@ impl ItemIndex {
                 false,
             ),
         };
-        let query = format!("SELECT json FROM items {matching} ORDER BY id LIMIT {limit}");
-        let items = self.read_items(&query, rusqlite::params_from_iter(values), now)?;
+        if !by_priority {
+            let query = format!("SELECT json FROM items {matching} ORDER BY id LIMIT {limit}");
+            let items = self.read_items(&query, rusqlite::params_from_iter(values), now)?;
+            return Ok(Some((items, total, capped)));
+        }
+        let mut items = Vec::new();
+        for priority in Priority::ALL {
+            let left = limit.saturating_sub(items.len());
+            if left == 0 {
+                break;
+            }
+            let mut these = conditions.clone();
+            these.push("priority = ?".to_owned());
+            let mut with = values.clone();
+            with.push(rusqlite::types::Value::Text(priority.to_string()));
+            let query = format!(
+                "SELECT json FROM items INDEXED BY items_priority {} ORDER BY id LIMIT {left}",
+                where_clause(&these, "WHERE")
+            );
+            items.extend(self.read_items(&query, rusqlite::params_from_iter(with), now)?);
+        }
         Ok(Some((items, total, capped)))
     }
 
