@@ -111,6 +111,18 @@ fn fixes_completes_refs_links_and_an_existing_hook_still_runs_and_comes_back() {
     );
     assert_eq!(ws.exported_ids(), before);
 
+    // A revision that names nothing, and a folder outside git: one line each, nothing written.
+    common::assert_fails(
+        &ws.run(&["git", "scan", "no-such-rev"]),
+        3,
+        "'no-such-rev' names no commit in this repository",
+    );
+    let outside = Workspace::new();
+    let out = outside.run(&["git", "install-hooks"]);
+    common::assert_fails(&out, 1, "is not inside a git repository");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("sync"));
+    assert_eq!(ws.exported_ids(), before);
+
     let orphans = ws.json(&["items", "orphans"]);
     assert_eq!(orphans["named_open"][0]["id"], "WORK-002");
     assert!(orphans["closed_unnamed"].as_array().unwrap().is_empty());

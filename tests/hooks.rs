@@ -12,7 +12,7 @@ use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use common::server::Server;
-use common::{assert_fails, git, Workspace};
+use common::{assert_fails, git, Dice, Workspace};
 
 /// Adds `toml` to the project's config.toml.
 fn configure(ws: &Workspace, toml: &str) {
@@ -36,18 +36,6 @@ fn lines(file: &Path) -> Vec<String> {
         .lines()
         .map(str::to_owned)
         .collect()
-}
-
-/// A small xorshift: the kills' timing, reproducible from the seed the failure prints.
-struct Dice(u64);
-
-impl Dice {
-    fn roll(&mut self, sides: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % sides
-    }
 }
 
 /// The hooks runners the writers in `dir` started in the background (not children of

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-use common::{assert_fails, git, Workspace};
+use common::{assert_fails, git, Dice, Workspace};
 use serde_json::Value;
 
 /// A bare repository in a temp dir: the remote every clone syncs through.
@@ -1193,18 +1193,6 @@ fn a_move_decided_on_a_state_that_no_longer_holds_is_a_conflict_on_every_clone()
             table.contains("WORK-001") && !table.contains("WORK-002"),
             "{table}"
         );
-    }
-}
-
-/// A small deterministic generator for the random merge test.
-struct Dice(u64);
-
-impl Dice {
-    fn roll(&mut self, sides: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % sides
     }
 }
 

@@ -31,14 +31,28 @@ const HOOKS: [(&str, &str); 4] = [
 
 #[derive(Debug, thiserror::Error)]
 pub enum HooksError {
+    #[error("{} is not inside a git repository", .0.display())]
+    NotARepository(PathBuf),
+    /// A revision `jerry git scan` was given that names no commit here.
+    #[error("'{0}' names no commit in this repository")]
+    NoSuchCommit(String),
     #[error(transparent)]
-    Git(#[from] GitError),
+    Git(GitError),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+}
+
+impl From<GitError> for HooksError {
+    fn from(err: GitError) -> Self {
+        match err {
+            GitError::NotARepository(dir) => HooksError::NotARepository(dir),
+            other => HooksError::Git(other),
+        }
+    }
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> HooksError + '_ {
@@ -151,15 +165,19 @@ pub fn commits(workspace: &Path, revs: &[String]) -> Result<Vec<CommitNote>, Hoo
     let mut ids = Vec::new();
     for rev in revs {
         let listed = if rev.contains("..") {
-            git.read(&["rev-list", "--reverse", "--end-of-options", rev])?
+            git.read(&["rev-list", "--reverse", "--end-of-options", rev])
         } else {
             git.read(&[
                 "rev-parse",
                 "--verify",
                 "--end-of-options",
                 &format!("{rev}^{{commit}}"),
-            ])?
-        };
+            ])
+        }
+        .map_err(|err| match err {
+            GitError::Failed { .. } => HooksError::NoSuchCommit(rev.clone()),
+            other => other.into(),
+        })?;
         for id in listed.lines().map(str::trim).filter(|id| !id.is_empty()) {
             if !ids.iter().any(|known| known == id) {
                 ids.push(id.to_owned());
@@ -184,9 +202,11 @@ impl From<HooksError> for crate::door::error::CommandError {
     fn from(err: HooksError) -> Self {
         use crate::door::error::{CommandError, ErrorKind};
         match err {
-            HooksError::Git(GitError::NotARepository(_)) => {
+            HooksError::NotARepository(_) => {
                 CommandError::of(ErrorKind::Failure, &err).hint("git init, or run it inside a clone")
             }
+            HooksError::NoSuchCommit(_) => CommandError::of(ErrorKind::NotFound, &err)
+                .hint("git log --oneline shows the commits (a new repository has none yet)"),
             _ => CommandError::of(ErrorKind::Failure, &err),
         }
     }
