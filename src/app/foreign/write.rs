@@ -17,8 +17,11 @@ use crate::app::{AppError, Clock, IdSource, ItemRepository};
 use crate::domain::{WorkItemId, WorkType};
 use crate::store::{EventStore, ExpectedVersion, Metadata, StoreError, StreamAppend};
 
-/// How often an import plans again after another writer moved the log under it.
-const ATTEMPTS: u32 = 8;
+/// How often an import plans again after another writer moved the log under it. Each
+/// attempt after the first waits a little longer (see [`pause`]), so that a stream of
+/// small writes (agents creating items while a backlog comes in) leaves the import a gap
+/// to write in: about half a minute in all before it reports the contention.
+const ATTEMPTS: u32 = 40;
 /// About how many events one atomic write carries: bounded, so that memory is too.
 const BATCH: usize = 4096;
 
@@ -150,6 +153,7 @@ pub fn import_foreign(
                 Err(StoreError::HeadMoved { .. } | StoreError::Conflict { .. }) if attempt < ATTEMPTS => {
                     // This batch and the ones after it were not written: plan them again.
                     moved = true;
+                    std::thread::sleep(pause(attempt));
                     break;
                 }
                 Err(err) => return Err(err.into()),
@@ -159,6 +163,18 @@ pub fn import_foreign(
             return Ok(report);
         }
     }
+}
+
+/// How long to wait before planning again after `attempt` failed: doubling from 2 ms to
+/// at most 1 s, between half and all of that at random, so that two imports racing each
+/// other do not retry in step.
+fn pause(attempt: u32) -> std::time::Duration {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let ceiling = 2u64.saturating_pow(attempt.min(10)).min(1000);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    (attempt, std::process::id()).hash(&mut hasher);
+    let millis = ceiling / 2 + hasher.finish() % (ceiling / 2 + 1);
+    std::time::Duration::from_millis(millis)
 }
 
 /// One item's steps as the events its stream gets.
