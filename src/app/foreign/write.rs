@@ -169,11 +169,10 @@ pub fn import_foreign(
 /// at most 1 s, between half and all of that at random, so that two imports racing each
 /// other do not retry in step.
 fn pause(attempt: u32) -> std::time::Duration {
-    use std::hash::{BuildHasher, Hash, Hasher};
+    use std::hash::BuildHasher;
     let ceiling = 2u64.saturating_pow(attempt.min(10)).min(1000);
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    (attempt, std::process::id()).hash(&mut hasher);
-    let millis = ceiling / 2 + hasher.finish() % (ceiling / 2 + 1);
+    let random = std::collections::hash_map::RandomState::new().hash_one((attempt, std::process::id()));
+    let millis = ceiling / 2 + random % (ceiling / 2 + 1);
     std::time::Duration::from_millis(millis)
 }
 
