@@ -245,6 +245,13 @@ fn a_crash_between_the_items_of_one_write_leaves_none_of_it() {
         assert_eq!(item["status"], "pending", "{item}");
     }
     assert_eq!(ws.json(&["events", "list"]).as_array().unwrap().len(), 3);
+    // Before any write cuts it off, doctor calls it a write that crashed (repairable),
+    // not events lost from their streams.
+    let doctor: Value = serde_json::from_slice(&ws.run(&["doctor", "--json"]).stdout).unwrap();
+    for finding in doctor["findings"].as_array().unwrap() {
+        assert_ne!(finding["kind"], "missing_event", "{finding}");
+        assert_eq!(finding["repairable"], true, "{finding}");
+    }
     // The next write carries on at the right versions and positions.
     ws.ok(&["items", "start", "1", "2", "3"]);
     assert_eq!(ws.positions(), (1..=6).collect::<Vec<u64>>());

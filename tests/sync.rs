@@ -1863,3 +1863,142 @@ fn a_merge_committed_before_jerry_ran_is_settled_by_the_clone_that_pulls_it() {
     ws.ok(&["items", "list", "--all"]);
     assert_eq!(merged_view(&other), merged_view(&ws));
 }
+
+/// A new clone's first sync receives in atomic batches (`JERRY_SYNC_BATCH`): killed at
+/// random points, again and again (at least 20 times, each during some clone's first
+/// sync), it keeps every batch it wrote, and the next sync finishes the rest: every event
+/// once, the same items as the clone that wrote them, doctor clean after any kill.
+#[test]
+fn a_first_sync_killed_again_and_again_resumes_and_holds_every_event_once() {
+    let remote = Remote::new();
+    let a = remote.clone();
+    a.ok(&["generate", "--items", "1200", "--events-per-item", "3"]);
+    sync(&a);
+    let expected = event_ids(&a);
+    assert_eq!(expected.len(), 3600);
+    let batched = |ws: &Workspace| {
+        let mut command = ws.command();
+        command
+            .args(["sync"])
+            .env("JERRY_SYNC_BATCH", "40")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        command
+    };
+    let mut dice = Dice(20_261_207);
+    let (mut kills, mut partial, mut clones) = (0, 0, 0);
+    while kills < 20 {
+        let b = remote.clone();
+        clones += 1;
+        for round in 0u64.. {
+            let mut child = batched(&b).spawn().expect("a sync");
+            if kills >= 20 {
+                assert!(child.wait().unwrap().success(), "the last sync failed");
+                break;
+            }
+            // Later rounds wait longer, so that a slow machine still gets through.
+            std::thread::sleep(std::time::Duration::from_millis(20 + dice.roll(60 + 10 * round)));
+            if child.try_wait().expect("the sync's state").is_some() {
+                assert!(child.wait().unwrap().success(), "an unkilled sync failed");
+                break;
+            }
+            child.kill().expect("kill the sync");
+            let _ = child.wait();
+            kills += 1;
+            // Whatever the kill left, the log is whole and each event in it once.
+            let held = event_ids(&b);
+            assert!(
+                held.is_subset(&expected),
+                "a killed sync wrote an event no one sent"
+            );
+            if !held.is_empty() && held.len() < expected.len() {
+                partial += 1;
+            }
+            // A batch cut short is a write that crashed (the next write cuts it off, or
+            // `doctor --repair`), never an event lost.
+            if kills % 4 == 0 && !held.is_empty() {
+                let doctor = b.run(&["doctor", "--json"]);
+                let report: Value = serde_json::from_slice(&doctor.stdout).unwrap();
+                for finding in report["findings"].as_array().unwrap() {
+                    assert!(
+                        finding["repairable"] == true && finding["kind"] != "missing_event",
+                        "after kill {kills}: {finding}"
+                    );
+                }
+            }
+        }
+        // Finished by an unkilled sync: everything is there once, and nothing moves.
+        assert_eq!(event_ids(&b), expected, "clone {clones}");
+        let again = sync(&b);
+        assert_eq!(
+            (again["received"].as_u64(), again["sent"].as_u64()),
+            (Some(0), Some(0))
+        );
+        if kills >= 20 {
+            assert_converged(&a, &b);
+        }
+    }
+    assert!(
+        partial >= 3,
+        "too few kills landed between batches ({partial} of {kills}) to test resuming"
+    );
+}
+
+/// Packs are received in the order the remote's history added them, and an item's events
+/// that come before its creation (a tree written by hand, both packs added at once, the
+/// changes' pack first by name) wait for it: received one event per batch, they all go in.
+#[test]
+fn events_arriving_before_their_item_is_created_wait_for_the_creation() {
+    let remote = Remote::new();
+    let a = remote.clone();
+    a.ok(&["items", "create", "Made on A"]);
+    a.ok(&["items", "create", "Also made on A"]);
+    sync(&a);
+    let c = remote.clone();
+    sync(&c);
+    c.ok(&["items", "comment", "1", "from C"]);
+    c.ok(&["items", "start", "2"]);
+    sync(&c);
+    // One root commit holding both packs: C's changes under the name that sorts first.
+    let listing = git(remote.path(), &["ls-tree", "refs/jerry/PROJ-001"]);
+    let blobs: Vec<(String, usize)> = listing
+        .lines()
+        .map(|line| {
+            let blob = line.split_whitespace().nth(2).unwrap().to_owned();
+            let count = git(remote.path(), &["cat-file", "blob", &blob]).lines().count();
+            (blob, count)
+        })
+        .collect();
+    assert_eq!(blobs.len(), 2, "{listing}");
+    let creations = blobs.iter().find(|(_, count)| *count == 2).unwrap().0.clone();
+    let changes = blobs
+        .iter()
+        .find(|(blob, _)| *blob != creations)
+        .unwrap()
+        .0
+        .clone();
+    let tree = git_with_input(
+        remote.path(),
+        &["mktree"],
+        &format!("100644 blob {changes}\ta-changes.jsonl\n100644 blob {creations}\tb-creations.jsonl\n"),
+    );
+    let commit = git(remote.path(), &["commit-tree", &tree, "-m", "by hand"]);
+    git(
+        remote.path(),
+        &["update-ref", "refs/jerry/PROJ-001", commit.trim()],
+    );
+
+    let d = remote.clone();
+    let out = d
+        .command()
+        .args(["sync", "--json"])
+        .env("JERRY_SYNC_BATCH", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["received"], event_ids(&c).len(), "{report}");
+    assert_eq!(event_ids(&d), event_ids(&c));
+    assert_eq!(d.json(&["items", "show", "2"])["status"], "in_progress");
+    assert_eq!(d.json(&["doctor"])["clean"], true);
+}

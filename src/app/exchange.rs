@@ -9,7 +9,8 @@
 //! was written at), and every clone orders an item's events by (Lamport time, event id),
 //! whatever order they arrived in (`repository::in_item_order`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 use ulid::Ulid;
@@ -71,6 +72,241 @@ pub struct Received {
     pub positions: Vec<u64>,
     /// Items that gained events.
     pub items: Vec<WorkItemId>,
+    /// The conflicts each item that gained events records once they are in, from the
+    /// check that replays it before the write (no read model is built for them).
+    #[serde(skip)]
+    pub conflicts: BTreeMap<WorkItemId, Vec<ItemConflict>>,
+}
+
+impl Received {
+    /// Adds what a later batch did.
+    fn and(&mut self, later: Received) {
+        self.appended += later.appended;
+        self.already_present += later.already_present;
+        self.positions.extend(later.positions);
+        self.items.extend(later.items);
+        self.conflicts.extend(later.conflicts);
+    }
+}
+
+/// Where the events a sync receives come from: each call reads them all again, in the
+/// order their packs were written, and gives them one at a time, so that neither
+/// [`Survey::of`] nor [`receive_all`] holds them all.
+pub trait Incoming {
+    type Error: From<AppError>;
+    fn each(&self, event: &mut dyn FnMut(SharedEvent) -> Result<(), AppError>) -> Result<(), Self::Error>;
+}
+
+/// Events already in memory (a test, a dry run's caller).
+impl Incoming for [SharedEvent] {
+    type Error = AppError;
+    fn each(&self, event: &mut dyn FnMut(SharedEvent) -> Result<(), AppError>) -> Result<(), AppError> {
+        self.iter().cloned().try_for_each(event)
+    }
+}
+
+const CREATED: &str = "WorkItemCreated";
+
+/// How many events one atomic write of [`receive_all`] carries: a bound on memory, and on
+/// what a kill can take back (a first sync killed part-way keeps every batch it wrote).
+pub const BATCH: usize = 8192;
+
+/// What one event leaves in a [`Survey`]: 24 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Seen {
+    id: [u8; 16],
+    item: u32,
+    print: u32,
+}
+
+/// A first pass over everything a sync receives: each event passes [`check`] and leaves
+/// only its id, its item's number and a fingerprint of its content, so a first sync of a
+/// million events holds 24 MB here instead of the events. From those, before anything is
+/// written: the same id twice with other content, an id this clone holds in another item
+/// or with other content, an item created twice, an item nothing creates.
+#[derive(Debug, Default)]
+pub struct Survey {
+    seen: Vec<Seen>,
+    creations: BTreeMap<WorkItemId, Ulid>,
+    /// Items with incoming events but no incoming creation: they must be held here.
+    uncreated: BTreeSet<WorkItemId>,
+    highest: u64,
+}
+
+impl Survey {
+    /// Reads `incoming` once and checks it against `store` (see the type's doc).
+    pub fn of<I: Incoming + ?Sized>(store: &dyn EventStore, incoming: &I) -> Result<Self, I::Error> {
+        let mut survey = Survey::default();
+        incoming.each(&mut |event| survey.take(&event))?;
+        survey.seen.sort_unstable();
+        survey.settle(store)?;
+        Ok(survey)
+    }
+
+    fn take(&mut self, event: &SharedEvent) -> Result<(), AppError> {
+        let (id, _) = check(event)?;
+        self.highest = self.highest.max(id.number());
+        if event.event_type == CREATED {
+            match self.creations.entry(id) {
+                std::collections::btree_map::Entry::Vacant(entry) => {
+                    entry.insert(event.event_id);
+                }
+                std::collections::btree_map::Entry::Occupied(entry) if *entry.get() != event.event_id => {
+                    return Err(AppError::SyncIdCollision {
+                        id,
+                        here: entry.get().to_string(),
+                        there: event.event_id.to_string(),
+                    });
+                }
+                std::collections::btree_map::Entry::Occupied(_) => {}
+            }
+            self.uncreated.remove(&id);
+        } else if !self.creations.contains_key(&id) {
+            self.uncreated.insert(id);
+        }
+        self.seen.push(Seen {
+            id: event.event_id.to_bytes(),
+            item: short_number(id),
+            print: fingerprint(event),
+        });
+        Ok(())
+    }
+
+    /// The checks that need every incoming id, and the log as it is.
+    fn settle(&self, store: &dyn EventStore) -> Result<(), AppError> {
+        for pair in self.seen.windows(2) {
+            if pair[0].id == pair[1].id && (pair[0].item, pair[0].print) != (pair[1].item, pair[1].print) {
+                return Err(AppError::SyncChanged {
+                    event: Ulid::from_bytes(pair[0].id).to_string(),
+                    item: item_name(pair[0].item),
+                });
+            }
+        }
+        for id in &self.uncreated {
+            if store.read(&stream_for(*id)?, 1, 1)?.is_empty() {
+                return Err(AppError::SyncRejected {
+                    event: id.to_string(),
+                    reason: format!("no event here or on the remote creates {id}"),
+                });
+            }
+        }
+        if self.seen.is_empty() {
+            return Ok(());
+        }
+        let mut after = 0;
+        loop {
+            let page = store.read_global(after, PAGE)?;
+            let Some(last) = page.last().map(|e| e.position) else {
+                return Ok(());
+            };
+            for held in &page {
+                let Some(seen) = self.find(&held.event_id) else {
+                    continue;
+                };
+                let item = held.aggregate_id.parse::<WorkItemId>().ok().map(short_number);
+                if held.aggregate_type != AGGREGATE_TYPE || item != Some(seen.item) {
+                    return Err(AppError::SyncIdReused {
+                        event: held.event_id.to_string(),
+                        item: item_name(seen.item),
+                        held: held.aggregate_id.clone(),
+                    });
+                }
+                if fingerprint(&shared(held)) != seen.print {
+                    return Err(AppError::SyncChanged {
+                        event: held.event_id.to_string(),
+                        item: held.aggregate_id.clone(),
+                    });
+                }
+            }
+            after = last;
+        }
+    }
+
+    fn find(&self, id: &Ulid) -> Option<&Seen> {
+        let bytes = id.to_bytes();
+        let at = self.seen.partition_point(|seen| seen.id < bytes);
+        self.seen.get(at).filter(|seen| seen.id == bytes)
+    }
+
+    /// Whether an event of this id is among those received.
+    pub fn knows(&self, id: &Ulid) -> bool {
+        self.find(id).is_some()
+    }
+
+    /// The creation of each item the incoming events create.
+    pub fn creations(&self) -> &BTreeMap<WorkItemId, Ulid> {
+        &self.creations
+    }
+
+    /// The highest item number the incoming events use.
+    pub fn highest(&self) -> u64 {
+        self.highest
+    }
+
+    /// How many events came in (duplicates included).
+    pub fn len(&self) -> usize {
+        self.seen.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+}
+
+fn item_name(number: u32) -> String {
+    WorkItemId::new(u64::from(number)).map_or_else(|| format!("item {number}"), |id| id.to_string())
+}
+
+/// An item number in 32 bits, for the survey's checks (larger numbers share the top one).
+fn short_number(id: WorkItemId) -> u32 {
+    u32::try_from(id.number()).unwrap_or(u32::MAX)
+}
+
+/// 32 bits of an event's content, the same for every copy of one event however its
+/// payload's keys are ordered. Two copies that differ but share it are taken as one: the
+/// copy held is kept, so a collision never writes the other.
+fn fingerprint(event: &SharedEvent) -> u32 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (
+        &event.event_id,
+        &event.aggregate_type,
+        &event.aggregate_id,
+        &event.event_type,
+        event.schema_version,
+    )
+        .hash(&mut hasher);
+    event.timestamp.to_string().hash(&mut hasher);
+    serde_json::to_string(&event.metadata)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    hash_value(&event.payload, &mut hasher);
+    let full = hasher.finish();
+    (full ^ (full >> 32)) as u32
+}
+
+fn hash_value(value: &serde_json::Value, hasher: &mut impl Hasher) {
+    use serde_json::Value;
+    match value {
+        Value::Null => 0u8.hash(hasher),
+        Value::Bool(b) => (1u8, b).hash(hasher),
+        Value::Number(n) => (2u8, n.to_string()).hash(hasher),
+        Value::String(s) => (3u8, s).hash(hasher),
+        Value::Array(items) => {
+            (4u8, items.len()).hash(hasher);
+            for item in items {
+                hash_value(item, hasher);
+            }
+        }
+        Value::Object(map) => {
+            (5u8, map.len()).hash(hasher);
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_unstable();
+            for key in keys {
+                key.hash(hasher);
+                hash_value(&map[key], hasher);
+            }
+        }
+    }
 }
 
 /// This clone's own events with `after < position <= up_to`, in its global order, in
@@ -155,26 +391,84 @@ fn check(event: &SharedEvent) -> Result<(WorkItemId, StreamId), AppError> {
     Ok((id, stream_for(id)?))
 }
 
-/// Appends the events this clone does not hold yet, after its head, all in one write.
-/// Everything is checked first, and a refusal writes nothing: an event this clone holds
-/// with other content, or the same id twice with other content, is a conflict; an event
-/// that is not a readable item event, or a stream that would no longer replay, is
-/// rejected. Two clones that created the same item number as different items is a
-/// conflict too, when it reaches this far: sync renumbers an unsent item of this clone's
-/// first (`renumber`), so only items sent through different remotes get here.
+/// Appends the events this clone does not hold yet, after its head (see [`receive_all`]).
 pub fn receive(
     store: &dyn EventStore,
     incoming: Vec<SharedEvent>,
     moving: &BTreeSet<WorkItemId>,
     dry_run: bool,
 ) -> Result<Received, AppError> {
+    let survey = Survey::of(store, incoming.as_slice())?;
+    receive_all(store, incoming.as_slice(), &survey, moving, dry_run, BATCH)
+}
+
+/// Appends the events of `incoming` this clone does not hold yet, after its head, in
+/// atomic writes of at most `batch` events (a dry run: one, written nowhere). `survey`
+/// read the same events first, so every check that needs all of them passed before the
+/// first write; each batch is then checked again as it goes in: an event this clone holds
+/// must have the same content, a stream must still replay. An item's events wait for its
+/// creation when a pack written later comes first. Two clones that created the same item
+/// number as different items is a conflict: sync renumbers an unsent item of this clone's
+/// first (`renumber`), so only items sent through different remotes get here.
+pub fn receive_all<I: Incoming + ?Sized>(
+    store: &dyn EventStore,
+    incoming: &I,
+    survey: &Survey,
+    moving: &BTreeSet<WorkItemId>,
+    dry_run: bool,
+    batch: usize,
+) -> Result<Received, I::Error> {
+    let limit = if dry_run { usize::MAX } else { batch.max(1) };
+    let mut received = Received::default();
+    let mut waiting: HashMap<WorkItemId, Vec<SharedEvent>> = HashMap::new();
+    let mut started: HashSet<WorkItemId> = HashSet::new();
+    let mut events: Vec<SharedEvent> = Vec::new();
+    incoming.each(&mut |event| {
+        let (id, _) = check(&event)?;
+        if event.event_type == CREATED {
+            started.insert(id);
+            events.push(event);
+            events.extend(waiting.remove(&id).unwrap_or_default());
+        } else if survey.creations.contains_key(&id) && !started.contains(&id) {
+            waiting.entry(id).or_default().push(event);
+            return Ok(());
+        } else {
+            events.push(event);
+        }
+        if events.len() >= limit {
+            received.and(receive_batch(
+                store,
+                std::mem::take(&mut events),
+                moving,
+                dry_run,
+            )?);
+        }
+        Ok(())
+    })?;
+    // Nothing should wait still (the survey saw every creation), but nothing is dropped.
+    events.extend(waiting.into_values().flatten());
+    if !events.is_empty() {
+        received.and(receive_batch(store, events, moving, dry_run)?);
+    }
+    Ok(received)
+}
+
+/// One atomic write of [`receive_all`]: the batch grouped by stream (the same event twice
+/// counted once), retried when a local writer appended to one of its streams meanwhile.
+fn receive_batch(
+    store: &dyn EventStore,
+    incoming: Vec<SharedEvent>,
+    moving: &BTreeSet<WorkItemId>,
+    dry_run: bool,
+) -> Result<Received, AppError> {
     let mut by_stream: BTreeMap<StreamId, (WorkItemId, Vec<SharedEvent>)> = BTreeMap::new();
-    let mut seen: HashMap<Ulid, SharedEvent> = HashMap::new();
+    let mut seen: HashMap<Ulid, u32> = HashMap::new();
     let mut duplicates = 0u64;
     for event in incoming {
         let (id, stream) = check(&event)?;
-        if let Some(earlier) = seen.get(&event.event_id) {
-            if *earlier != event {
+        let print = fingerprint(&event);
+        if let Some(earlier) = seen.insert(event.event_id, print) {
+            if earlier != print {
                 return Err(AppError::SyncChanged {
                     event: event.event_id.to_string(),
                     item: event.aggregate_id.clone(),
@@ -183,14 +477,12 @@ pub fn receive(
             duplicates += 1;
             continue;
         }
-        seen.insert(event.event_id, event.clone());
         by_stream
             .entry(stream)
             .or_insert_with(|| (id, Vec::new()))
             .1
             .push(event);
     }
-    check_ids_elsewhere(store, &by_stream)?;
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -203,41 +495,6 @@ pub fn receive(
             }
             Err(err) => return Err(err),
         }
-    }
-}
-
-/// Refuses incoming events whose ids this clone holds in another stream (a remote that
-/// was tampered with, or a clone that copied events by hand): an event id names one event
-/// of one item everywhere. Reads the log once, and only when there is something to check.
-fn check_ids_elsewhere(
-    store: &dyn EventStore,
-    by_stream: &BTreeMap<StreamId, (WorkItemId, Vec<SharedEvent>)>,
-) -> Result<(), AppError> {
-    let incoming: HashMap<Ulid, (&StreamId, &SharedEvent)> = by_stream
-        .iter()
-        .flat_map(|(stream, (_, events))| events.iter().map(move |e| (e.event_id, (stream, e))))
-        .collect();
-    if incoming.is_empty() {
-        return Ok(());
-    }
-    let mut after = 0;
-    loop {
-        let page = store.read_global(after, super::event_log::PAGE)?;
-        let Some(last) = page.last().map(|e| e.position) else {
-            return Ok(());
-        };
-        for held in &page {
-            if let Some((stream, event)) = incoming.get(&held.event_id) {
-                if super::event_log::stream_of(held) != stream.as_str() {
-                    return Err(AppError::SyncIdReused {
-                        event: event.event_id.to_string(),
-                        item: event.aggregate_id.clone(),
-                        held: held.aggregate_id.clone(),
-                    });
-                }
-            }
-        }
-        after = last;
     }
 }
 
@@ -279,8 +536,13 @@ fn receive_once(
         new.sort_by_key(|e| (lamport(e), e.event_id));
         let version = local.last().map_or(0, |e| e.version);
         let merged = merged_history(&local, &new, version);
-        replay(stream, &merged).map_err(|err| rejected(&new[0], err))?;
+        let item = replay(stream, &merged).map_err(|err| rejected(&new[0], err))?;
         received.items.push(*id);
+        if let Some(item) = item {
+            received
+                .conflicts
+                .insert(*id, conflicts_in(std::iter::once(&item)));
+        }
         appends.push(StreamAppend {
             stream: stream.clone(),
             events: new,

@@ -23,8 +23,8 @@ use crate::domain::{
 };
 use crate::store::{EventStore, ExpectedVersion, Metadata, StoreError, StreamAppend};
 
-use super::exchange::SharedEvent;
-use super::repository::{envelope, stream_for};
+use super::exchange::Survey;
+use super::repository::{envelope, id_of_stream, stream_for};
 use super::{AppError, Clock, IdSource, ItemsProjection};
 
 const CREATED: &str = "WorkItemCreated";
@@ -49,22 +49,21 @@ pub struct Renumbering {
 /// number this clone or `incoming` uses, in the order of the numbers they leave.
 pub fn plan(
     store: &dyn EventStore,
-    incoming: &[SharedEvent],
+    incoming: &Survey,
     sent_through: u64,
 ) -> Result<Vec<Renumbering>, AppError> {
-    let mut theirs: BTreeMap<WorkItemId, Ulid> = BTreeMap::new();
-    let mut highest = 0;
-    for event in incoming {
-        let Ok(id) = event.aggregate_id.parse::<WorkItemId>() else {
-            continue;
-        };
-        highest = highest.max(id.number());
-        if event.event_type == CREATED {
-            theirs.insert(id, event.event_id);
-        }
-    }
+    let mut highest = incoming.highest();
     let mut moving = Vec::new();
-    for (id, their_creation) in theirs {
+    // Many creations (a new clone's first sync): one listing of the items held here
+    // instead of a look for each.
+    let held: Option<std::collections::HashSet<WorkItemId>> = (incoming.creations().len() > 64)
+        .then(|| store.list_streams())
+        .transpose()?
+        .map(|streams| streams.iter().filter_map(id_of_stream).collect());
+    for (&id, &their_creation) in incoming.creations() {
+        if held.as_ref().is_some_and(|held| !held.contains(&id)) {
+            continue;
+        }
         let Some(ours) = store.read(&stream_for(id)?, 1, 1)?.into_iter().next() else {
             continue;
         };

@@ -15,7 +15,7 @@ use crate::timestamp::Timestamp;
 
 use super::commands::CommandDispatcher;
 use super::doctor::{self, DoctorReport};
-use super::exchange::{ItemConflict, Received, SharedEvent};
+use super::exchange::{Incoming, Received, SharedEvent, Survey};
 use super::{
     AppError, Command, CommandOutcome, Environment, EventLog, ImportReport, MigrateReport, PolicyEngine,
     Queries, Reaction, ReplayCounts, UndoTarget, Undone, WriteOptions,
@@ -582,20 +582,32 @@ impl Session {
         super::exchange::outgoing(&self.store, after, up_to, known)
     }
 
-    /// Takes events from another clone (see [`super::exchange::receive`]): all checked,
-    /// then appended after this clone's head in one write, or none. With `dry_run` only
+    /// The first look at what another clone sends (see [`super::exchange::Survey`]):
+    /// everything checked that needs all of it, nothing written.
+    pub fn survey<I: Incoming + ?Sized>(&self, incoming: &I) -> Result<Survey, I::Error> {
+        Survey::of(&self.store, incoming)
+    }
+
+    /// Takes events from another clone (see [`super::exchange::receive_all`]): appended
+    /// after this clone's head in atomic batches, each checked first. With `dry_run` only
     /// counts. Those events' reactions come with them, so no policy reacts to them here.
     /// `moving` names this clone's items a dry run would renumber first.
-    pub fn receive(
+    /// `JERRY_SYNC_BATCH` sets how many events a batch carries (8192).
+    pub fn receive<I: Incoming + ?Sized>(
         &self,
-        incoming: Vec<SharedEvent>,
+        incoming: &I,
+        survey: &Survey,
         moving: &std::collections::BTreeSet<crate::domain::WorkItemId>,
         dry_run: bool,
-    ) -> Result<Outcome<Received>, AppError> {
+    ) -> Result<Outcome<Received>, I::Error> {
         if !dry_run {
             self.hooks().arm()?;
         }
-        let received = super::exchange::receive(&self.store, incoming, moving, dry_run)?;
+        let batch = std::env::var("JERRY_SYNC_BATCH")
+            .ok()
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(super::exchange::BATCH);
+        let received = super::exchange::receive_all(&self.store, incoming, survey, moving, dry_run, batch)?;
         let created_project = if received.appended > 0 {
             let created = self.create_if_first()?;
             self.kick_hooks();
@@ -611,11 +623,11 @@ impl Session {
         })
     }
 
-    /// This clone's unsent items that `incoming` took the numbers of (see
+    /// This clone's unsent items that the incoming events took the numbers of (see
     /// [`super::renumber`]); nothing changes.
     pub fn renumber_plan(
         &self,
-        incoming: &[SharedEvent],
+        incoming: &Survey,
         sent_through: u64,
     ) -> Result<Vec<super::renumber::Renumbering>, AppError> {
         super::renumber::plan(&self.store, incoming, sent_through)
@@ -629,18 +641,6 @@ impl Session {
         recovering: bool,
     ) -> Result<(), AppError> {
         super::renumber::apply(&self.store, &*self.env.clock, &*self.env.ids, plan, recovering)
-    }
-
-    /// The conflicts recorded in the items `ids`, from the read model brought up to date and
-    /// saved (a sync that received events leaves it current, so the next read is quick).
-    pub fn conflicts_of(
-        &self,
-        ids: &std::collections::BTreeSet<crate::domain::WorkItemId>,
-    ) -> Result<Vec<ItemConflict>, AppError> {
-        let model = super::ItemsProjection::current(&self.store)?;
-        Ok(super::exchange::conflicts_in(
-            ids.iter().filter_map(|id| model.items.get(id)),
-        ))
     }
 
     /// Copies the project's log into the store at `to`; `progress` hears positions.

@@ -186,36 +186,130 @@ impl Git {
         Ok(packs)
     }
 
-    /// The contents of blobs, in the order asked, through one `git cat-file --batch`.
-    pub fn read_blobs(&self, blobs: &[&str]) -> Result<Vec<Vec<u8>>, GitError> {
+    /// Every line of `blobs`, in the order asked, as one `git cat-file --batch` streams
+    /// them: `each(blob, line_number, line)`, the line without its newline. Memory holds one
+    /// line however large the blobs are; a line longer than `max_line` is `too_long(blob,
+    /// line_number)`, and any error from `each` stops git.
+    pub fn each_blob_line<E: From<GitError>>(
+        &self,
+        blobs: &[&str],
+        max_line: u64,
+        too_long: impl Fn(usize, usize) -> E,
+        mut each: impl FnMut(usize, usize, &[u8]) -> Result<(), E>,
+    ) -> Result<(), E> {
         if blobs.is_empty() {
-            return Ok(Vec::new());
+            return Ok(());
         }
+        let mut command = self.command(&["cat-file", "--batch"]);
+        command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = command.spawn().map_err(GitError::Spawn)?;
         let mut input = blobs.join("\n").into_bytes();
         input.push(b'\n');
-        let output = self.run(&["cat-file", "--batch"], Some(&input))?;
-        if !output.status.success() {
-            return Err(failed(&["cat-file"], &output));
+        let stdin = child.stdin.take();
+        // Threads for the other pipes, so that git blocked on one cannot stall us on another.
+        let writer = std::thread::spawn(move || stdin.map(|mut stdin| stdin.write_all(&input)));
+        let stderr = child.stderr.take();
+        let errors = std::thread::spawn(move || {
+            let mut text = Vec::new();
+            if let Some(mut stderr) = stderr {
+                let _ = std::io::Read::read_to_end(&mut stderr, &mut text);
+            }
+            text
+        });
+        let unreadable = |what: String| GitError::Unreadable {
+            command: "cat-file".into(),
+            output: what,
+        };
+        let mut read = |child: &mut std::process::Child| -> Result<(), E> {
+            use std::io::{BufRead, Read};
+            let stdout = child
+                .stdout
+                .take()
+                .ok_or_else(|| unreadable("no output".into()))?;
+            let mut reader = std::io::BufReader::with_capacity(1 << 16, stdout);
+            let mut line = Vec::new();
+            for (index, blob) in blobs.iter().enumerate() {
+                line.clear();
+                reader.read_until(b'\n', &mut line).map_err(GitError::Spawn)?;
+                let header = String::from_utf8_lossy(&line).trim_end().to_owned();
+                let size: u64 = header
+                    .split_whitespace()
+                    .nth(2)
+                    .and_then(|size| size.parse().ok())
+                    .ok_or_else(|| unreadable(format!("the answer for {blob}: {header}")))?;
+                let mut body = (&mut reader).take(size);
+                let mut number = 0;
+                loop {
+                    line.clear();
+                    let got = (&mut body)
+                        .take(max_line + 1)
+                        .read_until(b'\n', &mut line)
+                        .map_err(GitError::Spawn)?;
+                    if got == 0 {
+                        break;
+                    }
+                    number += 1;
+                    let text = line.strip_suffix(b"\n").unwrap_or(&line);
+                    if text.len() as u64 > max_line {
+                        return Err(too_long(index, number));
+                    }
+                    each(index, number, text)?;
+                }
+                if body.limit() > 0 {
+                    return Err(unreadable(format!("{blob} ended early")).into());
+                }
+                // The newline git writes after each blob's contents.
+                let mut newline = [0u8; 1];
+                reader.read_exact(&mut newline).map_err(GitError::Spawn)?;
+            }
+            Ok(())
+        };
+        let result = read(&mut child);
+        if result.is_err() {
+            let _ = child.kill();
         }
-        let mut rest = &output.stdout[..];
-        let mut contents = Vec::with_capacity(blobs.len());
-        for blob in blobs {
-            let unreadable = || GitError::Unreadable {
-                command: "cat-file".into(),
-                output: format!("the answer for {blob}"),
+        let status = child.wait().map_err(GitError::Spawn)?;
+        let _ = writer.join();
+        let stderr = errors.join().unwrap_or_default();
+        result?;
+        if !status.success() {
+            let output = Output {
+                status,
+                stdout: Vec::new(),
+                stderr,
             };
-            let end = rest.iter().position(|b| *b == b'\n').ok_or_else(unreadable)?;
-            let header = String::from_utf8_lossy(&rest[..end]).into_owned();
-            let size: usize = header
-                .split_whitespace()
-                .nth(2)
-                .and_then(|size| size.parse().ok())
-                .ok_or_else(unreadable)?;
-            let body = rest.get(end + 1..end + 1 + size).ok_or_else(unreadable)?;
-            contents.push(body.to_vec());
-            rest = rest.get(end + 2 + size..).unwrap_or_default();
+            return Err(failed(&["cat-file"], &output).into());
         }
-        Ok(contents)
+        Ok(())
+    }
+
+    /// The files of `tip`'s history in the order commits added them (oldest first, each
+    /// once): the order the packs were written in, so an item's creation comes before what
+    /// other clones did to it after receiving it.
+    pub fn added_in_order(&self, tip: &str) -> Result<Vec<String>, GitError> {
+        let listing = self.ok(
+            &[
+                "log",
+                "-z",
+                "--reverse",
+                "--format=",
+                "--name-only",
+                "--diff-filter=A",
+                "--no-renames",
+                tip,
+            ],
+            None,
+        )?;
+        let mut seen = std::collections::HashSet::new();
+        Ok(listing
+            .split('\0')
+            .map(|name| name.trim_matches('\n'))
+            .filter(|name| !name.is_empty() && seen.insert(name.to_owned()))
+            .map(str::to_owned)
+            .collect())
     }
 
     pub fn write_blob(&self, bytes: &[u8]) -> Result<String, GitError> {

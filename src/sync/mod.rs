@@ -15,11 +15,11 @@ pub mod commit_hooks;
 pub mod git;
 pub mod merge_driver;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use ulid::Ulid;
 
-use jerry::app::exchange::SharedEvent;
+use jerry::app::exchange::{Incoming, ItemConflict, SharedEvent};
 use jerry::app::{AppError, ExchangeState, Session};
 use jerry::domain::WorkItemId;
 
@@ -129,7 +129,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         session.finish_renumbering(&key, &mut state)?;
     }
     let mut received_positions: Vec<u64> = Vec::new();
-    let mut touched: BTreeSet<WorkItemId> = BTreeSet::new();
+    let mut conflicts: BTreeMap<WorkItemId, Vec<ItemConflict>> = BTreeMap::new();
     for round in 1..=ROUNDS {
         report.rounds = round;
         let remote_tip = git.fetch(remote, &project)?;
@@ -149,12 +149,12 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         }
         let remote_packs = git.packs(remote_tip.as_deref())?;
         let merged_packs = git.packs(state.tip.as_deref())?;
-        let incoming = read_new_packs(&git, &remote_packs, &merged_packs)?;
-        let incoming_ids: HashSet<Ulid> = incoming.iter().map(|e| e.event_id).collect();
+        let incoming = new_packs(&git, remote_tip.as_deref(), &remote_packs, &merged_packs)?;
+        let survey = session.survey(&incoming)?;
 
         // Items of ours whose numbers another clone created first move before they leave.
         let sent_anywhere = session.sent_anywhere()?.max(state.sent_through);
-        let plan = session.renumber_plan(&incoming, sent_anywhere)?;
+        let plan = session.renumber_plan(&survey, sent_anywhere)?;
         if !dry_run {
             session.renumber_for(&key, &mut state, &plan)?;
         }
@@ -162,12 +162,12 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         report.renamed.extend(plan);
 
         let head = session.events().head()?;
-        let outgoing = session.outgoing(state.sent_through, head, &|id| incoming_ids.contains(id))?;
+        let outgoing = session.outgoing(state.sent_through, head, &|id| survey.knows(id))?;
 
-        let received = session.receive(incoming, &moving, dry_run)?.value;
+        let received = session.receive(&incoming, &survey, &moving, dry_run)?.value;
         report.received += received.appended;
         report.already_present = received.already_present;
-        touched.extend(received.items.iter().copied());
+        conflicts.extend(received.conflicts);
         received_positions.extend(&received.positions);
         jerry::faults::inject("sync-after-receive");
 
@@ -197,10 +197,11 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         state = checkpoint(new_tip, head, &received_positions);
         session.save_exchange_state(&key, &state)?;
         session.record_sent_anywhere(state.sent_through)?;
-        report.conflicts = session.conflicts_of(&touched)?;
+        report.conflicts = conflicts.into_values().flatten().collect();
         return Ok(report);
     }
     if dry_run {
+        report.conflicts = conflicts.into_values().flatten().collect();
         return Ok(report);
     }
     Err(SyncError::Busy(ROUNDS))
@@ -218,13 +219,57 @@ fn checkpoint(tip: Option<String>, head: u64, received: &[u64]) -> ExchangeState
     ExchangeState::at(tip, sent_through)
 }
 
-/// The events of the remote's packs this clone has not merged yet.
-fn read_new_packs(
-    git: &Git,
+/// No pack line is this long; a longer one is refused before it fills memory.
+const MAX_LINE: u64 = 16 * 1024 * 1024;
+
+/// The remote's packs this clone has not merged yet, in the order they were written, read
+/// again from git for each pass over them (see [`jerry::app::exchange::Incoming`]): a pack
+/// is streamed a line at a time, so a first sync of a million events never holds them.
+struct NewPacks<'a> {
+    git: &'a Git,
+    /// (name, blob), oldest first.
+    packs: Vec<(String, String)>,
+}
+
+impl Incoming for NewPacks<'_> {
+    type Error = SyncError;
+
+    fn each(&self, event: &mut dyn FnMut(SharedEvent) -> Result<(), AppError>) -> Result<(), SyncError> {
+        let blobs: Vec<&str> = self.packs.iter().map(|(_, blob)| blob.as_str()).collect();
+        let garbage = |pack: usize, line: usize, reason: String| SyncError::Garbage {
+            pack: self
+                .packs
+                .get(pack)
+                .map(|(name, _)| name.clone())
+                .unwrap_or_default(),
+            line,
+            reason,
+        };
+        self.git.each_blob_line(
+            &blobs,
+            MAX_LINE,
+            |pack, line| garbage(pack, line, "the line is longer than 16 MiB".into()),
+            |pack, number, line| {
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    return Ok(());
+                }
+                let parsed: SharedEvent =
+                    serde_json::from_slice(line).map_err(|err| garbage(pack, number, err.to_string()))?;
+                event(parsed).map_err(SyncError::App)
+            },
+        )
+    }
+}
+
+/// The remote's packs (at `tip`) that are not among those merged, refusing a pack whose
+/// content changed since it was merged or whose name does not match its content.
+fn new_packs<'a>(
+    git: &'a Git,
+    tip: Option<&str>,
     remote: &BTreeMap<String, String>,
     merged: &BTreeMap<String, String>,
-) -> Result<Vec<SharedEvent>, SyncError> {
-    let mut new: Vec<(&String, &String)> = Vec::new();
+) -> Result<NewPacks<'a>, SyncError> {
+    let mut new: BTreeMap<String, String> = BTreeMap::new();
     for (name, blob) in remote {
         match merged.get(name) {
             Some(known) if known != blob => {
@@ -234,7 +279,9 @@ fn read_new_packs(
                 })
             }
             Some(_) => {}
-            None => new.push((name, blob)),
+            None => {
+                new.insert(name.clone(), blob.clone());
+            }
         }
         // A pack is named after its git blob id, a hash of its content: a pack edited in
         // place keeps its name and loses that match. (Packs from before were named by a
@@ -251,26 +298,17 @@ fn read_new_packs(
             });
         }
     }
-    let blobs: Vec<&str> = new.iter().map(|(_, blob)| blob.as_str()).collect();
-    let contents = git.read_blobs(&blobs)?;
-    let mut events = Vec::new();
-    for ((name, _), bytes) in new.iter().zip(contents) {
-        let garbage = |line: usize, reason: String| SyncError::Garbage {
-            pack: (*name).clone(),
-            line,
-            reason,
-        };
-        let text = String::from_utf8(bytes).map_err(|err| garbage(0, err.to_string()))?;
-        for (number, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
+    let mut packs = Vec::with_capacity(new.len());
+    if let (Some(tip), false) = (tip, new.is_empty()) {
+        for name in git.added_in_order(tip)? {
+            if let Some(blob) = new.remove(&name) {
+                packs.push((name, blob));
             }
-            let event: SharedEvent =
-                serde_json::from_str(line).map_err(|err| garbage(number + 1, err.to_string()))?;
-            events.push(event);
         }
     }
-    Ok(events)
+    // Any the history does not show being added (a tree written by hand) come last.
+    packs.extend(new);
+    Ok(NewPacks { git, packs })
 }
 
 /// A pack's lines. An event that does not encode stops the sync: a pack without it would

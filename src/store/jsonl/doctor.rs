@@ -451,9 +451,15 @@ impl JsonlStore {
     /// file deleted, outside jerry): one finding per stream, on that stream's file, saying
     /// what is gone and how to bring it back. Returns their positions.
     fn missing_events(&self, expected: &[IndexEntry], findings: &mut Vec<Finding>) -> HashSet<u64> {
-        let Ok(listed) = self.index.read_after(0, usize::MAX) else {
+        let Ok(mut listed) = self.index.read_after(0, usize::MAX) else {
             return HashSet::new();
         };
+        // Entries after the committed end are a write that crashed before its events were
+        // committed, not events that were lost: the next write cuts them off, and
+        // `check_index` reports them (repairable).
+        if let Ok(head) = self.index.reconcile(|stream| self.version_of(stream)) {
+            listed.retain(|entry| entry.position <= head.position);
+        }
         // An event is held where its stream holds its version, wherever its position now
         // is (an import brings a lost event back at a new position).
         let held: HashSet<(&StreamId, u64)> = expected
