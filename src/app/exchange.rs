@@ -21,7 +21,7 @@ use crate::store::{
 };
 
 use super::event_log::PAGE;
-use super::repository::{replay, stream_for};
+use super::repository::{replay_merged, stream_for};
 use super::AppError;
 
 /// One event as clones exchange it: the stored envelope without its local `version` and
@@ -67,15 +67,18 @@ pub struct Received {
     pub appended: u64,
     /// Events this clone already held (its own, or received before).
     pub already_present: u64,
-    /// The positions the appended events took here.
+    /// The positions the appended events took here: one run per atomic write.
     #[serde(skip)]
-    pub positions: Vec<u64>,
+    pub positions: Vec<std::ops::RangeInclusive<u64>>,
     /// Items that gained events.
     pub items: Vec<WorkItemId>,
     /// The conflicts each item that gained events records once they are in, from the
     /// check that replays it before the write (no read model is built for them).
     #[serde(skip)]
     pub conflicts: BTreeMap<WorkItemId, Vec<ItemConflict>>,
+    /// Events of a batch a local writer raced, to be received again.
+    #[serde(skip)]
+    retry: Vec<Ulid>,
 }
 
 impl Received {
@@ -109,19 +112,18 @@ const CREATED: &str = "WorkItemCreated";
 
 /// How many events one atomic write of [`receive_all`] carries: a bound on memory, and on
 /// what a kill can take back (a first sync killed part-way keeps every batch it wrote).
-pub const BATCH: usize = 8192;
+pub const BATCH: usize = 4096;
 
-/// What one event leaves in a [`Survey`]: 24 bytes.
+/// What one event leaves in a [`Survey`]: 20 bytes (the fingerprint covers its item).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Seen {
     id: [u8; 16],
-    item: u32,
     print: u32,
 }
 
 /// A first pass over everything a sync receives: each event passes [`check`] and leaves
-/// only its id, its item's number and a fingerprint of its content, so a first sync of a
-/// million events holds 24 MB here instead of the events. From those, before anything is
+/// only its id and a fingerprint of its content, so a first sync of a million events
+/// holds 20 MB here instead of the events. From those, before anything is
 /// written: the same id twice with other content, an id this clone holds in another item
 /// or with other content, an item created twice, an item nothing creates.
 #[derive(Debug, Default)]
@@ -131,16 +133,45 @@ pub struct Survey {
     /// Items with incoming events but no incoming creation: they must be held here.
     uncreated: BTreeSet<WorkItemId>,
     highest: u64,
+    /// This clone's log was empty when the survey read it (a new clone's first sync).
+    empty_before: bool,
 }
 
 impl Survey {
     /// Reads `incoming` once and checks it against `store` (see the type's doc).
     pub fn of<I: Incoming + ?Sized>(store: &dyn EventStore, incoming: &I) -> Result<Self, I::Error> {
-        let mut survey = Survey::default();
+        let mut survey = Survey {
+            empty_before: store.head_position().map_err(AppError::from)? == 0,
+            ..Survey::default()
+        };
         incoming.each(&mut |event| survey.take(&event))?;
         survey.seen.sort_unstable();
-        survey.settle(store)?;
-        Ok(survey)
+        let Some((id, held)) = survey.settle(store)? else {
+            return Ok(survey);
+        };
+        // A copy that differs: read the incoming one again to say which item it is in.
+        let mut theirs: Option<String> = None;
+        incoming.each(&mut |event| {
+            if event.event_id == id && theirs.is_none() {
+                theirs = Some(event.aggregate_id);
+            }
+            Ok(())
+        })?;
+        let item = theirs.unwrap_or_default();
+        Err(match held {
+            Some(held) if held.aggregate_type != AGGREGATE_TYPE || held.aggregate_id != item => {
+                AppError::SyncIdReused {
+                    event: id.to_string(),
+                    item,
+                    held: held.aggregate_id,
+                }
+            }
+            _ => AppError::SyncChanged {
+                event: id.to_string(),
+                item,
+            },
+        }
+        .into())
     }
 
     fn take(&mut self, event: &SharedEvent) -> Result<(), AppError> {
@@ -166,20 +197,18 @@ impl Survey {
         }
         self.seen.push(Seen {
             id: event.event_id.to_bytes(),
-            item: short_number(id),
             print: fingerprint(event),
         });
         Ok(())
     }
 
-    /// The checks that need every incoming id, and the log as it is.
-    fn settle(&self, store: &dyn EventStore) -> Result<(), AppError> {
+    /// The checks that need every incoming id, and the log as it is. An id that comes in
+    /// twice with other content, or that this clone holds with other content (in this or
+    /// another item), is returned with the copy held here, if any.
+    fn settle(&self, store: &dyn EventStore) -> Result<Option<(Ulid, Option<RecordedEvent>)>, AppError> {
         for pair in self.seen.windows(2) {
-            if pair[0].id == pair[1].id && (pair[0].item, pair[0].print) != (pair[1].item, pair[1].print) {
-                return Err(AppError::SyncChanged {
-                    event: Ulid::from_bytes(pair[0].id).to_string(),
-                    item: item_name(pair[0].item),
-                });
+            if pair[0].id == pair[1].id && pair[0].print != pair[1].print {
+                return Ok(Some((Ulid::from_bytes(pair[0].id), None)));
             }
         }
         for id in &self.uncreated {
@@ -191,31 +220,20 @@ impl Survey {
             }
         }
         if self.seen.is_empty() {
-            return Ok(());
+            return Ok(None);
         }
         let mut after = 0;
         loop {
             let page = store.read_global(after, PAGE)?;
             let Some(last) = page.last().map(|e| e.position) else {
-                return Ok(());
+                return Ok(None);
             };
-            for held in &page {
-                let Some(seen) = self.find(&held.event_id) else {
-                    continue;
-                };
-                let item = held.aggregate_id.parse::<WorkItemId>().ok().map(short_number);
-                if held.aggregate_type != AGGREGATE_TYPE || item != Some(seen.item) {
-                    return Err(AppError::SyncIdReused {
-                        event: held.event_id.to_string(),
-                        item: item_name(seen.item),
-                        held: held.aggregate_id.clone(),
-                    });
-                }
-                if fingerprint(&shared(held)) != seen.print {
-                    return Err(AppError::SyncChanged {
-                        event: held.event_id.to_string(),
-                        item: held.aggregate_id.clone(),
-                    });
+            for held in page {
+                let differs = self
+                    .find(&held.event_id)
+                    .is_some_and(|seen| fingerprint(&shared(&held)) != seen.print);
+                if differs {
+                    return Ok(Some((held.event_id, Some(held))));
                 }
             }
             after = last;
@@ -253,15 +271,6 @@ impl Survey {
     }
 }
 
-fn item_name(number: u32) -> String {
-    WorkItemId::new(u64::from(number)).map_or_else(|| format!("item {number}"), |id| id.to_string())
-}
-
-/// An item number in 32 bits, for the survey's checks (larger numbers share the top one).
-fn short_number(id: WorkItemId) -> u32 {
-    u32::try_from(id.number()).unwrap_or(u32::MAX)
-}
-
 /// 32 bits of an event's content, the same for every copy of one event however its
 /// payload's keys are ordered. Two copies that differ but share it are taken as one: the
 /// copy held is kept, so a collision never writes the other.
@@ -284,7 +293,7 @@ fn fingerprint(event: &SharedEvent) -> u32 {
     (full ^ (full >> 32)) as u32
 }
 
-fn hash_value(value: &serde_json::Value, hasher: &mut impl Hasher) {
+fn hash_value<H: Hasher>(value: &serde_json::Value, hasher: &mut H) {
     use serde_json::Value;
     match value {
         Value::Null => 0u8.hash(hasher),
@@ -298,13 +307,15 @@ fn hash_value(value: &serde_json::Value, hasher: &mut impl Hasher) {
             }
         }
         Value::Object(map) => {
-            (5u8, map.len()).hash(hasher);
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort_unstable();
-            for key in keys {
-                key.hash(hasher);
-                hash_value(&map[key], hasher);
+            // Each entry hashed alone and the results added: the same for any key order.
+            let mut sum = 0u64;
+            for (key, value) in map {
+                let mut entry = std::collections::hash_map::DefaultHasher::new();
+                key.hash(&mut entry);
+                hash_value(value, &mut entry);
+                sum = sum.wrapping_add(entry.finish());
             }
+            (5u8, map.len(), sum).hash(hasher);
         }
     }
 }
@@ -342,6 +353,16 @@ fn rejected(event: &SharedEvent, reason: impl std::fmt::Display) -> AppError {
         event: event.event_id.to_string(),
         reason: reason.to_string(),
     }
+}
+
+/// The item and stream of an event that passed [`check`] (in the survey: the second pass
+/// reads the same content, git's blobs being named by it), without decoding it again.
+fn item_of(event: &SharedEvent) -> Result<(WorkItemId, StreamId), AppError> {
+    let id: WorkItemId = event
+        .aggregate_id
+        .parse()
+        .map_err(|_| rejected(event, format!("'{}' is not an item id", event.aggregate_id)))?;
+    Ok((id, stream_for(id)?))
 }
 
 /// The checks one incoming event must pass on its own: an item event whose ids agree, with
@@ -420,131 +441,156 @@ pub fn receive_all<I: Incoming + ?Sized>(
 ) -> Result<Received, I::Error> {
     let limit = if dry_run { usize::MAX } else { batch.max(1) };
     let mut received = Received::default();
-    let mut waiting: HashMap<WorkItemId, Vec<SharedEvent>> = HashMap::new();
     let mut started: HashSet<WorkItemId> = HashSet::new();
-    let mut events: Vec<SharedEvent> = Vec::new();
-    incoming.each(&mut |event| {
-        let (id, _) = check(&event)?;
-        if event.event_type == CREATED {
-            started.insert(id);
-            events.push(event);
-            events.extend(waiting.remove(&id).unwrap_or_default());
-        } else if survey.creations.contains_key(&id) && !started.contains(&id) {
-            waiting.entry(id).or_default().push(event);
-            return Ok(());
-        } else {
-            events.push(event);
+    // Items this clone had no stream of before (all, when its log was empty), until a
+    // batch writes them: their streams need no reading.
+    let mut written: HashSet<WorkItemId> = HashSet::new();
+    let mut pass = |only: Option<&HashSet<Ulid>>,
+                    received: &mut Received,
+                    last: bool|
+     -> Result<HashSet<Ulid>, I::Error> {
+        let mut retry: HashSet<Ulid> = HashSet::new();
+        let mut waiting: HashMap<WorkItemId, Vec<(WorkItemId, SharedEvent)>> = HashMap::new();
+        let mut events: Vec<(WorkItemId, SharedEvent)> = Vec::new();
+        let flush = |events: Vec<(WorkItemId, SharedEvent)>,
+                     received: &mut Received,
+                     written: &mut HashSet<WorkItemId>,
+                     retry: &mut HashSet<Ulid>|
+         -> Result<(), AppError> {
+            let absent = |id: &WorkItemId| only.is_none() && survey.empty_before && !written.contains(id);
+            let done = receive_batch(store, events, moving, dry_run, &absent, last)?;
+            written.extend(done.items.iter().copied());
+            retry.extend(done.retry.iter().copied());
+            received.and(done);
+            Ok(())
+        };
+        incoming.each(&mut |event| {
+            if only.is_some_and(|only| !only.contains(&event.event_id)) {
+                return Ok(());
+            }
+            let (id, _) = item_of(&event)?;
+            if event.event_type == CREATED {
+                started.insert(id);
+                events.push((id, event));
+                events.extend(waiting.remove(&id).unwrap_or_default());
+            } else if survey.creations.contains_key(&id) && !started.contains(&id) {
+                waiting.entry(id).or_default().push((id, event));
+                return Ok(());
+            } else {
+                events.push((id, event));
+            }
+            if events.len() >= limit {
+                flush(std::mem::take(&mut events), received, &mut written, &mut retry)?;
+            }
+            Ok(())
+        })?;
+        // Nothing should wait still (the survey saw every creation), but nothing is dropped.
+        events.extend(waiting.into_values().flatten());
+        if !events.is_empty() {
+            flush(events, received, &mut written, &mut retry)?;
         }
-        if events.len() >= limit {
-            received.and(receive_batch(
-                store,
-                std::mem::take(&mut events),
-                moving,
-                dry_run,
-            )?);
+        Ok(retry)
+    };
+    let mut retry = pass(None, &mut received, false)?;
+    // Batches a local writer raced (it appended to one of their streams between the read
+    // and the write): read from the packs again and written after what is there now; the
+    // last attempt reports the conflict.
+    for attempt in 1..=32 {
+        if retry.is_empty() {
+            break;
         }
-        Ok(())
-    })?;
-    // Nothing should wait still (the survey saw every creation), but nothing is dropped.
-    events.extend(waiting.into_values().flatten());
-    if !events.is_empty() {
-        received.and(receive_batch(store, events, moving, dry_run)?);
+        retry = pass(Some(&retry), &mut received, attempt == 32)?;
     }
     Ok(received)
 }
 
 /// One atomic write of [`receive_all`]: the batch grouped by stream (the same event twice
-/// counted once), retried when a local writer appended to one of its streams meanwhile.
+/// counted once). A local writer that appended to one of its streams between the read and
+/// the write leaves it unwritten, its ids in `retry` (on the `last` attempt: an error).
 fn receive_batch(
     store: &dyn EventStore,
-    incoming: Vec<SharedEvent>,
+    incoming: Vec<(WorkItemId, SharedEvent)>,
     moving: &BTreeSet<WorkItemId>,
     dry_run: bool,
+    absent: &dyn Fn(&WorkItemId) -> bool,
+    last: bool,
 ) -> Result<Received, AppError> {
     let mut by_stream: BTreeMap<StreamId, (WorkItemId, Vec<SharedEvent>)> = BTreeMap::new();
-    let mut seen: HashMap<Ulid, u32> = HashMap::new();
+    // The survey found every copy of an id to say the same: a second is counted, not kept.
+    let mut seen: HashSet<Ulid> = HashSet::new();
     let mut duplicates = 0u64;
-    for event in incoming {
-        let (id, stream) = check(&event)?;
-        let print = fingerprint(&event);
-        if let Some(earlier) = seen.insert(event.event_id, print) {
-            if earlier != print {
-                return Err(AppError::SyncChanged {
-                    event: event.event_id.to_string(),
-                    item: event.aggregate_id.clone(),
-                });
-            }
+    for (id, event) in incoming {
+        if !seen.insert(event.event_id) {
             duplicates += 1;
             continue;
         }
         by_stream
-            .entry(stream)
+            .entry(stream_for(id)?)
             .or_insert_with(|| (id, Vec::new()))
             .1
             .push(event);
     }
-    let mut attempts = 0;
-    loop {
-        attempts += 1;
-        match receive_once(store, &by_stream, moving, dry_run) {
-            // A local writer appended to one of these streams meanwhile: read again.
-            Err(AppError::Store(StoreError::Conflict { .. })) if attempts < 32 => {}
-            Ok(mut received) => {
-                received.already_present += duplicates;
-                return Ok(received);
-            }
-            Err(err) => return Err(err),
+    match receive_once(store, by_stream, moving, dry_run, absent) {
+        Err(AppError::Store(StoreError::Conflict { .. })) if !last => Ok(Received {
+            retry: seen.into_iter().collect(),
+            ..Received::default()
+        }),
+        Ok(mut received) => {
+            received.already_present += duplicates;
+            Ok(received)
         }
+        Err(err) => Err(err),
     }
 }
 
 /// One attempt: read each stream, decide, append with each stream's version as read (a
-/// local writer in between makes it a conflict, and the caller tries again).
+/// local writer in between makes it a conflict). The events are moved into the write, not
+/// copied: a first sync's batch is most of its memory.
 fn receive_once(
     store: &dyn EventStore,
-    by_stream: &BTreeMap<StreamId, (WorkItemId, Vec<SharedEvent>)>,
+    by_stream: BTreeMap<StreamId, (WorkItemId, Vec<SharedEvent>)>,
     moving: &BTreeSet<WorkItemId>,
     dry_run: bool,
+    absent: &dyn Fn(&WorkItemId) -> bool,
 ) -> Result<Received, AppError> {
     let mut received = Received::default();
     let mut appends = Vec::new();
     for (stream, (id, events)) in by_stream {
         // A dry run's item that a real run would renumber first: its number is free then.
-        let local = if dry_run && moving.contains(id) {
+        let local = if (dry_run && moving.contains(&id)) || absent(&id) {
             Vec::new()
         } else {
-            store.read_all(stream)?
+            store.read_all(&stream)?
         };
         let held: HashMap<Ulid, &RecordedEvent> = local.iter().map(|e| (e.event_id, e)).collect();
-        let mut new = Vec::new();
+        let mut new: Vec<SharedEvent> = Vec::with_capacity(events.len());
         for event in events {
             match held.get(&event.event_id) {
-                Some(stored) if shared(stored) == *event => received.already_present += 1,
+                Some(stored) if shared(stored) == event => received.already_present += 1,
                 Some(_) => {
                     return Err(AppError::SyncChanged {
                         event: event.event_id.to_string(),
                         item: event.aggregate_id.clone(),
                     })
                 }
-                None => new.push(event.clone()),
+                None => new.push(event),
             }
         }
         if new.is_empty() {
             continue;
         }
-        check_creations(*id, &local, &new)?;
+        check_creations(id, &local, &new)?;
         new.sort_by_key(|e| (lamport(e), e.event_id));
         let version = local.last().map_or(0, |e| e.version);
-        let merged = merged_history(&local, &new, version);
-        let item = replay(stream, &merged).map_err(|err| rejected(&new[0], err))?;
-        received.items.push(*id);
-        if let Some(item) = item {
+        let item = replay_merged(&stream, &local, &new, version).map_err(|err| rejected(&new[0], err))?;
+        received.items.push(id);
+        if let Some(item) = item.filter(|item| !item.conflicts.is_empty()) {
             received
                 .conflicts
-                .insert(*id, conflicts_in(std::iter::once(&item)));
+                .insert(id, conflicts_in(std::iter::once(&item)));
         }
         appends.push(StreamAppend {
-            stream: stream.clone(),
+            stream,
             events: new,
             expected: if version == 0 {
                 ExpectedVersion::NoStream
@@ -562,11 +608,14 @@ fn receive_once(
     }
     let lengths: Vec<u64> = appends.iter().map(|a| a.events.len() as u64).collect();
     let written = store.append_all(appends, None)?;
-    for (appended, length) in written.appended.iter().zip(lengths) {
-        received.appended += length;
+    // One atomic write: its events took consecutive positions.
+    received.appended = lengths.iter().sum();
+    if let (Some(first), Some(last), Some(length)) =
+        (written.appended.first(), written.appended.last(), lengths.first())
+    {
         received
             .positions
-            .extend(appended.position + 1 - length..=appended.position);
+            .push(first.position + 1 - length..=last.position);
     }
     Ok(received)
 }
@@ -586,16 +635,6 @@ fn check_creations(id: WorkItemId, local: &[RecordedEvent], new: &[SharedEvent])
         }),
         None => Ok(()),
     }
-}
-
-/// The stream as it will be once `new` is appended after version `version`, for the
-/// replay check.
-fn merged_history(local: &[RecordedEvent], new: &[SharedEvent], version: u64) -> Vec<RecordedEvent> {
-    let mut merged = local.to_vec();
-    for (event, next) in new.iter().zip(version + 1..) {
-        merged.push(event.clone().recorded(next, 0));
-    }
-    merged
 }
 
 #[cfg(test)]

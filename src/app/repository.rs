@@ -256,22 +256,83 @@ pub(crate) fn replay_observed(
     events: &[RecordedEvent],
     observe: impl FnMut(&WorkItem, Timestamp),
 ) -> Result<Option<WorkItem>, AppError> {
-    let events = in_item_order(events);
-    let mut decoded = Vec::with_capacity(events.len());
-    for event in events.iter() {
+    let merged = events.iter().any(|e| e.metadata.lamport.is_some());
+    fold(stream, events.iter().map(Step::of).collect(), merged, observe)
+}
+
+/// The item `local` (a stream as stored) would replay to once `new` (events from another
+/// clone) is appended after its `version`: [`replay`] of the merged stream, reading both
+/// where they lie instead of copying them into it.
+pub(crate) fn replay_merged(
+    stream: &StreamId,
+    local: &[RecordedEvent],
+    new: &[NewEvent],
+    version: u64,
+) -> Result<Option<WorkItem>, AppError> {
+    let mut steps: Vec<Step<'_>> = local.iter().map(Step::of).collect();
+    steps.extend(new.iter().zip(version + 1..).map(|(event, version)| Step {
+        order: (event.metadata.lamport.unwrap_or(version), event.event_id),
+        version,
+        event_type: &event.event_type,
+        schema_version: event.schema_version,
+        payload: &event.payload,
+        timestamp: event.timestamp,
+        actor: &event.metadata.actor,
+    }));
+    let merged = !new.is_empty() || local.iter().any(|e| e.metadata.lamport.is_some());
+    fold(stream, steps, merged, |_, _| {})
+}
+
+/// What a replay reads of one event, borrowed.
+struct Step<'a> {
+    /// Where the event goes in its item's order: (Lamport time, event id).
+    order: (u64, ulid::Ulid),
+    version: u64,
+    event_type: &'a str,
+    schema_version: u32,
+    payload: &'a serde_json::Value,
+    timestamp: Timestamp,
+    actor: &'a str,
+}
+
+impl<'a> Step<'a> {
+    fn of(event: &'a RecordedEvent) -> Self {
+        Self {
+            order: (event.metadata.lamport.unwrap_or(event.version), event.event_id),
+            version: event.version,
+            event_type: &event.event_type,
+            schema_version: event.schema_version,
+            payload: &event.payload,
+            timestamp: event.timestamp,
+            actor: &event.metadata.actor,
+        }
+    }
+}
+
+/// Decodes and folds `steps`; `merged`: put in item order first, as [`in_item_order`]
+/// does, each version then its place in that order.
+fn fold(
+    stream: &StreamId,
+    mut steps: Vec<Step<'_>>,
+    merged: bool,
+    observe: impl FnMut(&WorkItem, Timestamp),
+) -> Result<Option<WorkItem>, AppError> {
+    if merged {
+        steps.sort_by_key(|step| step.order);
+        for (step, version) in steps.iter_mut().zip(1..) {
+            step.version = version;
+        }
+    }
+    let mut decoded = Vec::with_capacity(steps.len());
+    for step in &steps {
         let corrupt = |source| AppError::CorruptEvent {
             stream: stream.to_string(),
-            version: event.version,
+            version: step.version,
             source,
         };
-        let domain_event = WorkItemEvent::decode(&event.event_type, event.schema_version, &event.payload)
-            .map_err(corrupt)?;
-        decoded.push((
-            domain_event,
-            event.version,
-            event.timestamp,
-            event.metadata.actor.as_str(),
-        ));
+        let domain_event =
+            WorkItemEvent::decode(step.event_type, step.schema_version, step.payload).map_err(corrupt)?;
+        decoded.push((domain_event, step.version, step.timestamp, step.actor));
     }
     WorkItem::replay_observed(decoded, observe).map_err(|source| AppError::CorruptEvent {
         stream: stream.to_string(),

@@ -592,7 +592,7 @@ impl Session {
     /// after this clone's head in atomic batches, each checked first. With `dry_run` only
     /// counts. Those events' reactions come with them, so no policy reacts to them here.
     /// `moving` names this clone's items a dry run would renumber first.
-    /// `JERRY_SYNC_BATCH` sets how many events a batch carries (8192).
+    /// `JERRY_SYNC_BATCH` sets how many events a batch carries (4096).
     pub fn receive<I: Incoming + ?Sized>(
         &self,
         incoming: &I,

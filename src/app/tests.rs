@@ -572,3 +572,60 @@ fn verify_names_each_item_the_global_log_and_the_streams_disagree_on() {
         "{differences:?}"
     );
 }
+
+/// A local write that lands between a sync batch's read and its append (here: a comment
+/// on an item the first batch brought) leaves that batch unwritten; it is read from the
+/// incoming events again and written after the comment, none lost or doubled.
+#[test]
+fn a_sync_batch_raced_by_a_local_write_is_received_again_after_it() {
+    let source = MemoryStore::new();
+    let ids = CountingIds::default();
+    let dispatcher = CommandDispatcher::new(&source, &FixedClock, &ids, "there");
+    create(&dispatcher, "one");
+    create(&dispatcher, "two");
+    dispatcher
+        .dispatch(start(id(1)), WriteOptions::default())
+        .unwrap();
+    let incoming: Vec<exchange::SharedEvent> = source
+        .read_global(0, 100)
+        .unwrap()
+        .iter()
+        .map(exchange::shared)
+        .collect();
+    assert_eq!(incoming.len(), 3);
+
+    let store = Interfering {
+        inner: MemoryStore::new(),
+        pending: std::sync::Mutex::new(None),
+        ids: CountingIds(AtomicU64::new(1_000)),
+    };
+    // The second batch (WORK-001's start) is the one raced.
+    store.before_append(
+        1,
+        Command::Comment {
+            item: id(1),
+            text: "written here meanwhile".into(),
+        },
+    );
+    let survey = exchange::Survey::of(&store, incoming.as_slice()).unwrap();
+    let none = std::collections::BTreeSet::new();
+    let received = exchange::receive_all(&store, incoming.as_slice(), &survey, &none, false, 2).unwrap();
+    assert_eq!((received.appended, received.already_present), (3, 0));
+    let log = store.read_global(0, 100).unwrap();
+    let kinds: Vec<&str> = log.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "WorkItemCreated",
+            "WorkItemCreated",
+            "CommentAdded",
+            "StatusChanged"
+        ]
+    );
+    let item = ItemRepository::new(&store)
+        .load(WorkItemId::new(1).unwrap())
+        .unwrap()
+        .expect("WORK-001");
+    assert_eq!(item.status, Status::InProgress);
+    assert_eq!(item.comments.len(), 1);
+}

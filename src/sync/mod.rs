@@ -128,7 +128,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         // A sync killed while renumbering: finish it before anything else.
         session.finish_renumbering(&key, &mut state)?;
     }
-    let mut received_positions: Vec<u64> = Vec::new();
+    let mut received_positions: Vec<std::ops::RangeInclusive<u64>> = Vec::new();
     let mut conflicts: BTreeMap<WorkItemId, Vec<ItemConflict>> = BTreeMap::new();
     for round in 1..=ROUNDS {
         report.rounds = round;
@@ -168,7 +168,7 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         report.received += received.appended;
         report.already_present = received.already_present;
         conflicts.extend(received.conflicts);
-        received_positions.extend(&received.positions);
+        received_positions.extend(received.positions);
         jerry::faults::inject("sync-after-receive");
 
         if dry_run {
@@ -210,11 +210,14 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
 /// Where a finished sync leaves this clone: everything up to `head` was sent, and so is
 /// the run of received events right after it (the usual case: no local write came in
 /// between), so the next sync starts after them instead of reading them again.
-fn checkpoint(tip: Option<String>, head: u64, received: &[u64]) -> ExchangeState {
-    let later: BTreeSet<u64> = received.iter().copied().filter(|p| *p > head).collect();
+fn checkpoint(tip: Option<String>, head: u64, received: &[std::ops::RangeInclusive<u64>]) -> ExchangeState {
+    let mut runs: Vec<&std::ops::RangeInclusive<u64>> = received.iter().collect();
+    runs.sort_by_key(|run| *run.start());
     let mut sent_through = head;
-    while later.contains(&(sent_through + 1)) {
-        sent_through += 1;
+    for run in runs {
+        if run.contains(&(sent_through + 1)) {
+            sent_through = sent_through.max(*run.end());
+        }
     }
     ExchangeState::at(tip, sent_through)
 }
@@ -358,8 +361,9 @@ mod tests {
 
     #[test]
     fn a_checkpoint_moves_over_the_run_of_received_events_after_the_head() {
-        let state = checkpoint(None, 10, &[11, 12, 14, 9]);
+        let state = checkpoint(None, 10, &[14..=15, 11..=11, 12..=12, 9..=9]);
         assert_eq!(state.sent_through, 12);
+        assert_eq!(checkpoint(None, 10, &[8..=13, 14..=20]).sent_through, 20);
         // Nothing received: the head is where it stands.
         assert_eq!(checkpoint(None, 7, &[]).sent_through, 7);
     }
