@@ -121,7 +121,7 @@ struct Seen {
     print: u32,
 }
 
-/// A first pass over everything a sync receives: each event passes [`check`] and leaves
+/// A first pass over everything a sync receives: each event passes `check` and leaves
 /// only its id and a fingerprint of its content, so a first sync of a million events
 /// holds 20 MB here instead of the events. From those, before anything is
 /// written: the same id twice with other content, an id this clone holds in another item
