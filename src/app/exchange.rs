@@ -331,21 +331,38 @@ pub fn outgoing(
     known: &dyn Fn(&Ulid) -> bool,
 ) -> Result<Vec<SharedEvent>, AppError> {
     let mut out = Vec::new();
+    each_outgoing(store, after, up_to, known, &mut |event| {
+        out.push(event);
+        Ok(std::ops::ControlFlow::Continue(()))
+    })?;
+    Ok(out)
+}
+
+/// [`outgoing`] a page of the log at a time, each event given to `each` (which may stop
+/// the reading), so a first sync of a million events never holds them.
+pub fn each_outgoing(
+    store: &dyn EventStore,
+    after: u64,
+    up_to: u64,
+    known: &dyn Fn(&Ulid) -> bool,
+    each: &mut dyn FnMut(SharedEvent) -> Result<std::ops::ControlFlow<()>, AppError>,
+) -> Result<(), AppError> {
     let mut from = after;
     while from < up_to {
         let page = store.read_global(from, PAGE)?;
         let Some(last) = page.last() else { break };
         from = last.position;
         for event in page.iter().filter(|e| e.position <= up_to) {
-            if event.metadata.lamport.is_none() && !known(&event.event_id) {
-                out.push(shared(event));
+            if event.metadata.lamport.is_none() && !known(&event.event_id) && each(shared(event))?.is_break()
+            {
+                return Ok(());
             }
         }
         if page.len() < PAGE {
             break;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn rejected(event: &SharedEvent, reason: impl std::fmt::Display) -> AppError {

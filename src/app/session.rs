@@ -572,14 +572,16 @@ impl Session {
     }
 
     /// This clone's own events after position `after`, up to `up_to`, in the form clones
-    /// exchange (see [`super::exchange::outgoing`]); `known` names ids the other side has.
-    pub fn outgoing(
+    /// exchange, one at a time (see [`super::exchange::each_outgoing`]); `known` names ids
+    /// the other side has.
+    pub fn each_outgoing(
         &self,
         after: u64,
         up_to: u64,
         known: &dyn Fn(&ulid::Ulid) -> bool,
-    ) -> Result<Vec<SharedEvent>, AppError> {
-        super::exchange::outgoing(&self.store, after, up_to, known)
+        each: &mut dyn FnMut(SharedEvent) -> Result<std::ops::ControlFlow<()>, AppError>,
+    ) -> Result<(), AppError> {
+        super::exchange::each_outgoing(&self.store, after, up_to, known, each)
     }
 
     /// The first look at what another clone sends (see [`super::exchange::Survey`]):

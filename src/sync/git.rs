@@ -312,11 +312,58 @@ impl Git {
             .collect())
     }
 
-    pub fn write_blob(&self, bytes: &[u8]) -> Result<String, GitError> {
-        Ok(self
-            .ok(&["hash-object", "-w", "--stdin"], Some(bytes))?
-            .trim()
-            .to_owned())
+    /// A blob of what `write` writes, streamed into `git hash-object` (never held whole).
+    pub fn write_blob_from<E: From<GitError>>(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+    ) -> Result<String, E> {
+        let mut command = self.command(&["hash-object", "-w", "--stdin"]);
+        command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = command.spawn().map_err(GitError::Spawn)?;
+        let (stdout, stderr) = (child.stdout.take(), child.stderr.take());
+        // Both read on threads while we write, so git is never blocked on a full pipe.
+        let read_all = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+            std::thread::spawn(move || {
+                let mut text = Vec::new();
+                if let Some(mut pipe) = pipe {
+                    let _ = pipe.read_to_end(&mut text);
+                }
+                text
+            })
+        };
+        let out = read_all(stdout.map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+        let errors = read_all(stderr.map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+        let written = match child.stdin.take() {
+            Some(stdin) => {
+                let mut input = std::io::BufWriter::with_capacity(1 << 16, stdin);
+                write(&mut input).and_then(|()| {
+                    input
+                        .into_inner()
+                        .map_err(|err| GitError::Spawn(err.into_error()).into())
+                        .map(drop)
+                })
+            }
+            None => Err(GitError::Spawn(std::io::Error::other("no stdin")).into()),
+        };
+        if written.is_err() {
+            let _ = child.kill();
+        }
+        let status = child.wait().map_err(GitError::Spawn)?;
+        let stdout = out.join().unwrap_or_default();
+        let stderr = errors.join().unwrap_or_default();
+        written?;
+        let output = Output {
+            status,
+            stdout,
+            stderr,
+        };
+        if !output.status.success() {
+            return Err(failed(&["hash-object"], &output).into());
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
     }
 
     /// A commit holding `packs` (name → blob), after `parent`.

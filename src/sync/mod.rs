@@ -162,7 +162,14 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         report.renamed.extend(plan);
 
         let head = session.events().head()?;
-        let outgoing = session.outgoing(state.sent_through, head, &|id| survey.knows(id))?;
+        // This clone's own events up to `head` (read after the receive: what it appends
+        // lies after `head`), streamed into the pack, never held.
+        let known = |id: &Ulid| survey.knows(id);
+        let mut any_outgoing = false;
+        session.each_outgoing(state.sent_through, head, &known, &mut |_| {
+            any_outgoing = true;
+            Ok(std::ops::ControlFlow::Break(()))
+        })?;
 
         let received = session.receive(&incoming, &survey, &moving, dry_run)?.value;
         report.received += received.appended;
@@ -171,17 +178,32 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         received_positions.extend(received.positions);
         jerry::faults::inject("sync-after-receive");
 
+        let mut sent = 0u64;
         if dry_run {
-            report.sent = outgoing.len() as u64;
+            session.each_outgoing(state.sent_through, head, &known, &mut |_| {
+                sent += 1;
+                Ok(std::ops::ControlFlow::Continue(()))
+            })?;
+            report.sent = sent;
             break;
         }
-        let new_tip = if outgoing.is_empty() {
-            remote_tip.clone()
-        } else {
+        let new_tip = if any_outgoing {
             let mut packs = remote_packs.clone();
-            let blob = git.write_blob(&pack_bytes(&outgoing)?)?;
+            let blob = git.write_blob_from(|pack: &mut dyn std::io::Write| -> Result<(), SyncError> {
+                session.each_outgoing(state.sent_through, head, &known, &mut |event| {
+                    // An event that does not encode stops the sync: a pack without it would
+                    // tell the remote this clone sent what it did not.
+                    serde_json::to_writer(&mut *pack, &event)
+                        .map_err(|err| AppError::io("cannot write an event to the pack", err.into()))?;
+                    pack.write_all(b"\n")
+                        .map_err(|err| AppError::io("cannot write an event to the pack", err))?;
+                    sent += 1;
+                    Ok(std::ops::ControlFlow::Continue(()))
+                })?;
+                Ok(())
+            })?;
             packs.insert(format!("{blob}.jsonl"), blob);
-            let count = outgoing.len();
+            let count = sent;
             let noun = if count == 1 { "event" } else { "events" };
             let message = format!("jerry sync: {count} {noun} of {project}");
             let commit = git.commit(&packs, remote_tip.as_deref(), &message)?;
@@ -192,8 +214,10 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
             }
             jerry::faults::inject("sync-after-push");
             Some(commit)
+        } else {
+            remote_tip.clone()
         };
-        report.sent = outgoing.len() as u64;
+        report.sent = sent;
         state = checkpoint(new_tip, head, &received_positions);
         session.save_exchange_state(&key, &state)?;
         session.record_sent_anywhere(state.sent_through)?;
@@ -312,18 +336,6 @@ fn new_packs<'a>(
     // Any the history does not show being added (a tree written by hand) come last.
     packs.extend(new);
     Ok(NewPacks { git, packs })
-}
-
-/// A pack's lines. An event that does not encode stops the sync: a pack without it would
-/// tell the remote this clone sent what it did not.
-fn pack_bytes(events: &[SharedEvent]) -> Result<Vec<u8>, SyncError> {
-    let mut bytes = Vec::new();
-    for event in events {
-        serde_json::to_writer(&mut bytes, event)
-            .map_err(|err| AppError::io("cannot encode an event for the pack", err.into()))?;
-        bytes.push(b'\n');
-    }
-    Ok(bytes)
 }
 
 /// One sync at a time per clone: an OS lock in the repository's own folder (released when
