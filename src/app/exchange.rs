@@ -462,51 +462,69 @@ pub fn receive_all<I: Incoming + ?Sized>(
     // Items this clone had no stream of before (all, when its log was empty), until a
     // batch writes them: their streams need no reading.
     let mut written: HashSet<WorkItemId> = HashSet::new();
+    // One thread reads and parses the next batch while another writes the last one (the
+    // write waits on the disk, the parse on the processor); at most two batches are held.
     let mut pass = |only: Option<&HashSet<Ulid>>,
                     received: &mut Received,
                     last: bool|
      -> Result<HashSet<Ulid>, I::Error> {
-        let mut retry: HashSet<Ulid> = HashSet::new();
-        let mut waiting: HashMap<WorkItemId, Vec<(WorkItemId, SharedEvent)>> = HashMap::new();
-        let mut events: Vec<(WorkItemId, SharedEvent)> = Vec::new();
-        let flush = |events: Vec<(WorkItemId, SharedEvent)>,
-                     received: &mut Received,
-                     written: &mut HashSet<WorkItemId>,
-                     retry: &mut HashSet<Ulid>|
-         -> Result<(), AppError> {
-            let absent = |id: &WorkItemId| only.is_none() && survey.empty_before && !written.contains(id);
-            let done = receive_batch(store, events, moving, dry_run, &absent, last)?;
-            written.extend(done.items.iter().copied());
-            retry.extend(done.retry.iter().copied());
-            received.and(done);
-            Ok(())
-        };
-        incoming.each(&mut |event| {
-            if only.is_some_and(|only| !only.contains(&event.event_id)) {
-                return Ok(());
+        let written = &mut written;
+        let started = &mut started;
+        std::thread::scope(|scope| {
+            let (send, batches) = std::sync::mpsc::sync_channel::<Vec<(WorkItemId, SharedEvent)>>(0);
+            let writer = scope.spawn(move || -> Result<HashSet<Ulid>, AppError> {
+                let mut retry: HashSet<Ulid> = HashSet::new();
+                for events in batches {
+                    let absent =
+                        |id: &WorkItemId| only.is_none() && survey.empty_before && !written.contains(id);
+                    let done = receive_batch(store, events, moving, dry_run, &absent, last)?;
+                    written.extend(done.items.iter().copied());
+                    retry.extend(done.retry.iter().copied());
+                    received.and(done);
+                }
+                Ok(retry)
+            });
+            let stopped = || AppError::io("sync's writer stopped", std::io::Error::other("see its error"));
+            let mut waiting: HashMap<WorkItemId, Vec<(WorkItemId, SharedEvent)>> = HashMap::new();
+            let mut events: Vec<(WorkItemId, SharedEvent)> = Vec::new();
+            let read = incoming.each(&mut |event| {
+                if only.is_some_and(|only| !only.contains(&event.event_id)) {
+                    return Ok(());
+                }
+                let (id, _) = item_of(&event)?;
+                if event.event_type == CREATED {
+                    started.insert(id);
+                    events.push((id, event));
+                    events.extend(waiting.remove(&id).unwrap_or_default());
+                } else if survey.creations.contains_key(&id) && !started.contains(&id) {
+                    waiting.entry(id).or_default().push((id, event));
+                    return Ok(());
+                } else {
+                    events.push((id, event));
+                }
+                if events.len() >= limit {
+                    send.send(std::mem::take(&mut events)).map_err(|_| stopped())?;
+                }
+                Ok(())
+            });
+            if read.is_ok() {
+                // Nothing should wait still (the survey saw every creation), but nothing is
+                // dropped.
+                events.extend(waiting.into_values().flatten());
+                if !events.is_empty() {
+                    // A writer that stopped has its own error, reported below.
+                    let _ = send.send(events);
+                }
             }
-            let (id, _) = item_of(&event)?;
-            if event.event_type == CREATED {
-                started.insert(id);
-                events.push((id, event));
-                events.extend(waiting.remove(&id).unwrap_or_default());
-            } else if survey.creations.contains_key(&id) && !started.contains(&id) {
-                waiting.entry(id).or_default().push((id, event));
-                return Ok(());
-            } else {
-                events.push((id, event));
-            }
-            if events.len() >= limit {
-                flush(std::mem::take(&mut events), received, &mut written, &mut retry)?;
-            }
-            Ok(())
-        })?;
-        // Nothing should wait still (the survey saw every creation), but nothing is dropped.
-        events.extend(waiting.into_values().flatten());
-        if !events.is_empty() {
-            flush(events, received, &mut written, &mut retry)?;
-        }
-        Ok(retry)
+            drop(send);
+            let wrote = writer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            // The writer's error first: a read stopped by it says less.
+            let retry = wrote.map_err(I::Error::from)?;
+            read?;
+            Ok(retry)
+        })
     };
     let mut retry = pass(None, &mut received, false)?;
     // Batches a local writer raced (it appended to one of their streams between the read
