@@ -149,7 +149,13 @@ pub fn sync(session: &Session, remote: &str, dry_run: bool) -> Result<SyncReport
         }
         let remote_packs = git.packs(remote_tip.as_deref())?;
         let merged_packs = git.packs(state.tip.as_deref())?;
-        let incoming = new_packs(&git, remote_tip.as_deref(), &remote_packs, &merged_packs)?;
+        let incoming = new_packs(
+            &git,
+            remote_tip.as_deref(),
+            state.tip.as_deref(),
+            &remote_packs,
+            &merged_packs,
+        )?;
         let survey = session.survey(&incoming)?;
 
         // Items of ours whose numbers another clone created first move before they leave.
@@ -288,11 +294,13 @@ impl Incoming for NewPacks<'_> {
     }
 }
 
-/// The remote's packs (at `tip`) that are not among those merged, refusing a pack whose
-/// content changed since it was merged or whose name does not match its content.
+/// The remote's packs (at `tip`) that are not among those merged (at `merged_tip`),
+/// refusing a pack whose content changed since it was merged or whose name does not match
+/// its content.
 fn new_packs<'a>(
     git: &'a Git,
     tip: Option<&str>,
+    merged_tip: Option<&str>,
     remote: &BTreeMap<String, String>,
     merged: &BTreeMap<String, String>,
 ) -> Result<NewPacks<'a>, SyncError> {
@@ -327,7 +335,9 @@ fn new_packs<'a>(
     }
     let mut packs = Vec::with_capacity(new.len());
     if let (Some(tip), false) = (tip, new.is_empty()) {
-        for name in git.added_in_order(tip)? {
+        // The merged tip is an ancestor of `tip` (a rewritten remote reset it to none), so
+        // the new packs were added after it.
+        for name in git.added_in_order(tip, merged_tip)? {
             if let Some(blob) = new.remove(&name) {
                 packs.push((name, blob));
             }
