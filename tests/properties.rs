@@ -762,3 +762,75 @@ proptest! {
         }
     }
 }
+
+/// A clock that moves by a step the test sets before each command: hours, so that a
+/// sequence spans days and several changes fall on one day.
+#[derive(Default)]
+struct SteppedClock {
+    at: AtomicU64,
+    step: AtomicU64,
+}
+
+impl Clock for SteppedClock {
+    fn now(&self) -> Timestamp {
+        let step = self.step.load(Ordering::Relaxed);
+        let at = self.at.fetch_add(step, Ordering::Relaxed) + step;
+        Timestamp::from_unix_micros(1_768_219_200_000_000 + at as i64).unwrap()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// The flow the index keeps (first asked for part way through, then caught up a
+    /// command at a time, sometimes several at once) equals the flow computed from every
+    /// item's events: the days, the latest cycles and how many there are.
+    #[test]
+    fn the_flow_the_index_keeps_equals_one_computed_from_the_log(
+        ops in prop::collection::vec((op(), 0..30u64, any::<bool>()), 1..60),
+        first_asked in 0..40usize,
+    ) {
+        use jerry::app::item_index::ItemIndex;
+        use jerry::domain::flow::flow;
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(SteppedClock::default());
+        let env = Environment { clock: clock.clone(), ids: Arc::new(CountingIds::default()) };
+        let session = Session::detached(
+            Backend::Jsonl(JsonlStore::open(dir.path().join("data"))),
+            env,
+            "prop",
+            ProjectConfig::default(),
+        );
+        let store = session.store_for_checks();
+        let mut created = 0;
+        let mut asked = false;
+        for (n, (op, hours, ask)) in ops.iter().enumerate() {
+            clock.step.store(hours * 3_600_000_000 + 1, Ordering::Relaxed);
+            let (command, options) = to_command(op, created);
+            if let Ok(outcome) = session.execute(command, options) {
+                created = created.max(outcome.value.item.id.number() as usize);
+            }
+            // Asked first after `first_asked` commands, from then on after some of them.
+            let skipped = asked && !*ask;
+            if n < first_asked || skipped || store.head_position().unwrap() == 0 {
+                continue;
+            }
+            asked = true;
+            let from_log = ItemRepository::new(store).status_flows().unwrap();
+            let later = Timestamp::from_unix_micros(1_768_219_200_000_000 + 90 * 86_400_000_000).unwrap();
+            for now in [None, Some(later)] {
+                let kept = ItemIndex::current(store).unwrap().unwrap().flow(store, now).unwrap();
+                prop_assert_eq!(&kept, &flow(&from_log, now), "after {} commands, through {:?}", n + 1, now);
+            }
+        }
+        // A last catch-up of what the loop did not ask about, and the steps read afresh.
+        if asked {
+            let from_log = ItemRepository::new(store).status_flows().unwrap();
+            let kept = ItemIndex::current(store).unwrap().unwrap().flow(store, None).unwrap();
+            prop_assert_eq!(&kept, &flow(&from_log, None));
+            std::fs::remove_file(dir.path().join("data/cache/items.sqlite")).unwrap();
+            let again = ItemIndex::current(store).unwrap().unwrap().flow(store, None).unwrap();
+            prop_assert_eq!(&again, &kept);
+        }
+    }
+}

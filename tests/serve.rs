@@ -152,8 +152,9 @@ fn api_reads_and_writes(ws: Workspace) {
     );
     assert_eq!(flow["cycle_times"], json!([]));
     ws.ok(&["items", "complete", "1"]);
-    let cycles = server.json("/api/flow")["cycle_times"].clone();
-    assert_eq!(cycles[0]["id"], "WORK-001", "{cycles}");
+    let flow = server.json("/api/flow");
+    assert_eq!(flow["cycle_times"][0]["id"], "WORK-001", "{flow}");
+    assert_eq!(flow["cycles"], 1, "{flow}");
 }
 
 #[test]

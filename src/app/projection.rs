@@ -237,6 +237,11 @@ impl ItemsProjection {
         }
     }
 
+    /// The items [`ItemsProjection::settle`] will read again whole from their streams.
+    pub(crate) fn to_settle(&self) -> &BTreeSet<WorkItemId> {
+        &self.merged
+    }
+
     /// Replays each item that events merged from another clone landed on, in the item's
     /// own order, from its events up to the checkpoint (and up to `until`, for a replay
     /// that stops there): applied one by one in arrival order they may be out of place.

@@ -544,17 +544,16 @@ impl<'a> Queries<'a> {
     /// How work flowed through the project, from the first item to now: the board's
     /// cumulative-flow diagram and cycle times.
     pub fn flow(&self) -> Result<Flow, AppError> {
-        let flows = ItemRepository::new(self.store).status_flows()?;
-        // Through now when the caller's clock says what now is, else through the last change.
-        let last_change = flows
-            .iter()
-            .filter_map(|f| f.steps.last())
-            .map(|&(at, _)| at)
-            .max();
-        Ok(match self.now.or(last_change) {
-            Some(today) => flow(&flows, today),
-            None => Flow::default(),
-        })
+        // From the index even where a warm model answers item reads: that model has no
+        // history, and the index keeps the steps.
+        if let Some(mut index) = ItemIndex::current(self.store)? {
+            match index.flow(self.store, self.now) {
+                Ok(flow) => return Ok(flow),
+                Err(IndexError::App(err)) => return Err(err),
+                Err(_) => {}
+            }
+        }
+        Ok(flow(&ItemRepository::new(self.store).status_flows()?, self.now))
     }
 
     /// The item's events, oldest first.

@@ -162,18 +162,31 @@ impl<'a> ItemRepository<'a> {
     pub fn status_flows(&self) -> Result<Vec<ItemFlow>, AppError> {
         let mut flows = Vec::new();
         for (id, stream) in self.item_streams()? {
-            let events = self.store.read_all(&stream)?;
-            let mut steps: Vec<(Timestamp, Status)> = Vec::new();
-            replay_observed(&stream, &events, |item, at| {
-                if steps.last().map(|&(_, status)| status) != Some(item.status) {
-                    steps.push((at, item.status));
-                }
-            })?;
+            let steps = self.status_steps(&stream, u64::MAX)?;
             if !steps.is_empty() {
                 flows.push(ItemFlow { id, steps });
             }
         }
         Ok(flows)
+    }
+
+    /// The statuses `stream`'s item went through in its own order, each with the time of
+    /// the event that entered it, from its events at positions up to `through`: what
+    /// [`crate::domain::flow`] draws from.
+    pub fn status_steps(
+        &self,
+        stream: &StreamId,
+        through: u64,
+    ) -> Result<Vec<(Timestamp, Status)>, AppError> {
+        let mut events = self.store.read_all(stream)?;
+        events.retain(|event| event.position <= through);
+        let mut steps: Vec<(Timestamp, Status)> = Vec::new();
+        replay_observed(stream, &events, |item, at| {
+            if steps.last().map(|&(_, status)| status) != Some(item.status) {
+                steps.push((at, item.status));
+            }
+        })?;
+        Ok(steps)
     }
 
     /// One item as it was at `at`; not found if it did not exist yet.

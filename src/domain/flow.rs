@@ -2,6 +2,13 @@
 //! board draws from that — a cumulative-flow diagram (items per status at the end of each
 //! day) and cycle times (first start → done). A snapshot-based tracker cannot draw these;
 //! an event log has them for free. Pure: the steps and the present moment come in.
+//!
+//! The diagram is built from [`Ledger`]: per day, how each status's count moved and how many
+//! items began or last changed. Each item adds its own steps to it and can take them back,
+//! so an index can keep one up to date as items change ([`Ledger::add`], [`Ledger::remove`])
+//! and answer from its days alone, however many items and events there are.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -12,6 +19,11 @@ const DAY_MICROS: i64 = 86_400_000_000;
 
 /// Most points a cumulative-flow diagram gets: a longer history is sampled every few days.
 pub const MAX_FLOW_POINTS: usize = 366;
+
+/// Most cycle times an answer lists: the latest to finish. The board draws these and their
+/// median; a list of every finished item would grow with the project (100,000 cycles are
+/// megabytes of JSON) while a chart shows a few hundred points.
+pub const MAX_CYCLES: usize = 500;
 
 /// One item's statuses in order: the first is its creation (pending), each next one a
 /// change of status, with the time of the event that made it.
@@ -42,70 +54,160 @@ pub struct CycleTime {
     pub seconds: u64,
 }
 
-/// What `GET /api/flow` answers: the days oldest first, the cycles by finish time.
+/// What `GET /api/flow` answers: the days oldest first, and the latest [`MAX_CYCLES`] cycles
+/// by finish time out of `cycles` in all.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Flow {
     pub days: Vec<FlowDay>,
     pub cycle_times: Vec<CycleTime>,
+    pub cycles: usize,
 }
 
-fn day_of(at: Timestamp) -> i64 {
+/// The day (UTC, counted from 1970-01-01) a moment falls on.
+pub fn day_of(at: Timestamp) -> i64 {
     at.unix_micros().div_euclid(DAY_MICROS)
 }
 
-fn slot(status: Status) -> usize {
+/// Where a status counts in a [`DayMoves`]. Deleted is counted so that leaving it balances;
+/// a deleted item is in no band of the chart.
+pub const fn slot(status: Status) -> usize {
     match status {
         Status::Pending => 0,
         Status::InProgress => 1,
         Status::Blocked => 2,
         Status::Done => 3,
         Status::Cancelled => 4,
-        // Counted so that leaving it balances; a deleted item is in no band of the chart.
         Status::Deleted => 5,
     }
 }
 
-/// The flow of `items` from the first day any of them existed through `today`'s day, at
-/// most [`MAX_FLOW_POINTS`] days (evenly sampled, the last day always kept).
-pub fn flow(items: &[ItemFlow], today: Timestamp) -> Flow {
-    let Some(first) = items
-        .iter()
-        .filter_map(|i| i.steps.first())
-        .map(|(at, _)| day_of(*at))
-        .min()
-    else {
-        return Flow::default();
-    };
-    let last = day_of(today).max(first);
-    let span = usize::try_from(last - first + 1).unwrap_or(1);
-    // Each change adds one to the status entered and takes one from the status left, on
-    // the day it happened; running sums then give the count at the end of every day.
-    let mut deltas = vec![[0i64; 6]; span];
-    for item in items {
-        let mut previous: Option<Status> = None;
-        for &(at, status) in &item.steps {
-            let day = usize::try_from(day_of(at) - first).unwrap_or(0).min(span - 1);
-            if let Some(previous) = previous {
-                deltas[day][slot(previous)] -= 1;
+/// What one day changed: each status's count (in [`slot`] order), how many items had their
+/// first step that day and how many their last.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayMoves {
+    pub counts: [i64; 6],
+    pub firsts: i64,
+    pub lasts: i64,
+}
+
+impl DayMoves {
+    /// True when the day changes nothing (every item's moves on it taken back).
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// Days and what they changed, with the number of cycles: what the diagram is drawn from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ledger {
+    pub days: BTreeMap<i64, DayMoves>,
+}
+
+impl Ledger {
+    /// Counts one item's steps.
+    pub fn add(&mut self, steps: &[(Timestamp, Status)]) {
+        self.count(steps, 1);
+    }
+
+    /// Takes back what [`Ledger::add`] counted for the same steps; days left changing
+    /// nothing are dropped.
+    pub fn remove(&mut self, steps: &[(Timestamp, Status)]) {
+        self.count(steps, -1);
+    }
+
+    fn count(&mut self, steps: &[(Timestamp, Status)], sign: i64) {
+        for (day, moves) in moves_of(steps) {
+            let entry = self.days.entry(day).or_default();
+            for (total, change) in entry.counts.iter_mut().zip(moves.counts) {
+                *total += sign * change;
             }
-            deltas[day][slot(status)] += 1;
-            previous = Some(status);
+            entry.firsts += sign * moves.firsts;
+            entry.lasts += sign * moves.lasts;
+            if entry.is_empty() {
+                self.days.remove(&day);
+            }
         }
     }
+}
+
+/// One item's steps as the moves of the days they fall on: each change adds one to the
+/// status entered and takes one from the status left.
+pub fn moves_of(steps: &[(Timestamp, Status)]) -> Vec<(i64, DayMoves)> {
+    let mut moves: Vec<(i64, DayMoves)> = Vec::with_capacity(steps.len());
+    let mut previous: Option<Status> = None;
+    for (index, &(at, status)) in steps.iter().enumerate() {
+        let day = day_of(at);
+        let at_day = match moves.iter().position(|(d, _)| *d == day) {
+            Some(at_day) => at_day,
+            None => {
+                moves.push((day, DayMoves::default()));
+                moves.len() - 1
+            }
+        };
+        let entry = &mut moves[at_day].1;
+        if let Some(previous) = previous {
+            entry.counts[slot(previous)] -= 1;
+        }
+        entry.counts[slot(status)] += 1;
+        entry.firsts += i64::from(index == 0);
+        entry.lasts += i64::from(index + 1 == steps.len());
+        previous = Some(status);
+    }
+    moves
+}
+
+/// The flow of `items` from the first day any of them existed through `today`'s day (the
+/// day of the last change when `today` is not given), at most [`MAX_FLOW_POINTS`] days
+/// (evenly sampled, the last day always kept), with their latest cycles.
+pub fn flow(items: &[ItemFlow], today: Option<Timestamp>) -> Flow {
+    let mut ledger = Ledger::default();
+    for item in items {
+        ledger.add(&item.steps);
+    }
+    let mut cycle_times: Vec<CycleTime> = items
+        .iter()
+        .filter_map(|item| cycle_time(item.id, &item.steps))
+        .collect();
+    cycle_times.sort_by_key(|cycle| (cycle.finished, cycle.id));
+    let cycles = cycle_times.len();
+    let cycle_times = cycle_times.split_off(cycles.saturating_sub(MAX_CYCLES));
+    Flow {
+        days: days(&ledger, today.map(day_of)),
+        cycle_times,
+        cycles,
+    }
+}
+
+/// The diagram's days from `ledger`: from the first day an item began through `today` (the
+/// last day an item changed when not given). A step before the first day (a clock behind
+/// another clone's) counts on the first; one after `today`, on `today`.
+pub fn days(ledger: &Ledger, today: Option<i64>) -> Vec<FlowDay> {
+    let with =
+        |test: fn(&DayMoves) -> bool| ledger.days.iter().filter(move |(_, m)| test(m)).map(|(d, _)| *d);
+    let Some(first) = with(|m| m.firsts != 0).next() else {
+        return Vec::new();
+    };
+    let Some(last) = today.or_else(|| with(|m| m.lasts != 0).next_back()) else {
+        return Vec::new();
+    };
+    let last = last.max(first);
+    let span = usize::try_from(last - first + 1).unwrap_or(1);
     let step = span.div_ceil(MAX_FLOW_POINTS);
     let mut running = [0i64; 6];
     let mut days = Vec::with_capacity(span.min(MAX_FLOW_POINTS));
-    for (offset, delta) in deltas.iter().enumerate() {
-        for (total, change) in running.iter_mut().zip(delta) {
-            *total += change;
+    let mut moves = ledger.days.iter().peekable();
+    for offset in 0..span {
+        let day = first + offset as i64;
+        // The days up to this one; on the last, every day after it too.
+        while let Some((_, change)) = moves.next_if(|(d, _)| **d <= day || day == last) {
+            for (total, change) in running.iter_mut().zip(change.counts) {
+                *total += change;
+            }
         }
-        let kept = (span - 1 - offset) % step == 0;
-        if kept {
+        if (span - 1 - offset) % step == 0 {
             let count = |status: Status| usize::try_from(running[slot(status)]).unwrap_or(0);
-            let day = Timestamp::from_unix_micros((first + offset as i64) * DAY_MICROS)
-                .map_or_else(String::new, |t| t.day());
             days.push(FlowDay {
-                day,
+                day: Timestamp::from_unix_micros(day * DAY_MICROS).map_or_else(String::new, |t| t.day()),
                 pending: count(Status::Pending),
                 in_progress: count(Status::InProgress),
                 blocked: count(Status::Blocked),
@@ -114,28 +216,23 @@ pub fn flow(items: &[ItemFlow], today: Timestamp) -> Flow {
             });
         }
     }
-    let mut cycle_times: Vec<CycleTime> = items.iter().filter_map(cycle_time).collect();
-    cycle_times.sort_by_key(|cycle| (cycle.finished, cycle.id));
-    Flow { days, cycle_times }
+    days
 }
 
-fn cycle_time(item: &ItemFlow) -> Option<CycleTime> {
-    let &(finished, last) = item.steps.last()?;
+/// The cycle of an item whose steps are `steps`, if it is done and was ever started.
+pub fn cycle_time(id: WorkItemId, steps: &[(Timestamp, Status)]) -> Option<CycleTime> {
+    let &(finished, last) = steps.last()?;
     if last != Status::Done {
         return None;
     }
-    let &(started, _) = item
-        .steps
-        .iter()
-        .find(|(_, status)| *status == Status::InProgress)?;
+    let &(started, _) = steps.iter().find(|(_, status)| *status == Status::InProgress)?;
     Some(CycleTime {
-        id: item.id,
+        id,
         started,
         finished,
         seconds: finished.seconds_since(&started),
     })
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,7 +268,7 @@ mod tests {
                 ],
             ),
         ];
-        let flow = flow(&items, at("2026-01-05T12:00:00Z"));
+        let flow = flow(&items, Some(at("2026-01-05T12:00:00Z")));
         let rows: Vec<(&str, [usize; 5])> = flow
             .days
             .iter()
@@ -209,7 +306,7 @@ mod tests {
                 ("2026-01-01T05:00:00Z", Done),
             ],
         )];
-        let flow = flow(&items, at("2026-01-01T06:00:00Z"));
+        let flow = flow(&items, Some(at("2026-01-01T06:00:00Z")));
         assert_eq!(flow.cycle_times[0].seconds, 4 * 3600);
         assert_eq!(flow.days.len(), 1);
         assert_eq!(flow.days[0].done, 1);
@@ -218,7 +315,7 @@ mod tests {
     #[test]
     fn a_long_history_is_sampled_and_keeps_its_last_day() {
         let items = [item(1, &[("2020-01-01T00:00:00Z", Status::Pending)])];
-        let flow = flow(&items, at("2026-01-01T00:00:00Z"));
+        let flow = flow(&items, Some(at("2026-01-01T00:00:00Z")));
         assert!(flow.days.len() <= MAX_FLOW_POINTS, "{} points", flow.days.len());
         assert!(flow.days.len() > MAX_FLOW_POINTS / 2);
         assert_eq!(flow.days.last().map(|d| d.day.as_str()), Some("2026-01-01"));
@@ -227,6 +324,99 @@ mod tests {
 
     #[test]
     fn no_items_no_flow() {
-        assert_eq!(flow(&[], at("2026-01-01T00:00:00Z")), Flow::default());
+        assert_eq!(flow(&[], Some(at("2026-01-01T00:00:00Z"))), Flow::default());
+        assert_eq!(flow(&[], None), Flow::default());
+    }
+
+    #[test]
+    fn an_item_taken_back_leaves_the_ledger_as_if_never_counted() {
+        use Status::*;
+        let kept = item(
+            1,
+            &[("2026-01-02T09:00:00Z", Pending), ("2026-01-03T09:00:00Z", Done)],
+        );
+        let gone = item(
+            2,
+            &[
+                ("2026-01-01T09:00:00Z", Pending),
+                ("2026-01-03T10:00:00Z", InProgress),
+                ("2026-01-03T11:00:00Z", Pending),
+                ("2026-01-05T11:00:00Z", Cancelled),
+            ],
+        );
+        let mut both = Ledger::default();
+        both.add(&gone.steps);
+        both.add(&kept.steps);
+        both.remove(&gone.steps);
+        let mut one = Ledger::default();
+        one.add(&kept.steps);
+        assert_eq!(both, one);
+        assert_eq!(days(&both, None), flow(std::slice::from_ref(&kept), None).days);
+        assert_eq!(
+            days(&both, None).first().map(|d| d.day.as_str()),
+            Some("2026-01-02")
+        );
+        assert_eq!(
+            days(&both, None).last().map(|d| d.day.as_str()),
+            Some("2026-01-03")
+        );
+    }
+
+    #[test]
+    fn steps_outside_the_span_count_on_its_first_and_last_days() {
+        use Status::*;
+        // Another clone's clock ran behind: its change sorts after the creation but is
+        // dated the day before; a step after `today` counts on today.
+        let items = [item(
+            1,
+            &[
+                ("2026-01-02T09:00:00Z", Pending),
+                ("2026-01-01T09:00:00Z", InProgress),
+                ("2026-01-09T09:00:00Z", Done),
+            ],
+        )];
+        let flow = flow(&items, Some(at("2026-01-04T00:00:00Z")));
+        let rows: Vec<(&str, usize, usize, usize)> = flow
+            .days
+            .iter()
+            .map(|d| (d.day.as_str(), d.pending, d.in_progress, d.done))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("2026-01-02", 0, 1, 0),
+                ("2026-01-03", 0, 1, 0),
+                ("2026-01-04", 0, 0, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn only_the_latest_cycles_are_listed_with_how_many_there_are() {
+        use Status::*;
+        let items: Vec<ItemFlow> = (1..=MAX_CYCLES as u32 + 7)
+            .map(|n| ItemFlow {
+                id: format!("WORK-{n:03}").parse().expect("an id"),
+                steps: vec![
+                    (Timestamp::from_unix_micros(1_000_000).expect("a time"), Pending),
+                    (
+                        Timestamp::from_unix_micros(2_000_000).expect("a time"),
+                        InProgress,
+                    ),
+                    (
+                        Timestamp::from_unix_micros(3_000_000 + i64::from(n)).expect("a time"),
+                        Done,
+                    ),
+                ],
+            })
+            .collect();
+        let flow = flow(&items, None);
+        assert_eq!(flow.cycles, MAX_CYCLES + 7);
+        assert_eq!(flow.cycle_times.len(), MAX_CYCLES);
+        assert_eq!(flow.cycle_times.first().map(|c| c.id.number()), Some(8));
+        assert_eq!(
+            flow.cycle_times.last().map(|c| c.id.number()),
+            Some(MAX_CYCLES as u64 + 7)
+        );
     }
 }

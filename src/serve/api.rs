@@ -147,7 +147,8 @@ pub async fn blocked(State(board): State<Board>) -> Answer {
 }
 
 /// `GET /api/flow`: the project's cumulative flow (items per status at the end of each
-/// day) and cycle times (first start → done), read off every item's events.
+/// day) and the latest cycle times (first start → done), from the steps the item index
+/// keeps (see `app::item_index::flow`).
 pub async fn flow(State(board): State<Board>) -> Answer {
     let flow = board
         .with_session(move |session| Ok(session.queries().flow()?))

@@ -26,10 +26,12 @@ use crate::timestamp::Timestamp;
 
 use super::{AppError, ItemsProjection};
 
+mod flow;
 mod read;
 mod sql;
 mod write;
 
+use flow::*;
 use read::*;
 use sql::*;
 use write::*;
@@ -37,7 +39,7 @@ use write::*;
 /// The file's name in the store's cache directory.
 pub const FILE: &str = "items.sqlite";
 /// A file of another format is rebuilt.
-const FORMAT: i64 = 8;
+const FORMAT: i64 = 9;
 
 /// Why the index could not answer: SQLite (the file is damaged or unwritable: rebuild or
 /// fall back) or the store (a real error, reported as any read's).
@@ -241,10 +243,12 @@ impl ItemIndex {
             if format != Some(FORMAT) {
                 tx.execute_batch(
                     "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS items; DROP TABLE IF EXISTS links;
-                     DROP TABLE IF EXISTS broken;",
+                     DROP TABLE IF EXISTS broken; DROP TABLE IF EXISTS flow_items;
+                     DROP TABLE IF EXISTS flow_days;",
                 )?;
             }
             tx.execute_batch(SCHEMA)?;
+            tx.execute_batch(FLOW_SCHEMA)?;
             tx.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('format', ?1)",
                 params![FORMAT],

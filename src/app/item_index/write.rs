@@ -69,6 +69,7 @@ impl Writer<'_> {
     pub(super) fn seed(&self, projection: &ItemsProjection) -> Result<(), IndexError> {
         self.tx
             .execute_batch("DELETE FROM items; DELETE FROM links; DELETE FROM broken;")?;
+        self.drop_flow()?;
         let mut count = 0;
         for item in projection.items.values().filter(|item| indexed(item)) {
             self.put(item)?;
@@ -139,10 +140,22 @@ impl Writer<'_> {
             items,
             load_broken(self.tx)?,
         );
+        let mut flow = if self.keeps_flow()? {
+            Some(FlowPage::start(self, &touched, &before)?)
+        } else {
+            None
+        };
         for event in page {
             projection.apply(event)?;
+            if let Some(flow) = &mut flow {
+                flow.observe(&projection, event);
+            }
         }
+        let settled = projection.to_settle().clone();
         projection.settle(store, None)?;
+        if let Some(flow) = flow {
+            flow.finish(self, store, &projection, &settled)?;
+        }
         let mut count = self.meta("count")?.unwrap_or(0);
         let mut ready = self.meta("ready")?.unwrap_or(0);
         for id in &touched {
