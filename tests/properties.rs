@@ -438,7 +438,7 @@ proptest! {
         let cached = app::ItemsProjection::current(jsonl).unwrap();
         prop_assert!(app::compare(&model.items, &cached.items).is_empty());
         // doctor: the files, the index, the read model and the snapshots are all sound.
-        let report = jsonl_session.doctor(false, false).unwrap();
+        let report = jsonl_session.doctor(false, false, &mut |_| {}).unwrap();
         prop_assert!(report.clean(), "{:?}", report.remaining());
     }
 }
@@ -755,7 +755,7 @@ proptest! {
         // The index has no row for a deleted item.
         model.items.retain(|_, item| item.status != Status::Deleted);
         prop_assert!(app::compare(&model.items, &indexed).is_empty(), "{:?}", app::compare(&model.items, &indexed));
-        let report = archiving.doctor(false, false).unwrap();
+        let report = archiving.doctor(false, false, &mut |_| {}).unwrap();
         prop_assert!(report.clean(), "{:?}", report.remaining());
         if archived_any {
             prop_assert!(dir.path().join("data/archive/catalog.sqlite").exists());

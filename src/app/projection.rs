@@ -21,6 +21,12 @@ pub type ItemsModel = BTreeMap<WorkItemId, WorkItem>;
 const CACHE: &str = "items";
 const FORMAT: u32 = 8;
 
+/// The cache's file and format, for doctor's reading of it an item at a time (see
+/// `doctor::sound`); `None` for a store that keeps no cache files.
+pub(crate) fn cache_file(store: &dyn EventStore) -> Option<(std::path::PathBuf, u32)> {
+    Some((store.cache_file(&format!("{CACHE}.json"))?, FORMAT))
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemsProjection {
     format: u32,

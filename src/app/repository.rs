@@ -296,6 +296,37 @@ pub(crate) fn replay_merged(
     fold(stream, steps, merged, |_, _| {})
 }
 
+/// [`replay`] of a stream's lines as its file holds them (see `JsonlStore::sound`), up to
+/// position `through`: payloads decoded from their text, no `RecordedEvent` built.
+pub(crate) fn replay_lines(
+    stream: &StreamId,
+    lines: &[crate::store::EventLine<'_>],
+    through: u64,
+) -> Result<Option<WorkItem>, AppError> {
+    let mut kept: Vec<&crate::store::EventLine<'_>> =
+        lines.iter().filter(|line| line.position <= through).collect();
+    let merged = kept.iter().any(|line| line.metadata.lamport.is_some());
+    if merged {
+        kept.sort_by_key(|line| (line.metadata.lamport.unwrap_or(line.version), line.event_id));
+    }
+    let mut decoded = Vec::with_capacity(kept.len());
+    for (line, place) in kept.into_iter().zip(1u64..) {
+        let version = if merged { place } else { line.version };
+        let event = WorkItemEvent::decode_raw(&line.event_type, line.schema_version, line.payload.get())
+            .map_err(|source| AppError::CorruptEvent {
+                stream: stream.to_string(),
+                version,
+                source,
+            })?;
+        decoded.push((event, version, line.timestamp, line.metadata.actor.as_ref()));
+    }
+    WorkItem::replay_observed(decoded, |_, _| {}).map_err(|source| AppError::CorruptEvent {
+        stream: stream.to_string(),
+        version: 1,
+        source,
+    })
+}
+
 /// What a replay reads of one event, borrowed.
 struct Step<'a> {
     /// Where the event goes in its item's order: (Lamport time, event id).

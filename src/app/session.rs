@@ -679,27 +679,38 @@ impl Session {
     /// With `accept_loss` (only with `repair`, and only the file store has a global index
     /// to disagree with its streams), first gives up what no stream holds any more (see
     /// [`crate::store::jsonl::Loss`]); the findings reported are those from before.
-    pub fn doctor(&self, repair: bool, accept_loss: bool) -> Result<DoctorReport, AppError> {
+    pub fn doctor(
+        &self,
+        repair: bool,
+        accept_loss: bool,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<DoctorReport, AppError> {
         let accepted = match self.store.as_jsonl() {
             Some(files) if repair && accept_loss => {
-                let (before, _) = doctor::check(&self.store, false)?;
+                let (before, _, _) = doctor::check(&self.store, false, progress)?;
                 Some((before, files.accept_loss()?))
             }
             _ => None,
         };
-        let (mut before, mut repaired) = doctor::check(&self.store, repair)?;
+        let (mut before, mut repaired, read) = doctor::check(&self.store, repair, progress)?;
         if let Some((first, loss)) = accepted {
             before = first;
             repaired.accepted_loss = Some(loss);
         }
         let after = match (repair, &self.url) {
-            (true, Some(url)) => Some(doctor::check(&Backend::open(url, &self.options)?, false)?.0),
-            (true, None) => Some(doctor::check(&self.store, false)?.0),
+            (true, Some(url)) => {
+                Some(doctor::check(&Backend::open(url, &self.options)?, false, &mut |_| {})?.0)
+            }
+            (true, None) => Some(doctor::check(&self.store, false, &mut |_| {})?.0),
             (false, _) => None,
         };
-        let conflicts = super::ItemsProjection::fresh(&self.store)
-            .map(|model| super::exchange::conflicts_in(model.items.values()))
-            .unwrap_or_default();
+        // The one-pass check read every item already; else the read model says.
+        let conflicts = match read {
+            Some(conflicts) if repaired == crate::store::jsonl::Repair::default() => conflicts,
+            _ => super::ItemsProjection::fresh(&self.store)
+                .map(|model| super::exchange::conflicts_in(model.items.values()))
+                .unwrap_or_default(),
+        };
         Ok(DoctorReport {
             project: self.project.clone(),
             before,

@@ -53,6 +53,11 @@ fn cache_name(stream: &StreamId) -> String {
 }
 
 impl Snapshot {
+    /// The name its cache entry goes by.
+    pub(crate) fn cache_name(stream: &StreamId) -> String {
+        cache_name(stream)
+    }
+
     pub fn new(item: WorkItem, event_id: Ulid) -> Self {
         Self {
             format: FORMAT,

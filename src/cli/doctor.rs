@@ -4,14 +4,20 @@ use jerry::store::Finding;
 
 use super::context::Context;
 use super::output::Output;
-use super::progress::spinner;
+use super::progress::{progress_bar, spinner};
 use crate::door::error::{CommandError, CommandResult, ErrorKind};
 
 pub fn run(repair: bool, accept_loss: bool, ctx: &Context, out: &mut Output) -> CommandResult {
     let session = ctx.read(true)?;
-    let spinner = spinner("checking every stream, the index and the read model…");
-    let report = session.doctor(repair, accept_loss)?;
-    spinner.finish_and_clear();
+    // A bar over the events on a terminal (a large project reads for seconds), a spinner
+    // for a small one; nothing when stderr is not a terminal.
+    let head = session.events().head()?;
+    let bar = match progress_bar(head) {
+        bar if bar.is_hidden() => spinner("checking every stream, the index and the read model…"),
+        bar => bar,
+    };
+    let report = session.doctor(repair, accept_loss, &mut |events| bar.set_position(events))?;
+    bar.finish_and_clear();
     let (before, repaired) = (&report.before, &report.repaired);
     let clean = report.clean();
     if out.json() {

@@ -21,6 +21,7 @@ mod range;
 mod read;
 mod rebuild;
 mod rename;
+mod sound;
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
@@ -37,6 +38,7 @@ use line::{analyse_tail, decode_stream, Tail};
 use lock::WriteLock;
 pub use loss::Loss;
 use read::*;
+pub use sound::Sound;
 
 use crate::persist::{holds, persist, persist_with, Durability};
 
@@ -199,7 +201,8 @@ impl JsonlStore {
         persist(&path, &bytes, Durability::Durable).map_err(io)
     }
 
-    fn cache_path(&self, name: &str) -> Result<PathBuf, StoreError> {
+    /// Where the cache entry `name` (`load_cache`, `save_cache`) lies.
+    pub fn cache_path(&self, name: &str) -> Result<PathBuf, StoreError> {
         let stem = StreamId::new(name)?.file_stem();
         Ok(self.data_dir.join("cache").join(format!("{stem}.json")))
     }

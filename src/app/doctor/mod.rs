@@ -41,8 +41,31 @@ impl DoctorReport {
     }
 }
 
-/// One pass. With `repair`, a read model or snapshot that disagrees is rebuilt.
-pub(super) fn check(store: &Backend, repair: bool) -> Result<(Checkup, Repair), AppError> {
+mod sound;
+
+/// What one pass found and repaired, with the conflicts its items hold when the pass read
+/// them (the one-pass check of a sound files store does; `None`: ask the read model).
+pub(super) type Checked = (Checkup, Repair, Option<Vec<super::exchange::ItemConflict>>);
+
+/// One pass: on a files store first the one-pass check of [`sound`], and where that has
+/// any doubt the thorough checks below. `progress` is told the events read so far.
+pub(super) fn check(
+    store: &Backend,
+    repair: bool,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Checked, AppError> {
+    if let Some(files) = store.as_jsonl() {
+        if let Some(sound) = sound::check(files, progress)? {
+            return Ok((sound.checkup, Repair::default(), Some(sound.conflicts)));
+        }
+    }
+    let (checkup, repaired) = thorough(store, repair)?;
+    Ok((checkup, repaired, None))
+}
+
+/// Every check, each problem named. With `repair`, a read model or snapshot that
+/// disagrees is rebuilt.
+fn thorough(store: &Backend, repair: bool) -> Result<(Checkup, Repair), AppError> {
     let (mut checkup, mut repaired, cache) = match store.as_jsonl() {
         Some(files) => {
             let (checkup, repaired) = files.doctor(repair)?;
