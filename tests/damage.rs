@@ -285,3 +285,58 @@ fn damage_to_an_item_with_a_snapshot_darkens_that_item_only_and_repairs_clean() 
         check(damage, true);
     }
 }
+
+/// doctor compares the cached read model with each item's own replay at the model's
+/// checkpoint: a lie in it is found after later writes left it behind, and repaired.
+#[test]
+fn a_read_model_that_lies_is_found_after_later_writes_left_it_behind() {
+    let ws = Workspace::new();
+    ws.ok(&["items", "create", "a"]);
+    ws.ok(&["items", "create", "b"]);
+    ws.ok(&["items", "start", "2"]);
+    // A read of the whole model saves it, at position 3.
+    ws.ok(&["items", "list", "--all", "--archived"]);
+    let cache = ws.path().join("projects/PROJ-001/.jerry/data/cache/items.json");
+    let checkpoint = || -> serde_json::Value {
+        serde_json::from_slice::<serde_json::Value>(&std::fs::read(&cache).unwrap()).unwrap()["checkpoint"].clone()
+    };
+    assert_eq!(checkpoint(), 3);
+    assert_eq!(ws.json(&["doctor"])["clean"], true);
+    let text = std::fs::read_to_string(&cache).unwrap();
+    std::fs::write(&cache, text.replacen("\"in_progress\"", "\"done\"", 1)).unwrap();
+    ws.ok(&["items", "create", "c"]);
+    ws.ok(&["items", "comment", "1", "later"]);
+    assert_eq!(checkpoint(), 3, "plain writes leave the saved model behind");
+
+    let out = ws.run(&["doctor", "--json"]);
+    assert_eq!(out.status.code(), Some(6));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["read_model_mismatch"], "{report}");
+    ws.ok(&["doctor", "--repair"]);
+    assert_eq!(ws.json(&["doctor"])["clean"], true);
+}
+
+/// On a terminal doctor draws a bar over the events it has read; elsewhere (a pipe, a
+/// dumb terminal) nothing but its verdict.
+#[test]
+fn doctor_shows_its_progress_on_a_terminal_only() {
+    let ws = Workspace::new();
+    ws.ok(&["generate", "--items", "2000", "--events-per-item", "10"]);
+    let out = ws
+        .shell(r#"TERM=xterm script -qec "\"$0\" doctor" /dev/null"#)
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("/20000 events ("), "no bar: {shown}");
+    assert!(shown.contains("checked PROJ-001: 2000 streams, 20000 events"), "{shown}");
+    let piped = ws.run(&["doctor"]);
+    assert!(piped.status.success());
+    assert_eq!(String::from_utf8_lossy(&piped.stderr), "", "nothing drawn into a pipe");
+}
