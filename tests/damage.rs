@@ -298,7 +298,8 @@ fn a_read_model_that_lies_is_found_after_later_writes_left_it_behind() {
     ws.ok(&["items", "list", "--all", "--archived"]);
     let cache = ws.path().join("projects/PROJ-001/.jerry/data/cache/items.json");
     let checkpoint = || -> serde_json::Value {
-        serde_json::from_slice::<serde_json::Value>(&std::fs::read(&cache).unwrap()).unwrap()["checkpoint"].clone()
+        serde_json::from_slice::<serde_json::Value>(&std::fs::read(&cache).unwrap()).unwrap()["checkpoint"]
+            .clone()
     };
     assert_eq!(checkpoint(), 3);
     assert_eq!(ws.json(&["doctor"])["clean"], true);
@@ -335,8 +336,15 @@ fn doctor_shows_its_progress_on_a_terminal_only() {
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{shown}");
     assert!(shown.contains("/20000 events ("), "no bar: {shown}");
-    assert!(shown.contains("checked PROJ-001: 2000 streams, 20000 events"), "{shown}");
+    assert!(
+        shown.contains("checked PROJ-001: 2000 streams, 20000 events"),
+        "{shown}"
+    );
     let piped = ws.run(&["doctor"]);
     assert!(piped.status.success());
-    assert_eq!(String::from_utf8_lossy(&piped.stderr), "", "nothing drawn into a pipe");
+    assert_eq!(
+        String::from_utf8_lossy(&piped.stderr),
+        "",
+        "nothing drawn into a pipe"
+    );
 }

@@ -41,15 +41,6 @@ CREATE TABLE IF NOT EXISTS flow_days (
 
 type Steps = Vec<(Timestamp, Status)>;
 
-const STATUSES: [Status; 6] = [
-    Status::Pending,
-    Status::InProgress,
-    Status::Blocked,
-    Status::Done,
-    Status::Cancelled,
-    Status::Deleted,
-];
-
 fn encode(steps: &[(Timestamp, Status)]) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(steps.len() * 9);
     for &(at, status) in steps {
@@ -68,10 +59,10 @@ fn decode(bytes: &[u8]) -> Option<Steps> {
         .chunks_exact(9)
         .map(|chunk| {
             let micros = i64::from_le_bytes(chunk[..8].try_into().ok()?);
-            Some((
-                Timestamp::from_unix_micros(micros)?,
-                *STATUSES.get(usize::from(chunk[8]))?,
-            ))
+            let status = Status::ALL
+                .into_iter()
+                .find(|status| crate::domain::flow::slot(*status) == usize::from(chunk[8]))?;
+            Some((Timestamp::from_unix_micros(micros)?, status))
         })
         .collect()
 }
