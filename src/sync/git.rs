@@ -77,11 +77,13 @@ impl Git {
     /// held in memory: jerry's packs are events no other pack repeats, so a delta between
     /// two saves nothing, and under git's default threshold (512 MiB) `index-pack` inflated
     /// a first sync's one 400 MB pack in memory (the fetch of 1,000,000 events: 10.0 s and
-    /// 373 MB; so, 2.8 s and 31 MB).
+    /// 373 MB; so, 2.8 s and 31 MB). What a fetch or a push to a remote on this machine
+    /// receives stays a pack (git would unpack fewer than 100 objects into loose ones,
+    /// which a later clone's fetch then packs again whole: 403 MB).
     fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new("git");
         command
-            .args(["-c", "core.bigFileThreshold=1m"])
+            .args(["-c", "core.bigFileThreshold=1m", "-c", "transfer.unpackLimit=1"])
             .args(args)
             .current_dir(&self.dir)
             .env("GIT_TERMINAL_PROMPT", "0")
