@@ -322,8 +322,9 @@ pub fn list(args: ListArgs, ctx: &Context, out: &mut Output) -> CommandResult {
             out.note("(closed items are not listed: --all shows them)");
         }
         if let Waiting::Hidden(at) = filter.waiting {
+            // Counted only (up to the cap), never listed.
             let waiting = ItemFilter {
-                limit: Some(usize::MAX),
+                limit: Some(0),
                 count_up_to: Some(COUNT_UP_TO),
                 sort: None,
                 waiting: Waiting::Only(at),

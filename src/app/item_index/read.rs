@@ -471,6 +471,13 @@ impl ItemIndex {
         }
         let (conditions, values) = narrowing(filter, Lapse::Never)?;
         let matching = where_clause(&conditions, "WHERE");
+        // What waits is few, and found through its own index; without statistics SQLite
+        // walked every open item's row through the status index instead (24 ms at 100,000
+        // items for the note a plain `items list` prints, against 0.04 ms).
+        let items = match filter.waiting {
+            crate::app::Waiting::Only(_) => "items INDEXED BY items_wait",
+            _ => "items",
+        };
         let cap = filter
             .count_up_to
             .filter(|_| filter.limit.is_some())
@@ -479,20 +486,21 @@ impl ItemIndex {
             Some(cap) => {
                 let counted = self.count_of(
                     &format!(
-                        "SELECT COUNT(*) FROM (SELECT 1 FROM items {matching} LIMIT {})",
-                        cap + 1
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM {items} {matching} LIMIT {})",
+                        // SQLite reads a LIMIT past i64::MAX as a real, and refuses it.
+                        cap.saturating_add(1).min(i64::MAX as usize)
                     ),
                     &values,
                 )?;
                 (counted.min(cap), counted > cap)
             }
             None => (
-                self.count_of(&format!("SELECT COUNT(*) FROM items {matching}"), &values)?,
+                self.count_of(&format!("SELECT COUNT(*) FROM {items} {matching}"), &values)?,
                 false,
             ),
         };
         if !by_priority {
-            let query = format!("SELECT json FROM items {matching} ORDER BY id LIMIT {limit}");
+            let query = format!("SELECT json FROM {items} {matching} ORDER BY id LIMIT {limit}");
             let items = self.read_items(&query, rusqlite::params_from_iter(values), now)?;
             return Ok(Some((items, total, capped)));
         }
