@@ -161,7 +161,10 @@ fn filter() -> impl Strategy<Value = app::ItemFilter> {
         prop::option::of(1..6u64),
         prop::option::of(prop::sample::select(vec![
             app::SortKey::Priority,
+            app::SortKey::Created,
             app::SortKey::Updated,
+            app::SortKey::Due,
+            app::SortKey::Id,
             app::SortKey::Status,
         ])),
         any::<bool>(),
@@ -645,8 +648,9 @@ proptest! {
                 };
                 prop_assert_eq!(indexed.list(filter).unwrap(), whole.list(filter).unwrap(), "{:?} at {:?}", filter, at);
                 prop_assert_eq!(indexed.ready(filter).unwrap(), whole.ready(filter).unwrap(), "{:?} at {:?}", filter, at);
-                // The pages SQL answers alone (by id, by priority) are what the filter's own
-                // test and sort give: an empty search forces that path and matches all.
+                // The pages SQL answers alone (in any order, sorted in memory or walked along
+                // the key's index when the count stops) are what the filter's own test and
+                // sort give: an empty search forces the other path and matches all.
                 if filter.search.is_none() {
                     let forced = app::ItemFilter { search: Some(String::new()), ..filter.clone() };
                     prop_assert_eq!(indexed.list(filter).unwrap(), indexed.list(&forced).unwrap(), "{:?}", filter);
@@ -663,6 +667,20 @@ proptest! {
                             || (capped.total_capped && capped.total_matching == bound && exact.total_matching > bound),
                         "{:?}: {} (capped {}) vs {}", filter, capped.total_matching, capped.total_capped, exact.total_matching
                     );
+                }
+            }
+        }
+        // Every order, walked along its key's index (the count stops at 1, under the page)
+        // and sorted in memory (counted to the end), gives the whole model's page.
+        for sort in [None, Some(app::SortKey::Priority), Some(app::SortKey::Created), Some(app::SortKey::Updated),
+            Some(app::SortKey::Due), Some(app::SortKey::Id), Some(app::SortKey::Status)] {
+            for reverse in [false, true] {
+                for count_up_to in [Some(1), None] {
+                    let filter = app::ItemFilter { sort, reverse, limit: Some(3), count_up_to, ..app::ItemFilter::default() };
+                    let warm = std::sync::Mutex::new(None);
+                    let whole = app::Queries::new(store).kept_warm(Some(&warm)).list(&filter).unwrap();
+                    let indexed = app::Queries::new(store).list(&filter).unwrap();
+                    prop_assert_eq!(&indexed.items, &whole.items, "{:?} reverse {} count to {:?}", sort, reverse, count_up_to);
                 }
             }
         }

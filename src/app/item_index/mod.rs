@@ -39,7 +39,7 @@ use write::*;
 /// The file's name in the store's cache directory.
 pub const FILE: &str = "items.sqlite";
 /// A file of another format is rebuilt.
-const FORMAT: i64 = 9;
+const FORMAT: i64 = 10;
 
 /// Why the index could not answer: SQLite (the file is damaged or unwritable: rebuild or
 /// fall back) or the store (a real error, reported as any read's).
@@ -321,6 +321,9 @@ CREATE TABLE IF NOT EXISTS items (
     -- Until when an open item waits (`items edit --wait`); NULL when it does not.
     wait INTEGER,
     created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    -- The status's place in the domain's order (Status::ALL), for `--sort status`.
+    status_rank INTEGER NOT NULL,
     -- Ready work as the domain defines it (`ready_and_blocked`), claims as stored.
     ready INTEGER NOT NULL DEFAULT 0,
     -- What the list table shows, so a whole table is read without decoding every item.
@@ -343,6 +346,14 @@ CREATE INDEX IF NOT EXISTS items_type_count ON items (work_type, status, wait);
 CREATE INDEX IF NOT EXISTS items_assignee ON items (assignee, id);
 CREATE INDEX IF NOT EXISTS items_assignee_count ON items (assignee, status, wait);
 CREATE INDEX IF NOT EXISTS items_parent ON items (parent);
+-- Each `--sort` key's order (ties by id), walked for a page of a list with many matches
+-- (read backwards for `--reverse`): `--sort created --limit 20` at 100,000 items sorted
+-- every match, 370 ms.
+CREATE INDEX IF NOT EXISTS items_order_priority ON items (priority_rank, id);
+CREATE INDEX IF NOT EXISTS items_order_created ON items (created_at, id);
+CREATE INDEX IF NOT EXISTS items_order_updated ON items (updated_at DESC, id);
+CREATE INDEX IF NOT EXISTS items_order_due ON items (due IS NULL, due, id);
+CREATE INDEX IF NOT EXISTS items_order_status ON items (status_rank, id);
 CREATE INDEX IF NOT EXISTS items_lapses ON items (lapses_at);
 CREATE INDEX IF NOT EXISTS items_wait ON items (wait) WHERE wait IS NOT NULL;
 CREATE TABLE IF NOT EXISTS links (holder INTEGER NOT NULL, peer INTEGER NOT NULL);

@@ -254,14 +254,15 @@ impl Writer<'_> {
             .map(|until| until.unix_micros());
         self.tx.execute(
             "INSERT INTO items (id, status, parent, lapses_at, priority_rank, due, created_at,
-               work_type, priority, assignee, title, json, wait)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+               work_type, priority, assignee, title, json, wait, updated_at, status_rank)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
              ON CONFLICT (id) DO UPDATE SET status = excluded.status, parent = excluded.parent,
                lapses_at = excluded.lapses_at, priority_rank = excluded.priority_rank,
                due = excluded.due, created_at = excluded.created_at,
                work_type = excluded.work_type, priority = excluded.priority,
                assignee = excluded.assignee, title = excluded.title, json = excluded.json,
-               wait = excluded.wait",
+               wait = excluded.wait, updated_at = excluded.updated_at,
+               status_rank = excluded.status_rank",
             params![
                 number,
                 item.status.to_string(),
@@ -279,6 +280,11 @@ impl Writer<'_> {
                 item.wait
                     .filter(|_| item.status.is_open())
                     .map(|wait| wait.unix_micros()),
+                item.updated_at.unix_micros(),
+                Status::ALL
+                    .iter()
+                    .position(|status| *status == item.status)
+                    .unwrap_or(Status::ALL.len()) as i64,
             ],
         )?;
         self.tx
