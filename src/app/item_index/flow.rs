@@ -187,30 +187,29 @@ impl Writer<'_> {
         let number = id.number() as i64;
         let had: Option<bool> = self
             .tx
-            .query_row(
-                "SELECT finished IS NOT NULL FROM flow_items WHERE id = ?1",
-                params![number],
-                |row| row.get(0),
-            )
+            .prepare_cached("SELECT finished IS NOT NULL FROM flow_items WHERE id = ?1")?
+            .query_row(params![number], |row| row.get(0))
             .optional()?;
         let had = had == Some(true);
         let Some(steps) = steps.filter(|steps| !steps.is_empty()) else {
             self.tx
-                .execute("DELETE FROM flow_items WHERE id = ?1", params![number])?;
+                .prepare_cached("DELETE FROM flow_items WHERE id = ?1")?
+                .execute(params![number])?;
             return Ok(-i64::from(had));
         };
         let cycle = cycle_time(id, steps);
-        self.tx.execute(
-            "INSERT INTO flow_items (id, steps, started, finished) VALUES (?1, ?2, ?3, ?4)
+        self.tx
+            .prepare_cached(
+                "INSERT INTO flow_items (id, steps, started, finished) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (id) DO UPDATE SET steps = excluded.steps, started = excluded.started,
                finished = excluded.finished",
-            params![
+            )?
+            .execute(params![
                 number,
                 encode(steps),
                 cycle.as_ref().map(|c| c.started.unix_micros()),
                 cycle.as_ref().map(|c| c.finished.unix_micros()),
-            ],
-        )?;
+            ])?;
         Ok(i64::from(cycle.is_some()) - i64::from(had))
     }
 
@@ -218,11 +217,8 @@ impl Writer<'_> {
     fn steps(&self, id: WorkItemId) -> Result<Option<Steps>, IndexError> {
         let bytes: Option<Vec<u8>> = self
             .tx
-            .query_row(
-                "SELECT steps FROM flow_items WHERE id = ?1",
-                params![id.number() as i64],
-                |row| row.get(0),
-            )
+            .prepare_cached("SELECT steps FROM flow_items WHERE id = ?1")?
+            .query_row(params![id.number() as i64], |row| row.get(0))
             .optional()?;
         Ok(bytes.and_then(|bytes| decode(&bytes)))
     }
@@ -232,20 +228,19 @@ impl Writer<'_> {
         for (&day, moves) in &change.days {
             let row: Option<DayMoves> = self
                 .tx
-                .query_row(
+                .prepare_cached(
                     "SELECT pending, in_progress, blocked, done, cancelled, deleted, firsts, lasts
                      FROM flow_days WHERE day = ?1",
-                    params![day],
-                    |row| {
-                        let mut moves = DayMoves::default();
-                        for (slot, count) in moves.counts.iter_mut().enumerate() {
-                            *count = row.get(slot)?;
-                        }
-                        moves.firsts = row.get(6)?;
-                        moves.lasts = row.get(7)?;
-                        Ok(moves)
-                    },
-                )
+                )?
+                .query_row(params![day], |row| {
+                    let mut moves = DayMoves::default();
+                    for (slot, count) in moves.counts.iter_mut().enumerate() {
+                        *count = row.get(slot)?;
+                    }
+                    moves.firsts = row.get(6)?;
+                    moves.lasts = row.get(7)?;
+                    Ok(moves)
+                })
                 .optional()?;
             let mut now = row.unwrap_or_default();
             for (total, change) in now.counts.iter_mut().zip(moves.counts) {
@@ -255,18 +250,21 @@ impl Writer<'_> {
             now.lasts += moves.lasts;
             if now.is_empty() {
                 self.tx
-                    .execute("DELETE FROM flow_days WHERE day = ?1", params![day])?;
+                    .prepare_cached("DELETE FROM flow_days WHERE day = ?1")?
+                    .execute(params![day])?;
                 continue;
             }
             let [pending, in_progress, blocked, done, cancelled, deleted] = now.counts;
-            self.tx.execute(
-                "INSERT INTO flow_days (day, pending, in_progress, blocked, done, cancelled, deleted,
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO flow_days (day, pending, in_progress, blocked, done, cancelled, deleted,
                    firsts, lasts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT (day) DO UPDATE SET pending = excluded.pending,
                    in_progress = excluded.in_progress, blocked = excluded.blocked,
                    done = excluded.done, cancelled = excluded.cancelled,
                    deleted = excluded.deleted, firsts = excluded.firsts, lasts = excluded.lasts",
-                params![
+                )?
+                .execute(params![
                     day,
                     pending,
                     in_progress,
@@ -276,8 +274,7 @@ impl Writer<'_> {
                     deleted,
                     now.firsts,
                     now.lasts
-                ],
-            )?;
+                ])?;
         }
         Ok(())
     }

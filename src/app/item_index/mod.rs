@@ -403,6 +403,8 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     use rusqlite::functions::FunctionFlags;
     let conn = Connection::open(path)?;
     conn.busy_timeout(Duration::from_secs(10))?;
+    // Room for every statement a catch-up repeats per item (rusqlite keeps 16 by default).
+    conn.set_prepared_statement_cache_capacity(64);
     conn.create_scalar_function(
         "jerry_may_mention",
         2,
